@@ -1,0 +1,100 @@
+import type { Db } from '../db/client.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { hashPassword } from './passwords.ts';
+import type { Role } from './roles.ts';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseNumber: string | null;
+  preferredLang: Lang;
+}
+
+const USER_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'enterprise_number',
+  'preferred_lang',
+] as const;
+
+function toUser(row: {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  enterprise_number: string | null;
+  preferred_lang: Lang;
+}): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    enterpriseNumber: row.enterprise_number,
+    preferredLang: row.preferred_lang,
+  };
+}
+
+export async function findLoginCandidate(
+  db: Db,
+  username: string,
+): Promise<(User & { passwordHash: string | null }) | null> {
+  const row = await db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseNumber?: string | null;
+  password?: string;
+  oidcSubject?: string;
+  preferredLang?: Lang;
+}
+
+export async function createUser(db: Db, user: NewUser): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      enterprise_number: user.enterpriseNumber ?? null,
+      password_hash: user.password ? await hashPassword(user.password) : null,
+      oidc_subject: user.oidcSubject ?? null,
+      preferred_lang: user.preferredLang,
+    })
+    .returning([...USER_COLUMNS])
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countUsersByRole(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('disabled_at', 'is', null)
+    .groupBy('role')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.role, Number(r.n)]));
+}
+
+export { toUser, USER_COLUMNS };

@@ -1,0 +1,37 @@
+import type { Role } from '../auth/roles.ts';
+import { countUsers, createUser } from '../auth/users.repo.ts';
+import type { Db } from '../db/client.ts';
+
+/**
+ * Demo accounts with a known password. Loaded only on an empty embedded database, or on request
+ * (LOKET_DEMO=1): known passwords must never reach a real deployment.
+ */
+export const DEMO_PASSWORD = 'loket-demo';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseNumber?: string;
+}> = [
+  {
+    username: 'werkgever',
+    displayName: 'An Peeters (Bakkerij Peeters bv)',
+    role: 'EMPLOYER',
+    enterpriseNumber: '0403170701',
+  },
+  { username: 'behandelaar', displayName: 'Dossierbehandelaar Jonas', role: 'CASE_HANDLER' },
+  { username: 'teamleider', displayName: 'Teamleider Sofie', role: 'SUPERVISOR' },
+  { username: 'inspecteur', displayName: 'Sociaal inspecteur Karim', role: 'INSPECTOR' },
+  { username: 'analist', displayName: 'Beleidsanalist Lotte', role: 'ANALYST' },
+  { username: 'beheerder', displayName: 'Functioneel beheerder Ruben', role: 'ADMIN' },
+];
+
+/** Loads the demo accounts when there are no users yet; returns whether it did. */
+export async function loadDemoData(db: Db): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if ((await countUsers(trx)) > 0) return false;
+    for (const account of DEMO_ACCOUNTS) await createUser(trx, { ...account, password: DEMO_PASSWORD });
+    return true;
+  });
+}

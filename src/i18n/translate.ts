@@ -1,0 +1,30 @@
+import { createInstance, type TFunction } from 'i18next';
+import en from './catalogues/en.json' with { type: 'json' };
+import fr from './catalogues/fr.json' with { type: 'json' };
+import nl from './catalogues/nl.json' with { type: 'json' };
+import { DEFAULT_LANG, LANGUAGES, type Lang } from './languages.ts';
+
+// One i18next instance for every server-side message (API errors, validation); the web app has its own
+// catalogues in web/src/locales. Initialised synchronously: resources are bundled, nothing is fetched.
+const i18n = createInstance();
+void i18n.init({
+  resources: { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en } },
+  lng: DEFAULT_LANG,
+  fallbackLng: DEFAULT_LANG,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  showSupportNotice: false,
+});
+
+const fixed = new Map<Lang, TFunction>(LANGUAGES.map((lang) => [lang, i18n.getFixedT(lang)]));
+
+/** Translates a catalogue key into `lang`; params fill `{{name}}` placeholders. */
+export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {
+  const t = fixed.get(lang) ?? fixed.get(DEFAULT_LANG)!;
+  return t(key, params ?? {}) as string;
+}
+
+export function hasTranslation(lang: Lang, key: string): boolean {
+  return i18n.exists(key, { lng: lang, fallbackLng: false });
+}

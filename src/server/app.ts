@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { authRoutes } from '../auth/auth.routes.ts';
+import '../validation/compile-validator.ts'; // sets TypeBox to report every error
+import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
+import type { Config } from './config.ts';
+import type { DatabaseState } from './database-state.ts';
+import { loggerOptions } from './logger.ts';
+import { accessControl } from './plugins/access-control.ts';
+import { errorHandling } from './plugins/error-handling.ts';
+import { metrics } from './plugins/metrics.ts';
+import { openApi } from './plugins/openapi.ts';
+import { webApp } from './plugins/web-app.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseState;
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
+export async function buildApp({ config, database, logStream }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: undefined,
+    logger: logStream
+      ? { ...loggerOptions(config.logLevel), stream: logStream }
+      : loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { allErrors: true, coerceTypes: false } },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(errorHandling);
+  await app.register(cookie);
+  await app.register(csrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(accessControl, { getDb: () => database.db, sessionTtlMs: config.sessionTtlMs });
+  await app.register(openApi);
+  await app.register(metrics);
+
+  const authOptions = {
+    database,
+    sessionTtlMs: config.sessionTtlMs,
+    cookieSecure: config.cookieSecure,
+    authMode: config.auth.mode,
+    loginRateLimit: config.loginRateLimit,
+  };
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, authOptions);
+  await app.register(workspaceRoutes, { database });
+  await app.register(webApp, { distDir: config.webDist });
+  return app;
+}

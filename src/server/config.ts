@@ -1,0 +1,91 @@
+import path from 'node:path';
+
+/** Everything configurable, from the environment, with defaults for a developer's machine (README "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: 'auto' | 'on' | 'off';
+  logLevel: string;
+  sessionTtlMs: number;
+  cookieSecure: boolean | 'auto';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  loginRateLimit: { max: number; timeWindowMs: number };
+  auth:
+    | { mode: 'local' }
+    | {
+        mode: 'oidc';
+        issuer: string;
+        clientId: string;
+        clientSecret: string;
+        redirectUri: string;
+        roleClaim: string;
+        enterpriseClaim: string;
+      };
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return value;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${name} is required when LOKET_AUTH=oidc.`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const demoRaw = env.LOKET_DEMO ?? '';
+  if (!['', '0', '1'].includes(demoRaw))
+    throw new ConfigError(`LOKET_DEMO must be 1 or 0; got "${demoRaw}".`);
+  const authMode = env.LOKET_AUTH ?? 'local';
+  if (authMode !== 'local' && authMode !== 'oidc')
+    throw new ConfigError(`LOKET_AUTH must be local or oidc; got "${authMode}".`);
+  const secure = env.LOKET_COOKIE_SECURE ?? 'auto';
+  if (!['auto', 'true', 'false'].includes(secure))
+    throw new ConfigError(`LOKET_COOKIE_SECURE must be auto, true or false; got "${secure}".`);
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// connection string.');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.LOKET_DATA_DIR ?? '.loket-data'),
+    demo: demoRaw === '1' ? 'on' : demoRaw === '0' ? 'off' : 'auto',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtlMs: integer(env, 'LOKET_SESSION_HOURS', 8, 1, 24 * 30) * 3_600_000,
+    cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
+    trustProxy: env.LOKET_TRUST_PROXY === '1',
+    bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+    loginRateLimit: {
+      max: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+      timeWindowMs: 60_000,
+    },
+    auth:
+      authMode === 'oidc'
+        ? {
+            mode: 'oidc',
+            issuer: required(env, 'LOKET_OIDC_ISSUER'),
+            clientId: required(env, 'LOKET_OIDC_CLIENT_ID'),
+            clientSecret: required(env, 'LOKET_OIDC_CLIENT_SECRET'),
+            redirectUri: required(env, 'LOKET_OIDC_REDIRECT_URI'),
+            roleClaim: env.LOKET_OIDC_ROLE_CLAIM ?? 'loket_role',
+            enterpriseClaim: env.LOKET_OIDC_ENTERPRISE_CLAIM ?? 'kbo_enterprise_number',
+          }
+        : { mode: 'local' },
+    webDist: path.resolve(cwd, env.LOKET_WEB_DIST ?? 'web/dist'),
+  };
+}

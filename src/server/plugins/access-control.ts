@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Access, decideAccess } from '../../auth/roles.ts';
+import { findSessionUser } from '../../auth/sessions.repo.ts';
+import type { User } from '../../auth/users.repo.ts';
+import type { Db } from '../../db/client.ts';
+import { LoketError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route; required on every route (see `decideAccess`). */
+    access?: Access;
+    /** Require a CSRF token even without a session (the login form). */
+    csrf?: boolean;
+  }
+  interface FastifyRequest {
+    user: User | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'loket_session';
+
+// Routes that third-party plugins add (API docs UI, the web app's static files) are public by nature.
+const PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/favicon', '/locales/'];
+
+interface Options {
+  getDb: () => Db;
+  sessionTtlMs: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authorisation on the server for every route: each route declares its access, the server refuses
+ * to start with a route that does not, and every request is checked before its body is read.
+ */
+export const accessControl = fp(async (app: FastifyInstance, options: Options) => {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access !== undefined) return;
+    if (PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix)) || route.url === '/*') {
+      route.config = { ...(route.config ?? {}), access: 'PUBLIC' };
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access).`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    // Only the API needs to know who is calling; static files and health checks never touch the database.
+    if (token && request.url.startsWith('/api/')) {
+      request.sessionToken = token;
+      request.user = await findSessionUser(options.getDb(), token, options.sessionTtlMs);
+    }
+    const config = request.routeOptions.config;
+    // Unknown routes reach the not-found handler with no access declared: let it answer 404.
+    if (config.access === undefined) return;
+    const decision = decideAccess(config.access, request.user?.role ?? null);
+    if (decision === 'UNAUTHENTICATED') throw new LoketError('LOKET_UNAUTHENTICATED');
+    if (decision === 'FORBIDDEN') throw new LoketError('LOKET_FORBIDDEN');
+    if (!SAFE_METHODS.has(request.method) && (request.user || config.csrf)) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+      });
+    }
+  });
+});

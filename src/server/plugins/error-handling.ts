@@ -1,0 +1,139 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DEFAULT_LANG, type Lang, negotiateLang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import { type FieldError, type SchemaError, toFieldErrors } from '../../validation/field-errors.ts';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, LoketError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+const PART_PREFIX: Record<string, string> = {
+  body: '',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+/** PostgreSQL and pg error codes that mean "the database is not reachable now", not a bug. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08004',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test((error as Error).message ?? '')
+  );
+}
+
+function fromFastifyError(
+  error: FastifyError,
+  lang: Lang,
+): { code: ErrorCode; params: Record<string, unknown>; fields: FieldError[] } {
+  if (error.validation) {
+    const prefix = PART_PREFIX[error.validationContext ?? 'body'] ?? '';
+    return {
+      code: 'LOKET_VALIDATION_FAILED',
+      params: {},
+      fields: toFieldErrors(error.validation as SchemaError[], lang, prefix),
+    };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        code: 'LOKET_VALIDATION_FAILED',
+        params: {},
+        fields: [
+          {
+            path: 'body',
+            rule: 'json',
+            message: translate(lang, 'validation.json', { detail: error.message }),
+          },
+        ],
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'LOKET_PAYLOAD_TOO_LARGE', params: { limit: 'bodyLimit' }, fields: [] };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'LOKET_UNSUPPORTED_MEDIA_TYPE', params: {}, fields: [] };
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return { code: 'LOKET_CSRF', params: {}, fields: [] };
+  }
+  if (error.statusCode === 429)
+    return { code: 'LOKET_RATE_LIMITED', params: { after: error.message }, fields: [] };
+  if (error.statusCode === 413) return { code: 'LOKET_PAYLOAD_TOO_LARGE', params: {}, fields: [] };
+  if (error.statusCode === 415) return { code: 'LOKET_UNSUPPORTED_MEDIA_TYPE', params: {}, fields: [] };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return {
+      code: 'LOKET_VALIDATION_FAILED',
+      params: {},
+      fields: [
+        {
+          path: 'request',
+          rule: String(error.code ?? 'invalid'),
+          message: translate(lang, 'validation.fallback'),
+        },
+      ],
+    };
+  }
+  return {
+    code: isDatabaseUnavailable(error) ? 'LOKET_DATABASE_UNAVAILABLE' : 'LOKET_INTERNAL',
+    params: {},
+    fields: [],
+  };
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  fields: FieldError[] = [],
+): FastifyReply {
+  const lang = request.lang ?? DEFAULT_LANG;
+  const message = translate(lang, `errors.${code}`, { count: fields.length, ...params });
+  const body: ErrorBody = {
+    error: { code, message, requestId: String(request.id), ...(fields.length ? { fields } : {}) },
+  };
+  return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * One place turns every failure into a JSON answer in the caller's language: schema errors list
+ * every offending field; unknown routes are 404 JSON; nothing internal (stack, SQL) reaches a client.
+ */
+export const errorHandling = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('lang', DEFAULT_LANG);
+  app.addHook('onRequest', async (request) => {
+    request.lang = negotiateLang(request.headers['accept-language']);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof LoketError) return sendError(request, reply, error.code, error.params, error.fields);
+    const mapped = fromFastifyError(error, request.lang);
+    if (ERROR_STATUS[mapped.code] >= 500) {
+      request.log.error(
+        { err: { type: error.name, message: error.message, code: error.code, stack: error.stack } },
+        'request failed',
+      );
+    }
+    if (mapped.code === 'LOKET_RATE_LIMITED')
+      reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    return sendError(request, reply, mapped.code, mapped.params, mapped.fields);
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'LOKET_NOT_FOUND'));
+});

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { connectDatabase, type DatabaseHandle } from '../db/client.ts';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
+import { ensureDatabase } from '../db/ensure-database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import { type JobRunner, startJobs } from '../jobs/jobs.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { DatabaseState } from './database-state.ts';
+import { loggerOptions } from './logger.ts';
+
+export interface RunningLoket {
+  url: string;
+  database: DatabaseState;
+  /** Resolves once the database is connected, migrated and (if asked) loaded with demo data. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const RETRY_MS = 5_000;
+
+function describeDatabase(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || 5432}${pathname}`; // never the password
+}
+
+/**
+ * Starts Loket: the embedded PostgreSQL unless DATABASE_URL is set, the HTTP server at once (so
+ * /health/ready can say 503 while the database is down), then connects, migrates, loads demo
+ * data and starts background jobs, retrying until the database answers.
+ */
+export async function startLoket(
+  config: Config,
+  options: { log?: Logger; announce?: (text: string) => void } = {},
+): Promise<RunningLoket> {
+  const log = options.log ?? pino(loggerOptions(config.logLevel));
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const dataDir = path.join(config.dataDir, 'postgres');
+    log.info({ dataDir }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir, log: (message) => log.debug({ postgres: message }) });
+    databaseUrl = await ensureDatabase(embedded.url, 'loket');
+  }
+  const loadDemo = config.demo === 'on' || (config.demo === 'auto' && embedded !== null);
+
+  const database = new DatabaseState();
+  const app = await buildApp({ config, database });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${new URL(address).port}`;
+
+  let handle: DatabaseHandle | null = null;
+  let jobs: JobRunner | null = null;
+  let stopping = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    while (!stopping) {
+      try {
+        handle ??= connectDatabase(databaseUrl);
+        database.attach(handle.db, false);
+        const applied = await migrateToLatest(handle.db);
+        if (applied.length) log.info({ migrations: applied }, 'database migrated');
+        database.markMigrated();
+        const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
+        jobs = await startJobs(databaseUrl, handle.db, log);
+        options.announce?.(banner(url, loadDemo, demoLoaded));
+        return;
+      } catch (error) {
+        log.error(
+          { database: describeDatabase(databaseUrl), reason: (error as Error).message },
+          `database not reachable or not ready; retrying in ${RETRY_MS / 1000} s (/health/ready answers 503 meanwhile)`,
+        );
+        await new Promise<void>((resolve) => {
+          retryTimer = setTimeout(resolve, RETRY_MS);
+        });
+      }
+    }
+  };
+  const ready = connect();
+
+  return {
+    url,
+    database,
+    ready,
+    async stop() {
+      stopping = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await app.close(); // stops accepting, lets requests in flight finish
+      await jobs?.stop();
+      await handle?.close();
+      await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits
+    },
+  };
+}
+
+function banner(url: string, demoEnabled: boolean, demoLoadedNow: boolean): string {
+  const lines = [`Loket is running at ${url}`, `  API documentation: ${url}/api/docs`];
+  if (demoEnabled) {
+    lines.push(`  Demo accounts${demoLoadedNow ? ' (just created)' : ''}, password "${DEMO_PASSWORD}":`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.username.padEnd(12)} ${account.role}`);
+  }
+  lines.push('  Stop with Ctrl-C.');
+  return lines.join('\n');
+}

@@ -1,0 +1,61 @@
+import Type from 'typebox';
+import { describe, expect, it } from 'vitest';
+import { compileValidator } from './compile-validator.ts';
+import { pointerToPath, type SchemaError, toFieldErrors } from './field-errors.ts';
+
+const Shape = Type.Object(
+  {
+    date: Type.String({ format: 'date' }),
+    count: Type.Integer({ minimum: 1 }),
+    sex: Type.Union([Type.Literal('M'), Type.Literal('F'), Type.Literal('X')]),
+    nested: Type.Object({ name: Type.String({ minLength: 2 }) }, { additionalProperties: false }),
+    list: Type.Array(Type.Object({ from: Type.String({ format: 'date' }) })),
+  },
+  { additionalProperties: false },
+);
+const validate = compileValidator(Shape);
+const errorsOf = (input: unknown): SchemaError[] => {
+  const result = validate(input);
+  return result.ok ? [] : result.errors;
+};
+
+describe('toFieldErrors', () => {
+  it('lists every offending field once, with its rule, in Dutch by default', () => {
+    const errors = errorsOf({
+      date: '2026-02-30',
+      count: 0,
+      sex: 'Q',
+      nested: { extra: 1 },
+      list: [{ from: 'x' }],
+      bogus: 1,
+    });
+    const fields = toFieldErrors(errors, 'nl');
+    expect(fields.map((f) => `${f.path} ${f.rule}`).sort()).toEqual(
+      [
+        'bogus additionalProperties',
+        'count minimum',
+        'date format:date',
+        'list[0].from format:date',
+        'nested.extra additionalProperties',
+        'nested.name required',
+        'sex enum',
+      ].sort(),
+    );
+    expect(fields.find((f) => f.path === 'sex')?.message).toBe('moet een van deze waarden zijn: M, F, X');
+    expect(fields.find((f) => f.path === 'count')?.message).toBe('moet minstens 1 zijn');
+  });
+
+  it('speaks French and English', () => {
+    const errors = errorsOf({ date: 'x', count: 1, sex: 'M', nested: { name: 'ab' }, list: [] });
+    expect(toFieldErrors(errors, 'fr')[0]?.message).toBe('doit être une date valide (AAAA-MM-JJ)');
+    expect(toFieldErrors(errors, 'en')[0]?.message).toBe('must be a valid date (YYYY-MM-DD)');
+  });
+
+  it('turns JSON pointers into dotted paths', () => {
+    expect(pointerToPath('/labourMarketTest/publications/0/from')).toBe(
+      'labourMarketTest.publications[0].from',
+    );
+    expect(pointerToPath('/lang', 'query')).toBe('query.lang');
+    expect(pointerToPath('')).toBe('');
+  });
+});

@@ -1,0 +1,150 @@
+import type { Lang } from '../i18n/languages.ts';
+import { hasTranslation, translate } from '../i18n/translate.ts';
+
+/** The shape shared by Ajv (Fastify) and TypeBox's compiled validators. */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  schemaPath?: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** One offending field, as every Loket API and the CLI report it. */
+export interface FieldError {
+  /** Dotted path, e.g. `worker.birthDate` or `labourMarketTest.publications[0].from`. */
+  path: string;
+  /** The JSON-Schema rule broken (`required`, `format`, `enum`, …). */
+  rule: string;
+  /** The rule in plain words, in the requested language. */
+  message: string;
+}
+
+/** Turns a JSON pointer (`/a/0/b`) into the dotted form users read (`a[0].b`). */
+export function pointerToPath(pointer: string, prefix = ''): string {
+  let path = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path += /^\d+$/.test(segment) ? `[${segment}]` : path === '' ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function describe(error: SchemaError, lang: Lang): { rule: string; message: string } {
+  const p = error.params;
+  switch (error.keyword) {
+    case 'format': {
+      const key = `validation.format.${String(p.format)}`;
+      return {
+        rule: `format:${String(p.format)}`,
+        message: hasTranslation(lang, key) ? translate(lang, key) : translate(lang, 'validation.format', p),
+      };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[] | undefined) ?? [];
+      return {
+        rule: 'enum',
+        message: translate(lang, 'validation.enum', { allowed: allowed.map(formatValue).join(', ') }),
+      };
+    }
+    case 'const':
+      return {
+        rule: 'const',
+        message: translate(lang, 'validation.const', { allowed: formatValue(p.allowedValue) }),
+      };
+    case 'type':
+      return { rule: 'type', message: translate(lang, 'validation.type', { type: formatValue(p.type) }) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'multipleOf':
+      return {
+        rule: error.keyword,
+        message: translate(lang, `validation.${error.keyword}`, { limit: p.limit ?? p.multipleOf }),
+      };
+    default: {
+      const key = `validation.${error.keyword}`;
+      return {
+        rule: error.keyword,
+        message: hasTranslation(lang, key) ? translate(lang, key, p) : translate(lang, 'validation.fallback'),
+      };
+    }
+  }
+}
+
+/** The pointer of the field an error is about: `required` and unknown fields name the child. */
+function fieldPointer(error: SchemaError): string {
+  if (error.keyword === 'required' && typeof error.params.missingProperty === 'string') {
+    return `${error.instancePath}/${error.params.missingProperty}`;
+  }
+  if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') {
+    return `${error.instancePath}/${error.params.additionalProperty}`;
+  }
+  return error.instancePath;
+}
+
+// Ajv writes `…/anyOf/0/const`, TypeBox `…/anyOf/0`.
+const UNION_CONST_BRANCH = /\/(anyOf|oneOf)\/\d+(\/const)?$/;
+const UNION_BRANCH = /\/(anyOf|oneOf)\/\d+/;
+
+/**
+ * Localises every schema error and keeps exactly one per field and rule. Validators report a
+ * union failure once per branch plus once for the union; a union of constants reads best as
+ * the list of allowed values, so the branch errors are folded into that one message.
+ */
+export function toFieldErrors(errors: readonly SchemaError[], lang: Lang, prefix = ''): FieldError[] {
+  const expanded: SchemaError[] = [];
+  for (const error of errors) {
+    // TypeBox reports an unknown property both as `additionalProperties` (listing names) and as a
+    // `false` schema on the property itself; keep one error per unknown name.
+    if (error.keyword === 'boolean') continue;
+    const required = error.params.requiredProperties;
+    if (error.keyword === 'required' && Array.isArray(required)) {
+      for (const name of required) expanded.push({ ...error, params: { missingProperty: name } });
+      continue;
+    }
+    const extra = error.params.additionalProperties;
+    if (error.keyword === 'additionalProperties' && Array.isArray(extra)) {
+      for (const name of extra) expanded.push({ ...error, params: { additionalProperty: name } });
+      continue;
+    }
+    expanded.push(error);
+  }
+
+  const unionBranches = new Map<string, unknown[]>();
+  for (const error of expanded) {
+    if (error.keyword === 'const' && UNION_CONST_BRANCH.test(error.schemaPath ?? '')) {
+      const list = unionBranches.get(error.instancePath) ?? [];
+      list.push(error.params.allowedValue);
+      unionBranches.set(error.instancePath, list);
+    }
+  }
+
+  const seen = new Set<string>();
+  const result: FieldError[] = [];
+  for (const error of expanded) {
+    if (UNION_BRANCH.test(error.schemaPath ?? '') && unionBranches.has(error.instancePath)) continue;
+    let described = describe(error, lang);
+    if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && unionBranches.has(error.instancePath)) {
+      described = describe(
+        { ...error, keyword: 'enum', params: { allowedValues: unionBranches.get(error.instancePath) } },
+        lang,
+      );
+    }
+    const path = pointerToPath(fieldPointer(error), prefix);
+    const key = `${path}\u0000${described.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ path, ...described });
+  }
+  return result;
+}
