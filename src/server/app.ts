@@ -10,6 +10,7 @@ import '../validation/compile-validator.ts'; // sets TypeBox to report every err
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
 import type { DatabaseState } from './database-state.ts';
+import { LoketError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { accessControl } from './plugins/access-control.ts';
 import { errorHandling } from './plugins/error-handling.ts';
@@ -56,7 +57,11 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(csrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new LoketError('LOKET_RATE_LIMITED', { seconds: Math.ceil(context.ttl / 1000) }),
+  });
   await app.register(accessControl, { getDb: () => database.db, sessionTtlMs: config.sessionTtlMs });
   await app.register(openApi);
   await app.register(metrics);

@@ -13,10 +13,20 @@ declare module 'fastify' {
     /** Require a CSRF token even without a session (the login form). */
     csrf?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with the access it declared, for the access-matrix test and the docs. */
+    routeAccess: RouteAccess[];
+  }
   interface FastifyRequest {
     user: User | null;
     sessionToken: string | null;
   }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export const SESSION_COOKIE = 'loket_session';
@@ -39,13 +49,17 @@ export const accessControl = fp(async (app: FastifyInstance, options: Options) =
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
-    if (route.config?.access !== undefined) return;
-    if (PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix)) || route.url === '/*') {
+    if (route.config?.access === undefined) {
+      if (!PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access).`);
+      }
       route.config = { ...(route.config ?? {}), access: 'PUBLIC' };
-      return;
     }
-    throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access).`);
+    const access = route.config.access as Access;
+    for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

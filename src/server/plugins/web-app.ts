@@ -14,7 +14,13 @@ export async function webApp(app: FastifyInstance, options: { distDir: string })
   const index = path.join(options.distDir, 'index.html');
   const built = existsSync(index);
   if (built) {
-    await app.register(fastifyStatic, { root: options.distDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: options.distDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      globIgnore: ['index.html'], // served by the fallback below, uncached
+    });
   } else {
     app.log.warn(
       { distDir: options.distDir },

@@ -1,0 +1,189 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROLE_SLUGS } from '../src/auth/roles.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.ts';
+import serverFr from '../src/i18n/catalogues/fr.json' with { type: 'json' };
+import { ROLE_TASKS } from '../src/workspaces/workspaces.ts';
+import en from '../web/src/locales/en.json' with { type: 'json' };
+import fr from '../web/src/locales/fr.json' with { type: 'json' };
+import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import {
+  type E2eServer,
+  findAccessibilityViolations,
+  hasChromium,
+  launchBrowser,
+  startE2eServer,
+} from './support/harness.ts';
+
+// The web app as users meet it: built (`npm run build`), served by the real service on a fresh
+// database with the demo accounts, driven in Debian's Chromium and checked with axe-core.
+describe.skipIf(!hasChromium)('the Loket web app', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: server.url });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function expectHeading(text: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+  }
+
+  async function expectNoAccessibilityViolations(): Promise<void> {
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+  }
+
+  async function signIn(username: string, password: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel(nl.login.username).fill(username);
+    await page.getByLabel(nl.login.password).fill(password);
+    await page.getByRole('button', { name: nl.login.submit }).click();
+  }
+
+  it('shows the landing page in Dutch by default, with no accessibility violations', async () => {
+    await page.goto('/');
+    await expectHeading(nl.landing.title);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.title()).toContain(nl.service.titleSuffix);
+    await page.getByRole('link', { name: nl.shell.skipLink }).waitFor({ state: 'attached' });
+    await page.getByRole('main').waitFor();
+    await page.getByRole('contentinfo').waitFor();
+    await expectNoAccessibilityViolations();
+
+    await page.getByRole('link', { name: nl.landing.signInButton }).click();
+    await expectHeading(nl.login.title);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('shows the login page in Dutch, with labelled fields and no accessibility violations', async () => {
+    await page.goto('/login');
+    await expectHeading(nl.login.title);
+    expect(await page.title()).toBe(`${nl.login.pageTitle} – ${nl.service.titleSuffix}`);
+    expect(await page.getByLabel(nl.login.username).getAttribute('autocomplete')).toBe('username');
+    expect(await page.getByLabel(nl.login.password).getAttribute('autocomplete')).toBe('current-password');
+    await expectNoAccessibilityViolations();
+  });
+
+  it('switches to French and to English, sets <html lang> and remembers the choice', async () => {
+    await page.goto('/');
+    await expectHeading(nl.landing.title);
+
+    await page.getByLabel(nl.shell.languageLabel).selectOption('fr');
+    await expectHeading(fr.landing.title);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.title()).toContain(fr.service.titleSuffix);
+    await page.getByRole('link', { name: fr.landing.signInButton }).waitFor();
+    await expectNoAccessibilityViolations();
+
+    await page.reload();
+    await expectHeading(fr.landing.title);
+
+    await page.getByLabel(fr.shell.languageLabel).selectOption('en');
+    await expectHeading(en.landing.title);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.goto('/login');
+    await expectHeading(en.login.title);
+    await page.getByLabel(en.login.username).waitFor();
+  });
+
+  it('shows a wrong password in an error summary, in the chosen language, and focuses it', async () => {
+    await page.goto('/login');
+    await page.getByLabel(nl.shell.languageLabel).selectOption('fr');
+    await page.getByLabel(fr.login.username).fill('werkgever');
+    await page.getByLabel(fr.login.password).fill('not-the-password');
+    await page.getByRole('button', { name: fr.login.submit }).click();
+
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: fr.shell.errorSummaryTitle }).waitFor();
+    await summary.getByRole('link', { name: serverFr.errors.LOKET_INVALID_CREDENTIALS }).waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.title()).toMatch(new RegExp(`^${fr.shell.errorPrefix}`));
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expectNoAccessibilityViolations();
+  });
+
+  it('names each empty field next to it and links to it from the summary', async () => {
+    await page.goto('/login');
+    await page.getByRole('button', { name: nl.login.submit }).click();
+
+    const username = page.getByLabel(nl.login.username);
+    await page.getByRole('alert').waitFor();
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(nl.login.password).getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await username.getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain(nl.login.username);
+
+    await page.getByRole('alert').getByRole('link').first().click();
+    expect(await username.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoAccessibilityViolations();
+  });
+
+  it.each(DEMO_ACCOUNTS)(
+    'signs $username ($role) in to the role home page and out again',
+    async (account) => {
+      await signIn(account.username, DEMO_PASSWORD);
+      await expectHeading(nl.workspace.title[account.role]);
+      expect(new URL(page.url()).pathname).toBe(`/${ROLE_SLUGS[account.role]}`);
+      const firstTask = ROLE_TASKS[account.role][0] as keyof typeof nl.workspace.tasks;
+      await page.getByText(nl.workspace.tasks[firstTask], { exact: true }).waitFor();
+      await page
+        .getByRole('navigation', { name: nl.shell.userNavigation })
+        .getByText(account.displayName)
+        .waitFor();
+      if (account.role === 'ADMIN') {
+        const table = page.getByRole('table', { name: nl.workspace.accounts.caption });
+        await table.getByRole('rowheader', { name: nl.roles.EMPLOYER }).waitFor();
+      }
+      await expectNoAccessibilityViolations();
+
+      await page.getByRole('button', { name: nl.shell.signOut }).click();
+      await expectHeading(nl.landing.title);
+      await page.getByRole('link', { name: nl.landing.signInButton }).waitFor();
+      await page.goto(`/${ROLE_SLUGS[account.role]}`);
+      await expectHeading(nl.login.title);
+    },
+  );
+
+  it('tells an employer who opens the admin page that they have no access', async () => {
+    await signIn('werkgever', DEMO_PASSWORD);
+    await expectHeading(nl.workspace.title.EMPLOYER);
+    await page.goto('/admin');
+    await expectHeading(nl.noAccess.title);
+    await page.getByRole('link', { name: nl.noAccess.back }).waitFor();
+    await expectNoAccessibilityViolations();
+  });
+
+  it('sends a signed-out visitor of a role page to the login page', async () => {
+    await page.goto('/supervisor');
+    await expectHeading(nl.login.title);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('shows a page-not-found page for an unknown path', async () => {
+    await page.goto('/no-such-page');
+    await expectHeading(nl.notFound.title);
+    await expectNoAccessibilityViolations();
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    await page.goto('/api/docs');
+    await page.getByText('Loket API').first().waitFor();
+    await page.getByText('/api/v1/session').first().waitFor();
+  });
+});

@@ -1,0 +1,14 @@
+import { type Condition, finding } from './condition.ts';
+
+/** Flanders decides only on work done in the Flemish Region: the workplace's postal code decides. */
+export const checkCompetentRegion: Condition = {
+  name: 'checkCompetentRegion',
+  legalBasis: 'Special Law 8 Aug 1980, art. 6 §1 IX 3°; cooperation agreement 2 Feb 2018',
+  evaluate(ctx) {
+    if (ctx.location.region === 'FLANDERS') return null;
+    return finding('NOT_COMPETENT_REGION', {
+      postalCode: ctx.app.job.workplacePostalCode,
+      region: ctx.location.region,
+    });
+  },
+};

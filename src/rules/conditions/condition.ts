@@ -1,0 +1,40 @@
+import type { ReasonCode, WarningCode } from '../contract.ts';
+import type { AssessmentContext } from '../engine/assessment-context.ts';
+import type { ReasonFacts, WarningFacts } from '../facts.ts';
+import type { Field } from './fields.ts';
+
+/** What a condition found: a reason code and the facts that decided it. */
+export interface Finding<C extends ReasonCode = ReasonCode> {
+  readonly code: C;
+  readonly facts: ReasonFacts[C];
+}
+
+/**
+ * One legal condition. The engine skips it when it is not in force on the rules date, reports
+ * MISSING_INFORMATION (and skips it) when a field it needs is absent, and otherwise calls
+ * `evaluate`, which returns a finding or null when the condition is met.
+ */
+export interface Condition {
+  /** Verb-noun name, also used in tests and docs. */
+  readonly name: string;
+  /** The article the reason cites; every reason carries its condition's basis. */
+  readonly legalBasis: string;
+  readonly requires?: readonly Field[] | ((ctx: AssessmentContext) => readonly Field[]);
+  readonly isInForce?: (ctx: AssessmentContext) => boolean;
+  readonly evaluate: (ctx: AssessmentContext) => Finding | null;
+}
+
+export interface WarningFinding<C extends WarningCode = WarningCode> {
+  readonly code: C;
+  readonly facts: WarningFacts[C];
+}
+
+/** A check that informs without changing the outcome. */
+export interface WarningCheck {
+  readonly name: string;
+  readonly evaluate: (ctx: AssessmentContext) => WarningFinding | null;
+}
+
+export function finding<C extends ReasonCode>(code: C, facts: ReasonFacts[C]): Finding<C> {
+  return { code, facts };
+}

@@ -1,0 +1,101 @@
+import { type Condition, finding } from './condition.ts';
+
+/**
+ * Refusal grounds about the employer. Sanctions on the employer itself count from 2019; the
+ * extension to sanctions on a director, and the grounds "hub", "almost only non-EU staff" and
+ * "false documents", hold from the date their parameter switches on (1 Jan 2026).
+ */
+
+const REFUSAL_GROUNDS = 'BVR 7 Dec 2018, art. 12–14';
+const REFUSAL_GROUNDS_2026 = 'BVR 7 Dec 2018, art. 12–14, as amended with effect from 1 Jan 2026';
+
+export const checkEmployerNotExcluded: Condition = {
+  name: 'checkEmployerNotExcluded',
+  legalBasis: `${REFUSAL_GROUNDS}; Law 30 Apr 1999, art. 12/1, 12/3, 12/4`,
+  evaluate(ctx) {
+    const sanctions = ctx.app.employer.sanctions;
+    if (!sanctions || sanctions.length === 0) return null;
+    let until: string | null = null;
+    const via: Array<'EMPLOYER' | 'DIRECTOR'> = [];
+    for (const sanction of sanctions) {
+      if (sanction.until < ctx.rulesAt) continue;
+      if (sanction.via === 'DIRECTOR' && !ctx.rules.get('refusal.directorSanctions')) continue;
+      if (until === null || sanction.until > until) until = sanction.until;
+      if (!via.includes(sanction.via)) via.push(sanction.via);
+    }
+    return until === null ? null : finding('EMPLOYER_EXCLUDED', { until, via, applicationDate: ctx.rulesAt });
+  },
+};
+
+export const checkNoFalseDocuments: Condition = {
+  name: 'checkNoFalseDocuments',
+  legalBasis: REFUSAL_GROUNDS_2026,
+  isInForce: (ctx) => ctx.rules.peek('refusal.falseDocuments') === true,
+  evaluate(ctx) {
+    if (ctx.app.worker.documentsFlaggedFalse !== true) return null;
+    ctx.rules.get('refusal.falseDocuments');
+    return finding('FALSE_DOCUMENTS', { documentsFlaggedFalse: true });
+  },
+};
+
+/** Review, not refusal: "almost only" is a service-policy threshold a case handler must weigh. */
+export const checkEmployerNotAlmostOnlyNonEu: Condition = {
+  name: 'checkEmployerNotAlmostOnlyNonEu',
+  legalBasis: `${REFUSAL_GROUNDS_2026} (policy parameter of the service)`,
+  isInForce: (ctx) => ctx.rules.peek('refusal.employerAlmostOnlyNonEu') === true,
+  evaluate(ctx) {
+    const workforce = ctx.app.employer.workforce;
+    if (!workforce) return null;
+    ctx.rules.get('refusal.employerAlmostOnlyNonEu');
+    const minimumHeadcount = ctx.rules.get('policy.almostOnlyNonEu.minimumHeadcount');
+    const minimumShare = ctx.rules.get('policy.almostOnlyNonEu.minimumShare');
+    const { headcount, nonEuHeadcount } = workforce;
+    if (headcount < minimumHeadcount) return null;
+    const share = nonEuHeadcount / headcount;
+    if (share < minimumShare) return null;
+    return finding('EMPLOYER_ALMOST_ONLY_NON_EU', {
+      headcount,
+      nonEuHeadcount,
+      share: Math.round(share * 1000) / 1000,
+      minimumShare,
+      minimumHeadcount,
+    });
+  },
+};
+
+/** Review: an employer whose permit workers mostly leave within 6 months may be a gateway. */
+export const checkEmployerNotHub: Condition = {
+  name: 'checkEmployerNotHub',
+  legalBasis: `${REFUSAL_GROUNDS_2026} (policy parameter of the service)`,
+  isInForce: (ctx) => ctx.rules.peek('refusal.employerActsAsHub') === true,
+  evaluate(ctx) {
+    const history = ctx.app.employer.permitHistory;
+    if (!history) return null;
+    ctx.rules.get('refusal.employerActsAsHub');
+    const minimumPermits = ctx.rules.get('policy.hub.minimumPermits');
+    const minimumShare = ctx.rules.get('policy.hub.minimumShare');
+    const { permitsLast24Months, leftWithin6Months } = history;
+    if (permitsLast24Months === 0 || permitsLast24Months < minimumPermits) return null;
+    const share = leftWithin6Months / permitsLast24Months;
+    if (share < minimumShare) return null;
+    return finding('EMPLOYER_ACTS_AS_HUB', {
+      permitsLast24Months,
+      leftWithin6Months,
+      share: Math.round(share * 1000) / 1000,
+      minimumShare,
+      minimumPermits,
+    });
+  },
+};
+
+/** Medium-skilled and labour-market-test functions need a Belgian employer (no posting). */
+export function checkEmployerEstablishedInBelgium(legalBasis: string): Condition {
+  return {
+    name: 'checkEmployerEstablishedInBelgium',
+    legalBasis,
+    evaluate(ctx) {
+      if (ctx.app.employer.establishedInBelgium !== false) return null;
+      return finding('EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM', { establishedInBelgium: false });
+    },
+  };
+}

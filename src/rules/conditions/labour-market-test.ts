@@ -1,0 +1,99 @@
+import { addMonths, fromDayNumber, toDayNumber } from '../dates/iso-date.ts';
+import type { Channel } from '../facts.ts';
+import type { Condition } from './condition.ts';
+import { finding } from './condition.ts';
+import { FIELDS } from './fields.ts';
+
+/**
+ * "Other" functions with a labour-market test (art. 18 §1). The test concerns filling a vacancy,
+ * so it applies to a first application; a renewal continues the same employment.
+ */
+
+const LEGAL_BASIS = 'BVR 7 Dec 2018, art. 18 §1';
+
+/** From 1 May 2024 only functions on the VDAB shortage list (existing permits stay renewable). */
+export const checkOnShortageList: Condition = {
+  name: 'checkOnShortageList',
+  legalBasis: `${LEGAL_BASIS}, as amended with effect from 1 May 2024`,
+  isInForce: (ctx) => !ctx.isRenewal && ctx.rules.peek('labourMarketTest.shortageListRequired') === true,
+  requires: [FIELDS.onVdabShortageList],
+  evaluate(ctx) {
+    ctx.rules.get('labourMarketTest.shortageListRequired');
+    return ctx.app.job.onVdabShortageList === false
+      ? finding('NOT_ON_SHORTAGE_LIST', { onVdabShortageList: false })
+      : null;
+  },
+};
+
+/** The worker must still be abroad when the employer files a first application. */
+export function checkWorkerAbroad(legalBasis: string): Condition {
+  return {
+    name: 'checkWorkerAbroad',
+    legalBasis,
+    isInForce: (ctx) => !ctx.isRenewal,
+    requires: [FIELDS.location],
+    evaluate: (ctx) =>
+      ctx.app.worker.location === 'BELGIUM'
+        ? finding('WORKER_ALREADY_IN_BELGIUM', { location: 'BELGIUM' })
+        : null,
+  };
+}
+
+/** Days of [from, to] intervals (inclusive day numbers) covered at least once. */
+export function countCoveredDays(intervals: Array<[number, number]>): number {
+  intervals.sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of intervals) {
+    const start = Math.max(from, reach + 1);
+    if (to >= start) {
+      covered += to - start + 1;
+      reach = to;
+    }
+  }
+  return covered;
+}
+
+/**
+ * Each required channel must have shown the vacancy on enough days inside the window that ends
+ * the day before the application: until 30 Apr 2024 VDAB for the whole 6 weeks before (so still
+ * online), from 1 May 2024 VDAB and EURES each ≥ 9 weeks within the 4 months before.
+ */
+export const checkVacancyPublication: Condition = {
+  name: 'checkVacancyPublication',
+  legalBasis: LEGAL_BASIS,
+  isInForce: (ctx) => !ctx.isRenewal,
+  requires: [FIELDS.publications],
+  evaluate(ctx) {
+    const rule = ctx.rules.get('labourMarketTest.vacancyPublication');
+    const applicationDay = toDayNumber(ctx.rulesAt);
+    const windowTo = applicationDay - 1;
+    const windowFrom =
+      rule.windowMonths !== undefined
+        ? toDayNumber(addMonths(ctx.rulesAt, -rule.windowMonths))
+        : applicationDay - (rule.windowDays ?? rule.minimumDaysPerChannel);
+    const publications = ctx.app.labourMarketTest?.publications ?? [];
+    const daysByChannel: Partial<Record<Channel, number>> = {};
+    const shortChannels: Channel[] = [];
+    for (const channel of rule.channels) {
+      const intervals: Array<[number, number]> = [];
+      for (const p of publications) {
+        if (p.channel !== channel) continue;
+        const from = Math.max(toDayNumber(p.from), windowFrom);
+        const to = Math.min(toDayNumber(p.to), windowTo);
+        if (to >= from) intervals.push([from, to]);
+      }
+      const days = countCoveredDays(intervals);
+      daysByChannel[channel] = days;
+      if (days < rule.minimumDaysPerChannel) shortChannels.push(channel);
+    }
+    if (shortChannels.length === 0) return null;
+    return finding('VACANCY_PUBLICATION_INSUFFICIENT', {
+      windowFrom: fromDayNumber(windowFrom),
+      windowTo: fromDayNumber(windowTo),
+      minimumDaysPerChannel: rule.minimumDaysPerChannel,
+      daysByChannel,
+      shortChannels,
+    });
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * The fixed vocabulary of the assessment contract (shared/domain/assessment.md). Names and values
+ * here are what partners send and read: extend, never rename.
+ */
+
+export const CATEGORIES = [
+  'HIGHLY_SKILLED',
+  'EXECUTIVE',
+  'EU_BLUE_CARD',
+  'MEDIUM_SKILLED_SHORTAGE',
+  'OTHER_LABOUR_MARKET_TEST',
+  'SEASONAL_WORKER',
+  'INTRA_CORPORATE_TRANSFEREE',
+  'TRAINEE',
+  'AU_PAIR',
+  'PROFESSIONAL_ATHLETE',
+  'PERFORMING_ARTIST',
+  'MINISTER_OF_RELIGION',
+  'RESEARCHER',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const OUTCOMES = ['ELIGIBLE', 'NEEDS_REVIEW', 'INELIGIBLE', 'INCOMPLETE'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const EFFECTS = ['INCOMPLETE', 'REFUSE', 'REVIEW'] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+/** Every reason code with its fixed effect; the effect decides the outcome. */
+export const REASON_EFFECTS = {
+  MISSING_INFORMATION: 'INCOMPLETE',
+  INVALID_ENTERPRISE_NUMBER: 'INCOMPLETE',
+  INVALID_INSZ: 'INCOMPLETE',
+  NOT_COMPETENT_REGION: 'REFUSE',
+  QUALIFICATION_TOO_LOW: 'REFUSE',
+  FUNCTION_NOT_HIGHLY_SKILLED: 'REFUSE',
+  SALARY_BELOW_THRESHOLD: 'REFUSE',
+  CONTRACT_TOO_SHORT: 'REFUSE',
+  NOT_ON_MIGRATION_LIST: 'REFUSE',
+  NOT_ON_SHORTAGE_LIST: 'REFUSE',
+  LOW_SKILLED_FUNCTION_EXCLUDED: 'REFUSE',
+  VACANCY_PUBLICATION_INSUFFICIENT: 'REFUSE',
+  WORKER_ALREADY_IN_BELGIUM: 'REFUSE',
+  EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM: 'REFUSE',
+  EMPLOYMENT_FRACTION_TOO_LOW: 'REFUSE',
+  SEASONAL_DURATION_EXCEEDED: 'REFUSE',
+  ICT_CONDITIONS_NOT_MET: 'REFUSE',
+  EMPLOYER_EXCLUDED: 'REFUSE',
+  FALSE_DOCUMENTS: 'REFUSE',
+  EMPLOYER_ALMOST_ONLY_NON_EU: 'REVIEW',
+  EMPLOYER_ACTS_AS_HUB: 'REVIEW',
+  HOSTING_AGREEMENT_REQUIRED: 'REFUSE',
+  CULT_NOT_RECOGNISED: 'REFUSE',
+} as const satisfies Record<string, Effect>;
+export type ReasonCode = keyof typeof REASON_EFFECTS;
+export const REASON_CODES = Object.keys(REASON_EFFECTS) as ReasonCode[];
+
+export const WARNING_CODES = ['VALIDITY_LIMITED_BY_AGE', 'PARAMETER_UNVERIFIED'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export const REGIONS = ['FLANDERS', 'BRUSSELS', 'WALLONIA'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const PROVINCES = [
+  'ANTWERPEN',
+  'LIMBURG',
+  'OOST_VLAANDEREN',
+  'VLAAMS_BRABANT',
+  'WEST_VLAANDEREN',
+] as const;
+export type Province = (typeof PROVINCES)[number];
+
+export const PROCEDURE_TYPES = ['SINGLE_PERMIT', 'WORK_CARD'] as const;
+export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
+
+export const TRACKS = ['FAST_LANE', 'STANDARD'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const FEE_EXEMPTIONS = ['WORK_CARD'] as const;
+export type FeeExemption = (typeof FEE_EXEMPTIONS)[number];
+
+/** The first day of the Flemish regime (BVR 7 Dec 2018 in force): no rules exist before it. */
+export const FIRST_RULES_DATE = '2019-01-01';

@@ -1,0 +1,72 @@
+import type { CategoryDefinition } from '../categories.ts';
+import type { FeeExemption, ProcedureType, Province, Region, Track } from '../contract.ts';
+import { daysInclusive } from '../dates/iso-date.ts';
+import type { AssessmentContext } from './assessment-context.ts';
+
+export interface Procedure {
+  type: ProcedureType;
+  track: Track;
+  regionalDeadlineDays: number;
+  labourMarketTest: boolean;
+  maxValidityMonths: number | null;
+  region: Region;
+  province: Province | null;
+}
+
+export interface Fee {
+  amountDue: number;
+  currency: 'EUR';
+  payer: 'EMPLOYER';
+  exemption: FeeExemption | null;
+}
+
+/**
+ * Employment of at most 90 days (both ends included) gets a work card rather than a single
+ * permit; so do au pairs whatever the duration. An open-ended contract is a single permit.
+ */
+export function decideProcedureType(ctx: AssessmentContext, category: CategoryDefinition): ProcedureType {
+  if (category.isAlwaysWorkCard) return 'WORK_CARD';
+  const endDate = ctx.app.job.endDate;
+  if (!endDate) return 'SINGLE_PERMIT';
+  const maximumDays = ctx.rules.get('procedure.workCardMaximumDays');
+  return daysInclusive(ctx.startDate, endDate) <= maximumDays ? 'WORK_CARD' : 'SINGLE_PERMIT';
+}
+
+export function decideProcedure(
+  ctx: AssessmentContext,
+  category: CategoryDefinition,
+  type: ProcedureType,
+): Procedure {
+  const isFastLane =
+    category.fastLaneParameter !== undefined && ctx.rules.get(category.fastLaneParameter) === true;
+  const maxValidityParameter = category.maxValidityParameter(ctx.app);
+  return {
+    type,
+    track: isFastLane ? 'FAST_LANE' : 'STANDARD',
+    regionalDeadlineDays: ctx.rules.get(category.deadlineParameter) as number,
+    labourMarketTest: category.labourMarketTest,
+    maxValidityMonths: maxValidityParameter ? (ctx.rules.get(maxValidityParameter) as number) : null,
+    region: ctx.location.region,
+    province: ctx.location.province,
+  };
+}
+
+/**
+ * The retributie is due by the employer for every single-permit application, first or renewal,
+ * whatever the outcome; a work card is exempt. While the amount in force is 0 (before 2026) there
+ * is nothing to exempt, and the amount is not reported as a parameter used.
+ */
+export function decideFee(ctx: AssessmentContext, type: ProcedureType): Fee {
+  const amount = ctx.rules.peek('fee.singlePermit');
+  // No value at all is a data error, said out loud (get throws); 0 is "no retributie yet".
+  if (amount === undefined) ctx.rules.get('fee.singlePermit');
+  if (!amount) return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: null };
+  if (type === 'WORK_CARD')
+    return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'WORK_CARD' };
+  return {
+    amountDue: ctx.rules.get('fee.singlePermit'),
+    currency: 'EUR',
+    payer: 'EMPLOYER',
+    exemption: null,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The rules module's public face. Everything here is pure except `loadRuleData` (reads the YAML
+ * rule data) and the convenience functions that use the default data, loaded once on first use.
+ */
+import { loadRuleData } from './data/load-rule-data.ts';
+import type { RuleData } from './data/rule-data.ts';
+import { type AssessOptions, assessWith } from './engine/assess-application.ts';
+import {
+  diffVersions,
+  findMigrationListVersion,
+  type MigrationListDiff,
+  type MigrationListVersion,
+} from './migration-list/migration-list.ts';
+import type { Assessment } from './schema/assessment-schema.ts';
+
+let defaultRuleData: RuleData | undefined;
+
+/** The rule data under `rules/` at the repository root, read and checked once. */
+export function getDefaultRuleData(): RuleData {
+  defaultRuleData ??= loadRuleData();
+  return defaultRuleData;
+}
+
+/**
+ * Assesses one application under the rules in force on its application date (or `at`). Deterministic:
+ * no clock, no I/O beyond the one-time data load. Throws `ApplicationInvalidError` for input that
+ * breaks the schema, `RulesDateOutOfRangeError` before 2019, `RuleNotInForceError` where no rule exists.
+ */
+export function assess(application: unknown, options?: AssessOptions): Assessment {
+  return assessWith(getDefaultRuleData(), application, options);
+}
+
+/** A migration-list version by id (`v3`) or by date (`2024-01-01`: the version then in force). */
+export function listMigrationListVersion(
+  idOrDate: string | number,
+  data: RuleData = getDefaultRuleData(),
+): MigrationListVersion {
+  return findMigrationListVersion(data.migrationList, idOrDate);
+}
+
+/** Entries added, removed and kept between two versions (ids or dates). */
+export function diffMigrationListVersions(
+  a: string | number,
+  b: string | number,
+  data: RuleData = getDefaultRuleData(),
+): MigrationListDiff {
+  return diffVersions(
+    findMigrationListVersion(data.migrationList, a),
+    findMigrationListVersion(data.migrationList, b),
+  );
+}
+
+export { CATEGORY_DEFINITIONS } from './categories.ts';
+export * from './contract.ts';
+export { DEFAULT_RULES_DIR, loadRuleData } from './data/load-rule-data.ts';
+export type { RuleData } from './data/rule-data.ts';
+export { YamlSource } from './data/yaml-source.ts';
+export { type AssessOptions, assessValidApplication, assessWith } from './engine/assess-application.ts';
+export { stringifyAssessment } from './engine/stringify-assessment.ts';
+export * from './errors.ts';
+export type { ReasonFacts, WarningFacts } from './facts.ts';
+export {
+  checkEnterpriseNumber,
+  checkEstablishmentNumber,
+  formatEnterpriseNumber,
+  isValidEnterpriseNumber,
+  isValidEstablishmentNumber,
+} from './identifiers/enterprise-number.ts';
+export { checkInsz, isValidInsz } from './identifiers/insz.ts';
+export type {
+  MigrationListDiff,
+  MigrationListEntry,
+  MigrationListVersion,
+} from './migration-list/migration-list.ts';
+export { applyReform, parseParameterOverrides } from './parameters/apply-reform.ts';
+export { PARAMETER_DEFINITIONS, type ParameterName } from './parameters/parameter-definitions.ts';
+export { locatePostalCode, type PostalLocation } from './regions/postal-code-region.ts';
+export { type Application, ApplicationSchema } from './schema/application-schema.ts';
+export { type Assessment, AssessmentSchema, type Reason, type Warning } from './schema/assessment-schema.ts';
+export { validateApplication } from './schema/validate-application.ts';

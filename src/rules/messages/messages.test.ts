@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import { REASON_CODES, WARNING_CODES } from '../contract.ts';
+import { assess } from '../index.ts';
+import { anApplication } from '../test-support/build-application.ts';
+import { CATALOGUES, FORMATTERS } from './index.ts';
+
+describe('message catalogues', () => {
+  it('have a message for every reason and warning code in nl, fr and en', () => {
+    for (const lang of LANGUAGES) {
+      expect(Object.keys(CATALOGUES[lang].reasons).sort()).toEqual([...REASON_CODES].sort());
+      expect(Object.keys(CATALOGUES[lang].warnings).sort()).toEqual([...WARNING_CODES].sort());
+    }
+  });
+
+  it('format amounts the Belgian way', () => {
+    expect(FORMATTERS.nl.amount(48912)).toBe('48\u202f912,00\u00a0EUR');
+    expect(FORMATTERS.fr.amount(63585.6)).toBe('63\u202f585,60\u00a0EUR');
+    expect(FORMATTERS.en.amount(48912)).toBe('EUR\u00a048,912.00');
+    expect(FORMATTERS.fr.percent(0.917)).toBe('91,7\u00a0%');
+    expect(FORMATTERS.nl.date('2027-03-13')).toBe('13/03/2027');
+  });
+
+  it('write the deciding numbers into the message in each language', () => {
+    const app = anApplication({ job: { grossAnnualSalary: 45000 } });
+    expect(assess(app, { lang: 'nl' }).reasons[0]?.message).toBe(
+      'Het brutojaarloon (45\u202f000,00\u00a0EUR) ligt onder de drempel (48\u202f912,00\u00a0EUR, 100% van het gemiddelde bruto jaarloon van 2025; 3\u202f513,79\u00a0EUR per maand).',
+    );
+    expect(assess(app, { lang: 'fr' }).reasons[0]?.message).toContain('45\u202f000,00\u00a0EUR');
+    expect(assess(app, { lang: 'en' }).reasons[0]?.message).toContain(
+      '(EUR\u00a045,000.00) is below the threshold (EUR\u00a048,912.00',
+    );
+  });
+});

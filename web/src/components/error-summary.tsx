@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n.ts';
+
+export interface SummaryItem {
+  message: string;
+  /** The id of the field the message is about; the item then links to it. */
+  fieldId?: string;
+}
+
+/**
+ * The error summary of GOV.UK Frontend and NL Design System: at the top of the form, announced and
+ * focused when it appears, each message a link that moves the focus to its field.
+ */
+export function ErrorSummary({ items }: { items: SummaryItem[] }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length > 0) ref.current?.focus();
+  }, [items]);
+  if (items.length === 0) return null;
+  return (
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {t('shell.errorSummaryTitle')}
+      </h2>
+      <ul className="error-summary__list">
+        {items.map((item) =>
+          item.fieldId ? (
+            <li key={`${item.fieldId}:${item.message}`}>
+              <a
+                href={`#${item.fieldId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const field = document.getElementById(item.fieldId ?? '');
+                  field?.scrollIntoView({ block: 'center' });
+                  field?.focus();
+                }}
+              >
+                {item.message}
+              </a>
+            </li>
+          ) : (
+            <li key={item.message}>{item.message}</li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useT } from '../i18n.ts';
+import { takeFocusRequest } from '../routing.tsx';
+
+/** Sets `document.title` to "<page> – Loket – <organisation>", prefixed with "Error:" while a form has errors. */
+export function usePageTitle(title: string, hasErrors = false): void {
+  const t = useT();
+  const prefix = hasErrors ? `${t('shell.errorPrefix')} ` : '';
+  const full = `${prefix}${title} – ${t('service.titleSuffix')}`;
+  useEffect(() => {
+    document.title = full;
+  }, [full]);
+}
+
+/** The page's one `<h1>`; after an in-app navigation it takes the focus so screen readers announce the page. */
+export function PageHeading({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocusRequest()) ref.current?.focus();
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-heading">
+      {children}
+    </h1>
+  );
+}

@@ -1,0 +1,74 @@
+import i18next from 'i18next';
+import { useCallback } from 'react';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../../src/i18n/languages.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+
+/** Every text's key, e.g. `login.title`: the catalogues all have the Dutch one's shape (locales.test.ts). */
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<typeof nl>;
+export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
+
+/**
+ * The translate function for components: re-renders on a language change, and a key that is not in
+ * the catalogues fails to compile. (i18next's own key typing is global, and the server shares this
+ * tsconfig with other catalogues, so it is typed here instead.)
+ */
+export function useT(): Translate {
+  const { t } = useTranslation();
+  return useCallback<Translate>((key, params) => t(key, params ?? {}), [t]);
+}
+
+export { LANGUAGES, type Lang };
+
+const STORAGE_KEY = 'loket.lang';
+
+function readStoredLang(): Lang {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLang(stored) ? stored : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG; // storage blocked (private mode, policy): Dutch
+  }
+}
+
+/** The language the interface speaks now; the API client sends it as Accept-Language. */
+export function currentLang(): Lang {
+  return isLang(i18next.language) ? i18next.language : DEFAULT_LANG;
+}
+
+/** Switches the interface language, remembers the choice and sets `<html lang>`. */
+export async function changeLang(lang: Lang): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // The choice then lasts for this page only.
+  }
+  await i18next.changeLanguage(lang);
+}
+
+export async function initI18n(): Promise<void> {
+  i18next.on('languageChanged', (lang) => {
+    document.documentElement.lang = lang;
+  });
+  await i18next.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en } },
+    lng: readStoredLang(),
+    fallbackLng: DEFAULT_LANG,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false }, // React escapes
+    showSupportNotice: false,
+  });
+  document.documentElement.lang = currentLang();
+}
+
+export type TaskKey = keyof typeof nl.workspace.tasks;
+
+/** Whether the catalogues have a text for a workspace task the server sent. */
+export function isTaskKey(task: string): task is TaskKey {
+  return Object.hasOwn(nl.workspace.tasks, task);
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const API = 'http://localhost:3000';
+
+// `npm run build` writes web/dist, which the Fastify server serves; `npm run dev` runs Vite's dev
+// server with the API paths proxied to the service on port 3000.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: {
+    proxy: {
+      '/api': API,
+      '/health': API,
+      '/metrics': API,
+      '/auth': API,
+    },
+  },
+});
