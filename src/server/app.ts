@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, authOptions);
   await app.register(workspaceRoutes, { database });
+  await app.register(assessmentRoutes);
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

@@ -46,7 +46,10 @@ function fromFastifyError(
     return {
       code: 'LOKET_VALIDATION_FAILED',
       params: {},
-      fields: toFieldErrors(error.validation as SchemaError[], lang, prefix),
+      // An error about the whole body (not an object, too many items) names the body itself.
+      fields: toFieldErrors(error.validation as SchemaError[], lang, prefix).map((f) =>
+        f.path ? f : { ...f, path: prefix || 'body' },
+      ),
     };
   }
   switch (error.code) {
