@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const API = 'http://localhost:3000';
+const API = `http://localhost:${process.env.PORT ?? 3000}`;
 
 // `npm run build` writes web/dist, which the Fastify server serves; `npm run dev` runs Vite's dev
-// server with the API paths proxied to the service on port 3000.
+// server with the API paths proxied to the service on PORT (default 3000).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
