@@ -498,6 +498,7 @@ function buildZenGraph(): object {
           '$.isNurse ? shareReduced : ($.isTeacher ? shareTeacher : (establishedInBelgium and age < ageLimit ? shareReduced : shareFull))',
         ],
         ['threshold', 'round(averageWage * $.share * 100) / 100'],
+        ['nurseInCare', 'profession == "NURSE" and isCareFunction'],
         ['vacancyShort', 'some(vacancy.channels, (pubDays[# + "_" + vacancy.window] ?? 0) < vacancy.minimumDaysPerChannel)'],
       ].map(([key, value], i) => ({ id: `x${i}`, key, value })),
     },
@@ -509,7 +510,7 @@ function buildZenGraph(): object {
     [HS, 'qualificationVks < minQualificationVks', 'QUALIFICATION_TOO_LOW'],
     [
       HS,
-      'minFunctionVks != null and requiredVks < minFunctionVks and not (profession == "NURSE" and isCareFunction)',
+      'minFunctionVks != null and requiredVks < minFunctionVks and not nurseInCare',
       'FUNCTION_NOT_HIGHLY_SKILLED',
     ],
     [HS, 'salary < threshold', 'SALARY_BELOW_THRESHOLD'],
@@ -534,7 +535,9 @@ function buildZenGraph(): object {
     ],
     ['code'],
     // The condition cell is an expression over the whole context (`$` is the column value, true).
-    reasonRows.map(([category, condition, code]) => ({ category, condition: `$ and (${condition})`, code: lit(code) })),
+    // No parentheses around it: zen's unary parser rejects `$ and (a and b)`, and a table cell that
+    // fails to parse silently never matches (the agreement check caught exactly that).
+    reasonRows.map(([category, condition, code]) => ({ category, condition: `$ and ${condition}`, code: lit(code) })),
     'reasons',
   );
   const nodes = [
