@@ -1,15 +1,9 @@
 import type { Role } from '../../src/auth/roles.ts';
+import type { User } from '../../src/auth/users.repo.ts';
 import type { Lang } from '../../src/i18n/languages.ts';
 
-/** The signed-in user, as `GET /api/v1/session` returns it. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  enterpriseNumber: string | null;
-  preferredLang: Lang;
-}
+/** The signed-in user, as `GET /api/v1/session` returns it (the server's own type). */
+export type SessionUser = User;
 
 export interface Session {
   user: SessionUser | null;
