@@ -15,7 +15,8 @@ export async function describeSchema(db: Db): Promise<string> {
   const constraints = await sql<{ line: string }>`
     select format('constraint %s.%s %s', rel.relname, con.conname, pg_get_constraintdef(con.oid)) as line
     from pg_constraint con join pg_class rel on rel.oid = con.conrelid join pg_namespace ns on ns.oid = rel.relnamespace
-    where ns.nspname = 'public' order by rel.relname, con.conname`.execute(db);
+    -- PostgreSQL 18 lists NOT NULL as constraints too; columns already say it, so skip them (same text on 15).
+    where ns.nspname = 'public' and con.contype <> 'n' order by rel.relname, con.conname`.execute(db);
   const indexes = await sql<{ line: string }>`
     select format('index %s', indexdef) as line from pg_indexes where schemaname = 'public' order by indexname`.execute(
     db,
