@@ -128,6 +128,7 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
     expect(await page.getByLabel(nl.login.password).getAttribute('aria-invalid')).toBe('true');
     const describedBy = await username.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toContain(nl.login.username);
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain('is verplicht');
 
     await page.getByRole('alert').getByRole('link').first().click();
     expect(await username.evaluate((element) => element === document.activeElement)).toBe(true);

@@ -58,11 +58,14 @@ function describe(error: SchemaError, lang: Lang): { rule: string; message: stri
       };
     case 'type':
       return { rule: 'type', message: translate(lang, 'validation.type', { type: formatValue(p.type) }) };
+    case 'minLength':
+      // An empty text field reads as "is required", the way people think of it.
+      if (p.limit === 1) return { rule: 'required', message: translate(lang, 'validation.required') };
+      return { rule: 'minLength', message: translate(lang, 'validation.minLength', { limit: p.limit }) };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-    case 'minLength':
     case 'maxLength':
     case 'minItems':
     case 'maxItems':
