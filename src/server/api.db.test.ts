@@ -226,7 +226,7 @@ describe('HTTP API', () => {
     ],
     [
       'a batch over the limit',
-      () => post('/api/v1/assessments/batch', '[' + Array(10_001).fill('1').join(',') + ']', {}),
+      () => post('/api/v1/assessments/batch', `[${Array(10_001).fill('1').join(',')}]`, {}),
       400,
       ['body'],
     ],
