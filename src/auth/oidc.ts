@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 import type { Db } from '../db/client.ts';
 import { checkEnterpriseNumber } from '../rules/identifiers/enterprise-number.ts';
+import type { Config } from '../server/config.ts';
 import { LoketError } from '../server/errors.ts';
 import { isRole, type Role } from './roles.ts';
 import { toUser, USER_COLUMNS, type User } from './users.repo.ts';
 
 /** `Config.auth` in OIDC mode. */
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  roleClaim: string;
-  enterpriseClaim: string;
-}
+export type OidcSettings = Omit<Extract<Config['auth'], { mode: 'oidc' }>, 'mode'>;
 
 /** What the browser keeps (HTTP-only cookie) between the redirect to the IdP and the callback. */
 export interface OidcChecks {
