@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../auth/roles.ts';
+import {
+  type Actor,
+  ALLOWED_ACTIONS,
+  allowedActionsFor,
+  applyAction,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+  deriveStatus,
+  IllegalTransitionError,
+  type LoggedAction,
+} from './dossier-lifecycle.ts';
+import { computeLegalClock } from './legal-clock.ts';
+
+const ACTORS: Actor[] = [...ROLES, 'SYSTEM'];
+const step = (action: LoggedAction['action'], by: Actor, on: string): LoggedAction => ({ action, by, on });
+
+describe('dossier lifecycle', () => {
+  it('derives the status of a granted dossier from its log', () => {
+    const log = [
+      step('SAVE_DRAFT', 'EMPLOYER', '2026-02-01'),
+      step('SUBMIT', 'EMPLOYER', '2026-02-02'),
+      step('DECLARE_ADMISSIBLE', 'SYSTEM', '2026-02-02'),
+      step('START_REVIEW', 'CASE_HANDLER', '2026-02-03'),
+      step('REQUEST_INFORMATION', 'CASE_HANDLER', '2026-02-05'),
+      step('ANSWER_INFORMATION', 'EMPLOYER', '2026-02-09'),
+      step('GRANT', 'CASE_HANDLER', '2026-02-12'),
+    ];
+    expect(deriveStatus(log)).toBe('DECIDED_GRANTED');
+  });
+
+  it('refuses an action the status does not allow, and an actor the action does not allow', () => {
+    expect(() => applyAction('DRAFT', 'GRANT', 'CASE_HANDLER')).toThrow(
+      expect.objectContaining({ code: 'LOKET_ILLEGAL_TRANSITION', reason: 'NOT_ALLOWED_IN_STATUS' }),
+    );
+    expect(() => applyAction('IN_REVIEW', 'GRANT', 'EMPLOYER')).toThrow(
+      expect.objectContaining({ reason: 'NOT_ALLOWED_FOR_ACTOR' }),
+    );
+    expect(() => applyAction('DECIDED_GRANTED', 'WITHDRAW', 'EMPLOYER')).toThrow(IllegalTransitionError);
+  });
+
+  it('lets an employer withdraw only while the dossier is open', () => {
+    const open: DossierStatus[] = ['DRAFT', 'SUBMITTED', 'ADMISSIBLE', 'IN_REVIEW', 'INFORMATION_REQUESTED'];
+    for (const status of DOSSIER_STATUSES) {
+      expect(allowedActionsFor(status, 'EMPLOYER').includes('WITHDRAW'), status).toBe(open.includes(status));
+    }
+  });
+
+  it('ends in final statuses from which nothing more can happen', () => {
+    for (const status of ['INADMISSIBLE', 'DECIDED_GRANTED', 'APPEAL_DECIDED', 'WITHDRAWN'] as const) {
+      for (const actor of ACTORS) expect(allowedActionsFor(status, actor)).toEqual([]);
+    }
+  });
+
+  it('agrees with its table for every status, action and actor', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DOSSIER_STATUSES),
+        fc.constantFrom(...DOSSIER_ACTIONS),
+        fc.constantFrom(...ACTORS),
+        (status, action, actor) => {
+          const allowed = allowedActionsFor(status, actor).includes(action);
+          if (allowed) {
+            const to = (ALLOWED_ACTIONS[status] as Record<string, { to: DossierStatus }>)[action]!.to;
+            expect(applyAction(status, action, actor)).toBe(to);
+          } else {
+            expect(() => applyAction(status, action, actor)).toThrow(IllegalTransitionError);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('legal clock', () => {
+  const admissible = [
+    step('SUBMIT', 'EMPLOYER', '2026-03-01'),
+    step('DECLARE_ADMISSIBLE', 'SYSTEM', '2026-03-02'),
+  ];
+
+  it('has not started before admissibility', () => {
+    expect(computeLegalClock(admissible.slice(0, 1), 45, '2026-03-05')).toMatchObject({
+      startedOn: null,
+      dueDate: null,
+    });
+  });
+
+  it('runs from admissibility for the regional deadline and flags the last three days', () => {
+    const clock = computeLegalClock(admissible, 15, '2026-03-14');
+    expect(clock).toMatchObject({
+      startedOn: '2026-03-02',
+      dueDate: '2026-03-17',
+      daysLeft: 3,
+      isAtRisk: true,
+      isOverdue: false,
+    });
+    expect(computeLegalClock(admissible, 15, '2026-03-13').isAtRisk).toBe(false);
+    expect(computeLegalClock(admissible, 15, '2026-03-18')).toMatchObject({ daysLeft: -1, isOverdue: true });
+  });
+
+  it('stops while information is requested and resumes on the answer', () => {
+    const log = [
+      ...admissible,
+      step('START_REVIEW', 'CASE_HANDLER', '2026-03-03'),
+      step('REQUEST_INFORMATION', 'CASE_HANDLER', '2026-03-10'),
+    ];
+    const paused = computeLegalClock(log, 45, '2026-03-20');
+    expect(paused).toMatchObject({ isPaused: true, pausedDays: 10, dueDate: '2026-04-26', isAtRisk: false });
+    const answered = computeLegalClock(
+      [...log, step('ANSWER_INFORMATION', 'EMPLOYER', '2026-03-24')],
+      45,
+      '2026-03-25',
+    );
+    expect(answered).toMatchObject({ isPaused: false, pausedDays: 14, dueDate: '2026-04-30', daysLeft: 36 });
+  });
+
+  it('stops at the decision and records whether it came late', () => {
+    const decided = [
+      ...admissible,
+      step('START_REVIEW', 'CASE_HANDLER', '2026-03-03'),
+      step('GRANT', 'CASE_HANDLER', '2026-03-20'),
+    ];
+    expect(computeLegalClock(decided, 15, '2026-06-01')).toMatchObject({
+      daysLeft: null,
+      isOverdue: true,
+      dueDate: '2026-03-17',
+    });
+    expect(computeLegalClock(decided, 45, '2026-06-01')).toMatchObject({ isOverdue: false });
+  });
+});

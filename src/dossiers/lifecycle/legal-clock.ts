@@ -1,0 +1,78 @@
+import { addDays, toDayNumber } from '../../rules/dates/iso-date.ts';
+import type { LoggedAction } from './dossier-lifecycle.ts';
+
+/**
+ * The legal clock of a dossier: it starts when the dossier is declared admissible, runs for the
+ * regional deadline of the assessment (15, 45, 90 or 120 calendar days: BVR 7 Dec 2018 as amended,
+ * see rules/parameters), stops while information is requested and resumes on the answer.
+ */
+export interface LegalClock {
+  startedOn: string | null;
+  dueDate: string | null;
+  /** Calendar days left on `today` (negative when overdue); null before the clock starts or after the decision. */
+  daysLeft: number | null;
+  pausedDays: number;
+  isPaused: boolean;
+  isAtRisk: boolean;
+  isOverdue: boolean;
+}
+
+const AT_RISK_DAYS = 3;
+
+function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+const STOPS_CLOCK = new Set(['GRANT', 'REFUSE', 'WITHDRAW', 'DECLARE_INADMISSIBLE']);
+
+export function computeLegalClock(
+  log: readonly LoggedAction[],
+  deadlineDays: number,
+  today: string,
+): LegalClock {
+  const started = log.find((entry) => entry.action === 'DECLARE_ADMISSIBLE');
+  if (!started) {
+    return {
+      startedOn: null,
+      dueDate: null,
+      daysLeft: null,
+      pausedDays: 0,
+      isPaused: false,
+      isAtRisk: false,
+      isOverdue: false,
+    };
+  }
+  let pausedDays = 0;
+  let pausedSince: string | null = null;
+  let stoppedOn: string | null = null;
+  for (const entry of log) {
+    if (entry.action === 'REQUEST_INFORMATION') pausedSince = entry.on;
+    if (entry.action === 'ANSWER_INFORMATION' && pausedSince) {
+      pausedDays += daysBetween(pausedSince, entry.on);
+      pausedSince = null;
+    }
+    if (STOPS_CLOCK.has(entry.action)) stoppedOn = entry.on;
+  }
+  const runningPause = pausedSince && !stoppedOn ? daysBetween(pausedSince, today) : 0;
+  const dueDate = addDays(started.on, deadlineDays + pausedDays + runningPause);
+  if (stoppedOn) {
+    return {
+      startedOn: started.on,
+      dueDate,
+      daysLeft: null,
+      pausedDays,
+      isPaused: false,
+      isAtRisk: false,
+      isOverdue: stoppedOn > dueDate,
+    };
+  }
+  const daysLeft = daysBetween(today, dueDate);
+  return {
+    startedOn: started.on,
+    dueDate,
+    daysLeft,
+    pausedDays: pausedDays + runningPause,
+    isPaused: pausedSince !== null,
+    isAtRisk: pausedSince === null && daysLeft >= 0 && daysLeft <= AT_RISK_DAYS,
+    isOverdue: daysLeft < 0,
+  };
+}
