@@ -10,25 +10,26 @@ import { type Application, ApplicationSchema } from './application-schema.ts';
 
 const checkSchema = compileValidator<Application>(ApplicationSchema);
 
-function atLeast(instancePath: string, limit: string | number, message: string): SchemaError {
+/** A rule between two fields, in the ajv shape so it is localised like any other field error. */
+function crossFieldError(
+  keyword: 'minimum' | 'maximum',
+  instancePath: string,
+  limit: string | number,
+  message: string,
+): SchemaError {
   return {
-    keyword: 'minimum',
+    keyword,
     instancePath,
     schemaPath: '#/crossField',
-    params: { comparison: '>=', limit },
+    params: { comparison: keyword === 'minimum' ? '>=' : '<=', limit },
     message,
   };
 }
 
-function atMost(instancePath: string, limit: number, message: string): SchemaError {
-  return {
-    keyword: 'maximum',
-    instancePath,
-    schemaPath: '#/crossField',
-    params: { comparison: '<=', limit },
-    message,
-  };
-}
+const atLeast = (path: string, limit: string | number, message: string) =>
+  crossFieldError('minimum', path, limit, message);
+const atMost = (path: string, limit: number, message: string) =>
+  crossFieldError('maximum', path, limit, message);
 
 /** Errors between fields of a schema-valid application; empty when consistent. */
 export function findCrossFieldErrors(app: Application): SchemaError[] {
