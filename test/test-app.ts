@@ -15,6 +15,7 @@ export interface TestApp {
 export async function createTestApp(
   database: TestDatabase | null,
   overrides: Partial<Config> = {},
+  options: { now?: () => Date } = {},
 ): Promise<TestApp> {
   const rawLogs: string[] = [];
   const logStream = new Writable({
@@ -24,7 +25,12 @@ export async function createTestApp(
     },
   });
   const config = { ...loadConfig({ LOG_LEVEL: 'info' }), ...overrides };
-  const app = await buildApp({ config, database: new DatabaseState(database?.db), logStream });
+  const app = await buildApp({
+    config,
+    database: new DatabaseState(database?.db),
+    logStream,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -80,4 +86,29 @@ export async function signIn(app: FastifyInstance, username: string, password: s
     throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
   session.csrfToken = response.json().csrfToken;
   return session;
+}
+
+/** A multipart/form-data body for `inject()`: text fields, then one file. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file: { field: string; name: string; type: string; content: Buffer },
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----loket${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -1,4 +1,5 @@
 import { ASSESS_HELP, runAssess } from './assess-command.ts';
+import { AUDIT_HELP, runAudit } from './audit-command.ts';
 import { type CliIo, UsageError } from './cli-support.ts';
 import { runSimulate, SIMULATE_HELP } from './simulate-command.ts';
 
@@ -7,6 +8,7 @@ const MAIN_HELP = `Usage: loket <command> [options]
 Commands:
   assess     assess one application (JSON file) or a stream of them (--ndjson)
   simulate   count how outcomes change under overridden parameters (a policy "reform")
+  audit      verify the audit trail's hash chain (exit 1 when it is broken)
 
 Run "loket <command> --help" for a command's options.
 `;
@@ -14,6 +16,7 @@ Run "loket <command> --help" for a command's options.
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
   assess: { run: runAssess, help: ASSESS_HELP },
   simulate: { run: runSimulate, help: SIMULATE_HELP },
+  audit: { run: runAudit, help: AUDIT_HELP },
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -37,6 +37,10 @@ export interface AuditEventsTable {
   subject_id: string | null;
   request_id: string | null;
   details: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  /** Set by the hash-chain trigger (migration 0003): the hash of the event before, NULL for the first. */
+  previous_hash: Generated<string | null>;
+  /** Set by the hash-chain trigger: sha256 over previous_hash and the event's canonical text. */
+  hash: Generated<string>;
 }
 
 export interface JobRunsTable {
@@ -48,9 +52,175 @@ export interface JobRunsTable {
   summary: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
 }
 
+type Json = Record<string, unknown>;
+type JsonColumn = ColumnType<Json, Json | undefined, Json>;
+type DateText = ColumnType<string, string, string>;
+
+export interface EmployerMandatesTable {
+  user_id: string;
+  enterprise_number: string;
+  enterprise_name: string | null;
+  granted_at: Generated<Date>;
+}
+
+export interface DossiersTable {
+  id: Generated<string>;
+  number: string | null;
+  enterprise_number: string;
+  category: string;
+  kind: ColumnType<'FIRST' | 'RENEWAL', 'FIRST' | 'RENEWAL' | undefined, 'FIRST' | 'RENEWAL'>;
+  lang: ColumnType<Lang, Lang | undefined, Lang>;
+  status: Generated<string>;
+  version: Generated<number>;
+  application: JsonColumn;
+  worker_identity: JsonColumn;
+  assessment: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  previous_dossier_id: string | null;
+  created_by: string | null;
+  idempotency_key: string | null;
+  assigned_to: string | null;
+  submitted_at: Timestamp | null;
+  admissible_on: DateText | null;
+  deadline_days: number | null;
+  due_date: DateText | null;
+  paused_since: DateText | null;
+  decided_on: DateText | null;
+  fee_amount_cents: number | null;
+  fee_reference: string | null;
+  fee_paid_on: DateText | null;
+  decision: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  pending_refusal: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  federal_status: ColumnType<
+    'NOT_SENT' | 'SENT' | 'GRANTED' | 'REFUSED',
+    'NOT_SENT' | 'SENT' | 'GRANTED' | 'REFUSED' | undefined,
+    'NOT_SENT' | 'SENT' | 'GRANTED' | 'REFUSED'
+  >;
+  federal_receipt_id: string | null;
+  federal_decided_on: DateText | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierActionsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  action: string;
+  actor: string;
+  actor_user_id: string | null;
+  effective_on: string;
+  occurred_at: Generated<Date>;
+  details: JsonColumn;
+}
+
+export interface DossierDocumentsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  document_type: string;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage: 'database' | 'disk';
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+  removed_at: Timestamp | null;
+}
+
+export interface DocumentContentsTable {
+  storage_key: string;
+  content: Buffer;
+}
+
+export interface InformationRequestsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  question: string;
+  requested_by: string | null;
+  requested_on: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_on: string | null;
+}
+
+export interface DossierLettersTable {
+  id: Generated<string>;
+  dossier_id: string;
+  kind: 'DECISION' | 'APPEAL_DECISION';
+  lang: Lang;
+  pdf: Buffer;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+export interface WorkerAccessTable {
+  id: Generated<string>;
+  dossier_id: string;
+  code_hash: string;
+  code_expires_at: Timestamp;
+  redeemed_at: Timestamp | null;
+  token_hash: string | null;
+  token_expires_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type FeePaymentOutcome =
+  | 'MATCHED'
+  | 'NO_REFERENCE'
+  | 'UNKNOWN_REFERENCE'
+  | 'AMOUNT_TOO_LOW'
+  | 'DUPLICATE'
+  | 'MANUAL';
+
+export interface FeePaymentsTable {
+  id: Generated<string>;
+  dossier_id: string | null;
+  booked_on: string;
+  amount_cents: number;
+  reference: string | null;
+  outcome: FeePaymentOutcome;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface FederalOutboxTable {
+  id: Generated<string>;
+  dossier_id: string;
+  idempotency_key: string;
+  payload: JsonColumn;
+  status: ColumnType<'PENDING' | 'SENT', 'PENDING' | undefined, 'PENDING' | 'SENT'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  receipt_id: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
+export interface StaffNotificationsTable {
+  id: Generated<string>;
+  recipient_role: 'CASE_HANDLER' | 'SUPERVISOR';
+  kind: 'DOSSIER_OVERDUE' | 'REFUSAL_TO_CO_SIGN';
+  dossier_id: string;
+  created_on: string;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   job_runs: JobRunsTable;
+  employer_mandates: EmployerMandatesTable;
+  dossiers: DossiersTable;
+  dossier_actions: DossierActionsTable;
+  dossier_documents: DossierDocumentsTable;
+  document_contents: DocumentContentsTable;
+  information_requests: InformationRequestsTable;
+  dossier_letters: DossierLettersTable;
+  worker_access: WorkerAccessTable;
+  fee_payments: FeePaymentsTable;
+  federal_outbox: FederalOutboxTable;
+  staff_notifications: StaffNotificationsTable;
 }

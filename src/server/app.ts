@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,6 +9,10 @@ import type { DestinationStream } from 'pino';
 import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { oidcRoutes } from '../auth/oidc.routes.ts';
+import { databaseStorage, diskStorage } from '../dossiers/documents/document-storage.ts';
+import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
+import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
+import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -26,12 +31,14 @@ export interface BuildOptions {
   database: DatabaseState;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
+  /** The clock (tests move it to check deadlines); the real time by default. */
+  now?: () => Date;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
-export async function buildApp({ config, database, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logStream, now }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: undefined,
     logger: logStream
@@ -80,6 +87,15 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   if (config.auth.mode === 'oidc') await app.register(oidcRoutes, { ...authOptions, oidc: config.auth });
   await app.register(workspaceRoutes, { database });
   await app.register(assessmentRoutes);
+  const dossierOptions = { database, caseHandling: config.caseHandling, now: now ?? (() => new Date()) };
+  const { documents } = config.caseHandling;
+  await app.register(multipart, { limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 } });
+  await app.register(dossierRoutes, dossierOptions);
+  await app.register(documentRoutes, {
+    ...dossierOptions,
+    storage: documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage,
+  });
+  await app.register(handlingRoutes, dossierOptions);
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

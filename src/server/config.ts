@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isValidIban } from '../dossiers/fees/epc-qr-payload.ts';
 
 /** Everything configurable, from the environment, with defaults for a developer's machine (README "Configuration"). */
 export interface Config {
@@ -25,6 +26,17 @@ export interface Config {
         enterpriseClaim: string;
       };
   webDist: string;
+  caseHandling: CaseHandlingConfig;
+}
+
+export interface CaseHandlingConfig {
+  /** A supervisor co-signs every refusal before it is final. */
+  refusalNeedsCoSign: boolean;
+  /** The account the employer pays the fee into (shown with the structured reference and QR code). */
+  feeAccount: { beneficiaryName: string; iban: string; bic: string };
+  documents: { storage: 'database' | 'disk'; dir: string; maxBytes: number };
+  /** Base URL of the authentic sources (registers and federal office); null starts the simulator in demo mode. */
+  sourcesUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +99,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           }
         : { mode: 'local' },
     webDist: path.resolve(cwd, env.LOKET_WEB_DIST ?? 'web/dist'),
+    caseHandling: loadCaseHandlingConfig(env, cwd),
+  };
+}
+
+function loadCaseHandlingConfig(env: NodeJS.ProcessEnv, cwd: string): CaseHandlingConfig {
+  const storage = env.LOKET_DOCUMENT_STORAGE ?? 'database';
+  if (storage !== 'database' && storage !== 'disk')
+    throw new ConfigError(`LOKET_DOCUMENT_STORAGE must be database or disk; got "${storage}".`);
+  const iban = (env.LOKET_FEE_IBAN ?? 'BE10091012345604').replace(/\s/g, '');
+  if (!isValidIban(iban)) throw new ConfigError(`LOKET_FEE_IBAN is not a valid IBAN; got "${iban}".`);
+  const sourcesUrl = env.LOKET_SOURCES_URL || null;
+  if (sourcesUrl && !/^https?:\/\//.test(sourcesUrl))
+    throw new ConfigError('LOKET_SOURCES_URL must be an http:// or https:// URL.');
+  return {
+    refusalNeedsCoSign: env.LOKET_REFUSAL_COSIGN === '1',
+    feeAccount: {
+      beneficiaryName: env.LOKET_FEE_BENEFICIARY ?? 'Vlaamse overheid - Economische Migratie',
+      iban,
+      bic: env.LOKET_FEE_BIC ?? 'GKCCBEBB',
+    },
+    documents: {
+      storage,
+      dir: path.resolve(cwd, env.LOKET_DOCUMENT_DIR ?? '.loket-data/documents'),
+      maxBytes: integer(env, 'LOKET_DOCUMENT_MAX_MB', 10, 1, 100) * 1_048_576,
+    },
+    sourcesUrl,
   };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../auth/roles.ts';
+import { addDays } from '../../rules/dates/iso-date.ts';
 import {
   type Actor,
   ALLOWED_ACTIONS,
@@ -13,7 +14,7 @@ import {
   IllegalTransitionError,
   type LoggedAction,
 } from './dossier-lifecycle.ts';
-import { computeLegalClock } from './legal-clock.ts';
+import { computeLegalClock, effectiveDueDate, projectClock } from './legal-clock.ts';
 
 const ACTORS: Actor[] = [...ROLES, 'SYSTEM'];
 const step = (action: LoggedAction['action'], by: Actor, on: string): LoggedAction => ({ action, by, on });
@@ -129,5 +130,41 @@ describe('legal clock', () => {
       dueDate: '2026-03-17',
     });
     expect(computeLegalClock(decided, 45, '2026-06-01')).toMatchObject({ isOverdue: false });
+  });
+
+  it('keeps in the database exactly the due date the clock computes, on any day', () => {
+    const logs = fc
+      .record({
+        deadline: fc.constantFrom(15, 45, 90, 120),
+        gaps: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 6 }),
+        decided: fc.boolean(),
+        daysAfter: fc.integer({ min: 0, max: 200 }),
+      })
+      .map(({ deadline, gaps, decided, daysAfter }) => {
+        let on = '2026-03-02';
+        const log: LoggedAction[] = [
+          step('SUBMIT', 'EMPLOYER', on),
+          step('DECLARE_ADMISSIBLE', 'SYSTEM', on),
+          step('START_REVIEW', 'CASE_HANDLER', on),
+        ];
+        gaps.forEach((gap, index) => {
+          on = addDays(on, gap);
+          log.push(
+            index % 2 === 0
+              ? step('REQUEST_INFORMATION', 'CASE_HANDLER', on)
+              : step('ANSWER_INFORMATION', 'EMPLOYER', on),
+          );
+        });
+        if (decided && gaps.length % 2 === 0) log.push(step('GRANT', 'CASE_HANDLER', on));
+        return { log, deadline, today: addDays(on, daysAfter) };
+      });
+    fc.assert(
+      fc.property(logs, ({ log, deadline, today }) => {
+        expect(deriveStatus(log)).toBeDefined();
+        expect(effectiveDueDate(projectClock(log, deadline), today)).toBe(
+          computeLegalClock(log, deadline, today).dueDate,
+        );
+      }),
+    );
   });
 });

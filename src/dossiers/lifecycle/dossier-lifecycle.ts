@@ -32,6 +32,7 @@ export const DOSSIER_ACTIONS = [
   'START_REVIEW',
   'REQUEST_INFORMATION',
   'ANSWER_INFORMATION',
+  'PROPOSE_REFUSAL',
   'GRANT',
   'REFUSE',
   'APPEAL',
@@ -69,6 +70,9 @@ export const ALLOWED_ACTIONS = {
   INADMISSIBLE: {},
   IN_REVIEW: {
     REQUEST_INFORMATION: { to: 'INFORMATION_REQUESTED', by: ['CASE_HANDLER'] },
+    // Where refusals need a second signature (a setting), the case handler proposes and a
+    // supervisor's REFUSE co-signs; the dossier stays in review meanwhile.
+    PROPOSE_REFUSAL: { to: 'IN_REVIEW', by: ['CASE_HANDLER'] },
     GRANT: { to: 'DECIDED_GRANTED', by: ['CASE_HANDLER', 'SUPERVISOR'] },
     REFUSE: { to: 'DECIDED_REFUSED', by: ['CASE_HANDLER', 'SUPERVISOR'] },
     WITHDRAW: STILL_OPEN_WITHDRAWAL,

@@ -76,3 +76,41 @@ export function computeLegalClock(
     isOverdue: daysLeft < 0,
   };
 }
+
+/**
+ * What the database keeps of the clock so the queue can sort without replaying every log: the
+ * due date counting only finished pauses, and the day a still-open pause began. The effective
+ * due date on a day D is `dueDate + (D - pausedSince)` while paused; `effectiveDueDate` says so
+ * once, for the code; the queue's SQL says the same (see dossiers.repo.ts).
+ */
+export interface StoredClock {
+  dueDate: string | null;
+  pausedSince: string | null;
+}
+
+export function projectClock(log: readonly LoggedAction[], deadlineDays: number): StoredClock {
+  const started = log.find((entry) => entry.action === 'DECLARE_ADMISSIBLE');
+  if (!started) return { dueDate: null, pausedSince: null };
+  let pausedDays = 0;
+  let pausedSince: string | null = null;
+  let isStopped = false;
+  for (const entry of log) {
+    if (entry.action === 'REQUEST_INFORMATION') pausedSince = entry.on;
+    if (entry.action === 'ANSWER_INFORMATION' && pausedSince) {
+      pausedDays += daysBetween(pausedSince, entry.on);
+      pausedSince = null;
+    }
+    if (STOPS_CLOCK.has(entry.action)) isStopped = true;
+  }
+  return {
+    dueDate: addDays(started.on, deadlineDays + pausedDays),
+    pausedSince: isStopped ? null : pausedSince,
+  };
+}
+
+export function effectiveDueDate(stored: StoredClock, today: string): string | null {
+  if (!stored.dueDate) return null;
+  return stored.pausedSince
+    ? addDays(stored.dueDate, daysBetween(stored.pausedSince, today))
+    : stored.dueDate;
+}

@@ -1,0 +1,131 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import { LoketError } from '../../server/errors.ts';
+import { lockDossier } from '../dossiers.repo.ts';
+import type { DocumentStorage } from './document-storage.ts';
+import { DOCUMENT_TYPES } from './required-documents.ts';
+
+export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
+
+// Documents may be added while the employer still edits the dossier or answers a question.
+const OPEN_FOR_DOCUMENTS = new Set(['DRAFT', 'INFORMATION_REQUESTED']);
+
+function rejected(lang: Lang, path: string, rule: string, params: Record<string, unknown> = {}): LoketError {
+  return new LoketError('LOKET_VALIDATION_FAILED', {}, [
+    { path, rule, message: translate(lang, `validation.document.${rule}`, params) },
+  ]);
+}
+
+/** The media type from the bytes themselves (magic numbers), never from the name or the header. */
+export async function detectMediaType(content: Buffer): Promise<AcceptedMediaType | null> {
+  const detected = await fileTypeFromBuffer(content);
+  const mime = detected?.mime;
+  return ACCEPTED_MEDIA_TYPES.includes(mime as AcceptedMediaType) ? (mime as AcceptedMediaType) : null;
+}
+
+export async function uploadDocument(
+  db: Db,
+  storage: DocumentStorage,
+  input: {
+    dossierId: string;
+    documentType: string;
+    fileName: string;
+    content: Buffer;
+    userId: string;
+    lang: Lang;
+    maxBytes: number;
+  },
+) {
+  const { lang } = input;
+  if (!(DOCUMENT_TYPES as readonly string[]).includes(input.documentType)) {
+    throw rejected(lang, 'documentType', 'type', { allowed: DOCUMENT_TYPES.join(', ') });
+  }
+  if (input.content.length === 0) throw rejected(lang, 'file', 'empty');
+  if (input.content.length > input.maxBytes) {
+    throw rejected(lang, 'file', 'tooLarge', { megabytes: Math.round(input.maxBytes / 1_048_576) });
+  }
+  const mediaType = await detectMediaType(input.content);
+  if (!mediaType) throw rejected(lang, 'file', 'mediaType');
+  const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'document';
+  const key = randomUUID();
+  // Bytes first, metadata in a transaction after: a failure leaves at most an orphan blob, never a
+  // listed document without content.
+  await storage.put(db, key, input.content);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const dossier = await lockDossier(trx, input.dossierId);
+      if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+      if (!OPEN_FOR_DOCUMENTS.has(dossier.status)) {
+        throw new LoketError('LOKET_ILLEGAL_TRANSITION', {
+          status: dossier.status,
+          action: 'UPLOAD_DOCUMENT',
+        });
+      }
+      const document = await trx
+        .insertInto('dossier_documents')
+        .values({
+          dossier_id: dossier.id,
+          document_type: input.documentType,
+          file_name: fileName,
+          media_type: mediaType,
+          size_bytes: input.content.length,
+          sha256: createHash('sha256').update(input.content).digest('hex'),
+          storage: storage.kind,
+          storage_key: key,
+          uploaded_by: input.userId,
+        })
+        .returning(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
+        .executeTakeFirstOrThrow();
+      await recordAuditEvent(trx, {
+        actorUserId: input.userId,
+        action: 'DOSSIER_DOCUMENT_ADDED',
+        subjectType: 'dossier',
+        subjectId: dossier.id,
+        details: {
+          documentId: document.id,
+          documentType: input.documentType,
+          mediaType,
+          sizeBytes: input.content.length,
+        },
+      });
+      return document;
+    });
+  } catch (error) {
+    await storage.remove(db, key);
+    throw error;
+  }
+}
+
+export async function removeDocument(
+  db: Db,
+  input: { dossierId: string; documentId: string; userId: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    const dossier = await lockDossier(trx, input.dossierId);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    if (!OPEN_FOR_DOCUMENTS.has(dossier.status)) {
+      throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'REMOVE_DOCUMENT' });
+    }
+    const removed = await trx
+      .updateTable('dossier_documents')
+      .set({ removed_at: new Date() })
+      .where('id', '=', input.documentId)
+      .where('dossier_id', '=', dossier.id)
+      .where('removed_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!removed) throw new LoketError('LOKET_NOT_FOUND');
+    await recordAuditEvent(trx, {
+      actorUserId: input.userId,
+      action: 'DOSSIER_DOCUMENT_REMOVED',
+      subjectType: 'dossier',
+      subjectId: dossier.id,
+      details: { documentId: input.documentId },
+    });
+  });
+}

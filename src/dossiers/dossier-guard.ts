@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { recordAuditEvent } from '../audit/audit.repo.ts';
+import type { Db } from '../db/client.ts';
+import { LoketError } from '../server/errors.ts';
+import { type DossierRow, enterprisesOf, findDossier } from './dossiers.repo.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The dossier a request may touch, or 404: an employer reaches only the dossiers of the
+ * enterprises it acts for (another enterprise's dossier does not exist for it, so its existence is
+ * not revealed); staff reach every dossier, and each staff read is written to the audit trail.
+ */
+export async function loadDossierFor(
+  db: Db,
+  request: FastifyRequest,
+  dossierId: string,
+  purpose: 'READ' | 'CHANGE',
+  what = 'overview',
+): Promise<DossierRow> {
+  const user = request.user;
+  if (!user || !UUID.test(dossierId)) throw new LoketError('LOKET_NOT_FOUND');
+  const dossier = await findDossier(db, dossierId);
+  if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+  if (user.role === 'EMPLOYER') {
+    if (!(await enterprisesOf(db, user)).includes(dossier.enterprise_number))
+      throw new LoketError('LOKET_NOT_FOUND');
+    return dossier;
+  }
+  if (user.role !== 'CASE_HANDLER' && user.role !== 'SUPERVISOR') throw new LoketError('LOKET_FORBIDDEN');
+  if (purpose === 'READ') {
+    await recordAuditEvent(db, {
+      actorUserId: user.id,
+      action: 'DOSSIER_READ',
+      subjectType: 'dossier',
+      subjectId: dossier.id,
+      requestId: String(request.id),
+      details: { what },
+    });
+  }
+  return dossier;
+}

@@ -1,0 +1,131 @@
+import type { Role } from '../auth/roles.ts';
+import type { Db } from '../db/client.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { type Assessment, assess, type Category } from '../rules/index.ts';
+import { requiredDocumentTypes } from './documents/required-documents.ts';
+import { type DossierRow, listActions } from './dossiers.repo.ts';
+import { applicationSteps } from './intake/application-steps.ts';
+import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
+import { computeLegalClock } from './lifecycle/legal-clock.ts';
+
+/** The dossier as one overview: what the employer sees and, for staff, the whole file. */
+
+export function summariseDossier(dossier: DossierRow) {
+  const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
+  return {
+    id: dossier.id,
+    number: dossier.number,
+    status: dossier.status as DossierStatus,
+    category: dossier.category as Category,
+    kind: dossier.kind,
+    enterpriseNumber: dossier.enterprise_number,
+    workerName: [identity.givenNames, identity.familyName].filter(Boolean).join(' ') || null,
+    version: dossier.version,
+    submittedAt: dossier.submitted_at?.toISOString() ?? null,
+    updatedAt: dossier.updated_at.toISOString(),
+  };
+}
+
+/**
+ * The assessment in the reader's language: the same rules on the same application, re-rendered.
+ * For a draft it is a preview (null while the answers do not yet form a valid application).
+ */
+function assessmentIn(dossier: DossierRow, lang: Lang): Assessment | null {
+  try {
+    return assess(dossier.application, { lang });
+  } catch {
+    return (dossier.assessment as unknown as Assessment | null) ?? null;
+  }
+}
+
+export async function buildDossierOverview(
+  db: Db,
+  dossier: DossierRow,
+  reader: { role: Role; lang: Lang; today: string },
+) {
+  const [actions, documents, requests, letters, assignee] = await Promise.all([
+    listActions(db, dossier.id),
+    db
+      .selectFrom('dossier_documents')
+      .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
+      .where('dossier_id', '=', dossier.id)
+      .where('removed_at', 'is', null)
+      .orderBy('uploaded_at')
+      .execute(),
+    db
+      .selectFrom('information_requests')
+      .select(['id', 'question', 'requested_on', 'answer', 'answered_on'])
+      .where('dossier_id', '=', dossier.id)
+      .orderBy('requested_on')
+      .execute(),
+    db
+      .selectFrom('dossier_letters')
+      .select(['id', 'kind', 'lang', 'created_at'])
+      .where('dossier_id', '=', dossier.id)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    dossier.assigned_to
+      ? db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', '=', dossier.assigned_to)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const assessment = assessmentIn(dossier, reader.lang);
+  const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
+  const clock = dossier.deadline_days
+    ? computeLegalClock(actions, dossier.deadline_days, reader.today)
+    : null;
+  const procedureType = assessment?.procedure.type ?? null;
+  return {
+    ...summariseDossier(dossier),
+    lang: dossier.lang,
+    application: dossier.application,
+    workerIdentity: dossier.worker_identity,
+    steps: applicationSteps(dossier.category as Category),
+    assessment,
+    clock: clock ? { ...clock, deadlineDays: dossier.deadline_days } : null,
+    fee: {
+      amountDueCents: dossier.fee_amount_cents,
+      reference: dossier.fee_reference,
+      paidOn: dossier.fee_paid_on,
+    },
+    documents: documents.map((doc) => ({
+      id: doc.id,
+      documentType: doc.document_type,
+      fileName: doc.file_name,
+      mediaType: doc.media_type,
+      sizeBytes: doc.size_bytes,
+      uploadedAt: doc.uploaded_at.toISOString(),
+    })),
+    requiredDocumentTypes: requiredDocumentTypes(dossier.category as Category, procedureType),
+    informationRequests: requests.map((r) => ({
+      id: r.id,
+      question: r.question,
+      requestedOn: r.requested_on,
+      answer: r.answer,
+      answeredOn: r.answered_on,
+    })),
+    decision: dossier.decision,
+    inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
+    pendingRefusal: isStaff ? dossier.pending_refusal : null,
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      lang: l.lang,
+      createdAt: l.created_at.toISOString(),
+    })),
+    history: actions.map((a) => ({
+      action: a.action,
+      by: a.by,
+      // Employers see that the service acted, not which civil servant.
+      actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
+      on: a.on,
+      occurredAt: a.occurredAt.toISOString(),
+    })),
+    assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
+    federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
+    allowedActions: allowedActionsFor(dossier.status as DossierStatus, reader.role),
+  };
+}

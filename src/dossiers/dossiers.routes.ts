@@ -1,0 +1,299 @@
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { User } from '../auth/users.repo.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { CATEGORIES, type Category } from '../rules/index.ts';
+import type { CaseHandlingConfig } from '../server/config.ts';
+import type { DatabaseState } from '../server/database-state.ts';
+import { LoketError } from '../server/errors.ts';
+import { brusselsDate } from '../server/today.ts';
+import { loadDossierFor } from './dossier-guard.ts';
+import { buildDossierOverview, summariseDossier } from './dossier-view.ts';
+import { enterprisesOf, findDossier } from './dossiers.repo.ts';
+import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
+import { applicationSteps } from './intake/application-steps.ts';
+import { createDraft, saveDraftStep, submitDossier } from './intake/intake.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
+  ),
+});
+const EMPLOYER_AND_STAFF = ['EMPLOYER', 'CASE_HANDLER', 'SUPERVISOR'] as const;
+
+export interface DossierRouteOptions {
+  database: DatabaseState;
+  caseHandling: CaseHandlingConfig;
+  now: () => Date;
+}
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** The employer's intake and the lifecycle actions shared by employer and staff. */
+export async function dossierRoutes(app: FastifyInstance, options: DossierRouteOptions): Promise<void> {
+  const db = () => options.database.db;
+  const today = () => brusselsDate(options.now());
+  const overview = async (request: FastifyRequest, id: string) => {
+    const dossier = await findDossier(db(), id);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    return buildDossierOverview(db(), dossier, {
+      role: (request.user as User).role,
+      lang: request.lang,
+      today: today(),
+    });
+  };
+
+  app.get(
+    '/api/v1/application-steps/:category',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The questions of the multi-step application of a category',
+        params: Type.Object({ category: Type.Enum(CATEGORIES) }),
+      },
+    },
+    async (request) => ({ steps: applicationSteps((request.params as { category: Category }).category) }),
+  );
+
+  app.get(
+    '/api/v1/employer/enterprises',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: { tags: ['dossiers'], summary: 'Enterprises this account files for' },
+    },
+    async (request) => {
+      const user = request.user as User;
+      const numbers = await enterprisesOf(db(), user);
+      const names = await db()
+        .selectFrom('employer_mandates')
+        .select(['enterprise_number', 'enterprise_name'])
+        .where('user_id', '=', user.id)
+        .execute();
+      return {
+        enterprises: numbers.map((number) => ({
+          enterpriseNumber: number,
+          name: names.find((n) => n.enterprise_number === number)?.enterprise_name ?? null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: { tags: ['dossiers'], summary: "The dossiers of the employer's enterprises, newest first" },
+    },
+    async (request) => {
+      const numbers = await enterprisesOf(db(), request.user as User);
+      if (numbers.length === 0) return { dossiers: [] };
+      const rows = await db()
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('enterprise_number', 'in', numbers)
+        .orderBy('updated_at', 'desc')
+        .limit(500)
+        .execute();
+      return { dossiers: rows.map(summariseDossier) };
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Start a draft application (idempotent with an Idempotency-Key header)',
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            category: Type.Enum(CATEGORIES),
+            enterpriseNumber: Type.String({ minLength: 10, maxLength: 14 }),
+            lang: Type.Optional(Type.Enum(LANGUAGES)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        category: Category;
+        enterpriseNumber: string;
+        lang?: (typeof LANGUAGES)[number];
+      };
+      const key = idempotencyKey(request);
+      const dossier = await createDraft(
+        db(),
+        request.user as User,
+        { ...body, lang: body.lang ?? request.lang, ...(key ? { idempotencyKey: key } : {}) },
+        today(),
+      );
+      return reply.code(201).send(await overview(request, dossier.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id',
+    {
+      config: { access: [...EMPLOYER_AND_STAFF] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'One dossier: application, documents, assessment, history, clock',
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadDossierFor(db(), request, id, 'READ');
+      return overview(request, id);
+    },
+  );
+
+  app.put(
+    '/api/v1/dossiers/:id/steps/:step',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Save one step of a draft (only that step is validated)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), step: Type.String({ maxLength: 20 }) }),
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown()),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id, step } = request.params as { id: string; step: string };
+      const body = request.body as { version: number; answers: Record<string, unknown> };
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      await saveDraftStep(
+        db(),
+        request.user as User,
+        {
+          dossierId: id,
+          step,
+          answers: body.answers,
+          version: body.version,
+          lang: request.lang,
+          requestId: String(request.id),
+        },
+        today(),
+      );
+      return overview(request, id);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/submit',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Submit a draft: numbered, assessed, fee set, admissibility checked (idempotent)',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          { version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { version } = (request.body ?? {}) as { version?: number };
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const user = request.user as User;
+      const key = idempotencyKey(request);
+      await submitDossier(
+        db(),
+        { role: 'EMPLOYER', userId: user.id, requestId: String(request.id) },
+        {
+          dossierId: id,
+          lang: request.lang,
+          ...(version ? { version } : {}),
+          ...(key ? { idempotencyKey: key } : {}),
+        },
+        today(),
+      );
+      return overview(request, id);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/actions',
+    {
+      config: { access: [...EMPLOYER_AND_STAFF] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'A lifecycle action (review, request information, answer, grant, refuse, withdraw, appeal)',
+        params: IdParams,
+        body: ActionRequestSchema,
+      },
+      // The body is checked against its own action's schema only (see validateActionRequest).
+      validatorCompiler: ({ httpPart, schema }) =>
+        httpPart === 'body'
+          ? (input: unknown) => {
+              const result = validateActionRequest(input);
+              return result.ok ? { value: result.value } : { error: result.errors as never };
+            }
+          : TypeBoxValidatorCompiler({ schema, httpPart, method: 'POST', url: '' }),
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const user = request.user as User;
+      await performAction(db(), id, request.body as never, {
+        acting: { role: user.role, userId: user.id, requestId: String(request.id) },
+        today: today(),
+        lang: request.lang,
+        refusalNeedsCoSign: options.caseHandling.refusalNeedsCoSign,
+      });
+      return overview(request, id);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/renewal',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Start a renewal, prefilled from this dossier',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const previous = await loadDossierFor(db(), request, id, 'CHANGE');
+      if (previous.status !== 'DECIDED_GRANTED') {
+        throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: previous.status, action: 'RENEW' });
+      }
+      const key = idempotencyKey(request);
+      const draft = await createDraft(
+        db(),
+        request.user as User,
+        {
+          category: previous.category as Category,
+          enterpriseNumber: previous.enterprise_number,
+          lang: previous.lang,
+          renewalOf: previous,
+          ...(key ? { idempotencyKey: key } : {}),
+        },
+        today(),
+      );
+      return reply.code(201).send(await overview(request, draft.id));
+    },
+  );
+}

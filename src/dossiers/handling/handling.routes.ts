@@ -1,0 +1,241 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { User } from '../../auth/users.repo.ts';
+import { CATEGORIES } from '../../rules/index.ts';
+import { LoketError } from '../../server/errors.ts';
+import { brusselsDate } from '../../server/today.ts';
+import { loadDossierFor } from '../dossier-guard.ts';
+import { lockDossier } from '../dossiers.repo.ts';
+import type { DossierRouteOptions } from '../dossiers.routes.ts';
+import { DOSSIER_STATUSES } from '../lifecycle/dossier-lifecycle.ts';
+import { assignDossier, recordFeePaid } from './perform-action.ts';
+import { listQueue } from './queue.ts';
+import { leadTimesPerCategory, workloadPerCaseHandler } from './supervision.ts';
+
+const STAFF = ['CASE_HANDLER', 'SUPERVISOR'] as const;
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** The service side: the queue, assignment, fee payments and the supervisor's figures. */
+export async function handlingRoutes(app: FastifyInstance, options: DossierRouteOptions): Promise<void> {
+  const db = () => options.database.db;
+  const today = () => brusselsDate(options.now());
+
+  app.get(
+    '/api/v1/queue',
+    {
+      config: { access: [...STAFF] },
+      schema: {
+        tags: ['case handling'],
+        summary: 'Open dossiers, fewest days left first',
+        querystring: Type.Object(
+          {
+            scope: Type.Optional(Type.Enum(['mine', 'unassigned', 'all'])),
+            status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
+            category: Type.Optional(Type.Enum(CATEGORIES)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const query = request.query as {
+        scope?: 'mine' | 'unassigned' | 'all';
+        status?: string;
+        category?: string;
+        limit?: number;
+        offset?: number;
+      };
+      return listQueue(
+        db(),
+        (request.user as User).id,
+        {
+          scope: query.scope ?? 'all',
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.category ? { category: query.category } : {}),
+          limit: query.limit ?? 50,
+          offset: query.offset ?? 0,
+        },
+        today(),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/assignment',
+    {
+      config: { access: [...STAFF] },
+      schema: {
+        tags: ['case handling'],
+        summary: 'Assign a dossier (a supervisor to anyone, a case handler to themself)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+            version: Type.Integer({ minimum: 1 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as { assigneeId: string | null; version: number };
+      const user = request.user as User;
+      if (user.role === 'CASE_HANDLER' && body.assigneeId !== user.id)
+        throw new LoketError('LOKET_FORBIDDEN');
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const updated = await assignDossier(
+        db(),
+        id,
+        { role: user.role, userId: user.id },
+        { ...body, lang: request.lang },
+      );
+      return { id: updated.id, version: updated.version, assigneeId: updated.assigned_to };
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:id/fee/payment',
+    {
+      config: { access: [...STAFF] },
+      schema: {
+        tags: ['case handling'],
+        summary: 'Record that the fee was paid; admissibility then runs',
+        params: IdParams,
+        body: Type.Object(
+          { paidOn: Type.String({ format: 'date' }), version: Type.Integer({ minimum: 1 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as { paidOn: string; version: number };
+      const user = request.user as User;
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const updated = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const dossier = await lockDossier(trx, id);
+          if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+          if (!dossier.fee_reference)
+            throw new LoketError('LOKET_ILLEGAL_TRANSITION', {
+              status: dossier.status,
+              action: 'RECORD_PAYMENT',
+            });
+          await trx
+            .insertInto('fee_payments')
+            .values({
+              dossier_id: id,
+              booked_on: body.paidOn,
+              amount_cents: dossier.fee_amount_cents ?? 0,
+              reference: dossier.fee_reference,
+              outcome: 'MANUAL',
+              imported_by: user.id,
+            })
+            .execute();
+          return recordFeePaid(
+            trx,
+            dossier,
+            { role: user.role, userId: user.id },
+            body.paidOn,
+            today(),
+            body.version,
+          );
+        });
+      return {
+        id: updated.id,
+        status: updated.status,
+        version: updated.version,
+        feePaidOn: updated.fee_paid_on,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/supervision/workload',
+    {
+      config: { access: ['SUPERVISOR'] },
+      schema: { tags: ['supervision'], summary: 'Open dossiers per case handler' },
+    },
+    async () => workloadPerCaseHandler(db(), today()),
+  );
+
+  app.get(
+    '/api/v1/supervision/lead-times',
+    {
+      config: { access: ['SUPERVISOR'] },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'Lead time admissible → decision per category: median, 90th percentile, share within the deadline',
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const query = request.query as { from?: string; to?: string };
+      const to = query.to ?? today();
+      const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+      if (from > to) {
+        throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
+          { path: 'query.from', rule: 'beforeTo', message: `from ${from} is after to ${to}` },
+        ]);
+      }
+      return { from, to, categories: await leadTimesPerCategory(db(), from, to) };
+    },
+  );
+
+  app.get(
+    '/api/v1/staff/notifications',
+    {
+      config: { access: [...STAFF] },
+      schema: { tags: ['supervision'], summary: 'Unread notifications for my role' },
+    },
+    async (request) => {
+      const rows = await db()
+        .selectFrom('staff_notifications as n')
+        .innerJoin('dossiers as d', 'd.id', 'n.dossier_id')
+        .select(['n.id', 'n.kind', 'n.created_on', 'd.id as dossier_id', 'd.number'])
+        .where('n.recipient_role', '=', (request.user as User).role as 'CASE_HANDLER' | 'SUPERVISOR')
+        .where('n.read_at', 'is', null)
+        .orderBy('n.created_at', 'desc')
+        .limit(200)
+        .execute();
+      return {
+        notifications: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          createdOn: r.created_on,
+          dossierId: r.dossier_id,
+          dossierNumber: r.number,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/staff/case-handlers',
+    {
+      config: { access: [...STAFF] },
+      schema: { tags: ['supervision'], summary: 'Staff a dossier can be assigned to' },
+    },
+    async () => {
+      const rows = await db()
+        .selectFrom('users')
+        .select(['id', 'display_name', 'role'])
+        .where('role', 'in', ['CASE_HANDLER', 'SUPERVISOR'])
+        .where('disabled_at', 'is', null)
+        .orderBy('display_name')
+        .execute();
+      return { staff: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })) };
+    },
+  );
+}

@@ -1,0 +1,261 @@
+import Type, { type Static } from 'typebox';
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import { addMonths } from '../../rules/dates/iso-date.ts';
+import { LoketError } from '../../server/errors.ts';
+import { compileValidator, type Validation } from '../../validation/compile-validator.ts';
+import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
+import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
+import { grantDossier, refuseDossier } from './decide-dossier.ts';
+import { runAdmissibility } from './run-admissibility.ts';
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const IsoDate = Type.String({ format: 'date' });
+
+/** The body of `POST /dossiers/:id/actions`: one shape per action, each validated by its schema. */
+export const ActionRequestSchema = Type.Union([
+  Type.Object(
+    { action: Type.Literal('START_REVIEW'), version: Type.Integer() },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('REQUEST_INFORMATION'), version: Type.Integer(), question: Text(4000) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('ANSWER_INFORMATION'), version: Type.Integer(), answer: Text(8000) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('GRANT'),
+      version: Type.Integer(),
+      validFrom: IsoDate,
+      validUntil: IsoDate,
+      note: Type.Optional(Type.String({ maxLength: 4000 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('REFUSE'),
+      version: Type.Integer(),
+      reasonCodes: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 }),
+      note: Type.Optional(Type.String({ maxLength: 4000 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('WITHDRAW'),
+      version: Type.Integer(),
+      reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('APPEAL'), version: Type.Integer(), grounds: Text(8000) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('DECIDE_APPEAL'),
+      version: Type.Integer(),
+      appealOutcome: Type.Enum(['UPHELD', 'OVERTURNED']),
+      note: Text(4000),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type ActionRequest = Static<typeof ActionRequestSchema>;
+
+const BRANCHES = new Map(
+  ActionRequestSchema.anyOf.map((branch) => [
+    String((branch.properties.action as { const: string }).const),
+    compileValidator<ActionRequest>(branch),
+  ]),
+);
+const checkActionName = compileValidator<{ action: string }>(
+  Type.Object({ action: Type.Enum([...BRANCHES.keys()]) }),
+);
+
+/**
+ * Validates an action request against the schema of its own action only, so a wrong field is
+ * reported once and by name (a plain union would report the errors of every other action too).
+ */
+export function validateActionRequest(input: unknown): Validation<ActionRequest> {
+  const named = checkActionName(input);
+  if (!named.ok) return named;
+  return (BRANCHES.get(named.value.action) as (value: unknown) => Validation<ActionRequest>)(input);
+}
+
+export interface ActionContext {
+  acting: Acting;
+  today: string;
+  lang: Lang;
+  refusalNeedsCoSign: boolean;
+}
+
+/** Performs one lifecycle action on a dossier in one transaction; the lifecycle table decides who may. */
+export async function performAction(
+  db: Db,
+  dossierId: string,
+  request: ActionRequest,
+  context: ActionContext,
+): Promise<DossierRow> {
+  const { acting, today, lang } = context;
+  return db.transaction().execute(async (trx) => {
+    const dossier = await lockDossier(trx, dossierId);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    const base = { acting, on: today, expectedVersion: request.version };
+    switch (request.action) {
+      case 'START_REVIEW':
+        return changeDossier(trx, dossier, {
+          ...base,
+          action: 'START_REVIEW',
+          patch: dossier.assigned_to ? {} : { assigned_to: acting.userId },
+        });
+      case 'REQUEST_INFORMATION': {
+        const changed = await changeDossier(trx, dossier, { ...base, action: 'REQUEST_INFORMATION' });
+        await trx
+          .insertInto('information_requests')
+          .values({
+            dossier_id: dossier.id,
+            question: request.question,
+            requested_by: acting.userId,
+            requested_on: today,
+          })
+          .execute();
+        return changed;
+      }
+      case 'ANSWER_INFORMATION': {
+        const changed = await changeDossier(trx, dossier, { ...base, action: 'ANSWER_INFORMATION' });
+        await trx
+          .updateTable('information_requests')
+          .set({ answer: request.answer, answered_by: acting.userId, answered_on: today })
+          .where('dossier_id', '=', dossier.id)
+          .where('answered_on', 'is', null)
+          .execute();
+        return changed;
+      }
+      case 'GRANT':
+        return grantDossier(trx, dossier, acting, { ...request, today, lang });
+      case 'REFUSE':
+        return refuseDossier(trx, dossier, acting, {
+          ...request,
+          today,
+          lang,
+          refusalNeedsCoSign: context.refusalNeedsCoSign,
+        });
+      case 'WITHDRAW':
+        return changeDossier(trx, dossier, {
+          ...base,
+          action: 'WITHDRAW',
+          details: request.reason ? { reason: request.reason } : {},
+        });
+      case 'APPEAL': {
+        // Appeal: a motivated letter to the minister within one month of notification (reference.md §5.3).
+        const lastDay = dossier.decided_on ? addMonths(dossier.decided_on, 1) : null;
+        if (lastDay && today > lastDay) {
+          throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
+            {
+              path: 'action',
+              rule: 'appealPeriod',
+              message: translate(lang, 'validation.decision.appealPeriod', { lastDay }),
+            },
+          ]);
+        }
+        return changeDossier(trx, dossier, {
+          ...base,
+          action: 'APPEAL',
+          details: { grounds: request.grounds },
+        });
+      }
+      case 'DECIDE_APPEAL':
+        return changeDossier(trx, dossier, {
+          ...base,
+          action: 'DECIDE_APPEAL',
+          details: { appealOutcome: request.appealOutcome, note: request.note },
+          patch: {
+            decision: {
+              ...(dossier.decision ?? {}),
+              appeal: { outcome: request.appealOutcome, decidedOn: today },
+            },
+          },
+        });
+    }
+  });
+}
+
+/** The case handler (or a payment import) records that the fee was paid; admissibility runs again. */
+export async function recordFeePaid(
+  trx: Db,
+  dossier: DossierRow,
+  acting: Acting,
+  paidOn: string,
+  today: string,
+  expectedVersion?: number,
+): Promise<DossierRow> {
+  assertVersion(dossier, expectedVersion);
+  if (dossier.fee_paid_on || !dossier.fee_reference) return dossier;
+  const paid = await trx
+    .updateTable('dossiers')
+    .set({ fee_paid_on: paidOn, version: dossier.version + 1, updated_at: new Date() })
+    .where('id', '=', dossier.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(trx, {
+    actorUserId: acting.userId,
+    action: 'DOSSIER_FEE_PAID',
+    subjectType: 'dossier',
+    subjectId: dossier.id,
+    details: { paidOn, version: paid.version },
+  });
+  return runAdmissibility(trx, paid, today);
+}
+
+export async function assignDossier(
+  db: Db,
+  dossierId: string,
+  acting: Acting,
+  input: { assigneeId: string | null; version: number; lang: Lang },
+): Promise<DossierRow> {
+  return db.transaction().execute(async (trx) => {
+    const dossier = await lockDossier(trx, dossierId);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    assertVersion(dossier, input.version);
+    if (input.assigneeId) {
+      const assignee = await trx
+        .selectFrom('users')
+        .select('role')
+        .where('id', '=', input.assigneeId)
+        .where('disabled_at', 'is', null)
+        .executeTakeFirst();
+      if (!assignee || (assignee.role !== 'CASE_HANDLER' && assignee.role !== 'SUPERVISOR')) {
+        throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
+          {
+            path: 'assigneeId',
+            rule: 'caseHandler',
+            message: translate(input.lang, 'validation.decision.assignee'),
+          },
+        ]);
+      }
+    }
+    const updated = await trx
+      .updateTable('dossiers')
+      .set({ assigned_to: input.assigneeId, version: dossier.version + 1, updated_at: new Date() })
+      .where('id', '=', dossier.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(trx, {
+      actorUserId: acting.userId,
+      action: 'DOSSIER_ASSIGNED',
+      subjectType: 'dossier',
+      subjectId: dossier.id,
+      details: { from: dossier.assigned_to, to: input.assigneeId, version: updated.version },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import { toDayNumber } from '../../rules/dates/iso-date.ts';
+import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
+
+/**
+ * The case handlers' queue: open dossiers, the fewest days left first; dossiers whose clock has
+ * not started (awaiting the fee) come last. "At risk" is the same 3-day window as the legal clock.
+ */
+export interface QueueFilter {
+  scope: 'mine' | 'unassigned' | 'all';
+  status?: string;
+  category?: string;
+  limit: number;
+  offset: number;
+}
+
+const AT_RISK_DAYS = 3;
+
+export async function listQueue(db: Db, userId: string, filter: QueueFilter, today: string) {
+  const due = effectiveDueDateSql(today);
+  let query = db
+    .selectFrom('dossiers as d')
+    .leftJoin('users as u', 'u.id', 'd.assigned_to')
+    .select([
+      'd.id',
+      'd.number',
+      'd.status',
+      'd.category',
+      'd.kind',
+      'd.enterprise_number',
+      'd.worker_identity',
+      'd.version',
+      'd.paused_since',
+      'd.fee_paid_on',
+      'd.fee_amount_cents',
+      'd.submitted_at',
+      'd.pending_refusal',
+      'u.id as assignee_id',
+      'u.display_name as assignee_name',
+      due.as('effective_due_date'),
+    ])
+    .where('d.status', 'in', [...OPEN_STATUSES]);
+  if (filter.scope === 'mine') query = query.where('d.assigned_to', '=', userId);
+  if (filter.scope === 'unassigned') query = query.where('d.assigned_to', 'is', null);
+  if (filter.status) query = query.where('d.status', '=', filter.status);
+  if (filter.category) query = query.where('d.category', '=', filter.category);
+  const [rows, total] = await Promise.all([
+    query
+      .orderBy(sql`${due} asc nulls last`)
+      .orderBy('d.submitted_at')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const todayNumber = toDayNumber(today);
+  return {
+    total: Number(total.n),
+    items: rows.map((row) => {
+      const dueDate = row.effective_due_date;
+      const daysLeft = dueDate ? toDayNumber(dueDate) - todayNumber : null;
+      const identity = row.worker_identity as { givenNames?: string; familyName?: string };
+      const isPaused = row.paused_since !== null;
+      return {
+        id: row.id,
+        number: row.number,
+        status: row.status,
+        category: row.category,
+        kind: row.kind,
+        enterpriseNumber: row.enterprise_number,
+        workerName: [identity.givenNames, identity.familyName].filter(Boolean).join(' ') || null,
+        version: row.version,
+        dueDate,
+        daysLeft,
+        isPaused,
+        isAtRisk: !isPaused && daysLeft !== null && daysLeft >= 0 && daysLeft <= AT_RISK_DAYS,
+        isOverdue: daysLeft !== null && daysLeft < 0,
+        isAwaitingFee:
+          row.status === 'SUBMITTED' && (row.fee_amount_cents ?? 0) > 0 && row.fee_paid_on === null,
+        hasRefusalToCoSign: row.pending_refusal !== null,
+        assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Db } from '../../db/client.ts';
+import { toDayNumber } from '../../rules/dates/iso-date.ts';
+import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
+import { summariseLeadTimes } from './lead-times.ts';
+
+/** Open dossiers per case handler, with those at risk or overdue today. */
+export async function workloadPerCaseHandler(db: Db, today: string) {
+  const due = effectiveDueDateSql(today);
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('dossiers as d')
+          .select(['d.assigned_to', 'd.paused_since', due.as('due')])
+          .where('d.status', 'in', [...OPEN_STATUSES])
+          .as('o'),
+      (join) => join.onRef('o.assigned_to', '=', 'u.id'),
+    )
+    .select(['u.id', 'u.display_name', 'u.role', 'o.due', 'o.paused_since', 'o.assigned_to'])
+    .where('u.role', 'in', ['CASE_HANDLER', 'SUPERVISOR'])
+    .where('u.disabled_at', 'is', null)
+    .execute();
+  const todayNumber = toDayNumber(today);
+  const byUser = new Map<
+    string,
+    { userId: string; displayName: string; role: string; open: number; atRisk: number; overdue: number }
+  >();
+  for (const row of rows) {
+    const entry = byUser.get(row.id) ?? {
+      userId: row.id,
+      displayName: row.display_name,
+      role: row.role,
+      open: 0,
+      atRisk: 0,
+      overdue: 0,
+    };
+    if (row.assigned_to) {
+      entry.open += 1;
+      const daysLeft = row.due ? toDayNumber(row.due) - todayNumber : null;
+      if (daysLeft !== null && daysLeft < 0) entry.overdue += 1;
+      else if (daysLeft !== null && daysLeft <= 3 && !row.paused_since) entry.atRisk += 1;
+    }
+    byUser.set(row.id, entry);
+  }
+  const unassigned = await db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('assigned_to', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    caseHandlers: [...byUser.values()].sort(
+      (a, b) => b.open - a.open || a.displayName.localeCompare(b.displayName),
+    ),
+    unassigned: Number(unassigned.n),
+  };
+}
+
+/** Lead time from admissibility to the regional decision, per category, for decisions in [from, to]. */
+export async function leadTimesPerCategory(db: Db, from: string, to: string) {
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['category', 'admissible_on', 'decided_on', 'due_date'])
+    .where('decided_on', '>=', from)
+    .where('decided_on', '<=', to)
+    .where('admissible_on', 'is not', null)
+    .execute();
+  return summariseLeadTimes(
+    rows.map((row) => ({
+      category: row.category,
+      leadTimeDays: toDayNumber(row.decided_on as string) - toDayNumber(row.admissible_on as string),
+      isWithinDeadline: row.due_date !== null && (row.decided_on as string) <= row.due_date,
+    })),
+  );
+}

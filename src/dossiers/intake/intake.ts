@@ -1,0 +1,260 @@
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { User } from '../../auth/users.repo.ts';
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import { assess, type Category, formatEnterpriseNumber, validateApplication } from '../../rules/index.ts';
+import { LoketError } from '../../server/errors.ts';
+import { type FieldError, toFieldErrors } from '../../validation/field-errors.ts';
+import { type Acting, changeDossier } from '../change-dossier.ts';
+import {
+  type DossierRow,
+  enterprisesOf,
+  findDossier,
+  insertAction,
+  listActions,
+  lockDossier,
+  nextDossierNumber,
+  nextFeeSequence,
+} from '../dossiers.repo.ts';
+import { createStructuredReference } from '../fees/structured-reference.ts';
+import { runAdmissibility } from '../handling/run-admissibility.ts';
+import { applicationSteps, findStep, type Question } from './application-steps.ts';
+import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
+
+/**
+ * The employer's side of intake: a draft saved step by step, then one submission that numbers the
+ * dossier, assesses it, sets the fee and runs admissibility, all in one transaction.
+ */
+
+function fieldError(path: string, rule: string, lang: Lang, key = `validation.${rule}`): FieldError {
+  return { path, rule, message: translate(lang, key) };
+}
+
+export async function assertEmployerActsFor(db: Db, user: User, enterpriseNumber: string): Promise<void> {
+  const compact = enterpriseNumber.replace(/[.\s]/g, '');
+  if (!(await enterprisesOf(db, user)).includes(compact)) {
+    throw new LoketError('LOKET_FORBIDDEN');
+  }
+}
+
+export interface NewDraft {
+  category: Category;
+  enterpriseNumber: string;
+  lang: Lang;
+  idempotencyKey?: string;
+  renewalOf?: DossierRow;
+}
+
+export async function createDraft(db: Db, user: User, draft: NewDraft, today: string): Promise<DossierRow> {
+  const enterpriseNumber = draft.enterpriseNumber.replace(/[.\s]/g, '');
+  await assertEmployerActsFor(db, user, enterpriseNumber);
+  return db.transaction().execute(async (trx) => {
+    if (draft.idempotencyKey) {
+      const existing = await trx
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('created_by', '=', user.id)
+        .where('idempotency_key', '=', draft.idempotencyKey)
+        .executeTakeFirst();
+      if (existing) return existing;
+    }
+    const previous = draft.renewalOf;
+    const application = previous
+      ? { ...(previous.application as Record<string, unknown>), applicationDate: today, kind: 'RENEWAL' }
+      : {
+          applicationDate: today,
+          kind: 'FIRST',
+          category: draft.category,
+          employer: { enterpriseNumber: formatEnterpriseNumber(enterpriseNumber) },
+        };
+    const inserted = await trx
+      .insertInto('dossiers')
+      .values({
+        enterprise_number: enterpriseNumber,
+        category: previous?.category ?? draft.category,
+        kind: previous ? 'RENEWAL' : 'FIRST',
+        lang: draft.lang,
+        application,
+        worker_identity: previous?.worker_identity ?? {},
+        previous_dossier_id: previous?.id ?? null,
+        created_by: user.id,
+        idempotency_key: draft.idempotencyKey ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await insertAction(trx, {
+      dossierId: inserted.id,
+      action: 'SAVE_DRAFT',
+      actor: 'EMPLOYER',
+      actorUserId: user.id,
+      on: today,
+      details: { created: true, ...(previous ? { renewalOf: previous.number } : {}) },
+    });
+    await recordAuditEvent(trx, {
+      actorUserId: user.id,
+      action: 'DOSSIER_CREATED',
+      subjectType: 'dossier',
+      subjectId: inserted.id,
+      details: { category: inserted.category, kind: inserted.kind },
+    });
+    return inserted;
+  });
+}
+
+function draftOf(dossier: DossierRow): Draft {
+  return { application: dossier.application, workerIdentity: dossier.worker_identity };
+}
+
+/** Schema and cross-field errors of the whole application that fall on the given questions. */
+function schemaErrorsOn(draft: Draft, questions: readonly Question[], lang: Lang): FieldError[] {
+  const result = validateApplication(draft.application);
+  if (result.ok) return [];
+  const paths = questions.map((question) => question.path);
+  return toFieldErrors(result.errors, lang, 'application').filter(
+    (error) =>
+      error.rule !== 'required' &&
+      paths.some(
+        (path) =>
+          error.path === path || error.path.startsWith(`${path}.`) || error.path.startsWith(`${path}[`),
+      ),
+  );
+}
+
+function missingAnswers(draft: Draft, questions: readonly Question[], lang: Lang): FieldError[] {
+  return questions
+    .filter((question) => question.required && !isAnswered(readPath(draft, question.path)))
+    .map((question) => fieldError(question.path, 'required', lang));
+}
+
+/** Saves one step: only that step's questions, each checked by the application schema. */
+export async function saveDraftStep(
+  db: Db,
+  user: User,
+  input: {
+    dossierId: string;
+    step: string;
+    answers: Record<string, unknown>;
+    version: number;
+    lang: Lang;
+    requestId?: string;
+  },
+  today: string,
+): Promise<DossierRow> {
+  return db.transaction().execute(async (trx) => {
+    const dossier = await lockDossier(trx, input.dossierId);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    const step = findStep(dossier.category as Category, input.step);
+    if (!step || step.questions.length === 0) {
+      throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
+        fieldError('step', 'enum', input.lang, 'validation.unknownStep'),
+      ]);
+    }
+    const unknown = Object.keys(input.answers).filter((path) => !step.questions.some((q) => q.path === path));
+    if (unknown.length > 0) {
+      throw new LoketError(
+        'LOKET_VALIDATION_FAILED',
+        {},
+        unknown.map((path) => fieldError(`answers.${path}`, 'additionalProperties', input.lang)),
+      );
+    }
+    let draft = draftOf(dossier);
+    const changed: string[] = [];
+    for (const question of step.questions) {
+      if (!(question.path in input.answers)) continue;
+      const value = input.answers[question.path];
+      const normalised = value === '' || value === null ? undefined : value;
+      if (JSON.stringify(readPath(draft, question.path)) !== JSON.stringify(normalised))
+        changed.push(question.path);
+      draft = writePath(draft, question.path, normalised);
+    }
+    if (step.id === 'employer') {
+      const chosen = readPath(draft, 'application.employer.enterpriseNumber');
+      await assertEmployerActsFor(trx, user, String(chosen ?? ''));
+    }
+    const errors = [
+      ...missingAnswers(draft, step.questions, input.lang),
+      ...schemaErrorsOn(draft, step.questions, input.lang),
+    ];
+    if (errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
+    const enterprise = String(
+      readPath(draft, 'application.employer.enterpriseNumber') ?? dossier.enterprise_number,
+    );
+    const acting: Acting = { role: 'EMPLOYER', userId: user.id, requestId: input.requestId };
+    return changeDossier(trx, dossier, {
+      action: 'SAVE_DRAFT',
+      acting,
+      on: today,
+      expectedVersion: input.version,
+      details: { step: step.id, changedFields: changed },
+      patch: {
+        application: draft.application,
+        worker_identity: { ...draft.workerIdentity },
+        enterprise_number: enterprise.replace(/[.\s]/g, ''),
+      },
+    });
+  });
+}
+
+/** Every answer a submission still lacks or gets wrong, in the user's language. */
+export function findSubmissionErrors(dossier: DossierRow, lang: Lang): FieldError[] {
+  const draft = draftOf(dossier);
+  const questions = applicationSteps(dossier.category as Category).flatMap((step) => step.questions);
+  const result = validateApplication(draft.application);
+  const schemaErrors = result.ok ? [] : toFieldErrors(result.errors, lang, 'application');
+  const missing = missingAnswers(draft, questions, lang);
+  const seen = new Set(missing.map((error) => error.path));
+  return [...missing, ...schemaErrors.filter((error) => !seen.has(error.path))];
+}
+
+/**
+ * Submits a draft. Retrying with the same idempotency key answers the dossier as it is (never a
+ * second submission); the number, assessment, fee and admissibility are written in one transaction.
+ */
+export async function submitDossier(
+  db: Db,
+  acting: Acting,
+  input: { dossierId: string; version?: number; idempotencyKey?: string; lang: Lang },
+  today: string,
+): Promise<{ dossier: DossierRow; replayed: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const dossier = await lockDossier(trx, input.dossierId);
+    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+    if (dossier.status !== 'DRAFT' && input.idempotencyKey) {
+      const submitted = (await listActions(trx, dossier.id)).find((entry) => entry.action === 'SUBMIT');
+      if (submitted?.details.idempotencyKey === input.idempotencyKey) return { dossier, replayed: true };
+    }
+    if (dossier.status === 'DRAFT') {
+      const errors = findSubmissionErrors(dossier, input.lang);
+      if (errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
+    }
+    const assessment = assess(dossier.application, { lang: dossier.lang });
+    const feeCents = Math.round(assessment.fee.amountDue * 100);
+    const patch = {
+      number: await nextDossierNumber(trx, Number(today.slice(0, 4))),
+      assessment: assessment as unknown as Record<string, unknown>,
+      submitted_at: new Date(),
+      deadline_days: assessment.procedure.regionalDeadlineDays,
+      fee_amount_cents: feeCents,
+      fee_reference: feeCents > 0 ? createStructuredReference(await nextFeeSequence(trx)) : null,
+    };
+    const submitted = await changeDossier(trx, dossier, {
+      action: 'SUBMIT',
+      acting,
+      on: today,
+      ...(input.version === undefined ? {} : { expectedVersion: input.version }),
+      details: {
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        outcome: assessment.outcome,
+      },
+      patch,
+    });
+    return { dossier: await runAdmissibility(trx, submitted, today), replayed: false };
+  });
+}
+
+export async function findDossierOrThrow(db: Db, id: string): Promise<DossierRow> {
+  const dossier = await findDossier(db, id);
+  if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+  return dossier;
+}

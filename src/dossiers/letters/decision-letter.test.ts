@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
+import { assess } from '../../rules/index.ts';
+import type { Reason } from '../../rules/schema/assessment-schema.ts';
+import { anApplication } from '../../rules/test-support/build-application.ts';
+import { type DecisionLetterInput, LetterInputError, renderDecisionLetter } from './decision-letter.ts';
+import { LETTER_TEXTS } from './letter-texts.ts';
+import { readPdfText, squash } from './test-support/read-pdf-text.ts';
+import { toWinAnsi } from './win-ansi.ts';
+
+const REASONS: Reason[] = [
+  {
+    code: 'SALARY_BELOW_THRESHOLD',
+    effect: 'REFUSE',
+    legalBasis: 'BVR 7 Dec 2018, art. 17, 1°',
+    message: 'Het brutojaarloon (45 000 EUR) ligt onder de drempel (48 912 EUR).',
+    facts: { salary: 45000, threshold: 48912 },
+  },
+  {
+    code: 'FALSE_DOCUMENTS',
+    effect: 'REFUSE',
+    legalBasis: 'BVR 7 Dec 2018, art. 12, 1°',
+    message: 'Er werden valse of vervalste documenten voorgelegd.',
+    facts: {},
+  },
+];
+
+function aLetter(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInput {
+  return {
+    lang: 'nl',
+    generatedAt: new Date('2026-03-12T08:30:00Z'),
+    dossierNumber: 'VL-2026-000123',
+    employer: { enterpriseNumber: '0403170701', name: 'Tuinbouw De Vlaspit NV' },
+    worker: { givenNames: 'Priya', familyName: 'Raman', nationality: 'IN', birthDate: '1994-07-21' },
+    category: 'HIGHLY_SKILLED',
+    decision: {
+      outcome: 'REFUSED',
+      decidedOn: '2026-03-11',
+      reasons: REASONS,
+      note: 'Het loon volgt het barema niet.',
+    },
+    decidedBy: 'An Peeters',
+    coSignedBy: 'Bart Janssens',
+    legalFrame: 'Besluit van de Vlaamse Regering van 7 december 2018',
+    compress: false,
+    ...overrides,
+  };
+}
+
+const A_GRANT: DecisionLetterInput['decision'] = {
+  outcome: 'GRANTED',
+  decidedOn: '2026-03-11',
+  validFrom: '2026-04-01',
+  validUntil: '2029-03-31',
+};
+
+async function textOf(input: DecisionLetterInput): Promise<string> {
+  return squash(readPdfText(await renderDecisionLetter(input)));
+}
+
+describe('decision letter', () => {
+  it.each(LANGUAGES)(
+    'in %s, states each refusal reason with its legal basis, the note and the appeal route',
+    async (lang) => {
+      const texts = LETTER_TEXTS[lang];
+      const text = await textOf(aLetter({ lang }));
+      for (const line of texts.sender) expect(text).toContain(squash(toWinAnsi(line)));
+      expect(text).toContain(squash(toWinAnsi(texts.subject('VL-2026-000123'))));
+      expect(text).toContain(squash('0403.170.701'));
+      expect(text).toContain(squash(toWinAnsi(texts.categories.HIGHLY_SKILLED)));
+      expect(text).toContain('12/03/2026'); // the date of the letter, in Brussels
+      for (const [index, reason] of REASONS.entries()) {
+        expect(text).toContain(squash(`${index + 1}. ${reason.message}`));
+        expect(text).toContain(squash(toWinAnsi(`${texts.legalBasisLabel}: ${reason.legalBasis}`)));
+      }
+      expect(text).toContain(squash('Het loon volgt het barema niet.'));
+      expect(text).toContain(squash(texts.legalFrame('Besluit van de Vlaamse Regering van 7 december 2018')));
+      expect(text).toContain(squash(toWinAnsi(texts.appealHeading)));
+      for (const paragraph of texts.appeal) expect(text).toContain(squash(toWinAnsi(paragraph)));
+      expect(text).toContain('AnPeeters');
+      expect(text).toContain('BartJanssens');
+      expect(text).toContain(squash(toWinAnsi(texts.coSignerRole)));
+    },
+  );
+
+  it('words the appeal route as the law asks: registered letter, minister of Work, one month, national language', async () => {
+    const nl = await textOf(aLetter({ lang: 'nl' }));
+    for (const words of [
+      'aangetekende brief',
+      'Vlaamse minister bevoegd voor Werk',
+      'binnen een maand',
+      'landstalen',
+    ]) {
+      expect(nl).toContain(squash(words));
+    }
+    const fr = await textOf(aLetter({ lang: 'fr' }));
+    for (const words of [
+      'lettre recommandée',
+      "ministre flamand qui a l'Emploi",
+      "délai d'un mois",
+      'langues nationales',
+    ]) {
+      expect(fr).toContain(squash(toWinAnsi(words)));
+    }
+    const en = await textOf(aLetter({ lang: 'en' }));
+    for (const words of [
+      'registered letter',
+      'Flemish minister responsible for Work',
+      'within one month',
+      'national languages',
+    ]) {
+      expect(en).toContain(squash(words));
+    }
+  });
+
+  it.each(LANGUAGES)('in %s, prints the reasons the rules engine wrote for a real refusal', async (lang) => {
+    const assessment = assess(
+      anApplication({ job: { grossAnnualSalary: 30000 }, worker: { qualificationVks: 3 } }),
+      { lang },
+    );
+    const reasons = assessment.reasons.filter((reason) => reason.effect === 'REFUSE');
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    const text = await textOf(
+      aLetter({ lang, decision: { outcome: 'REFUSED', decidedOn: '2026-03-11', reasons } }),
+    );
+    for (const reason of reasons) {
+      expect(text).toContain(squash(toWinAnsi(reason.message)));
+      expect(text).toContain(squash(toWinAnsi(reason.legalBasis)));
+    }
+  });
+
+  it.each([
+    ['nl', 'van 01/04/2026 tot en met 31/03/2029'],
+    ['fr', 'du 01/04/2026 au 31/03/2029 inclus'],
+    ['en', 'from 01/04/2026 up to and including 31/03/2029'],
+  ] as [Lang, string][])(
+    'in %s, gives a grant its validity period and no appeal route',
+    async (lang, period) => {
+      const texts = LETTER_TEXTS[lang];
+      const text = await textOf(aLetter({ lang, decision: A_GRANT, coSignedBy: null }));
+      expect(text).toContain(squash(period));
+      expect(text).toContain(squash(toWinAnsi(texts.granted({ decidedOn: '11/03/2026' }))));
+      expect(text).not.toContain(squash(toWinAnsi(texts.appeal[0] ?? 'missing')));
+      expect(text).not.toContain(squash(toWinAnsi(texts.legalBasisLabel)));
+      expect(text).not.toContain(squash(toWinAnsi(texts.coSignerRole)));
+    },
+  );
+
+  it.each([
+    ['nl', 'nl-BE', 'Beslissing'],
+    ['fr', 'fr-BE', 'Décision'],
+    ['en', 'en-GB', 'Decision'],
+  ] as [Lang, string, string][])(
+    'sets the document language (%s → %s), title and author',
+    async (lang, tag, title) => {
+      const raw = (await renderDecisionLetter(aLetter({ lang }))).toString('latin1');
+      expect(raw).toContain(`/Lang (${tag})`);
+      expect(raw).toMatch(/\/Title \d+ 0 R/);
+      expect(raw).toMatch(/\/Author \d+ 0 R/);
+      // The XMP packet carries the title in UTF-8.
+      expect(Buffer.from(raw, 'latin1').toString('utf8')).toContain(`${title} `);
+      expect(raw).toContain('/MediaBox [0 0 595.28 841.89]'); // A4
+    },
+  );
+
+  it('writes Dutch when asked for a language Loket does not speak', async () => {
+    const text = await textOf(aLetter({ lang: 'de' as Lang }));
+    expect(text).toContain(squash(LETTER_TEXTS.nl.appeal[0] ?? 'missing'));
+  });
+
+  it('transliterates names outside WinAnsi instead of corrupting the text', async () => {
+    const input = aLetter({
+      employer: { enterpriseNumber: '0403.170.701', name: 'Łódź Trading Sp. z o.o.' },
+      worker: { givenNames: 'Łukasz', familyName: 'Żółć', nationality: 'PL', birthDate: '1990-01-02' },
+      decidedBy: 'Nguyễn Thị Minh',
+    });
+    const text = readPdfText(await renderDecisionLetter(input));
+    expect(squash(text)).toContain('LukaszZólc');
+    expect(squash(text)).toContain('LódzTradingSp.zo.o.');
+    expect(squash(text)).toContain('NguyenThiMinh');
+    expect(text).not.toContain('?');
+    // The rest of the line after a transliterated name is intact.
+    expect(squash(text)).toContain(squash('(nationaliteit: Polen, geboren op 02/01/1990)'));
+  });
+
+  it('names an enterprise without a name by its role', async () => {
+    const text = await textOf(aLetter({ employer: { enterpriseNumber: '0403.170.701', name: null } }));
+    expect(text).toContain(squash('De werkgever'));
+  });
+
+  it('is byte-for-byte deterministic apart from the creation date', async () => {
+    const first = await renderDecisionLetter(aLetter({ compress: true }));
+    const second = await renderDecisionLetter(aLetter({ compress: true }));
+    expect(first.equals(second)).toBe(true);
+    const later = await renderDecisionLetter(
+      aLetter({ compress: true, generatedAt: new Date('2026-03-13T08:30:00Z') }),
+    );
+    expect(later.equals(first)).toBe(false);
+  });
+
+  it('compresses by default, and the text still reads back', async () => {
+    const { compress: _, ...input } = aLetter();
+    const pdf = await renderDecisionLetter(input);
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    expect(pdf.toString('latin1')).toContain('/FlateDecode');
+    expect(squash(readPdfText(pdf))).toContain(squash(REASONS[0]!.message));
+  });
+
+  it('flows a long refusal over several pages and numbers them', async () => {
+    const reasons = Array.from({ length: 30 }, (_, index) => ({
+      ...REASONS[0]!,
+      legalBasis: `Art. ${index + 1}`,
+    }));
+    const text = await textOf(
+      aLetter({ decision: { outcome: 'REFUSED', decidedOn: '2026-03-11', reasons } }),
+    );
+    expect(text).toContain(squash('Rechtsgrond: Art. 30'));
+    expect(text).toMatch(/pagina1van([2-9])/);
+    const pages = Number(/pagina1van(\d)/.exec(text)?.[1]);
+    expect(text).toContain(`pagina${pages}van${pages}`);
+  });
+
+  it('refuses input no lawful letter can come from, naming the field', async () => {
+    const refusal = (reasons: Reason[]) =>
+      aLetter({ decision: { outcome: 'REFUSED', decidedOn: '2026-03-11', reasons } });
+    await expect(renderDecisionLetter(refusal([]))).rejects.toThrow(
+      expect.objectContaining({ field: 'decision.reasons' }),
+    );
+    await expect(renderDecisionLetter(refusal([{ ...REASONS[0]!, legalBasis: ' ' }]))).rejects.toThrow(
+      expect.objectContaining({ field: 'decision.reasons.0.legalBasis' }),
+    );
+    await expect(
+      renderDecisionLetter(aLetter({ decision: { ...A_GRANT, validUntil: '2026-02-30' } })),
+    ).rejects.toThrow(LetterInputError);
+    await expect(
+      renderDecisionLetter(aLetter({ decision: { ...A_GRANT, validUntil: '2026-03-31' } })),
+    ).rejects.toThrow(expect.objectContaining({ field: 'decision.validUntil' }));
+    await expect(renderDecisionLetter(aLetter({ decidedBy: ' ' }))).rejects.toThrow(
+      expect.objectContaining({ field: 'decidedBy' }),
+    );
+  });
+});
