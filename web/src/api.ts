@@ -42,6 +42,17 @@ interface ErrorBody {
   error?: { code?: string; message?: string; requestId?: string; fields?: FieldError[] };
 }
 
+function toApiError(response: Response, payload: unknown): ApiError {
+  const error = (payload as ErrorBody | null)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? response.statusText,
+    error?.fields ?? [],
+    error?.requestId ?? null,
+  );
+}
+
 export interface ApiClientOptions {
   /** The interface language now; sent as Accept-Language so errors come back in it. */
   getLang: () => Lang;
@@ -72,16 +83,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (response.status === 204) return undefined as T;
     const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
     const payload: unknown = isJson ? await response.json() : null;
-    if (!response.ok) {
-      const error = (payload as ErrorBody | null)?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? `HTTP_${response.status}`,
-        error?.message ?? response.statusText,
-        error?.fields ?? [],
-        error?.requestId ?? null,
-      );
-    }
+    if (!response.ok) throw toApiError(response, payload);
     return payload as T;
   }
 
@@ -96,6 +98,24 @@ export function createApiClient(options: ApiClientOptions) {
       keepToken(await request<Session>('POST', '/api/v1/session', { username, password })),
     signOut: () => request<void>('DELETE', '/api/v1/session'),
     getWorkspace: (slug: string) => request<Workspace>('GET', `/api/v1/workspaces/${slug}`),
+    /** Any JSON endpoint of the API (the pages type what they read). */
+    call: request,
+    /** A multipart upload (documents): the browser sets the boundary. */
+    upload: async <T>(path: string, form: FormData): Promise<T> => {
+      const response = await doFetch(path, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'accept-language': options.getLang(),
+          'x-csrf-token': csrfToken,
+        },
+        credentials: 'same-origin',
+        body: form,
+      });
+      const payload = (await response.json().catch(() => null)) as unknown;
+      if (!response.ok) throw toApiError(response, payload);
+      return payload as T;
+    },
   };
 }
 

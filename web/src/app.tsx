@@ -1,13 +1,24 @@
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
+import { EmployerArea } from './pages/employer/employer-area.tsx';
+import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
+import { WorkerDossierPage } from './pages/employer/worker-dossier-page.tsx';
 import { LandingPage } from './pages/landing-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
+import { StaffArea } from './pages/staff/staff-area.tsx';
 import { roleHomePath, roleOfPath } from './roles.ts';
 import { Link, navigate, usePath } from './routing.tsx';
 import { useSession } from './session.tsx';
 
 const MAIN_ID = 'main-content';
+
+/** The areas with pages of their own below the role's home. */
+function areaOfPath(path: string): 'employer' | 'staff' | null {
+  if (path === '/employer' || path.startsWith('/employer/')) return 'employer';
+  if (/^\/(case-handler|supervisor)(\/|$)/.test(path)) return 'staff';
+  return null;
+}
 
 /** The page shell: skip link, header, one main landmark, footer; the page for the current path inside. */
 export function App() {
@@ -33,6 +44,19 @@ function CurrentPage() {
   const { state } = useSession();
   if (path === '/') return <LandingPage />;
   if (path === '/login') return <LoginPage />;
+  if (path === '/self-check') return <SelfCheckPage />;
+  if (path === '/worker') return <WorkerDossierPage />;
+  const area = areaOfPath(path);
+  if (area) {
+    if (state.status === 'loading') return <Loading />;
+    const user = state.status === 'ready' ? state.user : null;
+    if (!user) return <RedirectToLogin />;
+    return area === 'employer' ? (
+      <EmployerArea path={path} user={user} />
+    ) : (
+      <StaffArea path={path} user={user} />
+    );
+  }
   const role = roleOfPath(path);
   if (!role) return <NotFoundPage />;
   if (state.status === 'loading') return <Loading />;

@@ -2,15 +2,32 @@ import i18next from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../../src/i18n/languages.ts';
+import employerEn from './locales/employer/en.json' with { type: 'json' };
+import employerFr from './locales/employer/fr.json' with { type: 'json' };
+import employerNl from './locales/employer/nl.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
 import nl from './locales/nl.json' with { type: 'json' };
+import staffEn from './locales/staff/en.json' with { type: 'json' };
+import staffFr from './locales/staff/fr.json' with { type: 'json' };
+import staffNl from './locales/staff/nl.json' with { type: 'json' };
+
+/**
+ * One catalogue per language: the shell's texts, with the employer portal's and the service
+ * side's texts under `employer.` and `staff.` (kept in their own files so each area's texts stay
+ * together).
+ */
+export const CATALOGUES = {
+  nl: { ...nl, employer: employerNl, staff: staffNl },
+  fr: { ...fr, employer: employerFr, staff: staffFr },
+  en: { ...en, employer: employerEn, staff: staffEn },
+};
 
 /** Every text's key, e.g. `login.title`: the catalogues all have the Dutch one's shape (locales.test.ts). */
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
-export type MessageKey = Leaves<typeof nl>;
+export type MessageKey = Leaves<(typeof CATALOGUES)['nl']>;
 export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 /**
@@ -56,7 +73,11 @@ export async function initI18n(): Promise<void> {
     document.documentElement.lang = lang;
   });
   await i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en } },
+    resources: {
+      nl: { translation: CATALOGUES.nl },
+      fr: { translation: CATALOGUES.fr },
+      en: { translation: CATALOGUES.en },
+    },
     lng: readStoredLang(),
     fallbackLng: DEFAULT_LANG,
     supportedLngs: [...LANGUAGES],

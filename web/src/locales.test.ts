@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/auth/roles.ts';
 import { ROLE_TASKS } from '../../src/workspaces/workspaces.ts';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import nl from './locales/nl.json' with { type: 'json' };
+import { CATALOGUES } from './i18n.ts';
 
 type Catalogue = Record<string, unknown>;
 
@@ -21,7 +19,11 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, unknown> {
   return entries;
 }
 
-const catalogues = { nl: flatten(nl), fr: flatten(fr), en: flatten(en) };
+const catalogues = {
+  nl: flatten(CATALOGUES.nl),
+  fr: flatten(CATALOGUES.fr),
+  en: flatten(CATALOGUES.en),
+};
 const dutchKeys = [...catalogues.nl.keys()].sort();
 
 describe('the web catalogues', () => {
