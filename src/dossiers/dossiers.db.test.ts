@@ -1,32 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, multipartBody, type Session, signIn, type TestApp } from '../../test/test-app.ts';
+import { dossierDriver, HIGHLY_SKILLED_ANSWERS } from '../../test/dossier-driver.ts';
+import { createTestApp, type Session, signIn, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { createUser } from '../auth/users.repo.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadConfig } from '../server/config.ts';
 import { listActions } from './dossiers.repo.ts';
 import { deriveStatus } from './lifecycle/dossier-lifecycle.ts';
-
-const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-const HIGHLY_SKILLED_ANSWERS = {
-  worker: {
-    'workerIdentity.givenNames': 'Priya',
-    'workerIdentity.familyName': 'Raman',
-    'application.worker.birthDate': '1990-05-01',
-    'application.worker.nationality': 'IN',
-    'application.worker.location': 'ABROAD',
-    'application.worker.qualificationVks': 7,
-  },
-  job: {
-    'application.job.title': 'Software engineer',
-    'application.job.workplacePostalCode': '9000',
-    'application.job.startDate': '2026-05-01',
-    'application.job.requiredVks': 6,
-    'application.job.grossAnnualSalary': 85000,
-    'application.job.employmentFraction': 1,
-  },
-};
 
 describe('dossiers: from draft to decision', () => {
   let database: TestDatabase;
@@ -58,48 +38,16 @@ describe('dossiers: from draft to decision', () => {
     await database?.dispose();
   });
 
-  async function startDraft(category: string, key?: string) {
-    const response = await employer.request(
-      'POST',
-      '/api/v1/dossiers',
-      { category, enterpriseNumber: '0403.170.701' },
-      key ? { 'idempotency-key': key } : {},
-    );
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json();
-  }
-
-  async function saveStep(id: string, step: string, version: number, answers: Record<string, unknown>) {
-    return employer.request('PUT', `/api/v1/dossiers/${id}/steps/${step}`, { version, answers });
-  }
-
-  async function upload(id: string, documentType: string, content = PDF_BYTES, name = 'scan.pdf') {
-    const body = multipartBody({ documentType }, { field: 'file', name, type: 'application/pdf', content });
-    return employer.request('POST', `/api/v1/dossiers/${id}/documents`, body.payload, body.headers);
-  }
+  const driver = () => dossierDriver(employer);
+  const startDraft = (category: string, key?: string) => driver().startDraft(category, key);
+  const saveStep = (id: string, step: string, version: number, answers: Record<string, unknown>) =>
+    driver().saveStep(id, step, version, answers);
+  const upload = (id: string, type: string, content?: Buffer, name?: string) =>
+    driver().upload(id, type, content, name);
+  const completeHighlySkilledDraft = () => driver().completeDraft('HIGHLY_SKILLED', HIGHLY_SKILLED_ANSWERS);
 
   async function act(session: Session, id: string, body: Record<string, unknown>) {
     return session.request('POST', `/api/v1/dossiers/${id}/actions`, body);
-  }
-
-  async function completeHighlySkilledDraft() {
-    const draft = await startDraft('HIGHLY_SKILLED');
-    let version = draft.version;
-    for (const step of ['worker', 'job'] as const) {
-      const saved = await saveStep(draft.id, step, version, HIGHLY_SKILLED_ANSWERS[step]);
-      expect(saved.statusCode, saved.body).toBe(200);
-      version = saved.json().version;
-    }
-    for (const type of draft.requiredDocumentTypes.length ? draft.requiredDocumentTypes : []) {
-      expect((await upload(draft.id, type)).statusCode).toBe(201);
-    }
-    const current = (await employer.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
-    for (const type of current.requiredDocumentTypes as string[]) {
-      if (!current.documents.some((d: { documentType: string }) => d.documentType === type)) {
-        expect((await upload(draft.id, type)).statusCode).toBe(201);
-      }
-    }
-    return (await employer.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
   }
 
   it('starts one draft per idempotency key, however often the request is retried', async () => {

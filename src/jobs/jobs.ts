@@ -2,6 +2,10 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.repo.ts';
 import type { Db } from '../db/client.ts';
+import { pollResidenceDecisions, sendFederalOutbox } from '../dossiers/federal/federal-handover.ts';
+import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
+import { brusselsDate } from '../server/today.ts';
+import type { SourceAdapters } from '../sources/index.ts';
 
 /**
  * Background work runs in pg-boss on the same PostgreSQL: no other broker to operate. Each run of a
@@ -9,9 +13,19 @@ import type { Db } from '../db/client.ts';
  */
 export const JOBS = {
   purgeExpiredSessions: { name: 'sessions-purge-expired', cron: '*/15 * * * *' },
-  // Skeleton of the nightly legal-deadline sweep; the case-handling capability fills in the checks.
+  // Open dossiers past their legal deadline are reported to the supervisors.
   deadlineSweep: { name: 'deadlines-sweep', cron: '0 2 * * *' },
+  // Admissible dossiers go to the federal immigration office from the outbox; its residence
+  // decisions are fetched back.
+  federalOutbox: { name: 'federal-outbox-send', cron: '* * * * *' },
+  federalDecisions: { name: 'federal-decisions-poll', cron: '*/5 * * * *' },
 } as const;
+
+/** What the jobs may use besides the database: the registers (null when none is configured). */
+export interface JobContext {
+  sources: SourceAdapters | null;
+  now: () => Date;
+}
 
 type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
 
@@ -43,9 +57,15 @@ export async function runRecorded(
   }
 }
 
-export const JOB_HANDLERS: Record<JobName, (db: Db) => Promise<Record<string, unknown>>> = {
+const NO_SOURCES = { skipped: 'no federal office configured (LOKET_SOURCES_URL)' };
+
+export const JOB_HANDLERS: Record<JobName, (db: Db, context: JobContext) => Promise<Record<string, unknown>>> = {
   'sessions-purge-expired': async (db) => ({ deleted: await deleteExpiredSessions(db) }),
-  'deadlines-sweep': async () => ({ dossiersChecked: 0, overdue: 0 }),
+  'deadlines-sweep': async (db, context) => sweepDeadlines(db, brusselsDate(context.now())),
+  'federal-outbox-send': async (db, context) =>
+    context.sources ? sendFederalOutbox(db, context.sources.federal) : NO_SOURCES,
+  'federal-decisions-poll': async (db, context) =>
+    context.sources ? pollResidenceDecisions(db, context.sources.federal) : NO_SOURCES,
 };
 
 export interface JobRunner {
@@ -57,7 +77,7 @@ export async function startJobs(
   databaseUrl: string,
   db: Db,
   log: Logger,
-  options: { schedule?: boolean } = {},
+  options: { schedule?: boolean; context?: JobContext } = {},
 ): Promise<JobRunner> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -75,7 +95,8 @@ export async function startJobs(
     await boss.createQueue(job.name);
     if (options.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
     await boss.work(job.name, async () => {
-      const summary = await runRecorded(db, job.name, () => JOB_HANDLERS[job.name](db));
+      const context = options.context ?? { sources: null, now: () => new Date() };
+      const summary = await runRecorded(db, job.name, () => JOB_HANDLERS[job.name](db, context));
       log.info({ job: job.name, summary }, 'job finished');
     });
   }

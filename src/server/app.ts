@@ -13,6 +13,7 @@ import { databaseStorage, diskStorage } from '../dossiers/documents/document-sto
 import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
+import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, logStream, now }: BuildOption
     storage: documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage,
   });
   await app.register(handlingRoutes, dossierOptions);
+  await app.register(workerAccessRoutes, dossierOptions);
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

@@ -6,6 +6,7 @@ import { ensureDatabase } from '../db/ensure-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
+import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { DatabaseState } from './database-state.ts';
@@ -45,6 +46,15 @@ export async function startLoket(
     databaseUrl = await ensureDatabase(embedded.url, 'loket');
   }
   const loadDemo = config.demo === 'on' || (config.demo === 'auto' && embedded !== null);
+  // The registers: a configured network, or in demo mode the simulator inside this process.
+  let simulator: Simulator | null = null;
+  let sourcesUrl = config.caseHandling.sourcesUrl;
+  if (!sourcesUrl && loadDemo) {
+    simulator = await createSimulator({ port: 0, host: '127.0.0.1' });
+    sourcesUrl = simulator.url;
+    log.info({ simulator: simulator.url }, 'register simulator started (demo mode)');
+  }
+  const sources = sourcesUrl ? createSourceAdapters({ baseUrl: sourcesUrl }) : null;
 
   const database = new DatabaseState();
   const app = await buildApp({ config, database });
@@ -65,7 +75,7 @@ export async function startLoket(
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();
         const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
-        jobs = await startJobs(databaseUrl, handle.db, log);
+        jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;
       } catch (error) {
@@ -91,6 +101,7 @@ export async function startLoket(
       await app.close(); // stops accepting, lets requests in flight finish
       await jobs?.stop();
       await handle?.close();
+      await simulator?.close();
       await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits
     },
   };

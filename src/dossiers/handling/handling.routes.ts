@@ -7,6 +7,7 @@ import { brusselsDate } from '../../server/today.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
+import { importPayments } from '../fees/import-payments.ts';
 import { DOSSIER_STATUSES } from '../lifecycle/dossier-lifecycle.ts';
 import { assignDossier, recordFeePaid } from './perform-action.ts';
 import { listQueue } from './queue.ts';
@@ -151,6 +152,29 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
         version: updated.version,
         feePaidOn: updated.fee_paid_on,
       };
+    },
+  );
+
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: 10 * 1_048_576 },
+    (_request, body, done) => done(null, body),
+  );
+  app.post(
+    '/api/v1/fee-payments/import',
+    {
+      config: { access: [...STAFF] },
+      schema: {
+        tags: ['case handling'],
+        summary: 'Import a bank statement (CSV): matched fees are marked paid and admissibility runs',
+        consumes: ['text/csv'],
+        body: Type.String({ minLength: 1, maxLength: 10 * 1_048_576 }),
+      },
+    },
+    async (request) => {
+      const user = request.user as User;
+      const acting = { role: user.role, userId: user.id };
+      return importPayments(db(), request.body as string, acting, today(), request.lang);
     },
   );
 

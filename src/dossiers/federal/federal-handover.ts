@@ -1,0 +1,121 @@
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { Db } from '../../db/client.ts';
+import type { Category } from '../../rules/index.ts';
+import type { ImmigrationOffice } from '../../sources/federal/immigration-office.ts';
+import { SourceError } from '../../sources/index.ts';
+
+/**
+ * The federal residence part runs in parallel with the regional work part (parliamentary question
+ * 003; single-permit flow, reference.md §5.1 step 3): every admissible dossier is notified to the
+ * immigration office from the outbox, with an idempotency key so a retry after a lost answer never
+ * notifies twice; later the office's residence decision is fetched and kept on the dossier.
+ */
+
+interface OutboxPayload {
+  dossierNumber: string;
+  category: Category;
+  enterpriseNumber: string;
+  worker: { insz?: string | null; birthDate: string; nationality: string };
+  admissibleOn: string;
+}
+
+export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit = 50) {
+  const pending = await db
+    .selectFrom('federal_outbox')
+    .selectAll()
+    .where('status', '=', 'PENDING')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const item of pending) {
+    const payload = item.payload as unknown as OutboxPayload;
+    try {
+      const { value: receipt } = await office.notifyAdmissibleDossier({
+        ...payload,
+        worker: {
+          birthDate: payload.worker.birthDate,
+          nationality: payload.worker.nationality,
+          ...(payload.worker.insz ? { insz: payload.worker.insz } : {}),
+        },
+        idempotencyKey: item.idempotency_key,
+      });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('federal_outbox')
+          .set({
+            status: 'SENT',
+            sent_at: new Date(),
+            receipt_id: receipt.receiptId,
+            attempts: item.attempts + 1,
+            last_error: null,
+          })
+          .where('id', '=', item.id)
+          .execute();
+        await trx
+          .updateTable('dossiers')
+          .set({ federal_status: 'SENT', federal_receipt_id: receipt.receiptId })
+          .where('id', '=', item.dossier_id)
+          .where('federal_status', '=', 'NOT_SENT')
+          .execute();
+        await recordAuditEvent(trx, {
+          actorUserId: null,
+          action: 'DOSSIER_SENT_TO_FEDERAL_OFFICE',
+          subjectType: 'dossier',
+          subjectId: item.dossier_id,
+          details: { receiptId: receipt.receiptId },
+        });
+      });
+      sent += 1;
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      failed += 1;
+      await db
+        .updateTable('federal_outbox')
+        .set({ attempts: item.attempts + 1, last_error: error.message.slice(0, 500) })
+        .where('id', '=', item.id)
+        .execute();
+    }
+  }
+  return { pending: pending.length, sent, failed };
+}
+
+export async function pollResidenceDecisions(db: Db, office: ImmigrationOffice, limit = 200) {
+  const waiting = await db
+    .selectFrom('dossiers')
+    .select(['id', 'federal_receipt_id'])
+    .where('federal_status', '=', 'SENT')
+    .where('federal_receipt_id', 'is not', null)
+    .orderBy('admissible_on')
+    .limit(limit)
+    .execute();
+  let decided = 0;
+  let failed = 0;
+  for (const dossier of waiting) {
+    try {
+      const answer = await office.getResidenceDecision(dossier.federal_receipt_id as string);
+      if (!answer.found || answer.value.status === 'PENDING') continue;
+      const { status, decidedOn } = answer.value;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('dossiers')
+          .set({ federal_status: status, federal_decided_on: decidedOn })
+          .where('id', '=', dossier.id)
+          .execute();
+        await recordAuditEvent(trx, {
+          actorUserId: null,
+          action: 'DOSSIER_FEDERAL_DECISION_RECEIVED',
+          subjectType: 'dossier',
+          subjectId: dossier.id,
+          details: { status, decidedOn },
+        });
+      });
+      decided += 1;
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      failed += 1;
+    }
+  }
+  return { waiting: waiting.length, decided, failed };
+}

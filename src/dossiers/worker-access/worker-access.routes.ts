@@ -1,0 +1,174 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { User } from '../../auth/users.repo.ts';
+import type { Db } from '../../db/client.ts';
+import { LoketError } from '../../server/errors.ts';
+import { brusselsDate } from '../../server/today.ts';
+import { loadDossierFor } from '../dossier-guard.ts';
+import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
+import type { DossierRouteOptions } from '../dossiers.routes.ts';
+
+/**
+ * The worker follows their own dossier without an account: the employer hands over a one-time
+ * code, which the worker exchanges once for a read-only token (a cookie) scoped to that dossier.
+ * Only hashes are stored; the worker sees the status and dates, never documents or the assessment.
+ */
+export const WORKER_COOKIE = 'loket_worker';
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
+const CODE_DAYS = 14;
+const TOKEN_DAYS = 30;
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function newCode(): string {
+  return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+async function workerView(db: Db, dossier: DossierRow, today: string) {
+  const history = await listActions(db, dossier.id);
+  const due = await db
+    .selectFrom('dossiers as d')
+    .select(effectiveDueDateSql(today).as('due'))
+    .where('d.id', '=', dossier.id)
+    .executeTakeFirstOrThrow();
+  const decision = dossier.decision as { outcome?: 'GRANTED' | 'REFUSED' } | null;
+  return {
+    dossier: {
+      number: dossier.number,
+      status: dossier.status,
+      category: dossier.category,
+      dueDate: due.due,
+      isPaused: dossier.paused_since !== null,
+      decisionOutcome: decision?.outcome ?? null,
+      history: history.filter((a) => a.action !== 'SAVE_DRAFT').map((a) => ({ action: a.action, on: a.on })),
+    },
+  };
+}
+
+export async function workerAccessRoutes(app: FastifyInstance, options: DossierRouteOptions): Promise<void> {
+  const db = () => options.database.db;
+  const today = () => brusselsDate(options.now());
+  const cookie = (value: string, maxAge: number) =>
+    ({
+      path: '/api/v1/worker-access',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: 'auto',
+      maxAge,
+      value,
+    }) as const;
+
+  app.post(
+    '/api/v1/dossiers/:id/worker-access',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['worker access'],
+        summary: "Create a one-time code with which the worker can follow this dossier's status",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const dossier = await loadDossierFor(db(), request, id, 'CHANGE');
+      if (dossier.status === 'DRAFT') {
+        throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'WORKER_ACCESS' });
+      }
+      const code = newCode();
+      const expiresAt = new Date(options.now().getTime() + CODE_DAYS * 86_400_000);
+      await db()
+        .insertInto('worker_access')
+        .values({
+          dossier_id: id,
+          code_hash: hash(code),
+          code_expires_at: expiresAt,
+          created_by: (request.user as User).id,
+        })
+        .execute();
+      await recordAuditEvent(db(), {
+        actorUserId: (request.user as User).id,
+        action: 'WORKER_ACCESS_GRANTED',
+        subjectType: 'dossier',
+        subjectId: id,
+      });
+      return reply.code(201).send({ code, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/worker-access/redeem',
+    {
+      config: { access: 'PUBLIC', csrf: true, rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['worker access'],
+        summary: 'Exchange a one-time code for read access to one dossier (sets a cookie)',
+        body: Type.Object(
+          { code: Type.String({ minLength: 10, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const code = (request.body as { code: string }).code.replace(/[\s-]/g, '').toUpperCase();
+      const token = randomBytes(32).toString('base64url');
+      const now = options.now();
+      const granted = await db()
+        .updateTable('worker_access')
+        .set({
+          redeemed_at: now,
+          token_hash: hash(token),
+          token_expires_at: new Date(now.getTime() + TOKEN_DAYS * 86_400_000),
+        })
+        .where('code_hash', '=', hash(code))
+        .where('redeemed_at', 'is', null)
+        .where('code_expires_at', '>', now)
+        .returning('dossier_id')
+        .executeTakeFirst();
+      if (!granted) throw new LoketError('LOKET_INVALID_CREDENTIALS');
+      await recordAuditEvent(db(), {
+        actorUserId: null,
+        action: 'WORKER_ACCESS_REDEEMED',
+        subjectType: 'dossier',
+        subjectId: granted.dossier_id,
+        requestId: String(request.id),
+      });
+      const dossier = await db()
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('id', '=', granted.dossier_id)
+        .executeTakeFirstOrThrow();
+      const { value, ...settings } = cookie(token, TOKEN_DAYS * 86_400);
+      reply.setCookie(WORKER_COOKIE, value, settings);
+      return workerView(db(), dossier, today());
+    },
+  );
+
+  app.get(
+    '/api/v1/worker-access/dossier',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['worker access'],
+        summary: 'The dossier the worker was given access to (status and dates)',
+      },
+    },
+    async (request) => {
+      const token = request.cookies[WORKER_COOKIE];
+      if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
+      const access = await db()
+        .selectFrom('worker_access')
+        .select('dossier_id')
+        .where('token_hash', '=', hash(token))
+        .where('token_expires_at', '>', options.now())
+        .executeTakeFirst();
+      if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
+      const dossier = await db()
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('id', '=', access.dossier_id)
+        .executeTakeFirstOrThrow();
+      return workerView(db(), dossier, today());
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import Type, { type Static } from 'typebox';
+import type { SourceHttpClient } from '../http/source-http-client.ts';
+import { IsoDate, oneOf, requireEnterpriseNumber, requireInsz } from '../schema-parts.ts';
+import type { Lookup } from '../source-result.ts';
+
+/**
+ * Sanctions that bar or may bar an employer from the procedure (reference.md §5.2: art. 12/1,
+ * 12/3, 12/4 law 30 Apr 1999; art. 175/1, 181, 181/1 Social Penal Code), on the enterprise or on
+ * a person who directs it. A subject the register knows without sanctions has an empty list.
+ */
+
+export const SanctionSchema = Type.Object({
+  sanctionId: Type.String(),
+  kind: oneOf(['EXCLUSION', 'ADMINISTRATIVE_FINE', 'CRIMINAL_CONVICTION'] as const),
+  legalBasis: Type.String(),
+  imposedOn: IsoDate,
+  /** Last day the sanction has effect. */
+  endDate: IsoDate,
+  /** Imposed on the employer itself or on one of its directors. */
+  via: oneOf(['EMPLOYER', 'DIRECTOR'] as const),
+});
+
+export const SanctionRecordSchema = Type.Object({
+  subject: Type.Object({ kind: oneOf(['ENTERPRISE', 'PERSON'] as const), id: Type.String() }),
+  sanctions: Type.Array(SanctionSchema),
+});
+
+export type Sanction = Static<typeof SanctionSchema>;
+export type SanctionRecord = Static<typeof SanctionRecordSchema>;
+
+export interface SanctionsRegister {
+  getEnterpriseSanctions(enterpriseNumber: string): Promise<Lookup<SanctionRecord>>;
+  getPersonSanctions(insz: string): Promise<Lookup<SanctionRecord>>;
+}
+
+export function createSanctionsRegisterClient(http: SourceHttpClient): SanctionsRegister {
+  return {
+    getEnterpriseSanctions(enterpriseNumber) {
+      const digits = requireEnterpriseNumber('sanctions', enterpriseNumber);
+      return http.lookup(`/sanctions/enterprises/${digits}`, SanctionRecordSchema);
+    },
+    getPersonSanctions(insz) {
+      return http.lookup(`/sanctions/persons/${requireInsz('sanctions', insz)}`, SanctionRecordSchema);
+    },
+  };
+}
