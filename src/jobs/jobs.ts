@@ -59,7 +59,10 @@ export async function runRecorded(
 
 const NO_SOURCES = { skipped: 'no federal office configured (LOKET_SOURCES_URL)' };
 
-export const JOB_HANDLERS: Record<JobName, (db: Db, context: JobContext) => Promise<Record<string, unknown>>> = {
+export const JOB_HANDLERS: Record<
+  JobName,
+  (db: Db, context: JobContext) => Promise<Record<string, unknown>>
+> = {
   'sessions-purge-expired': async (db) => ({ deleted: await deleteExpiredSessions(db) }),
   'deadlines-sweep': async (db, context) => sweepDeadlines(db, brusselsDate(context.now())),
   'federal-outbox-send': async (db, context) =>
