@@ -31,7 +31,20 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 export async function loadDemoData(db: Db): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return false;
-    for (const account of DEMO_ACCOUNTS) await createUser(trx, { ...account, password: DEMO_PASSWORD });
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await createUser(trx, { ...account, password: DEMO_PASSWORD });
+      // The demo employer's own enterprise, by name, so letters and screens can address it.
+      if (account.enterpriseNumber) {
+        await trx
+          .insertInto('employer_mandates')
+          .values({
+            user_id: user.id,
+            enterprise_number: account.enterpriseNumber,
+            enterprise_name: 'Bakkerij Peeters bv',
+          })
+          .execute();
+      }
+    }
     return true;
   });
 }

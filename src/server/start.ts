@@ -5,12 +5,14 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-pos
 import { ensureDatabase } from '../db/ensure-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { DatabaseState } from './database-state.ts';
 import { loggerOptions } from './logger.ts';
+import { brusselsDate } from './today.ts';
 
 export interface RunningLoket {
   url: string;
@@ -75,6 +77,11 @@ export async function startLoket(
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();
         const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
+        if (demoLoaded) {
+          const started = Date.now();
+          const dossiers = await loadDemoDossiers(handle.db, brusselsDate(new Date()));
+          log.info({ dossiers, ms: Date.now() - started }, 'demo dossiers loaded');
+        }
         jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { listActions } from '../dossiers/dossiers.repo.ts';
+import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
+import { loadDemoData } from './demo-data.ts';
+import { loadDemoDossiers } from './demo-dossiers.ts';
+
+describe('demo dossiers', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db);
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('fill a realistic queue with dossiers in every state, each consistent with its history', async () => {
+    const created = await loadDemoDossiers(database.db, '2026-11-23');
+    expect(created).toBeGreaterThanOrEqual(50);
+    const rows = await database.db.selectFrom('dossiers').select(['id', 'status']).execute();
+    const statuses = new Set(rows.map((row) => row.status));
+    for (const status of [
+      'DRAFT',
+      'SUBMITTED',
+      'INADMISSIBLE',
+      'ADMISSIBLE',
+      'IN_REVIEW',
+      'INFORMATION_REQUESTED',
+      'DECIDED_GRANTED',
+      'DECIDED_REFUSED',
+      'APPEALED',
+      'WITHDRAWN',
+    ]) {
+      expect(statuses, status).toContain(status);
+    }
+    for (const row of rows) expect(deriveStatus(await listActions(database.db, row.id))).toBe(row.status);
+    const letters = await database.db.selectFrom('dossier_letters').select('id').execute();
+    expect(letters.length).toBeGreaterThanOrEqual(10);
+    expect(await loadDemoDossiers(database.db, '2026-11-23')).toBe(0);
+  });
+});

@@ -1,0 +1,355 @@
+import type { User } from '../auth/users.repo.ts';
+import type { Db } from '../db/client.ts';
+import { type Acting, SYSTEM } from '../dossiers/change-dossier.ts';
+import { databaseStorage } from '../dossiers/documents/document-storage.ts';
+import { requiredDocumentTypes } from '../dossiers/documents/required-documents.ts';
+import { uploadDocument } from '../dossiers/documents/upload-document.ts';
+import { lockDossier } from '../dossiers/dossiers.repo.ts';
+import { performAction, recordFeePaid } from '../dossiers/handling/perform-action.ts';
+import { createDraft, saveDraftStep, submitDossier } from '../dossiers/intake/intake.ts';
+import { addDays, addMonths } from '../rules/dates/iso-date.ts';
+import type { Category } from '../rules/index.ts';
+import { generatePopulation, type Population } from '../sources/index.ts';
+import { createSeededRandom, type SeededRandom } from '../sources/simulator/seeded-random.ts';
+
+/**
+ * A realistic queue for the demo: dozens of dossiers in every state, built through the same use
+ * cases as real work (drafts by step, documents, submission, fee, review, decisions with letters),
+ * dated over the last weeks so the legal clocks show due, at-risk and overdue dossiers. The workers
+ * are people of the register simulator's population (same seed), so register facts line up.
+ */
+const PDF = Buffer.from('%PDF-1.4\n% Loket demo document\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+type Fate =
+  | 'DRAFT'
+  | 'AWAITING_FEE'
+  | 'INADMISSIBLE'
+  | 'ADMISSIBLE'
+  | 'IN_REVIEW'
+  | 'INFORMATION_REQUESTED'
+  | 'GRANTED'
+  | 'REFUSED'
+  | 'APPEALED'
+  | 'WITHDRAWN';
+
+const PLAN: ReadonlyArray<readonly [Fate, number]> = [
+  ['DRAFT', 5],
+  ['AWAITING_FEE', 5],
+  ['INADMISSIBLE', 3],
+  ['ADMISSIBLE', 6],
+  ['IN_REVIEW', 12],
+  ['INFORMATION_REQUESTED', 6],
+  ['GRANTED', 10],
+  ['REFUSED', 5],
+  ['APPEALED', 2],
+  ['WITHDRAWN', 3],
+];
+
+const CATEGORY_WEIGHTS: ReadonlyArray<readonly [Category, number]> = [
+  ['HIGHLY_SKILLED', 8],
+  ['MEDIUM_SKILLED_SHORTAGE', 4],
+  ['OTHER_LABOUR_MARKET_TEST', 3],
+  ['EU_BLUE_CARD', 2],
+  ['SEASONAL_WORKER', 2],
+  ['RESEARCHER', 1],
+];
+
+const FLEMISH_POSTAL_CODES = ['9000', '2000', '3000', '8000', '3500', '2800', '9300', '8500', '2300', '3600'];
+const TITLES: Record<string, string[]> = {
+  HIGHLY_SKILLED: [
+    'Software engineer',
+    'Data scientist',
+    'Process engineer',
+    'Nurse (hospital)',
+    'Controller',
+  ],
+  MEDIUM_SKILLED_SHORTAGE: ['Vehicle technician', 'Industrial electrician', 'CNC operator', 'Bricklayer'],
+  OTHER_LABOUR_MARKET_TEST: ['Baker', 'Welder', 'Warehouse team lead'],
+  EU_BLUE_CARD: ['Cloud architect', 'Research engineer'],
+  SEASONAL_WORKER: ['Fruit picker', 'Greenhouse worker'],
+  RESEARCHER: ['Postdoctoral researcher'],
+};
+const SHORTAGE_FUNCTIONS = ['vehicle-technician', 'industrial-electrician', 'cnc-operator', 'bricklayer'];
+
+function answersFor(
+  category: Category,
+  person: Population['people'][number],
+  applied: string,
+  random: SeededRandom,
+  refusable: boolean,
+) {
+  const start = addDays(applied, random.int(45, 90));
+  const worker: Record<string, unknown> = {
+    'workerIdentity.givenNames': person.givenNames.join(' '),
+    'workerIdentity.familyName': person.familyName,
+    'application.worker.birthDate': person.birthDate,
+    'application.worker.nationality': person.nationality,
+    'application.worker.sex': person.sex,
+    'application.worker.insz': person.insz,
+    'application.worker.location': 'ABROAD',
+  };
+  const job: Record<string, unknown> = {
+    'application.job.title': random.pick(TITLES[category] ?? ['Employee']),
+    'application.job.workplacePostalCode': random.pick(FLEMISH_POSTAL_CODES),
+    'application.job.startDate': start,
+    'application.job.employmentFraction': 1,
+  };
+  const specific: Record<string, unknown> = {};
+  switch (category) {
+    case 'HIGHLY_SKILLED':
+      worker['application.worker.qualificationVks'] = random.int(6, 7);
+      job['application.job.requiredVks'] = random.int(5, 7);
+      job['application.job.grossAnnualSalary'] = refusable
+        ? random.int(30, 40) * 1000
+        : random.int(62, 95) * 1000;
+      break;
+    case 'EU_BLUE_CARD':
+      worker['application.worker.qualificationVks'] = 7;
+      job['application.job.grossAnnualSalary'] = refusable ? 35000 : random.int(66, 90) * 1000;
+      job['application.job.endDate'] = addMonths(start, 24);
+      break;
+    case 'MEDIUM_SKILLED_SHORTAGE':
+      job['application.job.migrationListFunction'] = refusable
+        ? 'truck-driver'
+        : random.pick(SHORTAGE_FUNCTIONS);
+      job['application.job.requiredVks'] = 4;
+      break;
+    case 'OTHER_LABOUR_MARKET_TEST': {
+      job['application.job.onVdabShortageList'] = true;
+      job['application.job.requiredVks'] = 4;
+      const weeks = refusable ? 2 : 10;
+      specific['application.labourMarketTest.publications'] = [
+        { channel: 'VDAB', from: addDays(applied, -7 * weeks - 3), to: addDays(applied, -3) },
+        { channel: 'EURES', from: addDays(applied, -7 * weeks - 3), to: addDays(applied, -3) },
+      ];
+      break;
+    }
+    case 'SEASONAL_WORKER':
+      job['application.job.sector'] = random.pick(['AGRICULTURE', 'HORTICULTURE']);
+      job['application.job.endDate'] = addDays(start, refusable ? 200 : 110);
+      break;
+    case 'RESEARCHER':
+      specific['application.researcher.hostingAgreement'] = !refusable;
+      break;
+    default:
+      break;
+  }
+  return { worker, job, ...(Object.keys(specific).length ? { specific } : {}) };
+}
+
+/** Loads the demo queue unless dossiers exist already; returns how many it created. */
+export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Promise<number> {
+  const existing = await db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return 0;
+  const employer = await findUser(db, 'werkgever');
+  const handlers = await db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('role', 'in', ['CASE_HANDLER', 'SUPERVISOR'])
+    .execute();
+  const handler = handlers.find((u) => u.role === 'CASE_HANDLER');
+  const supervisor = handlers.find((u) => u.role === 'SUPERVISOR');
+  if (!employer || !handler || !supervisor) return 0;
+  const population = generatePopulation({ seed, referenceDate: today });
+  const random = createSeededRandom(seed);
+  const people = random.shuffle(population.people.filter((p) => p.nationality !== 'BE')).slice(0, 80);
+  const caseHandler: Acting = { role: 'CASE_HANDLER', userId: handler.id };
+  let created = 0;
+  for (const [fate, count] of PLAN) {
+    for (let i = 0; i < count; i++) {
+      const person = people[created % people.length] as Population['people'][number];
+      const category = fate === 'INADMISSIBLE' ? 'HIGHLY_SKILLED' : random.pickWeighted(CATEGORY_WEIGHTS);
+      const refusable = fate === 'REFUSED' || fate === 'APPEALED';
+      // Older dossiers further along: the clock then shows a spread of days left.
+      const applied = addDays(today, -random.int(fate === 'DRAFT' ? 0 : 3, fate === 'GRANTED' ? 60 : 40));
+      await buildDossier(db, {
+        employer,
+        caseHandler,
+        supervisorId: supervisor.id,
+        fate,
+        category,
+        person,
+        applied,
+        random,
+        refusable,
+      });
+      created += 1;
+    }
+  }
+  return created;
+}
+
+async function findUser(db: Db, username: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'enterprise_number', 'preferred_lang'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        enterpriseNumber: row.enterprise_number,
+        preferredLang: row.preferred_lang,
+      }
+    : undefined;
+}
+
+interface DemoDossier {
+  employer: User;
+  caseHandler: Acting;
+  supervisorId: string;
+  fate: Fate;
+  category: Category;
+  person: Population['people'][number];
+  applied: string;
+  random: SeededRandom;
+  refusable: boolean;
+}
+
+async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
+  const { employer, caseHandler, fate, applied, random } = demo;
+  const draft = await createDraft(
+    db,
+    employer,
+    {
+      category: demo.category,
+      enterpriseNumber: employer.enterpriseNumber as string,
+      lang: random.pick(['nl', 'nl', 'nl', 'en', 'fr']),
+    },
+    applied,
+  );
+  let version = draft.version;
+  const answers = answersFor(demo.category, demo.person, applied, random, demo.refusable);
+  const steps =
+    fate === 'DRAFT' ? Object.entries(answers).slice(0, random.int(1, 2)) : Object.entries(answers);
+  for (const [step, stepAnswers] of steps) {
+    version = (
+      await saveDraftStep(
+        db,
+        employer,
+        { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'en' },
+        applied,
+      )
+    ).version;
+  }
+  if (fate === 'DRAFT') return;
+  const required = requiredDocumentTypes(demo.category, 'SINGLE_PERMIT');
+  // An inadmissible dossier: the employer left out most documents.
+  const types = fate === 'INADMISSIBLE' ? required.slice(0, 1) : required;
+  for (const documentType of types) {
+    await uploadDocument(db, databaseStorage, {
+      dossierId: draft.id,
+      documentType,
+      fileName: `${documentType.toLowerCase()}.pdf`,
+      content: PDF,
+      userId: employer.id,
+      lang: 'en',
+      maxBytes: 10_485_760,
+    });
+  }
+  const { dossier: submitted } = await submitDossier(
+    db,
+    { role: 'EMPLOYER', userId: employer.id },
+    { dossierId: draft.id, lang: 'en' },
+    applied,
+  );
+  if (fate === 'INADMISSIBLE' || fate === 'AWAITING_FEE') return;
+  const paidOn = addDays(applied, random.int(0, 2));
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockDossier(trx, submitted.id);
+    if (locked) await recordFeePaid(trx, locked, SYSTEM, paidOn, paidOn);
+  });
+  if (fate === 'ADMISSIBLE') return;
+  const act = async (
+    request: Parameters<typeof performAction>[2],
+    on: string,
+    acting: Acting = caseHandler,
+  ) => {
+    const current = await db
+      .selectFrom('dossiers')
+      .select('version')
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow();
+    return performAction(db, submitted.id, { ...request, version: current.version } as never, {
+      acting,
+      today: on,
+      lang: 'en',
+      refusalNeedsCoSign: false,
+    });
+  };
+  const reviewOn = addDays(paidOn, random.int(0, 3));
+  await act({ action: 'START_REVIEW' } as never, reviewOn);
+  if (fate === 'IN_REVIEW') return;
+  if (fate === 'WITHDRAWN') {
+    await act(
+      { action: 'WITHDRAW', reason: 'The candidate accepted another offer.' } as never,
+      addDays(reviewOn, 2),
+      {
+        role: 'EMPLOYER',
+        userId: employer.id,
+      },
+    );
+    return;
+  }
+  const askedOn = addDays(reviewOn, random.int(1, 4));
+  await act(
+    {
+      action: 'REQUEST_INFORMATION',
+      question: 'Please add the signed employment contract with the agreed gross salary.',
+    } as never,
+    askedOn,
+  );
+  if (fate === 'INFORMATION_REQUESTED') return;
+  const answeredOn = addDays(askedOn, random.int(1, 6));
+  await act(
+    { action: 'ANSWER_INFORMATION', answer: 'The signed contract has been added.' } as never,
+    answeredOn,
+    {
+      role: 'EMPLOYER',
+      userId: employer.id,
+    },
+  );
+  const decidedOn = addDays(answeredOn, random.int(1, 5));
+  if (fate === 'GRANTED') {
+    const validFrom = addDays(decidedOn, 30);
+    await act(
+      { action: 'GRANT', validFrom, validUntil: addDays(addMonths(validFrom, 12), -1) } as never,
+      decidedOn,
+    );
+    return;
+  }
+  const assessment = (
+    await db
+      .selectFrom('dossiers')
+      .select('assessment')
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow()
+  ).assessment as {
+    reasons: { code: string; effect: string }[];
+  } | null;
+  const reasonCodes = (assessment?.reasons ?? []).filter((r) => r.effect === 'REFUSE').map((r) => r.code);
+  await act(
+    {
+      action: 'REFUSE',
+      reasonCodes,
+      note: reasonCodes.length ? undefined : 'The conditions of the category are not met.',
+    } as never,
+    decidedOn,
+  );
+  if (fate === 'APPEALED') {
+    await act(
+      { action: 'APPEAL', grounds: 'The salary includes a yearly bonus that was not counted.' } as never,
+      addDays(decidedOn, 10),
+      {
+        role: 'EMPLOYER',
+        userId: employer.id,
+      },
+    );
+  }
+}
