@@ -207,6 +207,60 @@ export interface StaffNotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface RegisterChecksTable {
+  dossier_id: string;
+  status: ColumnType<
+    'PENDING' | 'WAITING' | 'COMPLETE',
+    'PENDING' | undefined,
+    'PENDING' | 'WAITING' | 'COMPLETE'
+  >;
+  requested_at: Generated<Date>;
+  completed_at: Timestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  waiting: ColumnType<unknown[], unknown[] | undefined, unknown[]>;
+  comparison: ColumnType<Json | null, Json | null | undefined, Json | null>;
+}
+
+export interface RegisterFactsTable {
+  dossier_id: string;
+  source: string;
+  subject: string;
+  is_found: boolean;
+  value: ColumnType<unknown, unknown, unknown>;
+  fetched_at: Timestamp;
+  request_id: string;
+}
+
+/** Migration 0005: one row per submitted dossier, kept by triggers on `dossiers` (src/stats). */
+export interface DossierStatisticsTable {
+  dossier_id: string;
+  submitted_on: string;
+  submitted_year: number;
+  decided_on: string | null;
+  decided_year: number | null;
+  category: string;
+  kind: string;
+  region: string;
+  province: string;
+  nationality: string;
+  sex: string;
+  age_band: string;
+  vks: string;
+  isco_major_group: string;
+  migration_list_function: string;
+  status: string;
+  is_admissible: boolean;
+  is_withdrawn: boolean;
+  outcome: 'GRANTED' | 'REFUSED' | null;
+  reason_codes: string[];
+  is_nurse: boolean;
+  is_care_worker: boolean;
+  regional_lead_days: number | null;
+  federal_lead_days: number | null;
+  is_within_deadline: boolean | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -223,4 +277,7 @@ export interface Database {
   fee_payments: FeePaymentsTable;
   federal_outbox: FederalOutboxTable;
   staff_notifications: StaffNotificationsTable;
+  dossier_statistics: DossierStatisticsTable;
+  register_checks: RegisterChecksTable;
+  register_facts: RegisterFactsTable;
 }

@@ -67,10 +67,16 @@ export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? ((input, init) => window.fetch(input, init));
   let csrfToken = '';
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'accept-language': options.getLang(),
+      ...extraHeaders,
     };
     if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -22,6 +22,10 @@ export function LandingPage() {
           <li key={item}>{t(`landing.what.${item}`)}</li>
         ))}
       </ul>
+      <p>
+        <Link href="/self-check">{t('landing.selfCheckLink')}</Link> ·{' '}
+        <Link href="/worker">{t('landing.workerLink')}</Link>
+      </p>
       <section className="panel" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{t('landing.signInTitle')}</h2>
         {user ? (

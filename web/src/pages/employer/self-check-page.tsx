@@ -1,9 +1,145 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { CATEGORIES } from '../../../../src/rules/contract.ts';
+import { ApiError } from '../../api.ts';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { useT } from '../../i18n.ts';
+import { RadioGroup } from '../../components/radio-group.tsx';
+import { currentLang, useT } from '../../i18n.ts';
+import { useSession } from '../../session.tsx';
+import { Loading } from '../role-home-page.tsx';
+import { AssessmentView } from './assessment-view.tsx';
+import {
+  type Assessment,
+  brusselsToday,
+  buildSelfCheckApplication,
+  type Category,
+  type FormValues,
+  fieldId,
+  groupFieldErrors,
+  type Question,
+  type Step,
+  selfCheckErrorPath,
+} from './dossier-model.ts';
+import { categoryExplanation, categoryName, questionLabel, stepName } from './labels.ts';
+import { QuestionField } from './question-field.tsx';
 
-/** `/self-check`: the public eligibility check, before filing (no sign-in). */
+/** The self-check asks what the rules need: the application's questions, not the worker's name. */
+function selfCheckSteps(steps: readonly Step[]): Step[] {
+  return steps
+    .map((step) => ({ ...step, questions: step.questions.filter((q) => q.path.startsWith('application.')) }))
+    .filter((step) => step.questions.length > 0);
+}
+
+/** `/self-check`: the public eligibility check, before filing (no sign-in, nothing stored). */
 export function SelfCheckPage() {
   const t = useT();
-  usePageTitle(t('employer.area.title'));
-  return <PageHeading>{t('employer.area.title')}</PageHeading>;
+  const { api } = useSession();
+  const [category, setCategory] = useState<Category | ''>('');
+  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [values, setValues] = useState<FormValues>({});
+  const [errors, setErrors] = useState<{ summary: SummaryItem[]; byPath: Record<string, string> }>({
+    summary: [],
+    byPath: {},
+  });
+  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [isChecking, setChecking] = useState(false);
+  usePageTitle(t('employer.selfCheck.title'), errors.summary.length > 0);
+
+  useEffect(() => {
+    if (!category) return;
+    let isCurrent = true;
+    setSteps(null);
+    setAssessment(null);
+    api.call<{ steps: Step[] }>('GET', `/api/v1/application-steps/${category}`).then(
+      (answer) => isCurrent && setSteps(selfCheckSteps(answer.steps)),
+      () => isCurrent && setSteps([]),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, category]);
+
+  const questions: Question[] = (steps ?? []).flatMap((step) => step.questions);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!category || isChecking) return;
+    setChecking(true);
+    try {
+      const application = buildSelfCheckApplication(category, brusselsToday(), questions, values);
+      const result = await api.call<Assessment>(
+        'POST',
+        `/api/v1/assessments?lang=${currentLang()}`,
+        application,
+      );
+      setErrors({ summary: [], byPath: {} });
+      setAssessment(result);
+    } catch (error) {
+      setAssessment(null);
+      if (!(error instanceof ApiError)) {
+        setErrors({ summary: [{ message: t('employer.errors.network') }], byPath: {} });
+        return;
+      }
+      const fields = error.fields.map((field) => ({ ...field, path: selfCheckErrorPath(field.path) }));
+      const { byPath, others } = groupFieldErrors(questions, fields);
+      const summary: SummaryItem[] = [];
+      const messages: Record<string, string> = {};
+      for (const question of questions) {
+        const found = byPath[question.path];
+        if (!found) continue;
+        messages[question.path] = `${questionLabel(t, question.path)} ${found.join('; ')}`;
+        summary.push({ message: messages[question.path] as string, fieldId: fieldId(question.path) });
+      }
+      if (summary.length === 0 || others.length > 0) {
+        summary.unshift({ message: error.message });
+        for (const other of others) summary.push({ message: `${other.path} ${other.message}` });
+      }
+      setErrors({ summary, byPath: messages });
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary items={errors.summary} />
+      <PageHeading>{t('employer.selfCheck.title')}</PageHeading>
+      <p className="lead">{t('employer.selfCheck.intro')}</p>
+      <form noValidate onSubmit={onSubmit}>
+        <RadioGroup
+          id="self-check-category"
+          name="category"
+          legend={<span className="form-legend--large">{t('employer.new.categoryLegend')}</span>}
+          options={CATEGORIES.map((value) => ({
+            value,
+            label: categoryName(t, value),
+            hint: categoryExplanation(t, value),
+          }))}
+          value={category}
+          onChange={(value) => setCategory(value as Category)}
+        />
+        {category && steps === null ? <Loading /> : null}
+        {(steps ?? []).map((step) => (
+          <section key={step.id} aria-labelledby={`self-check-${step.id}`}>
+            <h2 id={`self-check-${step.id}`}>{stepName(t, step.id)}</h2>
+            {step.questions.map((question) => (
+              <QuestionField
+                key={question.path}
+                question={question}
+                value={values[question.path]}
+                onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+                error={errors.byPath[question.path]}
+              />
+            ))}
+          </section>
+        ))}
+        {steps && steps.length > 0 ? (
+          <button type="submit" className="button" disabled={isChecking}>
+            {isChecking ? t('employer.selfCheck.checking') : t('employer.selfCheck.check')}
+          </button>
+        ) : null}
+      </form>
+      <div aria-live="polite">{assessment ? <AssessmentView assessment={assessment} /> : null}</div>
+    </>
+  );
 }

@@ -1,0 +1,350 @@
+import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
+import { addDays } from '../src/rules/dates/iso-date.ts';
+import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
+import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
+import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
+import {
+  type E2eServer,
+  findAccessibilityViolations,
+  hasChromium,
+  launchBrowser,
+  startE2eServer,
+} from './support/harness.ts';
+
+// The service side as case handlers and supervisors use it: two dossiers filed and paid through
+// the API (as src/dossiers/dossiers.db.test.ts does), then handled in Debian's Chromium from the
+// queue to the decision letter, with axe-core on every page visited. The server runs on the real
+// clock, so dates are computed from today.
+
+const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const TODAY = todayInBrussels();
+const START_DATE = addDays(TODAY, 60);
+
+interface ApiSession {
+  call<T = Record<string, unknown>>(method: string, url: string, data?: unknown): Promise<T>;
+  upload(url: string, documentType: string): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** An API client signed in as `username`: cookies kept by Playwright, the CSRF token sent along. */
+async function signInApi(baseURL: string, username: string): Promise<ApiSession> {
+  const context: APIRequestContext = await request.newContext({ baseURL });
+  let csrfToken = ((await (await context.get('/api/v1/session')).json()) as { csrfToken: string }).csrfToken;
+  async function call<T>(method: string, url: string, data?: unknown): Promise<T> {
+    const response = await context.fetch(url, {
+      method,
+      headers: { 'x-csrf-token': csrfToken, 'accept-language': 'nl' },
+      ...(data === undefined ? {} : { data }),
+    });
+    const body = await response.text();
+    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${body}`);
+    return (body ? JSON.parse(body) : undefined) as T;
+  }
+  csrfToken = (
+    await call<{ csrfToken: string }>('POST', '/api/v1/session', { username, password: DEMO_PASSWORD })
+  ).csrfToken;
+  return {
+    call,
+    async upload(url, documentType) {
+      const response = await context.post(url, {
+        headers: { 'x-csrf-token': csrfToken },
+        multipart: {
+          documentType,
+          file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES },
+        },
+      });
+      if (response.status() !== 201) throw new Error(`upload ${documentType}: ${await response.text()}`);
+    },
+    dispose: () => context.dispose(),
+  };
+}
+
+interface Overview {
+  id: string;
+  number: string;
+  version: number;
+  status: string;
+  requiredDocumentTypes: string[];
+  documents: Array<{ documentType: string }>;
+  assessment: { outcome: string; reasons: Array<{ code: string }> };
+}
+
+/** Draft → steps → documents → submit → fee paid (recorded by the case handler): an admissible dossier. */
+async function fileDossier(
+  employer: ApiSession,
+  caseHandler: ApiSession,
+  category: string,
+  steps: Record<string, Record<string, unknown>>,
+): Promise<Overview> {
+  const draft = await employer.call<Overview>('POST', '/api/v1/dossiers', {
+    category,
+    enterpriseNumber: '0403.170.701',
+  });
+  let version = draft.version;
+  for (const [step, answers] of Object.entries(steps)) {
+    version = (
+      await employer.call<Overview>('PUT', `/api/v1/dossiers/${draft.id}/steps/${step}`, { version, answers })
+    ).version;
+  }
+  const current = await employer.call<Overview>('GET', `/api/v1/dossiers/${draft.id}`);
+  for (const type of current.requiredDocumentTypes) {
+    await employer.upload(`/api/v1/dossiers/${draft.id}/documents`, type);
+  }
+  const submitted = await employer.call<Overview>('POST', `/api/v1/dossiers/${draft.id}/submit`, {});
+  await caseHandler.call('POST', `/api/v1/dossiers/${draft.id}/fee/payment`, {
+    paidOn: TODAY,
+    version: submitted.version,
+  });
+  const admissible = await employer.call<Overview>('GET', `/api/v1/dossiers/${draft.id}`);
+  expect(admissible.status).toBe('ADMISSIBLE');
+  return admissible;
+}
+
+const WORKER = {
+  'workerIdentity.givenNames': 'Priya',
+  'workerIdentity.familyName': 'Raman',
+  'application.worker.birthDate': '1990-05-01',
+  'application.worker.nationality': 'IN',
+  'application.worker.location': 'ABROAD',
+};
+
+describe.skipIf(!hasChromium)('case handling in the browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let employer: ApiSession;
+  let caseHandler: ApiSession;
+  let highlySkilled: Overview;
+  let labourMarketTest: Overview;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+    employer = await signInApi(server.url, 'werkgever');
+    caseHandler = await signInApi(server.url, 'behandelaar');
+    highlySkilled = await fileDossier(employer, caseHandler, 'HIGHLY_SKILLED', {
+      worker: { ...WORKER, 'application.worker.qualificationVks': 7 },
+      job: {
+        'application.job.title': 'Software engineer',
+        'application.job.workplacePostalCode': '9000',
+        'application.job.startDate': START_DATE,
+        'application.job.requiredVks': 6,
+        'application.job.grossAnnualSalary': 85000,
+        'application.job.employmentFraction': 1,
+      },
+    });
+    // Published for nine days only: far short of the weeks the labour-market test asks per channel.
+    const publication = { from: addDays(TODAY, -10), to: addDays(TODAY, -1) };
+    labourMarketTest = await fileDossier(employer, caseHandler, 'OTHER_LABOUR_MARKET_TEST', {
+      worker: { ...WORKER, 'workerIdentity.givenNames': 'Tomas' },
+      job: {
+        'application.job.title': 'Welder',
+        'application.job.workplacePostalCode': '9000',
+        'application.job.startDate': START_DATE,
+        'application.job.requiredVks': 4,
+        'application.job.employmentFraction': 1,
+        'application.job.onVdabShortageList': true,
+      },
+      specific: {
+        'application.labourMarketTest.publications': [
+          { channel: 'VDAB', ...publication },
+          { channel: 'EURES', ...publication },
+        ],
+      },
+    });
+    expect(labourMarketTest.assessment.reasons.map((r) => r.code)).toContain(
+      'VACANCY_PUBLICATION_INSUFFICIENT',
+    );
+  });
+
+  afterAll(async () => {
+    await employer?.dispose();
+    await caseHandler?.dispose();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel(loginNl.login.username).fill(username);
+    await page.getByLabel(loginNl.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: loginNl.login.submit }).click();
+  }
+
+  async function expectHeading(page: Page, text: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+  }
+
+  async function expectNoViolations(page: Page): Promise<void> {
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+  }
+
+  async function expectStatus(page: Page, status: string): Promise<void> {
+    await page.locator('.staff-summary').getByText(status, { exact: true }).waitFor();
+  }
+
+  const title = (number: string) => nl.overview.title.replace('{{number}}', number);
+
+  it('takes a case handler from the queue to a grant and a refusal, each with its letter', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'behandelaar');
+    await expectHeading(page, nl.queue.title);
+    // "Mine" first: the demo data's dossiers of this case handler, with their flags in words.
+    const mine = page.getByRole('table', { name: /^Open dossiers \(\d+\)$/ });
+    await mine.getByText(nl.flags.overdue).first().waitFor();
+    await expectNoViolations(page);
+
+    // The two new dossiers are nobody's yet.
+    await page.getByLabel(nl.queue.scope.unassigned).check();
+    await page.getByRole('button', { name: nl.queue.apply }).click();
+    await page.waitForURL(/scope=unassigned/);
+    expect(await page.getByLabel(nl.queue.scope.unassigned).isChecked()).toBe(true);
+    const queue = page.getByRole('table', { name: /^Open dossiers \(\d+\)$/ });
+    await queue.getByRole('link', { name: highlySkilled.number }).waitFor();
+    await queue.getByRole('link', { name: labourMarketTest.number }).waitFor();
+    await expectNoViolations(page);
+
+    // The highly-skilled dossier: review, a question that stops the clock, the answer, a grant.
+    await queue.getByRole('link', { name: highlySkilled.number }).click();
+    await expectHeading(page, title(highlySkilled.number));
+    await expectStatus(page, nl.statuses.ADMISSIBLE);
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: nl.panel.startReview }).click();
+    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await page.locator('.staff-summary').getByText('Dossierbehandelaar Jonas').waitFor();
+
+    await page.getByLabel(nl.panel.requestInformation.question).fill('Please add the signed contract.');
+    await page.getByRole('button', { name: nl.panel.requestInformation.submit }).click();
+    await expectStatus(page, nl.statuses.INFORMATION_REQUESTED);
+    await page.getByTestId('clock-state').getByText(nl.overview.clock.stopped).waitFor();
+    await expectNoViolations(page);
+
+    const asked = await employer.call<Overview>('GET', `/api/v1/dossiers/${highlySkilled.id}`);
+    await employer.call('POST', `/api/v1/dossiers/${highlySkilled.id}/actions`, {
+      action: 'ANSWER_INFORMATION',
+      version: asked.version,
+      answer: 'The signed contract is attached.',
+    });
+    await page.reload();
+    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await page.getByTestId('clock-state').getByText(nl.overview.clock.running).waitFor();
+    await page.getByText('The signed contract is attached.').waitFor();
+
+    const validUntil = page.getByLabel(nl.panel.grant.validUntil);
+    expect(await page.getByLabel(nl.panel.grant.validFrom).inputValue()).toBe(START_DATE);
+    const proposedUntil = await validUntil.inputValue();
+    expect(proposedUntil > START_DATE).toBe(true);
+
+    // Meanwhile someone else changes the dossier (the case handler takes it through the API).
+    const current = await caseHandler.call<Overview & { assignee: { id: string } }>(
+      'GET',
+      `/api/v1/dossiers/${highlySkilled.id}`,
+    );
+    await caseHandler.call('POST', `/api/v1/dossiers/${highlySkilled.id}/assignment`, {
+      assigneeId: current.assignee.id,
+      version: current.version,
+    });
+    // A validity beyond the maximum: the server's message next to the field and in the summary.
+    await validUntil.fill(addDays(START_DATE, 365 * 10));
+    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    const summary = page.getByRole('alert').filter({ hasText: loginNl.shell.errorSummaryTitle });
+    await summary.getByRole('link', { name: new RegExp(`^${nl.panel.grant.validUntil}`) }).waitFor();
+    expect(await validUntil.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.title()).toMatch(new RegExp(`^${loginNl.shell.errorPrefix}`));
+    await expectNoViolations(page);
+    // Corrected, the grant meets the other change: the page says so and offers to reload.
+    await validUntil.fill(proposedUntil);
+    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await page.getByText(nl.panel.conflict).waitFor();
+    await page.getByRole('button', { name: nl.panel.reload }).click();
+    await page.getByText(nl.panel.conflict).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await expectStatus(page, nl.statuses.DECIDED_GRANTED);
+    const grantLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
+    const grantPdf = await context.request.get((await grantLetter.getAttribute('href')) ?? '');
+    expect(grantPdf.status()).toBe(200);
+    expect(grantPdf.headers()['content-type']).toBe('application/pdf');
+    await expectNoViolations(page);
+
+    // The labour-market-test dossier: its refusal reason comes ticked from the assessment.
+    await page.getByRole('link', { name: nl.common.backToQueue }).click();
+    await expectHeading(page, nl.queue.title);
+    await page.goto('/case-handler?scope=unassigned');
+    await page.getByRole('link', { name: labourMarketTest.number }).click();
+    await expectHeading(page, title(labourMarketTest.number));
+    await page.getByRole('button', { name: nl.panel.startReview }).click();
+    await expectStatus(page, nl.statuses.IN_REVIEW);
+    const reason = page.getByLabel(nl.reasons.VACANCY_PUBLICATION_INSUFFICIENT, { exact: false });
+    expect(await reason.isChecked()).toBe(true);
+    await page.getByLabel(nl.panel.refuse.note).fill('The vacancy was published for nine days only.');
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: nl.panel.refuse.submit, exact: true }).click();
+    await expectStatus(page, nl.statuses.DECIDED_REFUSED);
+    const refusalLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
+    const refusalPdf = await context.request.get((await refusalLetter.getAttribute('href')) ?? '');
+    expect(refusalPdf.headers()['content-type']).toBe('application/pdf');
+    await page
+      .getByRole('region', { name: nl.overview.sections.decision })
+      .getByText(nl.reasons.VACANCY_PUBLICATION_INSUFFICIENT)
+      .waitFor();
+    await expectNoViolations(page);
+    await context.close();
+  });
+
+  it('shows a supervisor the workload and the lead times of the decided dossiers', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'teamleider');
+    await expectHeading(page, nl.supervisor.title);
+    // The figures the page shows are the server's, including the two decisions of today.
+    const figures = (await (await context.request.get('/api/v1/supervision/workload')).json()) as {
+      caseHandlers: Array<{ displayName: string; open: number; atRisk: number; overdue: number }>;
+      unassigned: number;
+    };
+    const jonasFigures = figures.caseHandlers.find((row) => row.displayName === 'Dossierbehandelaar Jonas');
+    const workload = page.getByRole('table', { name: nl.supervisor.workload.caption });
+    const jonas = workload.getByRole('row', { name: /Dossierbehandelaar Jonas/ });
+    expect((await jonas.locator('td').allInnerTexts()).slice(1)).toEqual(
+      [jonasFigures?.open, jonasFigures?.atRisk, jonasFigures?.overdue].map(String),
+    );
+    await page
+      .getByText(nl.supervisor.workload.unassigned.replace('{{count}}', String(figures.unassigned)))
+      .waitFor();
+    const lead = (await (await context.request.get('/api/v1/supervision/lead-times')).json()) as {
+      categories: Array<{ category: string; decided: number }>;
+    };
+    const leadTimes = page.getByRole('table', { name: /^Doorlooptijden van/ });
+    for (const category of ['HIGHLY_SKILLED', 'OTHER_LABOUR_MARKET_TEST'] as const) {
+      const decided = lead.categories.find((row) => row.category === category)?.decided ?? 0;
+      expect(decided).toBeGreaterThanOrEqual(1);
+      const row = leadTimes.getByRole('row', { name: new RegExp(`^${nl.categories[category]} `) });
+      expect(await row.locator('td').first().innerText()).toBe(String(decided));
+    }
+    await expectNoViolations(page);
+
+    await page.getByRole('link', { name: nl.supervisor.queueLink }).click();
+    await expectHeading(page, nl.queue.supervisorTitle);
+    await expectNoViolations(page);
+
+    // Reassign the first dossier of the team's queue to the supervisor herself.
+    const firstRow = page
+      .getByRole('table', { name: /^Open dossiers \(\d+\)$/ })
+      .getByRole('row')
+      .nth(1);
+    const number = await firstRow.getByRole('rowheader').innerText();
+    const dossierId = ((await firstRow.getByRole('link').getAttribute('href')) ?? '').split('/').pop();
+    await page
+      .getByLabel(nl.queue.reassignLabel.replace('{{number}}', number))
+      .selectOption({ label: 'Teamleider Sofie' });
+    await firstRow
+      .getByRole('button', { name: nl.queue.reassignButtonFor.replace('{{number}}', number) })
+      .click();
+    await page.getByRole('status').getByText(nl.queue.reassigned.replace('{{number}}', number)).waitFor();
+    const reassigned = (await (await context.request.get(`/api/v1/dossiers/${dossierId}`)).json()) as {
+      assignee: { displayName: string };
+    };
+    expect(reassigned.assignee.displayName).toBe('Teamleider Sofie');
+    await context.close();
+  });
+});

@@ -1,0 +1,230 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
+import employerFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
+import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
+import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import {
+  type E2eServer,
+  findAccessibilityViolations,
+  hasChromium,
+  launchBrowser,
+  startE2eServer,
+} from './support/harness.ts';
+
+// The employer portal as an employer meets it, in Chromium against the real service: the public
+// self-check, then a highly-skilled application from draft to submission, with axe on every page.
+const emp = employerNl;
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+
+/** A date `days` from today as YYYY-MM-DD (the e2e server runs on the real clock). */
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe.skipIf(!hasChromium)('the employer portal', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: server.url });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function expectHeading(text: string | RegExp): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: text, exact: typeof text === 'string' }).waitFor();
+  }
+
+  async function expectNoAccessibilityViolations(): Promise<void> {
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+  }
+
+  const label = (text: string) => page.getByLabel(text, { exact: true });
+  const optional = (text: string) => `${text} ${emp.form.optional}`;
+
+  async function saveStep(): Promise<void> {
+    await page.getByRole('button', { name: emp.form.saveAndContinue }).click();
+  }
+
+  it('shows a highly-skilled worker ELIGIBLE in the self-check, with the procedure', async () => {
+    await page.goto('/self-check');
+    await expectHeading(emp.selfCheck.title);
+    await expectNoAccessibilityViolations();
+
+    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await label(emp.questions.application.employer.enterpriseNumber).fill('0403.170.701');
+    await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
+    await label(emp.questions.application.worker.nationality).selectOption('IN');
+    await page.getByLabel(emp.options.ABROAD).check();
+    await label(emp.questions.application.worker.qualificationVks).selectOption('7');
+    await label(emp.questions.application.job.title).fill('Software engineer');
+    await label(emp.questions.application.job.workplacePostalCode).fill('900');
+    await label(emp.questions.application.job.startDate).fill(daysFromToday(60));
+    await label(emp.questions.application.job.requiredVks).selectOption('6');
+    await label(emp.questions.application.job.grossAnnualSalary).fill('85 000');
+    await label(optional(emp.questions.application.job.employmentFraction)).fill('1');
+    await page.getByRole('button', { name: emp.selfCheck.check }).click();
+
+    // The API's schema error shows next to its field and in the summary.
+    const postalCode = label(emp.questions.application.job.workplacePostalCode);
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /Postcode van de werkplaats/ })
+      .waitFor();
+    expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAccessibilityViolations();
+    await postalCode.fill('9000');
+    await page.getByRole('button', { name: emp.selfCheck.check }).click();
+
+    const result = page.getByRole('region', { name: emp.assessment.title });
+    await result.getByText(emp.outcomes.ELIGIBLE, { exact: true }).waitFor();
+    await result.getByText(emp.assessment.procedure, { exact: true }).waitFor();
+    expect(await result.textContent()).toMatch(/\d+ kalenderdagen na ontvankelijkheid/);
+    await expectNoAccessibilityViolations();
+  });
+
+  it('files a highly-skilled application step by step, submits it and shows how to pay', async () => {
+    await page.goto('/login');
+    await page.getByLabel(nl.login.username).fill('werkgever');
+    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: nl.login.submit }).click();
+    await expectHeading(nl.workspace.title.EMPLOYER);
+    await page.getByRole('link', { name: emp.home.selfCheckLink }).waitFor();
+    await expectNoAccessibilityViolations();
+
+    await page.getByRole('link', { name: emp.home.start }).click();
+    await expectHeading(emp.new.title);
+    await expectNoAccessibilityViolations();
+    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    expect(await page.getByLabel(/0403170701/).isChecked()).toBe(true); // the only enterprise
+    await page.getByRole('button', { name: emp.new.start }).click();
+
+    // Step 1: the employer, prefilled from the draft.
+    await expectHeading(emp.steps.employer);
+    await page.getByText('Stap 1 van 5').waitFor();
+    expect(await label(emp.questions.application.employer.enterpriseNumber).inputValue()).toBe(
+      '0403.170.701',
+    );
+    await expectNoAccessibilityViolations();
+    await saveStep();
+
+    await expectHeading(emp.steps.worker);
+    const dossierId = new URL(page.url()).pathname.split('/')[3] as string;
+    await label(emp.questions.workerIdentity.givenNames).fill('Priya');
+    await label(emp.questions.workerIdentity.familyName).fill('Raman');
+    await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
+    await label(emp.questions.application.worker.nationality).selectOption('IN');
+    await page.getByLabel(emp.options.ABROAD).check();
+    await label(emp.questions.application.worker.qualificationVks).selectOption('7');
+    await expectNoAccessibilityViolations();
+    await saveStep();
+
+    // Step 3, first with a wrong postal code: the summary and the field both say so.
+    await expectHeading(emp.steps.job);
+    await label(emp.questions.application.job.title).fill('Software engineer');
+    await label(emp.questions.application.job.workplacePostalCode).fill('90');
+    await label(emp.questions.application.job.startDate).fill(daysFromToday(60));
+    await label(emp.questions.application.job.requiredVks).selectOption('6');
+    await label(emp.questions.application.job.grossAnnualSalary).fill('85000');
+    await label(optional(emp.questions.application.job.employmentFraction)).fill('1');
+    await saveStep();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: nl.shell.errorSummaryTitle }).waitFor();
+    const postalCode = label(emp.questions.application.job.workplacePostalCode);
+    await summary
+      .getByRole('link', { name: new RegExp(emp.questions.application.job.workplacePostalCode) })
+      .waitFor();
+    expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await postalCode.getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain(
+      emp.questions.application.job.workplacePostalCode,
+    );
+    expect(await page.title()).toMatch(new RegExp(`^${nl.shell.errorPrefix}`));
+    await expectNoAccessibilityViolations();
+    await postalCode.fill('9000');
+    await saveStep();
+
+    // Documents: one small PDF per required type.
+    await expectHeading(emp.steps.documents);
+    const overview = await (await page.request.get(`/api/v1/dossiers/${dossierId}`)).json();
+    const required = overview.requiredDocumentTypes as (keyof typeof emp.documentTypes)[];
+    expect(required.length).toBeGreaterThan(0);
+    await expectNoAccessibilityViolations();
+    for (const type of required) {
+      await label(emp.documents.type).selectOption(type);
+      await page.setInputFiles('#document-file', {
+        name: `${type.toLowerCase()}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: PDF,
+      });
+      await page.getByRole('button', { name: emp.documents.upload }).click();
+      await page.getByRole('link', { name: `${type.toLowerCase()}.pdf downloaden` }).waitFor();
+    }
+    const requiredTable = page.getByRole('table', { name: emp.documents.requiredCaption });
+    expect(await requiredTable.getByText(emp.documents.missing).count()).toBe(0);
+    await expectNoAccessibilityViolations();
+    await page.getByRole('link', { name: emp.form.continue }).click();
+
+    // Check your answers, then submit.
+    await expectHeading(emp.review.title);
+    await page.getByText('Priya', { exact: true }).waitFor();
+    await page.getByRole('region', { name: emp.assessment.title }).waitFor();
+    await expectNoAccessibilityViolations();
+    await page.getByRole('button', { name: emp.review.submit }).click();
+
+    await expectHeading(/^Dossier VL-\d{4}-\d{6}$/);
+    const number = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(
+      'Dossier ',
+      '',
+    );
+    expect(new URL(page.url()).pathname).toBe(`/employer/dossiers/${dossierId}`);
+    const reference = page.getByText(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
+    await reference.waitFor();
+    const qr = page.getByRole('img', { name: /QR-code voor de overschrijving/ });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,/);
+    expect(await qr.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.getByRole('link', { name: emp.fee.pdf }).waitFor();
+    await expectNoAccessibilityViolations();
+
+    // The same page in French.
+    await page.getByLabel(nl.shell.languageLabel).selectOption('fr');
+    await page.getByRole('heading', { name: employerFr.fee.title }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByRole('img', { name: /Code QR pour le virement/ }).waitFor();
+    await expectNoAccessibilityViolations();
+
+    // Home lists the dossier with its number and status in words.
+    await page.goto('/employer');
+    const table = page.getByRole('table', { name: employerFr.home.tableCaption });
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: number, exact: true }) });
+    await row.getByText(employerFr.statuses.SUBMITTED, { exact: true }).waitFor();
+    await row.getByText('Priya Raman', { exact: true }).waitFor();
+  });
+  it('lets a worker enter a one-time code on /worker, and names an empty code', async () => {
+    await page.goto('/worker');
+    await expectHeading(emp.worker.title);
+    await expectNoAccessibilityViolations();
+    await page.getByRole('button', { name: emp.worker.submit }).click();
+    await page.getByRole('alert').getByRole('link', { name: emp.worker.codeRequired }).waitFor();
+    expect(await label(emp.worker.code).getAttribute('aria-invalid')).toBe('true');
+    await expectNoAccessibilityViolations();
+  });
+});

@@ -1,0 +1,88 @@
+import { Tag } from '../../components/tag.tsx';
+import { currentLang, useT } from '../../i18n.ts';
+import type { Assessment } from './dossier-model.ts';
+import { formatEuro, outcomeName, outcomeTone } from './labels.ts';
+
+/**
+ * An assessment as the employer reads it: the outcome in words, every reason with its message and
+ * legal basis (the server writes both in the reader's language) and the procedure that follows.
+ */
+export function AssessmentView({
+  assessment,
+  headingLevel = 2,
+}: {
+  assessment: Assessment;
+  headingLevel?: 2 | 3;
+}) {
+  const t = useT();
+  const lang = currentLang();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
+  return (
+    <section className="emp-assessment" aria-labelledby="assessment-title">
+      <Heading id="assessment-title">{t('employer.assessment.title')}</Heading>
+      <p className="emp-assessment__outcome">
+        {t('employer.assessment.outcome')}{' '}
+        <Tag tone={outcomeTone(assessment.outcome)}>{outcomeName(t, assessment.outcome)}</Tag>
+      </p>
+      <p>{t(`employer.assessment.explain.${assessment.outcome}`)}</p>
+      {assessment.reasons.length > 0 ? (
+        <>
+          <SubHeading>{t('employer.assessment.reasons')}</SubHeading>
+          <ul className="emp-reasons">
+            {assessment.reasons.map((reason, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a code may come back for several fields
+              <li key={`${reason.code}-${index}`} className="emp-reasons__item">
+                <p className="emp-reasons__message">{reason.message}</p>
+                <p className="emp-reasons__basis">
+                  {t('employer.assessment.legalBasis')} {reason.legalBasis}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {assessment.warnings.length > 0 ? (
+        <>
+          <SubHeading>{t('employer.assessment.warnings')}</SubHeading>
+          <ul className="list--bullet">
+            {assessment.warnings.map((warning) => (
+              <li key={warning.code}>{warning.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <SubHeading>{t('employer.assessment.procedure')}</SubHeading>
+      <dl className="emp-summary-list">
+        <div className="emp-summary-list__row">
+          <dt className="emp-summary-list__key">{t('employer.assessment.procedureType')}</dt>
+          <dd className="emp-summary-list__value">
+            {t(`employer.procedureTypes.${assessment.procedure.type}`)}
+          </dd>
+        </div>
+        <div className="emp-summary-list__row">
+          <dt className="emp-summary-list__key">{t('employer.assessment.deadline')}</dt>
+          <dd className="emp-summary-list__value">
+            {t('employer.assessment.deadlineDays', { days: assessment.procedure.regionalDeadlineDays })}
+          </dd>
+        </div>
+        <div className="emp-summary-list__row">
+          <dt className="emp-summary-list__key">{t('employer.assessment.fee')}</dt>
+          <dd className="emp-summary-list__value">
+            {assessment.fee.amountDue > 0
+              ? formatEuro(lang, assessment.fee.amountDue)
+              : t('employer.assessment.noFee')}
+          </dd>
+        </div>
+        {assessment.procedure.maxValidityMonths ? (
+          <div className="emp-summary-list__row">
+            <dt className="emp-summary-list__key">{t('employer.assessment.validity')}</dt>
+            <dd className="emp-summary-list__value">
+              {t('employer.assessment.validityMonths', { months: assessment.procedure.maxValidityMonths })}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

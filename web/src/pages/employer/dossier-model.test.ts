@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { applicationSteps } from '../../../../src/dossiers/intake/application-steps.ts';
+import {
+  buildSelfCheckApplication,
+  groupFieldErrors,
+  parseNumber,
+  type Question,
+  type Step,
+  selfCheckErrorPath,
+  stepOfPath,
+  svgDataUrl,
+  toAnswer,
+  toFormValues,
+  toStepAnswers,
+} from './dossier-model.ts';
+
+const q = (path: string, input: Question['input'], options?: (string | number)[]): Question => ({
+  path,
+  input,
+  required: true,
+  ...(options ? { options } : {}),
+});
+
+describe('form values to API answers', () => {
+  it('sends numbers as numbers, read the way people type them', () => {
+    expect(parseNumber('85000', false)).toBe(85000);
+    expect(parseNumber('85 000', false)).toBe(85000);
+    expect(parseNumber('85.000,50', false)).toBe(85000.5);
+    expect(parseNumber('0,5', false)).toBe(0.5);
+    expect(parseNumber('12', true)).toBe(12);
+    // What is not a number stays text, so the API names the field.
+    expect(parseNumber('1.5', true)).toBe('1.5');
+    expect(parseNumber('veel', false)).toBe('veel');
+  });
+
+  it('sends booleans as booleans, choices in their own type and empty answers as null', () => {
+    expect(toAnswer(q('a.b', 'boolean'), 'true')).toBe(true);
+    expect(toAnswer(q('a.b', 'boolean'), 'false')).toBe(false);
+    expect(toAnswer(q('a.b', 'boolean'), '')).toBeNull();
+    expect(toAnswer(q('a.vks', 'choice', [1, 2, 7]), '7')).toBe(7);
+    expect(toAnswer(q('a.sex', 'choice', ['F', 'M']), 'F')).toBe('F');
+    expect(toAnswer(q('a.t', 'text'), '  ')).toBeNull();
+    expect(toAnswer(q('a.d', 'date'), '2026-05-01')).toBe('2026-05-01');
+    expect(toAnswer(q('a.f', 'fraction'), '0,8')).toBe(0.8);
+  });
+
+  it('keeps only filled publication rows, and none as null', () => {
+    const question = q('application.labourMarketTest.publications', 'publications');
+    expect(toAnswer(question, [{ channel: '', from: '', to: '' }])).toBeNull();
+    expect(
+      toAnswer(question, [
+        { channel: 'VDAB', from: '2026-01-01', to: '2026-02-01' },
+        { channel: '', from: '', to: '' },
+      ]),
+    ).toEqual([{ channel: 'VDAB', from: '2026-01-01', to: '2026-02-01' }]);
+  });
+
+  it('prefills a step from the dossier and sends back every question of it', () => {
+    const questions = [
+      q('workerIdentity.givenNames', 'text'),
+      q('application.worker.qualificationVks', 'choice', [6, 7]),
+      q('application.job.isCareFunction', 'boolean'),
+    ];
+    const values = toFormValues(questions, {
+      application: { worker: { qualificationVks: 7 }, job: { isCareFunction: false } },
+      workerIdentity: { givenNames: 'Priya' },
+    });
+    expect(values).toEqual({
+      'workerIdentity.givenNames': 'Priya',
+      'application.worker.qualificationVks': '7',
+      'application.job.isCareFunction': 'false',
+    });
+    expect(toStepAnswers(questions, { ...values, 'workerIdentity.givenNames': '' })).toEqual({
+      'workerIdentity.givenNames': null,
+      'application.worker.qualificationVks': 7,
+      'application.job.isCareFunction': false,
+    });
+  });
+});
+
+describe('API errors to questions', () => {
+  const questions = [
+    q('application.job.workplacePostalCode', 'text'),
+    q('application.labourMarketTest.publications', 'publications'),
+  ];
+
+  it('puts each message on its question, a row error on the whole group, and keeps the rest apart', () => {
+    const { byPath, others } = groupFieldErrors(questions, [
+      { path: 'application.job.workplacePostalCode', rule: 'pattern', message: 'heeft niet de juiste vorm' },
+      { path: 'application.labourMarketTest.publications[0].to', rule: 'minimum', message: 'te vroeg' },
+      { path: 'answers.application.job.workplacePostalCode', rule: 'type', message: 'geen tekst' },
+      { path: 'version', rule: 'type', message: 'ongeldig' },
+    ]);
+    expect(byPath).toEqual({
+      'application.job.workplacePostalCode': ['heeft niet de juiste vorm', 'geen tekst'],
+      'application.labourMarketTest.publications': ['te vroeg'],
+    });
+    expect(others.map((o) => o.path)).toEqual(['version']);
+  });
+
+  it('finds the step of a submission error so the review can link to it', () => {
+    const steps = applicationSteps('HIGHLY_SKILLED') as unknown as Step[];
+    expect(stepOfPath(steps, 'workerIdentity.familyName')?.id).toBe('worker');
+    expect(stepOfPath(steps, 'application.job.grossAnnualSalary')?.id).toBe('job');
+    expect(stepOfPath(steps, 'documents')).toBeUndefined();
+  });
+
+  it('reads an assessment error path as a question path', () => {
+    expect(selfCheckErrorPath('worker.birthDate')).toBe('application.worker.birthDate');
+    expect(selfCheckErrorPath('body.job.workplacePostalCode')).toBe('application.job.workplacePostalCode');
+  });
+});
+
+describe('the self-check application', () => {
+  it('places every application answer at its path, leaves out the worker name and empty answers', () => {
+    const questions = [
+      q('workerIdentity.givenNames', 'text'),
+      q('application.employer.enterpriseNumber', 'text'),
+      q('application.job.grossAnnualSalary', 'amount'),
+      q('application.job.endDate', 'date'),
+      q('application.researcher.hostingAgreement', 'boolean'),
+    ];
+    const application = buildSelfCheckApplication('RESEARCHER', '2026-11-23', questions, {
+      'workerIdentity.givenNames': 'Priya',
+      'application.employer.enterpriseNumber': '0403.170.701',
+      'application.job.grossAnnualSalary': '50000',
+      'application.job.endDate': '',
+      'application.researcher.hostingAgreement': 'true',
+    });
+    expect(application).toEqual({
+      applicationDate: '2026-11-23',
+      category: 'RESEARCHER',
+      employer: { enterpriseNumber: '0403.170.701' },
+      worker: {},
+      job: { grossAnnualSalary: 50000 },
+      researcher: { hostingAgreement: true },
+    });
+  });
+
+  it('turns an SVG into an image source that keeps its markup intact', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>QR #1</title></svg>';
+    const url = svgDataUrl(svg);
+    expect(url.startsWith('data:image/svg+xml;utf8,')).toBe(true);
+    expect(decodeURIComponent(url.slice('data:image/svg+xml;utf8,'.length))).toBe(svg);
+  });
+});

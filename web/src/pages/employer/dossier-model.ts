@@ -1,0 +1,303 @@
+import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import type { Assessment, Category } from '../../../../src/rules/index.ts';
+import type { FieldError } from '../../api.ts';
+
+/**
+ * What the employer pages read from the API, typed after the server's own modules
+ * (src/dossiers/dossier-view.ts, src/dossiers/intake/application-steps.ts), plus the pure helpers
+ * that turn form input into the JSON the API expects and API errors into per-question messages.
+ */
+
+export type { Assessment, Category, DossierAction, DossierStatus };
+
+export type InputKind =
+  | 'text'
+  | 'date'
+  | 'integer'
+  | 'amount'
+  | 'fraction'
+  | 'boolean'
+  | 'choice'
+  | 'country'
+  | 'publications';
+
+export interface Question {
+  path: string;
+  input: InputKind;
+  required: boolean;
+  options?: (string | number)[];
+}
+
+export type StepId = 'employer' | 'worker' | 'job' | 'specific' | 'documents' | 'review';
+
+export interface Step {
+  id: StepId;
+  questions: Question[];
+}
+
+export interface DossierSummary {
+  id: string;
+  number: string | null;
+  status: DossierStatus;
+  category: Category;
+  kind: string;
+  enterpriseNumber: string;
+  workerName: string | null;
+  version: number;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface UploadedDocument {
+  id: string;
+  documentType: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+export interface LegalClock {
+  startedOn: string | null;
+  dueDate: string | null;
+  daysLeft: number | null;
+  pausedDays: number;
+  isPaused: boolean;
+  isOverdue: boolean;
+  deadlineDays: number | null;
+}
+
+export interface InformationRequest {
+  id: string;
+  question: string;
+  requestedOn: string;
+  answer: string | null;
+  answeredOn: string | null;
+}
+
+export interface DossierOverview extends DossierSummary {
+  lang: string;
+  application: Record<string, unknown>;
+  workerIdentity: Record<string, unknown>;
+  steps: Step[];
+  assessment: Assessment | null;
+  clock: LegalClock | null;
+  fee: { amountDueCents: number | null; reference: string | null; paidOn: string | null };
+  documents: UploadedDocument[];
+  requiredDocumentTypes: string[];
+  informationRequests: InformationRequest[];
+  decision: Record<string, unknown> | null;
+  letters: { id: string; kind: string; lang: string; createdAt: string }[];
+  history: { action: DossierAction; by: string; actorName: string | null; on: string; occurredAt: string }[];
+  allowedActions: DossierAction[];
+}
+
+export interface FeeInstructions {
+  amountEur: number;
+  currency: string;
+  reference: string;
+  beneficiary: string;
+  iban: string;
+  bic: string;
+  paidOn: string | null;
+  qrSvg: string;
+}
+
+/** One repeatable row of the labour-market test's publications. */
+export interface Publication {
+  channel: string;
+  from: string;
+  to: string;
+}
+
+/** What a form control holds: text for most inputs, rows for publications. */
+export type FormValue = string | Publication[];
+export type FormValues = Record<string, FormValue>;
+
+export function readPath(root: unknown, path: string): unknown {
+  let value: unknown = root;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** A question's current answer in a dossier (`application.…` or `workerIdentity.…`). */
+export function readAnswer(dossier: Pick<DossierOverview, 'application' | 'workerIdentity'>, path: string) {
+  return readPath(dossier, path);
+}
+
+/** The stored answer as the form shows it: numbers and booleans as text, nothing as ''. */
+export function toFormValue(question: Question, value: unknown): FormValue {
+  if (question.input === 'publications') {
+    return Array.isArray(value)
+      ? value.map((row) => ({
+          channel: String((row as Publication).channel ?? ''),
+          from: String((row as Publication).from ?? ''),
+          to: String((row as Publication).to ?? ''),
+        }))
+      : [];
+  }
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+/**
+ * Reads a typed number the way people write it: spaces and a thousands separator allowed, a
+ * decimal comma accepted. Anything else stays text, so the API names the field as not a number.
+ */
+export function parseNumber(text: string, integer: boolean): number | string {
+  let compact = text.replace(/[\s\u00a0]/g, '');
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) compact = compact.replace(/\./g, '');
+  compact = compact.replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(compact)) return text.trim();
+  const value = Number(compact);
+  return integer && !Number.isInteger(value) ? text.trim() : value;
+}
+
+/** The form's value in the JSON type the API expects: numbers as numbers, booleans as booleans, empty as null. */
+export function toAnswer(question: Question, value: FormValue | undefined): unknown {
+  if (question.input === 'publications') {
+    const rows = Array.isArray(value) ? value : [];
+    const filled = rows.filter((row) => row.channel || row.from || row.to);
+    return filled.length === 0
+      ? null
+      : filled.map((row) => ({ channel: row.channel || null, from: row.from || null, to: row.to || null }));
+  }
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return null;
+  switch (question.input) {
+    case 'integer':
+      return parseNumber(text, true);
+    case 'amount':
+    case 'fraction':
+      return parseNumber(text, false);
+    case 'boolean':
+      return text === 'true';
+    case 'choice': {
+      const option = question.options?.find((candidate) => String(candidate) === text);
+      return option ?? text;
+    }
+    default:
+      return text;
+  }
+}
+
+/** The answers of one step, ready for `PUT /dossiers/:id/steps/:step`. */
+export function toStepAnswers(questions: readonly Question[], values: FormValues): Record<string, unknown> {
+  return Object.fromEntries(
+    questions.map((question) => [question.path, toAnswer(question, values[question.path])]),
+  );
+}
+
+/** The form's starting values: each question's answer in the dossier. */
+export function toFormValues(
+  questions: readonly Question[],
+  dossier: Pick<DossierOverview, 'application' | 'workerIdentity'>,
+): FormValues {
+  return Object.fromEntries(
+    questions.map((question) => [question.path, toFormValue(question, readAnswer(dossier, question.path))]),
+  );
+}
+
+/** The question an API field error is about (`application.x[0].from` belongs to `application.x`). */
+export function questionOfError(questions: readonly Question[], errorPath: string): Question | undefined {
+  const path = errorPath.replace(/^answers\./, '');
+  return questions.find(
+    (question) =>
+      path === question.path || path.startsWith(`${question.path}.`) || path.startsWith(`${question.path}[`),
+  );
+}
+
+/** The per-question messages of a failed request, and those that fit no question. */
+export function groupFieldErrors(
+  questions: readonly Question[],
+  fields: readonly FieldError[],
+): { byPath: Record<string, string[]>; others: FieldError[] } {
+  const byPath: Record<string, string[]> = {};
+  const others: FieldError[] = [];
+  for (const field of fields) {
+    const question = questionOfError(questions, field.path);
+    if (!question) {
+      others.push(field);
+      continue;
+    }
+    byPath[question.path] = [...(byPath[question.path] ?? []), field.message];
+  }
+  return { byPath, others };
+}
+
+/**
+ * The self-check's application for `POST /assessments`: every `application.…` answer at its place
+ * (the worker's name is not part of an assessment), with the filing date and category.
+ */
+export function buildSelfCheckApplication(
+  category: Category,
+  applicationDate: string,
+  questions: readonly Question[],
+  values: FormValues,
+): Record<string, unknown> {
+  const application: Record<string, unknown> = {
+    applicationDate,
+    category,
+    employer: {},
+    worker: {},
+    job: {},
+  };
+  for (const question of questions) {
+    if (!question.path.startsWith('application.')) continue;
+    const answer = toAnswer(question, values[question.path]);
+    if (answer === null) continue;
+    const keys = question.path.split('.').slice(1);
+    let node = application;
+    for (const key of keys.slice(0, -1)) {
+      node[key] = (node[key] as Record<string, unknown> | undefined) ?? {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[keys.at(-1) as string] = answer;
+  }
+  return application;
+}
+
+/** An assessment error's path (`worker.birthDate`, maybe `body.`-prefixed) as a question path. */
+export function selfCheckErrorPath(path: string): string {
+  const bare = path.replace(/^body\.?/, '');
+  return bare.startsWith('application.') ? bare : `application.${bare}`;
+}
+
+/** The form's id of a question (an element id; dots are valid but awkward in CSS selectors). */
+export function fieldId(path: string): string {
+  return `q-${path.replace(/[.[\]]/g, '-')}`;
+}
+
+/** Today in Brussels as YYYY-MM-DD: the filing date the service itself would use. */
+export function brusselsToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** The steps a person fills in (documents and review have no questions of their own). */
+export function questionSteps(steps: readonly Step[]): Step[] {
+  return steps.filter((step) => step.questions.length > 0);
+}
+
+/** The step a submission error belongs to, to link "change" to it. */
+export function stepOfPath(steps: readonly Step[], errorPath: string): Step | undefined {
+  return steps.find((step) => questionOfError(step.questions, errorPath));
+}
+
+/** Whether a fee is still to be paid: a reference exists and no payment is booked. */
+export function isFeeDue(dossier: Pick<DossierOverview, 'fee'>): boolean {
+  return Boolean(dossier.fee.reference) && !dossier.fee.paidOn;
+}
+
+/** The QR code's SVG as an image source (an `<img>` keeps it out of the DOM and gives it an alt). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}

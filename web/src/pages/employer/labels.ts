@@ -1,0 +1,82 @@
+import type { TagTone } from '../../components/tag.tsx';
+import type { MessageKey, Translate } from '../../i18n.ts';
+import type { Category, DossierAction, DossierStatus } from './dossier-model.ts';
+
+// The texts of codes the server sends (categories, statuses, question paths…). Their keys are
+// built from the code, so they are cast; locales.test.ts checks every catalogue has the same keys.
+const key = (text: string) => text as MessageKey;
+
+export function categoryName(t: Translate, category: Category | string): string {
+  return t(key(`employer.categories.${category}.name`));
+}
+
+export function categoryExplanation(t: Translate, category: Category | string): string {
+  return t(key(`employer.categories.${category}.explanation`));
+}
+
+export function statusName(t: Translate, status: DossierStatus | string): string {
+  return t(key(`employer.statuses.${status}`));
+}
+
+export function actionName(t: Translate, action: DossierAction | string): string {
+  return t(key(`employer.historyActions.${action}`));
+}
+
+export function documentTypeName(t: Translate, type: string): string {
+  return t(key(`employer.documentTypes.${type}`));
+}
+
+export function stepName(t: Translate, stepId: string): string {
+  return t(key(`employer.steps.${stepId}`));
+}
+
+export function outcomeName(t: Translate, outcome: string): string {
+  return t(key(`employer.outcomes.${outcome}`));
+}
+
+/** A question's label: the catalogue nests it by the question's own dotted path. */
+export function questionLabel(t: Translate, path: string): string {
+  return t(key(`employer.questions.${path}`));
+}
+
+/** An option's text: the VKS levels by number, every other option by its code. */
+export function optionLabel(t: Translate, option: string | number): string {
+  if (typeof option === 'number') return t('employer.options.vksLevel', { level: option });
+  return t(key(`employer.options.${option}`));
+}
+
+/** The tone of a status tag; the status's name always says it in words too. */
+export function statusTone(status: DossierStatus | string): TagTone {
+  switch (status) {
+    case 'DRAFT':
+      return 'neutral';
+    case 'INFORMATION_REQUESTED':
+      return 'action';
+    case 'DECIDED_GRANTED':
+    case 'APPEAL_DECIDED':
+      return 'success';
+    case 'DECIDED_REFUSED':
+    case 'INADMISSIBLE':
+    case 'WITHDRAWN':
+      return 'failure';
+    default:
+      return 'progress';
+  }
+}
+
+export function outcomeTone(outcome: string): TagTone {
+  if (outcome === 'ELIGIBLE') return 'success';
+  if (outcome === 'INELIGIBLE') return 'failure';
+  return 'action';
+}
+
+/** A date (YYYY-MM-DD or ISO) in the reader's language, e.g. "23 november 2026". */
+export function formatDate(lang: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+export function formatEuro(lang: string, amount: number): string {
+  return new Intl.NumberFormat(`${lang}-BE`, { style: 'currency', currency: 'EUR' }).format(amount);
+}

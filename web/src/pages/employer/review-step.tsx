@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { SummaryList } from '../../components/summary-list.tsx';
+import { currentLang, type Translate, useT } from '../../i18n.ts';
+import { Link, navigate } from '../../routing.tsx';
+import { useSession } from '../../session.tsx';
+import { AssessmentView } from './assessment-view.tsx';
+import { countryOptions } from './countries.ts';
+import {
+  type DossierOverview,
+  fieldId,
+  type Question,
+  questionSteps,
+  readAnswer,
+  stepOfPath,
+} from './dossier-model.ts';
+import { dossierPath, stepPath } from './employer-area.tsx';
+import { documentTypeName, formatDate, optionLabel, questionLabel, stepName } from './labels.ts';
+
+/** An answer as the employer gave it, in words (options and countries by name, dates in full). */
+function showAnswer(t: Translate, question: Question, value: unknown): string {
+  const lang = currentLang();
+  if (value === undefined || value === null || value === '') return t('employer.review.notAnswered');
+  switch (question.input) {
+    case 'boolean':
+      return value ? t('employer.form.yes') : t('employer.form.no');
+    case 'date':
+      return formatDate(lang, String(value));
+    case 'choice':
+      return question.options?.includes(value as string | number)
+        ? optionLabel(t, value as string | number)
+        : String(value);
+    case 'country':
+      return countryOptions(lang).find((option) => option.value === value)?.label ?? String(value);
+    case 'publications':
+      return Array.isArray(value)
+        ? value
+            .map((row: { channel?: string; from?: string; to?: string }) =>
+              t('employer.review.publication', {
+                channel: row.channel ?? '',
+                from: formatDate(lang, row.from),
+                to: formatDate(lang, row.to),
+              }),
+            )
+            .join('; ')
+        : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** "Check your answers": every answer per step, the documents, the assessment preview, then submit. */
+export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; onReload(): Promise<void> }) {
+  const t = useT();
+  const { api } = useSession();
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [stepErrors, setStepErrors] = useState<{ href: string; label: string; message: string }[]>([]);
+  const [isSubmitting, setSubmitting] = useState(false);
+  const title = t('employer.review.title');
+  usePageTitle(title, summary.length > 0);
+
+  async function onSubmit() {
+    if (isSubmitting) return;
+    setSubmitting(true);
+    try {
+      // Retrying the submission of this version is answered with the submitted dossier, never twice.
+      await api.call<DossierOverview>(
+        'POST',
+        `/api/v1/dossiers/${dossier.id}/submit`,
+        { version: dossier.version },
+        { 'idempotency-key': `submit:${dossier.id}:${dossier.version}` },
+      );
+      navigate(dossierPath(dossier.id));
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        setSummary([{ message: t('employer.errors.network') }]);
+      } else if (error.status === 409) {
+        setSummary([{ message: t('employer.conflict.text') }]);
+        await onReload();
+      } else {
+        // Each missing or invalid answer links to the step where it is given.
+        const listed = error.fields.map((field) => {
+          const step = stepOfPath(dossier.steps, field.path);
+          const label = step
+            ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
+            : `${field.path} ${field.message}`;
+          return {
+            href: step
+              ? `${stepPath(dossier.id, step.id)}#${fieldId(field.path)}`
+              : stepPath(dossier.id, 'documents'),
+            label,
+            message: step ? t('employer.review.inStep', { step: stepName(t, step.id) }) : '',
+          };
+        });
+        setStepErrors(listed);
+        setSummary([{ message: error.message }, ...listed.map((item) => ({ message: item.label }))]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary items={summary} />
+      <PageHeading>{title}</PageHeading>
+      {stepErrors.length > 0 ? (
+        <section className="emp-notice emp-notice--warning" aria-labelledby="fix-title">
+          <h2 id="fix-title" className="emp-notice__title">
+            {t('employer.review.fixTitle')}
+          </h2>
+          <ul className="list--bullet">
+            {stepErrors.map((item) => (
+              <li key={item.href + item.label}>
+                <Link href={item.href}>{item.label}</Link> {item.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {questionSteps(dossier.steps).map((step) => (
+        <section key={step.id} aria-labelledby={`review-${step.id}`}>
+          <h2 id={`review-${step.id}`}>{stepName(t, step.id)}</h2>
+          <SummaryList
+            rows={step.questions.map((question) => ({
+              key: question.path,
+              label: questionLabel(t, question.path),
+              value: showAnswer(t, question, readAnswer(dossier, question.path)),
+              action: (
+                <Link href={stepPath(dossier.id, step.id)}>
+                  {t('employer.review.change')}
+                  <span className="visually-hidden"> {questionLabel(t, question.path)}</span>
+                </Link>
+              ),
+            }))}
+          />
+        </section>
+      ))}
+      <section aria-labelledby="review-documents">
+        <h2 id="review-documents">{stepName(t, 'documents')}</h2>
+        <SummaryList
+          rows={dossier.requiredDocumentTypes.map((type) => {
+            const files = dossier.documents.filter((document) => document.documentType === type);
+            return {
+              key: type,
+              label: documentTypeName(t, type),
+              value:
+                files.length > 0
+                  ? files.map((file) => file.fileName).join(', ')
+                  : t('employer.documents.missing'),
+              action: (
+                <Link href={stepPath(dossier.id, 'documents')}>
+                  {t('employer.review.change')}
+                  <span className="visually-hidden"> {documentTypeName(t, type)}</span>
+                </Link>
+              ),
+            };
+          })}
+        />
+      </section>
+      {dossier.assessment ? (
+        <>
+          <AssessmentView assessment={dossier.assessment} />
+          <p className="emp-hint">{t('employer.review.previewNote')}</p>
+        </>
+      ) : (
+        <p>{t('employer.review.noPreview')}</p>
+      )}
+      <h2>{t('employer.review.submitTitle')}</h2>
+      <p>{t('employer.review.declaration')}</p>
+      <button type="button" className="button" disabled={isSubmitting} onClick={() => void onSubmit()}>
+        {isSubmitting ? t('employer.review.submitting') : t('employer.review.submit')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { type Translate, useT } from '../../i18n.ts';
+import { Link, navigate } from '../../routing.tsx';
+import { useSession } from '../../session.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { Loading } from '../role-home-page.tsx';
+import { DocumentsStep } from './documents-step.tsx';
+import {
+  type DossierOverview,
+  type FormValues,
+  fieldId,
+  groupFieldErrors,
+  type Step,
+  toFormValues,
+  toStepAnswers,
+} from './dossier-model.ts';
+import { dossierPath, stepPath } from './employer-area.tsx';
+import { categoryName, questionLabel, stepName } from './labels.ts';
+import { QuestionField } from './question-field.tsx';
+import { ReviewStep } from './review-step.tsx';
+import { useDossier } from './use-dossier.ts';
+
+/** `/employer/dossiers/:id/steps/:stepId`: one step of a draft application per page. */
+export function StepPage({ dossierId, stepId }: { dossierId: string; stepId: string }) {
+  const { load, reload, replace } = useDossier(dossierId);
+  const dossier = load.status === 'ready' ? load.dossier : null;
+  const isSubmitted = dossier !== null && dossier.status !== 'DRAFT';
+
+  useEffect(() => {
+    // A submitted application cannot change any more: its page shows where it stands.
+    if (isSubmitted) navigate(dossierPath(dossierId), { replace: true });
+  }, [isSubmitted, dossierId]);
+
+  if (load.status === 'loading' || isSubmitted) return <Loading />;
+  if (load.status === 'failed') return <NotFoundPage />;
+  const index = load.dossier.steps.findIndex((step) => step.id === stepId);
+  const step = load.dossier.steps[index];
+  if (!step) return <NotFoundPage />;
+  return (
+    <StepFrame dossier={load.dossier} index={index}>
+      {step.id === 'documents' ? (
+        <DocumentsStep dossier={load.dossier} onChanged={reload} next={nextPath(load.dossier, index)} />
+      ) : step.id === 'review' ? (
+        <ReviewStep dossier={load.dossier} onReload={reload} />
+      ) : (
+        <QuestionStep
+          key={`${step.id}-${load.dossier.version}`}
+          dossier={load.dossier}
+          step={step}
+          next={nextPath(load.dossier, index)}
+          onSaved={replace}
+          onReload={reload}
+        />
+      )}
+    </StepFrame>
+  );
+}
+
+function nextPath(dossier: DossierOverview, index: number): string {
+  const next = dossier.steps[index + 1];
+  return next ? stepPath(dossier.id, next.id) : dossierPath(dossier.id);
+}
+
+/** The step indicator, the heading and the way back, around each step's own content. */
+function StepFrame({
+  dossier,
+  index,
+  children,
+}: {
+  dossier: DossierOverview;
+  index: number;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const previous = dossier.steps[index - 1];
+  return (
+    <>
+      {previous ? (
+        <p>
+          <Link className="emp-back-link" href={stepPath(dossier.id, previous.id)}>
+            {t('employer.steps.back', { step: stepName(t, previous.id) })}
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <Link className="emp-back-link" href="/employer">
+            {t('employer.steps.backHome')}
+          </Link>
+        </p>
+      )}
+      <p className="emp-step-indicator">
+        {t('employer.steps.indicator', { current: index + 1, total: dossier.steps.length })}
+        <span className="emp-step-indicator__category">
+          {' – '}
+          {categoryName(t, dossier.category)}
+        </span>
+      </p>
+      {children}
+    </>
+  );
+}
+
+interface FormErrors {
+  summary: SummaryItem[];
+  byPath: Record<string, string>;
+  conflict: boolean;
+}
+
+const NO_ERRORS: FormErrors = { summary: [], byPath: {}, conflict: false };
+
+/** A 400 as the summary and the per-question messages ("<label> <message>"). */
+export function toFormErrors(t: Translate, step: Step, error: unknown): FormErrors {
+  if (!(error instanceof ApiError))
+    return { ...NO_ERRORS, summary: [{ message: t('employer.errors.network') }] };
+  if (error.status === 409 && error.code === 'LOKET_VERSION_CONFLICT')
+    return { ...NO_ERRORS, conflict: true };
+  const { byPath, others } = groupFieldErrors(step.questions, error.fields);
+  const summary: SummaryItem[] = [];
+  const messages: Record<string, string> = {};
+  for (const question of step.questions) {
+    const found = byPath[question.path];
+    if (!found) continue;
+    const message = `${questionLabel(t, question.path)} ${found.join('; ')}`;
+    messages[question.path] = message;
+    summary.push({ message, fieldId: fieldId(question.path) });
+  }
+  if (summary.length === 0 || others.length > 0) {
+    summary.unshift({ message: error.message });
+    for (const other of others) summary.push({ message: `${other.path}: ${other.message}` });
+  }
+  return { summary, byPath: messages, conflict: false };
+}
+
+interface QuestionStepProps {
+  dossier: DossierOverview;
+  step: Step;
+  next: string;
+  onSaved(dossier: DossierOverview): void;
+  onReload(): Promise<void>;
+}
+
+/** A step with questions: prefilled from the dossier, saved with the version it was read at. */
+function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepProps) {
+  const t = useT();
+  const { api } = useSession();
+  const [values, setValues] = useState<FormValues>(() => toFormValues(step.questions, dossier));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [isSaving, setSaving] = useState(false);
+  const title = stepName(t, step.id);
+  usePageTitle(title, errors.summary.length > 0);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    setSaving(true);
+    try {
+      const saved = await api.call<DossierOverview>(
+        'PUT',
+        `/api/v1/dossiers/${dossier.id}/steps/${step.id}`,
+        {
+          version: dossier.version,
+          answers: toStepAnswers(step.questions, values),
+        },
+      );
+      setErrors(NO_ERRORS);
+      onSaved(saved);
+      navigate(next);
+    } catch (error) {
+      setErrors(toFormErrors(t, step, error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary items={errors.summary} />
+      {errors.conflict ? (
+        <div className="emp-notice emp-notice--warning" role="alert">
+          <h2 className="emp-notice__title">{t('employer.conflict.title')}</h2>
+          <p>{t('employer.conflict.text')}</p>
+          <button type="button" className="button button--secondary" onClick={() => void onReload()}>
+            {t('employer.conflict.reload')}
+          </button>
+        </div>
+      ) : null}
+      <PageHeading>{title}</PageHeading>
+      <p>{t(`employer.stepIntro.${step.id as 'employer' | 'worker' | 'job' | 'specific'}`)}</p>
+      <form noValidate onSubmit={onSubmit}>
+        {step.questions.map((question) => (
+          <QuestionField
+            key={question.path}
+            question={question}
+            value={values[question.path]}
+            onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+            error={errors.byPath[question.path]}
+          />
+        ))}
+        <button type="submit" className="button" disabled={isSaving}>
+          {isSaving ? t('employer.form.saving') : t('employer.form.saveAndContinue')}
+        </button>
+      </form>
+    </>
+  );
+}

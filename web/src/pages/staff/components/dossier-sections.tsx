@@ -1,0 +1,339 @@
+import type { ReactNode } from 'react';
+import { currentLang, type Translate, useT } from '../../../i18n.ts';
+import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
+import type { DossierOverview, Question } from '../staff-types.ts';
+
+/** The read-only sections of the dossier overview, each a titled `<section>` with an h2. */
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="staff-section">
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function formatAnswer(t: Translate, question: Question, value: unknown): string {
+  if (typeof value === 'boolean') return value ? t('staff.common.yes') : t('staff.common.no');
+  if (question.input === 'publications' && Array.isArray(value)) {
+    return value
+      .map((p: { channel?: string; from?: string; to?: string }) =>
+        t('staff.publication', {
+          channel: p.channel ?? '',
+          from: formatDate(p.from),
+          to: formatDate(p.to),
+        }),
+      )
+      .join('; ');
+  }
+  if (question.input === 'date' && typeof value === 'string') return formatDate(value);
+  if (question.input === 'amount' && typeof value === 'number') return formatEuro(value, currentLang());
+  if (question.input === 'choice' && typeof value === 'string') return labelOf(t, 'options', value);
+  return String(value);
+}
+
+export function ApplicationSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  const root = { application: dossier.application, workerIdentity: dossier.workerIdentity };
+  const steps = dossier.steps
+    .map((step) => ({
+      id: step.id,
+      answered: step.questions
+        .map((question) => ({ question, value: readAnswer(root, question.path) }))
+        .filter(({ value }) => isAnswered(value)),
+    }))
+    .filter((step) => step.answered.length > 0);
+  return (
+    <Section id="application" title={t('staff.overview.sections.application')}>
+      {steps.map((step) => (
+        <div key={step.id}>
+          <h3>{labelOf(t, 'steps', step.id)}</h3>
+          <dl className="staff-dl">
+            {step.answered.map(({ question, value }) => (
+              <div key={question.path} className="staff-dl__row">
+                <dt>{labelOf(t, 'questions', question.path)}</dt>
+                <dd>{formatAnswer(t, question, value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  return (
+    <Section id="documents" title={t('staff.overview.sections.documents')}>
+      {dossier.documents.length === 0 ? (
+        <p>{t('staff.overview.documents.none')}</p>
+      ) : (
+        <table className="table">
+          <caption className="staff-caption">{t('staff.overview.documents.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.overview.documents.type')}</th>
+              <th scope="col">{t('staff.overview.documents.file')}</th>
+              <th scope="col">{t('staff.overview.documents.uploadedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dossier.documents.map((doc) => (
+              <tr key={doc.id}>
+                <th scope="row">{labelOf(t, 'documentTypes', doc.documentType)}</th>
+                <td>
+                  <a href={`/api/v1/dossiers/${dossier.id}/documents/${doc.id}`} download={doc.fileName}>
+                    {t('staff.overview.documents.download', { name: doc.fileName })}
+                  </a>
+                </td>
+                <td>{formatDate(doc.uploadedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  const assessment = dossier.assessment;
+  if (!assessment) {
+    return (
+      <Section id="assessment" title={t('staff.overview.sections.assessment')}>
+        <p>{t('staff.overview.assessment.none')}</p>
+      </Section>
+    );
+  }
+  const { procedure } = assessment;
+  return (
+    <Section id="assessment" title={t('staff.overview.sections.assessment')}>
+      <dl className="staff-dl">
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.outcome')}</dt>
+          <dd>
+            <strong>{labelOf(t, 'outcomes', assessment.outcome)}</strong>
+          </dd>
+        </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.rulesAt')}</dt>
+          <dd>{formatDate(assessment.rulesAt)}</dd>
+        </div>
+      </dl>
+      {assessment.reasons.length === 0 ? (
+        <p>{t('staff.overview.assessment.noReasons')}</p>
+      ) : (
+        <table className="table">
+          <caption className="staff-caption">{t('staff.overview.assessment.reasonsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.overview.assessment.reason')}</th>
+              <th scope="col">{t('staff.overview.assessment.message')}</th>
+              <th scope="col">{t('staff.overview.assessment.effect')}</th>
+              <th scope="col">{t('staff.overview.assessment.legalBasis')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessment.reasons.map((reason) => (
+              <tr key={reason.code}>
+                <th scope="row">{labelOf(t, 'reasons', reason.code)}</th>
+                <td>{reason.message}</td>
+                <td>{labelOf(t, 'effects', reason.effect)}</td>
+                <td>{reason.legalBasis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {assessment.warnings.length > 0 ? (
+        <>
+          <h3>{t('staff.overview.assessment.warnings')}</h3>
+          <ul className="list--bullet">
+            {assessment.warnings.map((warning) => (
+              <li key={warning.code}>{warning.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t('staff.overview.assessment.procedure')}</h3>
+      <dl className="staff-dl">
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.procedureType')}</dt>
+          <dd>{labelOf(t, 'procedureTypes', procedure.type)}</dd>
+        </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.track')}</dt>
+          <dd>{labelOf(t, 'tracks', procedure.track)}</dd>
+        </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.deadline')}</dt>
+          <dd>{t('staff.common.days', { count: procedure.regionalDeadlineDays })}</dd>
+        </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.maxValidity')}</dt>
+          <dd>
+            {procedure.maxValidityMonths === null
+              ? t('staff.overview.assessment.noMaxValidity')
+              : t('staff.common.months', { count: procedure.maxValidityMonths })}
+          </dd>
+        </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.assessment.fee')}</dt>
+          <dd>{formatEuro(assessment.fee.amountDue, currentLang())}</dd>
+        </div>
+      </dl>
+    </Section>
+  );
+}
+
+export function InadmissibilitySection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  const grounds = dossier.inadmissibility?.grounds ?? [];
+  if (grounds.length === 0) return null;
+  return (
+    <Section id="inadmissibility" title={t('staff.overview.sections.inadmissibility')}>
+      <ul className="list--bullet">
+        {grounds.map((ground) => {
+          const items = [
+            ...(ground.fields ?? []).map((path) => labelOf(t, 'questions', path)),
+            ...(ground.invalid ?? []).map((code) => labelOf(t, 'reasons', code)),
+            ...(ground.documentTypes ?? []).map((type) => labelOf(t, 'documentTypes', type)),
+          ];
+          return (
+            <li key={ground.code}>
+              {labelOf(t, 'grounds', ground.code)}
+              {items.length > 0 ? ` — ${t('staff.grounds.details', { items: items.join(', ') })}` : null}
+            </li>
+          );
+        })}
+      </ul>
+      {dossier.inadmissibility?.legalBasis ? (
+        <p>{t('staff.grounds.legalBasis', { basis: dossier.inadmissibility.legalBasis })}</p>
+      ) : null}
+    </Section>
+  );
+}
+
+export function DecisionSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  const decision = dossier.decision;
+  if (!decision?.outcome) return null;
+  return (
+    <Section id="decision" title={t('staff.overview.sections.decision')}>
+      <p>
+        <strong>{t(`staff.overview.decision.${decision.outcome}`)}</strong> ({formatDate(decision.decidedOn)})
+      </p>
+      {decision.validFrom && decision.validUntil ? (
+        <p>
+          {t('staff.overview.decision.validity', {
+            from: formatDate(decision.validFrom),
+            until: formatDate(decision.validUntil),
+          })}
+        </p>
+      ) : null}
+      {decision.reasonCodes && decision.reasonCodes.length > 0 ? (
+        <ul className="list--bullet">
+          {decision.reasonCodes.map((code) => (
+            <li key={code}>{labelOf(t, 'reasons', code)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {decision.note ? (
+        <p>
+          {t('staff.overview.decision.note')}: {decision.note}
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+export function InformationRequestsSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  return (
+    <Section id="requests" title={t('staff.overview.sections.informationRequests')}>
+      {dossier.informationRequests.length === 0 ? (
+        <p>{t('staff.overview.requests.none')}</p>
+      ) : (
+        dossier.informationRequests.map((request) => (
+          <dl key={request.id} className="staff-dl staff-request">
+            <div className="staff-dl__row">
+              <dt>{t('staff.overview.requests.question')}</dt>
+              <dd>{request.question}</dd>
+            </div>
+            <div className="staff-dl__row">
+              <dt>{t('staff.overview.requests.requestedOn')}</dt>
+              <dd>{formatDate(request.requestedOn)}</dd>
+            </div>
+            <div className="staff-dl__row">
+              <dt>{t('staff.overview.requests.answer')}</dt>
+              <dd>{request.answer ?? t('staff.overview.requests.unanswered')}</dd>
+            </div>
+            <div className="staff-dl__row">
+              <dt>{t('staff.overview.requests.answeredOn')}</dt>
+              <dd>{formatDate(request.answeredOn)}</dd>
+            </div>
+          </dl>
+        ))
+      )}
+    </Section>
+  );
+}
+
+export function HistorySection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  return (
+    <Section id="history" title={t('staff.overview.sections.history')}>
+      <table className="table">
+        <caption className="staff-caption">{t('staff.overview.history.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.overview.history.on')}</th>
+            <th scope="col">{t('staff.overview.history.action')}</th>
+            <th scope="col">{t('staff.overview.history.by')}</th>
+            <th scope="col">{t('staff.overview.history.actor')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dossier.history.map((entry, index) => (
+            // The log is append-only: its position is a stable key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
+            <tr key={index}>
+              <td>{formatDate(entry.on)}</td>
+              <th scope="row">{labelOf(t, 'actions', entry.action)}</th>
+              <td>{labelOf(t, 'actors', entry.by)}</td>
+              <td>{entry.actorName ?? t('staff.common.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function LettersSection({ dossier }: { dossier: DossierOverview }) {
+  const t = useT();
+  return (
+    <Section id="letters" title={t('staff.overview.sections.letters')}>
+      {dossier.letters.length === 0 ? (
+        <p>{t('staff.overview.letters.none')}</p>
+      ) : (
+        <ul className="staff-links">
+          {dossier.letters.map((letter) => (
+            <li key={letter.id}>
+              <a href={`/api/v1/dossiers/${dossier.id}/letters/${letter.id}`}>
+                {t('staff.overview.letters.download', {
+                  kind: labelOf(t, 'letterKinds', letter.kind),
+                  date: formatDate(letter.createdAt),
+                  lang: letter.lang.toUpperCase(),
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

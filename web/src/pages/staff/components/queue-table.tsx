@@ -1,0 +1,166 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../../api.ts';
+import { useT } from '../../../i18n.ts';
+import { Link } from '../../../routing.tsx';
+import { useSession } from '../../../session.tsx';
+import { formatDate, labelOf, queueFlags } from '../staff-format.ts';
+import type { QueueItem, StaffMember } from '../staff-types.ts';
+import { useStaffLoad } from '../use-staff-load.ts';
+import { StatusMessage } from './staff-status.tsx';
+
+interface QueueTableProps {
+  items: QueueItem[];
+  total: number;
+  detailBase: string;
+  canReassign: boolean;
+  onChanged: () => void;
+}
+
+/** The queue as a table; for a supervisor each row also has a "reassign" control. */
+export function QueueTable({ items, total, detailBase, canReassign, onChanged }: QueueTableProps) {
+  const t = useT();
+  const staff = useStaffLoad<{ staff: StaffMember[] }>(canReassign ? '/api/v1/staff/case-handlers' : null);
+  const [message, setMessage] = useState('');
+  const members = staff.load.status === 'ready' ? staff.load.data.staff : [];
+  if (items.length === 0) {
+    return (
+      <>
+        <StatusMessage message={message} />
+        <p>{t('staff.queue.empty')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <StatusMessage message={message} />
+      <div className="staff-table-scroll">
+        <table className="table staff-queue">
+          <caption className="staff-caption">{t('staff.queue.caption', { total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.queue.columns.number')}</th>
+              <th scope="col">{t('staff.queue.columns.category')}</th>
+              <th scope="col">{t('staff.queue.columns.worker')}</th>
+              <th scope="col">{t('staff.queue.columns.status')}</th>
+              <th scope="col">{t('staff.queue.columns.dueDate')}</th>
+              <th scope="col" className="numeric">
+                {t('staff.queue.columns.daysLeft')}
+              </th>
+              <th scope="col">{t('staff.queue.columns.flags')}</th>
+              <th scope="col">{t('staff.queue.columns.assignee')}</th>
+              {canReassign ? <th scope="col">{t('staff.queue.columns.reassign')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const flags = queueFlags(item);
+              const isUrgent = item.isOverdue || item.isAtRisk;
+              return (
+                <tr key={item.id} className={isUrgent ? 'staff-row--urgent' : undefined}>
+                  <th scope="row">
+                    <Link href={`${detailBase}/${item.id}`}>{item.number ?? item.id}</Link>
+                  </th>
+                  <td>{labelOf(t, 'categories', item.category)}</td>
+                  <td>{item.workerName ?? t('staff.common.none')}</td>
+                  <td>{labelOf(t, 'statuses', item.status)}</td>
+                  <td>{formatDate(item.dueDate)}</td>
+                  <td className="numeric">{item.daysLeft ?? t('staff.common.none')}</td>
+                  <td>
+                    {flags.length > 0 ? (
+                      <ul className="staff-flags">
+                        {flags.map((flag) => (
+                          <li key={flag} className={`staff-flag staff-flag--${flag}`}>
+                            {t(`staff.flags.${flag}`)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td>{item.assignee?.displayName ?? t('staff.queue.unassigned')}</td>
+                  {canReassign ? (
+                    <td>
+                      <ReassignForm
+                        item={item}
+                        members={members}
+                        onDone={(text) => {
+                          setMessage(text);
+                          onChanged();
+                        }}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function ReassignForm({
+  item,
+  members,
+  onDone,
+}: {
+  item: QueueItem;
+  members: StaffMember[];
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const { api } = useSession();
+  const [assigneeId, setAssigneeId] = useState(item.assignee?.id ?? '');
+  const [error, setError] = useState('');
+  const number = item.number ?? item.id;
+  const selectId = `reassign-${item.id}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!assigneeId) return;
+    try {
+      await api.call('POST', `/api/v1/dossiers/${item.id}/assignment`, {
+        assigneeId,
+        version: item.version,
+      });
+      setError('');
+      onDone(t('staff.queue.reassigned', { number }));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : t('staff.common.network'));
+    }
+  }
+
+  return (
+    <form className="staff-reassign" onSubmit={onSubmit}>
+      <label className="visually-hidden" htmlFor={selectId}>
+        {t('staff.queue.reassignLabel', { number })}
+      </label>
+      {error ? (
+        <p id={`${selectId}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <select
+        id={selectId}
+        className="select"
+        value={assigneeId}
+        onChange={(event) => setAssigneeId(event.target.value)}
+        aria-describedby={error ? `${selectId}-error` : undefined}
+      >
+        <option value="">{t('staff.queue.unassigned')}</option>
+        {members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.displayName}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="button button--secondary"
+        aria-label={t('staff.queue.reassignButtonFor', { number })}
+      >
+        {t('staff.queue.reassignButton')}
+      </button>
+    </form>
+  );
+}

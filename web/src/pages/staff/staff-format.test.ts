@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultValidity,
+  isAnswered,
+  queueFlags,
+  readAnswer,
+  readQueueQuery,
+  todayInBrussels,
+  toPercent,
+  writeQueueQuery,
+} from './staff-format.ts';
+import type { QueueItem } from './staff-types.ts';
+
+const ITEM: QueueItem = {
+  id: 'd1',
+  number: 'VL-2026-000001',
+  status: 'IN_REVIEW',
+  category: 'HIGHLY_SKILLED',
+  kind: 'FIRST',
+  workerName: 'Priya Raman',
+  version: 3,
+  dueDate: '2026-03-17',
+  daysLeft: 2,
+  isPaused: false,
+  isAtRisk: false,
+  isOverdue: false,
+  isAwaitingFee: false,
+  hasRefusalToCoSign: false,
+  assignee: null,
+};
+
+describe('staff page helpers', () => {
+  it('names every reason a queue row needs attention, most urgent first', () => {
+    expect(queueFlags(ITEM)).toEqual([]);
+    expect(queueFlags({ ...ITEM, isAtRisk: true, hasRefusalToCoSign: true })).toEqual(['atRisk', 'coSign']);
+    expect(queueFlags({ ...ITEM, isOverdue: true, isPaused: true, isAwaitingFee: true })).toEqual([
+      'overdue',
+      'paused',
+      'awaitingFee',
+    ]);
+  });
+
+  it('reads the queue filter from the URL and writes it back without empty filters', () => {
+    const query = readQueueQuery('?scope=unassigned&category=TRAINEE&offset=25', 'mine');
+    expect(query).toEqual({ scope: 'unassigned', status: '', category: 'TRAINEE', offset: 25 });
+    expect(writeQueueQuery(query)).toBe('scope=unassigned&category=TRAINEE&offset=25');
+    expect(readQueueQuery('?scope=everything&offset=-4', 'all')).toEqual({
+      scope: 'all',
+      status: '',
+      category: '',
+      offset: 0,
+    });
+  });
+
+  it('reads answers at dotted paths and knows an unanswered question', () => {
+    const root = { application: { job: { title: 'Engineer', isCareFunction: false } }, workerIdentity: {} };
+    expect(readAnswer(root, 'application.job.title')).toBe('Engineer');
+    expect(readAnswer(root, 'application.worker.birthDate')).toBeUndefined();
+    expect(isAnswered(readAnswer(root, 'application.job.isCareFunction'))).toBe(true);
+    expect(isAnswered('')).toBe(false);
+    expect(isAnswered([])).toBe(false);
+  });
+
+  it('proposes a validity from the start date for the maximum months, the last day included', () => {
+    expect(defaultValidity('2026-05-01', 36, '2026-03-12')).toEqual({
+      validFrom: '2026-05-01',
+      validUntil: '2029-04-30',
+    });
+    // A start date in the past: the permit cannot start before the decision.
+    expect(defaultValidity('2026-01-01', 12, '2026-03-12')).toEqual({
+      validFrom: '2026-03-12',
+      validUntil: '2027-03-11',
+    });
+    expect(defaultValidity(null, null, '2026-03-12')).toEqual({ validFrom: '2026-03-12', validUntil: '' });
+  });
+
+  it('takes today on Brussels time and rounds shares to whole percentages', () => {
+    expect(todayInBrussels(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+    expect(toPercent(0.857)).toBe(86);
+    expect(toPercent(null)).toBeNull();
+  });
+});

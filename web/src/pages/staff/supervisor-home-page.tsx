@@ -1,0 +1,203 @@
+import { type FormEvent, useState } from 'react';
+import type { SessionUser } from '../../api.ts';
+import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n.ts';
+import { Link } from '../../routing.tsx';
+import { Loading } from '../role-home-page.tsx';
+import { Section } from './components/dossier-sections.tsx';
+import { formatDate, labelOf, todayInBrussels, toPercent } from './staff-format.ts';
+import type { LeadTimes, StaffNotification, Workload } from './staff-types.ts';
+import { useStaffLoad } from './use-staff-load.ts';
+
+/** `/supervisor`: the team's workload, what needs the supervisor (notifications) and lead times. */
+export function SupervisorHomePage({ user }: { user: SessionUser }) {
+  const t = useT();
+  usePageTitle(t('staff.supervisor.title'));
+  return (
+    <>
+      <PageHeading>{t('staff.supervisor.title')}</PageHeading>
+      <p className="lead">{t('staff.supervisor.welcome', { name: user.displayName })}</p>
+      <p>
+        <Link className="button" href="/supervisor/queue">
+          {t('staff.supervisor.queueLink')}
+        </Link>
+      </p>
+      <NotificationsSection />
+      <WorkloadSection />
+      <LeadTimesSection />
+    </>
+  );
+}
+
+function WorkloadSection() {
+  const t = useT();
+  const { load } = useStaffLoad<Workload>('/api/v1/supervision/workload');
+  return (
+    <Section id="workload" title={t('staff.supervisor.workload.title')}>
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'failed' ? <p>{load.error?.message ?? t('staff.common.network')}</p> : null}
+      {load.status === 'ready' ? (
+        <>
+          <table className="table">
+            <caption className="staff-caption">{t('staff.supervisor.workload.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.supervisor.workload.name')}</th>
+                <th scope="col">{t('staff.supervisor.workload.role')}</th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.workload.open')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.workload.atRisk')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.workload.overdue')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.data.caseHandlers.map((row) => (
+                <tr key={row.userId}>
+                  <th scope="row">{row.displayName}</th>
+                  <td>{labelOf(t, 'actors', row.role)}</td>
+                  <td className="numeric">{row.open}</td>
+                  <td className="numeric">{row.atRisk}</td>
+                  <td className="numeric">{row.overdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{t('staff.supervisor.workload.unassigned', { count: load.data.unassigned })}</p>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function NotificationsSection() {
+  const t = useT();
+  const { load } = useStaffLoad<{ notifications: StaffNotification[] }>('/api/v1/staff/notifications');
+  return (
+    <Section id="notifications" title={t('staff.supervisor.notifications.title')}>
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'failed' ? <p>{load.error?.message ?? t('staff.common.network')}</p> : null}
+      {load.status === 'ready' && load.data.notifications.length === 0 ? (
+        <p>{t('staff.supervisor.notifications.empty')}</p>
+      ) : null}
+      {load.status === 'ready' && load.data.notifications.length > 0 ? (
+        <ul className="staff-links">
+          {load.data.notifications.map((note) => (
+            <li key={note.id}>
+              <Link href={`/supervisor/dossiers/${note.dossierId}`}>
+                {t('staff.supervisor.notifications.item', {
+                  kind: labelOf(t, 'notificationKinds', note.kind),
+                  number: note.dossierNumber ?? note.dossierId,
+                  date: formatDate(note.createdOn),
+                })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}
+
+function LeadTimesSection() {
+  const t = useT();
+  const today = todayInBrussels();
+  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const [draft, setDraft] = useState(period);
+  const { load } = useStaffLoad<LeadTimes>(
+    `/api/v1/supervision/lead-times?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`,
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPeriod(draft);
+  }
+
+  return (
+    <Section id="lead-times" title={t('staff.supervisor.leadTimes.title')}>
+      <p>{t('staff.supervisor.leadTimes.intro')}</p>
+      <form className="staff-filter-row" noValidate onSubmit={onSubmit}>
+        <TextField
+          id="lead-times-from"
+          type="date"
+          label={t('staff.supervisor.leadTimes.from')}
+          value={draft.from}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+        />
+        <TextField
+          id="lead-times-to"
+          type="date"
+          label={t('staff.supervisor.leadTimes.to')}
+          value={draft.to}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+        />
+        <div className="form-group staff-filter-row__submit">
+          <button type="submit" className="button button--secondary">
+            {t('staff.supervisor.leadTimes.submit')}
+          </button>
+        </div>
+      </form>
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'failed' ? (
+        <p className="field-error" role="alert">
+          {[load.error?.message, ...(load.error?.fields ?? []).map((f) => f.message)]
+            .filter(Boolean)
+            .join(' ') || t('staff.common.network')}
+        </p>
+      ) : null}
+      {load.status === 'ready' && load.data.categories.length === 0 ? (
+        <p>{t('staff.supervisor.leadTimes.empty')}</p>
+      ) : null}
+      {load.status === 'ready' && load.data.categories.length > 0 ? (
+        <table className="table">
+          <caption className="staff-caption">
+            {t('staff.supervisor.leadTimes.caption', {
+              from: formatDate(load.data.from),
+              to: formatDate(load.data.to),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.supervisor.leadTimes.category')}</th>
+              <th scope="col" className="numeric">
+                {t('staff.supervisor.leadTimes.decided')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('staff.supervisor.leadTimes.withinDeadline')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('staff.supervisor.leadTimes.median')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('staff.supervisor.leadTimes.p90')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.data.categories.map((row) => {
+              const percent = toPercent(row.shareWithinDeadline);
+              return (
+                <tr key={row.category}>
+                  <th scope="row">{labelOf(t, 'categories', row.category)}</th>
+                  <td className="numeric">{row.decided}</td>
+                  <td className="numeric">
+                    {percent === null
+                      ? t('staff.common.none')
+                      : t('staff.supervisor.leadTimes.percent', { value: percent })}
+                  </td>
+                  <td className="numeric">{row.medianDays ?? t('staff.common.none')}</td>
+                  <td className="numeric">{row.p90Days ?? t('staff.common.none')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </Section>
+  );
+}
