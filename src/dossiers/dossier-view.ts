@@ -7,6 +7,8 @@ import { type DossierRow, listActions } from './dossiers.repo.ts';
 import { applicationSteps } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
+import type { RegisterMapping } from './register-check/map-register-facts.ts';
+import { applyRegisterPatch } from './register-check/run-register-checks.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
 
@@ -30,9 +32,13 @@ export function summariseDossier(dossier: DossierRow) {
  * The assessment in the reader's language: the same rules on the same application, re-rendered.
  * For a draft it is a preview (null while the answers do not yet form a valid application).
  */
-function assessmentIn(dossier: DossierRow, lang: Lang): Assessment | null {
+function assessmentIn(
+  dossier: DossierRow,
+  lang: Lang,
+  patch: RegisterMapping['applicationPatch'] | undefined,
+): Assessment | null {
   try {
-    return assess(dossier.application, { lang });
+    return assess(applyRegisterPatch(dossier.application, patch), { lang });
   } catch {
     return (dossier.assessment as unknown as Assessment | null) ?? null;
   }
@@ -43,7 +49,8 @@ export async function buildDossierOverview(
   dossier: DossierRow,
   reader: { role: Role; lang: Lang; today: string },
 ) {
-  const [actions, documents, requests, letters, assignee] = await Promise.all([
+  const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
+  const [actions, documents, requests, letters, assignee, registerCheck, registerFacts] = await Promise.all([
     listActions(db, dossier.id),
     db
       .selectFrom('dossier_documents')
@@ -71,9 +78,18 @@ export async function buildDossierOverview(
           .where('id', '=', dossier.assigned_to)
           .executeTakeFirst()
       : Promise.resolve(undefined),
+    db.selectFrom('register_checks').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst(),
+    isStaff
+      ? db
+          .selectFrom('register_facts')
+          .select(['source', 'subject', 'is_found', 'fetched_at', 'request_id'])
+          .where('dossier_id', '=', dossier.id)
+          .orderBy('source')
+          .execute()
+      : Promise.resolve([]),
   ]);
-  const assessment = assessmentIn(dossier, reader.lang);
-  const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
+  const mapping = registerCheck?.comparison as unknown as RegisterMapping | null | undefined;
+  const assessment = assessmentIn(dossier, reader.lang, mapping?.applicationPatch);
   const clock = dossier.deadline_days
     ? computeLegalClock(actions, dossier.deadline_days, reader.today)
     : null;
@@ -126,6 +142,25 @@ export async function buildDossierOverview(
     })),
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
     federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
+    // Register data only for staff (least privilege; each staff read is logged by the route).
+    registerCheck:
+      isStaff && registerCheck
+        ? {
+            status: registerCheck.status,
+            requestedAt: registerCheck.requested_at.toISOString(),
+            completedAt: registerCheck.completed_at?.toISOString() ?? null,
+            waiting: registerCheck.waiting,
+            comparisons: mapping?.comparisons ?? [],
+            findings: mapping?.findings ?? [],
+            facts: registerFacts.map((fact) => ({
+              source: fact.source,
+              subject: fact.subject,
+              isFound: fact.is_found,
+              fetchedAt: new Date(fact.fetched_at).toISOString(),
+              requestId: fact.request_id,
+            })),
+          }
+        : null,
     allowedActions: allowedActionsFor(dossier.status as DossierStatus, reader.role),
   };
 }

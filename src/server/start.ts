@@ -6,6 +6,7 @@ import { ensureDatabase } from '../db/ensure-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
+import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
 import { buildApp } from './app.ts';
@@ -65,6 +66,7 @@ export async function startLoket(
 
   let handle: DatabaseHandle | null = null;
   let jobs: JobRunner | null = null;
+  let registerChecks: { stop(): Promise<void> } | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -82,6 +84,7 @@ export async function startLoket(
           const dossiers = await loadDemoDossiers(handle.db, brusselsDate(new Date()));
           log.info({ dossiers, ms: Date.now() - started }, 'demo dossiers loaded');
         }
+        if (sources) registerChecks = startRegisterCheckLoop(handle.db, sources, log);
         jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;
@@ -106,6 +109,7 @@ export async function startLoket(
       stopping = true;
       if (retryTimer) clearTimeout(retryTimer);
       await app.close(); // stops accepting, lets requests in flight finish
+      await registerChecks?.stop();
       await jobs?.stop();
       await handle?.close();
       await simulator?.close();

@@ -249,6 +249,12 @@ export async function submitDossier(
       },
       patch,
     });
+    // The registers are asked after the commit, by the register check (never inside the submission).
+    await trx
+      .insertInto('register_checks')
+      .values({ dossier_id: dossier.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return { dossier: await runAdmissibility(trx, submitted, today), replayed: false };
   });
 }

@@ -1,0 +1,112 @@
+import {
+  type Lookup,
+  type Provenance,
+  type SourceAdapters,
+  SourceError,
+  type SourceName,
+} from '../../sources/index.ts';
+import { type Declared, previousQuarters, type RegisterFacts } from './map-register-facts.ts';
+
+/**
+ * Asks every register a dossier needs, in parallel (a second round only where the first answer
+ * names more to ask: the directors' sanctions, the staff's nationalities). A register that fails
+ * is reported as missing; the others' answers are kept.
+ */
+
+export interface StoredFact {
+  source: SourceName;
+  subject: string;
+  isFound: boolean;
+  value: unknown;
+  provenance: Provenance;
+}
+
+export interface FetchResult {
+  facts: RegisterFacts;
+  stored: StoredFact[];
+  missing: { source: SourceName; error: string }[];
+}
+
+// The national register is asked for at most this many staff members' nationalities per dossier;
+// above it the workforce's non-EU share is left to the case handler.
+const MAX_STAFF_LOOKUPS = 60;
+
+export async function fetchRegisterFacts(sources: SourceAdapters, declared: Declared): Promise<FetchResult> {
+  const stored: StoredFact[] = [];
+  const missing: FetchResult['missing'] = [];
+  const ask = async <T>(source: SourceName, subject: string, call: () => Promise<Lookup<T>>) => {
+    try {
+      const answer = await call();
+      stored.push({
+        source,
+        subject,
+        isFound: answer.found,
+        value: answer.found ? answer.value : null,
+        provenance: answer.provenance,
+      });
+      return answer;
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      if (!missing.some((m) => m.source === source))
+        missing.push({ source, error: error.message.slice(0, 300) });
+      return undefined;
+    }
+  };
+  const number = declared.enterpriseNumber;
+  const insz = declared.insz?.replace(/\D/g, '') || null;
+  const [enterprise, enterpriseSanctions, employerEmployments, person, workerEmployments, ...wageQuarters] =
+    await Promise.all([
+      ask('kbo', `enterprise:${number}`, () => sources.kbo.getEnterprise(number)),
+      ask('sanctions', `enterprise:${number}`, () => sources.sanctions.getEnterpriseSanctions(number)),
+      ask('dimona', `employer:${number}`, () => sources.dimona.getEmployerEmployments(number)),
+      insz
+        ? ask('national-register', `person:${insz}`, () => sources.nationalRegister.getPerson(insz))
+        : undefined,
+      insz ? ask('dimona', `worker:${insz}`, () => sources.dimona.getWorkerEmployments(insz)) : undefined,
+      ...(insz && declared.isRenewal
+        ? previousQuarters(declared.applicationDate).map((quarter) =>
+            ask('dmfa', `quarter:${insz}:${quarter}`, () => sources.dmfa.getWorkerQuarter(insz, quarter)),
+          )
+        : []),
+    ]);
+
+  const directors = enterprise?.found
+    ? enterprise.value.directors.map((d) => d.insz).filter((d): d is string => d !== null)
+    : [];
+  const staff = employerEmployments?.found
+    ? [
+        ...new Set(
+          employerEmployments.value.periods
+            .filter(
+              (p) =>
+                p.startDate <= declared.applicationDate &&
+                (p.endDate === null || p.endDate >= declared.applicationDate),
+            )
+            .map((p) => p.insz),
+        ),
+      ]
+    : [];
+  const [directorSanctions, staffPeople] = await Promise.all([
+    Promise.all(
+      directors.map((d) => ask('sanctions', `person:${d}`, () => sources.sanctions.getPersonSanctions(d))),
+    ),
+    staff.length <= MAX_STAFF_LOOKUPS
+      ? Promise.all(staff.map((s) => sources.nationalRegister.getPerson(s).catch(() => undefined)))
+      : Promise.resolve([]),
+  ]);
+  const staffNationalities: Record<string, string> = {};
+  for (const lookup of staffPeople)
+    if (lookup?.found) staffNationalities[lookup.value.insz] = lookup.value.nationality;
+
+  const facts: RegisterFacts = {
+    ...(enterprise ? { enterprise } : {}),
+    ...(enterpriseSanctions ? { enterpriseSanctions } : {}),
+    directorSanctions: directorSanctions.filter((d): d is NonNullable<typeof d> => d !== undefined),
+    ...(employerEmployments ? { employerEmployments } : {}),
+    staffNationalities,
+    ...(person ? { person } : {}),
+    ...(workerEmployments ? { workerEmployments } : {}),
+    wageQuarters: wageQuarters.filter((q): q is NonNullable<typeof q> => q !== undefined),
+  };
+  return { facts, stored, missing };
+}

@@ -1,0 +1,255 @@
+import { addMonths } from '../../rules/dates/iso-date.ts';
+import type {
+  DmfaWorkerQuarter,
+  EmployerEmployments,
+  Lookup,
+  Person,
+  Provenance,
+  SanctionRecord,
+  WorkerEmployments,
+} from '../../sources/index.ts';
+import type { Enterprise } from '../../sources/kbo/enterprise-register.ts';
+import { isNonEuNationality } from './eu-nationalities.ts';
+
+/**
+ * From what the registers say to what the rules need (pure; policy note 002 §2.9: every relevant
+ * fact from the authentic sources, no retyping). Each mapped fact keeps its provenance, and every
+ * fact the employer also declared is compared: a difference is a finding for the case handler.
+ */
+
+export interface RegisterFacts {
+  enterprise?: Lookup<Enterprise>;
+  enterpriseSanctions?: Lookup<SanctionRecord>;
+  directorSanctions?: Lookup<SanctionRecord>[];
+  employerEmployments?: Lookup<EmployerEmployments>;
+  /** Nationality per INSZ of the employer's current staff (from the national register). */
+  staffNationalities?: Record<string, string>;
+  person?: Lookup<Person>;
+  workerEmployments?: Lookup<WorkerEmployments>;
+  /** Renewals: the worker's last declared quarters. */
+  wageQuarters?: Lookup<DmfaWorkerQuarter>[];
+}
+
+export interface Declared {
+  applicationDate: string;
+  enterpriseNumber: string;
+  givenNames: string | null;
+  familyName: string | null;
+  birthDate: string | null;
+  nationality: string | null;
+  sex: string | null;
+  insz: string | null;
+  location: string | null;
+  grossAnnualSalary: number | null;
+  employmentFraction: number | null;
+  isRenewal: boolean;
+}
+
+export interface Comparison {
+  /** The fact, as a dotted name the screens translate (`worker.familyName`). */
+  fact: string;
+  declared: unknown;
+  register: unknown;
+  source: string;
+  fetchedAt: string;
+  requestId: string;
+  isMismatch: boolean;
+}
+
+export const FINDING_CODES = [
+  'ENTERPRISE_UNKNOWN',
+  'ENTERPRISE_NOT_ACTIVE',
+  'ENTERPRISE_YOUNG',
+  'PERSON_UNKNOWN',
+  'IDENTITY_MISMATCH',
+  'WORKER_ALREADY_EMPLOYED_IN_BELGIUM',
+  'WAGE_BELOW_PROMISED',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  code: FindingCode;
+  facts: Record<string, unknown>;
+}
+
+export interface RegisterMapping {
+  /** Merged into the application before it is assessed again. */
+  applicationPatch: {
+    employer?: {
+      establishedInBelgium?: boolean;
+      sanctions?: { until: string; via: 'EMPLOYER' | 'DIRECTOR' }[];
+      workforce?: { headcount: number; nonEuHeadcount: number };
+    };
+    worker?: { location?: 'BELGIUM' | 'ABROAD' };
+  };
+  comparisons: Comparison[];
+  findings: Finding[];
+}
+
+// A young enterprise is a risk signal, not a refusal (reference.md §7: founded less than 3 years ago).
+const YOUNG_ENTERPRISE_YEARS = 3;
+// Wages below this share of the promised salary are flagged (DmfA vs contract: controls, renewals).
+const WAGE_TOLERANCE = 0.95;
+
+const normalise = (text: string | null | undefined) =>
+  (text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+
+function compare(
+  fact: string,
+  declared: unknown,
+  register: unknown,
+  provenance: Provenance,
+  isSame: (a: unknown, b: unknown) => boolean = (a, b) => a === b,
+): Comparison {
+  return {
+    fact,
+    declared,
+    register,
+    source: provenance.source,
+    fetchedAt: provenance.fetchedAt,
+    requestId: provenance.requestId,
+    isMismatch: declared !== null && declared !== undefined && !isSame(declared, register),
+  };
+}
+
+function isRunningOn(period: { startDate: string; endDate: string | null }, day: string): boolean {
+  return period.startDate <= day && (period.endDate === null || period.endDate >= day);
+}
+
+export function mapRegisterFacts(declared: Declared, facts: RegisterFacts): RegisterMapping {
+  const mapping: RegisterMapping = { applicationPatch: {}, comparisons: [], findings: [] };
+  const employer: NonNullable<RegisterMapping['applicationPatch']['employer']> = {};
+  const day = declared.applicationDate;
+
+  if (facts.enterprise && !facts.enterprise.found) {
+    mapping.findings.push({
+      code: 'ENTERPRISE_UNKNOWN',
+      facts: { enterpriseNumber: declared.enterpriseNumber },
+    });
+  } else if (facts.enterprise?.found) {
+    const enterprise = facts.enterprise.value;
+    // Registered in the Belgian enterprise register with a Belgian address: established in Belgium.
+    employer.establishedInBelgium = /^[1-9]\d{3}$/.test(enterprise.registeredAddress.postalCode);
+    if (enterprise.status !== 'ACTIVE') {
+      mapping.findings.push({
+        code: 'ENTERPRISE_NOT_ACTIVE',
+        facts: { status: enterprise.status, since: enterprise.endDate },
+      });
+    }
+    if (enterprise.startDate > addMonths(day, -12 * YOUNG_ENTERPRISE_YEARS)) {
+      mapping.findings.push({ code: 'ENTERPRISE_YOUNG', facts: { startDate: enterprise.startDate } });
+    }
+  }
+
+  const sanctionRecords = [facts.enterpriseSanctions, ...(facts.directorSanctions ?? [])].filter(
+    (lookup): lookup is Extract<Lookup<SanctionRecord>, { found: true }> => lookup?.found === true,
+  );
+  if (facts.enterpriseSanctions) {
+    // Only exclusions still running matter to the rules (EMPLOYER_EXCLUDED); fines are for inspectors.
+    employer.sanctions = sanctionRecords
+      .flatMap((record) => record.value.sanctions)
+      .filter((sanction) => sanction.kind === 'EXCLUSION' && sanction.endDate >= day)
+      .map((sanction) => ({ until: sanction.endDate, via: sanction.via }));
+  }
+
+  if (facts.employerEmployments?.found) {
+    const running = facts.employerEmployments.value.periods.filter((period) => isRunningOn(period, day));
+    const staff = [...new Set(running.map((period) => period.insz))];
+    const nationalities = facts.staffNationalities ?? {};
+    if (staff.every((insz) => nationalities[insz] !== undefined)) {
+      employer.workforce = {
+        headcount: staff.length,
+        nonEuHeadcount: staff.filter((insz) => isNonEuNationality(nationalities[insz] as string)).length,
+      };
+    }
+  } else if (facts.employerEmployments && !facts.employerEmployments.found) {
+    employer.workforce = { headcount: 0, nonEuHeadcount: 0 };
+  }
+  if (Object.keys(employer).length > 0) mapping.applicationPatch.employer = employer;
+
+  if (facts.person && !facts.person.found) {
+    mapping.findings.push({ code: 'PERSON_UNKNOWN', facts: { field: 'worker.insz' } });
+  } else if (facts.person?.found) {
+    const person = facts.person.value;
+    const provenance = facts.person.provenance;
+    const sameText = (a: unknown, b: unknown) => normalise(String(a)) === normalise(String(b));
+    const identity = [
+      compare('worker.familyName', declared.familyName, person.familyName, provenance, sameText),
+      compare('worker.givenNames', declared.givenNames, person.givenNames.join(' '), provenance, sameText),
+      compare('worker.birthDate', declared.birthDate, person.birthDate, provenance),
+      compare('worker.nationality', declared.nationality, person.nationality, provenance),
+      compare('worker.sex', declared.sex, person.sex, provenance),
+    ];
+    mapping.comparisons.push(...identity);
+    const mismatches = identity.filter((c) => c.isMismatch).map((c) => c.fact);
+    if (mismatches.length > 0)
+      mapping.findings.push({ code: 'IDENTITY_MISMATCH', facts: { fields: mismatches } });
+    // A person registered in the national register lives in Belgium (a BIS number: not registered).
+    const location = person.registeredInBelgium ? 'BELGIUM' : 'ABROAD';
+    mapping.comparisons.push(compare('worker.location', declared.location, location, provenance));
+    if (person.registeredInBelgium) mapping.applicationPatch.worker = { location: 'BELGIUM' };
+  }
+
+  if (facts.workerEmployments?.found) {
+    const current = facts.workerEmployments.value.periods.filter(
+      (period) => isRunningOn(period, day) && period.enterpriseNumber !== declared.enterpriseNumber,
+    );
+    if (current.length > 0 && !declared.isRenewal) {
+      mapping.findings.push({
+        code: 'WORKER_ALREADY_EMPLOYED_IN_BELGIUM',
+        facts: { employers: current.map((period) => period.enterpriseNumber), since: current[0]?.startDate },
+      });
+    }
+  }
+
+  const quarters = (facts.wageQuarters ?? []).filter(
+    (lookup): lookup is Extract<Lookup<DmfaWorkerQuarter>, { found: true }> => lookup.found,
+  );
+  if (declared.isRenewal && quarters.length > 0 && declared.grossAnnualSalary) {
+    const wages = quarters.flatMap((q) =>
+      q.value.lines
+        .filter((line) => line.enterpriseNumber === declared.enterpriseNumber)
+        .flatMap((line) => line.wages),
+    );
+    const paid = wages.reduce((sum, wage) => sum + wage.amount, 0);
+    const annualised = Math.round((paid / quarters.length) * 4);
+    const promised = Math.round(declared.grossAnnualSalary * (declared.employmentFraction ?? 1));
+    const latest = quarters[0] as (typeof quarters)[number];
+    const comparison = compare(
+      'job.grossAnnualSalary',
+      promised,
+      annualised,
+      latest.provenance,
+      (a, b) => (b as number) >= (a as number) * WAGE_TOLERANCE,
+    );
+    mapping.comparisons.push(comparison);
+    if (comparison.isMismatch) {
+      mapping.findings.push({
+        code: 'WAGE_BELOW_PROMISED',
+        facts: { promised, paidAnnualised: annualised, quarters: quarters.length },
+      });
+    }
+  }
+  return mapping;
+}
+
+/** The last complete quarters before the application date, newest first, as the DmfA names them (`2026-Q1`). */
+export function previousQuarters(applicationDate: string, count = 2): string[] {
+  let year = Number(applicationDate.slice(0, 4));
+  let quarter = Math.ceil(Number(applicationDate.slice(5, 7)) / 3);
+  const quarters: string[] = [];
+  while (quarters.length < count) {
+    quarter -= 1;
+    if (quarter === 0) {
+      year -= 1;
+      quarter = 4;
+    }
+    quarters.push(`${year}-Q${quarter}`);
+  }
+  return quarters;
+}

@@ -1,0 +1,195 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
+import type { Db } from '../../db/client.ts';
+import { assess } from '../../rules/index.ts';
+import type { SourceAdapters } from '../../sources/index.ts';
+import { type DossierRow, findDossier } from '../dossiers.repo.ts';
+import { fetchRegisterFacts } from './fetch-register-facts.ts';
+import { type Declared, mapRegisterFacts, type RegisterMapping } from './map-register-facts.ts';
+
+/**
+ * The register check of submitted dossiers: claimed from `register_checks` (SKIP LOCKED, so
+ * several instances share the work), fetched in parallel, stored with provenance, mapped onto the
+ * application and assessed again. A register that is down leaves the check WAITING with the
+ * source and since when, retried with a growing delay; the dossier itself is never held up.
+ */
+
+const RETRY_BASE_SECONDS = 5;
+const RETRY_MAX_SECONDS = 900;
+
+export function declaredFacts(dossier: DossierRow): Declared {
+  const app = dossier.application as {
+    applicationDate?: string;
+    worker?: Record<string, unknown>;
+    job?: Record<string, unknown>;
+  };
+  const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
+  return {
+    applicationDate: app.applicationDate ?? dossier.created_at.toISOString().slice(0, 10),
+    enterpriseNumber: dossier.enterprise_number,
+    givenNames: text(identity.givenNames),
+    familyName: text(identity.familyName),
+    birthDate: text(app.worker?.birthDate),
+    nationality: text(app.worker?.nationality),
+    sex: text(app.worker?.sex),
+    insz: text(app.worker?.insz),
+    location: text(app.worker?.location),
+    grossAnnualSalary: number(app.job?.grossAnnualSalary),
+    employmentFraction: number(app.job?.employmentFraction),
+    isRenewal: dossier.kind === 'RENEWAL',
+  };
+}
+
+/** The application as the rules should see it: what was declared, completed by the registers. */
+export function applyRegisterPatch(
+  application: Record<string, unknown>,
+  patch: RegisterMapping['applicationPatch'] | undefined,
+): Record<string, unknown> {
+  if (!patch) return application;
+  const merged = structuredClone(application) as Record<string, Record<string, unknown>>;
+  for (const [block, values] of Object.entries(patch)) {
+    merged[block] = { ...(merged[block] ?? {}), ...(values as Record<string, unknown>) };
+  }
+  return merged;
+}
+
+export async function checkDossierRegisters(
+  db: Db,
+  sources: SourceAdapters,
+  dossierId: string,
+  attempts: number,
+): Promise<'COMPLETE' | 'WAITING'> {
+  const dossier = await findDossier(db, dossierId);
+  if (!dossier) return 'COMPLETE';
+  const declared = declaredFacts(dossier);
+  const result = await fetchRegisterFacts(sources, declared);
+  const mapping = mapRegisterFacts(declared, result.facts);
+  const status = result.missing.length > 0 ? 'WAITING' : 'COMPLETE';
+  await db.transaction().execute(async (trx) => {
+    for (const fact of result.stored) {
+      await trx
+        .insertInto('register_facts')
+        .values({
+          dossier_id: dossierId,
+          source: fact.source,
+          subject: fact.subject,
+          is_found: fact.isFound,
+          value: JSON.stringify(fact.value),
+          fetched_at: fact.provenance.fetchedAt,
+          request_id: fact.provenance.requestId,
+        })
+        .onConflict((oc) =>
+          oc.columns(['dossier_id', 'source', 'subject']).doUpdateSet((eb) => ({
+            is_found: eb.ref('excluded.is_found'),
+            value: eb.ref('excluded.value'),
+            fetched_at: eb.ref('excluded.fetched_at'),
+            request_id: eb.ref('excluded.request_id'),
+          })),
+        )
+        .execute();
+    }
+    const previous = await trx
+      .selectFrom('register_checks')
+      .select('waiting')
+      .where('dossier_id', '=', dossierId)
+      .forUpdate()
+      .executeTakeFirst();
+    const since = new Map(
+      ((previous?.waiting ?? []) as { source: string; since: string }[]).map((w) => [w.source, w.since]),
+    );
+    const waiting = result.missing.map((m) => ({
+      ...m,
+      since: since.get(m.source) ?? new Date().toISOString(),
+    }));
+    const delay = Math.min(RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
+    await trx
+      .updateTable('register_checks')
+      .set({
+        status,
+        // pg would send a JS array as a PostgreSQL array; the column is jsonb.
+        waiting: JSON.stringify(waiting) as unknown as unknown[],
+        comparison: mapping as unknown as Record<string, unknown>,
+        completed_at: status === 'COMPLETE' ? new Date() : null,
+        next_attempt_at:
+          status === 'COMPLETE' ? new Date() : sql<Date>`now() + make_interval(secs => ${delay})`,
+      })
+      .where('dossier_id', '=', dossierId)
+      .execute();
+    // The assessment the case handler decides on includes what the registers said.
+    if (dossier.assessment && dossier.status !== 'DRAFT') {
+      const assessment = assess(applyRegisterPatch(dossier.application, mapping.applicationPatch), {
+        lang: dossier.lang,
+      });
+      await trx
+        .updateTable('dossiers')
+        .set({ assessment: assessment as unknown as Record<string, unknown> })
+        .where('id', '=', dossierId)
+        .execute();
+    }
+    await recordAuditEvent(trx, {
+      actorUserId: null,
+      action: status === 'COMPLETE' ? 'REGISTER_CHECK_COMPLETED' : 'REGISTER_CHECK_WAITING',
+      subjectType: 'dossier',
+      subjectId: dossierId,
+      details: {
+        sources: [...new Set(result.stored.map((f) => f.source))],
+        missing: result.missing.map((m) => m.source),
+        findings: mapping.findings.map((f) => f.code),
+      },
+    });
+  });
+  return status;
+}
+
+/** Claims the checks that are due and runs them in parallel; returns how many ended in each state. */
+export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limit = 20) {
+  const claimed = await sql<{ dossier_id: string; attempts: number }>`
+    update register_checks set attempts = attempts + 1, next_attempt_at = now() + interval '60 seconds'
+    where dossier_id in (
+      select dossier_id from register_checks
+      where status <> 'COMPLETE' and next_attempt_at <= now()
+      order by next_attempt_at limit ${limit} for update skip locked)
+    returning dossier_id, attempts`.execute(db);
+  const outcomes = await Promise.all(
+    claimed.rows.map((row) => checkDossierRegisters(db, sources, row.dossier_id, row.attempts)),
+  );
+  return {
+    claimed: claimed.rows.length,
+    complete: outcomes.filter((o) => o === 'COMPLETE').length,
+    waiting: outcomes.filter((o) => o === 'WAITING').length,
+  };
+}
+
+/**
+ * Polls for due checks twice a second inside the server process, so a submitted dossier shows its
+ * register facts within a second or two; stops with the server.
+ */
+export function startRegisterCheckLoop(db: Db, sources: SourceAdapters, log: Logger, intervalMs = 500) {
+  let running = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = true;
+    runDueRegisterChecks(db, sources)
+      .then((result) => {
+        if (result.claimed > 0) log.info({ registerChecks: result }, 'register checks run');
+      })
+      .catch((error: Error) =>
+        log.warn({ err: { message: error.message } }, 'register checks failed; retrying'),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      while (running) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  };
+}
