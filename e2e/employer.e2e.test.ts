@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import employerFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
   type E2eServer,
   findAccessibilityViolations,
@@ -98,7 +99,7 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     await expectNoAccessibilityViolations();
   });
 
-  it('files a highly-skilled application step by step, submits it and shows how to pay', async () => {
+  it('walks a highly-skilled application from filing through payment, a request for information and a grant to its letter', async () => {
     await page.goto('/login');
     await page.getByLabel(nl.login.username).fill('werkgever');
     await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
@@ -217,6 +218,76 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
       .filter({ has: page.getByRole('rowheader', { name: number, exact: true }) });
     await row.getByText(employerFr.statuses.SUBMITTED, { exact: true }).waitFor();
     await row.getByText('Priya Raman', { exact: true }).waitFor();
+    await page.locator('#language').selectOption('nl');
+
+    // The service takes it from here: payment recorded, review, a question that stops the clock.
+    const staffContext = await browser.newContext({ baseURL: server.url });
+    const staff = await staffContext.newPage();
+    try {
+      await staff.goto('/login');
+      await staff.getByLabel(nl.login.username).fill('behandelaar');
+      await staff.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
+      await staff.getByRole('button', { name: nl.login.submit }).click();
+      await staff.getByRole('heading', { level: 1, name: staffNl.queue.title }).waitFor();
+      await staff.goto(`/case-handler/dossiers/${dossierId}`);
+      const staffStatus = (status: string) =>
+        staff.locator('.staff-summary').getByText(status, { exact: true }).waitFor();
+      await staffStatus(staffNl.statuses.SUBMITTED);
+      await staff.getByRole('button', { name: staffNl.overview.fee.record }).click();
+      await staffStatus(staffNl.statuses.ADMISSIBLE);
+      await staff.getByRole('button', { name: staffNl.panel.startReview }).click();
+      await staffStatus(staffNl.statuses.IN_REVIEW);
+      await staff
+        .getByLabel(staffNl.panel.requestInformation.question)
+        .fill('Please add the signed contract.');
+      await staff.getByRole('button', { name: staffNl.panel.requestInformation.submit }).click();
+      await staffStatus(staffNl.statuses.INFORMATION_REQUESTED);
+      expect(await findAccessibilityViolations(staff)).toEqual([]);
+
+      // The employer sees the question and the stopped clock, and answers.
+      await page.goto(`/employer/dossiers/${dossierId}`);
+      await page.getByText('Please add the signed contract.').waitFor();
+      await page.getByText(emp.clock.paused).waitFor();
+      await expectNoAccessibilityViolations();
+      await page.getByLabel(emp.requests.answerLabel).fill('The signed contract is attached.');
+      await page.getByRole('button', { name: emp.requests.send }).click();
+      await page.getByText(emp.clock.paused).waitFor({ state: 'detached' });
+
+      // The case handler grants; the letter is a PDF.
+      await staff.reload();
+      await staffStatus(staffNl.statuses.IN_REVIEW);
+      await staff.getByRole('button', { name: staffNl.panel.grant.submit, exact: true }).click();
+      await staffStatus(staffNl.statuses.DECIDED_GRANTED);
+    } finally {
+      await staffContext.close();
+    }
+
+    // The employer reads the decision and downloads its letter.
+    await page.reload();
+    await page.getByRole('heading', { name: emp.decision.title }).waitFor();
+    await page.getByText(emp.decision.granted, { exact: true }).first().waitFor();
+    const letter = page.getByRole('link', { name: /Beslissingsbrief/ });
+    const pdf = await context.request.get((await letter.getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await expectNoAccessibilityViolations();
+
+    // The worker follows the dossier with a one-time code.
+    await page.getByRole('button', { name: emp.workerAccess.give }).click();
+    const code = ((await page.locator('.emp-fee__reference').last().textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    const workerContext = await browser.newContext({ baseURL: server.url });
+    try {
+      const worker = await workerContext.newPage();
+      await worker.goto('/worker');
+      await worker.getByLabel(emp.worker.code, { exact: true }).fill(code);
+      await worker.getByRole('button', { name: emp.worker.submit }).click();
+      await worker.getByRole('heading', { level: 1, name: `Dossier ${number}` }).waitFor();
+      await worker.getByText(emp.statuses.DECIDED_GRANTED, { exact: true }).first().waitFor();
+      expect(await findAccessibilityViolations(worker)).toEqual([]);
+    } finally {
+      await workerContext.close();
+    }
   });
   it('lets a worker enter a one-time code on /worker, and names an empty code', async () => {
     await page.goto('/worker');
