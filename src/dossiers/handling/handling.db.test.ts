@@ -150,9 +150,16 @@ describe('case handling around the dossier', () => {
     expect((await sweepDeadlines(database.db, '2026-03-21')).notified).toBe(0);
     const supervisor = await signIn(testApp.app, 'teamleider', DEMO_PASSWORD);
     const notes = (await supervisor.request('GET', '/api/v1/staff/notifications')).json();
-    expect(notes.notifications).toContainEqual(
-      expect.objectContaining({ dossierId: dossier.id, kind: 'DOSSIER_OVERDUE' }),
+    const note = notes.notifications.find((n: { dossierId: string }) => n.dossierId === dossier.id);
+    expect(note).toMatchObject({ kind: 'DOSSIER_OVERDUE' });
+    expect(
+      (await caseHandler.request('POST', `/api/v1/staff/notifications/${note.id}/read`)).statusCode,
+    ).toBe(404);
+    expect((await supervisor.request('POST', `/api/v1/staff/notifications/${note.id}/read`)).statusCode).toBe(
+      204,
     );
+    const after = (await supervisor.request('GET', '/api/v1/staff/notifications')).json();
+    expect(after.notifications.some((n: { id: string }) => n.id === note.id)).toBe(false);
   });
 
   it('leaves no dossier behind when a submission fails half-way', async () => {

@@ -245,6 +245,32 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
     },
   );
 
+  app.post(
+    '/api/v1/staff/notifications/:id/read',
+    {
+      config: { access: [...STAFF] },
+      schema: {
+        tags: ['supervision'],
+        summary: 'Mark a notification of my role as read',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const role = (request.user as User).role as 'CASE_HANDLER' | 'SUPERVISOR';
+      const updated = await db()
+        .updateTable('staff_notifications')
+        .set({ read_at: new Date() })
+        .where('id', '=', id)
+        .where('recipient_role', '=', role)
+        .where('read_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) throw new LoketError('LOKET_NOT_FOUND');
+      return reply.code(204).send();
+    },
+  );
+
   app.get(
     '/api/v1/staff/case-handlers',
     {
