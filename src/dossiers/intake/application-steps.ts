@@ -109,8 +109,12 @@ export function applicationSteps(category: Category): Step[] {
   ];
   if (asked('qualification'))
     worker.push(q('application.worker.qualificationVks', 'choice', required('qualification'), VKS));
-  if (asked('profession'))
-    worker.push(q('application.worker.profession', 'choice', false, ['NURSE', 'TEACHER']));
+  if (asked('profession')) {
+    worker.push(
+      q('application.worker.profession', 'choice', false, ['NURSE', 'TEACHER']),
+      q('application.worker.naricReference', 'text', false),
+    );
+  }
 
   const job: Question[] = [
     q('application.job.title', 'text', true),
@@ -130,8 +134,12 @@ export function applicationSteps(category: Category): Step[] {
     job.push(q('application.job.sector', 'choice', true, ['AGRICULTURE', 'HORTICULTURE', 'HOSPITALITY']));
 
   const specific: Question[] = [];
-  if (asked('publications'))
-    specific.push(q('application.labourMarketTest.publications', 'publications', true));
+  if (asked('publications')) {
+    specific.push(
+      q('application.labourMarketTest.vacancyReference', 'text', false),
+      q('application.labourMarketTest.publications', 'publications', true),
+    );
+  }
   if (asked('ict')) {
     specific.push(
       q('application.intraCorporateTransfer.role', 'choice', true, ['MANAGER', 'SPECIALIST', 'TRAINEE']),

@@ -54,6 +54,24 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
   };
   const number = declared.enterpriseNumber;
   const insz = declared.insz?.replace(/\D/g, '') || null;
+  const year = Number(declared.applicationDate.slice(0, 4));
+  const [vacancy, shortageStatus, recognition] = await Promise.all([
+    declared.vacancyReference
+      ? ask('vacancies', `vacancy:${declared.vacancyReference}`, () =>
+          sources.vacancies.getVacancy(declared.vacancyReference as string),
+        )
+      : undefined,
+    declared.iscoCode && declared.onVdabShortageList !== null
+      ? ask('vacancies', `shortage:${declared.iscoCode}:${year}`, () =>
+          sources.vacancies.getShortageStatus(declared.iscoCode as string, year),
+        )
+      : undefined,
+    declared.naricReference
+      ? ask('naric', `recognition:${declared.naricReference}`, () =>
+          sources.naric.getRecognition(declared.naricReference as string),
+        )
+      : undefined,
+  ]);
   const [enterprise, enterpriseSanctions, employerEmployments, person, workerEmployments, ...wageQuarters] =
     await Promise.all([
       ask('kbo', `enterprise:${number}`, () => sources.kbo.getEnterprise(number)),
@@ -107,6 +125,9 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
     ...(person ? { person } : {}),
     ...(workerEmployments ? { workerEmployments } : {}),
     wageQuarters: wageQuarters.filter((q): q is NonNullable<typeof q> => q !== undefined),
+    ...(vacancy ? { vacancy } : {}),
+    ...(shortageStatus ? { shortageStatus } : {}),
+    ...(recognition ? { recognition } : {}),
   };
   return { facts, stored, missing };
 }

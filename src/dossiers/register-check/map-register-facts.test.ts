@@ -32,6 +32,12 @@ const DECLARED: Declared = {
   grossAnnualSalary: 60000,
   employmentFraction: 1,
   isRenewal: false,
+  iscoCode: '2512',
+  qualificationVks: 7,
+  onVdabShortageList: null,
+  publications: null,
+  vacancyReference: null,
+  naricReference: null,
 };
 
 const enterprise = (overrides: Record<string, unknown> = {}) =>
@@ -230,5 +236,70 @@ describe('register facts onto the rules input', () => {
   it('ask the last complete quarters before the application', () => {
     expect(previousQuarters('2026-03-02')).toEqual(['2025-Q4', '2025-Q3']);
     expect(previousQuarters('2026-07-01', 3)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4']);
+  });
+
+  it('take the labour-market test from VDAB: the real publications and the shortage list', () => {
+    const declared = {
+      onVdabShortageList: true,
+      vacancyReference: 'VAC-1',
+      publications: [{ channel: 'VDAB' as const, from: '2025-10-01', to: '2025-12-20' }],
+    };
+    const vacancy = found('vacancies', {
+      reference: 'VAC-1',
+      enterpriseNumber: '0403170701',
+      title: 'Baker',
+      iscoCode: '7512',
+      workplacePostalCode: '9000',
+      publications: [{ channel: 'VDAB', from: '2025-11-15', to: '2025-12-20' }],
+      applicants: 3,
+    } as never);
+    const shortage = found('vacancies', {
+      iscoCode: '2512',
+      year: 2026,
+      title: 'x',
+      isShortage: false,
+    } as never);
+    const mapping = map({ vacancy, shortageStatus: shortage }, declared);
+    expect(mapping.applicationPatch.labourMarketTest).toEqual({
+      publications: [{ channel: 'VDAB', from: '2025-11-15', to: '2025-12-20' }],
+    });
+    expect(mapping.applicationPatch.job).toEqual({ onVdabShortageList: false });
+    expect(mapping.findings).toEqual([
+      { code: 'VACANCY_MISMATCH', facts: { publications: true, otherEmployer: null } },
+    ]);
+    expect(mapping.comparisons.map((c) => [c.fact, c.isMismatch])).toEqual([
+      ['labourMarketTest.publications', true],
+      ['job.onVdabShortageList', true],
+    ]);
+    expect(map({ vacancy: notFound('vacancies') }, declared).findings[0]?.code).toBe('VACANCY_UNKNOWN');
+  });
+
+  it('check a diploma recognition at NARIC and compare the level decided', () => {
+    const recognition = (status: string, decision: string | null, levelDecided: number | null) =>
+      found('naric', {
+        reference: 'N-1',
+        insz: null,
+        kind: 'SPECIFIC',
+        qualificationTitle: 'Bachelor of Nursing',
+        issuingCountry: 'IN',
+        submittedOn: '2025-06-01',
+        status,
+        decision,
+        levelDecided,
+      } as never);
+    expect(map({ recognition: recognition('IN_TREATMENT', null, null) }).findings).toEqual([
+      { code: 'RECOGNITION_MISSING', facts: { status: 'IN_TREATMENT', decision: null } },
+    ]);
+    const decided = map({ recognition: recognition('DECIDED', 'EQUIVALENT', 6) });
+    expect(decided.findings).toEqual([]);
+    expect(decided.comparisons[0]).toMatchObject({
+      fact: 'worker.qualificationVks',
+      declared: 7,
+      register: 6,
+      isMismatch: true,
+    });
+    expect(map({ recognition: notFound('naric') }, { naricReference: 'N-9' }).findings).toEqual([
+      { code: 'RECOGNITION_UNKNOWN', facts: { naricReference: 'N-9' } },
+    ]);
   });
 });

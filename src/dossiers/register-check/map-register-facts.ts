@@ -9,6 +9,8 @@ import type {
   WorkerEmployments,
 } from '../../sources/index.ts';
 import type { Enterprise } from '../../sources/kbo/enterprise-register.ts';
+import type { Recognition } from '../../sources/naric/naric.ts';
+import type { ShortageStatus, Vacancy } from '../../sources/vacancies/vacancies.ts';
 import { isNonEuNationality } from './eu-nationalities.ts';
 
 /**
@@ -28,6 +30,9 @@ export interface RegisterFacts {
   workerEmployments?: Lookup<WorkerEmployments>;
   /** Renewals: the worker's last declared quarters. */
   wageQuarters?: Lookup<DmfaWorkerQuarter>[];
+  vacancy?: Lookup<Vacancy>;
+  shortageStatus?: Lookup<ShortageStatus>;
+  recognition?: Lookup<Recognition>;
 }
 
 export interface Declared {
@@ -43,6 +48,12 @@ export interface Declared {
   grossAnnualSalary: number | null;
   employmentFraction: number | null;
   isRenewal: boolean;
+  iscoCode: string | null;
+  qualificationVks: number | null;
+  onVdabShortageList: boolean | null;
+  publications: { channel: 'VDAB' | 'EURES'; from: string; to: string }[] | null;
+  vacancyReference: string | null;
+  naricReference: string | null;
 }
 
 export interface Comparison {
@@ -64,6 +75,10 @@ export const FINDING_CODES = [
   'IDENTITY_MISMATCH',
   'WORKER_ALREADY_EMPLOYED_IN_BELGIUM',
   'WAGE_BELOW_PROMISED',
+  'VACANCY_UNKNOWN',
+  'VACANCY_MISMATCH',
+  'RECOGNITION_UNKNOWN',
+  'RECOGNITION_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -81,6 +96,8 @@ export interface RegisterMapping {
       workforce?: { headcount: number; nonEuHeadcount: number };
     };
     worker?: { location?: 'BELGIUM' | 'ABROAD' };
+    job?: { onVdabShortageList?: boolean };
+    labourMarketTest?: { publications: { channel: 'VDAB' | 'EURES'; from: string; to: string }[] };
   };
   comparisons: Comparison[];
   findings: Finding[];
@@ -235,7 +252,90 @@ export function mapRegisterFacts(declared: Declared, facts: RegisterFacts): Regi
       });
     }
   }
+  mapLabourMarketFacts(declared, facts, mapping);
+  mapRecognition(declared, facts, mapping);
   return mapping;
+}
+
+const publicationKey = (p: { channel: string; from: string; to: string }) => `${p.channel} ${p.from}–${p.to}`;
+
+/**
+ * The labour-market test from VDAB itself (BVR 7 Dec 2018, art. 18 §1 as amended 1 May 2024): the
+ * vacancy's real publication periods replace what was declared, and the function's place on VDAB's
+ * shortage list of the application year is read from VDAB.
+ */
+function mapLabourMarketFacts(declared: Declared, facts: RegisterFacts, mapping: RegisterMapping): void {
+  if (facts.vacancy && !facts.vacancy.found) {
+    mapping.findings.push({
+      code: 'VACANCY_UNKNOWN',
+      facts: { vacancyReference: declared.vacancyReference },
+    });
+  } else if (facts.vacancy?.found) {
+    const vacancy = facts.vacancy.value;
+    const register = vacancy.publications.map(publicationKey).sort().join(', ');
+    const declaredText = declared.publications
+      ? declared.publications.map(publicationKey).sort().join(', ')
+      : null;
+    const comparison = compare(
+      'labourMarketTest.publications',
+      declaredText,
+      register,
+      facts.vacancy.provenance,
+    );
+    mapping.comparisons.push(comparison);
+    const employerDiffers = vacancy.enterpriseNumber !== declared.enterpriseNumber;
+    if (comparison.isMismatch || employerDiffers) {
+      mapping.findings.push({
+        code: 'VACANCY_MISMATCH',
+        facts: {
+          publications: comparison.isMismatch,
+          otherEmployer: employerDiffers ? vacancy.enterpriseNumber : null,
+        },
+      });
+    }
+    mapping.applicationPatch.labourMarketTest = { publications: vacancy.publications };
+  }
+  if (facts.shortageStatus?.found) {
+    const isShortage = facts.shortageStatus.value.isShortage;
+    mapping.comparisons.push(
+      compare(
+        'job.onVdabShortageList',
+        declared.onVdabShortageList,
+        isShortage,
+        facts.shortageStatus.provenance,
+      ),
+    );
+    mapping.applicationPatch.job = { onVdabShortageList: isShortage };
+  }
+}
+
+/** Diploma recognition for regulated professions (nurses: policy note 002 §2.6, seed 004). */
+function mapRecognition(declared: Declared, facts: RegisterFacts, mapping: RegisterMapping): void {
+  if (facts.recognition && !facts.recognition.found) {
+    mapping.findings.push({
+      code: 'RECOGNITION_UNKNOWN',
+      facts: { naricReference: declared.naricReference },
+    });
+    return;
+  }
+  if (!facts.recognition?.found) return;
+  const recognition = facts.recognition.value;
+  if (recognition.status !== 'DECIDED' || recognition.decision !== 'EQUIVALENT') {
+    mapping.findings.push({
+      code: 'RECOGNITION_MISSING',
+      facts: { status: recognition.status, decision: recognition.decision },
+    });
+  }
+  if (recognition.levelDecided !== null) {
+    mapping.comparisons.push(
+      compare(
+        'worker.qualificationVks',
+        declared.qualificationVks,
+        recognition.levelDecided,
+        facts.recognition.provenance,
+      ),
+    );
+  }
 }
 
 /** The last complete quarters before the application date, newest first, as the DmfA names them (`2026-Q1`). */

@@ -23,6 +23,7 @@ export function declaredFacts(dossier: DossierRow): Declared {
     applicationDate?: string;
     worker?: Record<string, unknown>;
     job?: Record<string, unknown>;
+    labourMarketTest?: { publications?: Declared['publications']; vacancyReference?: string | null };
   };
   const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
@@ -40,6 +41,12 @@ export function declaredFacts(dossier: DossierRow): Declared {
     grossAnnualSalary: number(app.job?.grossAnnualSalary),
     employmentFraction: number(app.job?.employmentFraction),
     isRenewal: dossier.kind === 'RENEWAL',
+    iscoCode: text(app.job?.iscoCode),
+    qualificationVks: number(app.worker?.qualificationVks),
+    onVdabShortageList: typeof app.job?.onVdabShortageList === 'boolean' ? app.job.onVdabShortageList : null,
+    publications: app.labourMarketTest?.publications ?? null,
+    vacancyReference: text(app.labourMarketTest?.vacancyReference),
+    naricReference: text(app.worker?.naricReference),
   };
 }
 

@@ -78,6 +78,8 @@ export const ApplicationSchema = Type.Object(
         qualificationVks: Type.Optional(nullable<number>('integer', { minimum: 1, maximum: 8 })),
         profession: Type.Optional(nullableOneOf(['NURSE', 'TEACHER'] as const)),
         documentsFlaggedFalse: Type.Optional(nullable<boolean>('boolean')),
+        // Extension: the diploma-recognition file at NARIC, for regulated professions (nurses).
+        naricReference: Type.Optional(nullable<string>('string', { maxLength: 40 })),
       },
       Strict,
     ),
@@ -101,7 +103,14 @@ export const ApplicationSchema = Type.Object(
       Strict,
     ),
     labourMarketTest: Type.Optional(
-      Type.Object({ publications: Type.Array(PublicationSchema, { maxItems: 200 }) }, Strict),
+      Type.Object(
+        {
+          publications: Type.Array(PublicationSchema, { maxItems: 200 }),
+          // Extension: the VDAB vacancy, so Loket reads its publications from VDAB itself.
+          vacancyReference: Type.Optional(nullable<string>('string', { maxLength: 40 })),
+        },
+        Strict,
+      ),
     ),
     intraCorporateTransfer: Type.Optional(
       Type.Object(
