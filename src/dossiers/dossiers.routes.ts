@@ -1,6 +1,7 @@
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { CATEGORIES, type Category } from '../rules/index.ts';
@@ -152,7 +153,20 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
     async (request) => {
       const { id } = request.params as { id: string };
       await loadDossierFor(db(), request, id, 'READ');
-      return overview(request, id);
+      const view = await overview(request, id);
+      // Register data read by staff is logged per source, as the social-security network requires.
+      const sources = [...new Set((view.registerCheck?.facts ?? []).map((fact) => fact.source))];
+      if (sources.length > 0) {
+        await recordAuditEvent(db(), {
+          actorUserId: (request.user as User).id,
+          action: 'REGISTER_DATA_READ',
+          subjectType: 'dossier',
+          subjectId: id,
+          requestId: String(request.id),
+          details: { sources },
+        });
+      }
+      return view;
     },
   );
 

@@ -94,6 +94,16 @@ describe('register check of a submitted dossier', () => {
     expect((check.comparison as { applicationPatch: unknown }).applicationPatch).toMatchObject({
       employer: { establishedInBelgium: true, workforce: { headcount: 12, nonEuHeadcount: 3 } },
     });
+    const logged = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'REGISTER_DATA_READ')
+      .where('subject_id', '=', dossier.id)
+      .execute();
+    expect(logged).toHaveLength(1);
+    expect((logged[0]?.details as { sources: string[] }).sources).toEqual(
+      expect.arrayContaining(['kbo', 'national-register']),
+    );
     // The employer sees none of the register data (least privilege).
     expect((await employer.request('GET', `/api/v1/dossiers/${dossier.id}`)).json().registerCheck).toBeNull();
   });
