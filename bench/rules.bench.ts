@@ -9,7 +9,7 @@
  * `--write` rewrites the "Rules" section of docs/performance.md with the figures of this run.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ import {
   getDefaultRuleData,
   type ParameterName,
 } from '../src/rules/index.ts';
+import { writePerformanceSection } from './support/performance-doc.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -867,20 +868,7 @@ if (ndjson)
 console.log(`total ${elapsed.toFixed(0)} s`);
 
 if (args.write) {
-  const path = join(ROOT, 'docs/performance.md');
-  const header =
-    '# Performance\n\nMeasured figures, one section per benchmark. Each section is rewritten by its own benchmark; re-run it on your machine before quoting.\n\n';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : header;
-  const heading = '## Rules (npm run bench:rules)';
-  const start = current.indexOf(heading);
-  let next: string;
-  if (start === -1) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const after = current.indexOf('\n## ', start + heading.length);
-    next = current.slice(0, start) + section + (after === -1 ? '' : `\n${current.slice(after + 1)}`);
-  }
-  writeFileSync(path, `${next.trimEnd()}\n`);
-  console.log(`wrote ${path}`);
+  console.log(`wrote ${writePerformanceSection(ROOT, '## Rules (npm run bench:rules)', section)}`);
 }
 zenEngine.dispose();
 

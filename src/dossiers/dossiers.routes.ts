@@ -15,6 +15,7 @@ import { enterprisesOf, findDossier } from './dossiers.repo.ts';
 import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
 import { applicationSteps } from './intake/application-steps.ts';
 import { createDraft, saveDraftStep, submitDossier } from './intake/intake.ts';
+import { signalRegisterCheck } from './register-check/run-register-checks.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({
@@ -240,6 +241,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
         },
         today(),
       );
+      signalRegisterCheck();
       return overview(request, id);
     },
   );

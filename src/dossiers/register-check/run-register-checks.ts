@@ -76,18 +76,20 @@ export async function checkDossierRegisters(
   const mapping = mapRegisterFacts(declared, result.facts);
   const status = result.missing.length > 0 ? 'WAITING' : 'COMPLETE';
   await db.transaction().execute(async (trx) => {
-    for (const fact of result.stored) {
+    if (result.stored.length > 0) {
       await trx
         .insertInto('register_facts')
-        .values({
-          dossier_id: dossierId,
-          source: fact.source,
-          subject: fact.subject,
-          is_found: fact.isFound,
-          value: JSON.stringify(fact.value),
-          fetched_at: fact.provenance.fetchedAt,
-          request_id: fact.provenance.requestId,
-        })
+        .values(
+          result.stored.map((fact) => ({
+            dossier_id: dossierId,
+            source: fact.source,
+            subject: fact.subject,
+            is_found: fact.isFound,
+            value: JSON.stringify(fact.value),
+            fetched_at: fact.provenance.fetchedAt,
+            request_id: fact.provenance.requestId,
+          })),
+        )
         .onConflict((oc) =>
           oc.columns(['dossier_id', 'source', 'subject']).doUpdateSet((eb) => ({
             is_found: eb.ref('excluded.is_found'),
@@ -170,33 +172,54 @@ export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limi
   };
 }
 
+// A submission in this process wakes the loop at once instead of at its next poll.
+const submitted = new EventTarget();
+
+/** Tells this process's register-check loop that a dossier was just submitted. */
+export function signalRegisterCheck(): void {
+  submitted.dispatchEvent(new Event('submitted'));
+}
+
 /**
- * Polls for due checks twice a second inside the server process, so a submitted dossier shows its
- * register facts within a second or two; stops with the server.
+ * Runs due checks inside the server process: at once after a submission here, and otherwise every
+ * `intervalMs` (for submissions on other instances and for retries), with up to `parallelPasses`
+ * passes in flight so a burst of submissions is not queued behind one slow register answer.
  */
-export function startRegisterCheckLoop(db: Db, sources: SourceAdapters, log: Logger, intervalMs = 500) {
-  let running = false;
+export function startRegisterCheckLoop(
+  db: Db,
+  sources: SourceAdapters,
+  log: Logger,
+  options: { intervalMs?: number; parallelPasses?: number; batch?: number } = {},
+) {
+  const parallelPasses = options.parallelPasses ?? 4;
+  let inFlight = 0;
   let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = true;
-    runDueRegisterChecks(db, sources)
+  const pass = () => {
+    if (stopped || inFlight >= parallelPasses) return;
+    inFlight += 1;
+    runDueRegisterChecks(db, sources, options.batch ?? 10)
       .then((result) => {
-        if (result.claimed > 0) log.info({ registerChecks: result }, 'register checks run');
+        if (result.claimed > 0) {
+          log.info({ registerChecks: result }, 'register checks run');
+          pass(); // there may be more waiting
+        }
       })
       .catch((error: Error) =>
         log.warn({ err: { message: error.message } }, 'register checks failed; retrying'),
       )
       .finally(() => {
-        running = false;
+        inFlight -= 1;
       });
-  }, intervalMs);
+  };
+  submitted.addEventListener('submitted', pass);
+  const timer = setInterval(pass, options.intervalMs ?? 500);
   timer.unref();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      while (running) await new Promise((resolve) => setTimeout(resolve, 20));
+      submitted.removeEventListener('submitted', pass);
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }
