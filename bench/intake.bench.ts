@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { User } from '../src/auth/users.repo.ts';
+import { findUserByUsername } from '../src/auth/users.repo.ts';
 import { connectDatabase } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { dropDatabase, ensureDatabase } from '../src/db/ensure-database.ts';
@@ -81,19 +81,8 @@ const simulator = await createSimulator({ port: 0 }); // default latency and fai
 try {
   await migrateToLatest(handle.db);
   await loadDemoData(handle.db);
-  const row = await handle.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'enterprise_number', 'preferred_lang'])
-    .where('username', '=', 'werkgever')
-    .executeTakeFirstOrThrow();
-  const employer: User = {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    enterpriseNumber: row.enterprise_number,
-    preferredLang: row.preferred_lang,
-  };
+  const employer = await findUserByUsername(handle.db, 'werkgever');
+  if (!employer) throw new Error('the demo employer account is missing');
   const people = simulator.population.people
     .filter((p) => isNonEuNationality(p.nationality))
     .slice(0, CONCURRENCY);

@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import { multipartBody, type Session } from './test-app.ts';
+import { createUser } from '../src/auth/users.repo.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
+import { createTestApp, multipartBody, type Session, signIn, type TestApp } from './test-app.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** A tiny valid PDF: enough for the content check, which reads the magic bytes. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -73,4 +76,46 @@ export function dossierDriver(employer: Session, enterpriseNumber = '0403.170.70
     },
   };
   return driver;
+}
+
+export interface DossierWorld {
+  database: TestDatabase;
+  testApp: TestApp;
+  employer: Session;
+  /** An employer of another enterprise (0200065765), for the access tests. */
+  otherEmployer: Session;
+  caseHandler: Session;
+  supervisor: Session;
+  dispose(): Promise<void>;
+}
+
+/** A database with the demo accounts and a second employer, the app on the given clock, everyone signed in. */
+export async function createDossierWorld(now: () => Date): Promise<DossierWorld> {
+  const database = await createTestDatabase();
+  await loadDemoData(database.db);
+  await createUser(database.db, {
+    username: 'other-employer',
+    displayName: 'Other enterprise',
+    role: 'EMPLOYER',
+    enterpriseNumber: '0200065765',
+    password: DEMO_PASSWORD,
+  });
+  const testApp = await createTestApp(database, {}, { now });
+  const [employer, otherEmployer, caseHandler, supervisor] = await Promise.all(
+    ['werkgever', 'other-employer', 'behandelaar', 'teamleider'].map((name) =>
+      signIn(testApp.app, name, DEMO_PASSWORD),
+    ),
+  );
+  return {
+    database,
+    testApp,
+    employer: employer as Session,
+    otherEmployer: otherEmployer as Session,
+    caseHandler: caseHandler as Session,
+    supervisor: supervisor as Session,
+    async dispose() {
+      await testApp.app.close();
+      await database.dispose();
+    },
+  };
 }

@@ -52,6 +52,16 @@ export async function findLoginCandidate(
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
+/** An account by its username (any case), disabled or not: for the demo loader and benchmarks. */
+export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
 export interface NewUser {
   username: string;
   displayName: string;

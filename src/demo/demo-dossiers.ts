@@ -1,4 +1,4 @@
-import type { User } from '../auth/users.repo.ts';
+import { findUserByUsername, type User } from '../auth/users.repo.ts';
 import type { Db } from '../db/client.ts';
 import { type Acting, SYSTEM } from '../dossiers/change-dossier.ts';
 import { databaseStorage } from '../dossiers/documents/document-storage.ts';
@@ -144,7 +144,7 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return 0;
-  const employer = await findUser(db, 'werkgever');
+  const employer = await findUserByUsername(db, 'werkgever');
   const handlers = await db
     .selectFrom('users')
     .select(['id', 'role'])
@@ -180,24 +180,6 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
     }
   }
   return created;
-}
-
-async function findUser(db: Db, username: string): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'enterprise_number', 'preferred_lang'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        username: row.username,
-        displayName: row.display_name,
-        role: row.role,
-        enterpriseNumber: row.enterprise_number,
-        preferredLang: row.preferred_lang,
-      }
-    : undefined;
 }
 
 interface DemoDossier {

@@ -124,6 +124,8 @@ export async function buildDossierOverview(
       answeredOn: r.answered_on,
     })),
     decision: dossier.decision,
+    // The employer's grounds of appeal, for the supervisor who decides it.
+    appeal: appealOf(actions),
     inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
     pendingRefusal: isStaff ? dossier.pending_refusal : null,
     letters: letters.map((l) => ({
@@ -163,4 +165,9 @@ export async function buildDossierOverview(
         : null,
     allowedActions: allowedActionsFor(dossier.status as DossierStatus, reader.role),
   };
+}
+
+function appealOf(actions: Awaited<ReturnType<typeof listActions>>) {
+  const appeal = actions.findLast((action) => action.action === 'APPEAL');
+  return appeal ? { grounds: String(appeal.details.grounds ?? ''), lodgedOn: appeal.on } : null;
 }

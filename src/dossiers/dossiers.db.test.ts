@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossierDriver, HIGHLY_SKILLED_ANSWERS } from '../../test/dossier-driver.ts';
+import {
+  createDossierWorld,
+  type DossierWorld,
+  dossierDriver,
+  HIGHLY_SKILLED_ANSWERS,
+} from '../../test/dossier-driver.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../test/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
-import { createUser } from '../auth/users.repo.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import type { TestDatabase } from '../../test/test-database.ts';
+import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { loadConfig } from '../server/config.ts';
 import { listActions } from './dossiers.repo.ts';
 import { deriveStatus } from './lifecycle/dossier-lifecycle.ts';
@@ -17,25 +21,14 @@ describe('dossiers: from draft to decision', () => {
   let caseHandler: Session;
   let supervisor: Session;
 
+  let world: DossierWorld;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db);
-    await createUser(database.db, {
-      username: 'other-employer',
-      displayName: 'Other enterprise',
-      role: 'EMPLOYER',
-      enterpriseNumber: '0200065765',
-      password: DEMO_PASSWORD,
-    });
-    testApp = await createTestApp(database, {}, { now: () => clock });
-    employer = await signIn(testApp.app, 'werkgever', DEMO_PASSWORD);
-    otherEmployer = await signIn(testApp.app, 'other-employer', DEMO_PASSWORD);
-    caseHandler = await signIn(testApp.app, 'behandelaar', DEMO_PASSWORD);
-    supervisor = await signIn(testApp.app, 'teamleider', DEMO_PASSWORD);
+    world = await createDossierWorld(() => clock);
+    ({ database, testApp, employer, otherEmployer, caseHandler, supervisor } = world);
   });
   afterAll(async () => {
-    await testApp?.app.close();
-    await database?.dispose();
+    await world?.dispose();
   });
 
   const driver = () => dossierDriver(employer);

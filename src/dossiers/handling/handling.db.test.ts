@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossierDriver, HIGHLY_SKILLED_ANSWERS } from '../../../test/dossier-driver.ts';
+import {
+  createDossierWorld,
+  type DossierWorld,
+  dossierDriver,
+  HIGHLY_SKILLED_ANSWERS,
+} from '../../../test/dossier-driver.ts';
 import {
   anonymousSession,
   createTestApp,
@@ -24,31 +29,21 @@ describe('case handling around the dossier', () => {
   let otherEmployer: Session;
   let caseHandler: Session;
 
+  let world: DossierWorld;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db);
-    await createUser(database.db, {
-      username: 'other-employer',
-      displayName: 'Other enterprise',
-      role: 'EMPLOYER',
-      enterpriseNumber: '0200065765',
-      password: DEMO_PASSWORD,
-    });
-    testApp = await createTestApp(database, {}, { now: () => clock });
+    world = await createDossierWorld(() => clock);
+    ({ database, testApp, employer, otherEmployer, caseHandler } = world);
     simulator = await createSimulator({
       port: 0,
       failureRate: 0,
       latencyMs: [0, 0],
       federalDecisionDelayMs: 0,
     });
-    employer = await signIn(testApp.app, 'werkgever', DEMO_PASSWORD);
-    otherEmployer = await signIn(testApp.app, 'other-employer', DEMO_PASSWORD);
-    caseHandler = await signIn(testApp.app, 'behandelaar', DEMO_PASSWORD);
   });
   afterAll(async () => {
     await simulator?.close();
-    await testApp?.app.close();
-    await database?.dispose();
+    await world?.dispose();
   });
 
   const submittedDossier = async () => {

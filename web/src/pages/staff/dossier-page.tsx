@@ -19,9 +19,11 @@ import {
 } from './components/dossier-sections.tsx';
 import { FeeSection } from './components/fee-section.tsx';
 import { type FormErrors, NO_ERRORS, toFormErrors } from './components/form-errors.ts';
+import { RegisterSection } from './components/register-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
 import { formatDate, labelOf } from './staff-format.ts';
 import type { DossierOverview, DossierStatus } from './staff-types.ts';
+import { useRegisterPolling } from './use-register-polling.ts';
 import { useStaffLoad } from './use-staff-load.ts';
 
 const OPEN_STATUSES: readonly DossierStatus[] = [
@@ -39,7 +41,8 @@ const OPEN_STATUSES: readonly DossierStatus[] = [
 export function DossierPage({ id, user, queuePath }: { id: string; user: SessionUser; queuePath: string }) {
   const t = useT();
   const { api } = useSession();
-  const { load, reload, replace } = useStaffLoad<DossierOverview>(`/api/v1/dossiers/${id}`);
+  const path = `/api/v1/dossiers/${id}`;
+  const { load, reload, replace } = useStaffLoad<DossierOverview>(path);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [hasConflict, setConflict] = useState(false);
   const [message, setMessage] = useState('');
@@ -48,6 +51,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
     ? t('staff.overview.title', { number: dossier.number ?? dossier.id })
     : t('shell.loading');
   usePageTitle(title, errors.summary.length > 0);
+  useRegisterPolling(dossier, path, replace);
 
   if (load.status === 'failed') return <StaffLoadFailed error={load.error} />;
   if (!dossier) return <Loading />;
@@ -116,6 +120,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
         <div className="staff-overview__main">
           <DecisionSection dossier={dossier} />
           <ApplicationSection dossier={dossier} />
+          <RegisterSection check={dossier.registerCheck} />
           <DocumentsSection dossier={dossier} />
           <AssessmentSection dossier={dossier} />
           <InadmissibilitySection dossier={dossier} />

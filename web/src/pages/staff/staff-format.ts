@@ -21,7 +21,13 @@ export type LabelGroup =
   | 'steps'
   | 'questions'
   | 'options'
-  | 'grounds';
+  | 'grounds'
+  | 'appealOutcomes'
+  | 'register.facts'
+  | 'register.sources'
+  | 'register.subjects'
+  | 'register.enterpriseStatuses'
+  | 'register.recognitionStates';
 
 /**
  * The label of a code the server sends (status, category, reason…). A code the catalogue does not

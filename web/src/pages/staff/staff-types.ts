@@ -75,6 +75,53 @@ export interface DossierDecision {
   validUntil?: string;
   note?: string | null;
   reasonCodes?: string[];
+  /** Set by DECIDE_APPEAL (perform-action.ts). */
+  appeal?: { outcome: AppealOutcome; decidedOn: string };
+}
+
+export const APPEAL_OUTCOMES = ['UPHELD', 'OVERTURNED'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** One fact the employer declared, set against what a register says (register-check/map-register-facts.ts). */
+export interface RegisterComparison {
+  /** Dotted name of the fact (`worker.familyName`, `job.grossAnnualSalary`). */
+  fact: string;
+  declared: unknown;
+  register: unknown;
+  source: string;
+  fetchedAt: string;
+  requestId: string;
+  isMismatch: boolean;
+}
+
+/** A signal for the case handler; the list of codes may grow (an unknown one shows as its code). */
+export interface RegisterFinding {
+  code: string;
+  facts: Record<string, unknown>;
+}
+
+/** One question put to a register for this dossier, with its provenance. */
+export interface RegisterFactAsked {
+  source: string;
+  /** `kind:identifier`, e.g. `enterprise:0403170701`, `person:<insz>`, `quarter:<insz>:2026-Q1`. */
+  subject: string;
+  isFound: boolean;
+  fetchedAt: string;
+  requestId: string;
+}
+
+export type RegisterCheckStatus = 'PENDING' | 'WAITING' | 'COMPLETE';
+
+/** The background register check of a submitted dossier (staff only; null before submission). */
+export interface RegisterCheck {
+  status: RegisterCheckStatus;
+  requestedAt: string;
+  completedAt: string | null;
+  /** Registers that did not answer yet, and since when; the check retries them by itself. */
+  waiting: Array<{ source: string; since: string; error: string }>;
+  comparisons: RegisterComparison[];
+  findings: RegisterFinding[];
+  facts: RegisterFactAsked[];
 }
 
 export interface DossierOverview {
@@ -114,6 +161,8 @@ export interface DossierOverview {
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
   history: Array<{ action: DossierAction; by: string; actorName: string | null; on: string }>;
   assignee: { id: string; displayName: string } | null;
+  /** Absent from older servers; null for a dossier whose registers were never asked. */
+  registerCheck?: RegisterCheck | null;
   allowedActions: DossierAction[];
 }
 

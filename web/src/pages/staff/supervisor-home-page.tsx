@@ -1,11 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import type { SessionUser } from '../../api.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
+import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { Section } from './components/dossier-sections.tsx';
+import { StatusMessage } from './components/staff-status.tsx';
 import { formatDate, labelOf, todayInBrussels, toPercent } from './staff-format.ts';
 import type { LeadTimes, StaffNotification, Workload } from './staff-types.ts';
 import { useStaffLoad } from './use-staff-load.ts';
@@ -75,29 +77,83 @@ function WorkloadSection() {
   );
 }
 
+/**
+ * Unread notifications of the supervisors, each with a link to its dossier and a button to mark it
+ * read (`POST /staff/notifications/:id/read`, 204); a read one leaves the list at once.
+ */
 function NotificationsSection() {
   const t = useT();
+  const { api } = useSession();
   const { load } = useStaffLoad<{ notifications: StaffNotification[] }>('/api/v1/staff/notifications');
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState('');
+  // The button pressed leaves with its notification: the focus goes to the next one (or to the
+  // "no notifications" line), not back to the top of the page.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const emptyRef = useRef<HTMLParagraphElement>(null);
+  const unread = load.status === 'ready' ? load.data.notifications.filter((n) => !readIds.has(n.id)) : [];
+
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const buttons = listRef.current?.querySelectorAll('button') ?? [];
+    const next = buttons[Math.min(focusIndex, buttons.length - 1)];
+    (next ?? emptyRef.current)?.focus();
+    setFocusIndex(null);
+  }, [focusIndex]);
+
+  async function markRead(note: StaffNotification, item: string, index: number) {
+    setMessage('');
+    setFailure('');
+    try {
+      await api.call<void>('POST', `/api/v1/staff/notifications/${note.id}/read`);
+      setReadIds((current) => new Set(current).add(note.id));
+      setFocusIndex(index);
+      setMessage(t('staff.supervisor.notifications.marked', { item }));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : t('staff.common.network'));
+    }
+  }
+
   return (
     <Section id="notifications" title={t('staff.supervisor.notifications.title')}>
+      <StatusMessage message={message} />
+      {failure ? (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? <p>{load.error?.message ?? t('staff.common.network')}</p> : null}
-      {load.status === 'ready' && load.data.notifications.length === 0 ? (
-        <p>{t('staff.supervisor.notifications.empty')}</p>
+      {load.status === 'ready' && unread.length === 0 ? (
+        <p ref={emptyRef} tabIndex={-1}>
+          {t('staff.supervisor.notifications.empty')}
+        </p>
       ) : null}
-      {load.status === 'ready' && load.data.notifications.length > 0 ? (
-        <ul className="staff-links">
-          {load.data.notifications.map((note) => (
-            <li key={note.id}>
-              <Link href={`/supervisor/dossiers/${note.dossierId}`}>
-                {t('staff.supervisor.notifications.item', {
-                  kind: labelOf(t, 'notificationKinds', note.kind),
-                  number: note.dossierNumber ?? note.dossierId,
-                  date: formatDate(note.createdOn),
-                })}
-              </Link>
-            </li>
-          ))}
+      {unread.length > 0 ? (
+        <ul ref={listRef} className="staff-notifications">
+          {unread.map((note, index) => {
+            const number = note.dossierNumber ?? note.dossierId;
+            const item = t('staff.supervisor.notifications.item', {
+              kind: labelOf(t, 'notificationKinds', note.kind),
+              number,
+              date: formatDate(note.createdOn),
+            });
+            return (
+              <li key={note.id} className="staff-notification">
+                <Link href={`/supervisor/dossiers/${note.dossierId}`}>{item}</Link>
+                <button
+                  type="button"
+                  className="button button--secondary staff-notification__read"
+                  aria-label={t('staff.supervisor.notifications.markReadFor', { item })}
+                  onClick={() => void markRead(note, item, index)}
+                >
+                  {t('staff.supervisor.notifications.markRead')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </Section>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
 import { defaultValidity, labelOf, todayInBrussels } from '../staff-format.ts';
-import type { DossierOverview } from '../staff-types.ts';
+import { APPEAL_OUTCOMES, type AppealOutcome, type DossierOverview } from '../staff-types.ts';
 import { Section } from './dossier-sections.tsx';
 import type { FieldMap } from './form-errors.ts';
 
@@ -33,7 +33,7 @@ interface PanelProps {
 /**
  * The actions the server allows this reader now (`allowedActions`), and only those: start the
  * review, request information, grant, refuse, or, for a supervisor facing a proposed refusal,
- * co-sign it.
+ * co-sign it, and decide an appeal (supervisors only, by the lifecycle table).
  */
 export function ActionPanel({ dossier, perform, errors, isSupervisor }: PanelProps) {
   const t = useT();
@@ -51,6 +51,7 @@ export function ActionPanel({ dossier, perform, errors, isSupervisor }: PanelPro
     allowed.has('REFUSE') && !isCoSigning ? (
       <RefuseForm key="refuse" dossier={dossier} perform={perform} errors={errors} />
     ) : null,
+    allowed.has('DECIDE_APPEAL') ? <DecideAppealForm key="appeal" perform={perform} errors={errors} /> : null,
   ].filter(Boolean);
   return (
     <Section id="actions" title={t('staff.panel.title')}>
@@ -323,6 +324,80 @@ function CoSignForm({ dossier, perform }: { dossier: DossierOverview; perform: P
       {pending?.note ? <p>{pending.note}</p> : null}
       <button type="submit" className="button">
         {t('staff.panel.coSign.submit')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The supervisor's decision on an employer's appeal against a refusal (reference.md §5.3): the
+ * refusal confirmed or overturned, with the reasons in a required note. The server checks both
+ * (perform-action.ts `DECIDE_APPEAL`); its messages come back next to the fields.
+ */
+function DecideAppealForm({ perform, errors }: { perform: Perform; errors: Record<string, string> }) {
+  const t = useT();
+  const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
+  const [note, setNote] = useState('');
+  const outcomeLabel = t('staff.panel.decideAppeal.outcome');
+  const noteLabel = t('staff.panel.decideAppeal.note');
+  const outcomeError = errors['appeal-outcome'];
+  // The summary links to the first radio: a fieldset cannot take the focus.
+  const firstId = 'appeal-outcome';
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void perform({
+      // Without a choice the outcome is left out, so the server names it as missing.
+      body: { action: 'DECIDE_APPEAL', ...(outcome ? { appealOutcome: outcome } : {}), note },
+      fields: {
+        appealOutcome: { id: firstId, label: outcomeLabel },
+        note: { id: 'appeal-note', label: noteLabel },
+      },
+      done: t('staff.panel.done'),
+    });
+  }
+
+  return (
+    <form className="staff-action" noValidate onSubmit={onSubmit}>
+      <h3>{t('staff.panel.decideAppeal.title')}</h3>
+      <fieldset
+        className={outcomeError ? 'staff-fieldset form-group--error' : 'staff-fieldset'}
+        aria-describedby={outcomeError ? 'appeal-outcome-error' : undefined}
+      >
+        <legend className="label">{outcomeLabel}</legend>
+        {outcomeError ? (
+          <p id="appeal-outcome-error" className="field-error">
+            <span className="visually-hidden">{t('shell.errorPrefix')} </span>
+            {outcomeError}
+          </p>
+        ) : null}
+        {APPEAL_OUTCOMES.map((value, index) => {
+          const id = index === 0 ? firstId : `appeal-outcome-${value}`;
+          return (
+            <div key={value} className="staff-radio">
+              <input
+                type="radio"
+                id={id}
+                name="appeal-outcome"
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+              />
+              <label htmlFor={id}>{labelOf(t, 'appealOutcomes', value)}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+      <TextArea
+        id="appeal-note"
+        label={noteLabel}
+        hint={t('staff.panel.decideAppeal.noteHint')}
+        value={note}
+        onChange={setNote}
+        error={errors['appeal-note']}
+      />
+      <button type="submit" className="button">
+        {t('staff.panel.decideAppeal.submit')}
       </button>
     </form>
   );

@@ -246,6 +246,14 @@ export function DecisionSection({ dossier }: { dossier: DossierOverview }) {
           {t('staff.overview.decision.note')}: {decision.note}
         </p>
       ) : null}
+      {decision.appeal ? (
+        <p data-testid="appeal-outcome">
+          {t('staff.overview.decision.appeal', {
+            outcome: labelOf(t, 'appealOutcomes', decision.appeal.outcome),
+            date: formatDate(decision.appeal.decidedOn),
+          })}
+        </p>
+      ) : null}
     </Section>
   );
 }
