@@ -5,7 +5,7 @@ import {
   dossierDriver,
   HIGHLY_SKILLED_ANSWERS,
 } from '../../test/dossier-driver.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, type Session, signIn } from '../../test/test-app.ts';
 import type { TestDatabase } from '../../test/test-database.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { loadConfig } from '../server/config.ts';
@@ -14,7 +14,6 @@ import { deriveStatus } from './lifecycle/dossier-lifecycle.ts';
 
 describe('dossiers: from draft to decision', () => {
   let database: TestDatabase;
-  let testApp: TestApp;
   let clock = new Date('2026-03-02T09:00:00Z');
   let employer: Session;
   let otherEmployer: Session;
@@ -25,7 +24,7 @@ describe('dossiers: from draft to decision', () => {
 
   beforeAll(async () => {
     world = await createDossierWorld(() => clock);
-    ({ database, testApp, employer, otherEmployer, caseHandler, supervisor } = world);
+    ({ database, employer, otherEmployer, caseHandler, supervisor } = world);
   });
   afterAll(async () => {
     await world?.dispose();

@@ -6,16 +6,9 @@ import {
   dossierDriver,
   HIGHLY_SKILLED_ANSWERS,
 } from '../../../test/dossier-driver.ts';
-import {
-  anonymousSession,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-} from '../../../test/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
-import { createUser } from '../../auth/users.repo.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
+import { anonymousSession, type Session, signIn, type TestApp } from '../../../test/test-app.ts';
+import type { TestDatabase } from '../../../test/test-database.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../../sources/index.ts';
 import { pollResidenceDecisions, sendFederalOutbox } from '../federal/federal-handover.ts';
 import { sweepDeadlines } from './sweep-deadlines.ts';

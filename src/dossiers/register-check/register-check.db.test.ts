@@ -101,7 +101,7 @@ describe('register check of a submitted dossier', () => {
       .where('subject_id', '=', dossier.id)
       .execute();
     expect(logged).toHaveLength(1);
-    expect((logged[0]?.details as { sources: string[] }).sources).toEqual(
+    expect((logged[0]?.details as { sources: string[] } | undefined)?.sources).toEqual(
       expect.arrayContaining(['kbo', 'national-register']),
     );
     // The employer sees none of the register data (least privilege).
