@@ -15,6 +15,7 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
+import { statsRoutes } from '../stats/stats.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
 import type { DatabaseState } from './database-state.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, logStream, now }: BuildOption
   });
   await app.register(handlingRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);
+  await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

@@ -228,6 +228,31 @@ describe('cache', () => {
     expect(script.calls()).toBe(2);
   });
 
+  it('asks once for identical requests in flight together, and shares a failure too', async () => {
+    const { caller } = aCaller({ retries: 0 });
+    let calls = 0;
+    let release: (value: string) => void = () => {};
+    const slow = () => {
+      calls += 1;
+      return new Promise<string>((resolve) => {
+        release = resolve;
+      });
+    };
+    const together = [caller.call(slow, { cacheKey: 'a' }), caller.call(slow, { cacheKey: 'a' })];
+    release('answer');
+    await expect(Promise.all(together)).resolves.toEqual(['answer', 'answer']);
+    expect(calls).toBe(1);
+    const failing = aScriptedAttempt([new RetryableFailure('NETWORK')], 'later');
+    const both = [
+      caller.call(failing.attempt, { cacheKey: 'b' }),
+      caller.call(failing.attempt, { cacheKey: 'b' }),
+    ];
+    await expect(both[0]).rejects.toThrow(SourceUnavailableError);
+    await expect(both[1]).rejects.toThrow(SourceUnavailableError);
+    expect(failing.calls()).toBe(1);
+    await expect(caller.call(failing.attempt, { cacheKey: 'b' })).resolves.toBe('later'); // not cached
+  });
+
   it('keys by request and never caches a failure', async () => {
     const { caller } = aCaller({ retries: 0 });
     const script = aScriptedAttempt([new RetryableFailure('NETWORK')], 'ok');

@@ -120,12 +120,24 @@ export function createResilientCaller(options: ResilientCallerOptions): Resilien
   const { source } = options;
   const emit = (event: ResilienceEvent) => options.onEvent?.(event);
 
+  // Identical questions asked while the first is still on its way share its answer (single
+  // flight): a burst of dossiers of one employer asks the register once, not once per dossier.
+  const inFlight = new Map<string, Promise<unknown>>();
+
   async function call<T>(attempt: (signal: AbortSignal) => Promise<T>, callOptions: CallOptions<T> = {}) {
+    const { cacheKey } = callOptions;
+    if (cacheKey === undefined) return callRegister(attempt, callOptions);
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached as T;
+    const pending = inFlight.get(cacheKey);
+    if (pending) return pending as Promise<T>;
+    const asked = callRegister(attempt, callOptions).finally(() => inFlight.delete(cacheKey));
+    inFlight.set(cacheKey, asked);
+    return asked;
+  }
+
+  async function callRegister<T>(attempt: (signal: AbortSignal) => Promise<T>, callOptions: CallOptions<T>) {
     const { cacheKey, isCacheable } = callOptions;
-    if (cacheKey !== undefined) {
-      const cached = cache.get(cacheKey);
-      if (cached !== undefined) return cached as T;
-    }
     if (!breaker.tryAcquire()) throw new SourceUnavailableError(source, 'CIRCUIT_OPEN', 0);
 
     const maxAttempts = options.retries + 1;

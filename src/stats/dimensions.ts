@@ -1,0 +1,155 @@
+import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../rules/index.ts';
+
+/**
+ * What the statistics can be broken down by (dimensions) and what they count (measures), as data:
+ * the query builder, the parameter validation, the exports and the docs all read these tables.
+ * Columns are those of `dossier_statistics` (migration 0005), one row per submitted dossier.
+ *
+ * Which year: applications, admissible and withdrawn dossiers count in the year of submission
+ * (the cohort, as the 2019 figures "10,649 applications, 9,841 admissible" are given); grants,
+ * refusals and lead times in the year of the regional decision (as "8,024 authorisations in 2021").
+ */
+
+/** The value of a dimension in a margin row: the total over all its values. */
+export const TOTAL = 'TOTAL';
+
+/** Published figures start with the Flemish regime (BVR 7 Dec 2018, in force 1 Jan 2019). */
+export const FIRST_YEAR = 2019;
+export const LAST_YEAR = 2100;
+
+/** "Highly skilled" in the policy figures (seed 002: 69 % in 2019, 36 % in 2024). */
+export const HIGHLY_SKILLED_CATEGORIES = ['HIGHLY_SKILLED', 'EU_BLUE_CARD'] as const;
+
+export const AGE_BANDS = ['UNDER_25', 'FROM_25_TO_29', 'FROM_30_TO_39', 'FROM_40_TO_49', 'FROM_50'] as const;
+
+export const DIMENSION_IDS = [
+  'year',
+  'category',
+  'province',
+  'region',
+  'nationality',
+  'sex',
+  'ageBand',
+  'vks',
+  'iscoMajorGroup',
+  'migrationListFunction',
+  'kind',
+  'refusalReason',
+  'careProfession',
+] as const;
+export type DimensionId = (typeof DIMENSION_IDS)[number];
+
+export interface Dimension {
+  /** SQL over `dossier_statistics f`; `year` depends on the branch and is resolved by the builder. */
+  readonly column: string;
+  /** The closed list of values, where there is one (filters are checked against it); open otherwise. */
+  readonly values: readonly string[] | null;
+}
+
+const UNKNOWN = 'UNKNOWN';
+
+export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
+  year: { column: 'year', values: null },
+  category: { column: 'f.category', values: CATEGORIES },
+  province: { column: 'f.province', values: [...PROVINCES, UNKNOWN] },
+  region: { column: 'f.region', values: [...REGIONS, UNKNOWN] },
+  nationality: { column: 'f.nationality', values: null },
+  sex: { column: 'f.sex', values: ['F', 'M', 'X', UNKNOWN] },
+  ageBand: { column: 'f.age_band', values: [...AGE_BANDS, UNKNOWN] },
+  vks: { column: 'f.vks', values: ['1', '2', '3', '4', '5', '6', '7', '8', UNKNOWN] },
+  iscoMajorGroup: {
+    column: 'f.isco_major_group',
+    values: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', UNKNOWN],
+  },
+  migrationListFunction: { column: 'f.migration_list_function', values: null },
+  kind: { column: 'f.kind', values: ['FIRST', 'RENEWAL'] },
+  refusalReason: { column: 'r.reason', values: [...REASON_CODES, 'OTHER'] },
+  careProfession: {
+    column: "CASE WHEN f.is_nurse THEN 'NURSE' WHEN f.is_care_worker THEN 'CARE_WORKER' ELSE 'OTHER' END",
+    values: ['NURSE', 'CARE_WORKER', 'OTHER'],
+  },
+};
+
+/**
+ * Cohort measures count dossiers by year of submission; decision measures by year of the regional
+ * decision. A query asking both runs two scans and merges them (src/stats/aggregate.ts).
+ */
+export type Branch = 'cohort' | 'decision';
+
+export interface Measure {
+  readonly branch: Branch;
+  readonly sql: string;
+  /** Counts add up over rows and columns (margins, suppression); medians and shares do not. */
+  readonly isAdditive: boolean;
+  /** Rounded to this many decimals when not a count. */
+  readonly decimals?: number;
+}
+
+const HS_LIST = HIGHLY_SKILLED_CATEGORIES.map((c) => `'${c}'`).join(', ');
+const GRANTED = "f.outcome = 'GRANTED'";
+
+export const MEASURES = {
+  applications: { branch: 'cohort', sql: 'count(*)', isAdditive: true },
+  admissible: { branch: 'cohort', sql: 'count(*) FILTER (WHERE f.is_admissible)', isAdditive: true },
+  withdrawn: { branch: 'cohort', sql: 'count(*) FILTER (WHERE f.is_withdrawn)', isAdditive: true },
+  decided: { branch: 'decision', sql: 'count(*)', isAdditive: true },
+  granted: { branch: 'decision', sql: `count(*) FILTER (WHERE ${GRANTED})`, isAdditive: true },
+  refused: { branch: 'decision', sql: "count(*) FILTER (WHERE f.outcome = 'REFUSED')", isAdditive: true },
+  highlySkilledGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST}))`,
+    isAdditive: true,
+  },
+  highlySkilledShare: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST}))::float8 / nullif(count(*) FILTER (WHERE ${GRANTED}), 0)`,
+    isAdditive: false,
+    decimals: 4,
+  },
+  regionalLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.regional_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  regionalLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.regional_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  withinDeadlineShare: {
+    branch: 'decision',
+    sql: 'avg(f.is_within_deadline::int)::float8',
+    isAdditive: false,
+    decimals: 4,
+  },
+  federalLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.federal_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  federalLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.federal_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+} as const satisfies Record<string, Measure>;
+
+export type MeasureId = keyof typeof MEASURES;
+export const MEASURE_IDS = Object.keys(MEASURES) as MeasureId[];
+
+export function isDimensionId(value: string): value is DimensionId {
+  return (DIMENSION_IDS as readonly string[]).includes(value);
+}
+
+export function isMeasureId(value: string): value is MeasureId {
+  return Object.hasOwn(MEASURES, value);
+}
+
+/** The year column of a branch: submission for the cohort, regional decision otherwise. */
+export function yearColumn(branch: Branch): string {
+  return branch === 'cohort' ? 'f.submitted_year' : 'f.decided_year';
+}

@@ -1,0 +1,65 @@
+import type { Lang } from '../../i18n/languages.ts';
+import { TOTAL } from '../dimensions.ts';
+import type { PivotTable } from '../pivot.ts';
+import type { Report } from '../reports/run-report.ts';
+import { DIMENSION_LABELS, MEASURE_LABELS } from '../stats-texts.ts';
+
+/**
+ * A table as a header and lines of plain values, produced one line at a time so the CSV and XLSX
+ * writers stream it out without building the file in memory. A hidden (suppressed) number is
+ * written as "x", the usual sign for a confidential figure; an empty cell means "not applicable".
+ */
+export type Value = string | number | null;
+
+export const HIDDEN = 'x';
+
+export interface TableLines {
+  header: string[];
+  lines: Iterable<Value[]>;
+}
+
+export function reportLines(report: Report, lang: Lang): TableLines {
+  const measures = report.columns.filter((c) => c.kind === 'measure').map((c) => c.id);
+  return {
+    header: report.columns.map((c) => c.label[lang]),
+    lines: (function* () {
+      for (const row of report.rows) {
+        yield [
+          ...report.dimensions.map((d) => row.key[d] ?? ''),
+          ...measures.map((m) => (row.suppressed?.includes(m) ? HIDDEN : (row.values[m] ?? null))),
+        ];
+      }
+      yield [
+        ...report.dimensions.map(() => TOTAL),
+        ...measures.map((m) => (report.suppressedTotals?.includes(m) ? HIDDEN : (report.totals[m] ?? null))),
+      ];
+    })(),
+  };
+}
+
+export function pivotLines(pivot: PivotTable, lang: Lang): TableLines {
+  const corner = `${DIMENSION_LABELS[pivot.rowDimension][lang]} \\ ${
+    pivot.columnDimension
+      ? DIMENSION_LABELS[pivot.columnDimension][lang]
+      : MEASURE_LABELS[pivot.measure][lang]
+  }`;
+  const mark = (value: number | null, isHidden: boolean | undefined): Value => (isHidden ? HIDDEN : value);
+  const mask = pivot.suppressed;
+  return {
+    header: [corner, ...pivot.columnKeys, TOTAL],
+    lines: (function* () {
+      for (const [i, key] of pivot.rowKeys.entries()) {
+        yield [
+          key,
+          ...pivot.columnKeys.map((_, j) => mark(pivot.cells[i]?.[j] ?? null, mask?.cells[i]?.[j])),
+          mark(pivot.rowTotals[i] ?? null, mask?.rowTotals[i]),
+        ];
+      }
+      yield [
+        TOTAL,
+        ...pivot.columnKeys.map((_, j) => mark(pivot.columnTotals[j] ?? null, mask?.columnTotals[j])),
+        mark(pivot.grandTotal, mask?.grandTotal),
+      ];
+    })(),
+  };
+}

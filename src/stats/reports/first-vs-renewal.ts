@@ -1,0 +1,19 @@
+import type { ReportDefinition } from './report-definition.ts';
+
+/**
+ * "~10,000 new + ~6,500 renewals" in 2023 (reference.md §8.2, vlaanderen.be 26-3-2024): first
+ * applications and renewals per year, applied for and granted.
+ */
+export const firstVsRenewal: ReportDefinition = {
+  id: 'firstVsRenewal',
+  question: 'reference.md §8.2: nieuwe aanvragen en hernieuwingen per jaar',
+  title: {
+    nl: 'Eerste aanvragen en hernieuwingen',
+    fr: 'Premières demandes et renouvellements',
+    en: 'First applications and renewals',
+  },
+  layer: null,
+  rows: 'year',
+  columns: 'kind',
+  measures: ['applications', 'granted'],
+};

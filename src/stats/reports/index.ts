@@ -1,0 +1,24 @@
+import { firstVsRenewal } from './first-vs-renewal.ts';
+import { highlySkilledShare } from './highly-skilled-share.ts';
+import { nursesByNationality } from './nurses-by-nationality.ts';
+import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
+import { q3RefusalReasons } from './q3-refusal-reasons.ts';
+import { q4GrantProfiles } from './q4-grant-profiles.ts';
+import { q6LeadTimes } from './q6-lead-times.ts';
+import type { ReportDefinition } from './report-definition.ts';
+
+export const REPORTS: readonly ReportDefinition[] = [
+  q2ApplicationsByProvince,
+  q3RefusalReasons,
+  q4GrantProfiles,
+  q6LeadTimes,
+  nursesByNationality,
+  highlySkilledShare,
+  firstVsRenewal,
+];
+
+export function findReport(id: string): ReportDefinition | undefined {
+  return REPORTS.find((report) => report.id === id);
+}
+
+export type { ReportDefinition } from './report-definition.ts';

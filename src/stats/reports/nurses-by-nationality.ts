@@ -1,0 +1,23 @@
+import type { ReportDefinition } from './report-definition.ts';
+
+/**
+ * Seed 004 (Vlaamse denktank economische migratie zorg, 2023), "Aantal cijfers toelating tot
+ * arbeid": nurses (VERPLEEGKUNDIGEN) and care workers (ZORGKUNDIGEN) granted per nationality,
+ * 2021 vs 2022. A nurse is a worker with profession NURSE; a care worker a job on the migration
+ * list as care-worker or flagged as a care function, when the worker is not a nurse.
+ */
+export const nursesByNationality: ReportDefinition = {
+  id: 'nursesByNationality',
+  question: '004: toelating tot arbeid verpleegkundigen en zorgkundigen per nationaliteit, 2021 en 2022',
+  title: {
+    nl: 'Verpleegkundigen en zorgkundigen per nationaliteit',
+    fr: 'Infirmiers et aides-soignants par nationalité',
+    en: 'Nurses and care workers by nationality',
+  },
+  layer: 'careProfession',
+  rows: 'nationality',
+  columns: 'year',
+  measures: ['granted'],
+  defaultYears: [2021, 2022],
+  only: { careProfession: ['NURSE', 'CARE_WORKER'] },
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { LoketError } from '../server/errors.ts';
+import { csvLine, streamCsv } from './export/csv.ts';
+import { parseAggregateQuery, parseFilters, parsePivotQuery } from './stats-query.ts';
+
+const DEFAULTS = { from: 2019, to: 2026 };
+
+function fieldsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof LoketError) return error.fields.map((f) => `${f.path}:${f.rule}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('statistics parameters', () => {
+  it('fills in the default years and keeps known filter values', () => {
+    expect(parseFilters({ categories: 'HIGHLY_SKILLED,EU_BLUE_CARD' }, 'nl', DEFAULTS)).toEqual({
+      years: [2019, 2026],
+      categories: ['HIGHLY_SKILLED', 'EU_BLUE_CARD'],
+    });
+  });
+
+  it('names each bad parameter, all at once', () => {
+    expect(
+      fieldsOf(() => parseFilters({ from: '2018', to: '2101', provinces: 'BRABANT' }, 'en', DEFAULTS)),
+    ).toEqual(['query.from:yearRange', 'query.to:yearRange', 'query.provinces:unknownValue']);
+    expect(fieldsOf(() => parseFilters({ from: '2025', to: '2020' }, 'en', DEFAULTS))).toEqual([
+      'query.from:yearOrder',
+    ]);
+    expect(
+      fieldsOf(() => parseAggregateQuery({ dimensions: 'year,category,province,sex' }, 'en', DEFAULTS)),
+    ).toEqual(['query.dimensions:tooManyDimensions']);
+    expect(fieldsOf(() => parsePivotQuery({ rows: 'year', columns: 'year' }, 'en', DEFAULTS))).toEqual([
+      'query.columns:sameDimension',
+    ]);
+    expect(
+      fieldsOf(() => parsePivotQuery({ rows: 'refusalReason', measure: 'granted' }, 'en', DEFAULTS)),
+    ).toEqual(['query.measures:reasonNeedsRefused']);
+  });
+
+  it('says what is allowed, in the asked language', () => {
+    try {
+      parsePivotQuery({ rows: 'colour' }, 'nl', DEFAULTS);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as LoketError).fields[0]?.message).toMatch(
+        /^Onbekende dimensie: colour\. Mogelijk: year, /,
+      );
+    }
+  });
+});
+
+describe('CSV', () => {
+  it('quotes by RFC 4180 and starts with a byte-order mark', async () => {
+    expect(csvLine(['a,b', 'say "hi"', 3.5, null, 'plain'])).toBe('"a,b","say ""hi""",3.5,,plain\r\n');
+    let text = '';
+    for await (const chunk of streamCsv({
+      header: ['Jaar', 'Aanvragen'],
+      lines: [
+        [2019, 10],
+        [2020, 'x'],
+      ],
+    }))
+      text += String(chunk);
+    expect(text).toBe('\uFEFFJaar,Aanvragen\r\n2019,10\r\n2020,x\r\n');
+  });
+});

@@ -1,0 +1,189 @@
+import type { Lang } from '../i18n/languages.ts';
+import { LoketError } from '../server/errors.ts';
+import type { FieldError } from '../validation/field-errors.ts';
+import type { StatsFilters } from './aggregate.ts';
+import {
+  DIMENSION_IDS,
+  DIMENSIONS,
+  type DimensionId,
+  FIRST_YEAR,
+  isDimensionId,
+  isMeasureId,
+  LAST_YEAR,
+  MEASURE_IDS,
+  MEASURES,
+  type MeasureId,
+} from './dimensions.ts';
+import { formatText, VALIDATION_TEXTS } from './stats-texts.ts';
+
+/**
+ * Turns the query string of a statistics request into checked parameters, or one 400 listing every
+ * offending parameter by name (`query.from`, `query.dimensions`, …) so a caller can fix them all at
+ * once. The TypeBox schema of the route has already checked the shapes (digits, lengths).
+ */
+
+export const MAX_DIMENSIONS = 3;
+export const MAX_PIVOT_DIMENSIONS = 2;
+
+export interface RawStatsQuery {
+  from?: string;
+  to?: string;
+  categories?: string;
+  provinces?: string;
+}
+
+class Problems {
+  readonly fields: FieldError[] = [];
+  constructor(readonly lang: Lang) {}
+  add(param: string, rule: keyof typeof VALIDATION_TEXTS, params: Record<string, string | number> = {}) {
+    this.fields.push({
+      path: `query.${param}`,
+      rule,
+      message: formatText(VALIDATION_TEXTS[rule], this.lang, params),
+    });
+  }
+  throwIfAny(): void {
+    if (this.fields.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, this.fields);
+  }
+}
+
+function list(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function parseYear(problems: Problems, param: 'from' | 'to', text: string | undefined, fallback: number) {
+  if (text === undefined || text === '') return fallback;
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+    problems.add(param, 'yearRange', { min: FIRST_YEAR, max: LAST_YEAR });
+    return fallback;
+  }
+  return year;
+}
+
+function parseValues(problems: Problems, param: string, dimension: DimensionId, text: string | undefined) {
+  const values = list(text);
+  const allowed = DIMENSIONS[dimension].values ?? [];
+  const unknown = values.filter((v) => !allowed.includes(v));
+  if (unknown.length > 0)
+    problems.add(param, 'unknownValue', { value: unknown.join(', '), allowed: allowed.join(', ') });
+  return values;
+}
+
+function parseFiltersInto(
+  problems: Problems,
+  raw: RawStatsQuery,
+  defaults: { from: number; to: number },
+): StatsFilters {
+  const from = parseYear(problems, 'from', raw.from, defaults.from);
+  const to = parseYear(problems, 'to', raw.to, defaults.to);
+  if (from > to) problems.add('from', 'yearOrder', { from, to });
+  const categories = parseValues(problems, 'categories', 'category', raw.categories);
+  const provinces = parseValues(problems, 'provinces', 'province', raw.provinces);
+  return {
+    years: [from, to],
+    ...(categories.length ? { categories } : {}),
+    ...(provinces.length ? { provinces } : {}),
+  };
+}
+
+export function parseFilters(
+  raw: RawStatsQuery,
+  lang: Lang,
+  defaults: { from: number; to: number },
+): StatsFilters {
+  const problems = new Problems(lang);
+  const filters = parseFiltersInto(problems, raw, defaults);
+  problems.throwIfAny();
+  return filters;
+}
+
+function parseDimensionList(problems: Problems, param: string, text: string | undefined, max: number) {
+  const values = list(text);
+  const unknown = values.filter((v) => !isDimensionId(v));
+  if (unknown.length > 0)
+    problems.add(param, 'unknownDimension', { value: unknown.join(', '), allowed: DIMENSION_IDS.join(', ') });
+  if (values.length > max) problems.add(param, 'tooManyDimensions', { max });
+  return values.filter(isDimensionId);
+}
+
+function parseMeasureList(problems: Problems, param: string, text: string | undefined): MeasureId[] {
+  const values = list(text);
+  const unknown = values.filter((v) => !isMeasureId(v));
+  if (unknown.length > 0)
+    problems.add(param, 'unknownMeasure', { value: unknown.join(', '), allowed: MEASURE_IDS.join(', ') });
+  return values.filter(isMeasureId);
+}
+
+function checkReasonMeasures(problems: Problems, dimensions: DimensionId[], measures: MeasureId[]) {
+  if (dimensions.includes('refusalReason') && measures.some((m) => m !== 'refused'))
+    problems.add('measures', 'reasonNeedsRefused');
+}
+
+export interface AggregateQuery {
+  filters: StatsFilters;
+  dimensions: DimensionId[];
+  measures: MeasureId[];
+}
+
+/** `GET /stats/aggregate?dimensions=a,b,c&measures=x,y&from=&to=&categories=&provinces=` */
+export function parseAggregateQuery(
+  raw: RawStatsQuery & { dimensions?: string; measures?: string },
+  lang: Lang,
+  defaults: { from: number; to: number },
+): AggregateQuery {
+  const problems = new Problems(lang);
+  const filters = parseFiltersInto(problems, raw, defaults);
+  const dimensions = parseDimensionList(problems, 'dimensions', raw.dimensions, MAX_DIMENSIONS);
+  const measures = parseMeasureList(problems, 'measures', raw.measures ?? 'applications,granted,refused');
+  checkReasonMeasures(problems, dimensions, measures);
+  problems.throwIfAny();
+  return { filters, dimensions, measures };
+}
+
+export interface PivotQuery {
+  filters: StatsFilters;
+  rows: DimensionId;
+  columns: DimensionId | null;
+  measure: MeasureId;
+}
+
+/** `GET /stats/pivot?rows=a&columns=b&measure=x&…`: two dimensions at most, one measure. */
+export function parsePivotQuery(
+  raw: RawStatsQuery & { rows?: string; columns?: string; measure?: string },
+  lang: Lang,
+  defaults: { from: number; to: number },
+): PivotQuery {
+  const problems = new Problems(lang);
+  const filters = parseFiltersInto(problems, raw, defaults);
+  const rows = parseDimensionList(problems, 'rows', raw.rows ?? 'year', MAX_PIVOT_DIMENSIONS - 1);
+  const columns = parseDimensionList(problems, 'columns', raw.columns, MAX_PIVOT_DIMENSIONS - 1);
+  const [measure = 'applications'] = parseMeasureList(problems, 'measure', raw.measure ?? 'applications');
+  if (rows[0] && rows[0] === columns[0]) problems.add('columns', 'sameDimension');
+  checkReasonMeasures(problems, [...rows, ...columns], [measure]);
+  problems.throwIfAny();
+  return { filters, rows: rows[0] ?? 'year', columns: columns[0] ?? null, measure };
+}
+
+export function isAdditive(measure: MeasureId): boolean {
+  return MEASURES[measure].isAdditive;
+}
+
+/** `?by=` of a report that offers a choice of column dimension (q4). */
+export function parseBy(
+  choices: readonly DimensionId[] | undefined,
+  by: string | undefined,
+  lang: Lang,
+): DimensionId | undefined {
+  if (by === undefined || by === '') return undefined;
+  const allowed = choices ?? [];
+  if (!(allowed as readonly string[]).includes(by)) {
+    const problems = new Problems(lang);
+    problems.add('by', 'unknownValue', { value: by, allowed: allowed.join(', ') });
+    problems.throwIfAny();
+  }
+  return by as DimensionId;
+}

@@ -1,0 +1,121 @@
+import type { Lang } from '../i18n/languages.ts';
+import type { DimensionId, MeasureId } from './dimensions.ts';
+
+/** Labels of the statistics in the three languages (Dutch the default), for titles and headers. */
+export type Texts = Readonly<Record<Lang, string>>;
+
+export const DIMENSION_LABELS: Readonly<Record<DimensionId, Texts>> = {
+  year: { nl: 'Jaar', fr: 'Année', en: 'Year' },
+  category: { nl: 'Categorie', fr: 'Catégorie', en: 'Category' },
+  province: { nl: 'Provincie van tewerkstelling', fr: "Province d'occupation", en: 'Province of employment' },
+  region: { nl: 'Gewest', fr: 'Région', en: 'Region' },
+  nationality: { nl: 'Nationaliteit', fr: 'Nationalité', en: 'Nationality' },
+  sex: { nl: 'Geslacht', fr: 'Sexe', en: 'Sex' },
+  ageBand: { nl: 'Leeftijdscategorie', fr: "Tranche d'âge", en: 'Age band' },
+  vks: { nl: 'Opleidingsniveau (VKS)', fr: 'Niveau de qualification (VKS)', en: 'Qualification level (VKS)' },
+  iscoMajorGroup: { nl: 'ISCO-hoofdgroep', fr: 'Grand groupe CITP', en: 'ISCO major group' },
+  migrationListFunction: {
+    nl: 'Functie migratielijst',
+    fr: 'Fonction liste de migration',
+    en: 'Migration-list function',
+  },
+  kind: {
+    nl: 'Eerste aanvraag of hernieuwing',
+    fr: 'Première demande ou renouvellement',
+    en: 'First or renewal',
+  },
+  refusalReason: { nl: 'Weigeringsgrond', fr: 'Motif de refus', en: 'Refusal reason' },
+  careProfession: { nl: 'Zorgberoep', fr: 'Profession de soins', en: 'Care profession' },
+};
+
+export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
+  applications: { nl: 'Aanvragen', fr: 'Demandes', en: 'Applications' },
+  admissible: { nl: 'Ontvankelijk', fr: 'Recevables', en: 'Admissible' },
+  withdrawn: { nl: 'Ingetrokken', fr: 'Retirées', en: 'Withdrawn' },
+  decided: { nl: 'Beslist', fr: 'Décidées', en: 'Decided' },
+  granted: { nl: 'Toegekend', fr: 'Accordées', en: 'Granted' },
+  refused: { nl: 'Geweigerd', fr: 'Refusées', en: 'Refused' },
+  highlySkilledGranted: {
+    nl: 'Toegekend hooggeschoold',
+    fr: 'Accordées hautement qualifiés',
+    en: 'Granted, highly skilled',
+  },
+  highlySkilledShare: {
+    nl: 'Aandeel hooggeschoold',
+    fr: 'Part hautement qualifiés',
+    en: 'Highly-skilled share',
+  },
+  regionalLeadMedianDays: {
+    nl: 'Doorlooptijd werk, mediaan (dagen)',
+    fr: 'Délai travail, médiane (jours)',
+    en: 'Work lead time, median (days)',
+  },
+  regionalLeadP90Days: {
+    nl: 'Doorlooptijd werk, P90 (dagen)',
+    fr: 'Délai travail, P90 (jours)',
+    en: 'Work lead time, P90 (days)',
+  },
+  withinDeadlineShare: {
+    nl: 'Aandeel binnen termijn',
+    fr: 'Part dans le délai',
+    en: 'Share within deadline',
+  },
+  federalLeadMedianDays: {
+    nl: 'Werk → verblijf, mediaan (dagen)',
+    fr: 'Travail → séjour, médiane (jours)',
+    en: 'Work → residence, median (days)',
+  },
+  federalLeadP90Days: {
+    nl: 'Werk → verblijf, P90 (dagen)',
+    fr: 'Travail → séjour, P90 (jours)',
+    en: 'Work → residence, P90 (days)',
+  },
+};
+
+/** Messages of the 400 answers; `{{…}}` filled by `formatText`. */
+export const VALIDATION_TEXTS = {
+  unknownDimension: {
+    nl: 'Onbekende dimensie: {{value}}. Mogelijk: {{allowed}}.',
+    fr: 'Dimension inconnue : {{value}}. Possibles : {{allowed}}.',
+    en: 'Unknown dimension: {{value}}. Allowed: {{allowed}}.',
+  },
+  unknownMeasure: {
+    nl: 'Onbekende maatstaf: {{value}}. Mogelijk: {{allowed}}.',
+    fr: 'Mesure inconnue : {{value}}. Possibles : {{allowed}}.',
+    en: 'Unknown measure: {{value}}. Allowed: {{allowed}}.',
+  },
+  unknownValue: {
+    nl: 'Onbekende waarde: {{value}}. Mogelijk: {{allowed}}.',
+    fr: 'Valeur inconnue : {{value}}. Possibles : {{allowed}}.',
+    en: 'Unknown value: {{value}}. Allowed: {{allowed}}.',
+  },
+  yearRange: {
+    nl: 'Het jaar moet tussen {{min}} en {{max}} liggen.',
+    fr: "L'année doit être comprise entre {{min}} et {{max}}.",
+    en: 'The year must be between {{min}} and {{max}}.',
+  },
+  yearOrder: {
+    nl: 'Het beginjaar ({{from}}) ligt na het eindjaar ({{to}}).',
+    fr: "L'année de début ({{from}}) est après l'année de fin ({{to}}).",
+    en: 'The first year ({{from}}) is after the last year ({{to}}).',
+  },
+  tooManyDimensions: {
+    nl: 'Hoogstens {{max}} dimensies.',
+    fr: 'Au plus {{max}} dimensions.',
+    en: 'At most {{max}} dimensions.',
+  },
+  sameDimension: {
+    nl: 'Rijen en kolommen moeten verschillende dimensies zijn.',
+    fr: 'Les lignes et les colonnes doivent être des dimensions différentes.',
+    en: 'Rows and columns must be different dimensions.',
+  },
+  reasonNeedsRefused: {
+    nl: 'Weigeringsgronden tellen alleen weigeringen (maatstaf refused).',
+    fr: 'Les motifs de refus ne comptent que les refus (mesure refused).',
+    en: 'Refusal reasons count refusals only (measure refused).',
+  },
+} as const satisfies Record<string, Texts>;
+
+export function formatText(texts: Texts, lang: Lang, params: Record<string, string | number> = {}): string {
+  return texts[lang].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}

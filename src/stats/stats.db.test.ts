@@ -1,0 +1,488 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import ExcelJS from 'exceljs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { openSession } from '../auth/sessions.repo.ts';
+import { createUser } from '../auth/users.repo.ts';
+import { ageOn, toDayNumber } from '../rules/dates/iso-date.ts';
+import { DatabaseState } from '../server/database-state.ts';
+import { accessControl, SESSION_COOKIE } from '../server/plugins/access-control.ts';
+import { errorHandling } from '../server/plugins/error-handling.ts';
+import { brusselsDate } from '../server/today.ts';
+import '../validation/compile-validator.ts';
+import {
+  DIMENSIONS,
+  type DimensionId,
+  HIGHLY_SKILLED_CATEGORIES,
+  MEASURES,
+  type MeasureId,
+  TOTAL,
+} from './dimensions.ts';
+import { generateDossiers } from './generate/generate-dossiers.ts';
+import { writeDossiers } from './generate/write-dossiers.ts';
+import { REPORTS, type ReportDefinition } from './reports/index.ts';
+import { reportDimensions, reportGroupingSets, runReport } from './reports/run-report.ts';
+import { statsRoutes } from './stats.routes.ts';
+
+/**
+ * Every report against a brute-force recount in TypeScript over the raw dossier rows (not over the
+ * statistics table): the triggers, the SQL and the margins must agree with a count anyone can read.
+ */
+interface RawDossier {
+  id: string;
+  category: string;
+  kind: string;
+  status: string;
+  application: { worker?: Record<string, unknown>; job?: Record<string, unknown> };
+  assessment: { procedure?: { region?: string; province?: string | null } } | null;
+  decision: { outcome?: string; reasonCodes?: string[] } | null;
+  submitted_at: Date;
+  admissible_on: string | null;
+  decided_on: string | null;
+  due_date: string | null;
+  federal_decided_on: string | null;
+}
+
+interface Fact {
+  dims: Record<DimensionId, string>;
+  submittedYear: number;
+  decidedYear: number | null;
+  isAdmissible: boolean;
+  isWithdrawn: boolean;
+  outcome: string | null;
+  reasons: string[];
+  regionalLead: number | null;
+  federalLead: number | null;
+  isWithinDeadline: boolean | null;
+}
+
+function ageBand(age: number): string {
+  if (age < 25) return 'UNDER_25';
+  if (age < 30) return 'FROM_25_TO_29';
+  if (age < 40) return 'FROM_30_TO_39';
+  if (age < 50) return 'FROM_40_TO_49';
+  return 'FROM_50';
+}
+
+function factOf(d: RawDossier): Fact {
+  const submittedOn = brusselsDate(d.submitted_at);
+  const worker = d.application.worker ?? {};
+  const job = d.application.job ?? {};
+  const outcome =
+    d.decided_on && (d.decision?.outcome === 'GRANTED' || d.decision?.outcome === 'REFUSED')
+      ? d.decision.outcome
+      : null;
+  const isNurse = worker.profession === 'NURSE';
+  const isCare = !isNurse && (job.migrationListFunction === 'care-worker' || job.isCareFunction === true);
+  const days = (from: string | null, to: string | null) =>
+    from && to ? toDayNumber(to) - toDayNumber(from) : null;
+  return {
+    dims: {
+      year: '',
+      category: d.category,
+      province: d.assessment?.procedure?.province ?? 'UNKNOWN',
+      region: d.assessment?.procedure?.region ?? 'UNKNOWN',
+      nationality: String(worker.nationality ?? 'UNKNOWN'),
+      sex: String(worker.sex ?? 'UNKNOWN'),
+      ageBand:
+        typeof worker.birthDate === 'string' ? ageBand(ageOn(worker.birthDate, submittedOn)) : 'UNKNOWN',
+      vks: worker.qualificationVks == null ? 'UNKNOWN' : String(worker.qualificationVks),
+      iscoMajorGroup: typeof job.iscoCode === 'string' ? job.iscoCode.slice(0, 1) : 'UNKNOWN',
+      migrationListFunction: String(job.migrationListFunction ?? 'NONE'),
+      kind: d.kind,
+      refusalReason: '',
+      careProfession: isNurse ? 'NURSE' : isCare ? 'CARE_WORKER' : 'OTHER',
+    },
+    submittedYear: Number(submittedOn.slice(0, 4)),
+    decidedYear: outcome ? Number(d.decided_on?.slice(0, 4)) : null,
+    isAdmissible: d.admissible_on !== null,
+    isWithdrawn: d.status === 'WITHDRAWN',
+    outcome,
+    reasons:
+      outcome === 'REFUSED' ? (d.decision?.reasonCodes?.length ? d.decision.reasonCodes : ['OTHER']) : [],
+    regionalLead: outcome ? days(d.admissible_on, d.decided_on) : null,
+    federalLead: outcome === 'GRANTED' ? days(d.decided_on, d.federal_decided_on) : null,
+    isWithinDeadline: outcome && d.due_date ? (d.decided_on as string) <= d.due_date : null,
+  };
+}
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low]! + (position - low) * (sorted[high]! - sorted[low]!);
+}
+
+function round(measure: MeasureId, value: number | null): number | null {
+  const decimals = (MEASURES[measure] as { decimals?: number }).decimals;
+  if (value === null || decimals === undefined) return value;
+  return Math.round(value * 10 ** decimals) / 10 ** decimals;
+}
+
+/** The recount: loops and maps only. */
+function recount(
+  facts: Fact[],
+  definition: ReportDefinition,
+  years: [number, number],
+  by?: DimensionId,
+): Map<string, Record<string, number | null>> {
+  const dimensions = reportDimensions(definition, by);
+  const sets = reportGroupingSets(definition, dimensions.length);
+  const measures = definition.measures;
+  const cells = new Map<string, { counts: Record<string, number>; lists: Record<string, number[]> }>();
+  const isHighly = (c: string) => (HIGHLY_SKILLED_CATEGORIES as readonly string[]).includes(c);
+  const touch = (
+    fact: Fact,
+    year: number,
+    reason: string,
+    add: (c: typeof cells extends Map<string, infer V> ? V : never) => void,
+  ) => {
+    const dims = { ...fact.dims, year: String(year), refusalReason: reason };
+    for (const [dimension, allowed] of Object.entries(definition.only ?? {}))
+      if (!allowed?.includes(dims[dimension as DimensionId])) return;
+    for (const set of sets) {
+      const key = dimensions.map((d, i) => (set.includes(i) ? dims[d] : TOTAL)).join('|');
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { counts: {}, lists: {} };
+        cells.set(key, cell);
+      }
+      add(cell);
+    }
+  };
+  const inc = (cell: { counts: Record<string, number> }, m: string, when: boolean) => {
+    cell.counts[m] = (cell.counts[m] ?? 0) + (when ? 1 : 0);
+  };
+  const hasCohort = measures.some((m) => MEASURES[m].branch === 'cohort');
+  const hasDecision = measures.some((m) => MEASURES[m].branch === 'decision');
+  const byReason = dimensions.includes('refusalReason');
+  for (const fact of facts) {
+    if (hasCohort && fact.submittedYear >= years[0] && fact.submittedYear <= years[1]) {
+      touch(fact, fact.submittedYear, '', (cell) => {
+        inc(cell, 'applications', true);
+        inc(cell, 'admissible', fact.isAdmissible);
+        inc(cell, 'withdrawn', fact.isWithdrawn);
+      });
+    }
+    const decided = fact.decidedYear;
+    if (!hasDecision || decided === null || decided < years[0] || decided > years[1]) continue;
+    for (const reason of byReason ? fact.reasons : ['']) {
+      touch(fact, decided, reason, (cell) => {
+        inc(cell, 'decided', true);
+        inc(cell, 'granted', fact.outcome === 'GRANTED');
+        inc(cell, 'refused', fact.outcome === 'REFUSED');
+        inc(cell, 'highlySkilledGranted', fact.outcome === 'GRANTED' && isHighly(fact.dims.category));
+        const push = (m: string, v: number | null) => {
+          cell.lists[m] ??= [];
+          if (v !== null) cell.lists[m].push(v);
+        };
+        push('regional', fact.regionalLead);
+        push('federal', fact.federalLead);
+        push('deadline', fact.isWithinDeadline === null ? null : fact.isWithinDeadline ? 1 : 0);
+      });
+    }
+  }
+  const result = new Map<string, Record<string, number | null>>();
+  for (const [key, { counts, lists }] of cells) {
+    const value = (m: MeasureId): number | null => {
+      switch (m) {
+        case 'highlySkilledShare':
+          return counts.granted ? (counts.highlySkilledGranted ?? 0) / counts.granted : null;
+        case 'regionalLeadMedianDays':
+          return percentile(lists.regional ?? [], 0.5);
+        case 'regionalLeadP90Days':
+          return percentile(lists.regional ?? [], 0.9);
+        case 'federalLeadMedianDays':
+          return percentile(lists.federal ?? [], 0.5);
+        case 'federalLeadP90Days':
+          return percentile(lists.federal ?? [], 0.9);
+        case 'withinDeadlineShare': {
+          const list = lists.deadline ?? [];
+          return list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
+        }
+        default:
+          return counts[m] ?? 0;
+      }
+    };
+    result.set(key, Object.fromEntries(measures.map((m) => [m, round(m, value(m))])));
+  }
+  return result;
+}
+
+async function reportAsMap(
+  db: TestDatabase,
+  definition: ReportDefinition,
+  years: [number, number],
+  by?: DimensionId,
+) {
+  const report = await runReport(db.db, definition, { filters: { years }, ...(by ? { by } : {}) });
+  const map = new Map<string, Record<string, number | null>>();
+  for (const row of report.rows) map.set(report.dimensions.map((d) => row.key[d]).join('|'), row.values);
+  map.set(report.dimensions.map(() => TOTAL).join('|'), report.totals);
+  return map;
+}
+
+async function loadFacts(db: TestDatabase): Promise<Fact[]> {
+  const rows = await db.db
+    .selectFrom('dossiers')
+    .select([
+      'id',
+      'category',
+      'kind',
+      'status',
+      'application',
+      'assessment',
+      'decision',
+      'submitted_at',
+      'admissible_on',
+      'decided_on',
+      'due_date',
+      'federal_decided_on',
+    ])
+    .where('submitted_at', 'is not', null)
+    .execute();
+  return rows.map((row) => factOf(row as unknown as RawDossier));
+}
+
+const YEARS: [number, number] = [2019, 2028];
+
+describe('statistics over generated dossiers', () => {
+  let database: TestDatabase;
+  let facts: Fact[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await writeDossiers(database.pool, generateDossiers({ count: 4000, seed: 11 }), { batchSize: 1500 });
+    facts = await loadFacts(database);
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('keeps one statistics row per submitted dossier, and the actions consistent with the status', async () => {
+    expect(facts).toHaveLength(4000);
+    const stats = await database.db
+      .selectFrom('dossier_statistics')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stats.n)).toBe(4000);
+    const last = await database.pool.query(`
+      SELECT count(*)::int AS n FROM dossiers d
+      WHERE d.status <> CASE (SELECT action FROM dossier_actions a WHERE a.dossier_id = d.id ORDER BY id DESC LIMIT 1)
+        WHEN 'SUBMIT' THEN 'SUBMITTED' WHEN 'DECLARE_ADMISSIBLE' THEN 'ADMISSIBLE'
+        WHEN 'DECLARE_INADMISSIBLE' THEN 'INADMISSIBLE' WHEN 'START_REVIEW' THEN 'IN_REVIEW'
+        WHEN 'GRANT' THEN 'DECIDED_GRANTED' WHEN 'REFUSE' THEN 'DECIDED_REFUSED' WHEN 'WITHDRAW' THEN 'WITHDRAWN' END`);
+    expect(last.rows[0].n).toBe(0);
+  });
+
+  for (const definition of REPORTS) {
+    const variants: Array<DimensionId | undefined> = definition.columnChoices
+      ? [...definition.columnChoices]
+      : [undefined];
+    for (const by of variants) {
+      it(`report ${definition.id}${by ? ` by ${by}` : ''} equals a brute-force recount`, async () => {
+        const years = (definition.defaultYears as [number, number] | undefined) ?? YEARS;
+        const expected = recount(facts, definition, years, by);
+        const actual = await reportAsMap(database, definition, years, by);
+        expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [key, values] of expected) expect(actual.get(key), key).toEqual(values);
+        // Not vacuous: the table has real figures.
+        const total = actual.get(
+          reportDimensions(definition, by)
+            .map(() => TOTAL)
+            .join('|'),
+        );
+        expect(Object.values(total ?? {}).some((v) => Number(v) > 0)).toBe(true);
+      });
+    }
+  }
+
+  it('counts a dossier decided now in the very next query', async () => {
+    const open = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'category', 'version', 'admissible_on', 'assessment'])
+      .where('status', '=', 'IN_REVIEW')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const province = (open.assessment as { procedure: { province: string } }).procedure.province;
+    const q2 = REPORTS.find((r) => r.id === 'q2')!;
+    const cell = async () =>
+      (await reportAsMap(database, q2, [2028, 2028])).get(`2028|${open.category}|${province}`)?.granted ?? 0;
+    const before = await cell();
+    await database.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('dossier_actions')
+        .values({
+          dossier_id: open.id,
+          action: 'GRANT',
+          actor: 'CASE_HANDLER',
+          effective_on: '2028-12-30',
+          details: {},
+        })
+        .execute();
+      await trx
+        .updateTable('dossiers')
+        .set({
+          status: 'DECIDED_GRANTED',
+          version: open.version + 1,
+          decided_on: '2028-12-30',
+          decision: { outcome: 'GRANTED', decidedOn: '2028-12-30' },
+        })
+        .where('id', '=', open.id)
+        .execute();
+    });
+    expect(await cell()).toBe(Number(before) + 1);
+    const recounted = recount(await loadFacts(database), q2, [2028, 2028]);
+    expect(recounted.get(`2028|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);
+  });
+
+  it('matches the calibration: India first, the highly-skilled share falling from ~69 % to ~36 %', async () => {
+    const nationalities = new Map<string, number>();
+    for (const fact of facts)
+      nationalities.set(fact.dims.nationality, (nationalities.get(fact.dims.nationality) ?? 0) + 1);
+    expect([...nationalities.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]).toBe('IN');
+    const share = await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, YEARS);
+    expect(share.get('2019')?.highlySkilledShare).toBeGreaterThan(0.6);
+    expect(share.get('2024')?.highlySkilledShare).toBeLessThan(0.45);
+  });
+
+  describe('over HTTP', () => {
+    let app: FastifyInstance;
+    let analystCookie: string;
+    let employerCookie: string;
+
+    beforeAll(async () => {
+      app = Fastify();
+      app.setValidatorCompiler(TypeBoxValidatorCompiler);
+      await app.register(errorHandling);
+      await app.register(cookie);
+      await app.register(csrf);
+      await app.register(accessControl, { getDb: () => database.db, sessionTtlMs: 3_600_000 });
+      await app.register(statsRoutes, {
+        database: new DatabaseState(database.db),
+        now: () => new Date('2029-02-01'),
+      });
+      await app.ready();
+      const analyst = await createUser(database.db, {
+        username: 'analist',
+        displayName: 'Analist',
+        role: 'ANALYST',
+        oidcSubject: 'analist',
+      });
+      const employer = await createUser(database.db, {
+        username: 'werkgever',
+        displayName: 'Werkgever',
+        role: 'EMPLOYER',
+        enterpriseNumber: '0403170701',
+        oidcSubject: 'werkgever',
+      });
+      analystCookie = await openSession(database.db, analyst.id, 3_600_000);
+      employerCookie = await openSession(database.db, employer.id, 3_600_000);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    const get = (url: string, token?: string) =>
+      app.inject({ method: 'GET', url, ...(token ? { cookies: { [SESSION_COOKIE]: token } } : {}) });
+
+    it('lets analysts in and keeps others out', async () => {
+      expect((await get('/api/v1/stats/reports/q2')).statusCode).toBe(401);
+      expect((await get('/api/v1/stats/reports/q2', employerCookie)).statusCode).toBe(403);
+      const list = await get('/api/v1/stats/reports', analystCookie);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().reports.map((r: { id: string }) => r.id)).toContain('nursesByNationality');
+      expect((await get('/api/v1/stats/reports/nope', analystCookie)).statusCode).toBe(404);
+    });
+
+    it('answers 400 naming the parameter for bad filters', async () => {
+      const cases: Array<[string, string]> = [
+        ['/api/v1/stats/reports/q2?from=2018', 'query.from'],
+        ['/api/v1/stats/reports/q2?from=2024&to=2020', 'query.from'],
+        ['/api/v1/stats/reports/q2?categories=HIGHLY_SKILLED,ASTRONAUT', 'query.categories'],
+        ['/api/v1/stats/reports/q2?provinces=BRABANT', 'query.provinces'],
+        ['/api/v1/stats/reports/q4?by=shoeSize', 'query.by'],
+        ['/api/v1/stats/pivot?rows=year&columns=colour', 'query.columns'],
+        ['/api/v1/stats/pivot?rows=year,category', 'query.rows'],
+        ['/api/v1/stats/pivot?measure=happiness', 'query.measure'],
+        ['/api/v1/stats/aggregate?dimensions=year,category,province,sex', 'query.dimensions'],
+        ['/api/v1/open-data/pivot?to=2101', 'query.to'],
+      ];
+      for (const [url, path] of cases) {
+        const response = await get(url, analystCookie);
+        expect(response.statusCode, url).toBe(400);
+        expect(
+          response.json().error.fields.map((f: { path: string }) => f.path),
+          url,
+        ).toContain(path);
+      }
+    });
+
+    it('serves the same figures as JSON, CSV (BOM, RFC 4180) and XLSX', async () => {
+      const json = (
+        await get('/api/v1/stats/reports/highlySkilledShare?from=2019&to=2028', analystCookie)
+      ).json();
+      const csv = await get(
+        '/api/v1/stats/reports/highlySkilledShare?from=2019&to=2028&format=csv',
+        analystCookie,
+      );
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body.startsWith('\uFEFF')).toBe(true);
+      const lines = csv.body.slice(1).trimEnd().split('\r\n');
+      expect(lines).toHaveLength(json.rows.length + 2);
+      expect(lines[1]?.split(',')[1]).toBe(String(json.rows[0].values.granted));
+      const xlsx = await get(
+        '/api/v1/stats/reports/highlySkilledShare?format=xlsx&from=2019&to=2028',
+        analystCookie,
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.rowCount).toBe(json.rows.length + 2);
+      expect(sheet.getRow(2).getCell(2).value).toBe(json.rows[0].values.granted);
+    });
+
+    it('pivots any measure by two dimensions with totals that add up', async () => {
+      const pivot = (
+        await get('/api/v1/stats/pivot?rows=year&columns=sex&measure=granted&to=2028', analystCookie)
+      ).json();
+      expect(pivot.columnKeys).toEqual(expect.arrayContaining(['F', 'M']));
+      pivot.rowKeys.forEach((_: string, i: number) => {
+        expect(pivot.cells[i].reduce((a: number, b: number) => a + b, 0)).toBe(pivot.rowTotals[i]);
+      });
+      expect(pivot.rowTotals.reduce((a: number, b: number) => a + b, 0)).toBe(pivot.grandTotal);
+    });
+
+    it('publishes open data without any count from 1 to 4', async () => {
+      for (const definition of REPORTS) {
+        const response = await get(`/api/v1/open-data/reports/${definition.id}?to=2028`);
+        expect(response.statusCode).toBe(200);
+        const report = response.json();
+        const counts = report.rows.flatMap((row: { values: Record<string, number | null> }) =>
+          Object.entries(row.values)
+            .filter(([m]) => MEASURES[m as MeasureId]?.isAdditive)
+            .map(([, v]) => v),
+        );
+        expect(counts.filter((v: number | null) => v !== null && v > 0 && v < 5)).toEqual([]);
+      }
+      const nurses = (await get('/api/v1/open-data/reports/nursesByNationality')).json();
+      expect(nurses.rows.some((row: { suppressed?: string[] }) => row.suppressed?.includes('granted'))).toBe(
+        true,
+      );
+      const pivot = (
+        await get('/api/v1/open-data/pivot?rows=nationality&columns=year&measure=granted&to=2028')
+      ).json();
+      expect(pivot.cells.flat().filter((v: number | null) => v !== null && v > 0 && v < 5)).toEqual([]);
+      expect(pivot.cells.flat()).toContain(null);
+    });
+  });
+
+  it('has a dimension definition for every dimension the recount knows', () => {
+    expect(Object.keys(DIMENSIONS).sort()).toEqual(Object.keys(facts[0]!.dims).sort());
+  });
+});

@@ -1,0 +1,212 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages.ts';
+import type { DatabaseState } from '../server/database-state.ts';
+import { LoketError } from '../server/errors.ts';
+import { brusselsDate } from '../server/today.ts';
+import { aggregate } from './aggregate.ts';
+import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
+import { streamCsv } from './export/csv.ts';
+import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
+import { streamXlsx } from './export/xlsx.ts';
+import { basisMeasures, suppressReport } from './open-data.ts';
+import { runPivot } from './pivot.ts';
+import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
+import { reportDimensions, runReport } from './reports/run-report.ts';
+import {
+  parseAggregateQuery,
+  parseBy,
+  parseFilters,
+  parsePivotQuery,
+  type RawStatsQuery,
+} from './stats-query.ts';
+
+export interface StatsRouteOptions {
+  database: DatabaseState;
+  /** The clock, for the default last year; the real time by default. */
+  now?: () => Date;
+}
+
+const ANALYST = ['ANALYST'] as const;
+
+// Shapes only; the meaning (known values, year range, number of dimensions) is checked by
+// stats-query.ts so every 400 names the parameter and says what is allowed.
+const List = Type.String({ maxLength: 500, pattern: '^[A-Za-z0-9_,-]*$' });
+const Year = Type.String({ pattern: '^[0-9]{1,4}$' });
+const Filters = {
+  from: Type.Optional(Year),
+  to: Type.Optional(Year),
+  categories: Type.Optional(List),
+  provinces: Type.Optional(List),
+  format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
+};
+const ReportQuery = Type.Object({ ...Filters, by: Type.Optional(List) }, { additionalProperties: false });
+const PivotQuery = Type.Object(
+  { ...Filters, rows: Type.Optional(List), columns: Type.Optional(List), measure: Type.Optional(List) },
+  { additionalProperties: false },
+);
+const AggregateQuery = Type.Object(
+  { ...Filters, dimensions: Type.Optional(List), measures: Type.Optional(List) },
+  { additionalProperties: false },
+);
+const ReportParams = Type.Object({ id: Type.String({ maxLength: 50 }) });
+
+type Format = 'json' | 'csv' | 'xlsx';
+
+function langOf(request: FastifyRequest): Lang {
+  return (request as { lang?: Lang }).lang ?? DEFAULT_LANG;
+}
+
+/** JSON as is; CSV and XLSX streamed as downloads named after the table. */
+function send(reply: FastifyReply, format: Format, name: string, json: unknown, lines: () => TableLines) {
+  if (format === 'csv') {
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .send(streamCsv(lines()));
+  }
+  if (format === 'xlsx') {
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+      .send(streamXlsx(lines(), name));
+  }
+  return reply.send(json);
+}
+
+function describeReport(report: ReportDefinition) {
+  return {
+    id: report.id,
+    title: report.title,
+    question: report.question,
+    dimensions: reportDimensions(report),
+    measures: report.measures,
+    ...(report.columnChoices ? { by: report.columnChoices } : {}),
+  };
+}
+
+/**
+ * Statistics for analysts (every figure, any pivot, downloads) and the same figures as open data
+ * for anyone, with small counts hidden. Register with `app.register(statsRoutes, { database })`.
+ */
+export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptions): Promise<void> {
+  const db = () => options.database.db;
+  const defaults = () => ({
+    from: FIRST_YEAR,
+    to: Number(brusselsDate((options.now ?? (() => new Date()))()).slice(0, 4)),
+  });
+
+  const listReports = async () => ({ reports: REPORTS.map(describeReport) });
+
+  const reportHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as RawStatsQuery & { format?: Format; by?: string };
+    const lang = langOf(request);
+    const definition = findReport(id);
+    if (!definition) throw new LoketError('LOKET_NOT_FOUND', { resource: 'report' });
+    const filters = parseFilters(query, lang, {
+      from: definition.defaultYears?.[0] ?? defaults().from,
+      to: definition.defaultYears?.[1] ?? defaults().to,
+    });
+    const by = parseBy(definition.columnChoices, query.by, lang);
+    const shown = definition.measures as MeasureId[];
+    const full = await runReport(db(), definition, {
+      filters,
+      ...(by ? { by } : {}),
+      ...(isOpenData ? { extraMeasures: basisMeasures(shown) } : {}),
+    });
+    const report = isOpenData ? suppressReport(full, definition, shown) : full;
+    return send(reply, query.format ?? 'json', `loket-${definition.id}`, report, () =>
+      reportLines(report, lang),
+    );
+  };
+
+  const pivotHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const query = request.query as RawStatsQuery & {
+      format?: Format;
+      rows?: string;
+      columns?: string;
+      measure?: string;
+    };
+    const lang = langOf(request);
+    const pivot = await runPivot(db(), parsePivotQuery(query, lang, defaults()), { isOpenData });
+    return send(reply, query.format ?? 'json', `loket-pivot-${pivot.measure}`, pivot, () =>
+      pivotLines(pivot, lang),
+    );
+  };
+
+  app.get(
+    '/api/v1/stats/reports',
+    { config: { access: [...ANALYST] }, schema: { tags: ['statistics'], summary: 'The ready-made reports' } },
+    listReports,
+  );
+  app.get(
+    '/api/v1/stats/reports/:id',
+    {
+      config: { access: [...ANALYST] },
+      schema: {
+        tags: ['statistics'],
+        summary: 'A ready-made report (JSON, CSV or XLSX)',
+        params: ReportParams,
+        querystring: ReportQuery,
+      },
+    },
+    reportHandler(false),
+  );
+  app.get(
+    '/api/v1/stats/pivot',
+    {
+      config: { access: [...ANALYST] },
+      schema: {
+        tags: ['statistics'],
+        summary: 'One measure by one or two dimensions, with totals',
+        querystring: PivotQuery,
+      },
+    },
+    pivotHandler(false),
+  );
+  app.get(
+    '/api/v1/stats/aggregate',
+    {
+      config: { access: [...ANALYST] },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Measures by up to three dimensions',
+        querystring: AggregateQuery,
+      },
+    },
+    async (request) => {
+      const query = parseAggregateQuery(request.query as RawStatsQuery, langOf(request), defaults());
+      return { ...query, rows: await aggregate(db(), query) };
+    },
+  );
+  app.get(
+    '/api/v1/open-data/reports',
+    {
+      config: { access: 'PUBLIC' },
+      schema: { tags: ['open data'], summary: 'The reports published as open data' },
+    },
+    listReports,
+  );
+  app.get(
+    '/api/v1/open-data/reports/:id',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['open data'],
+        summary: 'A report with counts under 5 hidden (JSON, CSV or XLSX)',
+        params: ReportParams,
+        querystring: ReportQuery,
+      },
+    },
+    reportHandler(true),
+  );
+  app.get(
+    '/api/v1/open-data/pivot',
+    {
+      config: { access: 'PUBLIC' },
+      schema: { tags: ['open data'], summary: 'A pivot with counts under 5 hidden', querystring: PivotQuery },
+    },
+    pivotHandler(true),
+  );
+}
