@@ -197,7 +197,7 @@ export function startRegisterCheckLoop(
   const pass = () => {
     if (stopped || inFlight >= parallelPasses) return;
     inFlight += 1;
-    runDueRegisterChecks(db, sources, options.batch ?? 10)
+    runDueRegisterChecks(db, sources, options.batch ?? 25)
       .then((result) => {
         if (result.claimed > 0) {
           log.info({ registerChecks: result }, 'register checks run');
