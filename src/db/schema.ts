@@ -261,6 +261,43 @@ export interface DossierStatisticsTable {
   is_within_deadline: boolean | null;
 }
 
+/** Migration 0005: counts by year of submission, kept by triggers on `dossier_statistics`. */
+export interface StatisticsCohortCountsTable {
+  submitted_year: number;
+  category: string;
+  province: string;
+  kind: string;
+  applications: number;
+  admissible: number;
+  withdrawn: number;
+}
+
+/** Migration 0005: counts by year of decision, per breakdown ('' for none) and value. */
+export interface StatisticsDecisionCountsTable {
+  breakdown: string;
+  decided_year: number;
+  category: string;
+  province: string;
+  kind: string;
+  care_profession: string;
+  value: string;
+  decided: number;
+  granted: number;
+  refused: number;
+  within_deadline: number;
+  with_deadline: number;
+}
+
+/** Migration 0005: histograms of lead times in days by year of decision. */
+export interface StatisticsLeadTimesTable {
+  lead: 'regional' | 'federal';
+  decided_year: number;
+  category: string;
+  province: string;
+  days: number;
+  dossiers: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -278,6 +315,9 @@ export interface Database {
   federal_outbox: FederalOutboxTable;
   staff_notifications: StaffNotificationsTable;
   dossier_statistics: DossierStatisticsTable;
+  statistics_cohort_counts: StatisticsCohortCountsTable;
+  statistics_decision_counts: StatisticsDecisionCountsTable;
+  statistics_lead_times: StatisticsLeadTimesTable;
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;
 }

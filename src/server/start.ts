@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
+import { getDefaultRuleData } from '../rules/index.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -48,6 +49,8 @@ export async function startLoket(
     embedded = await startEmbeddedPostgres({ dataDir, log: (message) => log.debug({ postgres: message }) });
     databaseUrl = await ensureDatabase(embedded.url, 'loket');
   }
+  // The rule files are read and checked once, now, rather than by the first request that assesses.
+  getDefaultRuleData();
   const loadDemo = config.demo === 'on' || (config.demo === 'auto' && embedded !== null);
   // The registers: a configured network, or in demo mode the simulator inside this process.
   let simulator: Simulator | null = null;

@@ -9,12 +9,15 @@ import {
   TOTAL,
   yearColumn,
 } from './dimensions.ts';
+import { planRollupQuery, runRollupQuery } from './rollups.ts';
 
 /**
- * The one query builder behind every figure: counts and lead times over `dossier_statistics`,
- * grouped by up to three dimensions, with the margins a table needs (GROUPING SETS, so a table and
- * its totals come from the same scan and always add up). Dimensions and measures come from the
- * tables in dimensions.ts only — never from the caller's text — and filter values are bound.
+ * The one query builder behind every figure: counts and lead times grouped by up to three
+ * dimensions, with the margins a table needs (GROUPING SETS, so a table and its totals come from
+ * the same rows and always add up). Read from the rollups where they hold the request (every
+ * ready-made report: src/stats/rollups.ts), else from `dossier_statistics`, one row per dossier.
+ * Dimensions and measures come from the tables in dimensions.ts only — never from the caller's
+ * text — and filter values are bound.
  */
 
 export interface StatsFilters {
@@ -117,10 +120,21 @@ function emptyValue(measure: MeasureId): number | null {
   return MEASURES[measure].isAdditive ? 0 : null;
 }
 
-/** Runs the request: one scan per branch (in parallel, on two connections), merged cell by cell. */
-export async function aggregate(db: Db, request: AggregateRequest): Promise<AggregateRow[]> {
+export interface AggregateOptions {
+  /** `facts`: scan `dossier_statistics` even where the rollups could answer (tests, benchmark). */
+  source?: 'auto' | 'facts';
+}
+
+/** Runs the request: one query per branch (in parallel, on two connections), merged cell by cell. */
+export async function aggregate(
+  db: Db,
+  request: AggregateRequest,
+  options: AggregateOptions = {},
+): Promise<AggregateRow[]> {
   const results = await Promise.all(
     splitByBranch(request.measures).map(async (query) => {
+      const plan = options.source === 'facts' ? null : planRollupQuery(request, query);
+      if (plan) return { query, rows: await runRollupQuery(db, plan) };
       const { text, values } = buildBranchSql(request, query);
       const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values));
       return { query, rows };

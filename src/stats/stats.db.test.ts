@@ -21,10 +21,12 @@ import {
   type MeasureId,
   TOTAL,
 } from './dimensions.ts';
+import { aggregate, splitByBranch } from './aggregate.ts';
 import { generateDossiers } from './generate/generate-dossiers.ts';
 import { writeDossiers } from './generate/write-dossiers.ts';
 import { REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from './reports/run-report.ts';
+import { percentileOfHistogram, planRollupQuery } from './rollups.ts';
 import { statsRoutes } from './stats.routes.ts';
 
 /**
@@ -225,6 +227,26 @@ async function reportAsMap(
   for (const row of report.rows) map.set(report.dimensions.map((d) => row.key[d]).join('|'), row.values);
   map.set(report.dimensions.map(() => TOTAL).join('|'), report.totals);
   return map;
+}
+
+/** Every report (each `by` of q4) at the given years equals the recount of the current raw rows. */
+async function expectReportsToMatchRecount(db: TestDatabase, years: [number, number]): Promise<void> {
+  const facts = await loadFacts(db);
+  for (const definition of REPORTS) {
+    for (const by of definition.columnChoices ?? [undefined]) {
+      const label = `${definition.id}${by ? ` by ${by}` : ''}`;
+      const expected = recount(facts, definition, years, by);
+      const actual = await reportAsMap(db, definition, years, by);
+      const total = reportDimensions(definition, by)
+        .map(() => TOTAL)
+        .join('|');
+      // The recount has no grand total when nothing at all is counted; the report shows zeros.
+      expect([...actual.keys()].filter((k) => k !== total).sort(), label).toEqual(
+        [...expected.keys()].filter((k) => k !== total).sort(),
+      );
+      for (const [key, values] of expected) expect(actual.get(key), `${label} ${key}`).toEqual(values);
+    }
+  }
 }
 
 async function loadFacts(db: TestDatabase): Promise<Fact[]> {
@@ -482,7 +504,195 @@ describe('statistics over generated dossiers', () => {
     });
   });
 
+  it('answers every report from the rollups, with or without the counts open data adds', () => {
+    for (const definition of REPORTS) {
+      for (const by of definition.columnChoices ?? [undefined]) {
+        const dimensions = reportDimensions(definition, by);
+        const measures = [...definition.measures, 'decided' as const, 'granted' as const];
+        const request = {
+          measures,
+          dimensions,
+          filters: { years: YEARS, provinces: ['ANTWERPEN'], only: definition.only ?? {} },
+          groupingSets: reportGroupingSets(definition, dimensions.length),
+        };
+        for (const query of splitByBranch(measures))
+          expect(planRollupQuery(request, query), `${definition.id} ${by ?? ''}`).not.toBeNull();
+      }
+    }
+    // And leaves to the fact table what the rollups do not hold.
+    const byRegion = { measures: ['granted'] as MeasureId[], dimensions: ['region'] as DimensionId[] };
+    expect(
+      planRollupQuery({ ...byRegion, filters: { years: YEARS } }, { branch: 'decision', measures: ['granted'] }),
+    ).toBeNull();
+    expect(
+      planRollupQuery(
+        { measures: ['granted'], dimensions: ['sex', 'nationality'], filters: { years: YEARS } },
+        { branch: 'decision', measures: ['granted'] },
+      ),
+    ).toBeNull();
+  });
+
+  it('gives the same figures from the rollups as from the fact table, filters and margins included', async () => {
+    const cases: Array<{ dimensions: DimensionId[]; measures: MeasureId[]; only?: Record<string, string[]> }> = [
+      { dimensions: ['year', 'province', 'kind'], measures: ['applications', 'admissible', 'withdrawn', 'granted'] },
+      { dimensions: ['careProfession', 'sex'], measures: ['decided', 'refused', 'highlySkilledShare'] },
+      { dimensions: ['year', 'province'], measures: ['regionalLeadP90Days', 'federalLeadMedianDays'] },
+      { dimensions: ['category'], measures: ['withinDeadlineShare', 'granted'], only: { vks: ['7', '8'] } },
+      { dimensions: ['year', 'refusalReason'], measures: ['refused'], only: { kind: ['FIRST'] } },
+    ];
+    for (const { dimensions, measures, only } of cases) {
+      const request = {
+        measures,
+        dimensions,
+        filters: {
+          years: [2020, 2027] as [number, number],
+          categories: ['HIGHLY_SKILLED', 'MEDIUM_SKILLED_SHORTAGE', 'EU_BLUE_CARD'],
+          ...(only ? { only } : {}),
+        },
+        groupingSets: dimensions.length === 2 ? [[0, 1], [0], [1], []] : [[...dimensions.keys()], [0], []],
+      };
+      for (const query of splitByBranch(measures)) expect(planRollupQuery(request, query)).not.toBeNull();
+      const fromRollups = await aggregate(database.db, request);
+      const fromFacts = await aggregate(database.db, request, { source: 'facts' });
+      expect(fromRollups.length, dimensions.join()).toBeGreaterThan(3);
+      expect(fromRollups, dimensions.join()).toEqual(fromFacts);
+    }
+  });
+
   it('has a dimension definition for every dimension the recount knows', () => {
     expect(Object.keys(DIMENSIONS).sort()).toEqual(Object.keys(facts[0]!.dims).sort());
+  });
+});
+
+describe('statistics rollups under changes', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await writeDossiers(database.pool, generateDossiers({ count: 1500, seed: 23 }), { batchSize: 500 });
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  const grant = (id: string, version: number, on: string) => `
+    WITH action AS (
+      INSERT INTO dossier_actions (dossier_id, action, actor, effective_on, details)
+      VALUES ('${id}', 'GRANT', 'CASE_HANDLER', '${on}', '{}'))
+    UPDATE dossiers SET status = 'DECIDED_GRANTED', version = ${version + 1}, decided_on = '${on}',
+      decision = '{"outcome": "GRANTED", "decidedOn": "${on}"}', federal_decided_on = '${on}'::date + 12
+    WHERE id = '${id}'`;
+
+  it('stays equal to a recount under concurrent decisions, a rollback, a move and a deletion', async () => {
+    const open = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'version'])
+      .where('status', '=', 'IN_REVIEW')
+      .orderBy('id')
+      .limit(9)
+      .execute();
+    expect(open.length).toBe(9);
+    // Eight decisions of the same day in four parallel transactions, each held open a while so
+    // they overlap on the rollup rows they share (year, sex, age band …); a ninth is rolled back.
+    const decide = async (batch: typeof open, isCommitted: boolean) => {
+      const client = await database.pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (const dossier of batch) await client.query(grant(dossier.id, dossier.version, '2028-12-29'));
+        await client.query('SELECT pg_sleep(0.1)');
+        await client.query(isCommitted ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        client.release();
+      }
+    };
+    const granted = async () =>
+      Number(
+        (await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, [2028, 2028])).get(
+          '2028',
+        )?.granted,
+      );
+    const before = await granted();
+    await Promise.all([
+      decide(open.slice(0, 2), true),
+      decide(open.slice(2, 4), true),
+      decide(open.slice(4, 6), true),
+      decide(open.slice(6, 8), true),
+      decide(open.slice(8, 9), false),
+    ]);
+    expect(await granted()).toBe(before + 8);
+
+    // A refusal on two grounds, a decided dossier moved to another province, one deleted.
+    const [refused, moved, deleted] = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'version', 'assessment'])
+      .where('status', '=', 'DECIDED_GRANTED')
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    await database.pool.query(
+      `UPDATE dossiers SET status = 'DECIDED_REFUSED', version = version + 1,
+         decision = '{"outcome": "REFUSED", "reasonCodes": ["SALARY_BELOW_THRESHOLD", "CONTRACT_TOO_SHORT"]}'
+       WHERE id = $1`,
+      [refused!.id],
+    );
+    const province = (moved!.assessment as { procedure: { province: string } }).procedure.province;
+    await database.pool.query(
+      `UPDATE dossiers SET version = version + 1,
+         assessment = jsonb_set(assessment, '{procedure,province}', to_jsonb($2::text)) WHERE id = $1`,
+      [moved!.id, province === 'LIMBURG' ? 'ANTWERPEN' : 'LIMBURG'],
+    );
+    await database.pool.query('DELETE FROM dossier_actions WHERE dossier_id = $1', [deleted!.id]);
+    await database.pool.query('DELETE FROM dossiers WHERE id = $1', [deleted!.id]);
+
+    await expectReportsToMatchRecount(database, YEARS);
+  });
+
+  it('leaves no empty cell behind when the only dossier of a cell moves away or is deleted', async () => {
+    const [only] = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'version', 'assessment'])
+      .where('status', '=', 'IN_REVIEW')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    // The only decision of 2029.
+    await database.pool.query(grant(only!.id, only!.version, '2029-01-02'));
+    const q2 = REPORTS.find((r) => r.id === 'q2')!;
+    const cells = async () => (await runReport(database.db, q2, { filters: { years: [2029, 2029] } })).rows;
+    expect((await cells()).filter((row) => row.key.province !== TOTAL && row.key.category !== TOTAL)).toEqual([
+      expect.objectContaining({ values: { applications: 0, granted: 1 } }),
+    ]);
+    await expectReportsToMatchRecount(database, [2029, 2029]);
+
+    await database.pool.query(
+      `UPDATE dossiers SET version = version + 1,
+         assessment = jsonb_set(assessment, '{procedure,province}', '"WEST_VLAANDEREN"') WHERE id = $1`,
+      [only!.id],
+    );
+    const moved = (await cells()).filter((row) => row.key.province !== TOTAL && row.key.category !== TOTAL);
+    expect(moved.map((row) => row.key.province)).toEqual(['WEST_VLAANDEREN']);
+    await expectReportsToMatchRecount(database, [2029, 2029]);
+
+    await database.pool.query('DELETE FROM dossier_actions WHERE dossier_id = $1', [only!.id]);
+    await database.pool.query('DELETE FROM dossiers WHERE id = $1', [only!.id]);
+    expect(await cells()).toEqual([]);
+    const report = await runReport(database.db, q2, { filters: { years: [2029, 2029] } });
+    expect(report.totals).toEqual({ applications: 0, granted: 0 });
+  });
+});
+
+describe('percentiles from a histogram', () => {
+  it('equal percentile_cont over the values one by one', () => {
+    const values = [3, 3, 7, 10, 10, 10, 41, 2, 18];
+    const histogram = new Map<number, number>();
+    for (const v of values) histogram.set(v, (histogram.get(v) ?? 0) + 1);
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const fraction of [0, 0.1, 0.5, 0.9, 1]) {
+      const position = fraction * (sorted.length - 1);
+      const low = Math.floor(position);
+      const expected = sorted[low]! + (position - low) * (sorted[Math.ceil(position)]! - sorted[low]!);
+      expect(percentileOfHistogram(histogram, fraction)).toBe(expected);
+    }
+    expect(percentileOfHistogram(new Map([[5, 0]]), 0.5)).toBeNull();
   });
 });

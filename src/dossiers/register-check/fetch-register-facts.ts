@@ -55,62 +55,77 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
   const number = declared.enterpriseNumber;
   const insz = declared.insz?.replace(/\D/g, '') || null;
   const year = Number(declared.applicationDate.slice(0, 4));
-  const [vacancy, shortageStatus, recognition] = await Promise.all([
-    declared.vacancyReference
-      ? ask('vacancies', `vacancy:${declared.vacancyReference}`, () =>
-          sources.vacancies.getVacancy(declared.vacancyReference as string),
+  const { vacancyReference, iscoCode, naricReference } = declared;
+  const applicationDay = declared.applicationDate;
+  // Every question starts at once; a follow-up starts as soon as the answer it needs is in, so a
+  // dossier costs about two register round trips, not one per register.
+  const enterpriseAsked = ask('kbo', `enterprise:${number}`, () => sources.kbo.getEnterprise(number));
+  const employmentsAsked = ask('dimona', `employer:${number}`, () =>
+    sources.dimona.getEmployerEmployments(number),
+  );
+  const directorSanctionsAsked = enterpriseAsked.then((enterprise) =>
+    Promise.all(
+      (enterprise?.found ? enterprise.value.directors.map((d) => d.insz) : [])
+        .filter((d): d is string => d !== null)
+        .map((d) => ask('sanctions', `person:${d}`, () => sources.sanctions.getPersonSanctions(d))),
+    ),
+  );
+  const staffAsked = employmentsAsked.then((employments) => {
+    const staff = employments?.found
+      ? [
+          ...new Set(
+            employments.value.periods
+              .filter(
+                (p) => p.startDate <= applicationDay && (p.endDate === null || p.endDate >= applicationDay),
+              )
+              .map((p) => p.insz),
+          ),
+        ]
+      : [];
+    return staff.length <= MAX_STAFF_LOOKUPS
+      ? Promise.all(staff.map((s) => sources.nationalRegister.getPerson(s).catch(() => undefined)))
+      : [];
+  });
+  const [
+    enterprise,
+    enterpriseSanctions,
+    employerEmployments,
+    person,
+    workerEmployments,
+    vacancy,
+    shortageStatus,
+    recognition,
+    directorSanctions,
+    staffPeople,
+    wageQuarters,
+  ] = await Promise.all([
+    enterpriseAsked,
+    ask('sanctions', `enterprise:${number}`, () => sources.sanctions.getEnterpriseSanctions(number)),
+    employmentsAsked,
+    insz
+      ? ask('national-register', `person:${insz}`, () => sources.nationalRegister.getPerson(insz))
+      : undefined,
+    insz ? ask('dimona', `worker:${insz}`, () => sources.dimona.getWorkerEmployments(insz)) : undefined,
+    vacancyReference
+      ? ask('vacancies', `vacancy:${vacancyReference}`, () => sources.vacancies.getVacancy(vacancyReference))
+      : undefined,
+    iscoCode && declared.onVdabShortageList !== null
+      ? ask('vacancies', `shortage:${iscoCode}:${year}`, () =>
+          sources.vacancies.getShortageStatus(iscoCode, year),
         )
       : undefined,
-    declared.iscoCode && declared.onVdabShortageList !== null
-      ? ask('vacancies', `shortage:${declared.iscoCode}:${year}`, () =>
-          sources.vacancies.getShortageStatus(declared.iscoCode as string, year),
-        )
+    naricReference
+      ? ask('naric', `recognition:${naricReference}`, () => sources.naric.getRecognition(naricReference))
       : undefined,
-    declared.naricReference
-      ? ask('naric', `recognition:${declared.naricReference}`, () =>
-          sources.naric.getRecognition(declared.naricReference as string),
-        )
-      : undefined,
-  ]);
-  const [enterprise, enterpriseSanctions, employerEmployments, person, workerEmployments, ...wageQuarters] =
-    await Promise.all([
-      ask('kbo', `enterprise:${number}`, () => sources.kbo.getEnterprise(number)),
-      ask('sanctions', `enterprise:${number}`, () => sources.sanctions.getEnterpriseSanctions(number)),
-      ask('dimona', `employer:${number}`, () => sources.dimona.getEmployerEmployments(number)),
-      insz
-        ? ask('national-register', `person:${insz}`, () => sources.nationalRegister.getPerson(insz))
-        : undefined,
-      insz ? ask('dimona', `worker:${insz}`, () => sources.dimona.getWorkerEmployments(insz)) : undefined,
-      ...(insz && declared.isRenewal
+    directorSanctionsAsked,
+    staffAsked,
+    Promise.all(
+      insz && declared.isRenewal
         ? previousQuarters(declared.applicationDate).map((quarter) =>
             ask('dmfa', `quarter:${insz}:${quarter}`, () => sources.dmfa.getWorkerQuarter(insz, quarter)),
           )
-        : []),
-    ]);
-
-  const directors = enterprise?.found
-    ? enterprise.value.directors.map((d) => d.insz).filter((d): d is string => d !== null)
-    : [];
-  const staff = employerEmployments?.found
-    ? [
-        ...new Set(
-          employerEmployments.value.periods
-            .filter(
-              (p) =>
-                p.startDate <= declared.applicationDate &&
-                (p.endDate === null || p.endDate >= declared.applicationDate),
-            )
-            .map((p) => p.insz),
-        ),
-      ]
-    : [];
-  const [directorSanctions, staffPeople] = await Promise.all([
-    Promise.all(
-      directors.map((d) => ask('sanctions', `person:${d}`, () => sources.sanctions.getPersonSanctions(d))),
+        : [],
     ),
-    staff.length <= MAX_STAFF_LOOKUPS
-      ? Promise.all(staff.map((s) => sources.nationalRegister.getPerson(s).catch(() => undefined)))
-      : Promise.resolve([]),
   ]);
   const staffNationalities: Record<string, string> = {};
   for (const lookup of staffPeople)

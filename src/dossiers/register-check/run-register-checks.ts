@@ -153,8 +153,9 @@ export async function checkDossierRegisters(
   return status;
 }
 
-/** Claims the checks that are due and runs them in parallel; returns how many ended in each state. */
-export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limit = 20) {
+/** Claims up to `limit` due checks (SKIP LOCKED: instances share the work); returns their ids and attempts. */
+export async function claimDueRegisterChecks(db: Db, limit: number) {
+  if (limit <= 0) return [];
   const claimed = await sql<{ dossier_id: string; attempts: number }>`
     update register_checks set attempts = attempts + 1, next_attempt_at = now() + interval '60 seconds'
     where dossier_id in (
@@ -162,11 +163,17 @@ export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limi
       where status <> 'COMPLETE' and next_attempt_at <= now()
       order by next_attempt_at limit ${limit} for update skip locked)
     returning dossier_id, attempts`.execute(db);
+  return claimed.rows;
+}
+
+/** Claims the checks that are due and runs them in parallel; returns how many ended in each state. */
+export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limit = 20) {
+  const claimed = await claimDueRegisterChecks(db, limit);
   const outcomes = await Promise.all(
-    claimed.rows.map((row) => checkDossierRegisters(db, sources, row.dossier_id, row.attempts)),
+    claimed.map((row) => checkDossierRegisters(db, sources, row.dossier_id, row.attempts)),
   );
   return {
-    claimed: claimed.rows.length,
+    claimed: claimed.length,
     complete: outcomes.filter((o) => o === 'COMPLETE').length,
     waiting: outcomes.filter((o) => o === 'WAITING').length,
   };
@@ -182,44 +189,60 @@ export function signalRegisterCheck(): void {
 
 /**
  * Runs due checks inside the server process: at once after a submission here, and otherwise every
- * `intervalMs` (for submissions on other instances and for retries), with up to `parallelPasses`
- * passes in flight so a burst of submissions is not queued behind one slow register answer.
+ * `intervalMs` (for submissions on other instances and for retries). Each dossier is checked on its
+ * own as soon as it is claimed, with at most `maxInFlight` at a time, so a burst of submissions is
+ * never queued behind one slow register answer.
  */
 export function startRegisterCheckLoop(
   db: Db,
   sources: SourceAdapters,
   log: Logger,
-  options: { intervalMs?: number; parallelPasses?: number; batch?: number } = {},
+  options: { intervalMs?: number; maxInFlight?: number } = {},
 ) {
-  const parallelPasses = options.parallelPasses ?? 4;
+  const maxInFlight = options.maxInFlight ?? 64;
   let inFlight = 0;
+  let isClaiming = false;
+  let isAgainWanted = false;
   let stopped = false;
-  const pass = () => {
-    if (stopped || inFlight >= parallelPasses) return;
-    inFlight += 1;
-    runDueRegisterChecks(db, sources, options.batch ?? 25)
-      .then((result) => {
-        if (result.claimed > 0) {
-          log.info({ registerChecks: result }, 'register checks run');
-          pass(); // there may be more waiting
+  const claim = async () => {
+    if (stopped) return;
+    if (isClaiming) {
+      isAgainWanted = true;
+      return;
+    }
+    isClaiming = true;
+    try {
+      do {
+        isAgainWanted = false;
+        const claimed = await claimDueRegisterChecks(db, maxInFlight - inFlight);
+        for (const row of claimed) {
+          inFlight += 1;
+          checkDossierRegisters(db, sources, row.dossier_id, row.attempts)
+            .then((status) => log.debug({ registerCheck: status }, 'register check run'))
+            .catch((error: Error) =>
+              log.warn({ err: { message: error.message } }, 'register check failed; retrying later'),
+            )
+            .finally(() => {
+              inFlight -= 1;
+            });
         }
-      })
-      .catch((error: Error) =>
-        log.warn({ err: { message: error.message } }, 'register checks failed; retrying'),
-      )
-      .finally(() => {
-        inFlight -= 1;
-      });
+      } while (isAgainWanted && !stopped);
+    } catch (error) {
+      log.warn({ err: { message: (error as Error).message } }, 'claiming register checks failed; retrying');
+    } finally {
+      isClaiming = false;
+    }
   };
-  submitted.addEventListener('submitted', pass);
-  const timer = setInterval(pass, options.intervalMs ?? 500);
+  const wake = () => void claim();
+  submitted.addEventListener('submitted', wake);
+  const timer = setInterval(wake, options.intervalMs ?? 500);
   timer.unref();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      submitted.removeEventListener('submitted', pass);
-      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      submitted.removeEventListener('submitted', wake);
+      while (inFlight > 0 || isClaiming) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Texts } from '../stats-texts.ts';
 /**
  * A ready-made report as data: a table of `rows` × `columns` (optional), repeated per value of
  * `layer` (optional, usually the year), for one or more measures. The runner computes every cell,
- * the margins of each layer and the grand total in one scan per branch (src/stats/reports/run-report.ts).
+ * the margins of each layer and the grand total in one query per branch (src/stats/reports/run-report.ts).
  */
 export interface ReportDefinition {
   readonly id: string;

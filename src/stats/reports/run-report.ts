@@ -1,5 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import { type AggregateRequest, type AggregateRow, aggregate, type StatsFilters } from '../aggregate.ts';
+import {
+  type AggregateOptions,
+  type AggregateRequest,
+  type AggregateRow,
+  aggregate,
+  type StatsFilters,
+} from '../aggregate.ts';
 import { type DimensionId, type MeasureId, TOTAL } from '../dimensions.ts';
 import { DIMENSION_LABELS, MEASURE_LABELS, type Texts } from '../stats-texts.ts';
 import type { ReportDefinition } from './report-definition.ts';
@@ -39,6 +45,8 @@ export interface ReportOptions {
   by?: DimensionId;
   /** Measures computed besides the report's own (open data needs the counts behind a median). */
   extraMeasures?: readonly MeasureId[];
+  /** Where the figures are read (default: the rollups where they can answer). */
+  source?: AggregateOptions['source'];
 }
 
 export function reportDimensions(definition: ReportDefinition, by?: DimensionId): DimensionId[] {
@@ -75,7 +83,7 @@ export async function runReport(
     filters: { ...options.filters, only: { ...options.filters.only, ...definition.only } },
     groupingSets: reportGroupingSets(definition, dimensions.length),
   };
-  const rows: AggregateRow[] = await aggregate(db, request);
+  const rows: AggregateRow[] = await aggregate(db, request, { source: options.source ?? 'auto' });
   const isGrandTotal = (row: AggregateRow) => dimensions.every((d) => row.key[d] === TOTAL);
   const total = rows.find(isGrandTotal);
   return {
