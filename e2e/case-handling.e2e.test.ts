@@ -347,4 +347,50 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     expect(reassigned.assignee.displayName).toBe('Teamleider Sofie');
     await context.close();
   });
+
+  it('marks a fee paid from an imported bank statement and explains the other lines', async () => {
+    const awaiting = await caseHandler.call<{ items: Array<{ id: string; isAwaitingFee: boolean }> }>(
+      'GET',
+      '/api/v1/queue?scope=all&status=SUBMITTED&limit=50',
+    );
+    const unpaid = awaiting.items.find((item) => item.isAwaitingFee);
+    expect(unpaid).toBeDefined();
+    const dossier = await caseHandler.call<Overview & { fee: { reference: string } }>(
+      'GET',
+      `/api/v1/dossiers/${unpaid?.id}`,
+    );
+    const csv = [
+      'booking_date;amount;currency;communication',
+      `${new Date().toISOString().slice(0, 10)};200,00;EUR;${dossier.fee.reference}`,
+      `${new Date().toISOString().slice(0, 10)};12,50;EUR;invoice 7`,
+    ].join('\n');
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'behandelaar');
+    await expectHeading(page, nl.queue.title);
+    await page.getByRole('link', { name: nl.payments.title }).click();
+    await expectHeading(page, nl.payments.title);
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: nl.payments.submit }).click();
+    await page.getByRole('alert').getByRole('link', { name: nl.payments.fileRequired }).waitFor();
+    await page.setInputFiles('#bank-statement', {
+      name: 'statement.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: nl.payments.submit }).click();
+    const matched = page.getByRole('table', { name: nl.payments.matchedCaption });
+    await matched.getByRole('link', { name: dossier.number }).waitFor();
+    await page
+      .getByRole('table', { name: nl.payments.unmatchedCaption })
+      .getByText(nl.payments.reasons.NO_REFERENCE)
+      .waitFor();
+    await expectNoViolations(page);
+    const after = await caseHandler.call<Overview & { fee: { paidOn: string | null } }>(
+      'GET',
+      `/api/v1/dossiers/${dossier.id}`,
+    );
+    expect(after.fee.paidOn).not.toBeNull();
+    await context.close();
+  });
 });

@@ -79,12 +79,14 @@ export function createApiClient(options: ApiClientOptions) {
       ...extraHeaders,
     };
     if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A text body with its own content type (a bank statement as CSV) is sent as it is.
+    const isRawText = typeof body === 'string' && extraHeaders['content-type'] !== undefined;
+    if (body !== undefined && !isRawText) headers['content-type'] = 'application/json';
     const response = await doFetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isRawText ? (body as string) : JSON.stringify(body) } : {}),
     });
     if (response.status === 204) return undefined as T;
     const isJson = (response.headers.get('content-type') ?? '').includes('application/json');

@@ -50,7 +50,11 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
         <p>
           <Link href="/supervisor">{t('staff.common.backToHome')}</Link>
         </p>
-      ) : null}
+      ) : (
+        <p>
+          <Link href="/case-handler/payments">{t('staff.payments.title')}</Link>
+        </p>
+      )}
       <QueueFilters key={search} base={base} query={query} />
       {load.status === 'loading' ? (
         <Loading />

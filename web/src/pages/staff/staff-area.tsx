@@ -2,6 +2,7 @@ import type { SessionUser } from '../../api.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { RoleHomePage } from '../role-home-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
+import { PaymentImportPage } from './payment-import-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { SupervisorHomePage } from './supervisor-home-page.tsx';
 
@@ -21,6 +22,7 @@ export function StaffArea({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/case-handler') return <QueuePage key="case-handler" mode="case-handler" />;
   if (path === '/supervisor') return <SupervisorHomePage user={user} />;
   if (path === '/supervisor/queue') return <QueuePage key="supervisor" mode="supervisor" />;
+  if (path === '/case-handler/payments') return <PaymentImportPage />;
   const dossier = DOSSIER_PATH.exec(path);
   if (dossier?.[2]) {
     const queuePath = dossier[1] === 'supervisor' ? '/supervisor/queue' : '/case-handler';
