@@ -1,10 +1,11 @@
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import { addDays } from '../src/rules/dates/iso-date.ts';
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
+import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
 import {
   type E2eServer,
   findAccessibilityViolations,
@@ -18,48 +19,8 @@ import {
 // queue to the decision letter, with axe-core on every page visited. The server runs on the real
 // clock, so dates are computed from today.
 
-const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const TODAY = todayInBrussels();
 const START_DATE = addDays(TODAY, 60);
-
-interface ApiSession {
-  call<T = Record<string, unknown>>(method: string, url: string, data?: unknown): Promise<T>;
-  upload(url: string, documentType: string): Promise<void>;
-  dispose(): Promise<void>;
-}
-
-/** An API client signed in as `username`: cookies kept by Playwright, the CSRF token sent along. */
-async function signInApi(baseURL: string, username: string): Promise<ApiSession> {
-  const context: APIRequestContext = await request.newContext({ baseURL });
-  let csrfToken = ((await (await context.get('/api/v1/session')).json()) as { csrfToken: string }).csrfToken;
-  async function call<T>(method: string, url: string, data?: unknown): Promise<T> {
-    const response = await context.fetch(url, {
-      method,
-      headers: { 'x-csrf-token': csrfToken, 'accept-language': 'nl' },
-      ...(data === undefined ? {} : { data }),
-    });
-    const body = await response.text();
-    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${body}`);
-    return (body ? JSON.parse(body) : undefined) as T;
-  }
-  csrfToken = (
-    await call<{ csrfToken: string }>('POST', '/api/v1/session', { username, password: DEMO_PASSWORD })
-  ).csrfToken;
-  return {
-    call,
-    async upload(url, documentType) {
-      const response = await context.post(url, {
-        headers: { 'x-csrf-token': csrfToken },
-        multipart: {
-          documentType,
-          file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES },
-        },
-      });
-      if (response.status() !== 201) throw new Error(`upload ${documentType}: ${await response.text()}`);
-    },
-    dispose: () => context.dispose(),
-  };
-}
 
 interface Overview {
   id: string;
@@ -78,26 +39,12 @@ async function fileDossier(
   category: string,
   steps: Record<string, Record<string, unknown>>,
 ): Promise<Overview> {
-  const draft = await employer.call<Overview>('POST', '/api/v1/dossiers', {
-    category,
-    enterpriseNumber: '0403.170.701',
-  });
-  let version = draft.version;
-  for (const [step, answers] of Object.entries(steps)) {
-    version = (
-      await employer.call<Overview>('PUT', `/api/v1/dossiers/${draft.id}/steps/${step}`, { version, answers })
-    ).version;
-  }
-  const current = await employer.call<Overview>('GET', `/api/v1/dossiers/${draft.id}`);
-  for (const type of current.requiredDocumentTypes) {
-    await employer.upload(`/api/v1/dossiers/${draft.id}/documents`, type);
-  }
-  const submitted = await employer.call<Overview>('POST', `/api/v1/dossiers/${draft.id}/submit`, {});
-  await caseHandler.call('POST', `/api/v1/dossiers/${draft.id}/fee/payment`, {
+  const submitted = await fileAndSubmitDossier<Overview>(employer, category, steps);
+  await caseHandler.call('POST', `/api/v1/dossiers/${submitted.id}/fee/payment`, {
     paidOn: TODAY,
     version: submitted.version,
   });
-  const admissible = await employer.call<Overview>('GET', `/api/v1/dossiers/${draft.id}`);
+  const admissible = await employer.call<Overview>('GET', `/api/v1/dossiers/${submitted.id}`);
   expect(admissible.status).toBe('ADMISSIBLE');
   return admissible;
 }
@@ -305,6 +252,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     const jonasFigures = figures.caseHandlers.find((row) => row.displayName === 'Dossierbehandelaar Jonas');
     const workload = page.getByRole('table', { name: nl.supervisor.workload.caption });
     const jonas = workload.getByRole('row', { name: /Dossierbehandelaar Jonas/ });
+    await jonas.locator('td').first().waitFor(); // the table renders after its data arrives
     expect((await jonas.locator('td').allInnerTexts()).slice(1)).toEqual(
       [jonasFigures?.open, jonasFigures?.atRisk, jonasFigures?.overdue].map(String),
     );

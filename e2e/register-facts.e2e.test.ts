@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
@@ -10,6 +10,7 @@ import { generatePopulation } from '../src/sources/index.ts';
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
+import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
 import {
   type E2eServer,
   findAccessibilityViolations,
@@ -26,50 +27,10 @@ import {
 // server's register simulator uses seed 2026 with today as reference date, so the test generates
 // the same population to pick its worker.
 
-const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const TODAY = todayInBrussels();
 const START_DATE = addDays(TODAY, 60);
 // The polling page needs the registers' answers within a few of its 2-second rounds.
 const REGISTER_WAIT_MS = 20_000;
-
-interface ApiSession {
-  call<T = Record<string, unknown>>(method: string, url: string, data?: unknown): Promise<T>;
-  upload(url: string, documentType: string): Promise<void>;
-  dispose(): Promise<void>;
-}
-
-/** An API client signed in as `username`: cookies kept by Playwright, the CSRF token sent along. */
-async function signInApi(baseURL: string, username: string): Promise<ApiSession> {
-  const context: APIRequestContext = await request.newContext({ baseURL });
-  let csrfToken = ((await (await context.get('/api/v1/session')).json()) as { csrfToken: string }).csrfToken;
-  async function call<T>(method: string, url: string, data?: unknown): Promise<T> {
-    const response = await context.fetch(url, {
-      method,
-      headers: { 'x-csrf-token': csrfToken, 'accept-language': 'nl' },
-      ...(data === undefined ? {} : { data }),
-    });
-    const body = await response.text();
-    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${body}`);
-    return (body ? JSON.parse(body) : undefined) as T;
-  }
-  csrfToken = (
-    await call<{ csrfToken: string }>('POST', '/api/v1/session', { username, password: DEMO_PASSWORD })
-  ).csrfToken;
-  return {
-    call,
-    async upload(url, documentType) {
-      const response = await context.post(url, {
-        headers: { 'x-csrf-token': csrfToken },
-        multipart: {
-          documentType,
-          file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES },
-        },
-      });
-      if (response.status() !== 201) throw new Error(`upload ${documentType}: ${await response.text()}`);
-    },
-    dispose: () => context.dispose(),
-  };
-}
 
 interface Overview {
   id: string;
@@ -80,27 +41,11 @@ interface Overview {
 }
 
 /** Draft → steps → documents → submit: the register check starts with the submission. */
-async function submitDossier(
+const submitDossier = (
   employer: ApiSession,
   category: string,
   steps: Record<string, Record<string, unknown>>,
-): Promise<Overview> {
-  const draft = await employer.call<Overview>('POST', '/api/v1/dossiers', {
-    category,
-    enterpriseNumber: '0403.170.701',
-  });
-  let version = draft.version;
-  for (const [step, answers] of Object.entries(steps)) {
-    version = (
-      await employer.call<Overview>('PUT', `/api/v1/dossiers/${draft.id}/steps/${step}`, { version, answers })
-    ).version;
-  }
-  const current = await employer.call<Overview>('GET', `/api/v1/dossiers/${draft.id}`);
-  for (const type of current.requiredDocumentTypes) {
-    await employer.upload(`/api/v1/dossiers/${draft.id}/documents`, type);
-  }
-  return employer.call<Overview>('POST', `/api/v1/dossiers/${draft.id}/submit`, {});
-}
+) => fileAndSubmitDossier<Overview>(employer, category, steps);
 
 /** A worker abroad of the simulator's population: non-EU, not in the national register (a BIS number). */
 function pickWorkerAbroad() {

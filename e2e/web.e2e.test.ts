@@ -140,11 +140,13 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
     'signs $username ($role) in to the role home page and out again',
     async (account) => {
       await signIn(account.username, DEMO_PASSWORD);
-      // Case handlers land on their queue and supervisors on their workspace (e2e/case-handling…);
-      // the other roles on the generic home with their tasks.
+      // Case handlers land on their queue, supervisors on their workspace (e2e/case-handling…)
+      // and analysts on their reports (e2e/statistics…); the other roles on the generic home with
+      // their tasks.
       const staffHome = {
         CASE_HANDLER: staffNl.queue.title,
         SUPERVISOR: staffNl.supervisor.title,
+        ANALYST: nl.workspace.title.ANALYST,
       } as Partial<Record<string, string>>;
       await expectHeading(staffHome[account.role] ?? nl.workspace.title[account.role]);
       expect(new URL(page.url()).pathname).toBe(`/${ROLE_SLUGS[account.role]}`);

@@ -1,0 +1,183 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
+import { generateDossiers } from '../src/stats/generate/generate-dossiers.ts';
+import { writeDossiers } from '../src/stats/generate/write-dossiers.ts';
+import type { Report } from '../src/stats/reports/run-report.ts';
+import analystNl from '../web/src/locales/analyst/nl.json' with { type: 'json' };
+import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import {
+  type E2eServer,
+  findAccessibilityViolations,
+  hasChromium,
+  launchBrowser,
+  startE2eServer,
+} from './support/harness.ts';
+
+// The statistics pages as an analyst and the public use them: the demo accounts plus a small
+// synthetic history (src/stats/generate, 2019–2028) so that 2019–2020 has figures, and small cells
+// to hide in the open data. Driven in Debian's Chromium and checked with axe-core.
+
+const Q2_TITLE = 'Aanvragen en toekenningen per categorie en provincie van tewerkstelling';
+const YEARS = '?from=2019&to=2020';
+const a = analystNl;
+
+/** The caption of q2's cross table of one measure in one year (analyst.table.crossCaption). */
+function crossCaption(measure: keyof typeof a.measures, year: string): string {
+  return `${a.measures[measure]}, ${year}: ${a.dimensions.category} × ${a.dimensions.province}`;
+}
+
+describe.skipIf(!hasChromium)('the statistics pages', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+    await writeDossiers(server.database.pool, generateDossiers({ count: 3000, seed: 7 }), {
+      batchSize: 1500,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: server.url });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function expectHeading(text: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+  }
+
+  async function expectNoAccessibilityViolations(): Promise<void> {
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+  }
+
+  async function getJson<T>(url: string): Promise<T> {
+    const response = await page.request.get(url, { headers: { 'accept-language': 'nl' } });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  /** Chooses 2019–2020 in the filter form and waits for the tables of those years. */
+  async function showYears2019To2020(): Promise<void> {
+    await page.getByLabel(a.filters.from, { exact: true }).selectOption('2019');
+    await page.getByLabel(a.filters.to, { exact: true }).selectOption('2020');
+    await page.getByRole('button', { name: a.filters.apply }).click();
+    await page.waitForURL((url) => url.search.includes('from=2019') && url.search.includes('to=2020'));
+    await page.getByRole('table', { name: crossCaption('applications', '2020') }).waitFor();
+  }
+
+  it('lets an analyst open q2 for 2019–2020, see the table and chart, download XLSX and pivot', async () => {
+    await page.goto('/login');
+    await page.getByLabel(nl.login.username).fill('analist');
+    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: nl.login.submit }).click();
+    await expectHeading(nl.workspace.title.ANALYST);
+    expect(new URL(page.url()).pathname).toBe('/analyst');
+    await page.getByRole('link', { name: Q2_TITLE }).waitFor();
+    await expectNoAccessibilityViolations();
+
+    await page.getByRole('link', { name: Q2_TITLE }).click();
+    await expectHeading(Q2_TITLE);
+    await showYears2019To2020();
+
+    // A row per category and a column per province the data has, and the server's totals.
+    const report = await getJson<Report>(`/api/v1/stats/reports/q2${YEARS}`);
+    const in2019 = report.rows.filter((row) => row.key.year === '2019');
+    const table = page.getByRole('table', { name: crossCaption('applications', '2019') });
+    const categories = new Set(in2019.map((row) => row.key.category).filter((c) => c && c !== 'TOTAL'));
+    const provinces = new Set(in2019.map((row) => row.key.province).filter((p) => p && p !== 'TOTAL'));
+    expect(categories.size).toBeGreaterThan(1);
+    expect(await table.locator('tbody tr').count()).toBe(categories.size);
+    for (const category of categories) {
+      const name = a.categories[category as keyof typeof a.categories];
+      await table.getByRole('rowheader', { name, exact: true }).waitFor();
+    }
+    for (const province of provinces) {
+      const name = province === 'UNKNOWN' ? a.values.unknown : a.places[province as keyof typeof a.places];
+      await table.getByRole('columnheader', { name, exact: true }).waitFor();
+    }
+    const grand = in2019.find((row) => row.key.category === 'TOTAL' && row.key.province === 'TOTAL');
+    const grandText = new Intl.NumberFormat('nl').format(Number(grand?.values.applications));
+    expect((await table.locator('tfoot td').last().textContent())?.trim()).toBe(grandText);
+
+    const chart = page.locator('.stats-chart[role="img"]');
+    await chart.waitFor();
+    expect(await chart.getAttribute('aria-label')).toContain('2019');
+    await chart.locator('canvas').first().waitFor();
+
+    const xlsxLink = page
+      .getByRole('navigation', { name: a.downloads.reportTitle })
+      .getByRole('link', { name: a.downloads.xlsx });
+    const href = await xlsxLink.getAttribute('href');
+    expect(href).toContain('format=xlsx');
+    expect(href).toContain('from=2019');
+    const download = await page.request.get(href ?? '');
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await expectNoAccessibilityViolations();
+    await page.screenshot({ path: '/tmp/stats-analyst.png', fullPage: true });
+
+    await page.getByLabel(a.pivot.rows, { exact: true }).selectOption('category');
+    await page.getByLabel(a.pivot.columns, { exact: true }).selectOption('sex');
+    await page.getByLabel(a.pivot.measure, { exact: true }).selectOption('granted');
+    await page.getByRole('button', { name: a.pivot.submit }).click();
+    const pivotCaption = `${a.measures.granted}: ${a.dimensions.category} × ${a.dimensions.sex}`;
+    await page
+      .getByRole('table', { name: pivotCaption })
+      .getByRole('columnheader', { name: a.sexes.F })
+      .waitFor();
+    expect(page.url()).toContain('pivotRows=category');
+    await expectNoAccessibilityViolations();
+
+    // Open data: the same figures where shown (the analyst's session may read both).
+    const open = await getJson<Report>(`/api/v1/open-data/reports/q2${YEARS}`);
+    const analystByKey = new Map(report.rows.map((row) => [JSON.stringify(row.key), row]));
+    const shown = open.rows.filter((row) => row.values.applications !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) {
+      expect(row.values.applications).toBe(analystByKey.get(JSON.stringify(row.key))?.values.applications);
+    }
+  });
+
+  it('shows anyone the open data of q2 with small cells hidden and explained', async () => {
+    await page.goto('/open-data');
+    await expectHeading(a.openData.title);
+    await page.getByText(a.suppression.legend).waitFor();
+    await expectNoAccessibilityViolations();
+
+    await page.getByRole('link', { name: Q2_TITLE }).click();
+    await expectHeading(Q2_TITLE);
+    await showYears2019To2020();
+
+    // Every hidden number of the answer is an "x" in the tables, and nothing else is.
+    const open = await getJson<Report>(`/api/v1/open-data/reports/q2${YEARS}`);
+    const hidden =
+      open.rows.reduce((sum, row) => sum + (row.suppressed?.length ?? 0), 0) +
+      (open.suppressedTotals?.length ?? 0);
+    expect(hidden).toBeGreaterThan(0);
+    const marks = page.locator('table .stats-suppressed');
+    expect(await marks.count()).toBe(hidden);
+    expect((await marks.first().textContent())?.trim()).toBe(`${a.suppression.mark}${a.suppression.hidden}`);
+    await page.getByText(a.suppression.legend).waitFor();
+    await page.locator('.stats-chart[role="img"]').waitFor();
+    expect(await page.getByRole('link', { name: a.downloads.csv }).first().getAttribute('href')).toMatch(
+      /^\/api\/v1\/open-data\/reports\/q2\?.*format=csv/,
+    );
+    await expectNoAccessibilityViolations();
+    await page.screenshot({ path: "/tmp/stats-open.png", fullPage: true });
+  });
+});
