@@ -1,10 +1,12 @@
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
+import { AnalystArea } from './pages/analyst/analyst-area.tsx';
 import { EmployerArea } from './pages/employer/employer-area.tsx';
 import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
 import { WorkerDossierPage } from './pages/employer/worker-dossier-page.tsx';
 import { LandingPage } from './pages/landing-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OpenDataArea } from './pages/open-data/open-data-area.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
 import { StaffArea } from './pages/staff/staff-area.tsx';
 import { roleHomePath, roleOfPath } from './roles.ts';
@@ -14,9 +16,10 @@ import { useSession } from './session.tsx';
 const MAIN_ID = 'main-content';
 
 /** The areas with pages of their own below the role's home. */
-function areaOfPath(path: string): 'employer' | 'staff' | null {
+function areaOfPath(path: string): 'employer' | 'staff' | 'analyst' | null {
   if (path === '/employer' || path.startsWith('/employer/')) return 'employer';
   if (/^\/(case-handler|supervisor)(\/|$)/.test(path)) return 'staff';
+  if (path === '/analyst' || path.startsWith('/analyst/')) return 'analyst';
   return null;
 }
 
@@ -46,11 +49,13 @@ function CurrentPage() {
   if (path === '/login') return <LoginPage />;
   if (path === '/self-check') return <SelfCheckPage />;
   if (path === '/worker') return <WorkerDossierPage />;
+  if (path === '/open-data' || path.startsWith('/open-data/')) return <OpenDataArea path={path} />;
   const area = areaOfPath(path);
   if (area) {
     if (state.status === 'loading') return <Loading />;
     const user = state.status === 'ready' ? state.user : null;
     if (!user) return <RedirectToLogin />;
+    if (area === 'analyst') return <AnalystArea path={path} user={user} />;
     return area === 'employer' ? (
       <EmployerArea path={path} user={user} />
     ) : (

@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../../src/i18n/languages.ts';
+import analystEn from './locales/analyst/en.json' with { type: 'json' };
+import analystFr from './locales/analyst/fr.json' with { type: 'json' };
+import analystNl from './locales/analyst/nl.json' with { type: 'json' };
 import employerEn from './locales/employer/en.json' with { type: 'json' };
 import employerFr from './locales/employer/fr.json' with { type: 'json' };
 import employerNl from './locales/employer/nl.json' with { type: 'json' };
@@ -13,14 +16,14 @@ import staffFr from './locales/staff/fr.json' with { type: 'json' };
 import staffNl from './locales/staff/nl.json' with { type: 'json' };
 
 /**
- * One catalogue per language: the shell's texts, with the employer portal's and the service
- * side's texts under `employer.` and `staff.` (kept in their own files so each area's texts stay
- * together).
+ * One catalogue per language: the shell's texts, with the employer portal's, the service side's
+ * and the statistics pages' texts under `employer.`, `staff.` and `analyst.` (kept in their own
+ * files so each area's texts stay together).
  */
 export const CATALOGUES = {
-  nl: { ...nl, employer: employerNl, staff: staffNl },
-  fr: { ...fr, employer: employerFr, staff: staffFr },
-  en: { ...en, employer: employerEn, staff: staffEn },
+  nl: { ...nl, employer: employerNl, staff: staffNl, analyst: analystNl },
+  fr: { ...fr, employer: employerFr, staff: staffFr, analyst: analystFr },
+  en: { ...en, employer: employerEn, staff: staffEn, analyst: analystEn },
 };
 
 /** Every text's key, e.g. `login.title`: the catalogues all have the Dutch one's shape (locales.test.ts). */
