@@ -162,7 +162,10 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
           .join(', ')})`
       : '';
   const table = query.branch === 'cohort' ? 'statistics_cohort_counts' : 'statistics_decision_counts';
-  const counts = { text: `SELECT ${select.join(', ')} FROM ${table} f WHERE ${where.join(' AND ')}${groupBy}`, values };
+  const counts = {
+    text: `SELECT ${select.join(', ')} FROM ${table} f WHERE ${where.join(' AND ')}${groupBy}`,
+    values,
+  };
 
   let leads: SqlText | null = null;
   if (leadMeasures.length > 0) {
@@ -192,7 +195,10 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
  * percentile_cont over a histogram (days → dossiers), exactly as PostgreSQL computes it over the
  * values one by one: the values at ranks floor and ceil of fraction × (n − 1), interpolated.
  */
-export function percentileOfHistogram(histogram: ReadonlyMap<number, number>, fraction: number): number | null {
+export function percentileOfHistogram(
+  histogram: ReadonlyMap<number, number>,
+  fraction: number,
+): number | null {
   const entries = [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return null;
@@ -241,7 +247,10 @@ export async function runRollupQuery(db: Db, plan: RollupPlan): Promise<Record<s
         histogram = new Map();
         histograms.set(key, histogram);
       }
-      days.forEach((day, i) => histogram.set(day, (histogram.get(day) ?? 0) + (dossiers[i] as number)));
+      for (let i = 0; i < days.length; i++) {
+        const day = days[i] as number;
+        histogram.set(day, (histogram.get(day) ?? 0) + (dossiers[i] as number));
+      }
     }
   }
   return counts.rows.map((row) => {

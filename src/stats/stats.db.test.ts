@@ -13,6 +13,7 @@ import { accessControl, SESSION_COOKIE } from '../server/plugins/access-control.
 import { errorHandling } from '../server/plugins/error-handling.ts';
 import { brusselsDate } from '../server/today.ts';
 import '../validation/compile-validator.ts';
+import { aggregate, splitByBranch } from './aggregate.ts';
 import {
   DIMENSIONS,
   type DimensionId,
@@ -21,7 +22,6 @@ import {
   type MeasureId,
   TOTAL,
 } from './dimensions.ts';
-import { aggregate, splitByBranch } from './aggregate.ts';
 import { generateDossiers } from './generate/generate-dossiers.ts';
 import { writeDossiers } from './generate/write-dossiers.ts';
 import { REPORTS, type ReportDefinition } from './reports/index.ts';
@@ -522,7 +522,10 @@ describe('statistics over generated dossiers', () => {
     // And leaves to the fact table what the rollups do not hold.
     const byRegion = { measures: ['granted'] as MeasureId[], dimensions: ['region'] as DimensionId[] };
     expect(
-      planRollupQuery({ ...byRegion, filters: { years: YEARS } }, { branch: 'decision', measures: ['granted'] }),
+      planRollupQuery(
+        { ...byRegion, filters: { years: YEARS } },
+        { branch: 'decision', measures: ['granted'] },
+      ),
     ).toBeNull();
     expect(
       planRollupQuery(
@@ -533,8 +536,15 @@ describe('statistics over generated dossiers', () => {
   });
 
   it('gives the same figures from the rollups as from the fact table, filters and margins included', async () => {
-    const cases: Array<{ dimensions: DimensionId[]; measures: MeasureId[]; only?: Record<string, string[]> }> = [
-      { dimensions: ['year', 'province', 'kind'], measures: ['applications', 'admissible', 'withdrawn', 'granted'] },
+    const cases: Array<{
+      dimensions: DimensionId[];
+      measures: MeasureId[];
+      only?: Record<string, string[]>;
+    }> = [
+      {
+        dimensions: ['year', 'province', 'kind'],
+        measures: ['applications', 'admissible', 'withdrawn', 'granted'],
+      },
       { dimensions: ['careProfession', 'sex'], measures: ['decided', 'refused', 'highlySkilledShare'] },
       { dimensions: ['year', 'province'], measures: ['regionalLeadP90Days', 'federalLeadMedianDays'] },
       { dimensions: ['category'], measures: ['withinDeadlineShare', 'granted'], only: { vks: ['7', '8'] } },
@@ -549,12 +559,17 @@ describe('statistics over generated dossiers', () => {
           categories: ['HIGHLY_SKILLED', 'MEDIUM_SKILLED_SHORTAGE', 'EU_BLUE_CARD'],
           ...(only ? { only } : {}),
         },
-        groupingSets: dimensions.length === 2 ? [[0, 1], [0], [1], []] : [[...dimensions.keys()], [0], []],
+        groupingSets:
+          dimensions.length === 2
+            ? [[0, 1], [0], [1], []]
+            : dimensions.length === 3
+              ? [[0, 1, 2], [0], []]
+              : [[0], []],
       };
       for (const query of splitByBranch(measures)) expect(planRollupQuery(request, query)).not.toBeNull();
       const fromRollups = await aggregate(database.db, request);
       const fromFacts = await aggregate(database.db, request, { source: 'facts' });
-      expect(fromRollups.length, dimensions.join()).toBeGreaterThan(3);
+      expect(fromRollups.length, dimensions.join()).toBeGreaterThanOrEqual(3);
       expect(fromRollups, dimensions.join()).toEqual(fromFacts);
     }
   });
@@ -569,25 +584,27 @@ describe('statistics rollups under changes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await writeDossiers(database.pool, generateDossiers({ count: 1500, seed: 23 }), { batchSize: 500 });
+    await writeDossiers(database.pool, generateDossiers({ count: 2500, seed: 23 }), { batchSize: 500 });
   });
   afterAll(async () => {
     await database?.dispose();
   });
 
-  const grant = (id: string, version: number, on: string) => `
+  const decision = (id: string, on: string) => `
+    UPDATE dossiers SET status = 'DECIDED_GRANTED', version = version + 1, decided_on = '${on}',
+      decision = '{"outcome": "GRANTED", "decidedOn": "${on}"}', federal_decided_on = '${on}'::date + 12
+    WHERE id = '${id}'`;
+  const grant = (id: string, on: string) => `
     WITH action AS (
       INSERT INTO dossier_actions (dossier_id, action, actor, effective_on, details)
       VALUES ('${id}', 'GRANT', 'CASE_HANDLER', '${on}', '{}'))
-    UPDATE dossiers SET status = 'DECIDED_GRANTED', version = ${version + 1}, decided_on = '${on}',
-      decision = '{"outcome": "GRANTED", "decidedOn": "${on}"}', federal_decided_on = '${on}'::date + 12
-    WHERE id = '${id}'`;
+    ${decision(id, on)}`;
 
-  it('stays equal to a recount under concurrent decisions, a rollback, a move and a deletion', async () => {
+  it('stays equal to a recount under concurrent decisions, a rollback, a refusal and a move', async () => {
     const open = await database.db
       .selectFrom('dossiers')
-      .select(['id', 'version'])
-      .where('status', '=', 'IN_REVIEW')
+      .select(['id'])
+      .where('status', 'in', ['SUBMITTED', 'ADMISSIBLE', 'IN_REVIEW'])
       .orderBy('id')
       .limit(9)
       .execute();
@@ -598,7 +615,7 @@ describe('statistics rollups under changes', () => {
       const client = await database.pool.connect();
       try {
         await client.query('BEGIN');
-        for (const dossier of batch) await client.query(grant(dossier.id, dossier.version, '2028-12-29'));
+        for (const dossier of batch) await client.query(grant(dossier.id, '2028-12-29'));
         await client.query('SELECT pg_sleep(0.1)');
         await client.query(isCommitted ? 'COMMIT' : 'ROLLBACK');
       } finally {
@@ -621,13 +638,13 @@ describe('statistics rollups under changes', () => {
     ]);
     expect(await granted()).toBe(before + 8);
 
-    // A refusal on two grounds, a decided dossier moved to another province, one deleted.
-    const [refused, moved, deleted] = await database.db
+    // A refusal on two grounds, a decided dossier moved to another province.
+    const [refused, moved] = await database.db
       .selectFrom('dossiers')
       .select(['id', 'version', 'assessment'])
       .where('status', '=', 'DECIDED_GRANTED')
       .orderBy('id')
-      .limit(3)
+      .limit(2)
       .execute();
     await database.pool.query(
       `UPDATE dossiers SET status = 'DECIDED_REFUSED', version = version + 1,
@@ -641,40 +658,45 @@ describe('statistics rollups under changes', () => {
          assessment = jsonb_set(assessment, '{procedure,province}', to_jsonb($2::text)) WHERE id = $1`,
       [moved!.id, province === 'LIMBURG' ? 'ANTWERPEN' : 'LIMBURG'],
     );
-    await database.pool.query('DELETE FROM dossier_actions WHERE dossier_id = $1', [deleted!.id]);
-    await database.pool.query('DELETE FROM dossiers WHERE id = $1', [deleted!.id]);
-
     await expectReportsToMatchRecount(database, YEARS);
   });
 
   it('leaves no empty cell behind when the only dossier of a cell moves away or is deleted', async () => {
-    const [only] = await database.db
+    // A copy of an open dossier without history (actions are append-only, so only such a dossier
+    // can be deleted), granted as the only decision of 2029.
+    const [source] = await database.db
       .selectFrom('dossiers')
-      .select(['id', 'version', 'assessment'])
+      .select(['id'])
       .where('status', '=', 'IN_REVIEW')
       .orderBy('id', 'desc')
       .limit(1)
       .execute();
-    // The only decision of 2029.
-    await database.pool.query(grant(only!.id, only!.version, '2029-01-02'));
+    const { rows } = await database.pool.query(
+      `INSERT INTO dossiers
+       SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'number', 'TEST-COPY-1',
+                 'fee_reference', null, 'idempotency_key', 'test:copy'))).*
+       FROM dossiers d WHERE d.id = $1 RETURNING id`,
+      [source!.id],
+    );
+    const only = rows[0] as { id: string };
+    await database.pool.query(decision(only.id, '2029-01-02'));
     const q2 = REPORTS.find((r) => r.id === 'q2')!;
     const cells = async () => (await runReport(database.db, q2, { filters: { years: [2029, 2029] } })).rows;
-    expect((await cells()).filter((row) => row.key.province !== TOTAL && row.key.category !== TOTAL)).toEqual([
-      expect.objectContaining({ values: { applications: 0, granted: 1 } }),
-    ]);
+    expect((await cells()).filter((row) => row.key.province !== TOTAL && row.key.category !== TOTAL)).toEqual(
+      [expect.objectContaining({ values: { applications: 0, granted: 1 } })],
+    );
     await expectReportsToMatchRecount(database, [2029, 2029]);
 
     await database.pool.query(
       `UPDATE dossiers SET version = version + 1,
          assessment = jsonb_set(assessment, '{procedure,province}', '"WEST_VLAANDEREN"') WHERE id = $1`,
-      [only!.id],
+      [only.id],
     );
     const moved = (await cells()).filter((row) => row.key.province !== TOTAL && row.key.category !== TOTAL);
     expect(moved.map((row) => row.key.province)).toEqual(['WEST_VLAANDEREN']);
     await expectReportsToMatchRecount(database, [2029, 2029]);
 
-    await database.pool.query('DELETE FROM dossier_actions WHERE dossier_id = $1', [only!.id]);
-    await database.pool.query('DELETE FROM dossiers WHERE id = $1', [only!.id]);
+    await database.pool.query('DELETE FROM dossiers WHERE id = $1', [only.id]);
     expect(await cells()).toEqual([]);
     const report = await runReport(database.db, q2, { filters: { years: [2029, 2029] } });
     expect(report.totals).toEqual({ applications: 0, granted: 0 });

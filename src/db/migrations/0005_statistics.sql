@@ -13,10 +13,10 @@
 -- Why rollups besides (statistics_cohort_counts, statistics_decision_counts, statistics_lead_times):
 -- * A scan of a million fact rows still takes 0.3–2 s on a loaded machine; the reports need well
 --   under 1 s. The rollups hold counts per (year, category, province, kind[, care profession]) and
---   per one breakdown value (age band, sex, VKS, nationality, refusal ground): some 10^4–10^5 rows,
---   whatever the number of dossiers. Sums over a dozen dimensions at once would be nearly as many
---   rows as dossiers: a request the rollups cannot answer reads the fact table instead
---   (src/stats/rollups.ts decides).
+--   per one breakdown value (age band, sex, VKS, nationality, refusal ground): ~140,000 rows with a
+--   million dossiers, growing with the dimensions' values rather than with the dossiers. Sums over
+--   a dozen dimensions at once would be nearly as many rows as dossiers: a request the rollups
+--   cannot answer reads the fact table instead (src/stats/rollups.ts decides).
 -- * Medians cannot be summed, but a histogram of lead-time days can: percentile_cont over the
 --   histogram is exact (src/stats/rollups.ts), so q6 needs no scan of the facts either.
 -- * They are kept by statement triggers on `dossier_statistics`, in the same transaction again, as
