@@ -241,11 +241,12 @@ Target p95 < 1 s at 50 concurrent submissions: ${loket.p95 < 1000 ? 'met' : 'NOT
 - All dossiers of the run belong to one employer, so its facts (KBO, sanctions, Dimona, the staff's
   nationalities) are asked once and shared (single flight); the worker's own facts are asked per
   dossier. Run \`--concurrency 1\` for the floor of one dossier alone.
-- Where the time goes (traced at 50 concurrent): the submission waits on the locks every dossier
-  write shares — the audit trail's hash chain and the statistics rollups kept in the same
-  transaction — (p50 ≈ 0.4 s against 40 ms alone); the register answers take ≈ 0.6 s (two rounds at
-  50–400 ms); the check's own transaction ≈ 0.1–0.3 s in the same queue. A larger pool makes it
-  worse (more waiting on the same rows), a smaller one does not help.
+- Where the time goes (traced at 50 concurrent): the submission itself takes 40 ms alone but ≈ 0.4 s
+  at 50 at once, as this process (the app and the simulator) and PostgreSQL share the 2 cores and
+  every dossier write takes the audit chain's lock; the register answers take ≈ 0.6 s (two rounds at
+  50–400 ms); the check's own transaction ≈ 0.1–0.3 s in the same queue. Switching off the
+  statistics triggers (an experiment, not a setting) brought p95 to ≈ 1.23 s; a larger pool made it
+  worse.
 - Embedded or given PostgreSQL (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}), simulator in the same process.
 `;
   if (args.write)
