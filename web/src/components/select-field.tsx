@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { FieldErrorMessage } from './field-error-message.tsx';
+import { describedByOf, FieldFrame } from './field-frame.tsx';
 
 export interface SelectOption {
   value: string;
@@ -18,25 +18,13 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 
 /** A labelled select with its hint and error message tied to it by `aria-describedby`. */
 export function SelectField({ id, label, options, placeholder, error, hint, ...select }: SelectFieldProps) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="form-hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrorMessage id={errorId} message={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         className={error ? 'select form-select input--error' : 'select form-select'}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(id, hint, error)}
         {...select}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -46,6 +34,6 @@ export function SelectField({ id, label, options, placeholder, error, hint, ...s
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
