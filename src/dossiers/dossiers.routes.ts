@@ -9,13 +9,14 @@ import type { CaseHandlingConfig } from '../server/config.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
+import type { SourceAdapters } from '../sources/index.ts';
 import { loadDossierFor } from './dossier-guard.ts';
 import { buildDossierOverview, summariseDossier } from './dossier-view.ts';
 import { enterprisesOf, findDossier } from './dossiers.repo.ts';
 import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
 import { applicationSteps } from './intake/application-steps.ts';
-import { createDraft, saveDraftStep, submitDossier } from './intake/intake.ts';
-import { signalRegisterCheck } from './register-check/run-register-checks.ts';
+import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from './intake/intake.ts';
+import { prefetchRegisterFacts, signalRegisterCheck } from './register-check/run-register-checks.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({
@@ -29,6 +30,8 @@ export interface DossierRouteOptions {
   database: DatabaseState;
   caseHandling: CaseHandlingConfig;
   now: () => Date;
+  /** The registers, when configured: asked while a submission commits (see prefetchRegisterFacts). */
+  sources?: SourceAdapters | null;
 }
 
 function idempotencyKey(request: FastifyRequest): string | undefined {
@@ -227,7 +230,14 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
     async (request) => {
       const { id } = request.params as { id: string };
       const { version } = (request.body ?? {}) as { version?: number };
-      await loadDossierFor(db(), request, id, 'CHANGE');
+      const draft = await loadDossierFor(db(), request, id, 'CHANGE');
+      if (
+        options.sources &&
+        draft.status === 'DRAFT' &&
+        findSubmissionErrors(draft, request.lang).length === 0
+      ) {
+        prefetchRegisterFacts(options.sources, draft);
+      }
       const user = request.user as User;
       const key = idempotencyKey(request);
       await submitDossier(

@@ -15,6 +15,7 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
+import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -35,12 +36,20 @@ export interface BuildOptions {
   logStream?: DestinationStream;
   /** The clock (tests move it to check deadlines); the real time by default. */
   now?: () => Date;
+  /** The registers, when configured (a submission warms their answers for the register check). */
+  sources?: SourceAdapters | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
-export async function buildApp({ config, database, logStream, now }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logStream,
+  now,
+  sources,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: undefined,
     logger: logStream
@@ -89,7 +98,12 @@ export async function buildApp({ config, database, logStream, now }: BuildOption
   if (config.auth.mode === 'oidc') await app.register(oidcRoutes, { ...authOptions, oidc: config.auth });
   await app.register(workspaceRoutes, { database });
   await app.register(assessmentRoutes);
-  const dossierOptions = { database, caseHandling: config.caseHandling, now: now ?? (() => new Date()) };
+  const dossierOptions = {
+    database,
+    caseHandling: config.caseHandling,
+    now: now ?? (() => new Date()),
+    sources: sources ?? null,
+  };
   const { documents } = config.caseHandling;
   await app.register(multipart, { limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 } });
   await app.register(dossierRoutes, dossierOptions);

@@ -63,7 +63,7 @@ export async function startLoket(
   const sources = sourcesUrl ? createSourceAdapters({ baseUrl: sourcesUrl }) : null;
 
   const database = new DatabaseState();
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, sources });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
 

@@ -179,6 +179,17 @@ export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limi
   };
 }
 
+/**
+ * Asks the registers while a submission is being committed, so that the check that follows finds
+ * the answers in the adapters' caches (or shares the questions still in flight) instead of asking
+ * again. Nothing is stored here: the check stores what it uses, with provenance, after the commit.
+ */
+export function prefetchRegisterFacts(sources: SourceAdapters, dossier: DossierRow): void {
+  fetchRegisterFacts(sources, declaredFacts(dossier)).catch(() => {
+    // The check asks again and records what is missing.
+  });
+}
+
 // A submission in this process wakes the loop at once instead of at its next poll.
 const submitted = new EventTarget();
 
