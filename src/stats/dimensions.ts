@@ -1,4 +1,7 @@
 import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../rules/index.ts';
+import { DIMENSION_IDS, type DimensionId, type MeasureId } from './stats-ids.ts';
+
+export { TOTAL } from './stats-ids.ts';
 
 /**
  * What the statistics can be broken down by (dimensions) and what they count (measures), as data:
@@ -10,9 +13,6 @@ import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../rules/index.ts'
  * refusals and lead times in the year of the regional decision (as "8,024 authorisations in 2021").
  */
 
-/** The value of a dimension in a margin row: the total over all its values. */
-export const TOTAL = 'TOTAL';
-
 /** Published figures start with the Flemish regime (BVR 7 Dec 2018, in force 1 Jan 2019). */
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2100;
@@ -22,22 +22,7 @@ export const HIGHLY_SKILLED_CATEGORIES = ['HIGHLY_SKILLED', 'EU_BLUE_CARD'] as c
 
 export const AGE_BANDS = ['UNDER_25', 'FROM_25_TO_29', 'FROM_30_TO_39', 'FROM_40_TO_49', 'FROM_50'] as const;
 
-export const DIMENSION_IDS = [
-  'year',
-  'category',
-  'province',
-  'region',
-  'nationality',
-  'sex',
-  'ageBand',
-  'vks',
-  'iscoMajorGroup',
-  'migrationListFunction',
-  'kind',
-  'refusalReason',
-  'careProfession',
-] as const;
-export type DimensionId = (typeof DIMENSION_IDS)[number];
+export { DIMENSION_IDS, type DimensionId, MEASURE_IDS, type MeasureId } from './stats-ids.ts';
 
 export interface Dimension {
   /** SQL over `dossier_statistics f`; `year` depends on the branch and is resolved by the builder. */
@@ -136,10 +121,7 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 1,
   },
-} as const satisfies Record<string, Measure>;
-
-export type MeasureId = keyof typeof MEASURES;
-export const MEASURE_IDS = Object.keys(MEASURES) as MeasureId[];
+} as const satisfies Record<MeasureId, Measure>;
 
 export function isDimensionId(value: string): value is DimensionId {
   return (DIMENSION_IDS as readonly string[]).includes(value);

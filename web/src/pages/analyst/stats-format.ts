@@ -1,45 +1,18 @@
 import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../../../../src/rules/contract.ts';
+import { TOTAL } from '../../../../src/stats/stats-ids.ts';
 import type { Lang, MessageKey, Translate } from '../../i18n.ts';
-import type { DimensionId, MeasureId, Report, ReportRow } from './stats-types.ts';
+import type { DimensionId, Report, ReportRow } from './stats-types.ts';
 
-/** The value of a summed-up dimension in a margin row (src/stats/dimensions.ts). */
-export const TOTAL = 'TOTAL';
+export { TOTAL };
 
 /** The years the filters offer: the Flemish regime starts in 2019; the synthetic history ends in 2028. */
 export const YEARS = Array.from({ length: 10 }, (_, i) => String(2019 + i));
 
-/** Every dimension a pivot can use, in the order of the API's table (src/stats/dimensions.ts). */
-export const PIVOT_DIMENSIONS = [
-  'year',
-  'category',
-  'province',
-  'region',
-  'nationality',
-  'sex',
-  'ageBand',
-  'vks',
-  'iscoMajorGroup',
-  'migrationListFunction',
-  'kind',
-  'refusalReason',
-  'careProfession',
-] as const satisfies readonly DimensionId[];
-
-export const PIVOT_MEASURES = [
-  'applications',
-  'admissible',
-  'withdrawn',
-  'decided',
-  'granted',
-  'refused',
-  'highlySkilledGranted',
-  'highlySkilledShare',
-  'regionalLeadMedianDays',
-  'regionalLeadP90Days',
-  'withinDeadlineShare',
-  'federalLeadMedianDays',
-  'federalLeadP90Days',
-] as const satisfies readonly MeasureId[];
+/** Every dimension a pivot can use and every measure, in the order of the API's tables. */
+export {
+  DIMENSION_IDS as PIVOT_DIMENSIONS,
+  MEASURE_IDS as PIVOT_MEASURES,
+} from '../../../../src/stats/stats-ids.ts';
 
 export { CATEGORIES, PROVINCES };
 
