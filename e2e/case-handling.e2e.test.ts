@@ -8,7 +8,8 @@ import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
 import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
 import {
   type E2eServer,
-  findAccessibilityViolations,
+  expectHeading,
+  expectNoAccessibilityViolations,
   hasChromium,
   launchBrowser,
   startE2eServer,
@@ -118,14 +119,6 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     await page.getByRole('button', { name: loginNl.login.submit }).click();
   }
 
-  async function expectHeading(page: Page, text: string): Promise<void> {
-    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
-  }
-
-  async function expectNoViolations(page: Page): Promise<void> {
-    expect(await findAccessibilityViolations(page)).toEqual([]);
-  }
-
   async function expectStatus(page: Page, status: string): Promise<void> {
     await page.locator('.staff-summary').getByText(status, { exact: true }).waitFor();
   }
@@ -140,7 +133,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     // "Mine" first: the demo data's dossiers of this case handler, with their flags in words.
     const mine = page.getByRole('table', { name: /^Open dossiers \(\d+\)$/ });
     await mine.getByText(nl.flags.overdue).first().waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // The two new dossiers are nobody's yet.
     await page.getByLabel(nl.queue.scope.unassigned).check();
@@ -150,13 +143,13 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     const queue = page.getByRole('table', { name: /^Open dossiers \(\d+\)$/ });
     await queue.getByRole('link', { name: highlySkilled.number }).waitFor();
     await queue.getByRole('link', { name: labourMarketTest.number }).waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // The highly-skilled dossier: review, a question that stops the clock, the answer, a grant.
     await queue.getByRole('link', { name: highlySkilled.number }).click();
     await expectHeading(page, title(highlySkilled.number));
     await expectStatus(page, nl.statuses.ADMISSIBLE);
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.startReview }).click();
     await expectStatus(page, nl.statuses.IN_REVIEW);
     await page.locator('.staff-summary').getByText('Dossierbehandelaar Jonas').waitFor();
@@ -165,7 +158,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     await page.getByRole('button', { name: nl.panel.requestInformation.submit }).click();
     await expectStatus(page, nl.statuses.INFORMATION_REQUESTED);
     await page.getByTestId('clock-state').getByText(nl.overview.clock.stopped).waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     const asked = await employer.call<Overview>('GET', `/api/v1/dossiers/${highlySkilled.id}`);
     await employer.call('POST', `/api/v1/dossiers/${highlySkilled.id}/actions`, {
@@ -199,7 +192,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     await summary.getByRole('link', { name: new RegExp(`^${nl.panel.grant.validUntil}`) }).waitFor();
     expect(await validUntil.getAttribute('aria-invalid')).toBe('true');
     expect(await page.title()).toMatch(new RegExp(`^${loginNl.shell.errorPrefix}`));
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     // Corrected, the grant meets the other change: the page says so and offers to reload.
     await validUntil.fill(proposedUntil);
     await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
@@ -212,7 +205,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     const grantPdf = await context.request.get((await grantLetter.getAttribute('href')) ?? '');
     expect(grantPdf.status()).toBe(200);
     expect(grantPdf.headers()['content-type']).toBe('application/pdf');
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // The labour-market-test dossier: its refusal reason comes ticked from the assessment.
     await page.getByRole('link', { name: nl.common.backToQueue }).click();
@@ -225,7 +218,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     const reason = page.getByLabel(nl.reasons.VACANCY_PUBLICATION_INSUFFICIENT, { exact: false });
     expect(await reason.isChecked()).toBe(true);
     await page.getByLabel(nl.panel.refuse.note).fill('The vacancy was published for nine days only.');
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.refuse.submit, exact: true }).click();
     await expectStatus(page, nl.statuses.DECIDED_REFUSED);
     const refusalLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
@@ -235,7 +228,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
       .getByRole('region', { name: nl.overview.sections.decision })
       .getByText(nl.reasons.VACANCY_PUBLICATION_INSUFFICIENT)
       .waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     await context.close();
   });
 
@@ -269,11 +262,11 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
       const row = leadTimes.getByRole('row', { name: new RegExp(`^${nl.categories[category]} `) });
       expect(await row.locator('td').first().innerText()).toBe(String(decided));
     }
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: nl.supervisor.queueLink }).click();
     await expectHeading(page, nl.queue.supervisorTitle);
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // Reassign the first dossier of the team's queue to the supervisor herself.
     const firstRow = page
@@ -318,7 +311,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
     await expectHeading(page, nl.queue.title);
     await page.getByRole('link', { name: nl.payments.title }).click();
     await expectHeading(page, nl.payments.title);
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.payments.submit }).click();
     await page.getByRole('alert').getByRole('link', { name: nl.payments.fileRequired }).waitFor();
     await page.setInputFiles('#bank-statement', {
@@ -333,7 +326,7 @@ describe.skipIf(!hasChromium)('case handling in the browser', () => {
       .getByRole('table', { name: nl.payments.unmatchedCaption })
       .getByText(nl.payments.reasons.NO_REFERENCE)
       .waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     const after = await caseHandler.call<Overview & { fee: { paidOn: string | null } }>(
       'GET',
       `/api/v1/dossiers/${dossier.id}`,

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import employerFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
@@ -7,10 +7,11 @@ import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
   type E2eServer,
+  expectHeading,
+  expectNoAccessibilityViolations,
   findAccessibilityViolations,
   hasChromium,
-  launchBrowser,
-  startE2eServer,
+  useBrowserTests,
 } from './support/harness.ts';
 
 // The employer portal as an employer meets it, in Chromium against the real service: the public
@@ -29,31 +30,21 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  useBrowserTests({
+    servers: (s, b) => {
+      server = s;
+      browser = b;
+    },
+    pages: (c, p) => {
+      context = c;
+      page = p;
+    },
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function expectHeading(text: string | RegExp): Promise<void> {
-    await page.getByRole('heading', { level: 1, name: text, exact: typeof text === 'string' }).waitFor();
-  }
-
-  async function expectNoAccessibilityViolations(): Promise<void> {
-    expect(await findAccessibilityViolations(page)).toEqual([]);
-  }
 
   const label = (text: string) => page.getByLabel(text, { exact: true });
   const optional = (text: string) => `${text} ${emp.form.optional}`;
@@ -64,8 +55,8 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
 
   it('shows a highly-skilled worker ELIGIBLE in the self-check, with the procedure', async () => {
     await page.goto('/self-check');
-    await expectHeading(emp.selfCheck.title);
-    await expectNoAccessibilityViolations();
+    await expectHeading(page, emp.selfCheck.title);
+    await expectNoAccessibilityViolations(page);
 
     await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
     await label(emp.questions.application.employer.enterpriseNumber).fill('0403.170.701');
@@ -88,7 +79,7 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
       .getByRole('link', { name: /Postcode van de werkplaats/ })
       .waitFor();
     expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await postalCode.fill('9000');
     await page.getByRole('button', { name: emp.selfCheck.check }).click();
 
@@ -96,7 +87,7 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     await result.getByText(emp.outcomes.ELIGIBLE, { exact: true }).waitFor();
     await result.getByText(emp.assessment.procedure, { exact: true }).waitFor();
     expect(await result.textContent()).toMatch(/\d+ kalenderdagen na ontvankelijkheid/);
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 
   it('walks a highly-skilled application from filing through payment, a request for information and a grant to its letter', async () => {
@@ -104,27 +95,27 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     await page.getByLabel(nl.login.username).fill('werkgever');
     await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: nl.login.submit }).click();
-    await expectHeading(nl.workspace.title.EMPLOYER);
+    await expectHeading(page, nl.workspace.title.EMPLOYER);
     await page.getByRole('link', { name: emp.home.selfCheckLink }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: emp.home.start }).click();
-    await expectHeading(emp.new.title);
-    await expectNoAccessibilityViolations();
+    await expectHeading(page, emp.new.title);
+    await expectNoAccessibilityViolations(page);
     await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
     expect(await page.getByLabel(/0403170701/).isChecked()).toBe(true); // the only enterprise
     await page.getByRole('button', { name: emp.new.start }).click();
 
     // Step 1: the employer, prefilled from the draft.
-    await expectHeading(emp.steps.employer);
+    await expectHeading(page, emp.steps.employer);
     await page.getByText('Stap 1 van 5').waitFor();
     expect(await label(emp.questions.application.employer.enterpriseNumber).inputValue()).toBe(
       '0403.170.701',
     );
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await saveStep();
 
-    await expectHeading(emp.steps.worker);
+    await expectHeading(page, emp.steps.worker);
     const dossierId = new URL(page.url()).pathname.split('/')[3] as string;
     await label(emp.questions.workerIdentity.givenNames).fill('Priya');
     await label(emp.questions.workerIdentity.familyName).fill('Raman');
@@ -132,11 +123,11 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     await label(emp.questions.application.worker.nationality).selectOption('IN');
     await page.getByLabel(emp.options.ABROAD).check();
     await label(emp.questions.application.worker.qualificationVks).selectOption('7');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await saveStep();
 
     // Step 3, first with a wrong postal code: the summary and the field both say so.
-    await expectHeading(emp.steps.job);
+    await expectHeading(page, emp.steps.job);
     await label(emp.questions.application.job.title).fill('Software engineer');
     await label(emp.questions.application.job.workplacePostalCode).fill('90');
     await label(emp.questions.application.job.startDate).fill(daysFromToday(60));
@@ -156,16 +147,16 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
       emp.questions.application.job.workplacePostalCode,
     );
     expect(await page.title()).toMatch(new RegExp(`^${nl.shell.errorPrefix}`));
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await postalCode.fill('9000');
     await saveStep();
 
     // Documents: one small PDF per required type.
-    await expectHeading(emp.steps.documents);
+    await expectHeading(page, emp.steps.documents);
     const overview = await (await page.request.get(`/api/v1/dossiers/${dossierId}`)).json();
     const required = overview.requiredDocumentTypes as (keyof typeof emp.documentTypes)[];
     expect(required.length).toBeGreaterThan(0);
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     for (const type of required) {
       await label(emp.documents.type).selectOption(type);
       await page.setInputFiles('#document-file', {
@@ -178,17 +169,17 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     }
     const requiredTable = page.getByRole('table', { name: emp.documents.requiredCaption });
     expect(await requiredTable.getByText(emp.documents.missing).count()).toBe(0);
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('link', { name: emp.form.continue }).click();
 
     // Check your answers, then submit.
-    await expectHeading(emp.review.title);
+    await expectHeading(page, emp.review.title);
     await page.getByText('Priya', { exact: true }).waitFor();
     await page.getByRole('region', { name: emp.assessment.title }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: emp.review.submit }).click();
 
-    await expectHeading(/^Dossier VL-\d{4}-\d{6}$/);
+    await expectHeading(page, /^Dossier VL-\d{4}-\d{6}$/);
     const number = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(
       'Dossier ',
       '',
@@ -201,14 +192,14 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,/);
     expect(await qr.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.getByRole('link', { name: emp.fee.pdf }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     // The same page in French.
     await page.getByLabel(nl.shell.languageLabel).selectOption('fr');
     await page.getByRole('heading', { name: employerFr.fee.title }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByRole('img', { name: /Code QR pour le virement/ }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     // Home lists the dossier with its number and status in words.
     await page.goto('/employer');
@@ -248,7 +239,7 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
       await page.goto(`/employer/dossiers/${dossierId}`);
       await page.getByText('Please add the signed contract.').waitFor();
       await page.getByText(emp.clock.paused).waitFor();
-      await expectNoAccessibilityViolations();
+      await expectNoAccessibilityViolations(page);
       await page.getByLabel(emp.requests.answerLabel).fill('The signed contract is attached.');
       await page.getByRole('button', { name: emp.requests.send }).click();
       await page.getByText(emp.clock.paused).waitFor({ state: 'detached' });
@@ -270,7 +261,7 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
     const pdf = await context.request.get((await letter.getAttribute('href')) ?? '');
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     // The worker follows the dossier with a one-time code.
     await page.getByRole('button', { name: emp.workerAccess.give }).click();
@@ -291,11 +282,11 @@ describe.skipIf(!hasChromium)('the employer portal', () => {
   });
   it('lets a worker enter a one-time code on /worker, and names an empty code', async () => {
     await page.goto('/worker');
-    await expectHeading(emp.worker.title);
-    await expectNoAccessibilityViolations();
+    await expectHeading(page, emp.worker.title);
+    await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: emp.worker.submit }).click();
     await page.getByRole('alert').getByRole('link', { name: emp.worker.codeRequired }).waitFor();
     expect(await label(emp.worker.code).getAttribute('aria-invalid')).toBe('true');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 });

@@ -13,7 +13,7 @@ import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
 import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
 import {
   type E2eServer,
-  findAccessibilityViolations,
+  expectNoAccessibilityViolations,
   hasChromium,
   launchBrowser,
   startE2eServer,
@@ -142,10 +142,6 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
     await page.getByRole('button', { name: loginNl.login.submit }).click();
   }
 
-  async function expectNoViolations(page: Page): Promise<void> {
-    expect(await findAccessibilityViolations(page)).toEqual([]);
-  }
-
   it('shows the case handler the registers’ answers, the differing family name flagged', async () => {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
@@ -159,7 +155,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
     await progress.getByText(nl.register.pending).waitFor();
     const table = section.getByRole('table', { name: nl.register.comparisonCaption });
     expect(await table.count()).toBe(0);
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // The page keeps reading the overview until the registers have answered.
     await releaseRegisterCheck(server.database.db, dossier.id);
@@ -189,7 +185,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
         nl.register.findings.IDENTITY_MISMATCH.replace('{{fields}}', nl.register.facts.worker.familyName),
       )
       .waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // Every question put to a register, with its provenance, behind a disclosure.
     await section.getByText(nl.register.factsSummary.replace(/{{count}}.*$/, '')).click();
@@ -202,7 +198,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
       nl.register.found,
     ]);
     await asked.getByRole('rowheader', { name: nl.register.sources.kbo, exact: true }).first().waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
 
     // A register that does not answer: named with since when, and the dossier is not blocked.
     await server.database.db
@@ -226,7 +222,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
     await progress.getByText(nl.register.notBlocked).waitFor();
     // What the other registers said stays on the page.
     await table.waitFor();
-    await expectNoViolations(page);
+    await expectNoAccessibilityViolations(page);
     await context.close();
   });
 
@@ -261,7 +257,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
         '/api/v1/staff/notifications',
       );
       expect(unread.notifications).toHaveLength(before - 1);
-      await expectNoViolations(page);
+      await expectNoAccessibilityViolations(page);
 
       // An appeal of the demo data: without outcome and reasons the server says what is missing.
       const appealed = await supervisor.call<{ items: Array<{ id: string; number: string }> }>(
@@ -281,7 +277,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
       await summary.getByRole('link', { name: new RegExp(`^${nl.panel.decideAppeal.outcome}`) }).waitFor();
       await summary.getByRole('link', { name: new RegExp(`^${nl.panel.decideAppeal.note}`) }).waitFor();
       expect(await page.getByLabel(nl.panel.decideAppeal.note).getAttribute('aria-invalid')).toBe('true');
-      await expectNoViolations(page);
+      await expectNoAccessibilityViolations(page);
 
       await page.getByLabel(nl.appealOutcomes.UPHELD).check();
       await page.getByLabel(nl.panel.decideAppeal.note).fill('The bonus is not guaranteed salary.');
@@ -298,7 +294,7 @@ describe.skipIf(!hasChromium)('register data on the service side', () => {
       );
       expect(decided.status).toBe('APPEAL_DECIDED');
       expect(decided.decision.appeal.outcome).toBe('UPHELD');
-      await expectNoViolations(page);
+      await expectNoAccessibilityViolations(page);
     } finally {
       await supervisor.dispose();
       await context.close();

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import { generateDossiers } from '../src/stats/generate/generate-dossiers.ts';
 import { writeDossiers } from '../src/stats/generate/write-dossiers.ts';
@@ -7,11 +7,10 @@ import type { Report } from '../src/stats/reports/run-report.ts';
 import analystNl from '../web/src/locales/analyst/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import {
-  type E2eServer,
-  findAccessibilityViolations,
+  expectHeading,
+  expectNoAccessibilityViolations,
   hasChromium,
-  launchBrowser,
-  startE2eServer,
+  useBrowserTests,
 } from './support/harness.ts';
 
 // The statistics pages as an analyst and the public use them: the demo accounts plus a small
@@ -28,39 +27,20 @@ function crossCaption(measure: keyof typeof a.measures, year: string): string {
 }
 
 describe.skipIf(!hasChromium)('the statistics pages', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-    await writeDossiers(server.database.pool, generateDossiers({ count: 3000, seed: 7 }), {
-      batchSize: 1500,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function expectHeading(text: string): Promise<void> {
-    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
-  }
-
-  async function expectNoAccessibilityViolations(): Promise<void> {
-    expect(await findAccessibilityViolations(page)).toEqual([]);
-  }
+  useBrowserTests(
+    {
+      pages: (_context, p) => {
+        page = p;
+      },
+    },
+    async (started) => {
+      await writeDossiers(started.database.pool, generateDossiers({ count: 3000, seed: 7 }), {
+        batchSize: 1500,
+      });
+    },
+  );
 
   async function getJson<T>(url: string): Promise<T> {
     const response = await page.request.get(url, { headers: { 'accept-language': 'nl' } });
@@ -90,13 +70,13 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
     await page.getByLabel(nl.login.username).fill('analist');
     await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: nl.login.submit }).click();
-    await expectHeading(nl.workspace.title.ANALYST);
+    await expectHeading(page, nl.workspace.title.ANALYST);
     expect(new URL(page.url()).pathname).toBe('/analyst');
     await page.getByRole('link', { name: Q2_TITLE }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: Q2_TITLE }).click();
-    await expectHeading(Q2_TITLE);
+    await expectHeading(page, Q2_TITLE);
     await showYears2019To2020();
 
     // A row per category and a column per province the data has, and the server's totals.
@@ -136,7 +116,7 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByLabel(a.pivot.rows, { exact: true }).selectOption('category');
     await page.getByLabel(a.pivot.columns, { exact: true }).selectOption('sex');
@@ -148,7 +128,7 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
       .getByRole('columnheader', { name: a.sexes.F })
       .waitFor();
     expect(page.url()).toContain('pivotRows=category');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     // Open data: the same figures where shown (the analyst's session may read both).
     const open = await getJson<Report>(`/api/v1/open-data/reports/q2${YEARS}`);
@@ -162,12 +142,12 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
 
   it('shows anyone the open data of q2 with small cells hidden and explained', async () => {
     await page.goto('/open-data');
-    await expectHeading(a.openData.title);
+    await expectHeading(page, a.openData.title);
     await page.getByText(a.suppression.legend).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: Q2_TITLE }).click();
-    await expectHeading(Q2_TITLE);
+    await expectHeading(page, Q2_TITLE);
 
     // A first year after the last: the server's message in a summary linking to the field.
     await page.getByLabel(a.filters.from, { exact: true }).selectOption('2020');
@@ -178,7 +158,7 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
     const from = page.getByLabel(a.filters.from, { exact: true });
     expect(await from.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await from.getAttribute('aria-invalid')).toBe('true');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await showYears2019To2020();
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -197,6 +177,6 @@ describe.skipIf(!hasChromium)('the statistics pages', () => {
     expect(await page.getByRole('link', { name: a.downloads.csv }).first().getAttribute('href')).toMatch(
       /^\/api\/v1\/open-data\/reports\/q2\?.*format=csv/,
     );
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 });

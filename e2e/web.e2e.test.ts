@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROLE_SLUGS } from '../src/auth/roles.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import serverFr from '../src/i18n/catalogues/fr.json' with { type: 'json' };
@@ -10,10 +10,10 @@ import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
   type E2eServer,
-  findAccessibilityViolations,
+  expectHeading,
+  expectNoAccessibilityViolations,
   hasChromium,
-  launchBrowser,
-  startE2eServer,
+  useBrowserTests,
 } from './support/harness.ts';
 
 // The web app as users meet it: built (`npm run build`), served by the real service on a fresh
@@ -21,34 +21,22 @@ import {
 describe.skipIf(!hasChromium)('the Loket web app', () => {
   let server: E2eServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  useBrowserTests({
+    servers: (s, b) => {
+      server = s;
+      browser = b;
+    },
+    pages: (_context, p) => {
+      page = p;
+    },
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function expectHeading(text: string): Promise<void> {
-    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
-  }
-
-  async function expectNoAccessibilityViolations(): Promise<void> {
-    expect(await findAccessibilityViolations(page)).toEqual([]);
-  }
 
   async function signIn(username: string, password: string): Promise<void> {
     await page.goto('/login');
@@ -59,47 +47,47 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
 
   it('shows the landing page in Dutch by default, with no accessibility violations', async () => {
     await page.goto('/');
-    await expectHeading(nl.landing.title);
+    await expectHeading(page, nl.landing.title);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.title()).toContain(nl.service.titleSuffix);
     await page.getByRole('link', { name: nl.shell.skipLink }).waitFor({ state: 'attached' });
     await page.getByRole('main').waitFor();
     await page.getByRole('contentinfo').waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: nl.landing.signInButton }).click();
-    await expectHeading(nl.login.title);
+    await expectHeading(page, nl.login.title);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
   it('shows the login page in Dutch, with labelled fields and no accessibility violations', async () => {
     await page.goto('/login');
-    await expectHeading(nl.login.title);
+    await expectHeading(page, nl.login.title);
     expect(await page.title()).toBe(`${nl.login.pageTitle} – ${nl.service.titleSuffix}`);
     expect(await page.getByLabel(nl.login.username).getAttribute('autocomplete')).toBe('username');
     expect(await page.getByLabel(nl.login.password).getAttribute('autocomplete')).toBe('current-password');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 
   it('switches to French and to English, sets <html lang> and remembers the choice', async () => {
     await page.goto('/');
-    await expectHeading(nl.landing.title);
+    await expectHeading(page, nl.landing.title);
 
     await page.getByLabel(nl.shell.languageLabel).selectOption('fr');
-    await expectHeading(fr.landing.title);
+    await expectHeading(page, fr.landing.title);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.title()).toContain(fr.service.titleSuffix);
     await page.getByRole('link', { name: fr.landing.signInButton }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
 
     await page.reload();
-    await expectHeading(fr.landing.title);
+    await expectHeading(page, fr.landing.title);
 
     await page.getByLabel(fr.shell.languageLabel).selectOption('en');
-    await expectHeading(en.landing.title);
+    await expectHeading(page, en.landing.title);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.goto('/login');
-    await expectHeading(en.login.title);
+    await expectHeading(page, en.login.title);
     await page.getByLabel(en.login.username).waitFor();
   });
 
@@ -116,7 +104,7 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.title()).toMatch(new RegExp(`^${fr.shell.errorPrefix}`));
     expect(new URL(page.url()).pathname).toBe('/login');
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 
   it('names each empty field next to it and links to it from the summary', async () => {
@@ -133,7 +121,7 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
 
     await page.getByRole('alert').getByRole('link').first().click();
     expect(await username.evaluate((element) => element === document.activeElement)).toBe(true);
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 
   it.each(DEMO_ACCOUNTS)(
@@ -148,7 +136,7 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
         SUPERVISOR: staffNl.supervisor.title,
         ANALYST: nl.workspace.title.ANALYST,
       } as Partial<Record<string, string>>;
-      await expectHeading(staffHome[account.role] ?? nl.workspace.title[account.role]);
+      await expectHeading(page, staffHome[account.role] ?? nl.workspace.title[account.role]);
       expect(new URL(page.url()).pathname).toBe(`/${ROLE_SLUGS[account.role]}`);
       if (!staffHome[account.role]) {
         const firstTask = ROLE_TASKS[account.role][0] as keyof typeof nl.workspace.tasks;
@@ -162,35 +150,35 @@ describe.skipIf(!hasChromium)('the Loket web app', () => {
         const table = page.getByRole('table', { name: nl.workspace.accounts.caption });
         await table.getByRole('rowheader', { name: nl.roles.EMPLOYER }).waitFor();
       }
-      await expectNoAccessibilityViolations();
+      await expectNoAccessibilityViolations(page);
 
       await page.getByRole('button', { name: nl.shell.signOut }).click();
-      await expectHeading(nl.landing.title);
+      await expectHeading(page, nl.landing.title);
       await page.getByRole('link', { name: nl.landing.signInButton }).waitFor();
       await page.goto(`/${ROLE_SLUGS[account.role]}`);
-      await expectHeading(nl.login.title);
+      await expectHeading(page, nl.login.title);
     },
   );
 
   it('tells an employer who opens the admin page that they have no access', async () => {
     await signIn('werkgever', DEMO_PASSWORD);
-    await expectHeading(nl.workspace.title.EMPLOYER);
+    await expectHeading(page, nl.workspace.title.EMPLOYER);
     await page.goto('/admin');
-    await expectHeading(nl.noAccess.title);
+    await expectHeading(page, nl.noAccess.title);
     await page.getByRole('link', { name: nl.noAccess.back }).waitFor();
-    await expectNoAccessibilityViolations();
+    await expectNoAccessibilityViolations(page);
   });
 
   it('sends a signed-out visitor of a role page to the login page', async () => {
     await page.goto('/supervisor');
-    await expectHeading(nl.login.title);
+    await expectHeading(page, nl.login.title);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
   it('shows a page-not-found page for an unknown path', async () => {
     await page.goto('/no-such-page');
-    await expectHeading(nl.notFound.title);
-    await expectNoAccessibilityViolations();
+    await expectHeading(page, nl.notFound.title);
+    await expectNoAccessibilityViolations(page);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pino from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningLoket, startLoket } from '../../src/server/start.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
@@ -83,5 +84,46 @@ export async function findAccessibilityViolations(page: Page): Promise<AxeViolat
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
+  });
+}
+
+/** Waits for the page's h1 (exactly this text, or matching the pattern). */
+export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text, exact: typeof text === 'string' }).waitFor();
+}
+
+export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  expect(await findAccessibilityViolations(page)).toEqual([]);
+}
+
+/**
+ * The hooks every browser test file needs: the whole service and Chromium for the file (after
+ * `prepare`, if given), a fresh context and page for each test. The setters hand them to the file.
+ */
+export function useBrowserTests(
+  set: {
+    servers?(server: E2eServer, browser: Browser): void;
+    pages(context: BrowserContext, page: Page): void;
+  },
+  prepare?: (server: E2eServer) => Promise<void>,
+): void {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+    set.servers?.(server, browser);
+    await prepare?.(server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    context = await (browser as Browser).newContext({ baseURL: (server as E2eServer).url });
+    set.pages(context, await context.newPage());
+  });
+  afterEach(async () => {
+    await context?.close();
   });
 }
