@@ -18,12 +18,20 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname.replace(/(.)\/+$/, '$1'));
 }
 
+/** The current query string (`?…`), re-read on every in-app navigation and on back/forward. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** Goes to `path` in the app; the next page's heading takes the focus, as after a full page load. */
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
+export function navigate(path: string, options: { replace?: boolean; keepPosition?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
-  focusRequested = true;
-  window.scrollTo(0, 0);
+  // Keeping the position (a filter form sent on the same page): no scroll, the focus stays put.
+  if (!options.keepPosition) {
+    focusRequested = true;
+    window.scrollTo(0, 0);
+  }
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

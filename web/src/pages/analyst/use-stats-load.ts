@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { currentLang } from '../../i18n.ts';
+import { navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 
 export type StatsLoad<T> =
@@ -43,23 +44,7 @@ export function useStatsLoad<T>(path: string | null): StatsLoad<T> {
   return load;
 }
 
-// routing.tsx announces in-app navigations with this event; `usePath` leaves out the query string,
-// which holds the filters here.
-const NAVIGATE_EVENT = 'loket:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
-/** The current query string (`?…`), re-read on every in-app navigation and on back/forward. */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search);
-}
+export { useSearch } from '../../routing.tsx';
 
 /**
  * Shows the same page with another query string (a filter form was sent): a new history entry, so
@@ -67,8 +52,7 @@ export function useSearch(): string {
  * user stays on the button just pressed while the results below are replaced.
  */
 export function navigateQuery(url: string): void {
-  window.history.pushState(null, '', url);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  navigate(url, { keepPosition: true });
 }
 
 /**

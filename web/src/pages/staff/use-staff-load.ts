@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 
@@ -39,20 +39,4 @@ export function useStaffLoad<T>(path: string | null) {
   return { load, reload, replace };
 }
 
-// routing.tsx announces in-app navigations with this event; the query string is not part of
-// `usePath`, so the queue listens for both to follow its filters in the URL.
-const NAVIGATE_EVENT = 'loket:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
-/** The current query string (`?…`), re-read on every in-app navigation and on back/forward. */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search);
-}
+export { useSearch } from '../../routing.tsx';
