@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type pg from 'pg';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { runAudit } from '../cli/audit-command.ts';
 import { type CliIo, UsageError } from '../cli/cli-support.ts';
 import { connectDatabase, type Db } from '../db/client.ts';
 import { migrateTo, migrateToLatest } from '../db/migrate.ts';
+import type { Database } from '../db/schema.ts';
 import { recordAuditEvent } from './audit.repo.ts';
+import { sealAuditEvents, startAuditSealing } from './audit-sealing.ts';
 import { isHashInAuditChain, verifyAuditChain } from './verify-audit-chain.ts';
 
+/** A seal and its event, as the chain holds them. */
 interface StoredEvent {
+  seq: number;
   id: number;
   occurred_at_utc: string;
   actor_user_id: string | null;
@@ -24,13 +31,20 @@ interface StoredEvent {
   hash: string;
 }
 
+/** The chain in seal order. */
 async function readChain(db: Db): Promise<StoredEvent[]> {
   const { rows } = await sql<StoredEvent>`
-    select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at_utc,
-      actor_user_id, action, subject_type, subject_id, request_id, details::text as details_text,
-      previous_hash, hash
-    from audit_events order by id`.execute(db);
+    select s.seq, e.id,
+      to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at_utc,
+      e.actor_user_id, e.action, e.subject_type, e.subject_id, e.request_id, e.details::text as details_text,
+      s.previous_hash, s.hash
+    from audit_seals s join audit_events e on e.id = s.event_id order by s.seq`.execute(db);
   return rows;
+}
+
+async function countRows(db: Db, table: 'audit_events' | 'audit_seals'): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  return Number(rows[0]!.n);
 }
 
 /**
@@ -54,11 +68,15 @@ function hashAsDocumented(event: StoredEvent): string {
     .digest('hex');
 }
 
-/** Runs `tamper` as the superuser the tests connect as, checks, and rolls everything back. */
+/**
+ * Runs `tamper` as the superuser the tests connect as, with every trigger of both tables off
+ * (append-only rules and foreign keys), checks, and rolls everything back.
+ */
 async function withTampering<T>(db: Db, tamper: string, check: (trx: Db) => Promise<T>): Promise<T> {
   const trx = await db.startTransaction().execute();
   try {
-    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(trx);
+    await sql`alter table audit_events disable trigger all`.execute(trx);
+    await sql`alter table audit_seals disable trigger all`.execute(trx);
     await sql.raw(tamper).execute(trx);
     return await check(trx);
   } finally {
@@ -66,7 +84,27 @@ async function withTampering<T>(db: Db, tamper: string, check: (trx: Db) => Prom
   }
 }
 
+/**
+ * A connection of its own, for transactions held open across steps of a test; close it with
+ * `client.release(true)`, so its settings never return to the pool.
+ */
+async function openSession(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  // Should anything here wait on a lock, it fails the test instead of hanging it.
+  await client.query(`set statement_timeout = '5s'`);
+  return client;
+}
+
+async function insertEvent(client: pg.PoolClient, action: string): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    'insert into audit_events (action) values ($1) returning id',
+    [action],
+  );
+  return Number(rows[0]!.id);
+}
+
 const HEX64 = /^[0-9a-f]{64}$/;
+const NONE_UNSEALED = { count: 0, oldest: null };
 
 describe('audit trail hash chain', () => {
   let database: TestDatabase;
@@ -90,7 +128,7 @@ describe('audit trail hash chain', () => {
     await database?.dispose();
   });
 
-  it('links each event to the one before and hashes the row as stored (id and occurred_at are final in the trigger)', async () => {
+  it('seals each committed event onto the chain, hashing the row as stored', async () => {
     await recordAuditEvent(database.db, { actorUserId: null, action: 'LOGIN' });
     await recordAuditEvent(database.db, {
       actorUserId: actorId,
@@ -102,23 +140,32 @@ describe('audit trail hash chain', () => {
     });
     await recordAuditEvent(database.db, { actorUserId: actorId, action: 'DOSSIER_STATUS_CHANGED' });
 
+    // Written, not yet chained.
+    expect(await readChain(database.db)).toEqual([]);
+    const before = await verifyAuditChain(database.db);
+    expect(before).toMatchObject({ ok: true, checked: 0, lastHash: null, unsealed: { count: 3 } });
+    expect(before.unsealed.oldest?.ageSeconds).toBeLessThan(60);
+
+    expect(await sealAuditEvents(database.db)).toBe(3);
+    expect(await sealAuditEvents(database.db)).toBe(0);
     const chain = await readChain(database.db);
-    expect(chain).toHaveLength(3);
+    expect(chain.map((e) => e.action)).toEqual(['LOGIN', 'DOSSIER_READ', 'DOSSIER_STATUS_CHANGED']);
     expect(chain[0]!.previous_hash).toBeNull();
     for (const [index, event] of chain.entries()) {
+      expect(event.seq).toBe(index + 1);
       expect(event.hash).toMatch(HEX64);
       expect(event.hash).toBe(hashAsDocumented(event));
       if (index > 0) expect(event.previous_hash).toBe(chain[index - 1]!.hash);
-      if (index > 0) expect(event.id).toBeGreaterThan(chain[index - 1]!.id);
     }
     await expect(verifyAuditChain(database.db)).resolves.toEqual({
       ok: true,
       checked: 3,
       lastHash: chain[2]!.hash,
+      unsealed: NONE_UNSEALED,
     });
   });
 
-  it('chains the rows of one multi-row insert in id order', async () => {
+  it('seals the rows of one multi-row insert in id order', async () => {
     await database.db
       .insertInto('audit_events')
       .values([
@@ -127,6 +174,7 @@ describe('audit trail hash chain', () => {
         { actor_user_id: null, action: 'BULK_3' },
       ])
       .execute();
+    expect(await sealAuditEvents(database.db)).toBe(3);
     const chain = await readChain(database.db);
     expect(chain.slice(-3).map((e) => e.action)).toEqual(['BULK_1', 'BULK_2', 'BULK_3']);
     expect((await verifyAuditChain(database.db, { batchSize: 2 })).ok).toBe(true);
@@ -145,6 +193,7 @@ describe('audit trail hash chain', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 5 }), async (events) => {
         for (const e of events) await recordAuditEvent(database.db, { actorUserId: actorId, ...e });
+        expect(await sealAuditEvents(database.db)).toBe(events.length);
         const latest = (await readChain(database.db)).slice(-events.length);
         for (const stored of latest) expect(stored.hash).toBe(hashAsDocumented(stored));
       }),
@@ -153,58 +202,269 @@ describe('audit trail hash chain', () => {
     expect((await verifyAuditChain(database.db, { batchSize: 7 })).ok).toBe(true);
   });
 
-  it('stays one chain when 20 connections insert at the same time', async () => {
+  it('lets two open transactions write events without one waiting for the other', async () => {
+    const a = await openSession(database.pool);
+    const b = await openSession(database.pool);
+    try {
+      await a.query('begin');
+      await b.query('begin');
+      // 0003's chain lock made the second insert wait for the first transaction's commit.
+      await a.query(`set local statement_timeout = '500ms'`);
+      await b.query(`set local statement_timeout = '500ms'`);
+      await insertEvent(a, 'OPEN_A');
+      await insertEvent(b, 'OPEN_B');
+      await insertEvent(a, 'OPEN_A_AGAIN');
+      await b.query('commit');
+      await a.query('commit');
+    } finally {
+      a.release(true);
+      b.release(true);
+    }
+    expect(await sealAuditEvents(database.db)).toBe(3);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, unsealed: NONE_UNSEALED });
+  });
+
+  it('makes one intact chain of 20 connections writing at once, all their transactions open together', async () => {
     const before = await verifyAuditChain(database.db);
     expect(before.ok).toBe(true);
-    const concurrent = connectDatabase(database.url, { max: 20, applicationName: 'audit-chain-test' });
+    const concurrent = connectDatabase(database.url, { max: 25, applicationName: 'audit-chain-test' });
+    const writers = 20;
+    let inserted = 0;
+    let openAll: () => void = () => {};
+    const allInserted = new Promise<void>((resolve) => {
+      openAll = resolve;
+    });
+    let writing = true;
     try {
+      // A sealer keeps running meanwhile, as the instances' sealers do.
+      const sealing = (async () => {
+        let sealed = 0;
+        while (writing) {
+          sealed += await sealAuditEvents(concurrent.db);
+          await sleep(3);
+        }
+        return sealed;
+      })();
       await Promise.all(
-        Array.from({ length: 20 }, (_, connection) =>
-          (async () => {
-            for (let round = 0; round < 5; round++) {
-              await concurrent.db.transaction().execute(async (trx) => {
-                await recordAuditEvent(trx, {
-                  actorUserId: null,
-                  action: `PARALLEL_${connection}_${round}_A`,
-                });
-                // Hold the chain lock a moment so the other connections queue behind it.
-                await sql`select pg_sleep(random() * 0.005)`.execute(trx);
-                await recordAuditEvent(trx, {
-                  actorUserId: null,
-                  action: `PARALLEL_${connection}_${round}_B`,
-                });
-              });
-            }
-          })(),
-        ),
+        Array.from({ length: writers }, async (_, connection) => {
+          const client = await openSession(concurrent.pool);
+          try {
+            await client.query('begin');
+            await insertEvent(client, `PARALLEL_${connection}_A`);
+            // Every transaction waits here until all 20 hold an uncommitted event: with a lock held
+            // until commit, the others could not insert and this would time out.
+            inserted += 1;
+            if (inserted === writers) openAll();
+            await allInserted;
+            await client.query('select pg_sleep(random() * 0.005)');
+            await insertEvent(client, `PARALLEL_${connection}_B`);
+            await client.query('commit');
+          } catch (error) {
+            openAll(); // let the others finish: the test fails with this error, not by hanging
+            throw error;
+          } finally {
+            client.release(true);
+          }
+        }),
       );
+      writing = false;
+      await sealing;
+    } finally {
+      writing = false;
+      await concurrent.close();
+    }
+    await sealAuditEvents(database.db);
+    const after = await verifyAuditChain(database.db, { batchSize: 16 });
+    expect(after).toMatchObject({
+      ok: true,
+      checked: (before.ok ? before.checked : 0) + 2 * writers,
+      unsealed: NONE_UNSEALED,
+    });
+    const parallel = (await readChain(database.db)).filter((e) => e.action.startsWith('PARALLEL_'));
+    expect(new Set(parallel.map((e) => e.id)).size).toBe(2 * writers);
+    expect(await countRows(database.db, 'audit_seals')).toBe(await countRows(database.db, 'audit_events'));
+  });
+
+  it('seals an event committed after a seal round that ran while its transaction was open', async () => {
+    const early = await openSession(database.pool);
+    const xidFirst = await openSession(database.pool);
+    try {
+      await early.query('begin');
+      const earlyId = await insertEvent(early, 'COMMITS_LATE');
+      // This transaction has its id before the round but writes its event only after it.
+      await xidFirst.query('begin');
+      await xidFirst.query('select pg_current_xact_id()');
+      await recordAuditEvent(database.db, { actorUserId: null, action: 'COMMITS_FIRST' });
+
+      expect(await sealAuditEvents(database.db)).toBe(1);
+      const firstRound = await readChain(database.db);
+      const first = firstRound.at(-1)!;
+      expect(first.action).toBe('COMMITS_FIRST');
+      expect(first.id).toBeGreaterThan(earlyId);
+
+      const xidFirstId = await insertEvent(xidFirst, 'XID_BEFORE_ROUND');
+      await early.query('commit');
+      await xidFirst.query('commit');
+      expect(await verifyAuditChain(database.db)).toMatchObject({
+        ok: true,
+        checked: firstRound.length,
+        unsealed: { count: 2 },
+      });
+
+      expect(await sealAuditEvents(database.db)).toBe(2);
+      const chain = await readChain(database.db);
+      // Chain order is seal order: the lower id comes after the event sealed before it.
+      expect(chain.slice(-3).map((e) => e.id)).toEqual([first.id, earlyId, xidFirstId]);
+      expect(await verifyAuditChain(database.db)).toEqual({
+        ok: true,
+        checked: chain.length,
+        lastHash: chain.at(-1)!.hash,
+        unsealed: NONE_UNSEALED,
+      });
+    } finally {
+      early.release(true);
+      xidFirst.release(true);
+    }
+  });
+
+  it('never seals, nor keeps, the event of a rolled-back transaction or savepoint', async () => {
+    const session = await openSession(database.pool);
+    try {
+      await session.query('begin');
+      await insertEvent(session, 'ROLLED_BACK');
+      await sealAuditEvents(database.db);
+      await session.query('rollback');
+      await session.query('begin');
+      await session.query('savepoint undo');
+      await insertEvent(session, 'SAVEPOINT_ROLLED_BACK');
+      await session.query('rollback to savepoint undo');
+      await insertEvent(session, 'KEPT');
+      await session.query('commit');
+    } finally {
+      session.release(true);
+    }
+    expect(await sealAuditEvents(database.db)).toBe(1);
+    const chain = await readChain(database.db);
+    expect(chain.at(-1)!.action).toBe('KEPT');
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from audit_events where action in ('ROLLED_BACK', 'SAVEPOINT_ROLLED_BACK')`.execute(
+      database.db,
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, unsealed: NONE_UNSEALED });
+  });
+
+  it('runs one sealer at a time: a second one returns at once, and many at once make one chain', async () => {
+    await recordAuditEvent(database.db, { actorUserId: null, action: 'WHILE_SEALING_1' });
+    const first = await openSession(database.pool);
+    const second = await openSession(database.pool);
+    try {
+      await first.query('begin');
+      const { rows } = await first.query<{ sealed: number }>('select audit_seal_pending() as sealed');
+      expect(rows[0]!.sealed).toBe(1);
+      await recordAuditEvent(database.db, { actorUserId: null, action: 'WHILE_SEALING_2' });
+      // Without the sealer lock this would wait for `first`'s uncommitted seal of the same seq.
+      await second.query(`set statement_timeout = '500ms'`);
+      const other = await second.query<{ sealed: number }>('select audit_seal_pending() as sealed');
+      expect(other.rows[0]!.sealed).toBe(0);
+      await first.query('commit');
+      const again = await second.query<{ sealed: number }>('select audit_seal_pending() as sealed');
+      expect(again.rows[0]!.sealed).toBe(1);
+    } finally {
+      first.release(true);
+      second.release(true);
+    }
+
+    const concurrent = connectDatabase(database.url, { max: 20, applicationName: 'audit-sealers-test' });
+    try {
+      await Promise.all([
+        ...Array.from({ length: 10 }, async (_, writer) => {
+          for (let round = 0; round < 5; round++)
+            await recordAuditEvent(concurrent.db, {
+              actorUserId: null,
+              action: `SEALERS_${writer}_${round}`,
+            });
+        }),
+        ...Array.from({ length: 8 }, async () => {
+          for (let round = 0; round < 10; round++) await sealAuditEvents(concurrent.db);
+        }),
+      ]);
     } finally {
       await concurrent.close();
     }
-    const after = await verifyAuditChain(database.db, { batchSize: 16 });
-    expect(after).toMatchObject({ ok: true, checked: (before.ok ? before.checked : 0) + 200 });
-    // One transaction's two events are adjacent: the lock is held until commit.
-    const actions = (await readChain(database.db))
-      .map((e) => e.action)
-      .filter((a) => a.startsWith('PARALLEL_'));
-    for (let i = 0; i < actions.length; i += 2) expect(actions[i + 1]).toBe(actions[i]!.replace(/_A$/, '_B'));
+    await sealAuditEvents(database.db);
+    const chain = await readChain(database.db);
+    expect(chain.map((e) => e.seq)).toEqual(chain.map((_, index) => index + 1));
+    expect(new Set(chain.map((e) => e.id)).size).toBe(chain.length);
+    expect(chain.length).toBe(await countRows(database.db, 'audit_events'));
+    expect(await verifyAuditChain(database.db, { batchSize: 9 })).toMatchObject({
+      ok: true,
+      checked: chain.length,
+      unsealed: NONE_UNSEALED,
+    });
   });
 
-  it('refuses events written under REPEATABLE READ, whose snapshot could fork the chain', async () => {
+  it('refuses a fork: a second seal after the same predecessor', async () => {
+    const chain = await readChain(database.db);
+    await recordAuditEvent(database.db, { actorUserId: null, action: 'FORK' });
+    const { rows } = await sql<{ id: number }>`select max(id) as id from audit_events`.execute(database.db);
+    await expect(
+      sql`insert into audit_seals (seq, event_id, previous_hash, hash)
+          values (${chain.length + 1}, ${rows[0]!.id}, ${chain[3]!.previous_hash}, ${'f'.repeat(64)})`.execute(
+        database.db,
+      ),
+    ).rejects.toThrow(/audit_seals_previous_hash_key/);
+    expect(await sealAuditEvents(database.db)).toBe(1);
+  });
+
+  it('accepts events written under any isolation level, but seals only under READ COMMITTED', async () => {
+    for (const level of ['repeatable read', 'serializable'] as const)
+      await database.db
+        .transaction()
+        .setIsolationLevel(level)
+        .execute((trx) => recordAuditEvent(trx, { actorUserId: null, action: `WRITTEN_${level}` }));
     await expect(
       database.db
         .transaction()
         .setIsolationLevel('repeatable read')
-        .execute((trx) => recordAuditEvent(trx, { actorUserId: null, action: 'STALE' })),
+        .execute((trx) => sealAuditEvents(trx)),
     ).rejects.toThrow(/READ COMMITTED/);
+    expect(await sealAuditEvents(database.db)).toBe(2);
   });
 
-  it('still refuses UPDATE, DELETE and TRUNCATE', async () => {
+  it('searches every event when its horizon is ahead of the database (a logical restore elsewhere)', async () => {
+    await sql`update audit_seal_horizon
+              set low_xid = (pg_current_xact_id()::text::bigint + 1000000000)::text::xid8`.execute(
+      database.db,
+    );
+    await recordAuditEvent(database.db, { actorUserId: null, action: 'AFTER_RESTORE' });
+    expect(await sealAuditEvents(database.db)).toBe(1);
+    // Its one row deleted by hand: the same, and the row is back.
+    await sql`delete from audit_seal_horizon`.execute(database.db);
+    await recordAuditEvent(database.db, { actorUserId: null, action: 'AFTER_HORIZON_DELETED' });
+    expect(await sealAuditEvents(database.db)).toBe(1);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from audit_seal_horizon`.execute(
+      database.db,
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, unsealed: NONE_UNSEALED });
+  });
+
+  it('still refuses UPDATE, DELETE and TRUNCATE, of events and of seals', async () => {
     await expect(database.db.updateTable('audit_events').set({ action: 'X' }).execute()).rejects.toThrow(
-      /append-only/,
+      /audit_events is append-only/,
     );
     await expect(database.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_events cascade`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable('audit_seals').set({ hash: 'x' }).execute()).rejects.toThrow(
+      /audit_seals is append-only/,
+    );
+    await expect(database.db.deleteFrom('audit_seals').execute()).rejects.toThrow(
+      /audit_seals is append-only/,
+    );
+    await expect(sql`truncate audit_seals`.execute(database.db)).rejects.toThrow(
+      /audit_seals is append-only/,
+    );
   });
 
   describe('detects tampering by a superuser', () => {
@@ -213,6 +473,7 @@ describe('audit trail hash chain', () => {
     let victimIndex: number;
 
     beforeAll(async () => {
+      await sealAuditEvents(database.db);
       chain = await readChain(database.db);
       victimIndex = 5;
       victim = chain[victimIndex]!;
@@ -228,26 +489,30 @@ describe('audit trail hash chain', () => {
         ok: false,
         checked: victimIndex,
         brokenAt: {
+          seq: victim.seq,
           id: victim.id,
           expected: expect.stringMatching(HEX64),
           found: victim.hash,
           problem: 'HASH_MISMATCH',
         },
+        unsealed: NONE_UNSEALED,
       });
       if (!result.ok) expect(result.brokenAt.expected).not.toBe(victim.hash);
     });
 
-    it('a changed field with its hash recomputed: LINK_BROKEN at the next event', async () => {
+    it('a changed field with its seal recomputed: LINK_BROKEN at the next seal', async () => {
       const result = await withTampering(
         database.db,
         `update audit_events set action = 'LOGIN' where id = ${victim.id};
-         update audit_events set hash = audit_event_hash(previous_hash, audit_events) where id = ${victim.id}`,
+         update audit_seals s set hash = audit_event_hash(s.previous_hash, e)
+           from audit_events e where e.id = s.event_id and s.seq = ${victim.seq}`,
         (trx) => verifyAuditChain(trx),
       );
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
         checked: victimIndex + 1,
         brokenAt: {
+          seq: victim.seq + 1,
           id: chain[victimIndex + 1]!.id,
           expected: expect.stringMatching(HEX64),
           found: victim.hash,
@@ -256,16 +521,94 @@ describe('audit trail hash chain', () => {
       });
     });
 
-    it('a deleted event: LINK_BROKEN at the event after it', async () => {
+    it('a deleted event with its seal: LINK_BROKEN at the seal after it', async () => {
       const result = await withTampering(
         database.db,
-        `delete from audit_events where id = ${victim.id}`,
+        `delete from audit_seals where seq = ${victim.seq}; delete from audit_events where id = ${victim.id}`,
         (trx) => verifyAuditChain(trx, { batchSize: 3 }),
       );
       expect(result).toEqual({
         ok: false,
         checked: victimIndex,
         brokenAt: {
+          seq: victim.seq + 1,
+          id: chain[victimIndex + 1]!.id,
+          expected: chain[victimIndex - 1]!.hash,
+          found: victim.hash,
+          problem: 'LINK_BROKEN',
+        },
+        unsealed: NONE_UNSEALED,
+      });
+    });
+
+    it('a deleted event, its seal kept: EVENT_MISSING at that seal', async () => {
+      const result = await withTampering(
+        database.db,
+        `delete from audit_events where id = ${victim.id}`,
+        (trx) => verifyAuditChain(trx),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        checked: victimIndex,
+        brokenAt: {
+          seq: victim.seq,
+          id: victim.id,
+          expected: victim.hash,
+          found: '',
+          problem: 'EVENT_MISSING',
+        },
+      });
+    });
+
+    it('a deleted first event: LINK_BROKEN at the new first seal', async () => {
+      const result = await withTampering(
+        database.db,
+        `delete from audit_seals where seq = ${chain[0]!.seq}; delete from audit_events where id = ${chain[0]!.id}`,
+        (trx) => verifyAuditChain(trx),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        checked: 0,
+        brokenAt: {
+          seq: chain[1]!.seq,
+          id: chain[1]!.id,
+          expected: '',
+          found: chain[0]!.hash,
+          problem: 'LINK_BROKEN',
+        },
+      });
+    });
+
+    it('a renumbered event, its seal following it: HASH_MISMATCH at that seal', async () => {
+      const result = await withTampering(
+        database.db,
+        `with moved as (update audit_events set id = default where id = ${victim.id} returning id)
+         update audit_seals set event_id = (select id from moved) where seq = ${victim.seq}`,
+        (trx) => verifyAuditChain(trx),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        checked: victimIndex,
+        brokenAt: { seq: victim.seq, found: victim.hash, problem: 'HASH_MISMATCH' },
+      });
+    });
+
+    it('two seals swapped: LINK_BROKEN at the first of them', async () => {
+      const [a, b] = [victim.seq, victim.seq + 1];
+      const result = await withTampering(
+        database.db,
+        // The superuser drops the constraints that forbid two seals of one event or predecessor, too.
+        `alter table audit_seals drop constraint audit_seals_event_id_key,
+           drop constraint audit_seals_previous_hash_key;
+         update audit_seals t set event_id = s.event_id, previous_hash = s.previous_hash, hash = s.hash
+         from audit_seals s where (t.seq, s.seq) in ((${a}, ${b}), (${b}, ${a}))`,
+        (trx) => verifyAuditChain(trx),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        checked: victimIndex,
+        brokenAt: {
+          seq: a,
           id: chain[victimIndex + 1]!.id,
           expected: chain[victimIndex - 1]!.hash,
           found: victim.hash,
@@ -274,68 +617,37 @@ describe('audit trail hash chain', () => {
       });
     });
 
-    it('a deleted first event: LINK_BROKEN at the new first event', async () => {
+    it('the seal of the newest event deleted: the chain is intact, the event reported unsealed', async () => {
+      const last = chain.at(-1)!;
       const result = await withTampering(
         database.db,
-        `delete from audit_events where id = ${chain[0]!.id}`,
-        (trx) => verifyAuditChain(trx),
-      );
-      expect(result).toEqual({
-        ok: false,
-        checked: 0,
-        brokenAt: { id: chain[1]!.id, expected: '', found: chain[0]!.hash, problem: 'LINK_BROKEN' },
-      });
-    });
-
-    it('a renumbered event (moved to the end): LINK_BROKEN where it was taken out', async () => {
-      const result = await withTampering(
-        database.db,
-        `update audit_events set id = default where id = ${victim.id}`,
+        `delete from audit_seals where seq = ${last.seq}`,
         (trx) => verifyAuditChain(trx),
       );
       expect(result).toMatchObject({
-        ok: false,
-        checked: victimIndex,
-        brokenAt: { id: chain[victimIndex + 1]!.id, problem: 'LINK_BROKEN' },
-      });
-    });
-
-    it('two events swapped: LINK_BROKEN at the first of them', async () => {
-      const [a, b] = [victim.id, chain[victimIndex + 1]!.id];
-      const result = await withTampering(
-        database.db,
-        // The superuser drops the index that forbids two events with the same predecessor, too.
-        `drop index audit_events_previous_hash_key;
-         update audit_events t set occurred_at = s.occurred_at, actor_user_id = s.actor_user_id,
-           action = s.action, subject_type = s.subject_type, subject_id = s.subject_id,
-           request_id = s.request_id, details = s.details, previous_hash = s.previous_hash, hash = s.hash
-         from audit_events s where (t.id, s.id) in ((${a}, ${b}), (${b}, ${a}))`,
-        (trx) => verifyAuditChain(trx),
-      );
-      expect(result).toMatchObject({
-        ok: false,
-        checked: victimIndex,
-        brokenAt: { id: a, problem: 'LINK_BROKEN' },
+        ok: true,
+        checked: chain.length - 1,
+        unsealed: { count: 1, oldest: { id: last.id } },
       });
     });
 
     it('the last event deleted: the chain is intact but its exported last hash is gone', async () => {
-      const last = chain[chain.length - 1]!;
+      const last = chain.at(-1)!;
       expect(await isHashInAuditChain(database.db, last.hash)).toBe(true);
       expect(await isHashInAuditChain(database.db, chain[2]!.hash)).toBe(true);
       const [result, stillThere] = await withTampering(
         database.db,
-        `delete from audit_events where id = ${last.id}`,
+        `delete from audit_seals where seq = ${last.seq}; delete from audit_events where id = ${last.id}`,
         async (trx) => [await verifyAuditChain(trx), await isHashInAuditChain(trx, last.hash)] as const,
       );
-      expect(result).toMatchObject({ ok: true, checked: chain.length - 1 });
+      expect(result).toMatchObject({ ok: true, checked: chain.length - 1, unsealed: NONE_UNSEALED });
       expect(stillThere).toBe(false);
     });
   });
 });
 
-describe('migration 0003', () => {
-  it('chains the events written before it, in id order', async () => {
+describe('migration 0007', () => {
+  it('turns the 0003 chain into seals unchanged, and the chain goes on from its last hash', async () => {
     const database = await createTestDatabase({ migrate: false });
     try {
       await migrateTo(database.db, '0001_foundation');
@@ -343,24 +655,117 @@ describe('migration 0003', () => {
         ('LOGIN', null, null, '{}'), ('DOSSIER_READ', 'dossier', '7', '{"field": "status"}'), ('LOGOUT', null, null, '{}')`.execute(
         database.db,
       );
+      await migrateTo(database.db, '0006_statistics_fold');
+      // Chained by 0003's trigger, which skips an id.
+      await sql`insert into audit_events (action) values ('UNDER_0003')`.execute(database.db);
+      const { rows: old } = await sql<{ id: number; previous_hash: string | null; hash: string }>`
+        select id, previous_hash, hash from audit_events order by id`.execute(database.db);
+      expect(old).toHaveLength(4);
+
       await migrateToLatest(database.db);
       const chain = await readChain(database.db);
-      expect(chain.map((e) => e.action)).toEqual(['LOGIN', 'DOSSIER_READ', 'LOGOUT']);
-      expect(chain[0]!.previous_hash).toBeNull();
+      expect(chain.map(({ seq, id, previous_hash, hash }) => ({ seq, id, previous_hash, hash }))).toEqual(
+        old.map((event, index) => ({ seq: index + 1, ...event })),
+      );
+      expect(chain.map((e) => e.action)).toEqual(['LOGIN', 'DOSSIER_READ', 'LOGOUT', 'UNDER_0003']);
       for (const event of chain) expect(event.hash).toBe(hashAsDocumented(event));
-      expect(chain[2]!.previous_hash).toBe(chain[1]!.hash);
       await expect(verifyAuditChain(database.db)).resolves.toEqual({
         ok: true,
-        checked: 3,
-        lastHash: chain[2]!.hash,
+        checked: 4,
+        lastHash: old[3]!.hash,
+        unsealed: NONE_UNSEALED,
       });
-      // The append-only trigger is back on after the backfill.
       await expect(database.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+
       await recordAuditEvent(database.db, { actorUserId: null, action: 'AFTER_MIGRATION' });
-      expect((await readChain(database.db)).at(-1)!.previous_hash).toBe(chain[2]!.hash);
+      expect(await sealAuditEvents(database.db)).toBe(1);
+      const next = (await readChain(database.db)).at(-1)!;
+      expect(next).toMatchObject({ seq: 5, action: 'AFTER_MIGRATION', previous_hash: old[3]!.hash });
+      expect(next.hash).toBe(hashAsDocumented(next));
     } finally {
       await database.dispose();
     }
+  });
+});
+
+describe('startAuditSealing', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  function capturingLog() {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    return { log: pino({ level: 'warn', base: null, timestamp: false }, stream), lines };
+  }
+
+  it('seals new events every interval', async () => {
+    const { log, lines } = capturingLog();
+    const sealing = startAuditSealing(database.db, log, { intervalMs: 10 });
+    try {
+      await recordAuditEvent(database.db, { actorUserId: null, action: 'SEALED_BY_TIMER' });
+      for (let tries = 0; tries < 200 && (await countRows(database.db, 'audit_seals')) === 0; tries++)
+        await sleep(10);
+    } finally {
+      await sealing.stop();
+    }
+    expect((await readChain(database.db)).map((e) => e.action)).toEqual(['SEALED_BY_TIMER']);
+    expect(lines).toEqual([]);
+  });
+
+  it('never runs twice at once in one process', async () => {
+    let calls = 0;
+    const counting = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: database.pool }),
+      log: (event) => {
+        if (event.query.sql.includes('audit_seal_pending')) calls += 1;
+      },
+    });
+    const blocker = await database.pool.connect();
+    const { log } = capturingLog();
+    try {
+      // Holds the first round at its read of the chain head for 300 ms, 30 intervals.
+      await blocker.query('begin');
+      await blocker.query('lock table audit_seals in access exclusive mode');
+      const sealing = startAuditSealing(counting, log, { intervalMs: 10 });
+      await sleep(300);
+      await blocker.query('commit');
+      await sealing.stop();
+    } finally {
+      blocker.release();
+    }
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(3);
+  });
+
+  it('logs a failure with its message only, and keeps going', async () => {
+    const unmigrated = await createTestDatabase({ migrate: false });
+    const { log, lines } = capturingLog();
+    try {
+      const sealing = startAuditSealing(unmigrated.db, log, { intervalMs: 10 });
+      for (let tries = 0; tries < 200 && lines.length < 2; tries++) await sleep(10);
+      await sealing.stop();
+    } finally {
+      await unmigrated.dispose();
+    }
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      msg: 'sealing audit events failed',
+      err: { message: 'function audit_seal_pending() does not exist' },
+    });
+    // pino's error serializer adds only the type of the logged object and an empty stack.
+    expect(Object.keys(lines[0]!).sort()).toEqual(['err', 'level', 'msg']);
+    expect(lines[0]!.err).toEqual(expect.objectContaining({ stack: '', type: 'Object' }));
   });
 });
 
@@ -397,11 +802,12 @@ describe('loket audit verify', () => {
     await database?.dispose();
   });
 
-  it('prints the count and the last hash and exits 0 for an intact trail', async () => {
+  it('seals first, then prints the count and the last hash and exits 0 for an intact trail', async () => {
+    expect(await countRows(database.db, 'audit_seals')).toBe(0);
     const { io, stdout } = fakeIo();
     expect(await runAudit(['verify', '--database-url', database.url], io, {})).toBe(0);
     const last = (await readChain(database.db)).at(-1)!;
-    expect(stdout()).toBe(`audit trail intact: 3 events checked, last hash ${last.hash}\n`);
+    expect(stdout()).toBe(`audit trail intact: 3 events checked, last hash ${last.hash}\nunsealed: none\n`);
   });
 
   it('takes the database from DATABASE_URL, and checks a known hash', async () => {
@@ -431,6 +837,9 @@ describe('loket audit verify', () => {
     await expect(runAudit(['check'], io, {})).rejects.toThrow(UsageError);
     await expect(runAudit(['verify', '--frobnicate'], io, {})).rejects.toThrow(UsageError);
     await expect(runAudit(['verify', '--known-hash', 'abc'], io, {})).rejects.toThrow(UsageError);
+    await expect(runAudit(['verify', '--grace-seconds', '1.5'], io, {})).rejects.toThrow(UsageError);
+    await expect(runAudit(['verify', '--grace-seconds', '-1'], io, {})).rejects.toThrow(UsageError);
+    await expect(runAudit(['verify', '--no-seal=yes'], io, {})).rejects.toThrow(UsageError);
   });
 
   it('exits 3 when the audit trail cannot be read', async () => {
@@ -438,6 +847,43 @@ describe('loket audit verify', () => {
     const nowhere = database.url.replace(/\/[^/]+$/, '/loket_no_such_database');
     expect(await runAudit(['verify', '--database-url', nowhere], io, {})).toBe(3);
     expect(stderr()).toMatch(/cannot read the audit trail/);
+  });
+
+  it('with a read-only connection: exits 3 when asked to seal, verifies with --no-seal', async () => {
+    const readOnly = `${database.url}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`;
+    const sealing = fakeIo();
+    expect(await runAudit(['verify', '--database-url', readOnly], sealing.io, {})).toBe(3);
+    expect(sealing.stderr()).toMatch(/cannot seal the audit trail: .*read-only.*pass --no-seal/);
+    const reading = fakeIo();
+    expect(await runAudit(['verify', '--no-seal', '--database-url', readOnly], reading.io, {})).toBe(0);
+    expect(reading.stdout()).toMatch(/^audit trail intact: 3 events checked/);
+  });
+
+  it('with --no-seal, fails on an event unsealed for longer than the grace period (UNSEALED)', async () => {
+    const { rows } = await sql<{ id: number }>`
+      insert into audit_events (action, occurred_at) values ('NOT_SEALED', now() - interval '2 minutes')
+      returning id`.execute(database.db);
+    const id = rows[0]!.id;
+
+    const stale = fakeIo();
+    expect(await runAudit(['verify', '--no-seal', '--database-url', database.url], stale.io, {})).toBe(1);
+    expect(stale.stdout()).toMatch(/^audit trail intact: 3 events checked, last hash [0-9a-f]{64}\n$/);
+    expect(stale.stderr()).toMatch(
+      new RegExp(
+        `^audit trail INCOMPLETE at event ${id} \\(UNSEALED\\): written 12\\d s ago .* 60 s grace period \\(1 unsealed event\\)`,
+      ),
+    );
+
+    const patient = fakeIo();
+    const args = ['verify', '--no-seal', '--grace-seconds', '600', '--database-url', database.url];
+    expect(await runAudit(args, patient.io, {})).toBe(0);
+    expect(patient.stdout()).toMatch(
+      /\nunsealed: 1 event, the oldest written 12\d s ago \(grace period 600 s\)\n$/,
+    );
+
+    const sealing = fakeIo();
+    expect(await runAudit(['verify', '--database-url', database.url], sealing.io, {})).toBe(0);
+    expect(sealing.stdout()).toMatch(/^audit trail intact: 4 events checked, .*\nunsealed: none\n$/);
   });
 
   it('prints where the chain breaks and exits 1', async () => {
@@ -450,7 +896,7 @@ describe('loket audit verify', () => {
     const { io, stdout, stderr } = fakeIo();
     expect(await runAudit(['verify', '--database-url', database.url], io, {})).toBe(1);
     expect(stdout()).toBe('');
-    expect(stderr()).toMatch(new RegExp(`BROKEN at event ${victim.id} \\(HASH_MISMATCH\\)`));
+    expect(stderr()).toMatch(new RegExp(`BROKEN at event ${victim.id}, seal 2 \\(HASH_MISMATCH\\)`));
     expect(stderr()).toContain(`found    ${victim.hash}`);
     expect(stderr()).toMatch(/intact before it: 1 event\n/);
   });

@@ -1,39 +1,53 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 
-export type AuditChainProblem = 'HASH_MISMATCH' | 'LINK_BROKEN';
+export type AuditChainProblem = 'HASH_MISMATCH' | 'LINK_BROKEN' | 'EVENT_MISSING';
+
+/** Events that have no seal yet (migration 0007): normal for about a second after their commit. */
+export interface UnsealedAuditEvents {
+  count: number;
+  /** The unsealed event written longest ago, and how many seconds ago (from its `occurred_at`). */
+  oldest: { id: number; ageSeconds: number } | null;
+}
 
 export type AuditChainVerification =
-  | { ok: true; checked: number; lastHash: string | null }
+  | { ok: true; checked: number; lastHash: string | null; unsealed: UnsealedAuditEvents }
   | {
       ok: false;
-      /** Events found intact before the break. */
+      /** Seals found intact before the break. */
       checked: number;
       /**
-       * LINK_BROKEN: `previous_hash` of event `id` is not the hash of the event before it (an event
-       * was deleted, inserted or renumbered); an absent hash is ''. HASH_MISMATCH: the event's content
-       * no longer gives its stored hash (a field was changed).
+       * At seal `seq`, for event `id`. LINK_BROKEN: the seal's `previous_hash` is not the hash of the
+       * seal before it (a seal was deleted, inserted or moved); an absent hash is ''. HASH_MISMATCH:
+       * the event's content no longer gives the seal's hash (a field was changed, or the event
+       * renumbered). EVENT_MISSING: the sealed event is gone (`expected` is the seal's hash).
        */
-      brokenAt: { id: number; expected: string; found: string; problem: AuditChainProblem };
+      brokenAt: { seq: number; id: number; expected: string; found: string; problem: AuditChainProblem };
+      unsealed: UnsealedAuditEvents;
     };
 
 interface ChainRow {
-  id: number | string;
+  seq: number;
+  event_id: number;
   previous_hash: string | null;
   hash: string;
-  recomputed: string;
+  /** NULL when the event is missing. */
+  recomputed: string | null;
 }
 
 const DEFAULT_BATCH_SIZE = 5_000;
 
 /**
- * Recomputes the audit trail's hash chain (migration 0003) in id order, one keyset-paginated batch
- * at a time, so memory stays constant however long the trail is. The hash is recomputed in SQL with
- * built-in functions only, repeating the formula rather than calling the trigger's
- * `audit_event_hash()`: someone able to rewrite rows might also redefine that function.
+ * Recomputes the audit trail's hash chain (migrations 0003 and 0007) in seal order, one
+ * keyset-paginated batch at a time, so memory stays constant however long the trail is. Each seal's
+ * hash is recomputed in SQL from its event's content with built-in functions only, repeating the
+ * formula rather than calling `audit_event_hash()`: someone able to rewrite rows might also
+ * redefine that function. Then counts the events that have no seal (none is trusted to be sealed
+ * later: the count is over all events, not from the sealer's horizon).
  *
- * Batches are separate queries, not one snapshot; that is sound because the trigger assigns ids
- * under the chain lock, so an event committed later always has a higher id than all before it.
+ * Batches are separate queries, not one snapshot; that is sound because seals are appended with
+ * increasing `seq`, one sealer at a time, and never changed, so every batch sees a prefix of the
+ * same chain.
  */
 export async function verifyAuditChain(
   db: Db,
@@ -44,46 +58,75 @@ export async function verifyAuditChain(
     throw new RangeError('batchSize must be a positive integer');
   let checked = 0;
   let lastHash: string | null = null;
-  let afterId: number | string = 0;
+  let afterSeq = 0;
   for (;;) {
+    // A left join: a seal whose event was deleted must not be skipped silently.
     const { rows } = await sql<ChainRow>`
-      select id, previous_hash, hash,
-        encode(sha256(convert_to(coalesce(previous_hash, '') || jsonb_build_array(
-          id,
-          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-          actor_user_id, action, subject_type, subject_id, request_id, details
-        )::text, 'UTF8')), 'hex') as recomputed
-      from audit_events
-      where id > ${afterId}
-      order by id
+      select s.seq, s.event_id, s.previous_hash, s.hash,
+        case when e.id is not null then encode(sha256(convert_to(coalesce(s.previous_hash, '') || jsonb_build_array(
+          e.id,
+          to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+          e.actor_user_id, e.action, e.subject_type, e.subject_id, e.request_id, e.details
+        )::text, 'UTF8')), 'hex') end as recomputed
+      from audit_seals s left join audit_events e on e.id = s.event_id
+      where s.seq > ${afterSeq}
+      order by s.seq
       limit ${batchSize}`.execute(db);
     for (const row of rows) {
-      const id = Number(row.id);
+      const at = { seq: Number(row.seq), id: Number(row.event_id) };
       if (row.previous_hash !== lastHash) {
-        const brokenAt = { id, expected: lastHash ?? '', found: row.previous_hash ?? '' };
-        return { ok: false, checked, brokenAt: { ...brokenAt, problem: 'LINK_BROKEN' } };
+        const brokenAt = { ...at, expected: lastHash ?? '', found: row.previous_hash ?? '' };
+        return broken(db, checked, { ...brokenAt, problem: 'LINK_BROKEN' });
+      }
+      if (row.recomputed === null) {
+        const brokenAt = { ...at, expected: row.hash, found: '' };
+        return broken(db, checked, { ...brokenAt, problem: 'EVENT_MISSING' });
       }
       if (row.hash !== row.recomputed) {
-        const brokenAt = { id, expected: row.recomputed, found: row.hash };
-        return { ok: false, checked, brokenAt: { ...brokenAt, problem: 'HASH_MISMATCH' } };
+        const brokenAt = { ...at, expected: row.recomputed, found: row.hash };
+        return broken(db, checked, { ...brokenAt, problem: 'HASH_MISMATCH' });
       }
       lastHash = row.hash;
       checked += 1;
-      afterId = row.id;
+      afterSeq = at.seq;
     }
-    if (rows.length < batchSize) return { ok: true, checked, lastHash };
+    if (rows.length < batchSize) return { ok: true, checked, lastHash, unsealed: await findUnsealed(db) };
   }
 }
 
+async function broken(
+  db: Db,
+  checked: number,
+  brokenAt: Extract<AuditChainVerification, { ok: false }>['brokenAt'],
+): Promise<AuditChainVerification> {
+  return { ok: false, checked, brokenAt, unsealed: await findUnsealed(db) };
+}
+
+async function findUnsealed(db: Db): Promise<UnsealedAuditEvents> {
+  const { rows } = await sql<{ id: number; age_seconds: number; count: number }>`
+    select e.id, extract(epoch from statement_timestamp() - e.occurred_at)::float8 as age_seconds,
+      count(*) over () as count
+    from audit_events e
+    where not exists (select 1 from audit_seals s where s.event_id = e.id)
+    order by e.occurred_at, e.id
+    limit 1`.execute(db);
+  const oldest = rows[0];
+  if (!oldest) return { count: 0, oldest: null };
+  return {
+    count: Number(oldest.count),
+    oldest: { id: Number(oldest.id), ageSeconds: Number(oldest.age_seconds) },
+  };
+}
+
 /**
- * Whether `hash` (a last hash exported earlier) is still the hash of an event in the chain: the
- * newest one, or one that a later event links to. Meaningful after `verifyAuditChain` found the chain
- * intact; then a missing hash means events were removed from the end or the chain was rewritten.
+ * Whether `hash` (a last hash exported earlier) is still the hash of a seal in the chain: the
+ * newest one, or one that a later seal links to. Meaningful after `verifyAuditChain` found the chain
+ * intact; then a missing hash means seals were removed from the end or the chain was rewritten.
  */
 export async function isHashInAuditChain(db: Db, hash: string): Promise<boolean> {
   const { rows } = await sql<{ found: boolean }>`
-    select exists (select 1 from audit_events where previous_hash = ${hash})
-        or exists (select 1 from (select hash from audit_events order by id desc limit 1) as newest
+    select exists (select 1 from audit_seals where previous_hash = ${hash})
+        or exists (select 1 from (select hash from audit_seals order by seq desc limit 1) as newest
                    where newest.hash = ${hash}) as found`.execute(db);
   return rows[0]?.found === true;
 }

@@ -37,10 +37,19 @@ export interface AuditEventsTable {
   subject_id: string | null;
   request_id: string | null;
   details: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
-  /** Set by the hash-chain trigger (migration 0003): the hash of the event before, NULL for the first. */
-  previous_hash: Generated<string | null>;
-  /** Set by the hash-chain trigger: sha256 over previous_hash and the event's canonical text. */
-  hash: Generated<string>;
+  /** Migration 0007: the writing transaction's id (xid8, as text), where the sealer looks for new events. */
+  xid: Generated<string>;
+}
+
+/** Migration 0007: the hash chain over audit_events, one seal per event in seal order (append-only). */
+export interface AuditSealsTable {
+  seq: number;
+  event_id: number;
+  /** The hash of the seal before, NULL for the first. */
+  previous_hash: string | null;
+  /** sha256 over previous_hash and the event's canonical text (docs/operations.md). */
+  hash: string;
+  sealed_at: Generated<Date>;
 }
 
 export interface JobRunsTable {
@@ -232,7 +241,7 @@ export interface RegisterFactsTable {
   request_id: string;
 }
 
-/** Migration 0005: one row per submitted dossier, kept by triggers on `dossiers` (src/stats). */
+/** Migration 0005: one row per submitted dossier; since 0006 folded from `statistics_pending` (src/stats). */
 export interface DossierStatisticsTable {
   dossier_id: string;
   submitted_on: string;
@@ -298,10 +307,16 @@ export interface StatisticsLeadTimesTable {
   dossiers: number;
 }
 
+/** Migration 0006: ids of dossiers changed since the statistics were last folded. */
+export interface StatisticsPendingTable {
+  dossier_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  audit_seals: AuditSealsTable;
   job_runs: JobRunsTable;
   employer_mandates: EmployerMandatesTable;
   dossiers: DossiersTable;
@@ -318,6 +333,7 @@ export interface Database {
   statistics_cohort_counts: StatisticsCohortCountsTable;
   statistics_decision_counts: StatisticsDecisionCountsTable;
   statistics_lead_times: StatisticsLeadTimesTable;
+  statistics_pending: StatisticsPendingTable;
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;
 }

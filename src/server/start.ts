@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { startAuditSealing } from '../audit/audit-sealing.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { ensureDatabase } from '../db/ensure-database.ts';
@@ -10,6 +11,7 @@ import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
 import { getDefaultRuleData } from '../rules/index.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
+import { startStatisticsFolding } from '../stats/fold-statistics.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { DatabaseState } from './database-state.ts';
@@ -70,6 +72,8 @@ export async function startLoket(
   let handle: DatabaseHandle | null = null;
   let jobs: JobRunner | null = null;
   let registerChecks: { stop(): Promise<void> } | null = null;
+  let statisticsFolding: { stop(): Promise<void> } | null = null;
+  let auditSealing: { stop(): Promise<void> } | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -88,6 +92,8 @@ export async function startLoket(
           log.info({ dossiers, ms: Date.now() - started }, 'demo dossiers loaded');
         }
         if (sources) registerChecks = startRegisterCheckLoop(handle.db, sources, log);
+        statisticsFolding = startStatisticsFolding(handle.db, log);
+        auditSealing = startAuditSealing(handle.db, log);
         jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;
@@ -113,6 +119,8 @@ export async function startLoket(
       if (retryTimer) clearTimeout(retryTimer);
       await app.close(); // stops accepting, lets requests in flight finish
       await registerChecks?.stop();
+      await statisticsFolding?.stop();
+      await auditSealing?.stop();
       await jobs?.stop();
       await handle?.close();
       await simulator?.close();

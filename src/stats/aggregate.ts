@@ -9,6 +9,7 @@ import {
   TOTAL,
   yearColumn,
 } from './dimensions.ts';
+import { foldPendingStatistics } from './fold-statistics.ts';
 import { planRollupQuery, runRollupQuery } from './rollups.ts';
 
 /**
@@ -125,12 +126,16 @@ export interface AggregateOptions {
   source?: 'auto' | 'facts';
 }
 
-/** Runs the request: one query per branch (in parallel, on two connections), merged cell by cell. */
+/**
+ * Runs the request: one query per branch (in parallel, on two connections), merged cell by cell.
+ * Pending dossier changes are folded first, so a dossier decided now counts in this very answer.
+ */
 export async function aggregate(
   db: Db,
   request: AggregateRequest,
   options: AggregateOptions = {},
 ): Promise<AggregateRow[]> {
+  await foldPendingStatistics(db);
   const results = await Promise.all(
     splitByBranch(request.measures).map(async (query) => {
       const plan = options.source === 'facts' ? null : planRollupQuery(request, query);

@@ -358,6 +358,13 @@ describe('statistics over generated dossiers', () => {
         .where('id', '=', open.id)
         .execute();
     });
+    // Only noted by the change; the query folds it (migration 0006).
+    const pending = await database.db
+      .selectFrom('statistics_pending')
+      .select('dossier_id')
+      .where('dossier_id', '=', open.id)
+      .execute();
+    expect(pending.length).toBeGreaterThan(0);
     expect(await cell()).toBe(Number(before) + 1);
     const recounted = recount(await loadFacts(database), q2, [2028, 2028]);
     expect(recounted.get(`2028|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);

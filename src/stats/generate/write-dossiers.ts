@@ -3,7 +3,7 @@ import type { GeneratedDossier } from './generate-dossiers.ts';
 
 /**
  * Writes generated dossiers through the real tables — `dossiers` and `dossier_actions`, so the
- * case-handling screens, the audit of statuses and the statistics triggers see them like any
+ * case-handling screens, the audit of statuses and the statistics see them like any
  * other — in batches: one multi-row INSERT per table per batch (arrays unnested server-side, so a
  * batch of thousands is one round trip with a handful of parameters), each batch in its own
  * transaction. Two batches are in flight on two connections while the next one is generated.
@@ -67,12 +67,13 @@ function actionColumns(batch: readonly GeneratedDossier[]): unknown[][] {
   return columns;
 }
 
-/** One batch, all or nothing. */
+/** One batch, all or nothing, its statistics folded in the same transaction. */
 export async function writeBatch(client: pg.ClientBase, batch: readonly GeneratedDossier[]): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query(DOSSIER_INSERT, dossierColumns(batch));
     await client.query(ACTION_INSERT, actionColumns(batch));
+    await client.query('SELECT fold_pending_statistics()');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
