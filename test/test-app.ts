@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { type Config, loadConfig } from '../src/server/config.ts';
 import { DatabaseState } from '../src/server/database-state.ts';
+import type { SourceAdapters } from '../src/sources/index.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -15,7 +16,7 @@ export interface TestApp {
 export async function createTestApp(
   database: TestDatabase | null,
   overrides: Partial<Config> = {},
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; sources?: SourceAdapters } = {},
 ): Promise<TestApp> {
   const rawLogs: string[] = [];
   const logStream = new Writable({
@@ -30,6 +31,7 @@ export async function createTestApp(
     database: new DatabaseState(database?.db),
     logStream,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sources ? { sources: options.sources } : {}),
   });
   await app.ready();
   return {

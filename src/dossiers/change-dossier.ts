@@ -66,9 +66,12 @@ export async function changeDossier(
     details: change.details ?? {},
   });
   const deadlineDays = change.patch?.deadline_days ?? dossier.deadline_days;
-  const clock = deadlineDays
-    ? projectClock(await listActions(trx, dossier.id), deadlineDays)
-    : { dueDate: null, pausedSince: null };
+  // The clock starts at admissibility (legal-clock.ts): before it, the log need not be read.
+  const isClockStarted = dossier.admissible_on !== null || change.action === 'DECLARE_ADMISSIBLE';
+  const clock =
+    deadlineDays && isClockStarted
+      ? projectClock(await listActions(trx, dossier.id), deadlineDays)
+      : { dueDate: null, pausedSince: null };
   const updated = await trx
     .updateTable('dossiers')
     .set({

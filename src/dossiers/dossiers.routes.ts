@@ -16,7 +16,7 @@ import { enterprisesOf, findDossier } from './dossiers.repo.ts';
 import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
 import { applicationSteps } from './intake/application-steps.ts';
 import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from './intake/intake.ts';
-import { prefetchRegisterFacts, signalRegisterCheck } from './register-check/run-register-checks.ts';
+import { prefetchRegisterFacts, runClaimedRegisterCheck } from './register-check/run-register-checks.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({
@@ -231,16 +231,14 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
       const { id } = request.params as { id: string };
       const { version } = (request.body ?? {}) as { version?: number };
       const draft = await loadDossierFor(db(), request, id, 'CHANGE');
-      if (
-        options.sources &&
-        draft.status === 'DRAFT' &&
-        findSubmissionErrors(draft, request.lang).length === 0
-      ) {
-        prefetchRegisterFacts(options.sources, draft);
-      }
+      // A valid draft's registers are asked while it commits; the check after the commit uses them.
+      const prefetched =
+        options.sources && draft.status === 'DRAFT' && findSubmissionErrors(draft, request.lang).length === 0
+          ? prefetchRegisterFacts(options.sources, draft)
+          : undefined;
       const user = request.user as User;
       const key = idempotencyKey(request);
-      await submitDossier(
+      const { dossier, replayed } = await submitDossier(
         db(),
         { role: 'EMPLOYER', userId: user.id, requestId: String(request.id) },
         {
@@ -248,10 +246,13 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
           lang: request.lang,
           ...(version ? { version } : {}),
           ...(key ? { idempotencyKey: key } : {}),
+          claimRegisterCheck: options.sources !== null && options.sources !== undefined,
         },
         today(),
       );
-      signalRegisterCheck();
+      // The check runs on after the answer; the overview shows it pending until it completes.
+      if (options.sources && !replayed)
+        void runClaimedRegisterCheck(db(), options.sources, dossier, request.log, prefetched);
       return overview(request, id);
     },
   );

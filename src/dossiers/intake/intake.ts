@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
@@ -19,6 +20,7 @@ import {
 } from '../dossiers.repo.ts';
 import { createStructuredReference } from '../fees/structured-reference.ts';
 import { runAdmissibility } from '../handling/run-admissibility.ts';
+import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-checks.ts';
 import { applicationSteps, findStep, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
 
@@ -214,7 +216,14 @@ export function findSubmissionErrors(dossier: DossierRow, lang: Lang): FieldErro
 export async function submitDossier(
   db: Db,
   acting: Acting,
-  input: { dossierId: string; version?: number; idempotencyKey?: string; lang: Lang },
+  input: {
+    dossierId: string;
+    version?: number;
+    idempotencyKey?: string;
+    lang: Lang;
+    /** The caller runs the register check itself after the commit (runClaimedRegisterCheck). */
+    claimRegisterCheck?: boolean;
+  },
   today: string,
 ): Promise<{ dossier: DossierRow; replayed: boolean }> {
   return db.transaction().execute(async (trx) => {
@@ -250,9 +259,19 @@ export async function submitDossier(
       patch,
     });
     // The registers are asked after the commit, by the register check (never inside the submission).
+    // A caller that runs the check itself right after the commit claims it here (attempt 1, a lease
+    // of REGISTER_CHECK_LEASE_SECONDS); otherwise the register-check loop takes it at once.
     await trx
       .insertInto('register_checks')
-      .values({ dossier_id: dossier.id })
+      .values(
+        input.claimRegisterCheck
+          ? {
+              dossier_id: dossier.id,
+              attempts: 1,
+              next_attempt_at: sql<Date>`now() + make_interval(secs => ${REGISTER_CHECK_LEASE_SECONDS})`,
+            }
+          : { dossier_id: dossier.id },
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
     return { dossier: await runAdmissibility(trx, submitted, today), replayed: false };

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../../sources/index.ts';
 import { isNonEuNationality } from './eu-nationalities.ts';
-import { runDueRegisterChecks } from './run-register-checks.ts';
+import { claimDueRegisterChecks, runDueRegisterChecks } from './run-register-checks.ts';
 
 describe('register check of a submitted dossier', () => {
   let database: TestDatabase;
@@ -55,6 +55,48 @@ describe('register check of a submitted dossier', () => {
     });
     return { dossier: await driver.submit(draft.id), person };
   }
+
+  it('runs the check in the submitting process right after the commit, holding a lease the loop respects', async () => {
+    const sources = createSourceAdapters({ baseUrl: simulator.url });
+    const withSources = await createTestApp(
+      database,
+      {},
+      { now: () => new Date('2026-03-02T09:00:00Z'), sources },
+    );
+    try {
+      const session = await signIn(withSources.app, 'werkgever', DEMO_PASSWORD);
+      const person = simulator.population.people.find((p) => isNonEuNationality(p.nationality));
+      if (!person) throw new Error('the simulated population has no non-EU person');
+      const driver = dossierDriver(session);
+      const draft = await driver.completeDraft('HIGHLY_SKILLED', {
+        worker: { ...HIGHLY_SKILLED_ANSWERS.worker, 'application.worker.insz': person.insz },
+        job: HIGHLY_SKILLED_ANSWERS.job,
+      });
+      const submitted = await driver.submit(draft.id);
+      // Claimed by the submission: attempt 1, not due for the loop during the lease.
+      expect(await claimDueRegisterChecks(database.db, 100)).not.toContainEqual(
+        expect.objectContaining({ dossier_id: submitted.id }),
+      );
+      let check: { status: string; attempts: number } | undefined;
+      for (let i = 0; i < 100 && check?.status !== 'COMPLETE'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        check = await database.db
+          .selectFrom('register_checks')
+          .select(['status', 'attempts'])
+          .where('dossier_id', '=', submitted.id)
+          .executeTakeFirst();
+      }
+      expect(check).toEqual({ status: 'COMPLETE', attempts: 1 });
+      const facts = await database.db
+        .selectFrom('register_facts')
+        .select('source')
+        .where('dossier_id', '=', submitted.id)
+        .execute();
+      expect(facts.map((f) => f.source)).toContain('national-register');
+    } finally {
+      await withSources.app.close();
+    }
+  });
 
   it('fetches every register in parallel, keeps provenance, maps the facts and flags what differs', async () => {
     const { dossier, person } = await submitWithRegisteredWorker('Somebody-Else');

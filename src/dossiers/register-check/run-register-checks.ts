@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { assess } from '../../rules/index.ts';
 import type { SourceAdapters } from '../../sources/index.ts';
 import { type DossierRow, findDossier } from '../dossiers.repo.ts';
-import { fetchRegisterFacts } from './fetch-register-facts.ts';
+import { type FetchResult, fetchRegisterFacts } from './fetch-register-facts.ts';
 import { type Declared, mapRegisterFacts, type RegisterMapping } from './map-register-facts.ts';
 
 /**
@@ -16,6 +16,8 @@ import { type Declared, mapRegisterFacts, type RegisterMapping } from './map-reg
  */
 
 const RETRY_BASE_SECONDS = 5;
+/** How long a check claimed by the submitting process is left to it before the loop may take it. */
+export const REGISTER_CHECK_LEASE_SECONDS = 60;
 const RETRY_MAX_SECONDS = 900;
 
 export function declaredFacts(dossier: DossierRow): Declared {
@@ -63,16 +65,24 @@ export function applyRegisterPatch(
   return merged;
 }
 
+/**
+ * One attempt of a dossier's register check (`attempts` counts this one). Pass the dossier row when
+ * the caller has it (just submitted), its id otherwise, and the answers asked while it was being
+ * submitted (prefetchRegisterFacts), if any: they are used as they are unless a register failed.
+ */
 export async function checkDossierRegisters(
   db: Db,
   sources: SourceAdapters,
-  dossierId: string,
+  dossierOrId: DossierRow | string,
   attempts: number,
+  prefetched?: Promise<FetchResult | null>,
 ): Promise<'COMPLETE' | 'WAITING'> {
-  const dossier = await findDossier(db, dossierId);
+  const dossier = typeof dossierOrId === 'string' ? await findDossier(db, dossierOrId) : dossierOrId;
   if (!dossier) return 'COMPLETE';
+  const dossierId = dossier.id;
   const declared = declaredFacts(dossier);
-  const result = await fetchRegisterFacts(sources, declared);
+  const early = await prefetched;
+  const result = early && early.missing.length === 0 ? early : await fetchRegisterFacts(sources, declared);
   const mapping = mapRegisterFacts(declared, result.facts);
   const status = result.missing.length > 0 ? 'WAITING' : 'COMPLETE';
   await db.transaction().execute(async (trx) => {
@@ -100,12 +110,16 @@ export async function checkDossierRegisters(
         )
         .execute();
     }
-    const previous = await trx
-      .selectFrom('register_checks')
-      .select('waiting')
-      .where('dossier_id', '=', dossierId)
-      .forUpdate()
-      .executeTakeFirst();
+    // A first attempt has no sources waiting since earlier: nothing to read.
+    const previous =
+      attempts > 1
+        ? await trx
+            .selectFrom('register_checks')
+            .select('waiting')
+            .where('dossier_id', '=', dossierId)
+            .forUpdate()
+            .executeTakeFirst()
+        : undefined;
     const since = new Map(
       ((previous?.waiting ?? []) as { source: string; since: string }[]).map((w) => [w.source, w.since]),
     );
@@ -180,27 +194,40 @@ export async function runDueRegisterChecks(db: Db, sources: SourceAdapters, limi
 }
 
 /**
- * Asks the registers while a submission is being committed, so that the check that follows finds
- * the answers in the adapters' caches (or shares the questions still in flight) instead of asking
- * again. Nothing is stored here: the check stores what it uses, with provenance, after the commit.
+ * Runs the register check of a dossier this process has just submitted with `claimRegisterCheck`
+ * (src/dossiers/intake/intake.ts), at once and without asking the database for it again. The claim
+ * is a lease: should this process die, any instance's loop takes the check when the lease ends.
  */
-export function prefetchRegisterFacts(sources: SourceAdapters, dossier: DossierRow): void {
-  fetchRegisterFacts(sources, declaredFacts(dossier)).catch(() => {
-    // The check asks again and records what is missing.
-  });
-}
-
-// A submission in this process wakes the loop at once instead of at its next poll.
-const submitted = new EventTarget();
-
-/** Tells this process's register-check loop that a dossier was just submitted. */
-export function signalRegisterCheck(): void {
-  submitted.dispatchEvent(new Event('submitted'));
+export async function runClaimedRegisterCheck(
+  db: Db,
+  sources: SourceAdapters,
+  dossier: DossierRow,
+  log: Pick<Logger, 'warn'>,
+  prefetched?: Promise<FetchResult | null>,
+): Promise<'COMPLETE' | 'WAITING' | 'FAILED'> {
+  try {
+    return await checkDossierRegisters(db, sources, dossier, 1, prefetched);
+  } catch (error) {
+    log.warn({ err: { message: (error as Error).message } }, 'register check failed; retrying later');
+    return 'FAILED';
+  }
 }
 
 /**
- * Runs due checks inside the server process: at once after a submission here, and otherwise every
- * `intervalMs` (for submissions on other instances and for retries). Each dossier is checked on its
+ * Asks the registers while a submission is being committed; the check that follows the commit
+ * uses these answers (runClaimedRegisterCheck) instead of asking again. Nothing is stored here: the
+ * check stores what it uses, with provenance, after the commit. Resolves to null if asking failed.
+ */
+export function prefetchRegisterFacts(
+  sources: SourceAdapters,
+  dossier: DossierRow,
+): Promise<FetchResult | null> {
+  return fetchRegisterFacts(sources, declaredFacts(dossier)).catch(() => null);
+}
+
+/**
+ * Runs due checks inside the server process every `intervalMs`: retries, checks whose submitting
+ * process died before running them, and dossiers submitted without a claim. Each dossier is checked on its
  * own as soon as it is claimed, with at most `maxInFlight` at a time, so a burst of submissions is
  * never queued behind one slow register answer.
  */
@@ -245,14 +272,12 @@ export function startRegisterCheckLoop(
     }
   };
   const wake = () => void claim();
-  submitted.addEventListener('submitted', wake);
   const timer = setInterval(wake, options.intervalMs ?? 500);
   timer.unref();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      submitted.removeEventListener('submitted', wake);
       while (inFlight > 0 || isClaiming) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
