@@ -10,6 +10,8 @@
  * Uses DATABASE_URL when set (a database `loket_bench_intake` is created and dropped), else an
  * embedded PostgreSQL in a temporary folder.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,20 +33,24 @@ import { fetchRegisterFacts } from '../src/dossiers/register-check/fetch-registe
 import {
   declaredFacts,
   prefetchRegisterFacts,
-  signalRegisterCheck,
+  runClaimedRegisterCheck,
   startRegisterCheckLoop,
 } from '../src/dossiers/register-check/run-register-checks.ts';
 import { getDefaultRuleData } from '../src/rules/index.ts';
-import { createSimulator, createSourceAdapters, type SourceAdapters } from '../src/sources/index.ts';
+import { createSourceAdapters, type SourceAdapters } from '../src/sources/index.ts';
+import { SIMULATOR_DEFAULTS } from '../src/sources/simulator/create-simulator.ts';
+import { generatePopulation } from '../src/sources/simulator/generate-population.ts';
 import { writePerformanceSection } from './support/performance-doc.ts';
 
 const { values: args } = parseArgs({
   options: {
     concurrency: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '3' },
     write: { type: 'boolean', default: false },
   },
 });
 const CONCURRENCY = Number(args.concurrency);
+const ROUNDS = Number(args.rounds);
 const ROOT = join(import.meta.dirname, '..');
 const TODAY = new Date().toISOString().slice(0, 10);
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -67,6 +73,12 @@ async function openDatabase() {
   };
 }
 
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  ) ?? 0;
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return {
@@ -78,117 +90,161 @@ const stats = (values: number[]) => {
 
 const loadBefore = loadavg()[0]?.toFixed(2);
 const database = await openDatabase();
-const handle = connectDatabase(database.url, { max: 20 });
-const simulator = await createSimulator({ port: 0 }); // default latency and failure rate
+const handle = connectDatabase(database.url); // the server's pool size (10)
+const simulator = await startSimulatorProcess(); // default latency and failure rate
 try {
   await migrateToLatest(handle.db);
   await loadDemoData(handle.db);
-  const employer = await findUserByUsername(handle.db, 'werkgever');
-  if (!employer) throw new Error('the demo employer account is missing');
+  const found = await findUserByUsername(handle.db, 'werkgever');
+  if (!found) throw new Error('the demo employer account is missing');
+  const employer = found;
   const people = simulator.population.people
     .filter((p) => isNonEuNationality(p.nationality))
     .slice(0, CONCURRENCY);
 
   getDefaultRuleData(); // as the server does at start: the rule files are read once, before any request
-  console.log(`preparing ${people.length} complete drafts…`);
-  const drafts: string[] = [];
-  for (const person of people) {
-    const draft = await createDraft(
-      handle.db,
-      employer,
-      { category: 'HIGHLY_SKILLED', enterpriseNumber: '0403170701', lang: 'nl' },
-      TODAY,
-    );
-    let version = draft.version;
-    const answers = {
-      worker: {
-        'workerIdentity.givenNames': person.givenNames.join(' '),
-        'workerIdentity.familyName': person.familyName,
-        'application.worker.birthDate': person.birthDate,
-        'application.worker.nationality': person.nationality,
-        'application.worker.insz': person.insz,
-        'application.worker.location': 'ABROAD',
-        'application.worker.qualificationVks': 7,
-      },
-      job: {
-        'application.job.title': 'Software engineer',
-        'application.job.workplacePostalCode': '9000',
-        'application.job.startDate': TODAY,
-        'application.job.requiredVks': 6,
-        'application.job.grossAnnualSalary': 90000,
-        'application.job.employmentFraction': 1,
-      },
-    };
-    for (const [step, stepAnswers] of Object.entries(answers)) {
-      version = (
-        await saveDraftStep(
-          handle.db,
-          employer,
-          { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'nl' },
-          TODAY,
-        )
-      ).version;
-    }
-    for (const documentType of requiredDocumentTypes('HIGHLY_SKILLED', 'SINGLE_PERMIT')) {
-      await uploadDocument(handle.db, databaseStorage, {
-        dossierId: draft.id,
-        documentType,
-        fileName: 'scan.pdf',
-        content: PDF,
-        userId: employer.id,
-        lang: 'nl',
-        maxBytes: 1_000_000,
-      });
-    }
-    drafts.push(draft.id);
-  }
-
-  // Loket: the server's loop, woken by each submission, fetching each dossier's registers in parallel.
-  const sources = createSourceAdapters({ baseUrl: simulator.url });
-  const loop = startRegisterCheckLoop(handle.db, sources, pino({ level: 'silent' }), { intervalMs: 200 });
-  const started = performance.now();
-  const submitTimes: number[] = [];
-  // One watcher for all dossiers (one query per 10 ms), so measuring does not load the database.
-  const readyAt = new Map<string, number>();
-  const watching = (async () => {
-    while (readyAt.size < drafts.length) {
-      const rows = await handle.db
-        .selectFrom('register_checks')
-        .select('dossier_id')
-        .where('dossier_id', 'in', drafts)
-        .where('status', '=', 'COMPLETE')
-        .execute();
-      for (const row of rows)
-        if (!readyAt.has(row.dossier_id)) readyAt.set(row.dossier_id, performance.now());
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
-  const submittedAt = new Map<string, number>();
-  await Promise.all(
-    drafts.map(async (id) => {
-      const t0 = performance.now();
-      submittedAt.set(id, t0);
-      // As the submit route does: the registers are asked while the submission commits.
-      const draft = await handle.db
-        .selectFrom('dossiers')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      prefetchRegisterFacts(sources, draft);
-      await submitDossier(
+  console.log(`${ROUNDS} rounds of ${people.length} complete drafts submitted at once…`);
+  async function prepareDrafts(): Promise<string[]> {
+    const drafts: string[] = [];
+    for (const person of people) {
+      const draft = await createDraft(
         handle.db,
-        { role: 'EMPLOYER', userId: employer.id },
-        { dossierId: id, lang: 'nl' },
+        employer,
+        { category: 'HIGHLY_SKILLED', enterpriseNumber: '0403170701', lang: 'nl' },
         TODAY,
       );
-      submitTimes.push(performance.now() - t0);
-      signalRegisterCheck();
-    }),
+      let version = draft.version;
+      const answers = {
+        worker: {
+          'workerIdentity.givenNames': person.givenNames.join(' '),
+          'workerIdentity.familyName': person.familyName,
+          'application.worker.birthDate': person.birthDate,
+          'application.worker.nationality': person.nationality,
+          'application.worker.insz': person.insz,
+          'application.worker.location': 'ABROAD',
+          'application.worker.qualificationVks': 7,
+        },
+        job: {
+          'application.job.title': 'Software engineer',
+          'application.job.workplacePostalCode': '9000',
+          'application.job.startDate': TODAY,
+          'application.job.requiredVks': 6,
+          'application.job.grossAnnualSalary': 90000,
+          'application.job.employmentFraction': 1,
+        },
+      };
+      for (const [step, stepAnswers] of Object.entries(answers)) {
+        version = (
+          await saveDraftStep(
+            handle.db,
+            employer,
+            { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'nl' },
+            TODAY,
+          )
+        ).version;
+      }
+      for (const documentType of requiredDocumentTypes('HIGHLY_SKILLED', 'SINGLE_PERMIT')) {
+        await uploadDocument(handle.db, databaseStorage, {
+          dossierId: draft.id,
+          documentType,
+          fileName: 'scan.pdf',
+          content: PDF,
+          userId: employer.id,
+          lang: 'nl',
+          maxBytes: 1_000_000,
+        });
+      }
+      drafts.push(draft.id);
+    }
+
+    return drafts;
+  }
+
+  /** One round: every draft submitted at once, each timed until its dossier is pre-assessed. */
+  async function runRound(drafts: string[]) {
+    // Loket, as the submit route does it: the registers are asked while the submission commits, and
+    // the submitting process runs the register check it claimed right after the commit. The loop runs
+    // too, as in the server, for a check that ends WAITING (a register still failing after retries).
+    const sources = createSourceAdapters({ baseUrl: simulator.url });
+    const log = pino({ level: 'silent' });
+    const loop = startRegisterCheckLoop(handle.db, sources, log, { intervalMs: 200 });
+    const started = performance.now();
+    const submitTimes: number[] = [];
+    const latencies: number[] = [];
+    let waited = 0;
+    await Promise.all(
+      drafts.map(async (id) => {
+        const t0 = performance.now();
+        const draft = await handle.db
+          .selectFrom('dossiers')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        const prefetched = prefetchRegisterFacts(sources, draft);
+        const { dossier } = await submitDossier(
+          handle.db,
+          { role: 'EMPLOYER', userId: employer.id },
+          { dossierId: id, lang: 'nl', claimRegisterCheck: true },
+          TODAY,
+        );
+        submitTimes.push(performance.now() - t0);
+        const status = await runClaimedRegisterCheck(handle.db, sources, dossier, log, prefetched);
+        if (status !== 'COMPLETE') {
+          // Counted, never hidden: the dossier is ready when the loop's retry completes it.
+          waited += 1;
+          await handle.db
+            .updateTable('register_checks')
+            .set({ next_attempt_at: new Date() })
+            .where('dossier_id', '=', id)
+            .execute();
+          while (
+            (
+              await handle.db
+                .selectFrom('register_checks')
+                .select('status')
+                .where('dossier_id', '=', id)
+                .executeTakeFirstOrThrow()
+            ).status !== 'COMPLETE'
+          )
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        latencies.push(performance.now() - t0);
+      }),
+    );
+    const wall = (performance.now() - started) / 1000;
+    await loop.stop();
+
+    return { latencies, submitTimes, wall, waited };
+  }
+
+  // A warm-up round first, not counted: a server answers warm (JIT-compiled code, open connections,
+  // PL/pgSQL functions compiled in each backend); its figures are printed all the same.
+  const warmUp = stats((await runRound(await prepareDrafts())).latencies);
+  console.log(
+    `warm-up round (not counted): p50 ${warmUp.p50.toFixed(0)} ms, p95 ${warmUp.p95.toFixed(0)} ms`,
   );
-  await watching;
-  const latencies = drafts.map((id) => (readyAt.get(id) as number) - (submittedAt.get(id) as number));
-  const wall = (performance.now() - started) / 1000;
-  await loop.stop();
+  const rounds: Awaited<ReturnType<typeof runRound>>[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const result = await runRound(await prepareDrafts());
+    const figures = stats(result.latencies);
+    console.log(
+      `round ${round + 1}: p50 ${figures.p50.toFixed(0)} ms, p95 ${figures.p95.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms`,
+    );
+    rounds.push(result);
+  }
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const submitTimes = rounds.flatMap((r) => r.submitTimes);
+  const waited = rounds.reduce((sum, r) => sum + r.waited, 0);
+  const throughput = median(rounds.map((r) => r.latencies.length / r.wall));
+  const drafts = await handle.db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('status', '<>', 'DRAFT')
+    .where('enterprise_number', '=', '0403170701')
+    .orderBy('submitted_at', 'desc')
+    .limit(10)
+    .execute()
+    .then((rows) => rows.map((row) => row.id));
   const loket = stats(latencies);
   const submitting = stats(submitTimes);
   console.log(`submission alone: p50 ${submitting.p50.toFixed(0)} ms, p95 ${submitting.p95.toFixed(0)} ms`);
@@ -224,39 +280,54 @@ try {
 
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
   console.log(
-    `Loket (parallel, ${CONCURRENCY} concurrent): p50 ${loket.p50.toFixed(0)} ms, p95 ${loket.p95.toFixed(0)} ms, p99 ${loket.p99.toFixed(0)} ms; ${(drafts.length / wall).toFixed(1)} dossiers/s`,
+    `Loket (parallel, ${CONCURRENCY} concurrent): p50 ${loket.p50.toFixed(0)} ms, p95 ${loket.p95.toFixed(0)} ms, p99 ${loket.p99.toFixed(0)} ms; ${throughput.toFixed(1)} dossiers/s`,
   );
   console.log(
     `Peer (one register after another, no cache, one dossier at a time): p50 ${peer.p50.toFixed(0)} ms, p95 ${peer.p95.toFixed(0)} ms`,
   );
   const section = `## Intake (npm run bench:intake)
 
-${CONCURRENCY} employers submit complete highly-skilled applications at the same time; measured per
-dossier from the start of the submission to "pre-assessed dossier ready" (register check complete,
-dossier re-assessed), against the register simulator at its default latency (50–400 ms per answer,
-2 % failures hidden by retries). The peer asks the same registers one after another for one
-dossier at a time, without the adapters' cache.
+${CONCURRENCY} employers submit complete highly-skilled applications at the same time, in ${ROUNDS} rounds
+after one warm-up round that is not counted (it gave p95 ${warmUp.p95.toFixed(0)} ms); fresh drafts and fresh
+adapter caches each round. Measured per dossier from the start of the submission to "pre-assessed
+dossier ready" (register check committed, dossier re-assessed), against the register
+simulator at its default latency (50–400 ms per answer, 2 % failures hidden by retries). The peer
+asks the same registers one after another for one dossier at a time, without the adapters' cache.
 
 | | p50 | p95 | p99 | throughput |
 |---|---|---|---|---|
-| Loket: registers in parallel, ${CONCURRENCY} concurrent submissions | ${loket.p50.toFixed(0)} ms | ${loket.p95.toFixed(0)} ms | ${loket.p99.toFixed(0)} ms | ${(drafts.length / wall).toFixed(1)} dossiers/s |
+| Loket: registers in parallel, ${CONCURRENCY} concurrent submissions (${latencies.length} dossiers) | ${loket.p50.toFixed(0)} ms | ${loket.p95.toFixed(0)} ms | ${loket.p99.toFixed(0)} ms | ${throughput.toFixed(1)} dossiers/s |
 | of which the submission itself (number, assessment, fee, admissibility) | ${submitting.p50.toFixed(0)} ms | ${submitting.p95.toFixed(0)} ms | — | — |
 | Peer: registers one after another (${sample.length} dossiers) | ${peer.p50.toFixed(0)} ms | ${peer.p95.toFixed(0)} ms | — | — |
+
+Per round (p50 / p95 / p99): ${rounds
+    .map((r) => {
+      const f = stats(r.latencies);
+      return `${f.p50.toFixed(0)} / ${f.p95.toFixed(0)} / ${f.p99.toFixed(0)} ms`;
+    })
+    .join('; ')}.
+Checks that ended WAITING and were completed by the loop's retry: ${waited} (their full time is counted).
 
 Target p95 < 1 s at 50 concurrent submissions: ${loket.p95 < 1000 ? 'met' : 'NOT met'}. Ratio peer/Loket at the median: ${(peer.p50 / loket.p50).toFixed(1)}×.
 
 - Machine: ${cpuModel}, ${cpus().length} cores, Node ${process.version}; measured ${TODAY}; 1-minute load average ${loadBefore} at the start.
-- All dossiers of the run belong to one employer, so its facts (KBO, sanctions, Dimona, the staff's
-  nationalities) are asked once and shared (single flight); the worker's own facts are asked per
-  dossier. Run \`--concurrency 1\` for the floor of one dossier alone.
+- One process runs what the server runs (submission, register check), with the server's pool of 10
+  connections; the simulator runs as its own service (\`npm run simulators\`); PostgreSQL
+  ${process.env.DATABASE_URL ? 'given by DATABASE_URL' : 'embedded'}. All three share the 2 cores.
+- All dossiers of a round belong to one employer, so its facts (KBO, sanctions, Dimona, the staff's
+  nationalities: two rounds of register answers) are asked once and shared (single flight); the
+  worker's own facts are asked per dossier. Run \`--concurrency 1\` for the floor of one dossier.
 - As the submit route does, the registers are asked while the submission commits
-  (\`prefetchRegisterFacts\`), so the check after the commit mostly finds its answers cached or in flight.
-- Where the time goes (traced at 50 concurrent): the submission itself takes 40 ms alone but 0.4–0.6 s
-  at 50 at once, as this process (the app and the simulator) and PostgreSQL share the 2 cores and
-  every dossier write takes the audit chain's lock; the register answers take ≈ 0.6 s (two rounds at
-  50–400 ms), now overlapping the submission; the check's own transaction ≈ 0.1–0.3 s in the same
-  queue. A larger pool made it worse.
-- Embedded or given PostgreSQL (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}), simulator in the same process.
+  (\`prefetchRegisterFacts\`), and the submitting process runs the check it claimed as soon as the
+  commit is done, with those answers (\`runClaimedRegisterCheck\`).
+- What made the target reachable (measured step by step on this machine): the audit trail sealed
+  after the commit instead of under one global lock in every audited transaction (decision 004);
+  statistics folded from a queue instead of recomputed, with a lock on a shared rollup row, in every
+  dossier change (decision 005); the check run by the submitting process with the answers asked
+  during the commit (a worker abroad is unknown to Dimona, and "not found" is not cached, so the
+  check used to ask again); the server's pool of 10 connections instead of 20 (on 2 cores fewer
+  connections contend less: 5 gave p95 ≈ 0.73 s in one run). Before these, the run took p50 ≈ 1.5 s
+  and p95 ≈ 1.7 s.
 `;
   if (args.write)
     console.log(`wrote ${writePerformanceSection(ROOT, '## Intake (npm run bench:intake)', section)}`);
@@ -264,6 +335,36 @@ Target p95 < 1 s at 50 concurrent submissions: ${loket.p95 < 1000 ? 'met' : 'NOT
   await simulator.close();
   await handle.close();
   await database.close();
+}
+
+/**
+ * The register simulator as its own service (`npm run simulators`), as the registers are to Loket:
+ * its work does not share this process's event loop. Its population is generated here too, from
+ * the same seed and reference date, to pick the workers of the applications.
+ */
+async function startSimulatorProcess() {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/sources/simulator/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, SIMULATOR_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /listening on (http:\/\/\S+)/.exec(output);
+      if (listening?.[1]) resolve(listening[1].replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    population: generatePopulation({ seed: SIMULATOR_DEFAULTS.seed }),
+    close: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }
 
 /** The same adapters, but each call waits for the previous one: the "one after another" peer. */
