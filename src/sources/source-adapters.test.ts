@@ -52,6 +52,18 @@ describe('each register through its adapter', () => {
     expect((await sources.nationalRegister.getPerson(UNKNOWN_INSZ)).found).toBe(false);
   });
 
+  it('national register: several people in one call, the unknown left out, invalid INSZ refused', async () => {
+    const [first, second] = simulator.population.people;
+    if (!first || !second) throw new Error('population has people');
+    const answer = recordOf(
+      await sources.nationalRegister.getPeople([second.insz, UNKNOWN_INSZ, first.insz]),
+    );
+    expect(answer.map((p) => p.insz).sort()).toEqual([first.insz, second.insz].sort());
+    expect(answer.find((p) => p.insz === first.insz)).toEqual(first);
+    await expect(sources.nationalRegister.getPeople(['93051822362'])).rejects.toThrow(/not a valid INSZ/);
+    await expect(sources.nationalRegister.getPeople([])).rejects.toThrow(RangeError);
+  });
+
   it('Dimona: the demo employer’s 12 periods, one worker’s, and not found for an employer never declared', async () => {
     const employer = recordOf(await sources.dimona.getEmployerEmployments('0403170701'));
     expect(employer.periods).toHaveLength(12);

@@ -27,8 +27,8 @@ export interface FetchResult {
   missing: { source: SourceName; error: string }[];
 }
 
-// The national register is asked for at most this many staff members' nationalities per dossier;
-// above it the workforce's non-EU share is left to the case handler.
+// The national register is asked for at most this many staff members' nationalities per dossier
+// (one question); above it the workforce's non-EU share is left to the case handler.
 const MAX_STAFF_LOOKUPS = 60;
 
 export async function fetchRegisterFacts(sources: SourceAdapters, declared: Declared): Promise<FetchResult> {
@@ -82,9 +82,12 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
           ),
         ]
       : [];
-    return staff.length <= MAX_STAFF_LOOKUPS
-      ? Promise.all(staff.map((s) => sources.nationalRegister.getPerson(s).catch(() => undefined)))
-      : [];
+    // One question for the whole staff: one round trip, and one chance of a failure, not one each.
+    if (staff.length === 0 || staff.length > MAX_STAFF_LOOKUPS) return [];
+    return sources.nationalRegister.getPeople(staff).then(
+      (answer) => (answer.found ? answer.value : []),
+      () => [],
+    );
   });
   const [
     enterprise,
@@ -128,8 +131,7 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
     ),
   ]);
   const staffNationalities: Record<string, string> = {};
-  for (const lookup of staffPeople)
-    if (lookup?.found) staffNationalities[lookup.value.insz] = lookup.value.nationality;
+  for (const person of staffPeople) staffNationalities[person.insz] = person.nationality;
 
   const facts: RegisterFacts = {
     ...(enterprise ? { enterprise } : {}),

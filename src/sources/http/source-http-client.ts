@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { type Dispatcher, request } from 'undici';
 import type { ResilientCaller } from '../resilience/resilient-caller.ts';
 import { RetryableFailure } from '../resilience/resilient-caller.ts';
 import { SourceRequestError, SourceResponseError } from '../source-errors.ts';
 import type { Answer, Lookup, Provenance } from '../source-result.ts';
 
 /**
- * The HTTP side shared by every register adapter: one `fetch` per attempt inside the resilient
+ * The HTTP side shared by every register adapter: one HTTP request per attempt inside the resilient
  * caller, the answer's status mapped to a result (200 found, 404 not found), a failure a retry
  * may cure (network, 5xx, 429), or a refusal (other 4xx). Bodies are checked against the
  * register's schema: a register is outside our control and its answers are input like any other.
@@ -50,6 +51,16 @@ function validatorFor(schema: TSchema) {
   return validator;
 }
 
+function headerOf(response: Dispatcher.ResponseData, name: string): string | null {
+  const value = response.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/** Reads a body we do not use to its end, so the connection can serve the next call. */
+async function discard(response: Dispatcher.ResponseData): Promise<void> {
+  await response.body.dump().catch(() => {});
+}
+
 function parseRetryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
@@ -63,12 +74,19 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
   const newRequestId = options.newRequestId ?? randomUUID;
 
   /** One attempt: the response, or a RetryableFailure for what another attempt might not meet. */
-  async function send(path: string, init: RequestInit, signal: AbortSignal) {
+  async function send(
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
+    signal: AbortSignal,
+  ) {
     const sentId = newRequestId();
-    let response: Response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await fetch(`${base}${path}`, {
-        ...init,
+      // undici's request rather than fetch: the same client underneath, at a quarter of the CPU per
+      // call (bench:intake makes hundreds of register calls at once).
+      response = await request(`${base}${path}`, {
+        method: init.method,
+        ...(init.body === undefined ? {} : { body: init.body }),
         signal,
         headers: { accept: 'application/json', 'x-request-id': sentId, ...init.headers },
       });
@@ -79,27 +97,28 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
     const provenance: Provenance = {
       source,
       fetchedAt: options.now().toISOString(),
-      requestId: response.headers.get('x-request-id') ?? sentId,
+      requestId: headerOf(response, 'x-request-id') ?? sentId,
     };
-    if (response.status >= 500 || response.status === 429) {
-      await response.body?.cancel().catch(() => {});
-      if (response.status === 429) {
-        throw new RetryableFailure(
-          'RATE_LIMITED',
-          429,
-          parseRetryAfterMs(response.headers.get('retry-after')),
-        );
+    const status = response.statusCode;
+    if (status >= 500 || status === 429) {
+      await discard(response);
+      if (status === 429) {
+        throw new RetryableFailure('RATE_LIMITED', 429, parseRetryAfterMs(headerOf(response, 'retry-after')));
       }
-      throw new RetryableFailure('HTTP_5XX', response.status);
+      throw new RetryableFailure('HTTP_5XX', status);
     }
     return { response, provenance };
   }
 
   /** Reads and checks a 2xx body; a body cut off mid-way is a network failure, a wrong one a contract break. */
-  async function readBody<S extends TSchema>(response: Response, schema: S, signal: AbortSignal) {
+  async function readBody<S extends TSchema>(
+    response: Dispatcher.ResponseData,
+    schema: S,
+    signal: AbortSignal,
+  ) {
     let text: string;
     try {
-      text = await response.text();
+      text = await response.body.text();
     } catch (error) {
       if (signal.aborted) throw error;
       throw new RetryableFailure('NETWORK');
@@ -122,9 +141,9 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
     return body as Static<S>;
   }
 
-  async function refuse(response: Response): Promise<never> {
-    await response.body?.cancel().catch(() => {});
-    throw new SourceRequestError(source, `status ${response.status}`, response.status);
+  async function refuse(response: Dispatcher.ResponseData): Promise<never> {
+    await discard(response);
+    throw new SourceRequestError(source, `status ${response.statusCode}`, response.statusCode);
   }
 
   return {
@@ -132,11 +151,11 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
       return caller.call(
         async (signal) => {
           const { response, provenance } = await send(path, { method: 'GET' }, signal);
-          if (response.status === 404) {
-            await response.body?.cancel().catch(() => {});
+          if (response.statusCode === 404) {
+            await discard(response);
             return { found: false, provenance } as const;
           }
-          if (response.status !== 200) return refuse(response);
+          if (response.statusCode !== 200) return refuse(response);
           return { found: true, value: await readBody(response, schema, signal), provenance } as const;
         },
         {
@@ -158,7 +177,7 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
           },
           signal,
         );
-        if (response.status !== 200 && response.status !== 201) return refuse(response);
+        if (response.statusCode !== 200 && response.statusCode !== 201) return refuse(response);
         return { value: await readBody(response, schema, signal), provenance };
       });
     },

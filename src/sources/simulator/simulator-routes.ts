@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile';
 import { isValidEnterpriseNumber, isValidInsz } from '../../rules/index.ts';
 import { QUARTER } from '../dmfa/dmfa.ts';
 import { AdmissibleDossierSchema } from '../federal/immigration-office.ts';
+import { MAX_PEOPLE_PER_QUESTION } from '../national-register/national-register.ts';
 import type { FederalOffice } from './federal-office.ts';
 import type { Population } from './population.ts';
 
@@ -30,6 +31,15 @@ export function registerSimulatorRoutes(
     const { number } = request.params;
     if (!isValidEnterpriseNumber(number)) return badRequest(reply, 'invalid enterprise number');
     return population.findEnterprise(number) ?? notFound(reply);
+  });
+
+  // Several people in one question (an employer's staff): those found, in the order asked.
+  app.get<{ Querystring: { insz?: string } }>('/rr/persons', async (request, reply) => {
+    const asked = (request.query.insz ?? '').split(',').filter((insz) => insz !== '');
+    if (asked.length === 0 || asked.length > MAX_PEOPLE_PER_QUESTION)
+      return badRequest(reply, `give 1 to ${MAX_PEOPLE_PER_QUESTION} INSZ`);
+    if (!asked.every(isValidInsz)) return badRequest(reply, 'invalid INSZ');
+    return { persons: asked.map((insz) => population.findPerson(insz)).filter((p) => p !== undefined) };
   });
 
   app.get<{ Params: { insz: string } }>('/rr/persons/:insz', async (request, reply) => {
