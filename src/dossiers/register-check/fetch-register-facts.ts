@@ -34,6 +34,12 @@ const MAX_STAFF_LOOKUPS = 60;
 export async function fetchRegisterFacts(sources: SourceAdapters, declared: Declared): Promise<FetchResult> {
   const stored: StoredFact[] = [];
   const missing: FetchResult['missing'] = [];
+  /** A register that did not answer is missing (once per source); anything else is a bug and thrown. */
+  const noteMissing = (source: SourceName, error: unknown) => {
+    if (!(error instanceof SourceError)) throw error;
+    if (!missing.some((m) => m.source === source))
+      missing.push({ source, error: error.message.slice(0, 300) });
+  };
   const ask = async <T>(source: SourceName, subject: string, call: () => Promise<Lookup<T>>) => {
     try {
       const answer = await call();
@@ -46,9 +52,7 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
       });
       return answer;
     } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      if (!missing.some((m) => m.source === source))
-        missing.push({ source, error: error.message.slice(0, 300) });
+      noteMissing(source, error);
       return undefined;
     }
   };
@@ -84,9 +88,14 @@ export async function fetchRegisterFacts(sources: SourceAdapters, declared: Decl
       : [];
     // One question for the whole staff: one round trip, and one chance of a failure, not one each.
     if (staff.length === 0 || staff.length > MAX_STAFF_LOOKUPS) return [];
+    // Not stored as facts (third parties' personal data; only the counts are used), but a failure
+    // leaves the check WAITING for the national register like any other missing answer.
     return sources.nationalRegister.getPeople(staff).then(
       (answer) => (answer.found ? answer.value : []),
-      () => [],
+      (error: unknown) => {
+        noteMissing('national-register', error);
+        return [];
+      },
     );
   });
   const [
