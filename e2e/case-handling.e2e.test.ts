@@ -10,7 +10,6 @@ import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
-  hasChromium,
   launchBrowser,
   startE2eServer,
 } from './support/harness.ts';
@@ -58,7 +57,7 @@ const WORKER = {
   'application.worker.location': 'ABROAD',
 };
 
-describe.skipIf(!hasChromium)('case handling in the browser', () => {
+describe('case handling in the browser', () => {
   let server: E2eServer;
   let browser: Browser;
   let employer: ApiSession;

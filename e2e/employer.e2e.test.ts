@@ -10,7 +10,6 @@ import {
   expectHeading,
   expectNoAccessibilityViolations,
   findAccessibilityViolations,
-  hasChromium,
   useBrowserTests,
 } from './support/harness.ts';
 
@@ -24,7 +23,7 @@ function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe.skipIf(!hasChromium)('the employer portal', () => {
+describe('the employer portal', () => {
   let server: E2eServer;
   let browser: Browser;
   let context: BrowserContext;

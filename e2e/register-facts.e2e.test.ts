@@ -14,7 +14,6 @@ import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-
 import {
   type E2eServer,
   expectNoAccessibilityViolations,
-  hasChromium,
   launchBrowser,
   startE2eServer,
 } from './support/harness.ts';
@@ -95,7 +94,7 @@ async function releaseRegisterCheck(db: Db, dossierId: string): Promise<void> {
     .execute();
 }
 
-describe.skipIf(!hasChromium)('register data on the service side', () => {
+describe('register data on the service side', () => {
   let server: E2eServer;
   let browser: Browser;
   let employer: ApiSession;

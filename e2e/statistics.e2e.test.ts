@@ -6,12 +6,7 @@ import { writeDossiers } from '../src/stats/generate/write-dossiers.ts';
 import type { Report } from '../src/stats/reports/run-report.ts';
 import analystNl from '../web/src/locales/analyst/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
-import {
-  expectHeading,
-  expectNoAccessibilityViolations,
-  hasChromium,
-  useBrowserTests,
-} from './support/harness.ts';
+import { expectHeading, expectNoAccessibilityViolations, useBrowserTests } from './support/harness.ts';
 
 // The statistics pages as an analyst and the public use them: the demo accounts plus a small
 // synthetic history (src/stats/generate, 2019–2028) so that 2019–2020 has figures, and small cells
@@ -26,7 +21,7 @@ function crossCaption(measure: keyof typeof a.measures, year: string): string {
   return `${a.measures[measure]}, ${year}: ${a.dimensions.category} × ${a.dimensions.province}`;
 }
 
-describe.skipIf(!hasChromium)('the statistics pages', () => {
+describe('the statistics pages', () => {
   let page: Page;
 
   useBrowserTests(

@@ -12,13 +12,12 @@ import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
-  hasChromium,
   useBrowserTests,
 } from './support/harness.ts';
 
 // The web app as users meet it: built (`npm run build`), served by the real service on a fresh
 // database with the demo accounts, driven in Debian's Chromium and checked with axe-core.
-describe.skipIf(!hasChromium)('the Loket web app', () => {
+describe('the Loket web app', () => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;

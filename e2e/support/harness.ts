@@ -8,13 +8,6 @@ import { type RunningLoket, startLoket } from '../../src/server/start.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `\nBrowser tests skipped: ${CHROMIUM} not found. Install Debian's Chromium with:\n  apt-get update && apt-get install -y chromium\n`,
-  );
-}
-
 export interface E2eServer {
   url: string;
   loket: RunningLoket;
@@ -44,7 +37,16 @@ export async function startE2eServer(): Promise<E2eServer> {
   };
 }
 
+/**
+ * Debian's Chromium, never a downloaded browser. Missing, it fails the browser tests with the
+ * install command rather than skipping them: a test that does not run must not pass.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Browser tests need Debian's Chromium at ${CHROMIUM}. Install it with:\n  apt-get update && apt-get install -y chromium`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
