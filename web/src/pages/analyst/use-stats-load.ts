@@ -1,47 +1,15 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api.ts';
-import { currentLang } from '../../i18n.ts';
 import { navigate } from '../../routing.tsx';
-import { useSession } from '../../session.tsx';
+import { type ApiLoad, useApiLoad } from '../../use-api-load.ts';
 
-export type StatsLoad<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: ApiError | null };
+export type StatsLoad<T> = ApiLoad<T>;
 
 /**
  * Loads one statistics resource (a null path loads nothing). Labels and error messages come back
- * in the reader's language, so a language switch fetches again. A 401 asks the session again: an
- * expired sign-in then ends on the login page.
+ * in the reader's language, so a language switch fetches again.
  */
 export function useStatsLoad<T>(path: string | null): StatsLoad<T> {
-  const { api, refresh } = useSession();
-  const [load, setLoad] = useState<StatsLoad<T>>(path ? { status: 'loading' } : { status: 'idle' });
-  const lang = currentLang();
-
-  useEffect(() => {
-    let isCurrent = true;
-    void lang; // a new language asks again (the server words its errors per Accept-Language)
-    if (path === null) {
-      setLoad({ status: 'idle' });
-      return;
-    }
-    setLoad({ status: 'loading' });
-    api.call<T>('GET', path).then(
-      (data) => isCurrent && setLoad({ status: 'ready', data }),
-      (error: unknown) => {
-        if (!isCurrent) return;
-        if (error instanceof ApiError && error.status === 401) void refresh();
-        setLoad({ status: 'failed', error: error instanceof ApiError ? error : null });
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, refresh, path, lang]);
-
-  return load;
+  return useApiLoad<T>(path, { perLanguage: true }).load;
 }
 
 export { useSearch } from '../../routing.tsx';

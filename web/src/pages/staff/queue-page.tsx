@@ -56,7 +56,7 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
         </p>
       )}
       <QueueFilters key={search} base={base} query={query} />
-      {load.status === 'loading' ? (
+      {load.status !== 'ready' ? (
         <Loading />
       ) : (
         <>
