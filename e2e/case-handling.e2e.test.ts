@@ -5,7 +5,12 @@ import { addDays } from '../src/rules/dates/iso-date.ts';
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
-import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
+import {
+  type ApiSession,
+  type FiledDossier,
+  fileAndSubmitDossier,
+  signInApi,
+} from './support/api-session.ts';
 import {
   type E2eServer,
   expectHeading,
@@ -22,12 +27,7 @@ import {
 const TODAY = todayInBrussels();
 const START_DATE = addDays(TODAY, 60);
 
-interface Overview {
-  id: string;
-  number: string;
-  version: number;
-  status: string;
-  requiredDocumentTypes: string[];
+interface Overview extends FiledDossier {
   documents: Array<{ documentType: string }>;
   assessment: { outcome: string; reasons: Array<{ code: string }> };
 }

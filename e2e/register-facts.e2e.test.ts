@@ -10,7 +10,12 @@ import { generatePopulation } from '../src/sources/index.ts';
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
-import { type ApiSession, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
+import {
+  type ApiSession,
+  type FiledDossier,
+  fileAndSubmitDossier,
+  signInApi,
+} from './support/api-session.ts';
 import {
   type E2eServer,
   expectNoAccessibilityViolations,
@@ -30,21 +35,6 @@ const TODAY = todayInBrussels();
 const START_DATE = addDays(TODAY, 60);
 // The polling page needs the registers' answers within a few of its 2-second rounds.
 const REGISTER_WAIT_MS = 20_000;
-
-interface Overview {
-  id: string;
-  number: string;
-  version: number;
-  status: string;
-  requiredDocumentTypes: string[];
-}
-
-/** Draft → steps → documents → submit: the register check starts with the submission. */
-const submitDossier = (
-  employer: ApiSession,
-  category: string,
-  steps: Record<string, Record<string, unknown>>,
-) => fileAndSubmitDossier<Overview>(employer, category, steps);
 
 /** A worker abroad of the simulator's population: non-EU, not in the national register (a BIS number). */
 function pickWorkerAbroad() {
@@ -66,8 +56,8 @@ const checkStatus = async (db: Db, dossierId: string) =>
   )?.status;
 
 /**
- * Puts the dossier's register check back to "just submitted" and holds it there: the loop picks a
- * check up within half a second of submission, faster than a browser opens the page, so the test
+ * Puts the dossier's register check back to "just submitted" and holds it there: the submitting
+ * server runs the check right after the commit, faster than a browser opens the page, so the test
  * lets the first run finish, forgets its answers and releases the check when the page is watching.
  */
 async function holdRegisterCheck(db: Db, dossierId: string): Promise<void> {
@@ -98,14 +88,14 @@ describe('register data on the service side', () => {
   let server: E2eServer;
   let browser: Browser;
   let employer: ApiSession;
-  let dossier: Overview;
+  let dossier: FiledDossier;
   const worker = pickWorkerAbroad();
   const declaredFamilyName = `${worker.familyName}-Verbeke`;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
     employer = await signInApi(server.url, 'werkgever');
-    dossier = await submitDossier(employer, 'HIGHLY_SKILLED', {
+    dossier = await fileAndSubmitDossier(employer, 'HIGHLY_SKILLED', {
       worker: {
         'workerIdentity.givenNames': worker.givenNames.join(' '),
         'workerIdentity.familyName': declaredFamilyName,
