@@ -70,6 +70,8 @@ export interface NewUser {
   password?: string;
   oidcSubject?: string;
   preferredLang?: Lang;
+  /** Where the account is told of its dossiers (employers). */
+  email?: string | null;
 }
 
 export async function createUser(db: Db, user: NewUser): Promise<User> {
@@ -83,6 +85,7 @@ export async function createUser(db: Db, user: NewUser): Promise<User> {
       password_hash: user.password ? await hashPassword(user.password) : null,
       oidc_subject: user.oidcSubject ?? null,
       preferred_lang: user.preferredLang,
+      email: user.email ?? null,
     })
     .returning([...USER_COLUMNS])
     .executeTakeFirstOrThrow();

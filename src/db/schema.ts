@@ -18,6 +18,8 @@ export interface UsersTable {
   preferred_lang: ColumnType<Lang, Lang | undefined, Lang>;
   created_at: Generated<Date>;
   disabled_at: Timestamp | null;
+  /** Migration 0008: where the account is told of its dossiers (optional). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -108,6 +110,8 @@ export interface DossiersTable {
   federal_decided_on: DateText | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Migration 0008: the worker's own address for decisions, given with their access code. */
+  worker_email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DossierActionsTable {
@@ -312,6 +316,28 @@ export interface StatisticsPendingTable {
   dossier_id: string;
 }
 
+/** Migration 0008: mails to employers and workers, sent after the change that caused them. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  dossier_id: string | null;
+  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION';
+  dossier_version: number | null;
+  reported_status: string;
+  dossier_number: string;
+  audience: 'EMPLOYER' | 'WORKER';
+  recipient: string;
+  lang: Lang;
+  subject: string | null;
+  body_text: string | null;
+  status: ColumnType<'PENDING' | 'SENT' | 'FAILED', 'PENDING' | undefined, 'PENDING' | 'SENT' | 'FAILED'>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -336,4 +362,5 @@ export interface Database {
   statistics_pending: StatisticsPendingTable;
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;
+  mail_outbox: MailOutboxTable;
 }

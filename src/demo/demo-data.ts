@@ -13,12 +13,15 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   displayName: string;
   role: Role;
   enterpriseNumber?: string;
+  email?: string;
 }> = [
   {
     username: 'werkgever',
     displayName: 'An Peeters (Bakkerij Peeters bv)',
     role: 'EMPLOYER',
     enterpriseNumber: '0403170701',
+    // A reserved example domain: demo mails wait in the outbox, and would never reach anyone.
+    email: 'an.peeters@bakkerij-peeters.example',
   },
   { username: 'behandelaar', displayName: 'Dossierbehandelaar Jonas', role: 'CASE_HANDLER' },
   { username: 'teamleider', displayName: 'Teamleider Sofie', role: 'SUPERVISOR' },

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { Role } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';
 import type { DossiersTable } from '../db/schema.ts';
+import { queueDossierMails } from '../notifications/mail-outbox.repo.ts';
 import { LoketError } from '../server/errors.ts';
 import { type DossierRow, insertAction, listActions } from './dossiers.repo.ts';
 import {
@@ -85,6 +86,8 @@ export async function changeDossier(
     .where('id', '=', dossier.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Told by e-mail after the commit, from the outbox: the change never waits for a mail server.
+  await queueDossierMails(trx, updated, dossier.status, status);
   await recordAuditEvent(trx, {
     actorUserId: change.acting.userId,
     action: `DOSSIER_${change.action}`,

@@ -15,6 +15,7 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
+import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp({
   await app.register(handlingRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
+  await app.register(notificationRoutes, { database, mail: config.mail });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isValidIban } from '../dossiers/fees/epc-qr-payload.ts';
+import type { MailSettings } from '../notifications/send-mail.ts';
 
 /** Everything configurable, from the environment, with defaults for a developer's machine (README "Configuration"). */
 export interface Config {
@@ -27,6 +28,7 @@ export interface Config {
       };
   webDist: string;
   caseHandling: CaseHandlingConfig;
+  mail: MailSettings;
 }
 
 export interface CaseHandlingConfig {
@@ -100,7 +102,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : { mode: 'local' },
     webDist: path.resolve(cwd, env.LOKET_WEB_DIST ?? 'web/dist'),
     caseHandling: loadCaseHandlingConfig(env, cwd),
+    mail: loadMailSettings(env),
   };
+}
+
+function loadMailSettings(env: NodeJS.ProcessEnv): MailSettings {
+  const smtpUrl = env.LOKET_SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl))
+    throw new ConfigError('LOKET_SMTP_URL must be an smtp:// or smtps:// URL.');
+  const port = env.PORT || '3000';
+  const publicUrl = (env.LOKET_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(publicUrl))
+    throw new ConfigError('LOKET_PUBLIC_URL must be an http:// or https:// URL.');
+  const from = env.LOKET_MAIL_FROM || 'Loket <no-reply@loket.invalid>';
+  return { smtpUrl, from, publicUrl };
 }
 
 function loadCaseHandlingConfig(env: NodeJS.ProcessEnv, cwd: string): CaseHandlingConfig {

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
+import { startMailSending } from '../notifications/send-mail.ts';
 import { getDefaultRuleData } from '../rules/index.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
 import { startStatisticsFolding } from '../stats/fold-statistics.ts';
@@ -74,6 +75,7 @@ export async function startLoket(
   let registerChecks: { stop(): Promise<void> } | null = null;
   let statisticsFolding: { stop(): Promise<void> } | null = null;
   let auditSealing: { stop(): Promise<void> } | null = null;
+  let mailSending: { stop(): Promise<void> } | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -94,6 +96,7 @@ export async function startLoket(
         if (sources) registerChecks = startRegisterCheckLoop(handle.db, sources, log);
         statisticsFolding = startStatisticsFolding(handle.db, log);
         auditSealing = startAuditSealing(handle.db, log);
+        mailSending = startMailSending(handle.db, config.mail, log);
         jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;
@@ -121,6 +124,7 @@ export async function startLoket(
       await registerChecks?.stop();
       await statisticsFolding?.stop();
       await auditSealing?.stop();
+      await mailSending?.stop();
       await jobs?.stop();
       await handle?.close();
       await simulator?.close();

@@ -1,4 +1,5 @@
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
+import { MailOutboxPage } from './pages/admin/mail-outbox-page.tsx';
 import { AnalystArea } from './pages/analyst/analyst-area.tsx';
 import { EmployerArea } from './pages/employer/employer-area.tsx';
 import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
@@ -61,6 +62,10 @@ function CurrentPage() {
     ) : (
       <StaffArea path={path} user={user} />
     );
+  }
+  if (path === '/admin/outbox') {
+    if (state.status === 'loading') return <Loading />;
+    return state.status === 'ready' && state.user ? <MailOutboxPage /> : <RedirectToLogin />;
   }
   const role = roleOfPath(path);
   if (!role) return <NotFoundPage />;

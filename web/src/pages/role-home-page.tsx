@@ -64,7 +64,14 @@ function WorkspaceView({ workspace, user }: { workspace: Workspace; user: Sessio
           ))}
         </ul>
       </section>
-      {workspace.role === 'ADMIN' ? <AccountFigures figures={workspace.figures} /> : null}
+      {workspace.role === 'ADMIN' ? (
+        <>
+          <AccountFigures figures={workspace.figures} />
+          <p>
+            <Link href="/admin/outbox">{t('outbox.link')}</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

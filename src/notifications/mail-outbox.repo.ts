@@ -1,0 +1,160 @@
+import { type Selectable, sql } from 'kysely';
+import type { Db } from '../db/client.ts';
+import type { MailOutboxTable } from '../db/schema.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { isToldOf, type MailAudience, mailKindFor } from './dossier-mail.ts';
+
+/** What the outbox needs of a dossier that changed. */
+export interface ChangedDossier {
+  id: string;
+  number: string | null;
+  version: number;
+  enterprise_number: string;
+  lang: Lang;
+  worker_email: string | null;
+}
+
+/**
+ * Queues the mails a change from `from` to the dossier's new status calls for, inside the change's
+ * transaction: to every active employer account of the enterprise (its own, or mandated) with an
+ * address, in that account's language; and for decisions to the worker's own address, in the
+ * dossier's language. Nothing is sent here.
+ */
+export async function queueDossierMails(
+  trx: Db,
+  dossier: ChangedDossier,
+  from: string,
+  to: string,
+): Promise<number> {
+  const kind = mailKindFor(from, to);
+  if (!kind || !dossier.number) return 0;
+  const recipients: Array<{ audience: MailAudience; recipient: string; lang: Lang }> = [];
+  const employers = await trx
+    .selectFrom('users')
+    .select(['email', 'preferred_lang'])
+    .where('role', '=', 'EMPLOYER')
+    .where('disabled_at', 'is', null)
+    .where('email', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('enterprise_number', '=', dossier.enterprise_number),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('employer_mandates')
+            .select('user_id')
+            .where('enterprise_number', '=', dossier.enterprise_number),
+        ),
+      ]),
+    )
+    .execute();
+  for (const employer of employers) {
+    recipients.push({
+      audience: 'EMPLOYER',
+      recipient: employer.email as string,
+      lang: employer.preferred_lang,
+    });
+  }
+  if (dossier.worker_email && isToldOf('WORKER', kind)) {
+    recipients.push({ audience: 'WORKER', recipient: dossier.worker_email, lang: dossier.lang });
+  }
+  if (recipients.length === 0) return 0;
+  await trx
+    .insertInto('mail_outbox')
+    .values(
+      recipients.map((r) => ({
+        dossier_id: dossier.id,
+        dossier_version: dossier.version,
+        dossier_number: dossier.number as string,
+        kind,
+        reported_status: to,
+        audience: r.audience,
+        recipient: r.recipient,
+        lang: r.lang,
+      })),
+    )
+    .onConflict((oc) => oc.constraint('mail_outbox_once').doNothing())
+    .execute();
+  return recipients.length;
+}
+
+export type OutboxRow = Selectable<MailOutboxTable>;
+
+/**
+ * Claims up to `limit` mails due now, for one sending round: rows locked with SKIP LOCKED so two
+ * instances never send the same mail, and pushed forward by `leaseMs` so a sender that dies
+ * mid-round leaves them to be retried, not lost.
+ */
+export async function claimDueMails(db: Db, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  const rows = await sql<OutboxRow>`
+    UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id IN (
+      SELECT id FROM mail_outbox
+      WHERE status = 'PENDING' AND next_attempt_at <= now()
+      ORDER BY next_attempt_at, id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *`.execute(db);
+  return rows.rows;
+}
+
+export async function markMailSent(
+  db: Db,
+  id: string,
+  sent: { subject: string; text: string; messageId: string | null; attempts: number },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: 'SENT',
+      sent_at: new Date(),
+      subject: sent.subject,
+      body_text: sent.text,
+      message_id: sent.messageId,
+      attempts: sent.attempts,
+      last_error: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markMailFailed(
+  db: Db,
+  id: string,
+  failure: { attempts: number; error: string; retryAt: Date | null },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      attempts: failure.attempts,
+      last_error: failure.error.slice(0, 500),
+      ...(failure.retryAt ? { next_attempt_at: failure.retryAt } : { status: 'FAILED' as const }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface OutboxPage {
+  total: number;
+  mails: OutboxRow[];
+}
+
+/** The newest mails first, for the outbox page. */
+export async function listOutbox(db: Db, options: { limit: number; offset: number }): Promise<OutboxPage> {
+  const [mails, count] = await Promise.all([
+    db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), mails };
+}
