@@ -89,7 +89,9 @@ export async function buildDossierOverview(
       : Promise.resolve([]),
   ]);
   const mapping = registerCheck?.comparison as unknown as RegisterMapping | null | undefined;
-  const assessment = assessmentIn(dossier, reader.lang, mapping?.applicationPatch);
+  // Staff weigh the application with what the registers said; the employer sees the assessment of
+  // what they declared, never a value from a register (least privilege: issue 12, "Privacy").
+  const assessment = assessmentIn(dossier, reader.lang, isStaff ? mapping?.applicationPatch : undefined);
   const clock = dossier.deadline_days
     ? computeLegalClock(actions, dossier.deadline_days, reader.today)
     : null;

@@ -146,8 +146,14 @@ describe('register check of a submitted dossier', () => {
     expect((logged[0]?.details as { sources: string[] } | undefined)?.sources).toEqual(
       expect.arrayContaining(['kbo', 'national-register']),
     );
-    // The employer sees none of the register data (least privilege).
-    expect((await employer.request('GET', `/api/v1/dossiers/${dossier.id}`)).json().registerCheck).toBeNull();
+    // The employer sees none of the register data (least privilege): no register section, and the
+    // assessment of what they declared, while staff's weighs the registers' workforce too.
+    const employerView = (await employer.request('GET', `/api/v1/dossiers/${dossier.id}`)).json();
+    expect(employerView.registerCheck).toBeNull();
+    const parameterNames = (a: { parameters: { name: string }[] }) => a.parameters.map((p) => p.name);
+    expect(parameterNames(view.assessment)).toContain('policy.almostOnlyNonEu.minimumShare');
+    expect(parameterNames(employerView.assessment)).not.toContain('policy.almostOnlyNonEu.minimumShare');
+    expect(JSON.stringify(employerView.assessment)).not.toContain('"workforce"');
   });
 
   it('accepts the dossier while a register is down, says which and since when, and completes once it is back', async () => {
