@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   LOKET_RATE_LIMITED: 429,
   LOKET_INTERNAL: 500,
   LOKET_DATABASE_UNAVAILABLE: 503,
+  LOKET_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
