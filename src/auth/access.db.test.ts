@@ -118,7 +118,9 @@ describe('access control', () => {
   });
 
   it('answers a wrong password and an unknown user the same way, and limits login attempts', async () => {
-    const { app } = await createTestApp(database, { loginRateLimit: { max: 3, timeWindowMs: 60_000 } });
+    const { app } = await createTestApp(database, {
+      loginRateLimit: { max: 3, perAddressMax: 100, timeWindowMs: 60_000 },
+    });
     const attempt = async (username: string) => {
       const first = await app.inject({ method: 'GET', url: '/api/v1/session' });
       return app.inject({
@@ -141,6 +143,63 @@ describe('access control', () => {
     expect(limited.json().error.code).toBe('LOKET_RATE_LIMITED');
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.json().error.message).toMatch(/^Too many attempts\. Try again in \d+ seconds\.$/);
+    await app.close();
+  });
+
+  it('slows down one address that tries many accounts, not the others', async () => {
+    const { app } = await createTestApp(database, {
+      loginRateLimit: { max: 3, perAddressMax: 5, timeWindowMs: 60_000 },
+    });
+    const attempt = async (username: string, remoteAddress: string) => {
+      const first = await app.inject({ method: 'GET', url: '/api/v1/session', remoteAddress });
+      return app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        remoteAddress,
+        cookies: Object.fromEntries(first.cookies.map((c) => [c.name, c.value])),
+        headers: { 'x-csrf-token': first.json().csrfToken },
+        payload: { username, password: 'wrong' },
+      });
+    };
+    // Spraying: a new username each time, so the per-account limit never triggers.
+    const statuses: number[] = [];
+    for (let n = 0; n < 7; n += 1) statuses.push((await attempt(`user-${n}`, '198.51.100.7')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect((await attempt('user-x', '198.51.100.8')).statusCode).toBe(401);
+    await app.close();
+  });
+
+  it('starts a signed-in session with a fresh CSRF secret', async () => {
+    const { app } = await createTestApp(database);
+    const before = await app.inject({ method: 'GET', url: '/api/v1/session' });
+    const cookies = Object.fromEntries(before.cookies.map((c) => [c.name, c.value]));
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      cookies,
+      headers: { 'x-csrf-token': before.json().csrfToken },
+      payload: { username: 'teamleider', password: DEMO_PASSWORD },
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const rotated = signedIn.cookies.find((c) => c.name === '_csrf');
+    expect(rotated?.value).toBeTruthy();
+    expect(rotated?.value).not.toBe(cookies._csrf);
+    const session = signedIn.cookies.find((c) => c.name === 'loket_session')?.value as string;
+    // The token from before sign-in no longer passes with the new secret; the new one does.
+    const withOld = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      cookies: { _csrf: rotated?.value as string, loket_session: session },
+      headers: { 'x-csrf-token': before.json().csrfToken },
+    });
+    expect(withOld.statusCode).toBe(403);
+    const withNew = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      cookies: { _csrf: rotated?.value as string, loket_session: session },
+      headers: { 'x-csrf-token': signedIn.json().csrfToken },
+    });
+    expect(withNew.statusCode).toBe(204);
     await app.close();
   });
 });

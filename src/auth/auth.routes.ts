@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../audit/audit.repo.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
-import { SESSION_COOKIE } from '../server/plugins/access-control.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../server/plugins/access-control.ts';
 import { verifyPassword } from './passwords.ts';
 import { ROLES } from './roles.ts';
 import { closeSession, openSession } from './sessions.repo.ts';
@@ -41,7 +41,7 @@ export interface AuthOptions {
   sessionTtlMs: number;
   cookieSecure: boolean | 'auto';
   authMode: 'local' | 'oidc';
-  loginRateLimit: { max: number; timeWindowMs: number };
+  loginRateLimit: { max: number; perAddressMax: number; timeWindowMs: number };
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, options: AuthOptions): void {
@@ -87,6 +87,12 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthOptions)
   );
 
   if (options.authMode === 'local') {
+    // A second counter beside the route's per-account one (the plugin runs one limit per route).
+    const perAddress = app.createRateLimit({
+      max: options.loginRateLimit.perAddressMax,
+      timeWindow: options.loginRateLimit.timeWindowMs,
+      keyGenerator: (request: FastifyRequest) => `login-address|${request.ip}`,
+    });
     app.post(
       '/api/v1/session',
       {
@@ -101,6 +107,14 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthOptions)
             keyGenerator: (request: FastifyRequest) =>
               `${request.ip}|${String((request.body as { username?: string } | undefined)?.username ?? '').toLowerCase()}`,
           },
+        },
+        // And per address alone, so trying many accounts from one address is slowed down too.
+        preHandler: async (request, reply) => {
+          const attempt = await perAddress(request);
+          if (!attempt.isAllowed && attempt.isExceeded) {
+            reply.header('retry-after', String(attempt.ttlInSeconds));
+            throw new LoketError('LOKET_RATE_LIMITED', { seconds: attempt.ttlInSeconds });
+          }
         },
         schema: {
           tags: ['session'],
@@ -124,6 +138,8 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthOptions)
         const { passwordHash: _omit, ...user } = candidate;
         if (request.sessionToken) await closeSession(db, request.sessionToken); // no session fixation
         await startSession(request, reply, user, options);
+        // A fresh CSRF secret with the new session: a token seen before sign-in is worth nothing after.
+        delete request.cookies[CSRF_COOKIE];
         return { user, csrfToken: reply.generateCsrf(), authMode: options.authMode };
       },
     );

@@ -29,7 +29,7 @@ describe('OIDC sign-in', () => {
     // Every test signs in through the callback, whose per-address rate limit would refuse the later ones.
     testApp = await createTestApp(database, {
       auth: config.auth,
-      loginRateLimit: { max: 1_000, timeWindowMs: 60_000 },
+      loginRateLimit: { max: 1_000, perAddressMax: 1_000, timeWindowMs: 60_000 },
     });
   });
   afterAll(async () => {

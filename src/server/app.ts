@@ -23,10 +23,11 @@ import type { Config } from './config.ts';
 import type { DatabaseState } from './database-state.ts';
 import { LoketError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
-import { accessControl } from './plugins/access-control.ts';
+import { accessControl, CSRF_COOKIE } from './plugins/access-control.ts';
 import { errorHandling } from './plugins/error-handling.ts';
 import { metrics } from './plugins/metrics.ts';
 import { openApi } from './plugins/openapi.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { webApp } from './plugins/web-app.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 
@@ -58,24 +59,28 @@ export async function buildApp({
       : loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    // Our own id for every request, the one the audit trail keeps: a client's X-Request-Id could
+    // be anything (and the same for many requests), so it is only logged beside ours.
+    genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { allErrors: true, coerceTypes: false } },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onRequest', async (request) => {
+    const given = request.headers['x-request-id'];
+    if (typeof given === 'string' && REQUEST_ID.test(given)) {
+      request.log = request.log.child({ clientRequestId: given });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
   });
+  await app.register(securityHeaders);
 
   await app.register(errorHandling);
   await app.register(cookie);
   await app.register(csrf, {
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
   });
   await app.register(rateLimit, {

@@ -14,7 +14,7 @@ export interface Config {
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   bodyLimitBytes: number;
-  loginRateLimit: { max: number; timeWindowMs: number };
+  loginRateLimit: { max: number; perAddressMax: number; timeWindowMs: number };
   auth:
     | { mode: 'local' }
     | {
@@ -86,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     loginRateLimit: {
       max: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+      perAddressMax: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 30, 1, 100_000),
       timeWindowMs: 60_000,
     },
     auth:

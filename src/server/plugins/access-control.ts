@@ -30,6 +30,8 @@ export interface RouteAccess {
 }
 
 export const SESSION_COOKIE = 'loket_session';
+/** The cookie holding the CSRF secret (@fastify/csrf-protection's default name, made explicit). */
+export const CSRF_COOKIE = '_csrf';
 
 // Routes that third-party plugins add (API docs UI, the web app's static files) are public by nature.
 const PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/favicon', '/locales/'];
