@@ -34,11 +34,11 @@ interface ComboboxProps<T> {
   texts: ComboboxTexts;
   /** Fewer characters than this show no list (0: the whole list opens on ArrowDown or a click). */
   minChars?: number;
+  /** How long typing pauses before a search: server searches wait, local filters need not. */
+  debounceMs?: number;
   /** What is below the input: the choice's consequences (the ISCO code, the level). */
   children?: ReactNode;
 }
-
-const DEBOUNCE_MS = 150;
 
 /**
  * An editable combobox with a list popup (WAI-ARIA APG 1.2 "combobox with listbox popup", list
@@ -58,6 +58,7 @@ export function Combobox<T>({
   onSelect,
   texts,
   minChars = 2,
+  debounceMs = 150,
   children,
 }: ComboboxProps<T>) {
   const listId = `${id}-listbox`;
@@ -181,7 +182,7 @@ export function Combobox<T>({
           value={text}
           onChange={(event) => {
             onTextChange(event.target.value);
-            runSearch(event.target.value, DEBOUNCE_MS);
+            runSearch(event.target.value, debounceMs);
           }}
           onKeyDown={onKeyDown}
           onClick={() => {
@@ -212,7 +213,12 @@ export function Combobox<T>({
               onClick={() => choose(index)}
             >
               <span lang={option.lang}>{option.text}</span>
-              {option.detail ? <span className="combobox__detail">{option.detail}</span> : null}
+              {option.detail ? (
+                <>
+                  {' '}
+                  <span className="combobox__detail">{option.detail}</span>
+                </>
+              ) : null}
             </div>
           ))}
         </div>

@@ -167,6 +167,7 @@ export function MigrationListField({ id, label, value, onChange, error, form }: 
       error={error}
       text={text}
       minChars={0}
+      debounceMs={0}
       onTextChange={(next) => {
         setTyped(next);
         if (value) onChange(''); // editing the name undoes the choice until another is made
