@@ -55,7 +55,10 @@ export function buildOccupationIndex(occupations: readonly Occupation[]): Occupa
       const altJoined = altLabels.map((alt) => alt.folded).join('\n');
       return [{ occupation, label, labelLang, folded: foldText(label), altLabels, altJoined }];
     });
-  return { nl: entriesIn('nl'), fr: entriesIn('fr'), en: entriesIn('en') };
+  // Sorted once by label (shorter first, then alphabetically), so a search only sorts by rank: the
+  // sort is stable, and a collator per comparison was most of a broad query's time.
+  const sorted = (lang: Lang) => entriesIn(lang).sort(byLabel(lang));
+  return { nl: sorted('nl'), fr: sorted('fr'), en: sorted('en') };
 }
 
 export const MAX_LIMIT = 50;
@@ -79,7 +82,7 @@ export function searchOccupations(
   if (ISCO_PREFIX.test(trimmed)) {
     return entries
       .filter((entry) => entry.occupation.iscoCode.startsWith(trimmed))
-      .sort((a, b) => a.occupation.iscoCode.localeCompare(b.occupation.iscoCode) || byLabel(lang)(a, b))
+      .sort((a, b) => compareCodes(a.occupation.iscoCode, b.occupation.iscoCode))
       .slice(0, limit)
       .map((entry) => toMatch(entry, null));
   }
@@ -100,12 +103,13 @@ export function searchOccupations(
     }
     if (best) found.push({ entry, rank: ALT_LABEL_PENALTY + best.rank, alt: best.alt });
   }
-  const compareLabels = byLabel(lang);
   return found
-    .sort((a, b) => a.rank - b.rank || compareLabels(a.entry, b.entry))
+    .sort((a, b) => a.rank - b.rank)
     .slice(0, limit)
     .map(({ entry, alt }) => toMatch(entry, alt));
 }
+
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function byLabel(lang: Lang): (a: Entry, b: Entry) => number {
   const collator = new Intl.Collator(lang, { sensitivity: 'base' });
