@@ -73,4 +73,9 @@ describe('the occupation and migration-list routes', () => {
     const before = (await get('/api/v1/migration-list?at=2020-06-01&lang=nl')).json();
     expect(before.version).toBe('v1');
   });
+
+  it('are described in the OpenAPI document', async () => {
+    const paths = Object.keys((await get('/api/openapi.json')).json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/occupations', '/api/v1/migration-list']));
+  });
 });
