@@ -14,6 +14,7 @@ import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
+import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp({
   if (config.auth.mode === 'oidc') await app.register(oidcRoutes, { ...authOptions, oidc: config.auth });
   await app.register(workspaceRoutes, { database });
   await app.register(assessmentRoutes);
+  await app.register(occupationRoutes);
   const dossierOptions = {
     database,
     caseHandling: config.caseHandling,

@@ -24,9 +24,11 @@ function sampleAnswer(question: Question): unknown {
     case 'country':
       return 'IN';
     case 'choice':
-      return question.path.endsWith('migrationListFunction')
-        ? 'vehicle-technician'
-        : (question.options?.[5] ?? question.options?.[0]);
+      return question.options?.[5] ?? question.options?.[0];
+    case 'occupation':
+      return '7231';
+    case 'migrationList':
+      return 'vehicle-technician';
     case 'publications':
       return [{ channel: 'VDAB', from: '2026-01-01', to: '2026-03-31' }];
   }

@@ -19,6 +19,10 @@ export type InputKind =
   | 'boolean'
   | 'choice'
   | 'country'
+  /** An ESCO occupation picker whose answer is the ISCO-08 code (src/occupations). */
+  | 'occupation'
+  /** A function of the migration list in force on the application date; the answer is its id. */
+  | 'migrationList'
   | 'publications';
 
 export interface Question {
@@ -118,7 +122,7 @@ export function applicationSteps(category: Category): Step[] {
 
   const job: Question[] = [
     q('application.job.title', 'text', true),
-    q('application.job.iscoCode', 'text', false),
+    q('application.job.iscoCode', 'occupation', false),
     q('application.job.workplacePostalCode', 'text', true),
     q('application.job.startDate', 'date', true),
     q('application.job.endDate', 'date', required('endDate')),
@@ -128,7 +132,7 @@ export function applicationSteps(category: Category): Step[] {
   if (asked('salary')) job.push(q('application.job.grossAnnualSalary', 'amount', required('salary')));
   job.push(q('application.job.employmentFraction', 'fraction', required('fraction')));
   if (category === 'HIGHLY_SKILLED') job.push(q('application.job.isCareFunction', 'boolean', false));
-  if (asked('migrationList')) job.push(q('application.job.migrationListFunction', 'choice', true));
+  if (asked('migrationList')) job.push(q('application.job.migrationListFunction', 'migrationList', true));
   if (asked('shortageList')) job.push(q('application.job.onVdabShortageList', 'boolean', true));
   if (asked('sector'))
     job.push(q('application.job.sector', 'choice', true, ['AGRICULTURE', 'HORTICULTURE', 'HOSPITALITY']));

@@ -19,6 +19,10 @@ export type InputKind =
   | 'boolean'
   | 'choice'
   | 'country'
+  /** An ESCO occupation picker whose answer is the ISCO-08 code (src/occupations). */
+  | 'occupation'
+  /** A function of the migration list in force on the application date; the answer is its id. */
+  | 'migrationList'
   | 'publications';
 
 export interface Question {

@@ -6,6 +6,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { countryOptions } from './countries.ts';
 import { type FormValue, fieldId, type Publication, type Question } from './dossier-model.ts';
+import { type FormContext, MigrationListField, OccupationField } from './function-pickers.tsx';
 import { optionLabel, questionLabel } from './labels.ts';
 
 const MAX_RADIOS = 6;
@@ -16,10 +17,12 @@ interface QuestionFieldProps {
   value: FormValue | undefined;
   onChange(value: FormValue): void;
   error?: string | undefined;
+  /** The rest of the form, for the pickers that read the application date or fill in other answers. */
+  form: FormContext;
 }
 
 /** One question of the application, rendered by its input kind (src/dossiers/intake/application-steps.ts). */
-export function QuestionField({ question, value, onChange, error }: QuestionFieldProps) {
+export function QuestionField({ question, value, onChange, error, form }: QuestionFieldProps) {
   const t = useT();
   const id = fieldId(question.path);
   const label =
@@ -91,6 +94,21 @@ export function QuestionField({ question, value, onChange, error }: QuestionFiel
           error={error}
         />
       );
+    case 'occupation':
+      return (
+        <OccupationField id={id} label={label} value={text} onChange={onChange} error={error} form={form} />
+      );
+    case 'migrationList':
+      return (
+        <MigrationListField
+          id={id}
+          label={label}
+          value={text}
+          onChange={onChange}
+          error={error}
+          form={form}
+        />
+      );
     case 'publications':
       return (
         <PublicationsField
@@ -121,7 +139,7 @@ function ChoiceField({ question, id, label, value, onChange, error }: ChoiceProp
     value: String(option),
     label: optionLabel(t, option),
   }));
-  // A choice the table gives no options for (a function name on a list) is typed.
+  // A choice the table gives no options for is typed.
   if (options.length === 0) {
     return (
       <TextField

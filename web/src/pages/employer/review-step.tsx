@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
@@ -17,10 +17,16 @@ import {
   stepOfPath,
 } from './dossier-model.ts';
 import { dossierPath, stepPath } from './employer-area.tsx';
+import { useMigrationList } from './function-catalogues.ts';
 import { documentTypeName, formatDate, optionLabel, questionLabel, stepName } from './labels.ts';
 
 /** An answer as the employer gave it, in words (options and countries by name, dates in full). */
-function showAnswer(t: Translate, question: Question, value: unknown): string {
+function showAnswer(
+  t: Translate,
+  question: Question,
+  value: unknown,
+  migrationListNames: ReadonlyMap<string, string>,
+): string {
   const lang = currentLang();
   if (value === undefined || value === null || value === '') return t('employer.review.notAnswered');
   switch (question.input) {
@@ -32,6 +38,8 @@ function showAnswer(t: Translate, question: Question, value: unknown): string {
       return question.options?.includes(value as string | number)
         ? optionLabel(t, value as string | number)
         : String(value);
+    case 'migrationList':
+      return migrationListNames.get(String(value)) ?? String(value);
     case 'country':
       return countryOptions(lang).find((option) => option.value === value)?.label ?? String(value);
     case 'publications':
@@ -55,6 +63,7 @@ function showAnswer(t: Translate, question: Question, value: unknown): string {
 export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; onReload(): Promise<void> }) {
   const t = useT();
   const { api } = useSession();
+  const migrationListNames = useMigrationListNames(String(dossier.application.applicationDate ?? ''));
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [stepErrors, setStepErrors] = useState<{ href: string; label: string; message: string }[]>([]);
   const [isSubmitting, setSubmitting] = useState(false);
@@ -127,7 +136,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
             rows={step.questions.map((question) => ({
               key: question.path,
               label: questionLabel(t, question.path),
-              value: showAnswer(t, question, readAnswer(dossier, question.path)),
+              value: showAnswer(t, question, readAnswer(dossier, question.path), migrationListNames),
               action: (
                 <Link href={stepPath(dossier.id, step.id)}>
                   {t('employer.review.change')}
@@ -174,5 +183,19 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         {isSubmitting ? t('employer.review.submitting') : t('employer.review.submit')}
       </button>
     </>
+  );
+}
+
+/** The names of the migration list's functions (in force and earlier), to show an answer by name. */
+function useMigrationListNames(applicationDate: string): ReadonlyMap<string, string> {
+  const load = useMigrationList(applicationDate);
+  return useMemo(
+    () =>
+      new Map(
+        load.status === 'ready'
+          ? [...load.list.entries, ...load.list.earlierEntries].map((entry) => [entry.id, entry.label])
+          : [],
+      ),
+    [load],
   );
 }

@@ -20,6 +20,7 @@ import {
   type Step,
   selfCheckErrorPath,
 } from './dossier-model.ts';
+import type { FormContext } from './function-pickers.tsx';
 import { categoryExplanation, categoryName, questionLabel, stepName } from './labels.ts';
 import { QuestionField } from './question-field.tsx';
 
@@ -60,6 +61,14 @@ export function SelfCheckPage() {
   }, [api, category]);
 
   const questions: Question[] = (steps ?? []).flatMap((step) => step.questions);
+  // The self-check asks about a first application filed today.
+  const form: FormContext = {
+    applicationDate: brusselsToday(),
+    isRenewal: false,
+    paths: questions.map((question) => question.path),
+    values,
+    setValues,
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -129,6 +138,7 @@ export function SelfCheckPage() {
                 value={values[question.path]}
                 onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
                 error={errors.byPath[question.path]}
+                form={form}
               />
             ))}
           </section>

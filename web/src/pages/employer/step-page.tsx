@@ -9,6 +9,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { DocumentsStep } from './documents-step.tsx';
 import {
+  brusselsToday,
   type DossierOverview,
   type FormValues,
   fieldId,
@@ -18,6 +19,7 @@ import {
   toStepAnswers,
 } from './dossier-model.ts';
 import { dossierPath, stepPath } from './employer-area.tsx';
+import type { FormContext } from './function-pickers.tsx';
 import { categoryName, questionLabel, stepName } from './labels.ts';
 import { QuestionField } from './question-field.tsx';
 import { ReviewStep } from './review-step.tsx';
@@ -151,6 +153,13 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   const [isSaving, setSaving] = useState(false);
   const title = stepName(t, step.id);
   usePageTitle(title, errors.summary.length > 0);
+  const form: FormContext = {
+    applicationDate: String(dossier.application.applicationDate ?? brusselsToday()),
+    isRenewal: dossier.kind === 'RENEWAL',
+    paths: step.questions.map((question) => question.path),
+    values,
+    setValues,
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -197,6 +206,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             value={values[question.path]}
             onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
             error={errors.byPath[question.path]}
+            form={form}
           />
         ))}
         <button type="submit" className="button" disabled={isSaving}>
