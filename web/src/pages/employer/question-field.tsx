@@ -7,6 +7,7 @@ import { currentLang, useT } from '../../i18n.ts';
 import { countryOptions } from './countries.ts';
 import { type FormValue, fieldId, type Publication, type Question } from './dossier-model.ts';
 import { optionLabel, questionLabel } from './labels.ts';
+import { WorkAuthorisationNotice } from './work-authorisation-notice.tsx';
 
 const MAX_RADIOS = 6;
 const CHANNELS = ['VDAB', 'EURES'] as const;
@@ -16,10 +17,12 @@ interface QuestionFieldProps {
   value: FormValue | undefined;
   onChange(value: FormValue): void;
   error?: string | undefined;
+  /** In the application form (not the self-check): a notice adds that it cannot be filed. */
+  inApplication?: boolean;
 }
 
 /** One question of the application, rendered by its input kind (src/dossiers/intake/application-steps.ts). */
-export function QuestionField({ question, value, onChange, error }: QuestionFieldProps) {
+export function QuestionField({ question, value, onChange, error, inApplication }: QuestionFieldProps) {
   const t = useT();
   const id = fieldId(question.path);
   const label =
@@ -82,14 +85,19 @@ export function QuestionField({ question, value, onChange, error }: QuestionFiel
       );
     case 'country':
       return (
-        <CountryField
-          id={id}
-          label={label}
-          name={question.path}
-          value={text}
-          onChange={onChange}
-          error={error}
-        />
+        <>
+          <CountryField
+            id={id}
+            label={label}
+            name={question.path}
+            value={text}
+            onChange={onChange}
+            error={error}
+          />
+          {text && question.noApplicationFor?.includes(text) ? (
+            <WorkAuthorisationNotice nationality={text} inApplication={inApplication} />
+          ) : null}
+        </>
       );
     case 'publications':
       return (

@@ -197,6 +197,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             value={values[question.path]}
             onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
             error={errors.byPath[question.path]}
+            inApplication
           />
         ))}
         <button type="submit" className="button" disabled={isSaving}>
