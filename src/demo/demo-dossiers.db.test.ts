@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
+import { nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoDossiers } from './demo-dossiers.ts';
 
@@ -38,5 +39,32 @@ describe('demo dossiers', () => {
     const letters = await database.db.selectFrom('dossier_letters').select('id').execute();
     expect(letters.length).toBeGreaterThanOrEqual(10);
     expect(await loadDemoDossiers(database.db, '2026-11-23')).toBe(0);
+  });
+
+  it('hold no worker who needs no work authorisation (Belgian, EU, EEA, Swiss)', async () => {
+    const rows = await database.db.selectFrom('dossiers').select(['application']).execute();
+    const nationalities = rows
+      .map((row) => (row.application as { worker?: { nationality?: string } }).worker?.nationality)
+      .filter((nationality): nationality is string => typeof nationality === 'string');
+    expect(nationalities.length).toBeGreaterThan(40);
+    const exempt = new Set(nationalitiesWithoutAuthorisation('2026-11-23'));
+    expect(nationalities.filter((nationality) => exempt.has(nationality))).toEqual([]);
+  });
+
+  it('explain each inadmissible dossier by its grounds and ask no fee for it', async () => {
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'fee_reference', 'fee_amount_cents'])
+      .where('status', '=', 'INADMISSIBLE')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.fee_reference).toBeNull();
+      expect(row.fee_amount_cents).toBe(0);
+      const declared = (await listActions(database.db, row.id)).findLast(
+        (action) => action.action === 'DECLARE_INADMISSIBLE',
+      );
+      expect(declared?.details.grounds).toEqual([{ code: 'NOT_COMPETENT_REGION', region: 'BRUSSELS' }]);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { lockDossier } from '../dossiers/dossiers.repo.ts';
 import { performAction, recordFeePaid } from '../dossiers/handling/perform-action.ts';
 import { createDraft, saveDraftStep, submitDossier } from '../dossiers/intake/intake.ts';
 import { addDays, addMonths } from '../rules/dates/iso-date.ts';
-import type { Category } from '../rules/index.ts';
+import { type Category, freeMovementGroupOf } from '../rules/index.ts';
 import { generatePopulation, type Population } from '../sources/index.ts';
 import { createSeededRandom, type SeededRandom } from '../sources/simulator/seeded-random.ts';
 
@@ -54,6 +54,9 @@ const CATEGORY_WEIGHTS: ReadonlyArray<readonly [Category, number]> = [
   ['RESEARCHER', 1],
 ];
 
+// An inadmissible demo dossier is one for a workplace in Brussels: Flanders is not competent. (A missing
+// document or answer can no longer be submitted: intake refuses it first.)
+const BRUSSELS_POSTAL_CODES = ['1000', '1050', '1080'];
 const FLEMISH_POSTAL_CODES = ['9000', '2000', '3000', '8000', '3500', '2800', '9300', '8500', '2300', '3600'];
 const TITLES: Record<string, string[]> = {
   HIGHLY_SKILLED: [
@@ -77,6 +80,7 @@ function answersFor(
   applied: string,
   random: SeededRandom,
   refusable: boolean,
+  isOutsideFlanders = false,
 ) {
   const start = addDays(applied, random.int(45, 90));
   const worker: Record<string, unknown> = {
@@ -90,7 +94,9 @@ function answersFor(
   };
   const job: Record<string, unknown> = {
     'application.job.title': random.pick(TITLES[category] ?? ['Employee']),
-    'application.job.workplacePostalCode': random.pick(FLEMISH_POSTAL_CODES),
+    'application.job.workplacePostalCode': isOutsideFlanders
+      ? random.pick(BRUSSELS_POSTAL_CODES)
+      : random.pick(FLEMISH_POSTAL_CODES),
     'application.job.startDate': start,
     'application.job.employmentFraction': 1,
   };
@@ -155,7 +161,10 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
   if (!employer || !handler || !supervisor) return 0;
   const population = generatePopulation({ seed, referenceDate: today });
   const random = createSeededRandom(seed);
-  const people = random.shuffle(population.people.filter((p) => p.nationality !== 'BE')).slice(0, 80);
+  // Only workers who need a work authorisation: no Belgian, EU, EEA or Swiss nationals in the queue.
+  const needsAuthorisation = (p: Population['people'][number]) =>
+    freeMovementGroupOf(p.nationality, today) === null;
+  const people = random.shuffle(population.people.filter(needsAuthorisation)).slice(0, 80);
   const caseHandler: Acting = { role: 'CASE_HANDLER', userId: handler.id };
   let created = 0;
   for (const [fate, count] of PLAN) {
@@ -207,7 +216,14 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     applied,
   );
   let version = draft.version;
-  const answers = answersFor(demo.category, demo.person, applied, random, demo.refusable);
+  const answers = answersFor(
+    demo.category,
+    demo.person,
+    applied,
+    random,
+    demo.refusable,
+    fate === 'INADMISSIBLE',
+  );
   const steps =
     fate === 'DRAFT' ? Object.entries(answers).slice(0, random.int(1, 2)) : Object.entries(answers);
   for (const [step, stepAnswers] of steps) {
@@ -221,10 +237,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     ).version;
   }
   if (fate === 'DRAFT') return;
-  const required = requiredDocumentTypes(demo.category, 'SINGLE_PERMIT');
-  // An inadmissible dossier: the employer left out most documents.
-  const types = fate === 'INADMISSIBLE' ? required.slice(0, 1) : required;
-  for (const documentType of types) {
+  for (const documentType of requiredDocumentTypes(demo.category, 'SINGLE_PERMIT')) {
     await uploadDocument(db, databaseStorage, {
       dossierId: draft.id,
       documentType,

@@ -1,10 +1,10 @@
 import type { Role } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { type Assessment, assess, type Category } from '../rules/index.ts';
+import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
-import { applicationSteps } from './intake/application-steps.ts';
+import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
@@ -42,6 +42,11 @@ function assessmentIn(
   } catch {
     return (dossier.assessment as unknown as Assessment | null) ?? null;
   }
+}
+
+function filingDateOf(dossier: DossierRow, today: string): string {
+  const date = (dossier.application as { applicationDate?: unknown }).applicationDate;
+  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today;
 }
 
 export async function buildDossierOverview(
@@ -101,7 +106,10 @@ export async function buildDossierOverview(
     lang: dossier.lang,
     application: dossier.application,
     workerIdentity: dossier.worker_identity,
-    steps: applicationSteps(dossier.category as Category),
+    steps: withNationalityNotice(
+      applicationSteps(dossier.category as Category),
+      nationalitiesWithoutAuthorisation(filingDateOf(dossier, reader.today)),
+    ),
     assessment,
     clock: clock ? { ...clock, deadlineDays: dossier.deadline_days } : null,
     fee: {

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
-import { CATEGORIES, type Category } from '../rules/index.ts';
+import { CATEGORIES, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import type { CaseHandlingConfig } from '../server/config.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
@@ -12,9 +12,9 @@ import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { loadDossierFor } from './dossier-guard.ts';
 import { buildDossierOverview, summariseDossier } from './dossier-view.ts';
-import { enterprisesOf, findDossier } from './dossiers.repo.ts';
+import { enterprisesOf, findDossier, listDocumentTypes } from './dossiers.repo.ts';
 import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
-import { applicationSteps } from './intake/application-steps.ts';
+import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from './intake/intake.ts';
 import { prefetchRegisterFacts, runClaimedRegisterCheck } from './register-check/run-register-checks.ts';
 
@@ -63,7 +63,12 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
         params: Type.Object({ category: Type.Enum(CATEGORIES) }),
       },
     },
-    async (request) => ({ steps: applicationSteps((request.params as { category: Category }).category) }),
+    async (request) => ({
+      steps: withNationalityNotice(
+        applicationSteps((request.params as { category: Category }).category),
+        nationalitiesWithoutAuthorisation(today()),
+      ),
+    }),
   );
 
   app.get(
@@ -232,10 +237,14 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
       const { version } = (request.body ?? {}) as { version?: number };
       const draft = await loadDossierFor(db(), request, id, 'CHANGE');
       // A valid draft's registers are asked while it commits; the check after the commit uses them.
+      const isValidDraft = async () =>
+        draft.status === 'DRAFT' &&
+        findSubmissionErrors(draft, request.lang, {
+          today: today(),
+          documentTypes: await listDocumentTypes(db(), id),
+        }).length === 0;
       const prefetched =
-        options.sources && draft.status === 'DRAFT' && findSubmissionErrors(draft, request.lang).length === 0
-          ? prefetchRegisterFacts(options.sources, draft)
-          : undefined;
+        options.sources && (await isValidDraft()) ? prefetchRegisterFacts(options.sources, draft) : undefined;
       const user = request.user as User;
       const key = idempotencyKey(request);
       const { dossier, replayed } = await submitDossier(

@@ -36,6 +36,7 @@ import {
   checkHostingAgreement,
   checkPerformingArtistSalary,
 } from './conditions/special-categories.ts';
+import { checkWorkAuthorisationRequired } from './conditions/work-authorisation.ts';
 import type { Category } from './contract.ts';
 import type { ParameterName } from './parameters/parameter-definitions.ts';
 import type { Application } from './schema/application-schema.ts';
@@ -60,6 +61,7 @@ export interface CategoryDefinition {
 }
 
 const IDENTIFICATION: readonly Condition[] = [
+  checkWorkAuthorisationRequired,
   checkEnterpriseNumberValid,
   checkInszValid,
   checkCompetentRegion,

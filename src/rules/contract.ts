@@ -51,6 +51,7 @@ export const REASON_EFFECTS = {
   EMPLOYER_ACTS_AS_HUB: 'REVIEW',
   HOSTING_AGREEMENT_REQUIRED: 'REFUSE',
   CULT_NOT_RECOGNISED: 'REFUSE',
+  WORK_AUTHORISATION_NOT_REQUIRED: 'REFUSE',
 } as const satisfies Record<string, Effect>;
 export type ReasonCode = keyof typeof REASON_EFFECTS;
 export const REASON_CODES = Object.keys(REASON_EFFECTS) as ReasonCode[];
@@ -76,7 +77,8 @@ export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
 export const TRACKS = ['FAST_LANE', 'STANDARD'] as const;
 export type Track = (typeof TRACKS)[number];
 
-export const FEE_EXEMPTIONS = ['WORK_CARD'] as const;
+/** WORK_AUTHORISATION_NOT_REQUIRED: the worker needs no authorisation, so there is no application to pay for. */
+export const FEE_EXEMPTIONS = ['WORK_CARD', 'WORK_AUTHORISATION_NOT_REQUIRED'] as const;
 export type FeeExemption = (typeof FEE_EXEMPTIONS)[number];
 
 /** The first day of the Flemish regime (BVR 7 Dec 2018 in force): no rules exist before it. */

@@ -82,7 +82,11 @@ export interface ReasonFacts {
   };
   HOSTING_AGREEMENT_REQUIRED: { hostingAgreement: false };
   CULT_NOT_RECOGNISED: { cult: string; recognisedCults: readonly string[] };
+  WORK_AUTHORISATION_NOT_REQUIRED: { nationality: string; group: FreeMovementGroup };
 }
+
+/** Why a nationality needs no work authorisation: Belgian, or the treaty that gives free movement. */
+export type FreeMovementGroup = 'BELGIAN' | 'EU' | 'EEA' | 'SWITZERLAND' | 'UK_TRANSITION';
 
 export interface WarningFacts {
   VALIDITY_LIMITED_BY_AGE: {

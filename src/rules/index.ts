@@ -2,15 +2,19 @@
  * The rules module's public face. Everything here is pure except `loadRuleData` (reads the YAML
  * rule data) and the convenience functions that use the default data, loaded once on first use.
  */
+
+import { freeMovementGroupIn } from './conditions/work-authorisation.ts';
 import { loadRuleData } from './data/load-rule-data.ts';
 import type { RuleData } from './data/rule-data.ts';
 import { type AssessOptions, assessWith } from './engine/assess-application.ts';
+import type { FreeMovementGroup } from './facts.ts';
 import {
   diffVersions,
   findMigrationListVersion,
   type MigrationListDiff,
   type MigrationListVersion,
 } from './migration-list/migration-list.ts';
+import { ParameterTable } from './parameters/parameter-table.ts';
 import type { Assessment } from './schema/assessment-schema.ts';
 
 let defaultRuleData: RuleData | undefined;
@@ -28,6 +32,35 @@ export function getDefaultRuleData(): RuleData {
  */
 export function assess(application: unknown, options?: AssessOptions): Assessment {
   return assessWith(getDefaultRuleData(), application, options);
+}
+
+function freeMovementListOn(date: string, data: RuleData) {
+  const use = data.parameters.resolve('worker.freeMovementNationalities', date);
+  return use ? ParameterTable.valueOf<'worker.freeMovementNationalities'>(use) : undefined;
+}
+
+/**
+ * Why a worker of `nationality` needs no work authorisation on `date` (Belgian, EU, EEA, Swiss, UK
+ * during the Brexit transition), or null when one is needed. The same list and dates the
+ * assessment's WORK_AUTHORISATION_NOT_REQUIRED uses, so intake and forms say what the rules say.
+ */
+export function freeMovementGroupOf(
+  nationality: string,
+  date: string,
+  data: RuleData = getDefaultRuleData(),
+): FreeMovementGroup | null {
+  const list = freeMovementListOn(date, data);
+  return list ? freeMovementGroupIn(list, nationality) : null;
+}
+
+/** Every nationality that needs no work authorisation on `date` (Belgium included), sorted. */
+export function nationalitiesWithoutAuthorisation(
+  date: string,
+  data: RuleData = getDefaultRuleData(),
+): string[] {
+  const list = freeMovementListOn(date, data);
+  const codes = list ? [...list.EU, ...list.EEA, ...list.SWITZERLAND, ...(list.UK_TRANSITION ?? [])] : [];
+  return [...new Set(['BE', ...codes])].sort();
 }
 
 /** A migration-list version by id (`v3`) or by date (`2024-01-01`: the version then in force). */
@@ -58,7 +91,7 @@ export { YamlSource } from './data/yaml-source.ts';
 export { type AssessOptions, assessValidApplication, assessWith } from './engine/assess-application.ts';
 export { stringifyAssessment } from './engine/stringify-assessment.ts';
 export * from './errors.ts';
-export type { ReasonFacts, WarningFacts } from './facts.ts';
+export type { FreeMovementGroup, ReasonFacts, WarningFacts } from './facts.ts';
 export {
   checkEnterpriseNumber,
   checkEstablishmentNumber,

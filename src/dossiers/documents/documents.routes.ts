@@ -7,6 +7,7 @@ import { LoketError } from '../../server/errors.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { buildEpcQrPayload } from '../fees/epc-qr-payload.ts';
+import { feeStateOf } from '../fees/fee-due.ts';
 import { renderFeeInvitation } from '../fees/fee-invitation.ts';
 import { renderQrSvg } from '../fees/payment-qr.ts';
 import type { DocumentStorage } from './document-storage.ts';
@@ -126,8 +127,14 @@ export async function documentRoutes(
 
   const feeFacts = async (dossierId: string, request: Parameters<typeof loadDossierFor>[1]) => {
     const dossier = await loadDossierFor(db(), request, dossierId, 'READ', 'fee');
-    if (!dossier.fee_reference || !dossier.fee_amount_cents || !dossier.number)
-      throw new LoketError('LOKET_NOT_FOUND');
+    const state = feeStateOf({
+      status: dossier.status,
+      feeAmountCents: dossier.fee_amount_cents,
+      feeReference: dossier.fee_reference,
+      feePaidOn: dossier.fee_paid_on,
+    });
+    // No invitation, QR code or PDF for a fee that is not asked (inadmissible, withdrawn, nothing due).
+    if (state === 'NONE' || !dossier.number) throw new LoketError('LOKET_NOT_FOUND');
     return dossier;
   };
 

@@ -31,6 +31,11 @@ export interface Question {
   readonly input: InputKind;
   readonly required: boolean;
   readonly options?: readonly (string | number)[];
+  /**
+   * Answers that end the application at once, for the form to say so when chosen: on the
+   * nationality, those of workers who need no work authorisation (see `withNationalityNotice`).
+   */
+  readonly noApplicationFor?: readonly string[];
 }
 
 export const STEP_IDS = ['employer', 'worker', 'job', 'specific', 'documents', 'review'] as const;
@@ -190,4 +195,19 @@ export function applicationSteps(category: Category): Step[] {
 
 export function findStep(category: Category, id: string): Step | undefined {
   return applicationSteps(category).find((step) => step.id === id);
+}
+
+/**
+ * Marks the nationality question with the nationalities that need no work authorisation (the
+ * rules' list on the filing date), so the form and the self-check say so as soon as one is chosen.
+ */
+export function withNationalityNotice(steps: readonly Step[], nationalities: readonly string[]): Step[] {
+  return steps.map((step) => ({
+    ...step,
+    questions: step.questions.map((question) =>
+      question.input === 'country' && question.path === 'application.worker.nationality'
+        ? { ...question, noApplicationFor: nationalities }
+        : question,
+    ),
+  }));
 }

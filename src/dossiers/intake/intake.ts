@@ -14,15 +14,18 @@ import {
   findDossier,
   insertAction,
   listActions,
+  listDocumentTypes,
   lockDossier,
   nextDossierNumber,
   nextFeeSequence,
 } from '../dossiers.repo.ts';
 import { createStructuredReference } from '../fees/structured-reference.ts';
 import { runAdmissibility } from '../handling/run-admissibility.ts';
+import { checkAdmissibility } from '../lifecycle/admissibility.ts';
 import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-checks.ts';
 import { applicationSteps, findStep, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
+import { missingDocumentErrors, NATIONALITY_PATH, nationalityErrors } from './intake-checks.ts';
 
 /**
  * The employer's side of intake: a draft saved step by step, then one submission that numbers the
@@ -177,6 +180,10 @@ export async function saveDraftStep(
     const errors = [
       ...missingAnswers(draft, step.questions, input.lang),
       ...schemaErrorsOn(draft, step.questions, input.lang),
+      // Said at once, on the step where the nationality is given: no authorisation, no application.
+      ...(step.questions.some((q) => q.path === NATIONALITY_PATH)
+        ? nationalityErrors(draft.application, today, input.lang)
+        : []),
     ];
     if (errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
     const enterprise = String(
@@ -198,15 +205,27 @@ export async function saveDraftStep(
   });
 }
 
-/** Every answer a submission still lacks or gets wrong, in the user's language. */
-export function findSubmissionErrors(dossier: DossierRow, lang: Lang): FieldError[] {
+/**
+ * Every answer a submission still lacks or gets wrong, in the user's language: missing or invalid
+ * answers, a worker who needs no authorisation, and each required document not uploaded.
+ */
+export function findSubmissionErrors(
+  dossier: DossierRow,
+  lang: Lang,
+  context: { today: string; documentTypes: readonly string[] },
+): FieldError[] {
   const draft = draftOf(dossier);
   const questions = applicationSteps(dossier.category as Category).flatMap((step) => step.questions);
   const result = validateApplication(draft.application);
   const schemaErrors = result.ok ? [] : toFieldErrors(result.errors, lang, 'application');
   const missing = missingAnswers(draft, questions, lang);
   const seen = new Set(missing.map((error) => error.path));
-  return [...missing, ...schemaErrors.filter((error) => !seen.has(error.path))];
+  return [
+    ...missing,
+    ...schemaErrors.filter((error) => !seen.has(error.path)),
+    ...nationalityErrors(draft.application, context.today, lang),
+    ...missingDocumentErrors(dossier.category as Category, draft.application, context.documentTypes, lang),
+  ];
 }
 
 /**
@@ -234,11 +253,20 @@ export async function submitDossier(
       if (submitted?.details.idempotencyKey === input.idempotencyKey) return { dossier, replayed: true };
     }
     if (dossier.status === 'DRAFT') {
-      const errors = findSubmissionErrors(dossier, input.lang);
+      const documentTypes = await listDocumentTypes(trx, dossier.id);
+      const errors = findSubmissionErrors(dossier, input.lang, { today, documentTypes });
       if (errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
     }
     const assessment = assess(dossier.application, { lang: dossier.lang });
-    const feeCents = Math.round(assessment.fee.amountDue * 100);
+    // A dossier that is inadmissible on arrival is not handled, so no fee is asked for it.
+    const isInadmissible =
+      checkAdmissibility({
+        assessment,
+        documentTypes: await listDocumentTypes(trx, dossier.id),
+        feeAmountDueCents: 0,
+        isFeePaid: false,
+      }).decision === 'INADMISSIBLE';
+    const feeCents = isInadmissible ? 0 : Math.round(assessment.fee.amountDue * 100);
     const patch = {
       number: await nextDossierNumber(trx, Number(today.slice(0, 4))),
       assessment: assessment as unknown as Record<string, unknown>,

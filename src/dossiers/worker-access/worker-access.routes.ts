@@ -41,6 +41,8 @@ async function workerView(db: Db, dossier: DossierRow, today: string) {
       dueDate: due.due,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
+      // Why the service did not take the application up: grounds as codes, field paths and document types.
+      inadmissibility: history.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
       history: history.filter((a) => a.action !== 'SAVE_DRAFT').map((a) => ({ action: a.action, on: a.on })),
     },
   };

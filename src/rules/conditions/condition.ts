@@ -7,6 +7,8 @@ import type { Field } from './fields.ts';
 export interface Finding<C extends ReasonCode = ReasonCode> {
   readonly code: C;
   readonly facts: ReasonFacts[C];
+  /** A narrower basis than the condition's, when one condition rests on several texts. */
+  readonly legalBasis?: string;
 }
 
 /**

@@ -126,7 +126,7 @@ function evaluateConditions(
     }
     if (!isComplete) continue;
     const found = condition.evaluate(ctx);
-    if (found) reasons.push(toReason(found, condition.legalBasis, catalogue, f));
+    if (found) reasons.push(toReason(found, found.legalBasis ?? condition.legalBasis, catalogue, f));
   }
   if (missing) {
     const found: Finding = { code: 'MISSING_INFORMATION', facts: { fields: missing } };
@@ -165,7 +165,8 @@ export function assessValidApplication(
   const reasons = evaluateConditions(ctx, category, catalogue, f);
   const type = decideProcedureType(ctx, category);
   const procedure = decideProcedure(ctx, category, type);
-  const fee = decideFee(ctx, type);
+  const isAuthorisationNeeded = !reasons.some((r) => r.code === 'WORK_AUTHORISATION_NOT_REQUIRED');
+  const fee = decideFee(ctx, type, isAuthorisationNeeded);
 
   const warnings: Warning[] = [];
   for (const check of category.warnings) {

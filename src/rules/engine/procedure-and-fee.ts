@@ -53,14 +53,18 @@ export function decideProcedure(
 
 /**
  * The retributie is due by the employer for every single-permit application, first or renewal,
- * whatever the outcome; a work card is exempt. While the amount in force is 0 (before 2026) there
- * is nothing to exempt, and the amount is not reported as a parameter used.
+ * whatever the outcome; a work card is exempt. So is an application for a worker who needs no
+ * authorisation at all (free movement, or a Belgian): there is nothing to apply, nor to pay, for.
+ * While the amount in force is 0 (before 2026) there is nothing to exempt, and the amount is not
+ * reported as a parameter used.
  */
-export function decideFee(ctx: AssessmentContext, type: ProcedureType): Fee {
+export function decideFee(ctx: AssessmentContext, type: ProcedureType, isAuthorisationNeeded = true): Fee {
   const amount = ctx.rules.peek('fee.singlePermit');
   // No value at all is a data error, said out loud (get throws); 0 is "no retributie yet".
   if (amount === undefined) ctx.rules.get('fee.singlePermit');
   if (!amount) return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: null };
+  if (!isAuthorisationNeeded)
+    return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'WORK_AUTHORISATION_NOT_REQUIRED' };
   if (type === 'WORK_CARD')
     return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'WORK_CARD' };
   return {

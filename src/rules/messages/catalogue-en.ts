@@ -14,6 +14,13 @@ const REGION = {
 } as Record<string, string>;
 const VIA = { EMPLOYER: 'the employer', DIRECTOR: 'a director' };
 
+const FREE_MOVEMENT_EN = {
+  EU: 'a member state of the European Union',
+  EEA: 'a state of the European Economic Area',
+  SWITZERLAND: 'Switzerland, which shares free movement of persons with the EU',
+  UK_TRANSITION: 'the United Kingdom, which kept free movement until 31 December 2020',
+};
+
 export const CATALOGUE_EN: Catalogue = {
   reasons: {
     MISSING_INFORMATION: (x, f) => `Information this category needs is missing: ${f.list(x.fields)}.`,
@@ -84,6 +91,10 @@ export const CATALOGUE_EN: Catalogue = {
       'A researcher needs a hosting agreement with a recognised research institution.',
     CULT_NOT_RECOGNISED: (x, f) =>
       `The religion "${x.cult}" is not recognised in Belgium (recognised: ${f.list(x.recognisedCults)}).`,
+    WORK_AUTHORISATION_NOT_REQUIRED: (x, f) =>
+      x.group === 'BELGIAN'
+        ? 'The worker is a Belgian national: a Belgian needs no work authorisation. There is nothing to apply for and no fee to pay.'
+        : `The worker is a national of ${FREE_MOVEMENT_EN[x.group]} (${f.country(x.nationality)}) and needs no work authorisation: free movement of workers. There is nothing to apply for and no fee to pay.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>

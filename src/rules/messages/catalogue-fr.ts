@@ -18,6 +18,13 @@ const REGION = {
 } as Record<string, string>;
 const VIA = { EMPLOYER: "l'employeur", DIRECTOR: 'un administrateur' };
 
+const FREE_MOVEMENT_FR = {
+  EU: "d'un État membre de l'Union européenne",
+  EEA: "d'un État de l'Espace économique européen",
+  SWITZERLAND: "de la Suisse, qui partage la libre circulation des personnes avec l'UE",
+  UK_TRANSITION: "du Royaume-Uni, resté dans la libre circulation jusqu'au 31 décembre 2020",
+};
+
 export const CATALOGUE_FR: Catalogue = {
   reasons: {
     MISSING_INFORMATION: (x, f) => `Des données manquent pour cette catégorie : ${f.list(x.fields)}.`,
@@ -89,6 +96,10 @@ export const CATALOGUE_FR: Catalogue = {
       "Un chercheur doit disposer d'une convention d'accueil avec un organisme de recherche agréé.",
     CULT_NOT_RECOGNISED: (x, f) =>
       `Le culte « ${x.cult} » n'est pas reconnu en Belgique (reconnus : ${f.list(x.recognisedCults)}).`,
+    WORK_AUTHORISATION_NOT_REQUIRED: (x, f) =>
+      x.group === 'BELGIAN'
+        ? "Le travailleur est de nationalité belge : un Belge n'a pas besoin d'autorisation de travail. Il n'y a rien à demander ni de redevance à payer."
+        : `Le travailleur est ressortissant ${FREE_MOVEMENT_FR[x.group]} (${f.country(x.nationality)}) : la libre circulation des travailleurs le dispense d'autorisation de travail. Il n'y a rien à demander ni de redevance à payer.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>

@@ -18,6 +18,13 @@ const REGION = {
 } as Record<string, string>;
 const VIA = { EMPLOYER: 'de werkgever', DIRECTOR: 'een bestuurder' };
 
+const FREE_MOVEMENT_NL = {
+  EU: 'een lidstaat van de Europese Unie',
+  EEA: 'een staat van de Europese Economische Ruimte',
+  SWITZERLAND: 'Zwitserland, dat het vrij verkeer van personen met de EU deelt',
+  UK_TRANSITION: 'het Verenigd Koninkrijk, dat tot en met 31 december 2020 onder het vrij verkeer bleef',
+};
+
 export const CATALOGUE_NL: Catalogue = {
   reasons: {
     MISSING_INFORMATION: (x, f) => `Voor deze categorie ontbreken gegevens: ${f.list(x.fields)}.`,
@@ -89,6 +96,10 @@ export const CATALOGUE_NL: Catalogue = {
       'Een onderzoeker heeft een gastovereenkomst met een erkende onderzoeksinstelling nodig.',
     CULT_NOT_RECOGNISED: (x, f) =>
       `De eredienst "${x.cult}" is niet erkend in België (erkend: ${f.list(x.recognisedCults)}).`,
+    WORK_AUTHORISATION_NOT_REQUIRED: (x, f) =>
+      x.group === 'BELGIAN'
+        ? 'De werknemer heeft de Belgische nationaliteit: een Belg heeft geen toelating tot arbeid nodig. Er is niets aan te vragen en geen retributie te betalen.'
+        : `De werknemer is onderdaan van ${FREE_MOVEMENT_NL[x.group]} (${f.country(x.nationality)}) en heeft door het vrij verkeer van werknemers geen toelating tot arbeid nodig. Er is niets aan te vragen en geen retributie te betalen.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>

@@ -13,6 +13,8 @@ export interface Formatter {
   percent(share: number): string;
   date(iso: string): string;
   list(items: readonly string[]): string;
+  /** A country's name from its ISO 3166-1 alpha-2 code (the code itself when unknown). */
+  country(code: string): string;
 }
 
 const NBSP = '\u00a0';
@@ -40,12 +42,14 @@ function createFormatter(lang: Lang): Formatter {
       ? (value: number) => `EUR${NBSP}${decimals.format(value)}`
       : (value: number) => `${decimals.format(value)}${NBSP}EUR`;
   const percentSign = lang === 'fr' ? `${NBSP}%` : '%';
+  const regions = new Intl.DisplayNames([lang === 'en' ? 'en-GB' : `${lang}-BE`], { type: 'region' });
   return {
     amount: memoise(amount),
     number: memoise((value) => plain.format(value)),
     percent: memoise((share) => `${plain.format(Math.round(share * 1000) / 10)}${percentSign}`),
     date: formatBelgianDate,
     list: (items) => items.join(', '),
+    country: (code) => regions.of(code) ?? code,
   };
 }
 

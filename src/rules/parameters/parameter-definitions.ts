@@ -12,6 +12,7 @@ const vks = Type.Integer({ minimum: 1, maximum: 8 });
 const count = Type.Integer({ minimum: 0 });
 const flag = Type.Boolean();
 const nullableVks = Type.Union([vks, Type.Null()]);
+const countries = Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { uniqueItems: true });
 
 function define<S extends TSchema>(unit: string, schema: S, description: string) {
   return { unit, schema, description };
@@ -85,6 +86,20 @@ export const PARAMETER_DEFINITIONS = {
   'policy.hub.minimumPermits': define('permits', count, 'only from this number of permits in 24 months'),
   'religion.recognisedCults': define('list', Type.Array(Type.String({ pattern: '^[A-Z_]+$' })), 'cults'),
   'fee.singlePermit': define('EUR', amount, 'retributie per single-permit application'),
+  'worker.freeMovementNationalities': define(
+    'nationalities',
+    Type.Object(
+      {
+        EU: countries,
+        EEA: countries,
+        SWITZERLAND: countries,
+        /** The United Kingdom between its withdrawal and the end of the transition period. */
+        UK_TRANSITION: Type.Optional(countries),
+      },
+      { additionalProperties: false },
+    ),
+    'nationals who need no work authorisation (free movement of workers), by legal ground',
+  ),
 } as const;
 
 export type ParameterName = keyof typeof PARAMETER_DEFINITIONS;

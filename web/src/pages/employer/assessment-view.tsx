@@ -1,6 +1,6 @@
 import { Tag } from '../../components/tag.tsx';
 import { currentLang, useT } from '../../i18n.ts';
-import type { Assessment } from './dossier-model.ts';
+import { type Assessment, noAuthorisationReason } from './dossier-model.ts';
 import { formatEuro, outcomeName, outcomeTone } from './labels.ts';
 
 /**
@@ -15,7 +15,6 @@ export function AssessmentView({
   headingLevel?: 2 | 3;
 }) {
   const t = useT();
-  const lang = currentLang();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   return (
@@ -53,36 +52,49 @@ export function AssessmentView({
         </>
       ) : null}
       <SubHeading>{t('employer.assessment.procedure')}</SubHeading>
-      <dl className="emp-summary-list">
-        <div className="emp-summary-list__row">
-          <dt className="emp-summary-list__key">{t('employer.assessment.procedureType')}</dt>
-          <dd className="emp-summary-list__value">
-            {t(`employer.procedureTypes.${assessment.procedure.type}`)}
-          </dd>
-        </div>
-        <div className="emp-summary-list__row">
-          <dt className="emp-summary-list__key">{t('employer.assessment.deadline')}</dt>
-          <dd className="emp-summary-list__value">
-            {t('employer.assessment.deadlineDays', { days: assessment.procedure.regionalDeadlineDays })}
-          </dd>
-        </div>
-        <div className="emp-summary-list__row">
-          <dt className="emp-summary-list__key">{t('employer.assessment.fee')}</dt>
-          <dd className="emp-summary-list__value">
-            {assessment.fee.amountDue > 0
-              ? formatEuro(lang, assessment.fee.amountDue)
-              : t('employer.assessment.noFee')}
-          </dd>
-        </div>
-        {assessment.procedure.maxValidityMonths ? (
-          <div className="emp-summary-list__row">
-            <dt className="emp-summary-list__key">{t('employer.assessment.validity')}</dt>
-            <dd className="emp-summary-list__value">
-              {t('employer.assessment.validityMonths', { months: assessment.procedure.maxValidityMonths })}
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      {noAuthorisationReason(assessment) ? (
+        // No procedure, deadline or fee to show for a worker who needs no authorisation at all.
+        <p>{t('employer.noAuthorisationProcedure')}</p>
+      ) : (
+        <ProcedureList assessment={assessment} />
+      )}
     </section>
+  );
+}
+
+function ProcedureList({ assessment }: { assessment: Assessment }) {
+  const t = useT();
+  const lang = currentLang();
+  return (
+    <dl className="emp-summary-list">
+      <div className="emp-summary-list__row">
+        <dt className="emp-summary-list__key">{t('employer.assessment.procedureType')}</dt>
+        <dd className="emp-summary-list__value">
+          {t(`employer.procedureTypes.${assessment.procedure.type}`)}
+        </dd>
+      </div>
+      <div className="emp-summary-list__row">
+        <dt className="emp-summary-list__key">{t('employer.assessment.deadline')}</dt>
+        <dd className="emp-summary-list__value">
+          {t('employer.assessment.deadlineDays', { days: assessment.procedure.regionalDeadlineDays })}
+        </dd>
+      </div>
+      <div className="emp-summary-list__row">
+        <dt className="emp-summary-list__key">{t('employer.assessment.fee')}</dt>
+        <dd className="emp-summary-list__value">
+          {assessment.fee.amountDue > 0
+            ? formatEuro(lang, assessment.fee.amountDue)
+            : t('employer.assessment.noFee')}
+        </dd>
+      </div>
+      {assessment.procedure.maxValidityMonths ? (
+        <div className="emp-summary-list__row">
+          <dt className="emp-summary-list__key">{t('employer.assessment.validity')}</dt>
+          <dd className="emp-summary-list__value">
+            {t('employer.assessment.validityMonths', { months: assessment.procedure.maxValidityMonths })}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }

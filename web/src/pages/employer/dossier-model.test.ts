@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applicationSteps } from '../../../../src/dossiers/intake/application-steps.ts';
+import { assess } from '../../../../src/rules/index.ts';
 import {
   buildSelfCheckApplication,
   groupFieldErrors,
+  isFeeDue,
+  missingRequiredDocuments,
+  noAuthorisationReason,
   parseNumber,
   type Question,
   type Step,
@@ -142,5 +146,44 @@ describe('the self-check application', () => {
     const url = svgDataUrl(svg);
     expect(url.startsWith('data:image/svg+xml;utf8,')).toBe(true);
     expect(decodeURIComponent(url.slice('data:image/svg+xml;utf8,'.length))).toBe(svg);
+  });
+});
+
+describe('what the employer is asked before and after submitting', () => {
+  const fee = { amountDueCents: 20000, reference: '+++000/0000/00197+++', paidOn: null };
+
+  it('asks the fee only while a submitted dossier waits for it and something is due', () => {
+    expect(isFeeDue({ status: 'SUBMITTED', fee })).toBe(true);
+    expect(isFeeDue({ status: 'INADMISSIBLE', fee })).toBe(false);
+    expect(isFeeDue({ status: 'WITHDRAWN', fee })).toBe(false);
+    expect(isFeeDue({ status: 'SUBMITTED', fee: { ...fee, amountDueCents: 0 } })).toBe(false);
+    expect(isFeeDue({ status: 'SUBMITTED', fee: { ...fee, paidOn: '2026-03-03' } })).toBe(false);
+  });
+
+  it('lists the required documents not uploaded yet', () => {
+    const documents = [{ documentType: 'PASSPORT' }] as Parameters<
+      typeof missingRequiredDocuments
+    >[0]['documents'];
+    expect(missingRequiredDocuments({ requiredDocumentTypes: ['PASSPORT', 'DIPLOMA'], documents })).toEqual([
+      'DIPLOMA',
+    ]);
+  });
+
+  it('finds the rules saying the worker needs no authorisation', () => {
+    const application = {
+      applicationDate: '2026-03-02',
+      category: 'HIGHLY_SKILLED',
+      employer: { enterpriseNumber: '0403.170.701' },
+      worker: { birthDate: '1990-05-01', nationality: 'CH', qualificationVks: 7 },
+      job: { requiredVks: 6, grossAnnualSalary: 85000, workplacePostalCode: '9000' },
+    };
+    expect(noAuthorisationReason(assess(application))?.facts).toEqual({
+      nationality: 'CH',
+      group: 'SWITZERLAND',
+    });
+    expect(
+      noAuthorisationReason(assess({ ...application, worker: { ...application.worker, nationality: 'IN' } })),
+    ).toBeUndefined();
+    expect(noAuthorisationReason(null)).toBeUndefined();
   });
 });

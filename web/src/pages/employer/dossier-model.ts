@@ -1,5 +1,5 @@
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
-import type { Assessment, Category } from '../../../../src/rules/index.ts';
+import type { Assessment, Category, Reason } from '../../../../src/rules/index.ts';
 import type { FieldError } from '../../api.ts';
 
 /**
@@ -30,6 +30,8 @@ export interface Question {
   input: InputKind;
   required: boolean;
   options?: (string | number)[];
+  /** Answers that end the application (nationalities that need no work authorisation). */
+  noApplicationFor?: string[];
 }
 
 export type StepId = 'employer' | 'worker' | 'job' | 'specific' | 'documents' | 'review';
@@ -94,6 +96,21 @@ export interface DossierOverview extends DossierSummary {
   letters: { id: string; kind: string; lang: string; createdAt: string }[];
   history: { action: DossierAction; by: string; actorName: string | null; on: string; occurredAt: string }[];
   allowedActions: DossierAction[];
+  inadmissibility: Inadmissibility | null;
+}
+
+/** Why the service declared a dossier inadmissible (lifecycle/admissibility.ts), as the server sends it. */
+export interface InadmissibilityGround {
+  code: 'NOT_COMPETENT_REGION' | 'INCOMPLETE_APPLICATION' | 'MISSING_DOCUMENTS' | string;
+  region?: string | null;
+  fields?: string[];
+  invalid?: string[];
+  documentTypes?: string[];
+}
+
+export interface Inadmissibility {
+  grounds?: InadmissibilityGround[];
+  legalBasis?: string;
 }
 
 export interface FeeInstructions {
@@ -296,9 +313,31 @@ export function stepOfPath(steps: readonly Step[], errorPath: string): Step | un
   return steps.find((step) => questionOfError(step.questions, errorPath));
 }
 
-/** Whether a fee is still to be paid: a reference exists and no payment is booked. */
-export function isFeeDue(dossier: Pick<DossierOverview, 'fee'>): boolean {
-  return Boolean(dossier.fee.reference) && !dossier.fee.paidOn;
+/**
+ * Whether to ask the employer for the fee: only while a submitted dossier waits for it, never for
+ * an inadmissible or withdrawn one, nor when nothing is due (a work card, no authorisation needed).
+ */
+export function isFeeDue(dossier: Pick<DossierOverview, 'fee' | 'status'>): boolean {
+  return (
+    dossier.status === 'SUBMITTED' &&
+    Boolean(dossier.fee.reference) &&
+    (dossier.fee.amountDueCents ?? 0) > 0 &&
+    !dossier.fee.paidOn
+  );
+}
+
+/** The required documents not uploaded yet: the submission is refused while any is missing. */
+export function missingRequiredDocuments(
+  dossier: Pick<DossierOverview, 'requiredDocumentTypes' | 'documents'>,
+): string[] {
+  return dossier.requiredDocumentTypes.filter(
+    (type) => !dossier.documents.some((document) => document.documentType === type),
+  );
+}
+
+/** The rules' finding that this worker needs no work authorisation at all, if it is there. */
+export function noAuthorisationReason(assessment: Assessment | null | undefined): Reason | undefined {
+  return assessment?.reasons.find((reason) => reason.code === 'WORK_AUTHORISATION_NOT_REQUIRED');
 }
 
 /** The QR code's SVG as an image source (an `<img>` keeps it out of the DOM and gives it an alt). */

@@ -13,6 +13,7 @@ import { Loading } from '../role-home-page.tsx';
 import { UploadedDocuments, UploadForm } from './documents-step.tsx';
 import { type DossierOverview, type FeeInstructions, isFeeDue, svgDataUrl } from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
+import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, formatEuro, statusName, statusTone } from './labels.ts';
 import { useDossier } from './use-dossier.ts';
 import { WorkerAccess } from './worker-access.tsx';
@@ -83,6 +84,9 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
             {t('employer.dossier.continue')}
           </Link>
         </p>
+      ) : null}
+      {dossier.status === 'INADMISSIBLE' ? (
+        <InadmissibilityNotice inadmissibility={dossier.inadmissibility} forEmployer />
       ) : null}
       <LegalClockSection dossier={dossier} />
       {isFeeDue(dossier) ? <FeeSection dossier={dossier} /> : null}

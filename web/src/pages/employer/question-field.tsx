@@ -8,6 +8,7 @@ import { countryOptions } from './countries.ts';
 import { type FormValue, fieldId, type Publication, type Question } from './dossier-model.ts';
 import { type FormContext, MigrationListField, OccupationField } from './function-pickers.tsx';
 import { optionLabel, questionLabel } from './labels.ts';
+import { WorkAuthorisationNotice } from './work-authorisation-notice.tsx';
 
 const MAX_RADIOS = 6;
 const CHANNELS = ['VDAB', 'EURES'] as const;
@@ -19,10 +20,12 @@ interface QuestionFieldProps {
   error?: string | undefined;
   /** The rest of the form, for the pickers that read the application date or fill in other answers. */
   form: FormContext;
+  /** In the application form (not the self-check): a notice adds that it cannot be filed. */
+  inApplication?: boolean;
 }
 
 /** One question of the application, rendered by its input kind (src/dossiers/intake/application-steps.ts). */
-export function QuestionField({ question, value, onChange, error, form }: QuestionFieldProps) {
+export function QuestionField({ question, value, onChange, error, form, inApplication }: QuestionFieldProps) {
   const t = useT();
   const id = fieldId(question.path);
   const label =
@@ -85,14 +88,19 @@ export function QuestionField({ question, value, onChange, error, form }: Questi
       );
     case 'country':
       return (
-        <CountryField
-          id={id}
-          label={label}
-          name={question.path}
-          value={text}
-          onChange={onChange}
-          error={error}
-        />
+        <>
+          <CountryField
+            id={id}
+            label={label}
+            name={question.path}
+            value={text}
+            onChange={onChange}
+            error={error}
+          />
+          {text && question.noApplicationFor?.includes(text) ? (
+            <WorkAuthorisationNotice nationality={text} inApplication={inApplication} />
+          ) : null}
+        </>
       );
     case 'occupation':
       return (

@@ -11,6 +11,8 @@ import { countryOptions } from './countries.ts';
 import {
   type DossierOverview,
   fieldId,
+  missingRequiredDocuments,
+  noAuthorisationReason,
   type Question,
   questionSteps,
   readAnswer,
@@ -92,9 +94,12 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         // Each missing or invalid answer links to the step where it is given.
         const listed = error.fields.map((field) => {
           const step = stepOfPath(dossier.steps, field.path);
+          // A missing document's message names it already; other paths are answers of a step.
           const label = step
             ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
-            : `${field.path} ${field.message}`;
+            : field.path.startsWith('documents.')
+              ? field.message
+              : `${field.path} ${field.message}`;
           return {
             href: step
               ? `${stepPath(dossier.id, step.id)}#${fieldId(field.path)}`
@@ -111,10 +116,66 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
     }
   }
 
+  const missingDocuments = missingRequiredDocuments(dossier);
+  const needsNoAuthorisation = noAuthorisationReason(dossier.assessment) !== undefined;
+  const isBlocked = missingDocuments.length > 0 || needsNoAuthorisation;
+  const isNotCompetent = dossier.assessment?.reasons.some((reason) => reason.code === 'NOT_COMPETENT_REGION');
+  const workerStep = stepOfPath(dossier.steps, 'application.worker.nationality');
+  const jobStep = stepOfPath(dossier.steps, 'application.job.workplacePostalCode');
+
   return (
     <>
       <ErrorSummary items={summary} />
       <PageHeading>{title}</PageHeading>
+      {isBlocked ? (
+        // Blocked before submission, never declared inadmissible after it: the law requires these.
+        <section
+          id="review-blocked"
+          className="emp-notice emp-notice--warning"
+          aria-labelledby="review-blocked-title"
+        >
+          <h2 id="review-blocked-title" className="emp-notice__title">
+            {t('employer.reviewBlock.title')}
+          </h2>
+          {needsNoAuthorisation ? (
+            <p>
+              {t('employer.reviewBlock.noAuthorisation')}{' '}
+              {workerStep ? (
+                <Link
+                  href={`${stepPath(dossier.id, workerStep.id)}#${fieldId('application.worker.nationality')}`}
+                >
+                  {t('employer.reviewBlock.changeNationality')}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
+          {missingDocuments.length > 0 ? (
+            <p>
+              {t('employer.reviewBlock.missingDocuments', {
+                items: missingDocuments.map((type) => documentTypeName(t, type)).join(', '),
+              })}{' '}
+              <Link href={stepPath(dossier.id, 'documents')}>{t('employer.reviewBlock.addDocuments')}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {!isBlocked && isNotCompetent ? (
+        <section className="emp-notice emp-notice--warning" aria-labelledby="review-warning-title">
+          <h2 id="review-warning-title" className="emp-notice__title">
+            {t('employer.reviewBlock.warningTitle')}
+          </h2>
+          <p>
+            {t('employer.reviewBlock.notCompetent')}{' '}
+            {jobStep ? (
+              <Link
+                href={`${stepPath(dossier.id, jobStep.id)}#${fieldId('application.job.workplacePostalCode')}`}
+              >
+                {t('employer.reviewBlock.changeWorkplace')}
+              </Link>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
       {stepErrors.length > 0 ? (
         <section className="emp-notice emp-notice--warning" aria-labelledby="fix-title">
           <h2 id="fix-title" className="emp-notice__title">
@@ -178,10 +239,18 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         <p>{t('employer.review.noPreview')}</p>
       )}
       <h2>{t('employer.review.submitTitle')}</h2>
-      <p>{t('employer.review.declaration')}</p>
-      <button type="button" className="button" disabled={isSubmitting} onClick={() => void onSubmit()}>
-        {isSubmitting ? t('employer.review.submitting') : t('employer.review.submit')}
-      </button>
+      {isBlocked ? (
+        <p>
+          <a href="#review-blocked">{t('employer.reviewBlock.title')}</a>
+        </p>
+      ) : (
+        <>
+          <p>{t('employer.review.declaration')}</p>
+          <button type="button" className="button" disabled={isSubmitting} onClick={() => void onSubmit()}>
+            {isSubmitting ? t('employer.review.submitting') : t('employer.review.submit')}
+          </button>
+        </>
+      )}
     </>
   );
 }

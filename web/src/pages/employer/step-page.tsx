@@ -207,6 +207,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
             error={errors.byPath[question.path]}
             form={form}
+            inApplication
           />
         ))}
         <button type="submit" className="button" disabled={isSaving}>

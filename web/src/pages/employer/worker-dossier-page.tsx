@@ -8,7 +8,8 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
-import type { DossierAction, DossierStatus } from './dossier-model.ts';
+import type { DossierAction, DossierStatus, Inadmissibility } from './dossier-model.ts';
+import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
 
 /** What a worker may read of their dossier (the contract of `/api/v1/worker-access/*`). */
@@ -20,6 +21,7 @@ export interface WorkerDossier {
   isPaused: boolean;
   decisionOutcome: 'GRANTED' | 'REFUSED' | null;
   history: { action: DossierAction; on: string }[];
+  inadmissibility: Inadmissibility | null;
 }
 
 /** `/worker`: a worker follows their own dossier with the one-time code the employer gave them. */
@@ -147,6 +149,9 @@ function WorkerDossierView({ dossier }: { dossier: WorkerDossier }) {
             : []),
         ]}
       />
+      {dossier.status === 'INADMISSIBLE' ? (
+        <InadmissibilityNotice inadmissibility={dossier.inadmissibility} />
+      ) : null}
       <h2>{t('employer.history.title')}</h2>
       <ul className="list--bullet">
         {dossier.history.map((entry, index) => (

@@ -1,0 +1,194 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
+import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
+import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import { type ApiSession, signInApi } from './support/api-session.ts';
+import {
+  type E2eServer,
+  expectHeading,
+  expectNoAccessibilityViolations,
+  useBrowserTests,
+} from './support/harness.ts';
+
+// What the employer is told before filing, in Chromium against the real service: a worker who needs
+// no work authorisation (self-check and form, at once), a required document still missing (review
+// blocks), and an inadmissible dossier (its grounds, no fee, no QR code).
+const emp = employerNl;
+
+const WORKER = {
+  'workerIdentity.givenNames': 'Priya',
+  'workerIdentity.familyName': 'Raman',
+  'application.worker.birthDate': '1990-05-01',
+  'application.worker.nationality': 'IN',
+  'application.worker.location': 'ABROAD',
+  'application.worker.qualificationVks': 7,
+};
+
+function job(workplacePostalCode: string) {
+  const start = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    'application.job.title': 'Software engineer',
+    'application.job.workplacePostalCode': workplacePostalCode,
+    'application.job.startDate': start,
+    'application.job.requiredVks': 6,
+    'application.job.grossAnnualSalary': 85000,
+    'application.job.employmentFraction': 1,
+  };
+}
+
+describe('the employer is told before filing', () => {
+  let server: E2eServer;
+  let page: Page;
+  let employer: ApiSession;
+
+  useBrowserTests(
+    {
+      servers: (s) => {
+        server = s;
+      },
+      pages: (_context, p) => {
+        page = p;
+      },
+    },
+    async (s) => {
+      employer = await signInApi(s.url, 'werkgever');
+    },
+  );
+  afterAll(async () => {
+    await employer?.dispose();
+  });
+
+  const label = (text: string) => page.getByLabel(text, { exact: true });
+
+  async function signIn(): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel(nl.login.username).fill('werkgever');
+    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: nl.login.submit }).click();
+    await expectHeading(page, nl.workspace.title.EMPLOYER);
+  }
+
+  /** A highly-skilled draft answered through the API, with every required document but `leaveOut`. */
+  async function draftWithDocuments(workplacePostalCode: string, leaveOut: string[] = []) {
+    const draft = await employer.call<{ id: string; version: number }>('POST', '/api/v1/dossiers', {
+      category: 'HIGHLY_SKILLED',
+      enterpriseNumber: '0403.170.701',
+    });
+    let version = draft.version;
+    for (const [step, answers] of Object.entries({ worker: WORKER, job: job(workplacePostalCode) })) {
+      version = (
+        await employer.call<{ version: number }>('PUT', `/api/v1/dossiers/${draft.id}/steps/${step}`, {
+          version,
+          answers,
+        })
+      ).version;
+    }
+    const view = await employer.call<{ requiredDocumentTypes: string[] }>(
+      'GET',
+      `/api/v1/dossiers/${draft.id}`,
+    );
+    for (const type of view.requiredDocumentTypes.filter((type) => !leaveOut.includes(type)))
+      await employer.upload(`/api/v1/dossiers/${draft.id}/documents`, type);
+    return draft.id;
+  }
+
+  it('says at once in the self-check that an EU national needs no work authorisation', async () => {
+    await page.goto('/self-check');
+    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await label(emp.questions.application.worker.nationality).selectOption('PL');
+    const notice = page.getByTestId('no-authorisation-notice');
+    await notice.getByText(emp.nationalityNotice.title, { exact: true }).waitFor();
+    expect(await notice.textContent()).toContain(
+      'Een onderdaan van Polen heeft geen toelating tot arbeid nodig',
+    );
+    await expectNoAccessibilityViolations(page);
+
+    // The assessment says so too, with its legal basis, and no procedure or fee.
+    await label(emp.questions.application.employer.enterpriseNumber).fill('0403.170.701');
+    await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
+    await page.getByLabel(emp.options.ABROAD).check();
+    await label(emp.questions.application.worker.qualificationVks).selectOption('7');
+    await label(emp.questions.application.job.title).fill('Software engineer');
+    await label(emp.questions.application.job.workplacePostalCode).fill('9000');
+    await label(emp.questions.application.job.requiredVks).selectOption('6');
+    await label(emp.questions.application.job.grossAnnualSalary).fill('85000');
+    await page.getByRole('button', { name: emp.selfCheck.check }).click();
+    const result = page.getByRole('region', { name: emp.assessment.title });
+    await result.getByText(emp.outcomes.INELIGIBLE, { exact: true }).waitFor();
+    await result.getByText(/vrij verkeer van werknemers/).waitFor();
+    await result.getByText(/Art\. 45 TFEU/).waitFor();
+    await result.getByText(emp.noAuthorisationProcedure).waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    // A Belgian is told the same, as a national.
+    await label(emp.questions.application.worker.nationality).selectOption('BE');
+    await notice.getByText(emp.nationalityNotice.BELGIAN).waitFor();
+  });
+
+  it('says at once in the application form that a Swiss worker needs none, and refuses to go further', async () => {
+    await signIn();
+    await page.getByRole('link', { name: emp.home.start }).click();
+    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await page.getByRole('button', { name: emp.new.start }).click();
+    await expectHeading(page, emp.steps.employer);
+    await page.getByRole('button', { name: emp.form.saveAndContinue }).click();
+    await expectHeading(page, emp.steps.worker);
+
+    await label(emp.questions.application.worker.nationality).selectOption('CH');
+    const notice = page.getByTestId('no-authorisation-notice');
+    await notice.getByText(emp.nationalityNotice.inApplication).waitFor();
+    expect(await notice.textContent()).toContain('Zwitserland');
+    await expectNoAccessibilityViolations(page);
+
+    await label(emp.questions.workerIdentity.givenNames).fill('Lena');
+    await label(emp.questions.workerIdentity.familyName).fill('Meier');
+    await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
+    await page.getByLabel(emp.options.ABROAD).check();
+    await label(emp.questions.application.worker.qualificationVks).selectOption('7');
+    await page.getByRole('button', { name: emp.form.saveAndContinue }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /Nationaliteit is die van Zwitserland/ }).waitFor();
+    await expectHeading(page, emp.steps.worker);
+    expect(await label(emp.questions.application.worker.nationality).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('blocks the submission at review while a required document is missing, naming it', async () => {
+    const id = await draftWithDocuments('9000', ['DIPLOMA']);
+    await signIn();
+    await page.goto(`/employer/dossiers/${id}/steps/review`);
+    await expectHeading(page, emp.review.title);
+    const blocked = page.getByRole('region', { name: emp.reviewBlock.title });
+    await blocked.getByText('Deze verplichte documenten ontbreken nog: Diploma.').waitFor();
+    await blocked.getByRole('link', { name: emp.reviewBlock.addDocuments }).waitFor();
+    expect(await page.getByRole('button', { name: emp.review.submit }).count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+
+    // With the diploma added the submission is offered again.
+    await employer.upload(`/api/v1/dossiers/${id}/documents`, 'DIPLOMA');
+    await page.reload();
+    await page.getByRole('button', { name: emp.review.submit }).waitFor();
+    expect(await page.getByRole('region', { name: emp.reviewBlock.title }).count()).toBe(0);
+  });
+
+  it('explains an inadmissible dossier by its grounds, with no fee and no QR code', async () => {
+    const id = await draftWithDocuments('1000');
+    await signIn();
+    await page.goto(`/employer/dossiers/${id}/steps/review`);
+    await page.getByRole('region', { name: emp.reviewBlock.warningTitle }).waitFor();
+    await page.getByRole('button', { name: emp.review.submit }).click();
+
+    await expectHeading(page, /^Dossier VL-\d{4}-\d{6}$/);
+    const notice = page.getByRole('region', { name: emp.inadmissible.title });
+    await notice.getByText(/De arbeidsplaats ligt in het Brussels Hoofdstedelijk Gewest/).waitFor();
+    await notice.getByText(emp.inadmissible.noFee).waitFor();
+    await notice.getByText(/Rechtsgrond: BVR 7 Dec 2018/).waitFor();
+    expect(await page.getByRole('heading', { name: emp.fee.title }).count()).toBe(0);
+    expect(await page.getByRole('img', { name: /QR-code/ }).count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+    expect((await page.request.get(`${server.url}/api/v1/dossiers/${id}/fee`)).status()).toBe(404);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Lang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import { assess, type Category, freeMovementGroupOf } from '../../rules/index.ts';
+import { FORMATTERS } from '../../rules/messages/format.ts';
+import type { FieldError } from '../../validation/field-errors.ts';
+import { missingDocumentTypes } from '../documents/required-documents.ts';
+
+/**
+ * What intake refuses before a dossier is submitted, so that no submission turns out inadmissible
+ * or pointless for a reason the employer could have been told: a worker who needs no work
+ * authorisation (Belgian, EU, EEA, Swiss: the rules' WORK_AUTHORISATION_NOT_REQUIRED) and a
+ * document the law requires for this application (admissibility, BVR 7 Dec 2018, art. 40–68).
+ * Pure: the caller gathers the uploaded document types.
+ */
+
+export const NATIONALITY_PATH = 'application.worker.nationality';
+
+interface ApplicationLike {
+  applicationDate?: unknown;
+  worker?: { nationality?: unknown };
+}
+
+/** The nationality answer, refused when that worker needs no work authorisation on the filing date. */
+export function nationalityErrors(application: unknown, today: string, lang: Lang): FieldError[] {
+  const app = (application ?? {}) as ApplicationLike;
+  const nationality = app.worker?.nationality;
+  if (typeof nationality !== 'string' || !/^[A-Z]{2}$/.test(nationality)) return [];
+  const date = typeof app.applicationDate === 'string' ? app.applicationDate : today;
+  const group = freeMovementGroupOf(nationality, date);
+  if (group === null) return [];
+  const key = group === 'BELGIAN' ? 'BELGIAN' : 'FREE_MOVEMENT';
+  return [
+    {
+      path: NATIONALITY_PATH,
+      rule: 'workAuthorisationNotRequired',
+      message: translate(lang, `validation.workAuthorisationNotRequired.${key}`, {
+        country: FORMATTERS[lang].country(nationality),
+      }),
+    },
+  ];
+}
+
+/**
+ * The procedure the application leads to (a single permit also needs the residence documents), or
+ * null while the answers do not yet form an application the rules can assess.
+ */
+export function procedureTypeOf(application: unknown): 'SINGLE_PERMIT' | 'WORK_CARD' | null {
+  try {
+    return assess(application).procedure.type;
+  } catch {
+    return null;
+  }
+}
+
+/** One error per required document not uploaded, named in the user's language. */
+export function missingDocumentErrors(
+  category: Category,
+  application: unknown,
+  uploadedTypes: readonly string[],
+  lang: Lang,
+): FieldError[] {
+  return missingDocumentTypes(category, procedureTypeOf(application), uploadedTypes).map((type) => ({
+    path: `documents.${type}`,
+    rule: 'requiredDocument',
+    message: translate(lang, 'validation.document.missing', {
+      document: translate(lang, `documentTypes.${type}`),
+    }),
+  }));
+}
