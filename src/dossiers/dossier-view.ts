@@ -111,6 +111,10 @@ export async function buildDossierOverview(
       nationalitiesWithoutAuthorisation(filingDateOf(dossier, reader.today)),
     ),
     assessment,
+    // The worker's confirmation that the employer told them the terms (policy note 002 §2.8).
+    workerTermsConfirmedAt: dossier.worker_terms_confirmed_at
+      ? new Date(dossier.worker_terms_confirmed_at).toISOString()
+      : null,
     clock: clock ? { ...clock, deadlineDays: dossier.deadline_days } : null,
     fee: {
       amountDueCents: dossier.fee_amount_cents,

@@ -14,6 +14,7 @@ import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
+import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp({
   });
   await app.register(handlingRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);
+  await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });
   await app.register(webApp, { distDir: config.webDist });

@@ -1,51 +1,25 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
-import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
-import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
+import { hashWorkerSecret as hash, WORKER_COOKIE, workerDossier, workerView } from './worker-view.ts';
 
 /**
  * The worker follows their own dossier without an account: the employer hands over a one-time
  * code, which the worker exchanges once for a read-only token (a cookie) scoped to that dossier.
  * Only hashes are stored; the worker sees the status and dates, never documents or the assessment.
  */
-export const WORKER_COOKIE = 'loket_worker';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
 const CODE_DAYS = 14;
 const TOKEN_DAYS = 30;
-const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function newCode(): string {
   return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-}
-
-async function workerView(db: Db, dossier: DossierRow, today: string) {
-  const history = await listActions(db, dossier.id);
-  const due = await db
-    .selectFrom('dossiers as d')
-    .select(effectiveDueDateSql(today).as('due'))
-    .where('d.id', '=', dossier.id)
-    .executeTakeFirstOrThrow();
-  const decision = dossier.decision as { outcome?: 'GRANTED' | 'REFUSED' } | null;
-  return {
-    dossier: {
-      number: dossier.number,
-      status: dossier.status,
-      category: dossier.category,
-      dueDate: due.due,
-      isPaused: dossier.paused_since !== null,
-      decisionOutcome: decision?.outcome ?? null,
-      // Why the service did not take the application up: grounds as codes, field paths and document types.
-      inadmissibility: history.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
-      history: history.filter((a) => a.action !== 'SAVE_DRAFT').map((a) => ({ action: a.action, on: a.on })),
-    },
-  };
 }
 
 export async function workerAccessRoutes(app: FastifyInstance, options: DossierRouteOptions): Promise<void> {
@@ -155,22 +129,6 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
         summary: 'The dossier the worker was given access to (status and dates)',
       },
     },
-    async (request) => {
-      const token = request.cookies[WORKER_COOKIE];
-      if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
-      const access = await db()
-        .selectFrom('worker_access')
-        .select('dossier_id')
-        .where('token_hash', '=', hash(token))
-        .where('token_expires_at', '>', options.now())
-        .executeTakeFirst();
-      if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
-      const dossier = await db()
-        .selectFrom('dossiers')
-        .selectAll()
-        .where('id', '=', access.dossier_id)
-        .executeTakeFirstOrThrow();
-      return workerView(db(), dossier, today());
-    },
+    async (request) => workerView(db(), await workerDossier(db(), request, options.now()), today()),
   );
 }
