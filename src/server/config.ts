@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** Bounds on the database connections of the server (README "Configuration", docs/operations.md). */
+  database: DatabaseLimits;
   dataDir: string;
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
@@ -27,6 +29,13 @@ export interface Config {
       };
   webDist: string;
   caseHandling: CaseHandlingConfig;
+}
+
+export interface DatabaseLimits {
+  poolSize: number;
+  connectionTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 export interface CaseHandlingConfig {
@@ -75,6 +84,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    database: {
+      poolSize: integer(env, 'LOKET_DB_POOL_SIZE', 10, 1, 500),
+      connectionTimeoutMs: integer(env, 'LOKET_DB_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
+      statementTimeoutMs: integer(env, 'LOKET_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+      idleInTransactionTimeoutMs: integer(
+        env,
+        'LOKET_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        60_000,
+        0,
+        3_600_000,
+      ),
+    },
     dataDir: path.resolve(cwd, env.LOKET_DATA_DIR ?? '.loket-data'),
     demo: demoRaw === '1' ? 'on' : demoRaw === '0' ? 'off' : 'auto',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -80,9 +80,16 @@ export async function startLoket(
   const connect = async (): Promise<void> => {
     while (!stopping) {
       try {
-        handle ??= connectDatabase(databaseUrl);
+        handle ??= connectDatabase(databaseUrl, {
+          max: config.database.poolSize,
+          connectionTimeoutMs: config.database.connectionTimeoutMs,
+          statementTimeoutMs: config.database.statementTimeoutMs,
+          idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+          onConnectionError: (error) =>
+            log.warn({ reason: error.message }, 'database connection lost; the next query reconnects'),
+        });
         database.attach(handle.db, false);
-        const applied = await migrateToLatest(handle.db);
+        const applied = await migrate(databaseUrl);
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();
         const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
@@ -127,6 +134,16 @@ export async function startLoket(
       await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits
     },
   };
+}
+
+/** Migrations run on a connection of their own, without the statement timeout meant for requests. */
+async function migrate(databaseUrl: string): Promise<string[]> {
+  const own = connectDatabase(databaseUrl, { max: 1, applicationName: 'loket-migrate' });
+  try {
+    return await migrateToLatest(own.db);
+  } finally {
+    await own.close();
+  }
 }
 
 function banner(url: string, demoEnabled: boolean, demoLoadedNow: boolean): string {

@@ -18,23 +18,35 @@ const PART_PREFIX: Record<string, string> = {
   headers: 'headers',
 };
 
-/** PostgreSQL and pg error codes that mean "the database is not reachable now", not a bug. */
-function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * PostgreSQL and pg error codes that mean "the database is not reachable or not answering now",
+ * not a bug: connection lost or refused, backend terminated (57P01: restart, failover,
+ * pg_terminate_backend), statement or idle-in-transaction timeout (57014, 25P03), no free
+ * connection within the wait bound, too many connections, a frozen server (client read timeout).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '25P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection ended|terminating connection/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return (
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P02',
-      '57P03',
-      '08006',
-      '08001',
-      '08004',
-    ].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test((error as Error).message ?? '')
-  );
+  return UNAVAILABLE_CODES.has(code) || UNAVAILABLE_MESSAGE.test((error as Error).message ?? '');
 }
 
 function fromFastifyError(
