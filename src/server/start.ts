@@ -48,7 +48,23 @@ export async function startLoket(
   if (!databaseUrl) {
     const dataDir = path.join(config.dataDir, 'postgres');
     log.info({ dataDir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir, log: (message) => log.debug({ postgres: message }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      log: (message) => log.debug({ postgres: message }),
+      onSupervision: (event) => {
+        if (event.kind === 'died')
+          log.error(
+            { code: event.code, signal: event.signal },
+            'embedded PostgreSQL stopped unexpectedly; restarting it (/health/ready answers 503 meanwhile)',
+          );
+        else if (event.kind === 'restart-failed')
+          log.error(
+            { attempt: event.attempt, retryInMs: event.retryInMs, reason: event.reason },
+            'embedded PostgreSQL did not restart; trying again',
+          );
+        else log.info({ attempt: event.attempt }, 'embedded PostgreSQL restarted');
+      },
+    });
     databaseUrl = await ensureDatabase(embedded.url, 'loket');
   }
   // The rule files are read and checked once, now, rather than by the first request that assesses.
