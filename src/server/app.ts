@@ -13,6 +13,7 @@ import { databaseStorage, diskStorage } from '../dossiers/documents/document-sto
 import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
+import { drainRegisterChecks } from '../dossiers/register-check/run-register-checks.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import type { SourceAdapters } from '../sources/index.ts';
@@ -65,6 +66,13 @@ export async function buildApp({
     ajv: { customOptions: { allErrors: true, coerceTypes: false } },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Register checks started by submissions run on after their answer; a shutdown (SIGTERM) lets
+  // them finish for a while, then hands the rest to the other instances (docs/operations.md).
+  app.addHook('onClose', async () => {
+    const drained = await drainRegisterChecks(config.shutdownDrainMs);
+    if (drained.finished + drained.released > 0)
+      app.log.info({ registerChecks: drained }, 'register checks drained');
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');

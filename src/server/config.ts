@@ -15,6 +15,8 @@ export interface Config {
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** On SIGTERM, how long background work (register checks) may finish before its claim is released. */
+  shutdownDrainMs: number;
   loginRateLimit: { max: number; timeWindowMs: number };
   auth:
     | { mode: 'local' }
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
     trustProxy: env.LOKET_TRUST_PROXY === '1',
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+    shutdownDrainMs: integer(env, 'LOKET_SHUTDOWN_DRAIN_SECONDS', 10, 0, 600) * 1_000,
     loginRateLimit: {
       max: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
       timeWindowMs: 60_000,

@@ -87,7 +87,7 @@ export async function startLoket(
 
   let handle: DatabaseHandle | null = null;
   let jobs: JobRunner | null = null;
-  let registerChecks: { stop(): Promise<void> } | null = null;
+  let registerChecks: { stop(drainMs?: number): Promise<void> } | null = null;
   let statisticsFolding: { stop(): Promise<void> } | null = null;
   let auditSealing: { stop(): Promise<void> } | null = null;
   let stopping = false;
@@ -141,7 +141,7 @@ export async function startLoket(
       stopping = true;
       if (retryTimer) clearTimeout(retryTimer);
       await app.close(); // stops accepting, lets requests in flight finish
-      await registerChecks?.stop();
+      await registerChecks?.stop(config.shutdownDrainMs);
       await statisticsFolding?.stop();
       await auditSealing?.stop();
       await jobs?.stop();
