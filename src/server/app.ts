@@ -24,7 +24,7 @@ import type { DatabaseState } from './database-state.ts';
 import { LoketError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { accessControl } from './plugins/access-control.ts';
-import { errorHandling } from './plugins/error-handling.ts';
+import { answerFrameworkError, errorHandling } from './plugins/error-handling.ts';
 import { metrics } from './plugins/metrics.ts';
 import { openApi } from './plugins/openapi.ts';
 import { webApp } from './plugins/web-app.ts';
@@ -64,6 +64,7 @@ export async function buildApp({
     },
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { allErrors: true, coerceTypes: false } },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   // Register checks started by submissions run on after their answer; a shutdown (SIGTERM) lets
@@ -80,7 +81,7 @@ export async function buildApp({
     reply.header('x-frame-options', 'DENY');
   });
 
-  await app.register(errorHandling);
+  await app.register(errorHandling, { fileLimitBytes: config.caseHandling.documents.maxBytes });
   await app.register(cookie);
   await app.register(csrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
