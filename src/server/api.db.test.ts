@@ -271,9 +271,11 @@ describe('HTTP API', () => {
     const nl = (await post('/api/v1/assessments', bad)).json().error;
     const fr = (await post('/api/v1/assessments', bad, { 'accept-language': 'fr-BE,fr;q=0.9' })).json().error;
     const en = (await post('/api/v1/assessments', bad, { 'accept-language': 'de, en;q=0.5' })).json().error;
-    expect(nl.fields[0].message).toBe('moet een geldige datum zijn (JJJJ-MM-DD)');
-    expect(fr.fields[0].message).toBe('doit être une date valide (AAAA-MM-JJ)');
-    expect(en.fields[0].message).toBe('must be a valid date (YYYY-MM-DD)');
+    expect(nl.fields[0].message).toBe(
+      'moet een geldige datum zijn (JJJJ-MM-DD), van 1900-01-01 tot 2199-12-31',
+    );
+    expect(fr.fields[0].message).toBe('doit être une date valide (AAAA-MM-JJ), du 1900-01-01 au 2199-12-31');
+    expect(en.fields[0].message).toBe('must be a valid date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31');
     expect(nl.message).toBe('De aanvraag bevat 1 fout(en).');
   });
 

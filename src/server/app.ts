@@ -13,6 +13,7 @@ import { databaseStorage, diskStorage } from '../dossiers/documents/document-sto
 import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
+import { drainRegisterChecks } from '../dossiers/register-check/run-register-checks.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
@@ -26,7 +27,7 @@ import type { DatabaseState } from './database-state.ts';
 import { LoketError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { accessControl, CSRF_COOKIE } from './plugins/access-control.ts';
-import { errorHandling } from './plugins/error-handling.ts';
+import { answerFrameworkError, errorHandling } from './plugins/error-handling.ts';
 import { metrics } from './plugins/metrics.ts';
 import { openApi } from './plugins/openapi.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
@@ -66,6 +67,7 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { allErrors: true, coerceTypes: false } },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.addHook('onRequest', async (request) => {
@@ -74,12 +76,19 @@ export async function buildApp({
       request.log = request.log.child({ clientRequestId: given });
     }
   });
+  // Register checks started by submissions run on after their answer; a shutdown (SIGTERM) lets
+  // them finish for a while, then hands the rest to the other instances (docs/operations.md).
+  app.addHook('onClose', async () => {
+    const drained = await drainRegisterChecks(config.shutdownDrainMs);
+    if (drained.finished + drained.released > 0)
+      app.log.info({ registerChecks: drained }, 'register checks drained');
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   await app.register(securityHeaders);
 
-  await app.register(errorHandling);
+  await app.register(errorHandling, { fileLimitBytes: config.caseHandling.documents.maxBytes });
   await app.register(cookie);
   await app.register(csrf, {
     cookieKey: CSRF_COOKIE,

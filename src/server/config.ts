@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** Bounds on the database connections of the server (README "Configuration", docs/operations.md). */
+  database: DatabaseLimits;
   dataDir: string;
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
@@ -14,6 +16,8 @@ export interface Config {
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** On SIGTERM, how long background work (register checks) may finish before its claim is released. */
+  shutdownDrainMs: number;
   loginRateLimit: { max: number; perAddressMax: number; timeWindowMs: number };
   auth:
     | { mode: 'local' }
@@ -29,6 +33,13 @@ export interface Config {
   webDist: string;
   caseHandling: CaseHandlingConfig;
   mail: MailSettings;
+}
+
+export interface DatabaseLimits {
+  poolSize: number;
+  connectionTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 export interface CaseHandlingConfig {
@@ -77,6 +88,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    database: {
+      poolSize: integer(env, 'LOKET_DB_POOL_SIZE', 10, 1, 500),
+      connectionTimeoutMs: integer(env, 'LOKET_DB_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
+      statementTimeoutMs: integer(env, 'LOKET_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+      idleInTransactionTimeoutMs: integer(
+        env,
+        'LOKET_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        60_000,
+        0,
+        3_600_000,
+      ),
+    },
     dataDir: path.resolve(cwd, env.LOKET_DATA_DIR ?? '.loket-data'),
     demo: demoRaw === '1' ? 'on' : demoRaw === '0' ? 'off' : 'auto',
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -84,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
     trustProxy: env.LOKET_TRUST_PROXY === '1',
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+    shutdownDrainMs: integer(env, 'LOKET_SHUTDOWN_DRAIN_SECONDS', 10, 0, 600) * 1_000,
     loginRateLimit: {
       max: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
       perAddressMax: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 30, 1, 100_000),

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { EmbeddedDatabaseAccessError } from '../db/embedded-postgres-access.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { startLoket } from './start.ts';
@@ -18,7 +19,17 @@ try {
 
 const log = pino(loggerOptions(config.logLevel));
 await ensureWebBuild(config.webDist, log);
-const loket = await startLoket(config, { log, announce: (text) => console.log(`\n${text}\n`) });
+let loket: Awaited<ReturnType<typeof startLoket>>;
+try {
+  loket = await startLoket(config, { log, announce: (text) => console.log(`\n${text}\n`) });
+} catch (error) {
+  // A set-up problem the operator can fix gets the fix, not a stack trace.
+  if (error instanceof EmbeddedDatabaseAccessError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 
 // embedded-postgres installs its own exit hooks, which stop PostgreSQL at once on Ctrl-C, before
 // requests in flight could commit. We take over: close HTTP first, then jobs, pool, database.

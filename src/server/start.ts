@@ -49,7 +49,23 @@ export async function startLoket(
   if (!databaseUrl) {
     const dataDir = path.join(config.dataDir, 'postgres');
     log.info({ dataDir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir, log: (message) => log.debug({ postgres: message }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      log: (message) => log.debug({ postgres: message }),
+      onSupervision: (event) => {
+        if (event.kind === 'died')
+          log.error(
+            { code: event.code, signal: event.signal },
+            'embedded PostgreSQL stopped unexpectedly; restarting it (/health/ready answers 503 meanwhile)',
+          );
+        else if (event.kind === 'restart-failed')
+          log.error(
+            { attempt: event.attempt, retryInMs: event.retryInMs, reason: event.reason },
+            'embedded PostgreSQL did not restart; trying again',
+          );
+        else log.info({ attempt: event.attempt }, 'embedded PostgreSQL restarted');
+      },
+    });
     databaseUrl = await ensureDatabase(embedded.url, 'loket');
   }
   // The rule files are read and checked once, now, rather than by the first request that assesses.
@@ -72,7 +88,7 @@ export async function startLoket(
 
   let handle: DatabaseHandle | null = null;
   let jobs: JobRunner | null = null;
-  let registerChecks: { stop(): Promise<void> } | null = null;
+  let registerChecks: { stop(drainMs?: number): Promise<void> } | null = null;
   let statisticsFolding: { stop(): Promise<void> } | null = null;
   let auditSealing: { stop(): Promise<void> } | null = null;
   let mailSending: { stop(): Promise<void> } | null = null;
@@ -82,9 +98,16 @@ export async function startLoket(
   const connect = async (): Promise<void> => {
     while (!stopping) {
       try {
-        handle ??= connectDatabase(databaseUrl);
+        handle ??= connectDatabase(databaseUrl, {
+          max: config.database.poolSize,
+          connectionTimeoutMs: config.database.connectionTimeoutMs,
+          statementTimeoutMs: config.database.statementTimeoutMs,
+          idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+          onConnectionError: (error) =>
+            log.warn({ reason: error.message }, 'database connection lost; the next query reconnects'),
+        });
         database.attach(handle.db, false);
-        const applied = await migrateToLatest(handle.db);
+        const applied = await migrate(databaseUrl);
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();
         const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
@@ -121,7 +144,7 @@ export async function startLoket(
       stopping = true;
       if (retryTimer) clearTimeout(retryTimer);
       await app.close(); // stops accepting, lets requests in flight finish
-      await registerChecks?.stop();
+      await registerChecks?.stop(config.shutdownDrainMs);
       await statisticsFolding?.stop();
       await auditSealing?.stop();
       await mailSending?.stop();
@@ -131,6 +154,16 @@ export async function startLoket(
       await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits
     },
   };
+}
+
+/** Migrations run on a connection of their own, without the statement timeout meant for requests. */
+async function migrate(databaseUrl: string): Promise<string[]> {
+  const own = connectDatabase(databaseUrl, { max: 1, applicationName: 'loket-migrate' });
+  try {
+    return await migrateToLatest(own.db);
+  } finally {
+    await own.close();
+  }
 }
 
 function banner(url: string, demoEnabled: boolean, demoLoadedNow: boolean): string {

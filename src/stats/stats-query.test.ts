@@ -38,6 +38,11 @@ describe('statistics parameters', () => {
     ]);
     expect(
       fieldsOf(() => parsePivotQuery({ rows: 'refusalReason', measure: 'granted' }, 'en', DEFAULTS)),
+    ).toEqual(['query.measure:reasonNeedsRefused']);
+    expect(
+      fieldsOf(() =>
+        parseAggregateQuery({ dimensions: 'refusalReason', measures: 'granted' }, 'en', DEFAULTS),
+      ),
     ).toEqual(['query.measures:reasonNeedsRefused']);
   });
 

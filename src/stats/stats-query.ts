@@ -118,9 +118,15 @@ function parseMeasureList(problems: Problems, param: string, text: string | unde
   return values.filter(isMeasureId);
 }
 
-function checkReasonMeasures(problems: Problems, dimensions: DimensionId[], measures: MeasureId[]) {
+/** `param` names the query parameter the caller sent: `measures` (aggregate) or `measure` (pivot). */
+function checkReasonMeasures(
+  problems: Problems,
+  param: 'measure' | 'measures',
+  dimensions: DimensionId[],
+  measures: MeasureId[],
+) {
   if (dimensions.includes('refusalReason') && measures.some((m) => m !== 'refused'))
-    problems.add('measures', 'reasonNeedsRefused');
+    problems.add(param, 'reasonNeedsRefused');
 }
 
 export interface AggregateQuery {
@@ -139,7 +145,7 @@ export function parseAggregateQuery(
   const filters = parseFiltersInto(problems, raw, defaults);
   const dimensions = parseDimensionList(problems, 'dimensions', raw.dimensions, MAX_DIMENSIONS);
   const measures = parseMeasureList(problems, 'measures', raw.measures ?? 'applications,granted,refused');
-  checkReasonMeasures(problems, dimensions, measures);
+  checkReasonMeasures(problems, 'measures', dimensions, measures);
   problems.throwIfAny();
   return { filters, dimensions, measures };
 }
@@ -163,7 +169,7 @@ export function parsePivotQuery(
   const columns = parseDimensionList(problems, 'columns', raw.columns, MAX_PIVOT_DIMENSIONS - 1);
   const [measure = 'applications'] = parseMeasureList(problems, 'measure', raw.measure ?? 'applications');
   if (rows[0] && rows[0] === columns[0]) problems.add('columns', 'sameDimension');
-  checkReasonMeasures(problems, [...rows, ...columns], [measure]);
+  checkReasonMeasures(problems, 'measure', [...rows, ...columns], [measure]);
   problems.throwIfAny();
   return { filters, rows: rows[0] ?? 'year', columns: columns[0] ?? null, measure };
 }

@@ -47,8 +47,12 @@ describe('toFieldErrors', () => {
 
   it('speaks French and English', () => {
     const errors = errorsOf({ date: 'x', count: 1, sex: 'M', nested: { name: 'ab' }, list: [] });
-    expect(toFieldErrors(errors, 'fr')[0]?.message).toBe('doit être une date valide (AAAA-MM-JJ)');
-    expect(toFieldErrors(errors, 'en')[0]?.message).toBe('must be a valid date (YYYY-MM-DD)');
+    expect(toFieldErrors(errors, 'fr')[0]?.message).toBe(
+      'doit être une date valide (AAAA-MM-JJ), du 1900-01-01 au 2199-12-31',
+    );
+    expect(toFieldErrors(errors, 'en')[0]?.message).toBe(
+      'must be a valid date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31',
+    );
   });
 
   it('turns JSON pointers into dotted paths', () => {

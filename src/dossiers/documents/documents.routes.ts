@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import { translate } from '../../i18n/translate.ts';
 import { LoketError } from '../../server/errors.ts';
+import { IdempotencyHeaders, idempotencyKey } from '../../server/idempotency.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { buildEpcQrPayload } from '../fees/epc-qr-payload.ts';
@@ -40,8 +41,9 @@ export async function documentRoutes(
       schema: {
         tags: ['documents'],
         summary:
-          'Upload a document (multipart: documentType, then file; PDF, JPEG or PNG, checked by content)',
+          'Upload a document (multipart: documentType, then file; PDF, JPEG or PNG, checked by content; idempotent with an Idempotency-Key header)',
         params: DossierParams,
+        headers: IdempotencyHeaders,
         consumes: ['multipart/form-data'],
       },
     },
@@ -64,6 +66,7 @@ export async function documentRoutes(
       }));
       if (missing.length > 0 || !file || !documentType)
         throw new LoketError('LOKET_VALIDATION_FAILED', {}, missing);
+      const key = idempotencyKey(request);
       const document = await uploadDocument(db(), options.storage, {
         dossierId: id,
         documentType,
@@ -72,6 +75,7 @@ export async function documentRoutes(
         userId: (request.user as User).id,
         lang: request.lang,
         maxBytes: documents.maxBytes,
+        ...(key ? { idempotencyKey: key } : {}),
       });
       return reply.code(201).send({
         id: document.id,

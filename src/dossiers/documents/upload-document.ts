@@ -39,6 +39,8 @@ export async function uploadDocument(
     userId: string;
     lang: Lang;
     maxBytes: number;
+    /** A retry with the key of an earlier upload answers that upload's document (docs/operations.md). */
+    idempotencyKey?: string;
   },
 ) {
   const { lang } = input;
@@ -53,13 +55,32 @@ export async function uploadDocument(
   if (!mediaType) throw rejected(lang, 'file', 'mediaType');
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'document';
   const key = randomUUID();
+  const sha256 = createHash('sha256').update(input.content).digest('hex');
   // Bytes first, metadata in a transaction after: a failure leaves at most an orphan blob, never a
   // listed document without content.
   await storage.put(db, key, input.content);
+  let replayed = false;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const stored = await db.transaction().execute(async (trx) => {
+      // The dossier's lock also makes concurrent retries of one upload wait for each other.
       const dossier = await lockDossier(trx, input.dossierId);
       if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
+      if (input.idempotencyKey) {
+        const earlier = await trx
+          .selectFrom('dossier_documents')
+          .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at', 'sha256'])
+          .where('dossier_id', '=', dossier.id)
+          .where('uploaded_by', '=', input.userId)
+          .where('idempotency_key', '=', input.idempotencyKey)
+          .executeTakeFirst();
+        if (earlier) {
+          if (earlier.sha256 !== sha256 || earlier.document_type !== input.documentType)
+            throw new LoketError('LOKET_IDEMPOTENCY_CONFLICT');
+          replayed = true;
+          const { sha256: _same, ...document } = earlier;
+          return document;
+        }
+      }
       if (!OPEN_FOR_DOCUMENTS.has(dossier.status)) {
         throw new LoketError('LOKET_ILLEGAL_TRANSITION', {
           status: dossier.status,
@@ -74,10 +95,11 @@ export async function uploadDocument(
           file_name: fileName,
           media_type: mediaType,
           size_bytes: input.content.length,
-          sha256: createHash('sha256').update(input.content).digest('hex'),
+          sha256,
           storage: storage.kind,
           storage_key: key,
           uploaded_by: input.userId,
+          idempotency_key: input.idempotencyKey ?? null,
         })
         .returning(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
         .executeTakeFirstOrThrow();
@@ -95,6 +117,8 @@ export async function uploadDocument(
       });
       return document;
     });
+    if (replayed) await storage.remove(db, key); // the first upload's bytes are the ones kept
+    return stored;
   } catch (error) {
     await storage.remove(db, key);
     throw error;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../i18n/languages.ts';
@@ -7,6 +8,8 @@ import type { Acting } from '../change-dossier.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import { recordFeePaid } from '../handling/perform-action.ts';
 import { type ImportError, matchPayments, parseBankTransactions } from './payment-import.ts';
+
+const INSERT_BATCH_ROWS = 1_000;
 
 export interface PaymentImportResult {
   transactions: number;
@@ -50,7 +53,7 @@ export async function importPayments(
       ? await trx
           .selectFrom('fee_payments')
           .select(['reference', 'booked_on', 'amount_cents'])
-          .where('reference', 'in', references)
+          .where('reference', '=', sql<string>`any(${references})`)
           .execute()
       : [];
     const isKnown = (t: (typeof parsed.transactions)[number]) =>
@@ -62,7 +65,7 @@ export async function importPayments(
       ? await trx
           .selectFrom('dossiers')
           .select(['id', 'fee_reference', 'fee_amount_cents'])
-          .where('fee_reference', 'in', references)
+          .where('fee_reference', '=', sql<string>`any(${references})`)
           .where('fee_paid_on', 'is', null)
           .execute()
       : [];
@@ -104,11 +107,12 @@ export async function importPayments(
       })),
       ...matches.unmatched.map((u) => ({ dossier_id: null, transaction: u.transaction, outcome: u.why })),
     ];
-    if (rows.length > 0) {
+    // In batches: one insert of a 12 000-line statement would pass PostgreSQL's 65 535 parameters.
+    for (let start = 0; start < rows.length; start += INSERT_BATCH_ROWS) {
       await trx
         .insertInto('fee_payments')
         .values(
-          rows.map((row) => ({
+          rows.slice(start, start + INSERT_BATCH_ROWS).map((row) => ({
             dossier_id: row.dossier_id,
             booked_on: row.transaction.bookedOn,
             amount_cents: row.transaction.amountCents,

@@ -181,6 +181,10 @@ describe('amounts and dates', () => {
     expect(parseBookingDate('29/02/2026')).toBeNull();
     expect(parseBookingDate('2026-13-01')).toBeNull();
     expect(parseBookingDate('12/03/26')).toBeNull();
+    // Outside Loket's one date range (src/validation/date-range.ts).
+    expect(parseBookingDate('0001-01-01')).toBeNull();
+    expect(parseBookingDate('31/12/9999')).toBeNull();
+    expect(parseBookingDate('01/01/1900')).toBe('1900-01-01');
   });
 });
 

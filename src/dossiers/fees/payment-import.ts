@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { isIsoDate } from '../../rules/dates/iso-date.ts';
+import { isWithinDateRange } from '../../validation/date-range.ts';
 import { isValidIban } from './epc-qr-payload.ts';
 import { findStructuredReference, parseStructuredReference } from './structured-reference.ts';
 
@@ -61,12 +62,14 @@ function detectSeparator(csvText: string): ';' | ',' {
 /** `YYYY-MM-DD`, or the Belgian `DD/MM/YYYY` (also with `-` or `.`), as an ISO date; null if not a real date. */
 export function parseBookingDate(text: string): string | null {
   const value = text.trim();
-  if (isIsoDate(value)) return value;
   const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(value);
-  if (dmy === null) return null;
-  const iso = `${dmy[4]}-${dmy[3]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  const iso = dmy ? `${dmy[4]}-${dmy[3]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : value;
+  // Loket's one date range (src/validation/date-range.ts): 0001-01-01 is a typing error, not a payment.
+  return isIsoDate(iso) && isWithinDateRange(iso) ? iso : null;
 }
+
+/** fee_payments.amount_cents is a PostgreSQL integer: larger credits are reported, not stored. */
+export const MAX_AMOUNT_CENTS = 2_147_483_647;
 
 function hasGroupsOfThree(groups: readonly string[]): boolean {
   return /^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((group) => /^\d{3}$/.test(group));
@@ -162,7 +165,7 @@ function readTransaction(
   const amountText = value('amount');
   const amountCents = amountText === '' ? null : parseAmountCents(amountText);
   if (amountText === '') fail('amount', 'required');
-  else if (amountCents === null) fail('amount', 'amount');
+  else if (amountCents === null || amountCents > MAX_AMOUNT_CENTS) fail('amount', 'amount');
   // A debit or a zero line is not a payment to us: skip it whatever else it holds.
   else if (amountCents <= 0) return null;
 

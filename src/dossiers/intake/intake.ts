@@ -6,6 +6,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
 import { assess, type Category, formatEnterpriseNumber, validateApplication } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
+import { lockIdempotencyKey } from '../../server/idempotency.ts';
 import { type FieldError, toFieldErrors } from '../../validation/field-errors.ts';
 import { type Acting, changeDossier } from '../change-dossier.ts';
 import {
@@ -56,6 +57,7 @@ export async function createDraft(db: Db, user: User, draft: NewDraft, today: st
   await assertEmployerActsFor(db, user, enterpriseNumber);
   return db.transaction().execute(async (trx) => {
     if (draft.idempotencyKey) {
+      await lockIdempotencyKey(trx, `dossier:${user.id}`, draft.idempotencyKey);
       const existing = await trx
         .selectFrom('dossiers')
         .selectAll()

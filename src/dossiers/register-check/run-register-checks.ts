@@ -70,7 +70,60 @@ export function applyRegisterPatch(
  * the caller has it (just submitted), its id otherwise, and the answers asked while it was being
  * submitted (prefetchRegisterFacts), if any: they are used as they are unless a register failed.
  */
-export async function checkDossierRegisters(
+export function checkDossierRegisters(
+  db: Db,
+  sources: SourceAdapters,
+  dossierOrId: DossierRow | string,
+  attempts: number,
+  prefetched?: Promise<FetchResult | null>,
+): Promise<'COMPLETE' | 'WAITING'> {
+  const dossierId = typeof dossierOrId === 'string' ? dossierOrId : dossierOrId.id;
+  const check = runCheck(db, sources, dossierOrId, attempts, prefetched);
+  running.set(check, { db, dossierId });
+  void check.then(
+    () => running.delete(check),
+    () => running.delete(check),
+  );
+  return check;
+}
+
+/** The checks this process has claimed and is running: a shutdown drains them or releases their claim. */
+const running = new Map<Promise<unknown>, { db: Db; dossierId: string }>();
+
+/**
+ * On shutdown (SIGTERM): waits up to `timeoutMs` for the register checks this process runs, then
+ * releases the claim of those still running, so that another instance's loop takes them at once
+ * instead of after their lease (REGISTER_CHECK_LEASE_SECONDS). A released check that still finishes
+ * here before the process exits is merely done twice; its writes are idempotent.
+ */
+export async function drainRegisterChecks(
+  timeoutMs: number,
+): Promise<{ finished: number; released: number }> {
+  const before = running.size;
+  if (before === 0) return { finished: 0, released: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...running.keys()]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  const left = [...running.values()];
+  for (const db of new Set(left.map((check) => check.db))) {
+    const ids = left.filter((check) => check.db === db).map((check) => check.dossierId);
+    await db
+      .updateTable('register_checks')
+      .set({ next_attempt_at: new Date() })
+      .where('dossier_id', 'in', ids)
+      .where('status', '<>', 'COMPLETE')
+      .execute()
+      .catch(() => {}); // the database is gone too: the lease ends on its own
+  }
+  return { finished: before - left.length, released: left.length };
+}
+
+async function runCheck(
   db: Db,
   sources: SourceAdapters,
   dossierOrId: DossierRow | string,
@@ -275,10 +328,12 @@ export function startRegisterCheckLoop(
   const timer = setInterval(wake, options.intervalMs ?? 500);
   timer.unref();
   return {
-    async stop() {
+    /** Stops claiming; drains the checks in flight for up to `drainMs`, then releases the rest. */
+    async stop(drainMs = 10_000) {
       stopped = true;
       clearInterval(timer);
-      while (inFlight > 0 || isClaiming) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (isClaiming) await new Promise((resolve) => setTimeout(resolve, 20));
+      await drainRegisterChecks(drainMs);
     },
   };
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { DEFAULT_LANG, type Lang, negotiateLang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
 import { type FieldError, type SchemaError, toFieldErrors } from '../../validation/field-errors.ts';
+import { findNonText } from '../../validation/text-format.ts';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, LoketError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -18,28 +19,47 @@ const PART_PREFIX: Record<string, string> = {
   headers: 'headers',
 };
 
-/** PostgreSQL and pg error codes that mean "the database is not reachable now", not a bug. */
-function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * PostgreSQL and pg error codes that mean "the database is not reachable or not answering now",
+ * not a bug: connection lost or refused, backend terminated (57P01: restart, failover,
+ * pg_terminate_backend), statement or idle-in-transaction timeout (57014, 25P03), no free
+ * connection within the wait bound, too many connections, a frozen server (client read timeout).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '25P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection ended|terminating connection/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return (
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P02',
-      '57P03',
-      '08006',
-      '08001',
-      '08004',
-    ].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test((error as Error).message ?? '')
-  );
+  return UNAVAILABLE_CODES.has(code) || UNAVAILABLE_MESSAGE.test((error as Error).message ?? '');
+}
+
+/** A size for people: `1 MB`, `64 MB`, `1,5 MB` in the reader's way of writing numbers. */
+function megabytes(bytes: number, lang: Lang): string {
+  const locale = lang === 'en' ? 'en-GB' : `${lang}-BE`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
 }
 
 function fromFastifyError(
   error: FastifyError,
   lang: Lang,
+  limits: { bodyBytes: number; fileBytes: number },
 ): { code: ErrorCode; params: Record<string, unknown>; fields: FieldError[] } {
   if (error.validation) {
     const prefix = PART_PREFIX[error.validationContext ?? 'body'] ?? '';
@@ -62,12 +82,29 @@ function fromFastifyError(
           {
             path: 'body',
             rule: 'json',
-            message: translate(lang, 'validation.json', { detail: error.message }),
+            // Not Fastify's English detail: the message is in the caller's language.
+            message: translate(lang, 'validation.json'),
           },
         ],
       };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'LOKET_PAYLOAD_TOO_LARGE', params: { limit: 'bodyLimit' }, fields: [] };
+      return {
+        code: 'LOKET_PAYLOAD_TOO_LARGE',
+        params: { limit: megabytes(limits.bodyBytes, lang) },
+        fields: [],
+      };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return {
+        code: 'LOKET_PAYLOAD_TOO_LARGE',
+        params: { limit: megabytes(limits.fileBytes, lang) },
+        fields: [],
+      };
+    case 'FST_ERR_BAD_URL':
+      return {
+        code: 'LOKET_VALIDATION_FAILED',
+        params: {},
+        fields: [{ path: 'url', rule: 'url', message: translate(lang, 'validation.url') }],
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: 'LOKET_UNSUPPORTED_MEDIA_TYPE', params: {}, fields: [] };
@@ -77,7 +114,12 @@ function fromFastifyError(
   }
   if (error.statusCode === 429)
     return { code: 'LOKET_RATE_LIMITED', params: { after: error.message }, fields: [] };
-  if (error.statusCode === 413) return { code: 'LOKET_PAYLOAD_TOO_LARGE', params: {}, fields: [] };
+  if (error.statusCode === 413)
+    return {
+      code: 'LOKET_PAYLOAD_TOO_LARGE',
+      params: { limit: megabytes(limits.bodyBytes, lang) },
+      fields: [],
+    };
   if (error.statusCode === 415) return { code: 'LOKET_UNSUPPORTED_MEDIA_TYPE', params: {}, fields: [] };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return {
@@ -118,15 +160,30 @@ export function sendError(
  * One place turns every failure into a JSON answer in the caller's language: schema errors list
  * every offending field; unknown routes are 404 JSON; nothing internal (stack, SQL) reaches a client.
  */
-export const errorHandling = fp(async (app: FastifyInstance) => {
+export const errorHandling = fp(async (app: FastifyInstance, options: { fileLimitBytes?: number }) => {
   app.decorateRequest('lang', DEFAULT_LANG);
   app.addHook('onRequest', async (request) => {
     request.lang = negotiateLang(request.headers['accept-language']);
   });
+  // Every string of every request, whatever its route's schema says (or lacks), is text: a NUL or
+  // a lone surrogate is answered 400 naming the field, before it can reach PostgreSQL.
+  app.addHook('preValidation', async (request) => {
+    const found = [
+      ...toFieldErrors(findNonText(request.params), request.lang, 'params'),
+      ...toFieldErrors(findNonText(request.query), request.lang, 'query'),
+      ...toFieldErrors(findNonText(request.body), request.lang).map((f) =>
+        f.path ? f : { ...f, path: 'body' },
+      ),
+    ];
+    if (found.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, found);
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof LoketError) return sendError(request, reply, error.code, error.params, error.fields);
-    const mapped = fromFastifyError(error, request.lang);
+    const mapped = fromFastifyError(error, request.lang, {
+      bodyBytes: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1_048_576,
+      fileBytes: options.fileLimitBytes ?? 10 * 1_048_576,
+    });
     if (ERROR_STATUS[mapped.code] >= 500) {
       request.log.error(
         { err: { type: error.name, message: error.message, code: error.code, stack: error.stack } },
@@ -140,3 +197,13 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'LOKET_NOT_FOUND'));
 });
+
+/**
+ * Errors Fastify raises before any hook runs (an undecodable URL): Fastify's `frameworkErrors`
+ * option sends them here, so they too answer in Loket's format and the caller's language.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.lang = negotiateLang(request.headers['accept-language']);
+  const mapped = fromFastifyError(error, request.lang, { bodyBytes: 0, fileBytes: 0 });
+  return sendError(request, reply, mapped.code, mapped.params, mapped.fields);
+}
