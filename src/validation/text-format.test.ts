@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
 import '../rules/schema/date-format.ts';
 import { compileValidator } from './compile-validator.ts';
-import { findNonText, isText } from './text-format.ts';
+import { findNonText, findUndecodableQuery, isText } from './text-format.ts';
 
 describe('the text format', () => {
   it('accepts any real text, emoji included, and refuses NUL and lone surrogates', () => {
@@ -27,5 +27,15 @@ describe('the text format', () => {
     for (const on of ['0001-01-01', '1899-12-31', '2200-01-01', '9999-12-31'])
       expect(check({ name: 'Priya', on }).ok).toBe(false);
     for (const on of ['1900-01-01', '2199-12-31']) expect(check({ name: 'Priya', on }).ok).toBe(true);
+  });
+});
+
+describe('query strings that are not UTF-8', () => {
+  it('names each parameter whose percent-encoding does not decode, and only those', () => {
+    expect(findUndecodableQuery('/api/v1/occupations?q=%ED%A0%80&lang=nl')).toEqual([
+      { keyword: 'format', instancePath: '/q', params: { format: 'text' } },
+    ]);
+    expect(findUndecodableQuery('/x?q=verpleegkundige&lang=nl&name=%C3%A9')).toEqual([]);
+    expect(findUndecodableQuery('/x')).toEqual([]);
   });
 });

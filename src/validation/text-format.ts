@@ -44,3 +44,25 @@ export function findNonText(value: unknown, pointer = '', depth = 0): SchemaErro
   }
   return found;
 }
+
+/**
+ * The query parameters whose percent-encoding is not UTF-8 (e.g. `%ED%A0%80`, a lone surrogate as
+ * a broken client encodes it). Fastify's parser keeps such a value undecoded, which would pass as
+ * text; it is malformed input and is refused like any other, naming the parameter.
+ */
+export function findUndecodableQuery(url: string): SchemaError[] {
+  const at = url.indexOf('?');
+  if (at < 0) return [];
+  const found: SchemaError[] = [];
+  for (const pair of url.slice(at + 1).split('&')) {
+    const [rawKey = '', rawValue = ''] = pair.split('=', 2);
+    let key = rawKey;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      found.push({ keyword: 'format', instancePath: `/${key}`, params: { format: TEXT_FORMAT } });
+    }
+  }
+  return found;
+}

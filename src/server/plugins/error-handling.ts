@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { DEFAULT_LANG, type Lang, negotiateLang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
 import { type FieldError, type SchemaError, toFieldErrors } from '../../validation/field-errors.ts';
-import { findNonText } from '../../validation/text-format.ts';
+import { findNonText, findUndecodableQuery } from '../../validation/text-format.ts';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, LoketError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -171,6 +171,7 @@ export const errorHandling = fp(async (app: FastifyInstance, options: { fileLimi
     const found = [
       ...toFieldErrors(findNonText(request.params), request.lang, 'params'),
       ...toFieldErrors(findNonText(request.query), request.lang, 'query'),
+      ...toFieldErrors(findUndecodableQuery(request.url), request.lang, 'query'),
       ...toFieldErrors(findNonText(request.body), request.lang).map((f) =>
         f.path ? f : { ...f, path: 'body' },
       ),
