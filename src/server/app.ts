@@ -101,7 +101,7 @@ export async function buildApp({
   });
   await app.register(accessControl, { getDb: () => database.db, sessionTtlMs: config.sessionTtlMs });
   await app.register(openApi);
-  await app.register(metrics);
+  await app.register(metrics, { database, sources: sources ?? null });
 
   const authOptions = {
     database,

@@ -9,6 +9,7 @@ import { LoketError } from './errors.ts';
 export class DatabaseState {
   private handle: Db | null = null;
   private migrated = false;
+  private pool: { totalCount: number; idleCount: number; waitingCount: number } | null = null;
 
   constructor(db?: Db) {
     if (db) this.attach(db);
@@ -17,6 +18,18 @@ export class DatabaseState {
   attach(db: Db, migrated = true): void {
     this.handle = db;
     this.migrated = migrated;
+  }
+
+  /** The connection pool behind `db`, for its saturation metrics. */
+  observePool(pool: { totalCount: number; idleCount: number; waitingCount: number }): void {
+    this.pool = pool;
+  }
+
+  /** Connections open, idle and requests waiting for one (null before the database is attached). */
+  poolStats(): { total: number; idle: number; waiting: number } | null {
+    return this.pool
+      ? { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount }
+      : null;
   }
 
   markMigrated(): void {

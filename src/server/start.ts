@@ -79,7 +79,7 @@ export async function startLoket(
     sourcesUrl = simulator.url;
     log.info({ simulator: simulator.url }, 'register simulator started (demo mode)');
   }
-  const sources = sourcesUrl ? createSourceAdapters({ baseUrl: sourcesUrl }) : null;
+  const sources = sourcesUrl ? createSourceAdapters({ baseUrl: sourcesUrl, log }) : null;
 
   const database = new DatabaseState();
   const app = await buildApp({ config, database, sources });
@@ -107,6 +107,7 @@ export async function startLoket(
             log.warn({ reason: error.message }, 'database connection lost; the next query reconnects'),
         });
         database.attach(handle.db, false);
+        database.observePool(handle.pool);
         const applied = await migrate(databaseUrl);
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();

@@ -36,7 +36,7 @@ export interface SourceAdapterOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Where unavailability is reported: source, cause and attempts only, never the request. */
-  log?: { warn(details: object, message: string): void };
+  log?: { warn(details: object, message: string): void; info?(details: object, message: string): void };
 }
 
 export interface SourceAdapters {
@@ -50,6 +50,8 @@ export interface SourceAdapters {
   federal: ImmigrationOffice;
   /** Each register's caller, for health pages and metrics (breaker state, cache size). */
   callers: Readonly<Record<SourceName, ResilientCaller>>;
+  /** Every event of every register's caller, for metrics (source, outcome, duration; never the request); returns the unsubscribe. */
+  subscribe(listener: (event: ResilienceEvent) => void): () => void;
 }
 
 /** The settings of one register: defaults, then the shared overrides, then the register's own. */
@@ -63,9 +65,12 @@ export function resolveSourceSettings(source: SourceName, options: SourceAdapter
   };
 }
 
+/** State changes are logged (opened as a warning, closed again as information); single calls are not. */
 function reportEvent(log: SourceAdapterOptions['log'], event: ResilienceEvent): void {
-  if (!log || event.type === 'RETRY') return;
-  log.warn(event, event.type === 'CIRCUIT_OPENED' ? 'register circuit opened' : 'register unavailable');
+  if (!log) return;
+  if (event.type === 'CIRCUIT_OPENED') log.warn(event, 'register circuit opened');
+  else if (event.type === 'UNAVAILABLE') log.warn(event, 'register unavailable');
+  else if (event.type === 'CIRCUIT_CLOSED') log.info?.(event, 'register circuit closed again');
 }
 
 /** Every register adapter, each with its own resilient caller (breaker and cache are per register). */
@@ -73,6 +78,7 @@ export function createSourceAdapters(options: SourceAdapterOptions): SourceAdapt
   const now = options.now ?? (() => new Date());
   const clock: Clock = { now: () => now().getTime(), sleep: options.sleep ?? systemClock.sleep };
   const callers = {} as Record<SourceName, ResilientCaller>;
+  const listeners = new Set<(event: ResilienceEvent) => void>();
   const clients = {} as Record<SourceName, SourceHttpClient>;
   for (const source of SOURCE_NAMES) {
     const settings = resolveSourceSettings(source, options);
@@ -81,7 +87,10 @@ export function createSourceAdapters(options: SourceAdapterOptions): SourceAdapt
       source,
       clock,
       ...(options.random ? { random: options.random } : {}),
-      onEvent: (event) => reportEvent(options.log, event),
+      onEvent: (event) => {
+        reportEvent(options.log, event);
+        for (const listener of listeners) listener(event);
+      },
     });
     clients[source] = createSourceHttpClient({
       caller: callers[source],
@@ -100,5 +109,9 @@ export function createSourceAdapters(options: SourceAdapterOptions): SourceAdapt
     sanctions: createSanctionsRegisterClient(clients.sanctions),
     federal: createImmigrationOfficeClient(clients.federal),
     callers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -44,7 +44,10 @@ export class RetryableFailure extends Error {
 export type ResilienceEvent =
   | { type: 'RETRY'; source: SourceName; attempt: number; cause: SourceUnavailableCause; delayMs: number }
   | { type: 'UNAVAILABLE'; source: SourceName; cause: SourceUnavailableCause; attempts: number }
-  | { type: 'CIRCUIT_OPENED'; source: SourceName };
+  | { type: 'CIRCUIT_OPENED'; source: SourceName }
+  | { type: 'CIRCUIT_CLOSED'; source: SourceName }
+  /** One call that reached the register (not the cache), however it ended, and how long it took. */
+  | { type: 'CALLED'; source: SourceName; outcome: 'ANSWERED' | SourceUnavailableCause; durationMs: number };
 
 export interface ResilientCallerOptions extends ResilienceSettings {
   source: SourceName;
@@ -138,7 +141,17 @@ export function createResilientCaller(options: ResilientCallerOptions): Resilien
 
   async function callRegister<T>(attempt: (signal: AbortSignal) => Promise<T>, callOptions: CallOptions<T>) {
     const { cacheKey, isCacheable } = callOptions;
-    if (!breaker.tryAcquire()) throw new SourceUnavailableError(source, 'CIRCUIT_OPEN', 0);
+    if (!breaker.tryAcquire()) {
+      emit({ type: 'CALLED', source, outcome: 'CIRCUIT_OPEN', durationMs: 0 });
+      throw new SourceUnavailableError(source, 'CIRCUIT_OPEN', 0);
+    }
+    const started = now();
+    const answered = () => {
+      const wasOpen = breaker.state !== 'CLOSED';
+      breaker.recordSuccess();
+      if (wasOpen) emit({ type: 'CIRCUIT_CLOSED', source });
+      emit({ type: 'CALLED', source, outcome: 'ANSWERED', durationMs: now() - started });
+    };
 
     const maxAttempts = options.retries + 1;
     let cause: SourceUnavailableCause = 'NETWORK';
@@ -147,7 +160,7 @@ export function createResilientCaller(options: ResilientCallerOptions): Resilien
       let retryAfterMs = 0;
       try {
         const value = await attemptWithTimeout(attempt, options.timeoutMs);
-        breaker.recordSuccess();
+        answered();
         if (cacheKey !== undefined && (isCacheable?.(value) ?? true)) cache.set(cacheKey, value);
         return value;
       } catch (error) {
@@ -159,7 +172,7 @@ export function createResilientCaller(options: ResilientCallerOptions): Resilien
           status = error.status;
           retryAfterMs = error.retryAfterMs ?? 0;
         } else {
-          breaker.recordSuccess(); // the register answered; the error is about the request or its body
+          answered(); // the register answered; the error is about the request or its body
           throw error;
         }
       }
@@ -174,6 +187,7 @@ export function createResilientCaller(options: ResilientCallerOptions): Resilien
     breaker.recordFailure();
     if (breaker.state !== 'CLOSED' && stateBefore !== 'OPEN') emit({ type: 'CIRCUIT_OPENED', source });
     emit({ type: 'UNAVAILABLE', source, cause, attempts: maxAttempts });
+    emit({ type: 'CALLED', source, outcome: cause, durationMs: now() - started });
     throw new SourceUnavailableError(source, cause, maxAttempts, status);
   }
 
