@@ -74,6 +74,12 @@ export type {
 } from './migration-list/migration-list.ts';
 export { applyReform, parseParameterOverrides } from './parameters/apply-reform.ts';
 export { PARAMETER_DEFINITIONS, type ParameterName } from './parameters/parameter-definitions.ts';
+export {
+  isRefusalGroundCode,
+  type RefusalGround,
+  type RefusalGroundCode,
+  refusalGroundsOf,
+} from './refusal-grounds.ts';
 export { locatePostalCode, type PostalLocation } from './regions/postal-code-region.ts';
 export { type Application, ApplicationSchema } from './schema/application-schema.ts';
 export { type Assessment, AssessmentSchema, type Reason, type Warning } from './schema/assessment-schema.ts';
