@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
+import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
 import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 
@@ -32,7 +33,18 @@ async function workerView(db: Db, dossier: DossierRow, today: string) {
     .select(effectiveDueDateSql(today).as('due'))
     .where('d.id', '=', dossier.id)
     .executeTakeFirstOrThrow();
-  const decision = dossier.decision as { outcome?: 'GRANTED' | 'REFUSED' } | null;
+  const decision = dossier.decision as {
+    outcome?: 'GRANTED' | 'REFUSED';
+    validFrom?: string;
+    validUntil?: string;
+    appeal?: { outcome: string; followUp: string | null; decidedOn: string };
+  } | null;
+  const letters = await db
+    .selectFrom('dossier_letters')
+    .select(['id', 'kind', 'lang', 'created_at'])
+    .where('dossier_id', '=', dossier.id)
+    .orderBy('created_at', 'desc')
+    .execute();
   return {
     dossier: {
       number: dossier.number,
@@ -41,7 +53,25 @@ async function workerView(db: Db, dossier: DossierRow, today: string) {
       dueDate: due.due,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
-      history: history.filter((a) => a.action !== 'SAVE_DRAFT').map((a) => ({ action: a.action, on: a.on })),
+      validFrom: decision?.validFrom ?? null,
+      validUntil: decision?.validUntil ?? null,
+      appeal: decision?.appeal
+        ? {
+            outcome: decision.appeal.outcome,
+            followUp: decision.appeal.followUp ?? null,
+            decidedOn: decision.appeal.decidedOn,
+          }
+        : null,
+      // The letters concern the worker too: the decision on their work authorisation.
+      letters: letters.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        lang: l.lang,
+        createdAt: l.created_at.toISOString(),
+      })),
+      history: history
+        .filter((a) => a.action !== 'SAVE_DRAFT' && !STAFF_ONLY_ACTIONS.has(a.action))
+        .map((a) => ({ action: a.action, on: a.on })),
     },
   };
 }
@@ -144,6 +174,63 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
     },
   );
 
+  /** The dossier the worker's cookie opens, or 401. */
+  async function dossierOfWorker(request: FastifyRequest): Promise<DossierRow> {
+    const token = request.cookies[WORKER_COOKIE];
+    if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
+    const access = await db()
+      .selectFrom('worker_access')
+      .select('dossier_id')
+      .where('token_hash', '=', hash(token))
+      .where('token_expires_at', '>', options.now())
+      .executeTakeFirst();
+    if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
+    return db()
+      .selectFrom('dossiers')
+      .selectAll()
+      .where('id', '=', access.dossier_id)
+      .executeTakeFirstOrThrow();
+  }
+
+  app.get(
+    '/api/v1/worker-access/letters/:letterId',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['worker access'],
+        summary: 'Download a decision letter of the dossier the worker was given access to (PDF)',
+        params: Type.Object({ letterId: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { letterId } = request.params as { letterId: string };
+      const dossier = await dossierOfWorker(request);
+      const letter = await db()
+        .selectFrom('dossier_letters')
+        .select(['pdf', 'kind'])
+        .where('id', '=', letterId)
+        .where('dossier_id', '=', dossier.id)
+        .executeTakeFirst();
+      if (!letter) throw new LoketError('LOKET_NOT_FOUND');
+      await recordAuditEvent(db(), {
+        actorUserId: null,
+        action: 'WORKER_LETTER_DOWNLOADED',
+        subjectType: 'dossier',
+        subjectId: dossier.id,
+        requestId: String(request.id),
+        details: { letterId },
+      });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="${dossier.number}-${letter.kind.toLowerCase()}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(letter.pdf);
+    },
+  );
+
   app.get(
     '/api/v1/worker-access/dossier',
     {
@@ -153,22 +240,6 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
         summary: 'The dossier the worker was given access to (status and dates)',
       },
     },
-    async (request) => {
-      const token = request.cookies[WORKER_COOKIE];
-      if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
-      const access = await db()
-        .selectFrom('worker_access')
-        .select('dossier_id')
-        .where('token_hash', '=', hash(token))
-        .where('token_expires_at', '>', options.now())
-        .executeTakeFirst();
-      if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
-      const dossier = await db()
-        .selectFrom('dossiers')
-        .selectAll()
-        .where('id', '=', access.dossier_id)
-        .executeTakeFirstOrThrow();
-      return workerView(db(), dossier, today());
-    },
+    async (request) => workerView(db(), await dossierOfWorker(request), today()),
   );
 }
