@@ -59,7 +59,7 @@ export async function assessDossierNow(db: Db, dossier: DossierRow, lang: Lang):
 export async function buildDossierOverview(
   db: Db,
   dossier: DossierRow,
-  reader: { role: Role; lang: Lang; today: string },
+  reader: { role: Role; lang: Lang; today: string; refusalNeedsCoSign?: boolean },
 ) {
   const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
   const [actions, documents, requests, letters, assignee, registerCheck, registerFacts] = await Promise.all([
@@ -141,6 +141,8 @@ export async function buildDossierOverview(
     inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
     pendingRefusal: isStaff ? dossier.pending_refusal : null,
     // The grounds a case handler may pick to refuse, each with what the rules found about it.
+    // Whether a case handler's refusal is a proposal for a supervisor to co-sign (a setting).
+    refusalNeedsCoSign: isStaff ? reader.refusalNeedsCoSign === true : null,
     refusalGrounds: isStaff ? offeredGrounds(dossier.category as Category, assessment) : null,
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     letters: letters.map((l) => ({

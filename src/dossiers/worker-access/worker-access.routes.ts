@@ -35,6 +35,7 @@ async function workerView(db: Db, dossier: DossierRow, today: string) {
     .executeTakeFirstOrThrow();
   const decision = dossier.decision as {
     outcome?: 'GRANTED' | 'REFUSED';
+    decidedOn?: string;
     validFrom?: string;
     validUntil?: string;
     appeal?: { outcome: string; followUp: string | null; decidedOn: string };
@@ -53,6 +54,7 @@ async function workerView(db: Db, dossier: DossierRow, today: string) {
       dueDate: due.due,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
+      decidedOn: decision?.outcome ? (decision.decidedOn ?? null) : null,
       validFrom: decision?.validFrom ?? null,
       validUntil: decision?.validUntil ?? null,
       appeal: decision?.appeal
