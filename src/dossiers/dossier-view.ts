@@ -143,7 +143,9 @@ export async function buildDossierOverview(
     // The grounds a case handler may pick to refuse, each with what the rules found about it.
     // Whether a case handler's refusal is a proposal for a supervisor to co-sign (a setting).
     refusalNeedsCoSign: isStaff ? reader.refusalNeedsCoSign === true : null,
-    refusalGrounds: isStaff ? offeredGrounds(dossier.category as Category, assessment) : null,
+    refusalGrounds: isStaff
+      ? offeredGrounds(dossier.category as Category, assessment, dossier.application)
+      : null,
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     letters: letters.map((l) => ({
       id: l.id,

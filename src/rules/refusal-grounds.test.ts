@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, REASON_EFFECTS } from './contract.ts';
-import { isRefusalGroundCode, refusalGroundsOf } from './refusal-grounds.ts';
+import { getDefaultRuleData } from './index.ts';
+import { isRefusalGroundCode, refusalGroundsFor, refusalGroundsOf } from './refusal-grounds.ts';
+import { anApplication } from './test-support/build-application.ts';
 
 describe('the refusal grounds of a category', () => {
   it('are the codes its conditions can produce, each with its legal basis', () => {
@@ -44,5 +46,15 @@ describe('the refusal grounds of a category', () => {
     expect(isRefusalGroundCode('INVALID_INSZ')).toBe(false);
     expect(isRefusalGroundCode('EMPLOYER_ACTS_AS_HUB')).toBe(true);
     expect(isRefusalGroundCode('NO_SUCH_CODE')).toBe(false);
+  });
+
+  it('for one application, only those in force on its date and applying to its kind', () => {
+    const codes = (patch: Parameters<typeof anApplication>[0]) =>
+      refusalGroundsFor(getDefaultRuleData(), anApplication(patch)).map((ground) => ground.code);
+    expect(codes({ applicationDate: '2025-06-02' })).not.toContain('FALSE_DOCUMENTS');
+    expect(codes({ applicationDate: '2026-02-02' })).toContain('FALSE_DOCUMENTS');
+    const labourMarket = { category: 'OTHER_LABOUR_MARKET_TEST', applicationDate: '2026-02-02' } as const;
+    expect(codes({ ...labourMarket, kind: 'FIRST' })).toContain('VACANCY_PUBLICATION_INSUFFICIENT');
+    expect(codes({ ...labourMarket, kind: 'RENEWAL' })).not.toContain('VACANCY_PUBLICATION_INSUFFICIENT');
   });
 });

@@ -92,7 +92,7 @@ export async function refuseDossier(
   // The grounds the case handler saw (register data applied), worded in the letter's language.
   const assessment = await assessDossierNow(trx, dossier, dossier.lang);
   const reasons = chooseRefusalGrounds(
-    dossier.category as Category,
+    { category: dossier.category as Category, application: dossier.application },
     assessment,
     refusal,
     input.lang,

@@ -1,10 +1,13 @@
 import type { Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
 import {
+  type Application,
   type Assessment,
   type Category,
   type Reason,
+  type RefusalGround,
   type RefusalGroundCode,
+  refusalGroundsForApplication,
   refusalGroundsOf,
 } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
@@ -46,8 +49,21 @@ export function invalidDecision(
   return new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
 }
 
-export function offeredGrounds(category: Category, assessment: Assessment | null): OfferedGround[] {
-  return refusalGroundsOf(category).map((ground) => {
+/** The grounds in force for the dossier's application; all of its category's if it cannot be read. */
+function groundsOfDossier(category: Category, application: unknown): RefusalGround[] {
+  try {
+    return refusalGroundsForApplication(application as Application);
+  } catch {
+    return refusalGroundsOf(category);
+  }
+}
+
+export function offeredGrounds(
+  category: Category,
+  assessment: Assessment | null,
+  application: unknown,
+): OfferedGround[] {
+  return groundsOfDossier(category, application).map((ground) => {
     const reason = assessment?.reasons.find((r) => r.code === ground.code);
     return {
       code: ground.code,
@@ -59,18 +75,19 @@ export function offeredGrounds(category: Category, assessment: Assessment | null
 }
 
 /**
- * Checks a refusal (at least one ground, every ground one of the category's, a motivation) and
+ * Checks a refusal (at least one ground, every ground one of the category's in force for the
+ * application, a motivation) and
  * returns the reasons for the letter in `letterLang`, in the order of the category's conditions:
  * the assessment's own reason where the rules found the ground, else the ground's statement.
  */
 export function chooseRefusalGrounds(
-  category: Category,
+  dossier: { category: Category; application: unknown },
   assessment: Assessment | null,
   refusal: RefusalChoice,
   lang: Lang,
   letterLang: Lang,
 ): Reason[] {
-  const grounds = offeredGrounds(category, assessment);
+  const grounds = offeredGrounds(dossier.category, assessment, dossier.application);
   const codes = [...new Set(refusal.reasonCodes)];
   const foreign = codes.filter((code) => !grounds.some((ground) => ground.code === code));
   const errors: [string, string, Record<string, unknown>?][] = [];
