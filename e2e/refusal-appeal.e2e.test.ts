@@ -127,7 +127,7 @@ describe('refusal and appeal in the browser', () => {
     await refuse.click();
     const summary = page.getByRole('alert').filter({ hasText: loginNl.shell.errorSummaryTitle });
     await summary.getByRole('link', { name: new RegExp(`^${nl.panel.refuse.reasons}`) }).waitFor();
-    await summary.getByRole('link', { name: new RegExp(`^${escape(nl.panel.refuse.note)}`) }).waitFor();
+    await summary.getByRole('link', { name: new RegExp(`^${literally(nl.panel.refuse.note)}`) }).waitFor();
     await expectNoAccessibilityViolations(page);
 
     await falseDocuments.check();
@@ -232,6 +232,6 @@ describe('refusal and appeal in the browser', () => {
 });
 
 /** A label as a literal in a regular expression ("Motivering (verplicht)" has parentheses). */
-function escape(text: string): string {
+function literally(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
