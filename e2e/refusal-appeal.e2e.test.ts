@@ -134,6 +134,19 @@ describe('refusal and appeal in the browser', () => {
     await page.getByLabel(nl.panel.refuse.note).fill(MOTIVATION);
     await refuse.click();
     await page.getByRole('heading', { name: nl.panel.refuse.confirmTitle }).waitFor();
+    // The grounds with their long legal bases and the confirmation fit a phone's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widest = await page
+      .locator('.staff-overview__side *')
+      .evaluateAll((elements) => Math.max(...elements.map((el) => el.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual(390);
+    if (process.env.LOKET_E2E_SCREENSHOTS) {
+      await page.locator('.staff-ground').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.LOKET_E2E_SCREENSHOTS}/refuse-390.png` });
+      await page.locator('.staff-confirm').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.LOKET_E2E_SCREENSHOTS}/confirm-390.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('.staff-confirm').getByText(nl.reasons.FALSE_DOCUMENTS, { exact: false }).waitFor();
     // Cancelling changes nothing; confirming refuses.
     await page.getByRole('button', { name: nl.panel.cancel }).click();
