@@ -20,7 +20,7 @@ import { toWinAnsi } from '../letters/win-ansi.ts';
  * an appeal dismissed, allowed with a grant, or allowed back to review, each with its letter.
  */
 describe('decisions on a dossier', () => {
-  const clock = new Date('2026-03-02T09:00:00Z');
+  let clock = new Date('2026-03-02T09:00:00Z');
   let world: DossierWorld;
   let employer: Session;
   let caseHandler: Session;
@@ -306,6 +306,8 @@ describe('decisions on a dossier', () => {
 
   it('allows an appeal back to review: the case handler decides again, on a new legal clock', async () => {
     const appealed = await refusedDossier();
+    // Eighteen days later the supervisor allows the appeal.
+    clock = new Date('2026-03-20T09:00:00Z');
     const reopened = await act(supervisor, appealed.id, {
       action: 'DECIDE_APPEAL',
       version: appealed.version,
@@ -321,12 +323,12 @@ describe('decisions on a dossier', () => {
     );
     expect(view.decision.outcome).toBeUndefined();
     // The clock restarts on the day of the appeal decision, for the full regional deadline.
-    expect(view.clock).toMatchObject({ startedOn: '2026-03-02', isPaused: false });
+    expect(view.clock).toMatchObject({ startedOn: '2026-03-20', isPaused: false });
     expect(view.clock.daysLeft).toBe(view.clock.deadlineDays);
     expect(view.allowedActions).toEqual(expect.arrayContaining(['GRANT', 'REFUSE']));
     const appealLetter = view.letters.find((l: { kind: string }) => l.kind === 'APPEAL_DECISION');
     const text = await letterText(employer, appealed.id, appealLetter.id);
-    has(text, APPEAL_LETTER_TEXTS.nl.allowed({ decidedOn: '02/03/2026' }));
+    has(text, APPEAL_LETTER_TEXTS.nl.allowed({ decidedOn: '20/03/2026' }));
     const due = view.clock.dueDate.split('-').reverse().join('/');
     has(text, APPEAL_LETTER_TEXTS.nl.reviewAgain({ dueDate: due }));
 
