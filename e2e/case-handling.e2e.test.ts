@@ -124,6 +124,13 @@ describe('case handling in the browser', () => {
 
   const title = (number: string) => nl.overview.title.replace('{{number}}', number);
 
+  /** Grant, then confirm: a grant is final, the page asks once more before it is sent. */
+  async function grant(page: Page): Promise<void> {
+    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await page.getByRole('heading', { name: nl.panel.grant.confirmTitle }).waitFor();
+    await page.getByRole('button', { name: nl.panel.grant.confirm, exact: true }).click();
+  }
+
   it('takes a case handler from the queue to a grant and a refusal, each with its letter', async () => {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
@@ -186,7 +193,7 @@ describe('case handling in the browser', () => {
     });
     // A validity beyond the maximum: the server's message next to the field and in the summary.
     await validUntil.fill(addDays(START_DATE, 365 * 10));
-    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await grant(page);
     const summary = page.getByRole('alert').filter({ hasText: loginNl.shell.errorSummaryTitle });
     await summary.getByRole('link', { name: new RegExp(`^${nl.panel.grant.validUntil}`) }).waitFor();
     expect(await validUntil.getAttribute('aria-invalid')).toBe('true');
@@ -194,11 +201,11 @@ describe('case handling in the browser', () => {
     await expectNoAccessibilityViolations(page);
     // Corrected, the grant meets the other change: the page says so and offers to reload.
     await validUntil.fill(proposedUntil);
-    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await grant(page);
     await page.getByText(nl.panel.conflict).waitFor();
     await page.getByRole('button', { name: nl.panel.reload }).click();
     await page.getByText(nl.panel.conflict).waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: nl.panel.grant.submit, exact: true }).click();
+    await grant(page);
     await expectStatus(page, nl.statuses.DECIDED_GRANTED);
     const grantLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const grantPdf = await context.request.get((await grantLetter.getAttribute('href')) ?? '');
@@ -219,6 +226,12 @@ describe('case handling in the browser', () => {
     await page.getByLabel(nl.panel.refuse.note).fill('The vacancy was published for nine days only.');
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.refuse.submit, exact: true }).click();
+    // A refusal is final: the page asks once more, with the grounds chosen, before it is sent.
+    const confirmation = page.getByRole('heading', { name: nl.panel.refuse.confirmTitle });
+    await confirmation.waitFor();
+    expect(await confirmation.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: nl.panel.refuse.confirm, exact: true }).click();
     await expectStatus(page, nl.statuses.DECIDED_REFUSED);
     const refusalLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const refusalPdf = await context.request.get((await refusalLetter.getAttribute('href')) ?? '');

@@ -247,6 +247,7 @@ describe('the employer portal', () => {
       await staff.reload();
       await staffStatus(staffNl.statuses.IN_REVIEW);
       await staff.getByRole('button', { name: staffNl.panel.grant.submit, exact: true }).click();
+      await staff.getByRole('button', { name: staffNl.panel.grant.confirm, exact: true }).click();
       await staffStatus(staffNl.statuses.DECIDED_GRANTED);
     } finally {
       await staffContext.close();

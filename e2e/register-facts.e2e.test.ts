@@ -271,6 +271,7 @@ describe('register data on the service side', () => {
       await page.getByLabel(nl.appealOutcomes.UPHELD).check();
       await page.getByLabel(nl.panel.decideAppeal.note).fill('The bonus is not guaranteed salary.');
       await submit.click();
+      await page.getByRole('button', { name: nl.panel.decideAppeal.confirm, exact: true }).click();
       await page.locator('.staff-summary').getByText(nl.statuses.APPEAL_DECIDED, { exact: true }).waitFor();
       await page
         .getByTestId('appeal-outcome')

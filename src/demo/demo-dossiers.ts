@@ -8,7 +8,7 @@ import { lockDossier } from '../dossiers/dossiers.repo.ts';
 import { performAction, recordFeePaid } from '../dossiers/handling/perform-action.ts';
 import { createDraft, saveDraftStep, submitDossier } from '../dossiers/intake/intake.ts';
 import { addDays, addMonths } from '../rules/dates/iso-date.ts';
-import { type Category, freeMovementGroupOf } from '../rules/index.ts';
+import { type Category, freeMovementGroupOf, refusalGroundsOf } from '../rules/index.ts';
 import { generatePopulation, type Population } from '../sources/index.ts';
 import { createSeededRandom, type SeededRandom } from '../sources/simulator/seeded-random.ts';
 
@@ -328,18 +328,21 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   ).assessment as {
     reasons: { code: string; effect: string }[];
   } | null;
-  const reasonCodes = (assessment?.reasons ?? []).filter((r) => r.effect === 'REFUSE').map((r) => r.code);
+  const found = (assessment?.reasons ?? []).filter((r) => r.effect === 'REFUSE').map((r) => r.code);
+  // Where the rules found nothing, the case handler refuses on a ground of the category they weighed.
+  const weighed = refusalGroundsOf(demo.category).find((g) => g.code !== 'NOT_COMPETENT_REGION');
+  const reasonCodes = found.length > 0 ? found : [weighed?.code ?? 'EMPLOYER_ACTS_AS_HUB'];
   await act(
     {
       action: 'REFUSE',
       reasonCodes,
-      note: reasonCodes.length ? undefined : 'The conditions of the category are not met.',
+      note: 'De voorwaarden van de categorie zijn niet vervuld; zie de gronden hierboven.',
     } as never,
     decidedOn,
   );
   if (fate === 'APPEALED') {
     await act(
-      { action: 'APPEAL', grounds: 'The salary includes a yearly bonus that was not counted.' } as never,
+      { action: 'APPEAL', grounds: 'Het loon omvat een jaarlijkse bonus die niet werd meegeteld.' } as never,
       addDays(decidedOn, 10),
       {
         role: 'EMPLOYER',

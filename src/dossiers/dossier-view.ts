@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
+import { offeredGrounds } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
@@ -49,10 +50,21 @@ function filingDateOf(dossier: DossierRow, today: string): string {
   return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today;
 }
 
+/** The assessment as the case handler sees it now (register data applied), in `lang`. */
+export async function assessDossierNow(db: Db, dossier: DossierRow, lang: Lang): Promise<Assessment | null> {
+  const check = await db
+    .selectFrom('register_checks')
+    .select('comparison')
+    .where('dossier_id', '=', dossier.id)
+    .executeTakeFirst();
+  const mapping = check?.comparison as unknown as RegisterMapping | null | undefined;
+  return assessmentIn(dossier, lang, mapping?.applicationPatch);
+}
+
 export async function buildDossierOverview(
   db: Db,
   dossier: DossierRow,
-  reader: { role: Role; lang: Lang; today: string },
+  reader: { role: Role; lang: Lang; today: string; refusalNeedsCoSign?: boolean },
 ) {
   const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
   const [actions, documents, requests, letters, assignee, registerCheck, registerFacts] = await Promise.all([
@@ -142,13 +154,20 @@ export async function buildDossierOverview(
     appeal: appealOf(actions),
     inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
     pendingRefusal: isStaff ? dossier.pending_refusal : null,
+    // The grounds a case handler may pick to refuse, each with what the rules found about it.
+    // Whether a case handler's refusal is a proposal for a supervisor to co-sign (a setting).
+    refusalNeedsCoSign: isStaff ? reader.refusalNeedsCoSign === true : null,
+    refusalGrounds: isStaff
+      ? offeredGrounds(dossier.category as Category, assessment, dossier.application)
+      : null,
+    returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     letters: letters.map((l) => ({
       id: l.id,
       kind: l.kind,
       lang: l.lang,
       createdAt: l.created_at.toISOString(),
     })),
-    history: actions.map((a) => ({
+    history: (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
       action: a.action,
       by: a.by,
       // Employers see that the service acted, not which civil servant.
@@ -178,6 +197,21 @@ export async function buildDossierOverview(
           }
         : null,
     allowedActions: allowedActionsFor(dossier.status as DossierStatus, reader.role),
+  };
+}
+
+/** Deliberation inside the service (a refusal proposed, sent back): not a step of the employer's file. */
+export const STAFF_ONLY_ACTIONS: ReadonlySet<string> = new Set(['PROPOSE_REFUSAL', 'RETURN_REFUSAL']);
+
+/** The supervisor's note when the last refusal proposal was sent back and none followed yet. */
+function returnedRefusalOf(actions: Awaited<ReturnType<typeof listActions>>) {
+  const last = actions.findLast((a) => a.action === 'PROPOSE_REFUSAL' || a.action === 'RETURN_REFUSAL');
+  if (last?.action !== 'RETURN_REFUSAL') return null;
+  return {
+    note: String(last.details.note ?? ''),
+    reasonCodes: (last.details.reasonCodes as string[] | undefined) ?? [],
+    returnedOn: last.on,
+    returnedBy: last.actorName,
   };
 }
 

@@ -41,6 +41,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
       role: (request.user as User).role,
       lang: request.lang,
       today: today(),
+      refusalNeedsCoSign: options.caseHandling.refusalNeedsCoSign,
     });
   };
 

@@ -15,6 +15,8 @@ import {
   type MigrationListVersion,
 } from './migration-list/migration-list.ts';
 import { ParameterTable } from './parameters/parameter-table.ts';
+import { type RefusalGround, refusalGroundsFor } from './refusal-grounds.ts';
+import type { Application } from './schema/application-schema.ts';
 import type { Assessment } from './schema/assessment-schema.ts';
 
 let defaultRuleData: RuleData | undefined;
@@ -107,6 +109,17 @@ export type {
 } from './migration-list/migration-list.ts';
 export { applyReform, parseParameterOverrides } from './parameters/apply-reform.ts';
 export { PARAMETER_DEFINITIONS, type ParameterName } from './parameters/parameter-definitions.ts';
+export {
+  isRefusalGroundCode,
+  type RefusalGround,
+  type RefusalGroundCode,
+  refusalGroundsOf,
+} from './refusal-grounds.ts';
+
+/** The refusal grounds that apply to one application (in force on its date), with the default data. */
+export function refusalGroundsForApplication(application: Application): RefusalGround[] {
+  return refusalGroundsFor(getDefaultRuleData(), application);
+}
 export { locatePostalCode, type PostalLocation } from './regions/postal-code-region.ts';
 export { type Application, ApplicationSchema } from './schema/application-schema.ts';
 export { type Assessment, AssessmentSchema, type Reason, type Warning } from './schema/assessment-schema.ts';

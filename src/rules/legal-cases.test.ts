@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_RULES_DIR } from './data/load-rule-data.ts';
-import { assess } from './index.ts';
+import { assess, isRefusalGroundCode, refusalGroundsOf } from './index.ts';
 
 /**
  * Runs the YAML legal cases of `rules/tests/**` (format in rules/tests/README.md): one `describe`
@@ -64,6 +64,11 @@ function runCase(legalCase: LegalCase): void {
     const reason = assessment.reasons.find((r) => r.code === code);
     expect(reason, `no ${code} reason`).toBeDefined();
     expect(reason?.facts).toMatchObject(facts);
+  }
+  // Every ground the rules find is one a case handler can pick for the category (refusal-grounds.ts).
+  const grounds = refusalGroundsOf(assessment.category).map((ground) => ground.code as string);
+  for (const reason of assessment.reasons) {
+    if (isRefusalGroundCode(reason.code)) expect(grounds, reason.code).toContain(reason.code);
   }
 }
 

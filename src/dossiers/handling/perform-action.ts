@@ -8,7 +8,8 @@ import { LoketError } from '../../server/errors.ts';
 import { compileValidator, type Validation } from '../../validation/compile-validator.ts';
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
-import { grantDossier, refuseDossier } from './decide-dossier.ts';
+import { decideAppeal } from './decide-appeal.ts';
+import { grantDossier, refuseDossier, returnRefusal } from './decide-dossier.ts';
 import { runAdmissibility } from './run-admissibility.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -48,6 +49,10 @@ export const ActionRequestSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
+    { action: Type.Literal('RETURN_REFUSAL'), version: Type.Integer(), note: Text(4000) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
     {
       action: Type.Literal('WITHDRAW'),
       version: Type.Integer(),
@@ -63,8 +68,13 @@ export const ActionRequestSchema = Type.Union([
     {
       action: Type.Literal('DECIDE_APPEAL'),
       version: Type.Integer(),
+      // UPHELD: the refusal stands (appeal dismissed); OVERTURNED: the appeal is allowed, and
+      // `followUp` says what replaces the refusal (decide-appeal.ts).
       appealOutcome: Type.Enum(['UPHELD', 'OVERTURNED']),
       note: Text(4000),
+      followUp: Type.Optional(Type.Enum(['GRANT', 'REVIEW'])),
+      validFrom: Type.Optional(IsoDate),
+      validUntil: Type.Optional(IsoDate),
     },
     { additionalProperties: false },
   ),
@@ -173,18 +183,10 @@ export async function performAction(
           details: { grounds: request.grounds },
         });
       }
+      case 'RETURN_REFUSAL':
+        return returnRefusal(trx, dossier, acting, { ...request, today, lang });
       case 'DECIDE_APPEAL':
-        return changeDossier(trx, dossier, {
-          ...base,
-          action: 'DECIDE_APPEAL',
-          details: { appealOutcome: request.appealOutcome, note: request.note },
-          patch: {
-            decision: {
-              ...(dossier.decision ?? {}),
-              appeal: { outcome: request.appealOutcome, decidedOn: today },
-            },
-          },
-        });
+        return decideAppeal(trx, dossier, acting, { ...request, today, lang });
     }
   });
 }

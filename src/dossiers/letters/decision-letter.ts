@@ -85,7 +85,7 @@ function checkInput(input: DecisionLetterInput): void {
 }
 
 /** The country's name in the letter's language ("IN" → "India"), or the code when Intl does not know it. */
-function nameCountry(code: string, lang: Lang): string {
+export function nameCountry(code: string, lang: Lang): string {
   try {
     return new Intl.DisplayNames([lang], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
@@ -93,16 +93,18 @@ function nameCountry(code: string, lang: Lang): string {
   }
 }
 
-function formatEnterprise(enterpriseNumber: string): string {
+export function formatEnterprise(enterpriseNumber: string): string {
   const digits = normaliseKboNumber(enterpriseNumber);
   return digits === null ? enterpriseNumber : formatEnterpriseNumber(digits);
 }
 
-function writeHeader(
+/** Sender, addressee, date, reference and subject: the same on every decision Loket sends. */
+export function writeHeader(
   doc: Pdf,
-  input: DecisionLetterInput,
+  input: Pick<DecisionLetterInput, 'employer' | 'generatedAt' | 'dossierNumber'>,
   texts: LetterTexts,
   date: (iso: string) => string,
+  subject: string = texts.subject(input.dossierNumber),
 ) {
   const [government, department, division] = texts.sender;
   writeParagraph(doc, government, { bold: true, size: 11, gapAfter: 0 });
@@ -122,7 +124,7 @@ function writeHeader(
 
   writeParagraph(doc, `${texts.dateLabel}: ${date(toBrusselsIsoDate(input.generatedAt))}`, { gapAfter: 0 });
   writeParagraph(doc, `${texts.referenceLabel}: ${input.dossierNumber}`, { gapAfter: 1.5 });
-  writeParagraph(doc, texts.subject(input.dossierNumber), { bold: true, gapAfter: 1.2 });
+  writeParagraph(doc, subject, { bold: true, gapAfter: 1.2 });
 }
 
 function writeDecision(
@@ -165,7 +167,9 @@ function writeDecision(
   const note = decision.note?.trim();
   if (note) {
     keepTogether(doc, 40);
-    writeParagraph(doc, texts.noteHeading, { bold: true, gapAfter: 0.2 });
+    // A refusal's written motivation is part of its formal motivation; a grant's note is a remark.
+    const heading = decision.outcome === 'REFUSED' ? texts.motivationHeading : texts.noteHeading;
+    writeParagraph(doc, heading, { bold: true, gapAfter: 0.2 });
     writeParagraph(doc, note);
   }
   writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));

@@ -32,6 +32,8 @@ export interface LetterTexts {
   readonly refused: (x: { decidedOn: string; reasonCount: number }) => string;
   readonly legalBasisLabel: string;
   readonly noteHeading: string;
+  /** Heading of a refusal's written motivation. */
+  readonly motivationHeading: string;
   readonly legalFrame: (frame: string) => string;
   readonly appealHeading: string;
   readonly appeal: readonly string[];
@@ -59,6 +61,7 @@ const NL: LetterTexts = {
     `Op ${x.decidedOn} hebben wij beslist uw aanvraag te weigeren, ${x.reasonCount === 1 ? 'om de volgende reden' : 'om de volgende redenen'}:`,
   legalBasisLabel: 'Rechtsgrond',
   noteHeading: 'Toelichting van de dossierbehandelaar',
+  motivationHeading: 'Motivering',
   legalFrame: (frame) => `Deze beslissing is genomen op grond van: ${frame}.`,
   appealHeading: 'Beroep',
   appeal: [
@@ -104,6 +107,7 @@ const FR: LetterTexts = {
     `Le ${x.decidedOn}, nous avons décidé de refuser votre demande ${x.reasonCount === 1 ? 'pour le motif suivant' : 'pour les motifs suivants'} :`,
   legalBasisLabel: 'Base légale',
   noteHeading: 'Commentaire du gestionnaire de dossier',
+  motivationHeading: 'Motivation',
   legalFrame: (frame) => `La présente décision est prise sur la base de : ${frame}.`,
   appealHeading: 'Recours',
   appeal: [
@@ -148,6 +152,7 @@ const EN: LetterTexts = {
     `On ${x.decidedOn} we decided to refuse your application ${x.reasonCount === 1 ? 'for the following reason' : 'for the following reasons'}:`,
   legalBasisLabel: 'Legal basis',
   noteHeading: 'Note from the case handler',
+  motivationHeading: 'Statement of reasons',
   legalFrame: (frame) => `This decision is taken on the basis of: ${frame}.`,
   appealHeading: 'Appeal',
   appeal: [

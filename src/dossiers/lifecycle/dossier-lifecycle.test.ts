@@ -56,6 +56,41 @@ describe('dossier lifecycle', () => {
     }
   });
 
+  it('lets a supervisor send a proposed refusal back, and decide an appeal three ways', () => {
+    expect(allowedActionsFor('IN_REVIEW', 'SUPERVISOR')).toContain('RETURN_REFUSAL');
+    expect(allowedActionsFor('IN_REVIEW', 'CASE_HANDLER')).not.toContain('RETURN_REFUSAL');
+    expect(applyAction('IN_REVIEW', 'RETURN_REFUSAL', 'SUPERVISOR')).toBe('IN_REVIEW');
+    expect(allowedActionsFor('APPEALED', 'SUPERVISOR').sort()).toEqual([
+      'DECIDE_APPEAL',
+      'GRANT_ON_APPEAL',
+      'REOPEN_ON_APPEAL',
+    ]);
+    expect(allowedActionsFor('APPEALED', 'CASE_HANDLER')).toEqual([]);
+    const refused = [
+      step('SUBMIT', 'EMPLOYER', '2026-02-02'),
+      step('DECLARE_ADMISSIBLE', 'SYSTEM', '2026-02-02'),
+      step('START_REVIEW', 'CASE_HANDLER', '2026-02-03'),
+      step('REFUSE', 'CASE_HANDLER', '2026-02-10'),
+      step('APPEAL', 'EMPLOYER', '2026-02-20'),
+    ];
+    expect(deriveStatus([...refused, step('DECIDE_APPEAL', 'SUPERVISOR', '2026-03-20')])).toBe(
+      'APPEAL_DECIDED',
+    );
+    expect(deriveStatus([...refused, step('GRANT_ON_APPEAL', 'SUPERVISOR', '2026-03-20')])).toBe(
+      'DECIDED_GRANTED',
+    );
+    const reopened = [...refused, step('REOPEN_ON_APPEAL', 'SUPERVISOR', '2026-03-20')];
+    expect(deriveStatus(reopened)).toBe('IN_REVIEW');
+    // Back in review, the case handler decides again, and a new refusal can be appealed again.
+    expect(
+      deriveStatus([
+        ...reopened,
+        step('REFUSE', 'CASE_HANDLER', '2026-03-25'),
+        step('APPEAL', 'EMPLOYER', '2026-03-30'),
+      ]),
+    ).toBe('APPEALED');
+  });
+
   it('agrees with its table for every status, action and actor', () => {
     fc.assert(
       fc.property(
@@ -130,6 +165,32 @@ describe('legal clock', () => {
       dueDate: '2026-03-17',
     });
     expect(computeLegalClock(decided, 45, '2026-06-01')).toMatchObject({ isOverdue: false });
+  });
+
+  it('starts again, for the full deadline, when an allowed appeal sends the dossier back to review', () => {
+    const reopened = [
+      ...admissible,
+      step('START_REVIEW', 'CASE_HANDLER', '2026-03-03'),
+      step('REQUEST_INFORMATION', 'CASE_HANDLER', '2026-03-04'),
+      step('ANSWER_INFORMATION', 'EMPLOYER', '2026-03-09'),
+      step('REFUSE', 'CASE_HANDLER', '2026-03-10'),
+      step('APPEAL', 'EMPLOYER', '2026-03-20'),
+      step('REOPEN_ON_APPEAL', 'SUPERVISOR', '2026-04-15'),
+    ];
+    const clock = computeLegalClock(reopened, 45, '2026-04-20');
+    expect(clock).toMatchObject({
+      startedOn: '2026-04-15',
+      dueDate: '2026-05-30',
+      daysLeft: 40,
+      pausedDays: 0,
+      isOverdue: false,
+    });
+    expect(projectClock(reopened, 45)).toEqual({ dueDate: '2026-05-30', pausedSince: null });
+    const decidedAgain = [...reopened, step('GRANT', 'CASE_HANDLER', '2026-05-02')];
+    expect(computeLegalClock(decidedAgain, 45, '2026-06-01')).toMatchObject({
+      daysLeft: null,
+      isOverdue: false,
+    });
   });
 
   it('keeps in the database exactly the due date the clock computes, on any day', () => {

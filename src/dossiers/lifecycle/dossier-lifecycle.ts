@@ -33,10 +33,13 @@ export const DOSSIER_ACTIONS = [
   'REQUEST_INFORMATION',
   'ANSWER_INFORMATION',
   'PROPOSE_REFUSAL',
+  'RETURN_REFUSAL',
   'GRANT',
   'REFUSE',
   'APPEAL',
   'DECIDE_APPEAL',
+  'GRANT_ON_APPEAL',
+  'REOPEN_ON_APPEAL',
   'WITHDRAW',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
@@ -73,6 +76,8 @@ export const ALLOWED_ACTIONS = {
     // Where refusals need a second signature (a setting), the case handler proposes and a
     // supervisor's REFUSE co-signs; the dossier stays in review meanwhile.
     PROPOSE_REFUSAL: { to: 'IN_REVIEW', by: ['CASE_HANDLER'] },
+    // A supervisor who does not co-sign sends the proposal back to the case handler, with a note.
+    RETURN_REFUSAL: { to: 'IN_REVIEW', by: ['SUPERVISOR'] },
     GRANT: { to: 'DECIDED_GRANTED', by: ['CASE_HANDLER', 'SUPERVISOR'] },
     REFUSE: { to: 'DECIDED_REFUSED', by: ['CASE_HANDLER', 'SUPERVISOR'] },
     WITHDRAW: STILL_OPEN_WITHDRAWAL,
@@ -85,8 +90,14 @@ export const ALLOWED_ACTIONS = {
   DECIDED_REFUSED: {
     APPEAL: { to: 'APPEALED', by: ['EMPLOYER'] },
   },
+  // The appeal to the minister (art. 70), decided by a supervisor on the minister's behalf. Dismissed:
+  // DECIDE_APPEAL, the refusal stands and the file closes. Allowed: the refusal is withdrawn and a
+  // new decision follows at once, either a grant (GRANT_ON_APPEAL) or a new examination by the
+  // case handler (REOPEN_ON_APPEAL; the legal clock starts again, legal-clock.ts).
   APPEALED: {
     DECIDE_APPEAL: { to: 'APPEAL_DECIDED', by: ['SUPERVISOR'] },
+    GRANT_ON_APPEAL: { to: 'DECIDED_GRANTED', by: ['SUPERVISOR'] },
+    REOPEN_ON_APPEAL: { to: 'IN_REVIEW', by: ['SUPERVISOR'] },
   },
   APPEAL_DECIDED: {},
   WITHDRAWN: {},

@@ -5,6 +5,11 @@ import type { LoggedAction } from './dossier-lifecycle.ts';
  * The legal clock of a dossier: it starts when the dossier is declared admissible, runs for the
  * regional deadline of the assessment (15, 45, 90 or 120 calendar days: BVR 7 Dec 2018 as amended,
  * see rules/parameters), stops while information is requested and resumes on the answer.
+ *
+ * An appeal allowed with a new examination (REOPEN_ON_APPEAL) starts the clock again, for the full
+ * regional deadline from the day of that decision. The law sets no term for the decision that
+ * follows an allowed appeal; we hold the new examination to the term of a first decision, so the
+ * employer is not left without one (a service choice, docs/case-handling.md).
  */
 export interface LegalClock {
   startedOn: string | null;
@@ -23,13 +28,21 @@ function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 const STOPS_CLOCK = new Set(['GRANT', 'REFUSE', 'WITHDRAW', 'DECLARE_INADMISSIBLE']);
+const STARTS_CLOCK = new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL']);
+
+/** The entries of the clock's current run: from its last (re)start, or none before admissibility. */
+function currentRun(log: readonly LoggedAction[]): readonly LoggedAction[] {
+  const start = log.findLastIndex((entry) => STARTS_CLOCK.has(entry.action));
+  return start === -1 ? [] : log.slice(start);
+}
 
 export function computeLegalClock(
   log: readonly LoggedAction[],
   deadlineDays: number,
   today: string,
 ): LegalClock {
-  const started = log.find((entry) => entry.action === 'DECLARE_ADMISSIBLE');
+  const run = currentRun(log);
+  const started = run[0];
   if (!started) {
     return {
       startedOn: null,
@@ -44,7 +57,7 @@ export function computeLegalClock(
   let pausedDays = 0;
   let pausedSince: string | null = null;
   let stoppedOn: string | null = null;
-  for (const entry of log) {
+  for (const entry of run) {
     if (entry.action === 'REQUEST_INFORMATION') pausedSince = entry.on;
     if (entry.action === 'ANSWER_INFORMATION' && pausedSince) {
       pausedDays += daysBetween(pausedSince, entry.on);
@@ -89,12 +102,13 @@ export interface StoredClock {
 }
 
 export function projectClock(log: readonly LoggedAction[], deadlineDays: number): StoredClock {
-  const started = log.find((entry) => entry.action === 'DECLARE_ADMISSIBLE');
+  const run = currentRun(log);
+  const started = run[0];
   if (!started) return { dueDate: null, pausedSince: null };
   let pausedDays = 0;
   let pausedSince: string | null = null;
   let isStopped = false;
-  for (const entry of log) {
+  for (const entry of run) {
     if (entry.action === 'REQUEST_INFORMATION') pausedSince = entry.on;
     if (entry.action === 'ANSWER_INFORMATION' && pausedSince) {
       pausedDays += daysBetween(pausedSince, entry.on);

@@ -120,6 +120,46 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
     },
   );
 
+  /** The dossier the worker's cookie opens, or 401. */
+  app.get(
+    '/api/v1/worker-access/letters/:letterId',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['worker access'],
+        summary: 'Download a decision letter of the dossier the worker was given access to (PDF)',
+        params: Type.Object({ letterId: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { letterId } = request.params as { letterId: string };
+      const dossier = await workerDossier(db(), request, options.now());
+      const letter = await db()
+        .selectFrom('dossier_letters')
+        .select(['pdf', 'kind'])
+        .where('id', '=', letterId)
+        .where('dossier_id', '=', dossier.id)
+        .executeTakeFirst();
+      if (!letter) throw new LoketError('LOKET_NOT_FOUND');
+      await recordAuditEvent(db(), {
+        actorUserId: null,
+        action: 'WORKER_LETTER_DOWNLOADED',
+        subjectType: 'dossier',
+        subjectId: dossier.id,
+        requestId: String(request.id),
+        details: { letterId },
+      });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="${dossier.number}-${letter.kind.toLowerCase()}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(letter.pdf);
+    },
+  );
+
   app.get(
     '/api/v1/worker-access/dossier',
     {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
+import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
 import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
 import { employmentTerms } from './employment-terms.ts';
 
@@ -36,7 +37,19 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
     .select(effectiveDueDateSql(today).as('due'))
     .where('d.id', '=', dossier.id)
     .executeTakeFirstOrThrow();
-  const decision = dossier.decision as { outcome?: 'GRANTED' | 'REFUSED' } | null;
+  const decision = dossier.decision as {
+    outcome?: 'GRANTED' | 'REFUSED';
+    decidedOn?: string;
+    validFrom?: string;
+    validUntil?: string;
+    appeal?: { outcome: string; followUp: string | null; decidedOn: string };
+  } | null;
+  const letters = await db
+    .selectFrom('dossier_letters')
+    .select(['id', 'kind', 'lang', 'created_at'])
+    .where('dossier_id', '=', dossier.id)
+    .orderBy('created_at', 'desc')
+    .execute();
   return {
     dossier: {
       number: dossier.number,
@@ -45,9 +58,28 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
       dueDate: due.due,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
+      decidedOn: decision?.outcome ? (decision.decidedOn ?? null) : null,
+      validFrom: decision?.validFrom ?? null,
+      validUntil: decision?.validUntil ?? null,
+      appeal: decision?.appeal
+        ? {
+            outcome: decision.appeal.outcome,
+            followUp: decision.appeal.followUp ?? null,
+            decidedOn: decision.appeal.decidedOn,
+          }
+        : null,
+      // The letters concern the worker too: the decision on their work authorisation.
+      letters: letters.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        lang: l.lang,
+        createdAt: l.created_at.toISOString(),
+      })),
       // Why the service did not take the application up: grounds as codes, field paths and document types.
       inadmissibility: history.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
-      history: history.filter((a) => a.action !== 'SAVE_DRAFT').map((a) => ({ action: a.action, on: a.on })),
+      history: history
+        .filter((a) => a.action !== 'SAVE_DRAFT' && !STAFF_ONLY_ACTIONS.has(a.action))
+        .map((a) => ({ action: a.action, on: a.on })),
       terms: employmentTerms(dossier.category, dossier.application),
       termsConfirmedAt: dossier.worker_terms_confirmed_at
         ? new Date(dossier.worker_terms_confirmed_at).toISOString()

@@ -17,6 +17,7 @@ export const checkBlueCardSalary = checkSalaryThreshold('checkBlueCardSalary', L
 export const checkBlueCardContractLength: Condition = {
   name: 'checkBlueCardContractLength',
   legalBasis: LEGAL_BASIS,
+  reasonCodes: ['CONTRACT_TOO_SHORT'],
   evaluate(ctx) {
     const endDate = ctx.app.job.endDate;
     if (endDate === undefined || endDate === null) return null;

@@ -4,6 +4,7 @@ import { type Condition, finding } from './condition.ts';
 export const checkCompetentRegion: Condition = {
   name: 'checkCompetentRegion',
   legalBasis: 'Special Law 8 Aug 1980, art. 6 §1 IX 3°; cooperation agreement 2 Feb 2018',
+  reasonCodes: ['NOT_COMPETENT_REGION'],
   evaluate(ctx) {
     if (ctx.location.region === 'FLANDERS') return null;
     return finding('NOT_COMPETENT_REGION', {

@@ -21,6 +21,11 @@ export interface Condition {
   readonly name: string;
   /** The article the reason cites; every reason carries its condition's basis. */
   readonly legalBasis: string;
+  /**
+   * Every reason code `evaluate` can return, declared so a case handler can pick a category's
+   * refusal grounds without an assessment having found them (refusal-grounds.ts).
+   */
+  readonly reasonCodes: readonly ReasonCode[];
   readonly requires?: readonly Field[] | ((ctx: AssessmentContext) => readonly Field[]);
   readonly isInForce?: (ctx: AssessmentContext) => boolean;
   readonly evaluate: (ctx: AssessmentContext) => Finding | null;

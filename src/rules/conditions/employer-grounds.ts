@@ -12,6 +12,7 @@ const REFUSAL_GROUNDS_2026 = 'BVR 7 Dec 2018, art. 12–14, as amended with effe
 export const checkEmployerNotExcluded: Condition = {
   name: 'checkEmployerNotExcluded',
   legalBasis: `${REFUSAL_GROUNDS}; Law 30 Apr 1999, art. 12/1, 12/3, 12/4`,
+  reasonCodes: ['EMPLOYER_EXCLUDED'],
   evaluate(ctx) {
     const sanctions = ctx.app.employer.sanctions;
     if (!sanctions || sanctions.length === 0) return null;
@@ -30,6 +31,7 @@ export const checkEmployerNotExcluded: Condition = {
 export const checkNoFalseDocuments: Condition = {
   name: 'checkNoFalseDocuments',
   legalBasis: REFUSAL_GROUNDS_2026,
+  reasonCodes: ['FALSE_DOCUMENTS'],
   isInForce: (ctx) => ctx.rules.peek('refusal.falseDocuments') === true,
   evaluate(ctx) {
     if (ctx.app.worker.documentsFlaggedFalse !== true) return null;
@@ -42,6 +44,7 @@ export const checkNoFalseDocuments: Condition = {
 export const checkEmployerNotAlmostOnlyNonEu: Condition = {
   name: 'checkEmployerNotAlmostOnlyNonEu',
   legalBasis: `${REFUSAL_GROUNDS_2026} (policy parameter of the service)`,
+  reasonCodes: ['EMPLOYER_ALMOST_ONLY_NON_EU'],
   isInForce: (ctx) => ctx.rules.peek('refusal.employerAlmostOnlyNonEu') === true,
   evaluate(ctx) {
     const workforce = ctx.app.employer.workforce;
@@ -67,6 +70,7 @@ export const checkEmployerNotAlmostOnlyNonEu: Condition = {
 export const checkEmployerNotHub: Condition = {
   name: 'checkEmployerNotHub',
   legalBasis: `${REFUSAL_GROUNDS_2026} (policy parameter of the service)`,
+  reasonCodes: ['EMPLOYER_ACTS_AS_HUB'],
   isInForce: (ctx) => ctx.rules.peek('refusal.employerActsAsHub') === true,
   evaluate(ctx) {
     const history = ctx.app.employer.permitHistory;
@@ -93,6 +97,7 @@ export function checkEmployerEstablishedInBelgium(legalBasis: string): Condition
   return {
     name: 'checkEmployerEstablishedInBelgium',
     legalBasis,
+    reasonCodes: ['EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM'],
     evaluate(ctx) {
       if (ctx.app.employer.establishedInBelgium !== false) return null;
       return finding('EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM', { establishedInBelgium: false });

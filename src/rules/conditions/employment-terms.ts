@@ -6,6 +6,7 @@ import { FIELDS } from './fields.ts';
 export const checkEmploymentFraction: Condition = {
   name: 'checkEmploymentFraction',
   legalBasis: 'BVR 7 Dec 2018, art. 18 §2',
+  reasonCodes: ['EMPLOYMENT_FRACTION_TOO_LOW'],
   requires: [FIELDS.employmentFraction],
   evaluate(ctx) {
     const employmentFraction = ctx.app.job.employmentFraction!;
@@ -25,6 +26,7 @@ export const checkEmploymentFraction: Condition = {
 export const checkSeasonalDuration: Condition = {
   name: 'checkSeasonalDuration',
   legalBasis: 'BVR 7 Dec 2018, art. 22–24/1',
+  reasonCodes: ['SEASONAL_DURATION_EXCEEDED'],
   evaluate(ctx) {
     const endDate = ctx.app.job.endDate ?? null;
     const days = endDate === null ? null : daysInclusive(ctx.startDate, endDate);
@@ -45,6 +47,7 @@ export const checkSeasonalDuration: Condition = {
 export const checkSeasonalSector: Condition = {
   name: 'checkSeasonalSector',
   legalBasis: 'BVR 7 Dec 2018, art. 22',
+  reasonCodes: [],
   requires: [FIELDS.sector],
   evaluate: () => null,
 };

@@ -8,6 +8,7 @@ import { FIELDS } from './fields.ts';
 export const checkHighlySkilledFunction: Condition = {
   name: 'checkHighlySkilledFunction',
   legalBasis: 'BVR 7 Dec 2018, art. 17, 1°, as amended with effect from 1 Jan 2026',
+  reasonCodes: ['FUNCTION_NOT_HIGHLY_SKILLED'],
   isInForce: (ctx) => typeof ctx.rules.peek('function.highlySkilledMinimumRequiredVks') === 'number',
   requires: [FIELDS.requiredVks],
   evaluate(ctx) {
@@ -29,6 +30,7 @@ export function checkLowSkilledFunctionExcluded(options: { isLevelRequired: bool
     name: 'checkLowSkilledFunctionExcluded',
     legalBasis:
       'BVR 7 Dec 2018, as amended with effect from 1 Jan 2026 (VKS 1–2 functions excluded, seasonal work excepted)',
+    reasonCodes: ['LOW_SKILLED_FUNCTION_EXCLUDED'],
     isInForce: (ctx) => typeof ctx.rules.peek('function.lowSkilledExcludedMaximumVks') === 'number',
     requires: options.isLevelRequired ? [FIELDS.requiredVks] : [],
     evaluate(ctx) {

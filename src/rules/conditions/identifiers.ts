@@ -6,6 +6,7 @@ import { type Condition, finding } from './condition.ts';
 export const checkEnterpriseNumberValid: Condition = {
   name: 'checkEnterpriseNumberValid',
   legalBasis: 'Code of Economic Law, book III, title 2 (KBO); KB 23 Jun 2003',
+  reasonCodes: ['INVALID_ENTERPRISE_NUMBER'],
   evaluate(ctx) {
     const enterpriseNumber = ctx.app.employer.enterpriseNumber;
     const check = checkEnterpriseNumber(enterpriseNumber);
@@ -19,6 +20,7 @@ export const checkEnterpriseNumberValid: Condition = {
 export const checkInszValid: Condition = {
   name: 'checkInszValid',
   legalBasis: 'Law 15 Jan 1990 (Crossroads Bank for Social Security), art. 8',
+  reasonCodes: ['INVALID_INSZ'],
   evaluate(ctx) {
     const insz = ctx.app.worker.insz;
     if (insz === undefined || insz === null) return null;

@@ -27,6 +27,7 @@ function roleOf(ctx: AssessmentContext): Role {
 export const checkIctConditions: Condition = {
   name: 'checkIctConditions',
   legalBasis: LEGAL_BASIS,
+  reasonCodes: ['ICT_CONDITIONS_NOT_MET'],
   requires: [FIELDS.ictSameGroup, FIELDS.ictPriorEmployment],
   evaluate(ctx) {
     const transfer = ctx.app.intraCorporateTransfer!;
@@ -50,6 +51,7 @@ export const checkIctConditions: Condition = {
 export const checkIctQualification: Condition = {
   name: 'checkIctQualification',
   legalBasis: LEGAL_BASIS,
+  reasonCodes: ['QUALIFICATION_TOO_LOW'],
   requires: [FIELDS.ictRole, FIELDS.qualificationVks],
   evaluate(ctx) {
     const role = roleOf(ctx);

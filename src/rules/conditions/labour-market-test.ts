@@ -15,6 +15,7 @@ const LEGAL_BASIS = 'BVR 7 Dec 2018, art. 18 §1';
 export const checkOnShortageList: Condition = {
   name: 'checkOnShortageList',
   legalBasis: `${LEGAL_BASIS}, as amended with effect from 1 May 2024`,
+  reasonCodes: ['NOT_ON_SHORTAGE_LIST'],
   isInForce: (ctx) => !ctx.isRenewal && ctx.rules.peek('labourMarketTest.shortageListRequired') === true,
   requires: [FIELDS.onVdabShortageList],
   evaluate(ctx) {
@@ -30,6 +31,7 @@ export function checkWorkerAbroad(legalBasis: string): Condition {
   return {
     name: 'checkWorkerAbroad',
     legalBasis,
+    reasonCodes: ['WORKER_ALREADY_IN_BELGIUM'],
     isInForce: (ctx) => !ctx.isRenewal,
     requires: [FIELDS.location],
     evaluate: (ctx) =>
@@ -62,6 +64,7 @@ export function countCoveredDays(intervals: Array<[number, number]>): number {
 export const checkVacancyPublication: Condition = {
   name: 'checkVacancyPublication',
   legalBasis: LEGAL_BASIS,
+  reasonCodes: ['VACANCY_PUBLICATION_INSUFFICIENT'],
   isInForce: (ctx) => !ctx.isRenewal,
   requires: [FIELDS.publications],
   evaluate(ctx) {

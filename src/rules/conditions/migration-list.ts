@@ -12,6 +12,7 @@ import { FIELDS } from './fields.ts';
 export const checkOnMigrationList: Condition = {
   name: 'checkOnMigrationList',
   legalBasis: 'BVR 7 Dec 2018, art. 18 §2; ministerial migration list',
+  reasonCodes: ['NOT_ON_MIGRATION_LIST'],
   requires: [FIELDS.migrationListFunction],
   evaluate(ctx) {
     const fn = ctx.app.job.migrationListFunction!;

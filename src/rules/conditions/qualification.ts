@@ -10,6 +10,7 @@ export function checkMinimumQualification(
   return {
     name: 'checkMinimumQualification',
     legalBasis,
+    reasonCodes: ['QUALIFICATION_TOO_LOW'],
     requires: [FIELDS.qualificationVks],
     evaluate(ctx) {
       const qualificationVks = ctx.app.worker.qualificationVks!;

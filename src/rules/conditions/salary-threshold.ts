@@ -69,6 +69,7 @@ export function checkSalaryThreshold(
   return {
     name,
     legalBasis,
+    reasonCodes: ['SALARY_BELOW_THRESHOLD'],
     requires: [FIELDS.grossAnnualSalary, ...extraRequires],
     evaluate(ctx) {
       const salary = ctx.app.job.grossAnnualSalary!;

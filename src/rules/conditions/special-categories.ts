@@ -51,6 +51,7 @@ function normaliseCult(cult: string): string {
 export const checkCultRecognised: Condition = {
   name: 'checkCultRecognised',
   legalBasis: 'BVR 7 Dec 2018, art. 17 (ministers of recognised religions)',
+  reasonCodes: ['CULT_NOT_RECOGNISED'],
   requires: [FIELDS.cult],
   evaluate(ctx) {
     const cult = ctx.app.religion!.cult!;
@@ -65,6 +66,7 @@ export const checkCultRecognised: Condition = {
 export const checkHostingAgreement: Condition = {
   name: 'checkHostingAgreement',
   legalBasis: 'BVR 7 Dec 2018, art. 29–33; directive (EU) 2016/801',
+  reasonCodes: ['HOSTING_AGREEMENT_REQUIRED'],
   requires: [FIELDS.hostingAgreement],
   evaluate: (ctx) =>
     ctx.app.researcher?.hostingAgreement === false

@@ -36,6 +36,7 @@ export function freeMovementGroupIn(list: FreeMovementList, nationality: string)
 export const checkWorkAuthorisationRequired: Condition = {
   name: 'checkWorkAuthorisationRequired',
   legalBasis: `${NATIONALS_BASIS}; free movement of workers`,
+  reasonCodes: ['WORK_AUTHORISATION_NOT_REQUIRED'],
   evaluate(ctx) {
     const nationality = ctx.app.worker.nationality;
     const list =

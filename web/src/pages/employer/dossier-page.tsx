@@ -10,6 +10,7 @@ import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Loading } from '../role-home-page.tsx';
+import { DecisionSection, type DecisionView } from './decision-section.tsx';
 import { UploadedDocuments, UploadForm } from './documents-step.tsx';
 import { type DossierOverview, type FeeInstructions, isFeeDue, svgDataUrl } from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
@@ -94,7 +95,11 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
         <p>{t('employer.fee.paidOn', { date: formatDate(lang, dossier.fee.paidOn) })}</p>
       ) : null}
       <InformationRequests dossier={dossier} onChanged={onChanged} onReload={onReload} />
-      <DecisionSection dossier={dossier} />
+      <DecisionSection
+        decision={dossier.decision as DecisionView | null}
+        letters={dossier.letters}
+        letterHref={(letterId) => `/api/v1/dossiers/${dossier.id}/letters/${letterId}`}
+      />
       {can('APPEAL') ? <AppealForm dossier={dossier} onChanged={onChanged} /> : null}
       {dossier.status === 'DECIDED_GRANTED' ? <RenewalButton dossier={dossier} /> : null}
       {dossier.status !== 'DRAFT' ? (
@@ -267,50 +272,6 @@ function InformationRequests({ dossier, onChanged, onReload }: ViewProps) {
           </form>
           <UploadForm dossier={dossier} onUploaded={onReload} />
         </>
-      ) : null}
-    </section>
-  );
-}
-
-function DecisionSection({ dossier }: { dossier: DossierOverview }) {
-  const t = useT();
-  const lang = currentLang();
-  const decision = dossier.decision as {
-    outcome?: string;
-    decidedOn?: string;
-    validFrom?: string;
-    validUntil?: string;
-  } | null;
-  if (!decision && dossier.letters.length === 0) return null;
-  return (
-    <section aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('employer.decision.title')}</h2>
-      {decision?.outcome ? (
-        <p>
-          <Tag tone={decision.outcome === 'GRANTED' ? 'success' : 'failure'}>
-            {t(decision.outcome === 'GRANTED' ? 'employer.decision.granted' : 'employer.decision.refused')}
-          </Tag>{' '}
-          {t('employer.decision.decidedOn', { date: formatDate(lang, decision.decidedOn) })}
-        </p>
-      ) : null}
-      {decision?.validFrom && decision.validUntil ? (
-        <p>
-          {t('employer.decision.validity', {
-            from: formatDate(lang, decision.validFrom),
-            until: formatDate(lang, decision.validUntil),
-          })}
-        </p>
-      ) : null}
-      {dossier.letters.length > 0 ? (
-        <ul className="list--bullet">
-          {dossier.letters.map((letter) => (
-            <li key={letter.id}>
-              <a href={`/api/v1/dossiers/${dossier.id}/letters/${letter.id}`}>
-                {t('employer.decision.letter', { date: formatDate(lang, letter.createdAt) })}
-              </a>
-            </li>
-          ))}
-        </ul>
       ) : null}
     </section>
   );

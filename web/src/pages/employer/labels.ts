@@ -53,8 +53,9 @@ export function statusTone(status: DossierStatus | string): TagTone {
     case 'INFORMATION_REQUESTED':
       return 'action';
     case 'DECIDED_GRANTED':
-    case 'APPEAL_DECIDED':
       return 'success';
+    // An allowed appeal leads to a grant or back to review; APPEAL_DECIDED is a dismissed one.
+    case 'APPEAL_DECIDED':
     case 'DECIDED_REFUSED':
     case 'INADMISSIBLE':
     case 'WITHDRAWN':

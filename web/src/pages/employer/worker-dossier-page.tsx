@@ -8,6 +8,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
+import { DecisionSection, type DecisionView, type LetterLink } from './decision-section.tsx';
 import type { DossierAction, DossierStatus, Inadmissibility } from './dossier-model.ts';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
@@ -20,6 +21,11 @@ export interface WorkerDossier {
   dueDate: string | null;
   isPaused: boolean;
   decisionOutcome: 'GRANTED' | 'REFUSED' | null;
+  decidedOn?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  appeal?: DecisionView['appeal'] | null;
+  letters?: LetterLink[];
   history: { action: DossierAction; on: string }[];
   inadmissibility: Inadmissibility | null;
 }
@@ -134,24 +140,23 @@ function WorkerDossierView({ dossier }: { dossier: WorkerDossier }) {
                 },
               ]
             : []),
-          ...(dossier.decisionOutcome
-            ? [
-                {
-                  key: 'decision',
-                  label: t('employer.decision.title'),
-                  value: t(
-                    dossier.decisionOutcome === 'GRANTED'
-                      ? 'employer.decision.granted'
-                      : 'employer.decision.refused',
-                  ),
-                },
-              ]
-            : []),
         ]}
       />
       {dossier.status === 'INADMISSIBLE' ? (
         <InadmissibilityNotice inadmissibility={dossier.inadmissibility} />
       ) : null}
+      <DecisionSection
+        decision={{
+          ...(dossier.decisionOutcome ? { outcome: dossier.decisionOutcome } : {}),
+          ...(dossier.decidedOn ? { decidedOn: dossier.decidedOn } : {}),
+          ...(dossier.validFrom && dossier.validUntil
+            ? { validFrom: dossier.validFrom, validUntil: dossier.validUntil }
+            : {}),
+          ...(dossier.appeal ? { appeal: dossier.appeal } : {}),
+        }}
+        letters={dossier.letters ?? []}
+        letterHref={(letterId) => `/api/v1/worker-access/letters/${letterId}`}
+      />
       <h2>{t('employer.history.title')}</h2>
       <ul className="list--bullet">
         {dossier.history.map((entry, index) => (

@@ -23,6 +23,7 @@ export type LabelGroup =
   | 'options'
   | 'grounds'
   | 'appealOutcomes'
+  | 'appealFollowUps'
   | 'register.facts'
   | 'register.sources'
   | 'register.subjects'

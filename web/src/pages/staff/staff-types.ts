@@ -75,12 +75,38 @@ export interface DossierDecision {
   validUntil?: string;
   note?: string | null;
   reasonCodes?: string[];
-  /** Set by DECIDE_APPEAL (perform-action.ts). */
-  appeal?: { outcome: AppealOutcome; decidedOn: string };
+  /** Set by the decision on an appeal (handling/decide-appeal.ts). */
+  appeal?: {
+    outcome: AppealOutcome;
+    followUp?: AppealFollowUp | null;
+    decidedOn: string;
+    note?: string;
+  };
 }
 
+/** UPHELD: the refusal stands (appeal dismissed); OVERTURNED: the appeal is allowed. */
 export const APPEAL_OUTCOMES = ['UPHELD', 'OVERTURNED'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+/** What replaces the refusal when the appeal is allowed: a grant, or a new examination. */
+export const APPEAL_FOLLOW_UPS = ['GRANT', 'REVIEW'] as const;
+export type AppealFollowUp = (typeof APPEAL_FOLLOW_UPS)[number];
+
+/** A legal ground of the dossier's category a refusal may rest on (handling/refusal-grounds.ts). */
+export interface RefusalGround {
+  code: string;
+  effect: 'REFUSE' | 'REVIEW';
+  legalBasis: string;
+  /** What the rules found about it, or null when they found nothing. */
+  found: string | null;
+}
+
+/** A supervisor's note on a refusal proposal sent back, until a new proposal or decision. */
+export interface ReturnedRefusal {
+  note: string;
+  reasonCodes: string[];
+  returnedOn: string;
+  returnedBy: string | null;
+}
 
 /** One fact the employer declared, set against what a register says (register-check/map-register-facts.ts). */
 export interface RegisterComparison {
@@ -158,6 +184,12 @@ export interface DossierOverview {
   decision: DossierDecision | null;
   inadmissibility: { grounds?: InadmissibilityGround[]; legalBasis?: string } | null;
   pendingRefusal: PendingRefusal | null;
+  /** Absent from older servers. */
+  refusalNeedsCoSign?: boolean | null;
+  refusalGrounds?: RefusalGround[] | null;
+  returnedRefusal?: ReturnedRefusal | null;
+  /** The employer's appeal: their grounds, for the supervisor who decides it. */
+  appeal?: { grounds: string; lodgedOn: string } | null;
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
   history: Array<{ action: DossierAction; by: string; actorName: string | null; on: string }>;
   assignee: { id: string; displayName: string } | null;

@@ -220,12 +220,16 @@ export function InadmissibilitySection({ dossier }: { dossier: DossierOverview }
 export function DecisionSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   const decision = dossier.decision;
-  if (!decision?.outcome) return null;
+  // A dossier sent back to review by an allowed appeal has no decision, only the appeal's outcome.
+  if (!decision?.outcome && !decision?.appeal) return null;
   return (
     <Section id="decision" title={t('staff.overview.sections.decision')}>
-      <p>
-        <strong>{t(`staff.overview.decision.${decision.outcome}`)}</strong> ({formatDate(decision.decidedOn)})
-      </p>
+      {decision.outcome ? (
+        <p>
+          <strong>{t(`staff.overview.decision.${decision.outcome}`)}</strong> (
+          {formatDate(decision.decidedOn)})
+        </p>
+      ) : null}
       {decision.validFrom && decision.validUntil ? (
         <p>
           {t('staff.overview.decision.validity', {
@@ -246,13 +250,31 @@ export function DecisionSection({ dossier }: { dossier: DossierOverview }) {
           {t('staff.overview.decision.note')}: {decision.note}
         </p>
       ) : null}
-      {decision.appeal ? (
-        <p data-testid="appeal-outcome">
-          {t('staff.overview.decision.appeal', {
-            outcome: labelOf(t, 'appealOutcomes', decision.appeal.outcome),
-            date: formatDate(decision.appeal.decidedOn),
+      {dossier.appeal ? (
+        <p>
+          {t('staff.overview.decision.appealGrounds', {
+            date: formatDate(dossier.appeal.lodgedOn),
+            grounds: dossier.appeal.grounds,
           })}
         </p>
+      ) : null}
+      {decision.appeal ? (
+        <div data-testid="appeal-outcome">
+          <p>
+            {t('staff.overview.decision.appeal', {
+              outcome: labelOf(t, 'appealOutcomes', decision.appeal.outcome),
+              date: formatDate(decision.appeal.decidedOn),
+            })}
+            {decision.appeal.followUp
+              ? ` ${t('staff.overview.decision.appealFollowUp', {
+                  followUp: labelOf(t, 'appealFollowUps', decision.appeal.followUp),
+                })}`
+              : null}
+          </p>
+          {decision.appeal.note ? (
+            <p>{t('staff.overview.decision.appealNote', { note: decision.appeal.note })}</p>
+          ) : null}
+        </div>
       ) : null}
     </Section>
   );

@@ -1,0 +1,122 @@
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { Assessment } from '../../rules/index.ts';
+import { LoketError } from '../../server/errors.ts';
+import { type Acting, changeDossier } from '../change-dossier.ts';
+import { type DossierRow, listActions } from '../dossiers.repo.ts';
+import { type AppealDecision, renderAppealLetter } from '../letters/appeal-letter.ts';
+import { allowedActionsFor, type DossierStatus } from '../lifecycle/dossier-lifecycle.ts';
+import { checkGrant } from './decide-dossier.ts';
+import { displayName, letterParties, storeLetter } from './issue-letter.ts';
+import { invalidDecision } from './refusal-grounds.ts';
+
+/**
+ * A supervisor decides the employer's appeal against a refusal, on the minister's behalf
+ * (reference.md §5.3). `UPHELD` keeps the refusal (the appeal is dismissed, "ongegrond");
+ * `OVERTURNED` allows it ("gegrond"): the refusal is withdrawn and a new decision follows in the
+ * same step, either a grant with its validity (GRANT_ON_APPEAL) or a new examination by the case
+ * handler (REOPEN_ON_APPEAL, the legal clock starting again). Each outcome has its own letter.
+ */
+export interface AppealDecisionInput {
+  appealOutcome: 'UPHELD' | 'OVERTURNED';
+  note: string;
+  followUp?: 'GRANT' | 'REVIEW' | undefined;
+  validFrom?: string | undefined;
+  validUntil?: string | undefined;
+}
+
+type Context = { version: number; today: string; lang: Lang };
+
+function checkAppealDecision(input: AppealDecisionInput, assessment: Assessment | null, lang: Lang) {
+  if (!input.note.trim()) throw invalidDecision(lang, ['note', 'required']);
+  if (input.appealOutcome === 'UPHELD') {
+    if (input.followUp) throw invalidDecision(lang, ['followUp', 'followUpOnlyWhenOverturned']);
+    return;
+  }
+  if (!input.followUp) throw invalidDecision(lang, ['followUp', 'followUpRequired']);
+  if (input.followUp === 'GRANT') {
+    const missing = (['validFrom', 'validUntil'] as const).filter((field) => !input[field]);
+    if (missing.length > 0)
+      throw invalidDecision(lang, ...missing.map((field) => [field, 'required'] as [string, string]));
+    checkGrant(
+      assessment,
+      { validFrom: input.validFrom as string, validUntil: input.validUntil as string },
+      lang,
+    );
+  }
+}
+
+export async function decideAppeal(
+  trx: Db,
+  dossier: DossierRow,
+  acting: Acting,
+  input: AppealDecisionInput & Context,
+): Promise<DossierRow> {
+  // Who may decide comes before what they sent: a case handler gets the 409, not a form error.
+  if (!allowedActionsFor(dossier.status as DossierStatus, acting.role).includes('DECIDE_APPEAL')) {
+    throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'DECIDE_APPEAL' });
+  }
+  checkAppealDecision(input, dossier.assessment as unknown as Assessment | null, input.lang);
+  const note = input.note.trim();
+  const refusal = (dossier.decision ?? {}) as Record<string, unknown>;
+  const refusedOn = dossier.decided_on ?? input.today;
+  const lodgedOn =
+    (await listActions(trx, dossier.id)).findLast((a) => a.action === 'APPEAL')?.on ?? refusedOn;
+  const appeal = {
+    outcome: input.appealOutcome,
+    followUp: input.followUp ?? null,
+    decidedOn: input.today,
+    lodgedOn,
+    refusedOn,
+    note,
+    decidedBy: acting.userId,
+  };
+  const base = { acting, on: input.today, expectedVersion: input.version };
+  const details = { appealOutcome: input.appealOutcome, followUp: input.followUp ?? null, note };
+  let decided: DossierRow;
+  let letter: AppealDecision;
+  if (input.appealOutcome === 'UPHELD') {
+    decided = await changeDossier(trx, dossier, {
+      ...base,
+      action: 'DECIDE_APPEAL',
+      details,
+      patch: { decision: { ...refusal, appeal } },
+    });
+    letter = { outcome: 'DISMISSED' };
+  } else if (input.followUp === 'GRANT') {
+    const validity = { validFrom: input.validFrom as string, validUntil: input.validUntil as string };
+    decided = await changeDossier(trx, dossier, {
+      ...base,
+      action: 'GRANT_ON_APPEAL',
+      details: { ...details, ...validity },
+      patch: {
+        decision: {
+          outcome: 'GRANTED',
+          decidedOn: input.today,
+          ...validity,
+          note,
+          decidedBy: acting.userId,
+          appeal: { ...appeal, refusal },
+        },
+        decided_on: input.today,
+      },
+    });
+    letter = { outcome: 'GRANTED', ...validity };
+  } else {
+    // Back to review: no decision stands until the case handler takes a new one.
+    decided = await changeDossier(trx, dossier, {
+      ...base,
+      action: 'REOPEN_ON_APPEAL',
+      details,
+      patch: { decision: { appeal: { ...appeal, refusal } }, decided_on: null },
+    });
+    letter = { outcome: 'REVIEW', dueDate: decided.due_date };
+  }
+  const pdf = await renderAppealLetter({
+    ...(await letterParties(trx, decided)),
+    appeal: { ...letter, lodgedOn, refusedOn, decidedOn: input.today, motivation: note },
+    decidedBy: await displayName(trx, acting.userId),
+  });
+  await storeLetter(trx, decided, 'APPEAL_DECISION', pdf);
+  return decided;
+}

@@ -1,0 +1,110 @@
+import type { Lang } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/translate.ts';
+import {
+  type Application,
+  type Assessment,
+  type Category,
+  type Reason,
+  type RefusalGround,
+  type RefusalGroundCode,
+  refusalGroundsForApplication,
+  refusalGroundsOf,
+} from '../../rules/index.ts';
+import { LoketError } from '../../server/errors.ts';
+import type { FieldError } from '../../validation/field-errors.ts';
+import { GROUND_STATEMENTS } from '../letters/ground-texts.ts';
+
+/**
+ * Which grounds a refusal may rest on, and the reasons its letter prints. A case handler picks
+ * from the legal grounds of the dossier's category (refusalGroundsOf), whether or not the rules
+ * found them: a false document, a sham vacancy or an employer acting as a hub is often known only
+ * to the case handler. The written motivation is always required (formal motivation, law of
+ * 29 July 1991, art. 2–3): it carries the facts a ground the rules did not find cannot quote.
+ */
+
+/** A ground offered to the case handler, with what the assessment found about it (null: nothing). */
+export interface OfferedGround {
+  code: RefusalGroundCode;
+  effect: 'REFUSE' | 'REVIEW';
+  legalBasis: string;
+  /** The assessment's message when the rules found this ground. */
+  found: string | null;
+}
+
+export interface RefusalChoice {
+  reasonCodes: string[];
+  note?: string | null | undefined;
+}
+
+/** Builds the 400 of a decision, each field error named and translated. */
+export function invalidDecision(
+  lang: Lang,
+  ...fields: [path: string, rule: string, params?: Record<string, unknown>][]
+): LoketError {
+  const errors: FieldError[] = fields.map(([path, rule, params]) => ({
+    path,
+    rule,
+    message: translate(lang, `validation.decision.${rule}`, params ?? {}),
+  }));
+  return new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
+}
+
+/** The grounds in force for the dossier's application; all of its category's if it cannot be read. */
+function groundsOfDossier(category: Category, application: unknown): RefusalGround[] {
+  try {
+    return refusalGroundsForApplication(application as Application);
+  } catch {
+    return refusalGroundsOf(category);
+  }
+}
+
+export function offeredGrounds(
+  category: Category,
+  assessment: Assessment | null,
+  application: unknown,
+): OfferedGround[] {
+  return groundsOfDossier(category, application).map((ground) => {
+    const reason = assessment?.reasons.find((r) => r.code === ground.code);
+    return {
+      code: ground.code,
+      effect: ground.effect,
+      legalBasis: reason?.legalBasis ?? ground.legalBasis,
+      found: reason?.message ?? null,
+    };
+  });
+}
+
+/**
+ * Checks a refusal (at least one ground, every ground one of the category's in force for the
+ * application, a motivation) and
+ * returns the reasons for the letter in `letterLang`, in the order of the category's conditions:
+ * the assessment's own reason where the rules found the ground, else the ground's statement.
+ */
+export function chooseRefusalGrounds(
+  dossier: { category: Category; application: unknown },
+  assessment: Assessment | null,
+  refusal: RefusalChoice,
+  lang: Lang,
+  letterLang: Lang,
+): Reason[] {
+  const grounds = offeredGrounds(dossier.category, assessment, dossier.application);
+  const codes = [...new Set(refusal.reasonCodes)];
+  const foreign = codes.filter((code) => !grounds.some((ground) => ground.code === code));
+  const errors: [string, string, Record<string, unknown>?][] = [];
+  if (foreign.length > 0) errors.push(['reasonCodes', 'notAGroundOfCategory', { codes: foreign.join(', ') }]);
+  else if (codes.length === 0) errors.push(['reasonCodes', 'reasonRequired']);
+  if (!refusal.note?.trim()) errors.push(['note', 'motivationRequired']);
+  if (errors.length > 0) throw invalidDecision(lang, ...errors);
+  return grounds
+    .filter((ground) => codes.includes(ground.code))
+    .map(
+      (ground) =>
+        assessment?.reasons.find((reason) => reason.code === ground.code) ?? {
+          code: ground.code,
+          effect: ground.effect,
+          legalBasis: ground.legalBasis,
+          message: GROUND_STATEMENTS[letterLang][ground.code],
+          facts: {},
+        },
+    );
+}

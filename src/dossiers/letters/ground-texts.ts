@@ -1,0 +1,103 @@
+import type { Lang } from '../../i18n/languages.ts';
+import type { RefusalGroundCode } from '../../rules/index.ts';
+
+/**
+ * The statement of a refusal ground in a letter when the case handler chose it without the rules
+ * having found it (no facts to quote): the condition the application does not meet, in general
+ * terms. The case handler's written motivation, printed below the grounds, gives the facts.
+ * Every ground code has its sentence in every language, or this does not compile.
+ */
+export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> = {
+  nl: {
+    NOT_COMPETENT_REGION: 'De arbeidsplaats ligt niet in het Vlaamse Gewest; Vlaanderen is niet bevoegd.',
+    QUALIFICATION_TOO_LOW: 'Het kwalificatieniveau van de werknemer bereikt het vereiste minimum niet.',
+    FUNCTION_NOT_HIGHLY_SKILLED: 'De functie is geen hooggeschoolde functie.',
+    SALARY_BELOW_THRESHOLD: 'Het brutojaarloon bereikt de loondrempel van deze categorie niet.',
+    CONTRACT_TOO_SHORT: 'De arbeidsovereenkomst is korter dan de vereiste minimumduur.',
+    NOT_ON_MIGRATION_LIST: 'De functie staat niet op de migratielijst van middengeschoolde knelpuntberoepen.',
+    NOT_ON_SHORTAGE_LIST: 'De functie staat niet op de knelpuntberoepenlijst van de VDAB.',
+    LOW_SKILLED_FUNCTION_EXCLUDED: 'Laaggeschoolde functies zijn uitgesloten in deze categorie.',
+    VACANCY_PUBLICATION_INSUFFICIENT:
+      'De vacature werd niet lang genoeg bekendgemaakt via de vereiste kanalen (arbeidsmarktonderzoek).',
+    WORKER_ALREADY_IN_BELGIUM:
+      'De werknemer verblijft al in België, terwijl een eerste aanvraag in deze categorie alleen kan zolang de werknemer in het buitenland is.',
+    EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM:
+      'De werkgever is niet in België gevestigd, wat deze categorie vereist.',
+    EMPLOYMENT_FRACTION_TOO_LOW: 'De tewerkstellingsbreuk ligt onder het vereiste minimum.',
+    SEASONAL_DURATION_EXCEEDED: 'De seizoenstewerkstelling duurt langer dan toegelaten.',
+    ICT_CONDITIONS_NOT_MET: 'De voorwaarden voor een overplaatsing binnen een onderneming zijn niet vervuld.',
+    EMPLOYER_EXCLUDED: 'De werkgever is uitgesloten wegens een sanctie.',
+    FALSE_DOCUMENTS: 'Er werden valse of onrechtmatig verkregen documenten voorgelegd.',
+    EMPLOYER_ALMOST_ONLY_NON_EU:
+      'De werkgever stelt (bijna) uitsluitend werknemers van buiten de Europese Unie te werk.',
+    EMPLOYER_ACTS_AS_HUB:
+      'De werkgever treedt op als doorgeefluik: de werknemers met een toelating verlaten de onderneming kort na hun aankomst.',
+    HOSTING_AGREEMENT_REQUIRED:
+      'Er is geen gastovereenkomst met een erkende onderzoeksinstelling voorgelegd.',
+    CULT_NOT_RECOGNISED: 'De eredienst is in België niet erkend.',
+    WORK_AUTHORISATION_NOT_REQUIRED:
+      'De werknemer heeft geen toelating tot arbeid nodig (Belg, of onderdaan van de EU, de EER of Zwitserland).',
+  },
+  fr: {
+    NOT_COMPETENT_REGION:
+      "Le lieu de travail n'est pas situé en Région flamande ; la Flandre n'est pas compétente.",
+    QUALIFICATION_TOO_LOW: "Le niveau de qualification du travailleur n'atteint pas le minimum requis.",
+    FUNCTION_NOT_HIGHLY_SKILLED: "La fonction n'est pas une fonction hautement qualifiée.",
+    SALARY_BELOW_THRESHOLD: "Le salaire annuel brut n'atteint pas le seuil salarial de cette catégorie.",
+    CONTRACT_TOO_SHORT: 'Le contrat de travail est plus court que la durée minimale requise.',
+    NOT_ON_MIGRATION_LIST:
+      'La fonction ne figure pas sur la liste de migration des métiers en pénurie de qualification moyenne.',
+    NOT_ON_SHORTAGE_LIST: 'La fonction ne figure pas sur la liste des métiers en pénurie du VDAB.',
+    LOW_SKILLED_FUNCTION_EXCLUDED: 'Les fonctions peu qualifiées sont exclues dans cette catégorie.',
+    VACANCY_PUBLICATION_INSUFFICIENT:
+      "L'offre d'emploi n'a pas été publiée assez longtemps par les canaux requis (examen du marché du travail).",
+    WORKER_ALREADY_IN_BELGIUM:
+      "Le travailleur séjourne déjà en Belgique, alors qu'une première demande dans cette catégorie n'est possible que tant qu'il se trouve à l'étranger.",
+    EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM:
+      "L'employeur n'est pas établi en Belgique, ce que cette catégorie exige.",
+    EMPLOYMENT_FRACTION_TOO_LOW: "La fraction d'occupation est inférieure au minimum requis.",
+    SEASONAL_DURATION_EXCEEDED: "L'occupation saisonnière dure plus longtemps qu'autorisé.",
+    ICT_CONDITIONS_NOT_MET: "Les conditions d'un transfert temporaire intragroupe ne sont pas remplies.",
+    EMPLOYER_EXCLUDED: "L'employeur est exclu en raison d'une sanction.",
+    FALSE_DOCUMENTS: 'Des documents faux ou obtenus de manière illicite ont été produits.',
+    EMPLOYER_ALMOST_ONLY_NON_EU:
+      "L'employeur occupe (presque) exclusivement des travailleurs ressortissants de pays hors de l'Union européenne.",
+    EMPLOYER_ACTS_AS_HUB:
+      "L'employeur sert de plaque tournante : les travailleurs autorisés quittent l'entreprise peu après leur arrivée.",
+    HOSTING_AGREEMENT_REQUIRED:
+      "Aucune convention d'accueil avec un organisme de recherche agréé n'a été produite.",
+    CULT_NOT_RECOGNISED: "Le culte n'est pas reconnu en Belgique.",
+    WORK_AUTHORISATION_NOT_REQUIRED:
+      "Le travailleur n'a pas besoin d'autorisation de travail (Belge, ou ressortissant de l'UE, de l'EEE ou de la Suisse).",
+  },
+  en: {
+    NOT_COMPETENT_REGION: 'The workplace is not in the Flemish Region; Flanders is not competent.',
+    QUALIFICATION_TOO_LOW: "The worker's qualification level does not reach the required minimum.",
+    FUNCTION_NOT_HIGHLY_SKILLED: 'The function is not a highly skilled function.',
+    SALARY_BELOW_THRESHOLD: 'The gross annual salary does not reach the salary threshold of this category.',
+    CONTRACT_TOO_SHORT: 'The employment contract is shorter than the required minimum duration.',
+    NOT_ON_MIGRATION_LIST:
+      'The function is not on the migration list of medium-skilled shortage occupations.',
+    NOT_ON_SHORTAGE_LIST: "The function is not on VDAB's shortage-occupation list.",
+    LOW_SKILLED_FUNCTION_EXCLUDED: 'Low-skilled functions are excluded in this category.',
+    VACANCY_PUBLICATION_INSUFFICIENT:
+      'The vacancy was not published long enough through the required channels (labour-market test).',
+    WORKER_ALREADY_IN_BELGIUM:
+      'The worker already stays in Belgium, while a first application in this category is only possible while the worker is abroad.',
+    EMPLOYER_NOT_ESTABLISHED_IN_BELGIUM:
+      'The employer is not established in Belgium, which this category requires.',
+    EMPLOYMENT_FRACTION_TOO_LOW: 'The employment fraction is below the required minimum.',
+    SEASONAL_DURATION_EXCEEDED: 'The seasonal employment lasts longer than allowed.',
+    ICT_CONDITIONS_NOT_MET: 'The conditions of an intra-corporate transfer are not met.',
+    EMPLOYER_EXCLUDED: 'The employer is excluded because of a sanction.',
+    FALSE_DOCUMENTS: 'False or unlawfully obtained documents were submitted.',
+    EMPLOYER_ALMOST_ONLY_NON_EU:
+      'The employer employs (almost) exclusively workers from outside the European Union.',
+    EMPLOYER_ACTS_AS_HUB:
+      'The employer acts as a gateway: workers with a permit leave the enterprise soon after their arrival.',
+    HOSTING_AGREEMENT_REQUIRED: 'No hosting agreement with a recognised research institution was submitted.',
+    CULT_NOT_RECOGNISED: 'The religion is not recognised in Belgium.',
+    WORK_AUTHORISATION_NOT_REQUIRED:
+      'The worker needs no work authorisation (a Belgian, or a national of the EU, the EEA or Switzerland).',
+  },
+};

@@ -1,0 +1,91 @@
+import { Tag } from '../../components/tag.tsx';
+import { currentLang, useT } from '../../i18n.ts';
+import { formatDate } from './labels.ts';
+
+/** What the decision column says (src/dossiers/handling/decide-dossier.ts, decide-appeal.ts). */
+export interface DecisionView {
+  outcome?: 'GRANTED' | 'REFUSED';
+  decidedOn?: string;
+  validFrom?: string;
+  validUntil?: string;
+  appeal?: { outcome: 'UPHELD' | 'OVERTURNED'; followUp?: 'GRANT' | 'REVIEW' | null; decidedOn: string };
+}
+
+export interface LetterLink {
+  id: string;
+  kind: string;
+  createdAt: string;
+}
+
+/**
+ * The decision and its letters, for the employer (`/employer/dossiers/:id`) and the worker
+ * (`/worker`): granted or refused, its validity, and what became of an appeal: dismissed, allowed
+ * with a grant, or allowed and examined again, each with its own letter.
+ */
+export function DecisionSection({
+  decision,
+  letters,
+  letterHref,
+}: {
+  decision: DecisionView | null;
+  letters: LetterLink[];
+  letterHref: (letterId: string) => string;
+}) {
+  const t = useT();
+  const lang = currentLang();
+  if (!decision?.outcome && !decision?.appeal && letters.length === 0) return null;
+  const appeal = decision?.appeal;
+  const appealText = !appeal
+    ? null
+    : appeal.outcome === 'UPHELD'
+      ? t('employer.decision.appealDismissed', { date: formatDate(lang, appeal.decidedOn) })
+      : appeal.followUp === 'GRANT'
+        ? t('employer.decision.appealGranted', { date: formatDate(lang, appeal.decidedOn) })
+        : t('employer.decision.appealReview', { date: formatDate(lang, appeal.decidedOn) });
+  return (
+    <section aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('employer.decision.title')}</h2>
+      {decision?.outcome ? (
+        <p>
+          <Tag tone={decision.outcome === 'GRANTED' ? 'success' : 'failure'}>
+            {t(decision.outcome === 'GRANTED' ? 'employer.decision.granted' : 'employer.decision.refused')}
+          </Tag>
+          {decision.decidedOn
+            ? ` ${t('employer.decision.decidedOn', { date: formatDate(lang, decision.decidedOn) })}`
+            : null}
+          {appeal?.followUp === 'GRANT' ? ` (${t('employer.decision.onAppeal')})` : null}
+        </p>
+      ) : null}
+      {decision?.validFrom && decision.validUntil ? (
+        <p>
+          {t('employer.decision.validity', {
+            from: formatDate(lang, decision.validFrom),
+            until: formatDate(lang, decision.validUntil),
+          })}
+        </p>
+      ) : null}
+      {appealText ? <p data-testid="appeal-outcome">{appealText}</p> : null}
+      {letters.length > 0 ? (
+        <>
+          <h3>{t('employer.decision.letters')}</h3>
+          <ul className="list--bullet">
+            {letters.map((letter) => (
+              <li key={letter.id}>
+                <a href={letterHref(letter.id)}>
+                  {t(
+                    letter.kind === 'APPEAL_DECISION'
+                      ? 'employer.decision.appealLetter'
+                      : 'employer.decision.letter',
+                    {
+                      date: formatDate(lang, letter.createdAt),
+                    },
+                  )}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

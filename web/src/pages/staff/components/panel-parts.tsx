@@ -1,0 +1,63 @@
+import { useT } from '../../../i18n.ts';
+import type { DossierOverview } from '../staff-types.ts';
+import type { FieldMap } from './form-errors.ts';
+
+/** What the action panel's forms share: how they send a request, and their text area. */
+
+/** One request of the overview's forms; resolves true when the server accepted it. */
+export interface PerformRequest {
+  /** Defaults to `POST /api/v1/dossiers/:id/actions`, whose answer is the new overview. */
+  path?: string;
+  body: Record<string, unknown>;
+  fields: FieldMap;
+  returnsOverview?: boolean;
+  done: string;
+}
+export type Perform = (request: PerformRequest) => Promise<boolean>;
+
+export interface FormProps {
+  dossier: DossierOverview;
+  perform: Perform;
+  errors: Record<string, string>;
+}
+
+export function TextArea(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
+  const t = useT();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={props.error ? 'form-group form-group--error' : 'form-group'}>
+      <label className="label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} className="staff-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.id}-error`} className="field-error">
+          <span className="visually-hidden">{t('shell.errorPrefix')} </span>
+          {props.error}
+        </p>
+      ) : null}
+      <textarea
+        id={props.id}
+        className={props.error ? 'input staff-textarea input--error' : 'input staff-textarea'}
+        rows={4}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}

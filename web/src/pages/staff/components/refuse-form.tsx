@@ -1,0 +1,264 @@
+import { useState } from 'react';
+import { useT } from '../../../i18n.ts';
+import { formatDate, labelOf } from '../staff-format.ts';
+import type { RefusalGround, ReturnedRefusal } from '../staff-types.ts';
+import { ConfirmStep } from './confirm-step.tsx';
+import { type FormProps, type Perform, TextArea } from './panel-parts.tsx';
+
+/**
+ * Refusing: the case handler picks grounds from the legal grounds of the dossier's category
+ * (the server's `refusalGrounds`, each with its legal basis and what the assessment found) and
+ * writes the motivation the letter prints below them. The grounds the rules found with a refusing
+ * effect start ticked; those "to weigh" (employer policy thresholds) are for the case handler to
+ * tick. The server checks the choice (handling/refusal-grounds.ts) and names what is wrong.
+ */
+export function RefuseForm({ dossier, perform, errors }: FormProps) {
+  const t = useT();
+  const grounds = dossier.refusalGrounds ?? [];
+  const [chosen, setChosen] = useState<string[]>(
+    dossier.returnedRefusal?.reasonCodes ??
+      grounds.filter((ground) => ground.found !== null && ground.effect === 'REFUSE').map((g) => g.code),
+  );
+  const [note, setNote] = useState('');
+  const [isConfirming, setConfirming] = useState(false);
+  const reasonsError = errors['refuse-reasons'];
+  // Only a case handler's refusal is a proposal; a supervisor (who may send proposals back) decides.
+  const isProposal =
+    dossier.refusalNeedsCoSign === true && !dossier.allowedActions.includes('RETURN_REFUSAL');
+  const chosenLabels = grounds
+    .filter((ground) => chosen.includes(ground.code))
+    .map((ground) => labelOf(t, 'reasons', ground.code))
+    .join('; ');
+
+  function toggle(code: string, isChecked: boolean) {
+    setChosen((current) => (isChecked ? [...current, code] : current.filter((c) => c !== code)));
+  }
+
+  async function refuse() {
+    setConfirming(false);
+    await perform({
+      body: { action: 'REFUSE', reasonCodes: chosen, note },
+      fields: {
+        // The summary links to the first checkbox: a fieldset cannot take the focus.
+        reasonCodes: { id: 'refuse-reasons', label: t('staff.panel.refuse.reasons') },
+        note: { id: 'refuse-note', label: t('staff.panel.refuse.note') },
+      },
+      done: t('staff.panel.done'),
+    });
+  }
+
+  return (
+    <form
+      className="staff-action"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Incomplete: let the server name what is missing, next to the fields, without a confirmation.
+        if (chosen.length === 0 || !note.trim()) void refuse();
+        else setConfirming(true);
+      }}
+    >
+      <h3>{t('staff.panel.refuse.title')}</h3>
+      <fieldset
+        className={reasonsError ? 'staff-fieldset form-group--error' : 'staff-fieldset'}
+        aria-describedby={reasonsError ? 'refuse-reasons-hint refuse-reasons-error' : 'refuse-reasons-hint'}
+      >
+        <legend className="label">{t('staff.panel.refuse.reasons')}</legend>
+        <p id="refuse-reasons-hint" className="staff-hint">
+          {t('staff.panel.refuse.reasonsHint')}
+        </p>
+        {reasonsError ? (
+          <p id="refuse-reasons-error" className="field-error">
+            <span className="visually-hidden">{t('shell.errorPrefix')} </span>
+            {reasonsError}
+          </p>
+        ) : null}
+        {grounds.map((ground, index) => (
+          <GroundCheckbox
+            key={ground.code}
+            ground={ground}
+            id={index === 0 ? 'refuse-reasons' : `refuse-reason-${ground.code}`}
+            isChecked={chosen.includes(ground.code)}
+            onChange={(isChecked) => toggle(ground.code, isChecked)}
+          />
+        ))}
+      </fieldset>
+      <TextArea
+        id="refuse-note"
+        label={t('staff.panel.refuse.note')}
+        hint={t('staff.panel.refuse.noteHint')}
+        value={note}
+        onChange={setNote}
+        error={errors['refuse-note']}
+      />
+      {isConfirming ? (
+        <ConfirmStep
+          id="refuse-confirm"
+          title={t('staff.panel.refuse.confirmTitle')}
+          text={t(isProposal ? 'staff.panel.refuse.confirmProposalText' : 'staff.panel.refuse.confirmText', {
+            grounds: chosenLabels,
+          })}
+          confirmLabel={t(isProposal ? 'staff.panel.refuse.confirmProposal' : 'staff.panel.refuse.confirm')}
+          cancelLabel={t('staff.panel.cancel')}
+          isDanger
+          onConfirm={() => void refuse()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="submit" className="button button--danger">
+          {t('staff.panel.refuse.submit')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function GroundCheckbox(props: {
+  ground: RefusalGround;
+  id: string;
+  isChecked: boolean;
+  onChange: (isChecked: boolean) => void;
+}) {
+  const t = useT();
+  const { ground, id } = props;
+  return (
+    <div className="staff-checkbox staff-ground">
+      <input
+        type="checkbox"
+        id={id}
+        value={ground.code}
+        checked={props.isChecked}
+        onChange={(event) => props.onChange(event.target.checked)}
+        aria-describedby={`${id}-basis`}
+      />
+      <label htmlFor={id}>
+        {labelOf(t, 'reasons', ground.code)}
+        {ground.effect === 'REVIEW' ? ` (${t('staff.panel.refuse.toWeigh')})` : null}
+      </label>
+      <div id={`${id}-basis`} className="staff-ground__details">
+        <p className="staff-hint">{t('staff.panel.refuse.legalBasis', { basis: ground.legalBasis })}</p>
+        {ground.found ? (
+          <p className="staff-ground__found">{t('staff.panel.refuse.found', { message: ground.found })}</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** For the case handler: the supervisor sent the last proposal back, and why. */
+export function ReturnedRefusalNotice({ returned }: { returned: ReturnedRefusal }) {
+  const t = useT();
+  return (
+    <div className="staff-returned" data-testid="returned-refusal">
+      <h3>{t('staff.panel.refuse.returnedTitle')}</h3>
+      <p>
+        {returned.returnedBy
+          ? t('staff.panel.refuse.returnedBy', {
+              name: returned.returnedBy,
+              date: formatDate(returned.returnedOn),
+            })
+          : t('staff.panel.refuse.returnedBySomeone', { date: formatDate(returned.returnedOn) })}
+      </p>
+      <blockquote className="staff-quote">{returned.note}</blockquote>
+    </div>
+  );
+}
+
+/** The supervisor co-signs a proposed refusal as it stands (a REFUSE without grounds of their own). */
+export function CoSignForm({ dossier, perform }: FormProps) {
+  const t = useT();
+  const [isConfirming, setConfirming] = useState(false);
+  const pending = dossier.pendingRefusal;
+  const grounds = dossier.refusalGrounds ?? [];
+  return (
+    <form
+      className="staff-action"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setConfirming(true);
+      }}
+    >
+      <h3>{t('staff.panel.coSign.title')}</h3>
+      <p className="staff-flag staff-flag--coSign staff-pending">{t('staff.panel.pendingRefusal')}</p>
+      {pending && pending.reasonCodes.length > 0 ? (
+        <>
+          <p>{t('staff.panel.coSign.reasons')}</p>
+          <ul className="list--bullet">
+            {pending.reasonCodes.map((code) => {
+              const basis = grounds.find((ground) => ground.code === code)?.legalBasis;
+              return (
+                <li key={code}>
+                  {labelOf(t, 'reasons', code)}
+                  {basis ? ` (${t('staff.panel.refuse.legalBasis', { basis })})` : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {pending?.note ? (
+        <>
+          <p>{t('staff.panel.coSign.motivation')}</p>
+          <blockquote className="staff-quote">{pending.note}</blockquote>
+        </>
+      ) : null}
+      {isConfirming ? (
+        <ConfirmStep
+          id="cosign-confirm"
+          title={t('staff.panel.coSign.confirmTitle')}
+          text={t('staff.panel.coSign.confirmText')}
+          confirmLabel={t('staff.panel.coSign.confirm')}
+          cancelLabel={t('staff.panel.cancel')}
+          isDanger
+          onConfirm={() => {
+            setConfirming(false);
+            void perform({
+              body: { action: 'REFUSE', reasonCodes: [] },
+              fields: {},
+              done: t('staff.panel.done'),
+            });
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="submit" className="button button--danger">
+          {t('staff.panel.coSign.submit')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** The supervisor sends a proposed refusal back to the case handler, with a note saying why. */
+export function ReturnRefusalForm({ perform, errors }: { perform: Perform; errors: Record<string, string> }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const label = t('staff.panel.returnRefusal.note');
+  return (
+    <form
+      className="staff-action"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void perform({
+          body: { action: 'RETURN_REFUSAL', note },
+          fields: { note: { id: 'return-note', label } },
+          done: t('staff.panel.done'),
+        });
+      }}
+    >
+      <h3>{t('staff.panel.returnRefusal.title')}</h3>
+      <TextArea
+        id="return-note"
+        label={label}
+        hint={t('staff.panel.returnRefusal.noteHint')}
+        value={note}
+        onChange={setNote}
+        error={errors['return-note']}
+      />
+      <button type="submit" className="button button--secondary">
+        {t('staff.panel.returnRefusal.submit')}
+      </button>
+    </form>
+  );
+}
