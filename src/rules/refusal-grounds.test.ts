@@ -8,7 +8,9 @@ describe('the refusal grounds of a category', () => {
   it('are the codes its conditions can produce, each with its legal basis', () => {
     const codes = (category: Parameters<typeof refusalGroundsOf>[0]) =>
       refusalGroundsOf(category).map((ground) => ground.code);
+    // A worker who needs no authorisation (found by the registers after filing) is a ground in every category.
     expect(codes('HIGHLY_SKILLED')).toEqual([
+      'WORK_AUTHORISATION_NOT_REQUIRED',
       'NOT_COMPETENT_REGION',
       'QUALIFICATION_TOO_LOW',
       'FUNCTION_NOT_HIGHLY_SKILLED',

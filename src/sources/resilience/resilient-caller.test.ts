@@ -107,7 +107,9 @@ describe('retries', () => {
     expect(script.calls()).toBe(3);
     // random 0.5: 100 → 75, 200 → 150 (half fixed, half jitter)
     expect(clock.sleeps).toEqual([75, 150]);
-    expect(events.map((event) => event.type)).toEqual(['RETRY', 'RETRY']);
+    expect(events.map((event) => event.type)).toEqual(['RETRY', 'RETRY', 'CALLED']);
+    // The call is reported once, as answered, with the time its retries took (the fake clock's sleeps).
+    expect(events.at(-1)).toEqual({ type: 'CALLED', source: 'kbo', outcome: 'ANSWERED', durationMs: 225 });
     expect(caller.breaker.state).toBe('CLOSED');
   });
 
@@ -124,7 +126,10 @@ describe('retries', () => {
       code: 'LOKET_SOURCE_UNAVAILABLE',
     });
     expect(script.calls()).toBe(3);
-    expect(events.at(-1)).toEqual({ type: 'UNAVAILABLE', source: 'kbo', cause: 'HTTP_5XX', attempts: 3 });
+    expect(events.slice(-2)).toEqual([
+      { type: 'UNAVAILABLE', source: 'kbo', cause: 'HTTP_5XX', attempts: 3 },
+      { type: 'CALLED', source: 'kbo', outcome: 'HTTP_5XX', durationMs: 225 },
+    ]);
   });
 
   it('does not retry an answer such as "not found"', async () => {
