@@ -17,6 +17,8 @@ export interface Visit {
   path: string;
   /** What this sample shows, e.g. the dossier's state. */
   note: string;
+  /** The page's first sample (the one every language sees). */
+  first: boolean;
 }
 
 interface DemoDossier {
@@ -142,23 +144,32 @@ function visitorsOf(id: PageId): Visitor[] {
   return [...access];
 }
 
-/** Every visit of the census, by visitor. */
-export function plannedVisits(demo: DemoSamples): Map<Visitor, Visit[]> {
+/**
+ * The visits of the census, by visitor: with `everySample`, every sample of every page (a dossier in
+ * each state, every report…); without, the first sample of each page, so each page is still seen.
+ */
+export function plannedVisits(demo: DemoSamples, everySample: boolean): Map<Visitor, Visit[]> {
   const samples = samplesOf(demo);
   const visits = new Map<Visitor, Visit[]>();
   const add = (visitor: Visitor, visit: Visit) =>
     visits.set(visitor, [...(visits.get(visitor) ?? []), visit]);
   for (const id of PAGE_IDS) {
     for (const visitor of visitorsOf(id)) {
-      for (const sample of samples[id])
-        add(visitor, { id, path: pagePath(id, sample.params), note: sample.note });
+      for (const [index, sample] of (everySample ? samples[id] : samples[id].slice(0, 1)).entries()) {
+        add(visitor, { id, path: pagePath(id, sample.params), note: sample.note, first: index === 0 });
+      }
     }
   }
   // The two answers that are not pages of the table: an unknown address, and another role's page.
-  add('anonymous', { id: 'notFound', path: '/no-such-page', note: '' });
-  add('INSPECTOR', { id: 'noAccess', path: pagePath('analystReports'), note: "the analyst's page" });
+  add('anonymous', { id: 'notFound', path: '/no-such-page', note: '', first: true });
+  add('INSPECTOR', {
+    id: 'noAccess',
+    path: pagePath('analystReports'),
+    note: "the analyst's page",
+    first: true,
+  });
   // The worker page before a code is entered: the form.
-  add('anonymous', { id: 'worker', path: pagePath('worker'), note: 'the code form' });
+  add('anonymous', { id: 'worker', path: pagePath('worker'), note: 'the code form', first: true });
   return visits;
 }
 

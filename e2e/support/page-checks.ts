@@ -51,7 +51,7 @@ const FOREIGN_PIECES: Record<Lang, Array<{ lang: Lang; pieces: string[] }>> = {
  * titles such as "Software engineer"): none of these words occur there.
  */
 const ENGLISH_WORDS =
-  /\b(the|and|with|your|you|please|loading|submit|cancel|error|failed|not found|required|invalid|unknown|missing|must|should|this|that|which|from|will|has been|click|none|total|yes|settings)\b/i;
+  /\b(the|and|with|your|you|please|loading|submit|cancel|error|failed|not found|required|invalid|unknown|missing|must|should|this|that|which|from|will|has been|click|none|yes|settings)\b/i;
 
 /** Words of the machinery, not of the service: file names, source paths, JavaScript's empties. */
 const INTERNAL_TEXT = [
@@ -88,22 +88,26 @@ export async function readPageText(page: Page): Promise<PageText> {
 function lineWith(text: string, pattern: RegExp | string): string {
   const line =
     text.split('\n').find((l) => (typeof pattern === 'string' ? l.includes(pattern) : pattern.test(l))) ?? '';
-  return JSON.stringify(line.trim().slice(0, 140));
+  return JSON.stringify(line.trim().slice(0, 160));
 }
 
-/** Unfilled placeholders, message keys, internal words, raw codes and another language's text. */
-export function findTextProblems(text: PageText, lang: Lang): string[] {
+/**
+ * Unfilled placeholders, message keys, internal words, raw codes and another language's text.
+ * `data`: texts that are data, not interface (people's names such as "Sociaal inspecteur Karim"),
+ * left out of the checks.
+ */
+export function findTextProblems(text: PageText, lang: Lang, data: readonly string[] = []): string[] {
   const problems: string[] = [];
-  const all = `${text.visible}\n${text.attributes}`;
+  const all = data.reduce((rest, datum) => rest.replaceAll(datum, ''), `${text.visible}\n${text.attributes}`);
   if (/\{\{|\}\}/.test(all)) problems.push(`placeholder left unfilled: ${lineWith(all, /\{\{|\}\}/)}`);
   const key = MESSAGE_KEY.exec(all);
-  if (key) problems.push(`message key instead of text: "${key[0]}" in ${lineWith(all, key[0])}`);
+  if (key) problems.push(`message key instead of text: "${key[0]}" in ${lineWith(all, MESSAGE_KEY)}`);
   for (const pattern of INTERNAL_TEXT) {
     const found = pattern.exec(all);
-    if (found) problems.push(`internal text: "${found[0]}" in ${lineWith(all, found[0])}`);
+    if (found) problems.push(`internal text: "${found[0]}" in ${lineWith(all, pattern)}`);
   }
   const code = RAW_CODE.exec(all);
-  if (code) problems.push(`raw code instead of a label: "${code[0]}" in ${lineWith(all, code[0])}`);
+  if (code) problems.push(`raw code instead of a label: "${code[0]}" in ${lineWith(all, RAW_CODE)}`);
   for (const { lang: other, pieces } of FOREIGN_PIECES[lang]) {
     const found = pieces.find((piece) => all.includes(piece));
     if (found)
@@ -111,7 +115,8 @@ export function findTextProblems(text: PageText, lang: Lang): string[] {
   }
   if (lang !== 'en') {
     const word = ENGLISH_WORDS.exec(all);
-    if (word) problems.push(`English word on a ${lang} page: "${word[0]}" in ${lineWith(all, word[0])}`);
+    if (word)
+      problems.push(`English word on a ${lang} page: "${word[0]}" in ${lineWith(all, ENGLISH_WORDS)}`);
   }
   return problems;
 }
@@ -137,5 +142,39 @@ export async function findHorizontalScroll(page: Page): Promise<string | null> {
       .slice(0, 4)
       .map((element) => `${describe(element.parentElement ?? element)} > ${describe(element)}`);
     return `scrolls sideways: ${scrollWidth} px wide in a ${width} px window (${sticking.join('; ')})`;
+  });
+}
+
+/**
+ * Content that spills out of its box without scrolling: a table running under the next grid column,
+ * a label printed over its value. Only boxes that let it show (overflow visible) count: a box that
+ * scrolls or clips on purpose is not spilling.
+ */
+export async function findSpills(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const describe = (element: Element): string => {
+      const classes = [...element.classList].slice(0, 2).join('.');
+      return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${classes ? `.${classes}` : ''}`;
+    };
+    const spilling: Array<{ element: HTMLElement; by: number }> = [];
+    for (const element of document.querySelectorAll('main *')) {
+      if (!(element instanceof HTMLElement) || element.clientWidth === 0) continue;
+      const style = getComputedStyle(element);
+      if (style.overflowX !== 'visible' || !/block|grid|flex|table-cell|list-item/.test(style.display))
+        continue;
+      const by = element.scrollWidth - element.clientWidth;
+      if (by > 2) spilling.push({ element, by });
+    }
+    // The innermost: its ancestors spill only because it does.
+    return spilling
+      .filter(
+        ({ element }) =>
+          !spilling.some((other) => other.element !== element && element.contains(other.element)),
+      )
+      .slice(0, 3)
+      .map(
+        ({ element, by }) =>
+          `spills out of its box: ${describe(element.parentElement ?? element)} > ${describe(element)} by ${by} px`,
+      );
   });
 }
