@@ -16,7 +16,8 @@ import { createSeededRandom, type SeededRandom } from '../sources/simulator/seed
  * A realistic queue for the demo: dozens of dossiers in every state, built through the same use
  * cases as real work (drafts by step, documents, submission, fee, review, decisions with letters),
  * dated over the last weeks so the legal clocks show due, at-risk and overdue dossiers. The workers
- * are people of the register simulator's population (same seed), so register facts line up.
+ * are people of the register simulator's population (same seed), so register facts line up. What
+ * the demo's people write (a question, an answer, grounds) is in Dutch, as the service's staff would.
  */
 const PDF = Buffer.from('%PDF-1.4\n% Loket demo document\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -283,7 +284,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   if (fate === 'IN_REVIEW') return;
   if (fate === 'WITHDRAWN') {
     await act(
-      { action: 'WITHDRAW', reason: 'The candidate accepted another offer.' } as never,
+      { action: 'WITHDRAW', reason: 'De kandidaat heeft een ander aanbod aanvaard.' } as never,
       addDays(reviewOn, 2),
       {
         role: 'EMPLOYER',
@@ -296,14 +297,14 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   await act(
     {
       action: 'REQUEST_INFORMATION',
-      question: 'Please add the signed employment contract with the agreed gross salary.',
+      question: 'Voeg de ondertekende arbeidsovereenkomst met het afgesproken brutoloon toe.',
     } as never,
     askedOn,
   );
   if (fate === 'INFORMATION_REQUESTED') return;
   const answeredOn = addDays(askedOn, random.int(1, 6));
   await act(
-    { action: 'ANSWER_INFORMATION', answer: 'The signed contract has been added.' } as never,
+    { action: 'ANSWER_INFORMATION', answer: 'De ondertekende arbeidsovereenkomst is toegevoegd.' } as never,
     answeredOn,
     {
       role: 'EMPLOYER',
@@ -342,7 +343,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   );
   if (fate === 'APPEALED') {
     await act(
-      { action: 'APPEAL', grounds: 'Het loon omvat een jaarlijkse bonus die niet werd meegeteld.' } as never,
+      { action: 'APPEAL', grounds: 'Het loon omvat een jaarlijkse premie die niet werd meegeteld.' } as never,
       addDays(decidedOn, 10),
       {
         role: 'EMPLOYER',

@@ -1,4 +1,7 @@
+import type { ReactNode } from 'react';
+import type { SessionUser } from './api.ts';
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
+import { matchPage } from './page-routes.ts';
 import { MailOutboxPage } from './pages/admin/mail-outbox-page.tsx';
 import { AnalystArea } from './pages/analyst/analyst-area.tsx';
 import { EmployerArea } from './pages/employer/employer-area.tsx';
@@ -10,19 +13,13 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OpenDataArea } from './pages/open-data/open-data-area.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
 import { StaffArea } from './pages/staff/staff-area.tsx';
-import { roleHomePath, roleOfPath } from './roles.ts';
+import { type Role, roleHomePath } from './roles.ts';
 import { Link, navigate, usePath } from './routing.tsx';
 import { useSession } from './session.tsx';
 
 const MAIN_ID = 'main-content';
-
-/** The areas with pages of their own below the role's home. */
-function areaOfPath(path: string): 'employer' | 'staff' | 'analyst' | null {
-  if (path === '/employer' || path.startsWith('/employer/')) return 'employer';
-  if (/^\/(case-handler|supervisor)(\/|$)/.test(path)) return 'staff';
-  if (path === '/analyst' || path.startsWith('/analyst/')) return 'analyst';
-  return null;
-}
+const INSPECTOR: Role = 'INSPECTOR';
+const ADMIN: Role = 'ADMIN';
 
 /** The page shell: skip link, header, one main landmark, footer; the page for the current path inside. */
 export function App() {
@@ -44,35 +41,55 @@ export function App() {
 }
 
 function CurrentPage() {
-  const path = usePath();
+  const page = matchPage(usePath());
+  if (!page) return <NotFoundPage />;
+  // One case per page of the table: a page added to PAGE_ROUTES fails to compile until it is here.
+  switch (page.id) {
+    case 'landing':
+      return <LandingPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'selfCheck':
+      return <SelfCheckPage />;
+    case 'worker':
+      return <WorkerDossierPage />;
+    case 'openData':
+    case 'openDataReport':
+      return <OpenDataArea page={page} />;
+    case 'employerHome':
+    case 'employerNew':
+    case 'employerDossier':
+    case 'employerStep':
+      return <SignedIn render={(user) => <EmployerArea page={page} user={user} />} />;
+    case 'caseHandlerQueue':
+    case 'caseHandlerPayments':
+    case 'caseHandlerDossier':
+    case 'supervisorHome':
+    case 'supervisorQueue':
+    case 'supervisorDossier':
+      return <SignedIn render={(user) => <StaffArea page={page} user={user} />} />;
+    case 'analystReports':
+    case 'analystReport':
+      return <SignedIn render={(user) => <AnalystArea page={page} user={user} />} />;
+    case 'inspectorHome':
+      return <SignedIn render={(user) => <RoleHomePage key={INSPECTOR} role={INSPECTOR} user={user} />} />;
+    case 'adminHome':
+      return <SignedIn render={(user) => <RoleHomePage key={ADMIN} role={ADMIN} user={user} />} />;
+    case 'adminOutbox':
+      return <SignedIn render={() => <MailOutboxPage />} />;
+    default: {
+      const unhandled: never = page.id;
+      throw new Error(`no page for ${String(unhandled)}`);
+    }
+  }
+}
+
+/** A page behind sign-in: waits for the session, sends a signed-out visitor to the sign-in page. */
+function SignedIn({ render }: { render(user: SessionUser): ReactNode }) {
   const { state } = useSession();
-  if (path === '/') return <LandingPage />;
-  if (path === '/login') return <LoginPage />;
-  if (path === '/self-check') return <SelfCheckPage />;
-  if (path === '/worker') return <WorkerDossierPage />;
-  if (path === '/open-data' || path.startsWith('/open-data/')) return <OpenDataArea path={path} />;
-  const area = areaOfPath(path);
-  if (area) {
-    if (state.status === 'loading') return <Loading />;
-    const user = state.status === 'ready' ? state.user : null;
-    if (!user) return <RedirectToLogin />;
-    if (area === 'analyst') return <AnalystArea path={path} user={user} />;
-    return area === 'employer' ? (
-      <EmployerArea path={path} user={user} />
-    ) : (
-      <StaffArea path={path} user={user} />
-    );
-  }
-  if (path === '/admin/outbox') {
-    if (state.status === 'loading') return <Loading />;
-    return state.status === 'ready' && state.user ? <MailOutboxPage /> : <RedirectToLogin />;
-  }
-  const role = roleOfPath(path);
-  if (!role) return <NotFoundPage />;
   if (state.status === 'loading') return <Loading />;
   const user = state.status === 'ready' ? state.user : null;
-  if (!user) return <RedirectToLogin />;
-  return <RoleHomePage key={role} role={role} user={user} />;
+  return user ? render(user) : <RedirectToLogin />;
 }
 
 function Header() {

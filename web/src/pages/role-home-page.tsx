@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, type SessionUser, type Workspace } from '../api.ts';
 import { PageHeading, usePageTitle } from '../components/page-heading.tsx';
 import { isTaskKey, useT } from '../i18n.ts';
+import { pagePath } from '../page-routes.ts';
 import { type Role, roleHomePath, roleSlug } from '../roles.ts';
 import { Link, navigate } from '../routing.tsx';
 import { useSession } from '../session.tsx';
@@ -68,7 +69,7 @@ function WorkspaceView({ workspace, user }: { workspace: Workspace; user: Sessio
         <>
           <AccountFigures figures={workspace.figures} />
           <p>
-            <Link href="/admin/outbox">{t('outbox.link')}</Link>
+            <Link href={pagePath('adminOutbox')}>{t('outbox.link')}</Link>
           </p>
         </>
       ) : null}

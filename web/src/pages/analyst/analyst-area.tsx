@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../api.ts';
 import { useT } from '../../i18n.ts';
+import type { PageMatch } from '../../page-routes.ts';
 import type { Role } from '../../roles.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { RoleHomePage } from '../role-home-page.tsx';
@@ -8,18 +9,18 @@ import { ReportPage } from './report-page.tsx';
 import { ANALYST_SOURCE } from './stats-types.ts';
 
 const ANALYST: Role = 'ANALYST';
-const REPORT_PATH = /^\/analyst\/reports\/([A-Za-z0-9_-]{1,50})$/;
 
 /**
  * The policy analyst's pages: `/analyst` (the ready-made reports) and `/analyst/reports/:id`.
  * Another role gets the role home page's "no access" answer (the API would refuse it anyway).
  */
-export function AnalystArea({ path, user }: { path: string; user: SessionUser }) {
+export function AnalystArea({ page, user }: { page: PageMatch; user: SessionUser }) {
   const t = useT();
   if (user.role !== ANALYST) return <RoleHomePage role={ANALYST} user={user} />;
-  if (path === '/analyst')
+  const { reportId } = page.params;
+  if (page.id === 'analystReports')
     return <ReportListPage source={ANALYST_SOURCE} title={t('workspace.title.ANALYST')} />;
-  const report = REPORT_PATH.exec(path);
-  if (report?.[1]) return <ReportPage key={report[1]} source={ANALYST_SOURCE} id={report[1]} />;
+  if (page.id === 'analystReport' && reportId)
+    return <ReportPage key={reportId} source={ANALYST_SOURCE} id={reportId} />;
   return <NotFoundPage />;
 }

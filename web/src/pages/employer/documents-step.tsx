@@ -5,6 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary.t
 import { FieldErrorMessage } from '../../components/field-error-message.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SelectField } from '../../components/select-field.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
@@ -48,32 +49,34 @@ export function DocumentsStep({
 export function RequiredDocuments({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   return (
-    <table className="table emp-table">
-      <caption className="emp-caption">{t('employer.documents.requiredCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('employer.documents.type')}</th>
-          <th scope="col">{t('employer.documents.state')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {dossier.requiredDocumentTypes.map((type) => {
-          const isUploaded = dossier.documents.some((document) => document.documentType === type);
-          return (
-            <tr key={type}>
-              <th scope="row">{documentTypeName(t, type)}</th>
-              <td>
-                {isUploaded ? (
-                  <Tag tone="success">{t('employer.documents.uploaded')}</Tag>
-                ) : (
-                  <Tag tone="action">{t('employer.documents.missing')}</Tag>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={t('employer.documents.requiredCaption')}>
+      <table className="table emp-table">
+        <caption className="emp-caption">{t('employer.documents.requiredCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('employer.documents.type')}</th>
+            <th scope="col">{t('employer.documents.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dossier.requiredDocumentTypes.map((type) => {
+            const isUploaded = dossier.documents.some((document) => document.documentType === type);
+            return (
+              <tr key={type}>
+                <th scope="row">{documentTypeName(t, type)}</th>
+                <td>
+                  {isUploaded ? (
+                    <Tag tone="success">{t('employer.documents.uploaded')}</Tag>
+                  ) : (
+                    <Tag tone="action">{t('employer.documents.missing')}</Tag>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -242,48 +245,50 @@ export function UploadedDocuments({
       {dossier.documents.length === 0 ? (
         <p>{t('employer.documents.none')}</p>
       ) : (
-        <table className="table emp-table">
-          <caption className="emp-caption">{t('employer.documents.uploadedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('employer.documents.type')}</th>
-              <th scope="col">{t('employer.documents.file')}</th>
-              <th scope="col">{t('employer.documents.uploadedOn')}</th>
-              {canRemove ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t('employer.documents.actions')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {dossier.documents.map((document) => (
-              <tr key={document.id}>
-                <th scope="row">{documentTypeName(t, document.documentType)}</th>
-                <td>
-                  <a
-                    href={`/api/v1/dossiers/${dossier.id}/documents/${document.id}`}
-                    download={document.fileName}
-                  >
-                    {t('employer.documents.download', { file: document.fileName })}
-                  </a>
-                </td>
-                <td>{formatDate(lang, document.uploadedAt)}</td>
+        <TableScroll label={t('employer.documents.uploadedCaption')}>
+          <table className="table emp-table">
+            <caption className="emp-caption">{t('employer.documents.uploadedCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('employer.documents.type')}</th>
+                <th scope="col">{t('employer.documents.file')}</th>
+                <th scope="col">{t('employer.documents.uploadedOn')}</th>
                 {canRemove ? (
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void remove(document)}
-                    >
-                      {t('employer.documents.remove', { file: document.fileName })}
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('employer.documents.actions')}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {dossier.documents.map((document) => (
+                <tr key={document.id}>
+                  <th scope="row">{documentTypeName(t, document.documentType)}</th>
+                  <td>
+                    <a
+                      href={`/api/v1/dossiers/${dossier.id}/documents/${document.id}`}
+                      download={document.fileName}
+                    >
+                      {t('employer.documents.download', { file: document.fileName })}
+                    </a>
+                  </td>
+                  <td>{formatDate(lang, document.uploadedAt)}</td>
+                  {canRemove ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => void remove(document)}
+                      >
+                        {t('employer.documents.remove', { file: document.fileName })}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p role="status" className="emp-status">
         {message}

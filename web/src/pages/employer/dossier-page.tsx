@@ -3,6 +3,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
@@ -402,24 +403,26 @@ function HistoryTable({ dossier }: { dossier: DossierOverview }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('employer.history.title')}</h2>
-      <table className="table emp-table">
-        <caption className="emp-caption">{t('employer.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('employer.history.date')}</th>
-            <th scope="col">{t('employer.history.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dossier.history.map((entry, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only, its order is its identity
-            <tr key={index}>
-              <td>{formatDate(lang, entry.on)}</td>
-              <th scope="row">{actionName(t, entry.action)}</th>
+      <TableScroll label={t('employer.history.caption')}>
+        <table className="table emp-table">
+          <caption className="emp-caption">{t('employer.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('employer.history.date')}</th>
+              <th scope="col">{t('employer.history.action')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {dossier.history.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only, its order is its identity
+              <tr key={index}>
+                <td>{formatDate(lang, entry.on)}</td>
+                <th scope="row">{actionName(t, entry.action)}</th>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
@@ -62,32 +63,34 @@ function DossierTable({ dossiers }: { dossiers: DossierSummary[] }) {
   const lang = currentLang();
   if (dossiers.length === 0) return <p>{t('employer.home.noDossiers')}</p>;
   return (
-    <table className="table emp-table">
-      <caption className="emp-caption">{t('employer.home.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('employer.home.number')}</th>
-          <th scope="col">{t('employer.home.category')}</th>
-          <th scope="col">{t('employer.home.worker')}</th>
-          <th scope="col">{t('employer.home.status')}</th>
-          <th scope="col">{t('employer.home.updated')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {dossiers.map((dossier) => (
-          <tr key={dossier.id}>
-            <th scope="row">
-              <Link href={dossierPath(dossier.id)}>{dossier.number ?? t('employer.home.draftNumber')}</Link>
-            </th>
-            <td>{categoryName(t, dossier.category)}</td>
-            <td>{dossier.workerName ?? t('employer.home.noWorkerYet')}</td>
-            <td>
-              <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
-            </td>
-            <td>{formatDate(lang, dossier.updatedAt)}</td>
+    <TableScroll label={t('employer.home.tableCaption')}>
+      <table className="table emp-table">
+        <caption className="emp-caption">{t('employer.home.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('employer.home.number')}</th>
+            <th scope="col">{t('employer.home.category')}</th>
+            <th scope="col">{t('employer.home.worker')}</th>
+            <th scope="col">{t('employer.home.status')}</th>
+            <th scope="col">{t('employer.home.updated')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {dossiers.map((dossier) => (
+            <tr key={dossier.id}>
+              <th scope="row">
+                <Link href={dossierPath(dossier.id)}>{dossier.number ?? t('employer.home.draftNumber')}</Link>
+              </th>
+              <td>{categoryName(t, dossier.category)}</td>
+              <td>{dossier.workerName ?? t('employer.home.noWorkerYet')}</td>
+              <td>
+                <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
+              </td>
+              <td>{formatDate(lang, dossier.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -92,57 +93,61 @@ export function PaymentImportPage() {
             })}
           </p>
           {result.matched.length > 0 ? (
-            <table className="table">
-              <caption>{t('staff.payments.matchedCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.payments.line')}</th>
-                  <th scope="col">{t('staff.payments.dossier')}</th>
-                  <th scope="col">{t('staff.payments.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.matched.map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <th scope="row">
-                      <Link href={`/case-handler/dossiers/${row.dossierId}`}>
-                        {row.dossierNumber ?? row.dossierId}
-                      </Link>
-                    </th>
-                    <td>{t(`staff.statuses.${row.status}` as Parameters<typeof t>[0])}</td>
+            <TableScroll label={t('staff.payments.matchedCaption')}>
+              <table className="table">
+                <caption>{t('staff.payments.matchedCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('staff.payments.line')}</th>
+                    <th scope="col">{t('staff.payments.dossier')}</th>
+                    <th scope="col">{t('staff.payments.status')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.matched.map((row) => (
+                    <tr key={row.line}>
+                      <td>{row.line}</td>
+                      <th scope="row">
+                        <Link href={`/case-handler/dossiers/${row.dossierId}`}>
+                          {row.dossierNumber ?? row.dossierId}
+                        </Link>
+                      </th>
+                      <td>{t(`staff.statuses.${row.status}` as Parameters<typeof t>[0])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
           {result.unmatched.length + result.errors.length > 0 ? (
-            <table className="table">
-              <caption>{t('staff.payments.unmatchedCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.payments.line')}</th>
-                  <th scope="col">{t('staff.payments.reference')}</th>
-                  <th scope="col">{t('staff.payments.why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.unmatched.map((row) => (
-                  <tr key={`u${row.line}`}>
-                    <th scope="row">{row.line}</th>
-                    <td>{row.reference ?? '—'}</td>
-                    <td>{t(`staff.payments.reasons.${row.why}` as Parameters<typeof t>[0])}</td>
+            <TableScroll label={t('staff.payments.unmatchedCaption')}>
+              <table className="table">
+                <caption>{t('staff.payments.unmatchedCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('staff.payments.line')}</th>
+                    <th scope="col">{t('staff.payments.reference')}</th>
+                    <th scope="col">{t('staff.payments.why')}</th>
                   </tr>
-                ))}
-                {result.errors.map((row) => (
-                  <tr key={`e${row.line}-${row.field}`}>
-                    <th scope="row">{row.line}</th>
-                    <td>{row.field}</td>
-                    <td>{t('staff.payments.lineError', { field: row.field, rule: row.rule })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.unmatched.map((row) => (
+                    <tr key={`u${row.line}`}>
+                      <th scope="row">{row.line}</th>
+                      <td>{row.reference ?? '—'}</td>
+                      <td>{t(`staff.payments.reasons.${row.why}` as Parameters<typeof t>[0])}</td>
+                    </tr>
+                  ))}
+                  {result.errors.map((row) => (
+                    <tr key={`e${row.line}-${row.field}`}>
+                      <th scope="row">{row.line}</th>
+                      <td>{row.field}</td>
+                      <td>{t('staff.payments.lineError', { field: row.field, rule: row.rule })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
         </section>
       ) : null}

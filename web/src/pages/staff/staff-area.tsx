@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../api.ts';
+import { type PageMatch, pagePath } from '../../page-routes.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { RoleHomePage } from '../role-home-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
@@ -6,27 +7,25 @@ import { PaymentImportPage } from './payment-import-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { SupervisorHomePage } from './supervisor-home-page.tsx';
 
-const DOSSIER_PATH = /^\/(case-handler|supervisor)\/dossiers\/([0-9a-f-]{36})$/i;
-
 /**
  * The service side: `/case-handler…` and `/supervisor…`. Who may read what is the server's call;
  * a signed-in user of another role gets the role home page's "no access" answer.
  */
-export function StaffArea({ path, user }: { path: string; user: SessionUser }) {
-  const isSupervisorPath = path === '/supervisor' || path.startsWith('/supervisor/');
+export function StaffArea({ page, user }: { page: PageMatch; user: SessionUser }) {
+  const isSupervisorPath = page.id.startsWith('supervisor');
   const mayEnter = isSupervisorPath
     ? user.role === 'SUPERVISOR'
     : user.role === 'CASE_HANDLER' || user.role === 'SUPERVISOR';
   if (!mayEnter) return <RoleHomePage role={isSupervisorPath ? 'SUPERVISOR' : 'CASE_HANDLER'} user={user} />;
 
-  if (path === '/case-handler') return <QueuePage key="case-handler" mode="case-handler" />;
-  if (path === '/supervisor') return <SupervisorHomePage user={user} />;
-  if (path === '/supervisor/queue') return <QueuePage key="supervisor" mode="supervisor" />;
-  if (path === '/case-handler/payments') return <PaymentImportPage />;
-  const dossier = DOSSIER_PATH.exec(path);
-  if (dossier?.[2]) {
-    const queuePath = dossier[1] === 'supervisor' ? '/supervisor/queue' : '/case-handler';
-    return <DossierPage key={dossier[2]} id={dossier[2]} user={user} queuePath={queuePath} />;
+  const { dossierId } = page.params;
+  if (page.id === 'caseHandlerQueue') return <QueuePage key="case-handler" mode="case-handler" />;
+  if (page.id === 'supervisorHome') return <SupervisorHomePage user={user} />;
+  if (page.id === 'supervisorQueue') return <QueuePage key="supervisor" mode="supervisor" />;
+  if (page.id === 'caseHandlerPayments') return <PaymentImportPage />;
+  if ((page.id === 'caseHandlerDossier' || page.id === 'supervisorDossier') && dossierId) {
+    const queuePath = pagePath(isSupervisorPath ? 'supervisorQueue' : 'caseHandlerQueue');
+    return <DossierPage key={dossierId} id={dossierId} user={user} queuePath={queuePath} />;
   }
   return <NotFoundPage />;
 }

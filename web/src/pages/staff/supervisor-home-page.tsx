@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
@@ -41,35 +42,37 @@ function WorkloadSection() {
       {load.status === 'failed' ? <p>{load.error?.message ?? t('staff.common.network')}</p> : null}
       {load.status === 'ready' ? (
         <>
-          <table className="table">
-            <caption className="staff-caption">{t('staff.supervisor.workload.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.supervisor.workload.name')}</th>
-                <th scope="col">{t('staff.supervisor.workload.role')}</th>
-                <th scope="col" className="numeric">
-                  {t('staff.supervisor.workload.open')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('staff.supervisor.workload.atRisk')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('staff.supervisor.workload.overdue')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.data.caseHandlers.map((row) => (
-                <tr key={row.userId}>
-                  <th scope="row">{row.displayName}</th>
-                  <td>{labelOf(t, 'actors', row.role)}</td>
-                  <td className="numeric">{row.open}</td>
-                  <td className="numeric">{row.atRisk}</td>
-                  <td className="numeric">{row.overdue}</td>
+          <TableScroll label={t('staff.supervisor.workload.caption')}>
+            <table className="table">
+              <caption className="staff-caption">{t('staff.supervisor.workload.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.supervisor.workload.name')}</th>
+                  <th scope="col">{t('staff.supervisor.workload.role')}</th>
+                  <th scope="col" className="numeric">
+                    {t('staff.supervisor.workload.open')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('staff.supervisor.workload.atRisk')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('staff.supervisor.workload.overdue')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {load.data.caseHandlers.map((row) => (
+                  <tr key={row.userId}>
+                    <th scope="row">{row.displayName}</th>
+                    <td>{labelOf(t, 'actors', row.role)}</td>
+                    <td className="numeric">{row.open}</td>
+                    <td className="numeric">{row.atRisk}</td>
+                    <td className="numeric">{row.overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <p>{t('staff.supervisor.workload.unassigned', { count: load.data.unassigned })}</p>
         </>
       ) : null}
@@ -210,49 +213,56 @@ function LeadTimesSection() {
         <p>{t('staff.supervisor.leadTimes.empty')}</p>
       ) : null}
       {load.status === 'ready' && load.data.categories.length > 0 ? (
-        <table className="table">
-          <caption className="staff-caption">
-            {t('staff.supervisor.leadTimes.caption', {
-              from: formatDate(load.data.from),
-              to: formatDate(load.data.to),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.supervisor.leadTimes.category')}</th>
-              <th scope="col" className="numeric">
-                {t('staff.supervisor.leadTimes.decided')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('staff.supervisor.leadTimes.withinDeadline')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('staff.supervisor.leadTimes.median')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('staff.supervisor.leadTimes.p90')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {load.data.categories.map((row) => {
-              const percent = toPercent(row.shareWithinDeadline);
-              return (
-                <tr key={row.category}>
-                  <th scope="row">{labelOf(t, 'categories', row.category)}</th>
-                  <td className="numeric">{row.decided}</td>
-                  <td className="numeric">
-                    {percent === null
-                      ? t('staff.common.none')
-                      : t('staff.supervisor.leadTimes.percent', { value: percent })}
-                  </td>
-                  <td className="numeric">{row.medianDays ?? t('staff.common.none')}</td>
-                  <td className="numeric">{row.p90Days ?? t('staff.common.none')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll
+          label={t('staff.supervisor.leadTimes.caption', {
+            from: formatDate(load.data.from),
+            to: formatDate(load.data.to),
+          })}
+        >
+          <table className="table">
+            <caption className="staff-caption">
+              {t('staff.supervisor.leadTimes.caption', {
+                from: formatDate(load.data.from),
+                to: formatDate(load.data.to),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.supervisor.leadTimes.category')}</th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.decided')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.withinDeadline')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.median')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.p90')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.data.categories.map((row) => {
+                const percent = toPercent(row.shareWithinDeadline);
+                return (
+                  <tr key={row.category}>
+                    <th scope="row">{labelOf(t, 'categories', row.category)}</th>
+                    <td className="numeric">{row.decided}</td>
+                    <td className="numeric">
+                      {percent === null
+                        ? t('staff.common.none')
+                        : t('staff.supervisor.leadTimes.percent', { value: percent })}
+                    </td>
+                    <td className="numeric">{row.medianDays ?? t('staff.common.none')}</td>
+                    <td className="numeric">{row.p90Days ?? t('staff.common.none')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </Section>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '../../../components/table-scroll.tsx';
 import { currentLang, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
 import type { DossierOverview, Question } from '../staff-types.ts';
@@ -70,29 +71,31 @@ export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
       {dossier.documents.length === 0 ? (
         <p>{t('staff.overview.documents.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="staff-caption">{t('staff.overview.documents.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.overview.documents.type')}</th>
-              <th scope="col">{t('staff.overview.documents.file')}</th>
-              <th scope="col">{t('staff.overview.documents.uploadedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dossier.documents.map((doc) => (
-              <tr key={doc.id}>
-                <th scope="row">{labelOf(t, 'documentTypes', doc.documentType)}</th>
-                <td>
-                  <a href={`/api/v1/dossiers/${dossier.id}/documents/${doc.id}`} download={doc.fileName}>
-                    {t('staff.overview.documents.download', { name: doc.fileName })}
-                  </a>
-                </td>
-                <td>{formatDate(doc.uploadedAt)}</td>
+        <TableScroll label={t('staff.overview.documents.caption')}>
+          <table className="table">
+            <caption className="staff-caption">{t('staff.overview.documents.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.overview.documents.type')}</th>
+                <th scope="col">{t('staff.overview.documents.file')}</th>
+                <th scope="col">{t('staff.overview.documents.uploadedAt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {dossier.documents.map((doc) => (
+                <tr key={doc.id}>
+                  <th scope="row">{labelOf(t, 'documentTypes', doc.documentType)}</th>
+                  <td>
+                    <a href={`/api/v1/dossiers/${dossier.id}/documents/${doc.id}`} download={doc.fileName}>
+                      {t('staff.overview.documents.download', { name: doc.fileName })}
+                    </a>
+                  </td>
+                  <td>{formatDate(doc.uploadedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Section>
   );
@@ -126,27 +129,29 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
       {assessment.reasons.length === 0 ? (
         <p>{t('staff.overview.assessment.noReasons')}</p>
       ) : (
-        <table className="table">
-          <caption className="staff-caption">{t('staff.overview.assessment.reasonsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.overview.assessment.reason')}</th>
-              <th scope="col">{t('staff.overview.assessment.message')}</th>
-              <th scope="col">{t('staff.overview.assessment.effect')}</th>
-              <th scope="col">{t('staff.overview.assessment.legalBasis')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessment.reasons.map((reason) => (
-              <tr key={reason.code}>
-                <th scope="row">{labelOf(t, 'reasons', reason.code)}</th>
-                <td>{reason.message}</td>
-                <td>{labelOf(t, 'effects', reason.effect)}</td>
-                <td>{reason.legalBasis}</td>
+        <TableScroll label={t('staff.overview.assessment.reasonsCaption')}>
+          <table className="table">
+            <caption className="staff-caption">{t('staff.overview.assessment.reasonsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.overview.assessment.reason')}</th>
+                <th scope="col">{t('staff.overview.assessment.message')}</th>
+                <th scope="col">{t('staff.overview.assessment.effect')}</th>
+                <th scope="col">{t('staff.overview.assessment.legalBasis')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {assessment.reasons.map((reason) => (
+                <tr key={reason.code}>
+                  <th scope="row">{labelOf(t, 'reasons', reason.code)}</th>
+                  <td>{reason.message}</td>
+                  <td>{labelOf(t, 'effects', reason.effect)}</td>
+                  <td>{reason.legalBasis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {assessment.warnings.length > 0 ? (
         <>
@@ -316,29 +321,31 @@ export function HistorySection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   return (
     <Section id="history" title={t('staff.overview.sections.history')}>
-      <table className="table">
-        <caption className="staff-caption">{t('staff.overview.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.overview.history.on')}</th>
-            <th scope="col">{t('staff.overview.history.action')}</th>
-            <th scope="col">{t('staff.overview.history.by')}</th>
-            <th scope="col">{t('staff.overview.history.actor')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dossier.history.map((entry, index) => (
-            // The log is append-only: its position is a stable key.
-            // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
-            <tr key={index}>
-              <td>{formatDate(entry.on)}</td>
-              <th scope="row">{labelOf(t, 'actions', entry.action)}</th>
-              <td>{labelOf(t, 'actors', entry.by)}</td>
-              <td>{entry.actorName ?? t('staff.common.none')}</td>
+      <TableScroll label={t('staff.overview.history.caption')}>
+        <table className="table">
+          <caption className="staff-caption">{t('staff.overview.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.overview.history.on')}</th>
+              <th scope="col">{t('staff.overview.history.action')}</th>
+              <th scope="col">{t('staff.overview.history.by')}</th>
+              <th scope="col">{t('staff.overview.history.actor')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {dossier.history.map((entry, index) => (
+              // The log is append-only: its position is a stable key.
+              // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
+              <tr key={index}>
+                <td>{formatDate(entry.on)}</td>
+                <th scope="row">{labelOf(t, 'actions', entry.action)}</th>
+                <td>{labelOf(t, 'actors', entry.by)}</td>
+                <td>{entry.actorName ?? t('staff.common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Section>
   );
 }

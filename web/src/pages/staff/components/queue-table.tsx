@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../api.ts';
+import { TableScroll } from '../../../components/table-scroll.tsx';
 import { useT } from '../../../i18n.ts';
 import { Link } from '../../../routing.tsx';
 import { useSession } from '../../../session.tsx';
@@ -33,7 +34,7 @@ export function QueueTable({ items, total, detailBase, canReassign, onChanged }:
   return (
     <>
       <StatusMessage message={message} />
-      <div className="staff-table-scroll">
+      <TableScroll label={t('staff.queue.caption', { total })}>
         <table className="table staff-queue">
           <caption className="staff-caption">{t('staff.queue.caption', { total })}</caption>
           <thead>
@@ -94,7 +95,7 @@ export function QueueTable({ items, total, detailBase, canReassign, onChanged }:
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../../components/table-scroll.tsx';
 import { currentLang, useT } from '../../../i18n.ts';
 import { describeFinding, formatDateTime, formatRegisterValue, subjectKind } from '../register-format.ts';
 import { labelOf } from '../staff-format.ts';
@@ -93,52 +94,56 @@ function ComparisonTable({ check }: { check: RegisterCheck }) {
     return check.status === 'PENDING' ? null : <p>{t('staff.register.noComparisons')}</p>;
   }
   return (
-    <table className="table staff-register-table">
-      <caption className="staff-caption">{t('staff.register.comparisonCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('staff.register.fact')}</th>
-          <th scope="col">{t('staff.register.declared')}</th>
-          <th scope="col">{t('staff.register.register')}</th>
-          <th scope="col">{t('staff.register.source')}</th>
-          <th scope="col">{t('staff.register.comparison')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {check.comparisons.map((row) => {
-          const isCompared = row.declared !== null && row.declared !== undefined && row.declared !== '';
-          return (
-            <tr
-              key={`${row.fact}-${row.source}`}
-              data-fact={row.fact}
-              className={row.isMismatch ? 'staff-row--mismatch' : undefined}
-            >
-              <th scope="row">{labelOf(t, 'register.facts', row.fact)}</th>
-              <td>{formatRegisterValue(t, row.fact, row.declared, lang)}</td>
-              <td>{formatRegisterValue(t, row.fact, row.register, lang)}</td>
-              <td>
-                {labelOf(t, 'register.sources', row.source)}
-                <span className="staff-small">
-                  {t('staff.register.provenance', {
-                    time: formatDateTime(row.fetchedAt, lang),
-                    requestId: row.requestId,
-                  })}
-                </span>
-              </td>
-              <td>
-                {row.isMismatch ? (
-                  <strong className="staff-flag staff-flag--mismatch">{t('staff.register.mismatch')}</strong>
-                ) : isCompared ? (
-                  t('staff.register.match')
-                ) : (
-                  t('staff.register.notCompared')
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={t('staff.register.comparisonCaption')}>
+      <table className="table staff-register-table">
+        <caption className="staff-caption">{t('staff.register.comparisonCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.register.fact')}</th>
+            <th scope="col">{t('staff.register.declared')}</th>
+            <th scope="col">{t('staff.register.register')}</th>
+            <th scope="col">{t('staff.register.source')}</th>
+            <th scope="col">{t('staff.register.comparison')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {check.comparisons.map((row) => {
+            const isCompared = row.declared !== null && row.declared !== undefined && row.declared !== '';
+            return (
+              <tr
+                key={`${row.fact}-${row.source}`}
+                data-fact={row.fact}
+                className={row.isMismatch ? 'staff-row--mismatch' : undefined}
+              >
+                <th scope="row">{labelOf(t, 'register.facts', row.fact)}</th>
+                <td>{formatRegisterValue(t, row.fact, row.declared, lang)}</td>
+                <td>{formatRegisterValue(t, row.fact, row.register, lang)}</td>
+                <td>
+                  {labelOf(t, 'register.sources', row.source)}
+                  <span className="staff-small">
+                    {t('staff.register.provenance', {
+                      time: formatDateTime(row.fetchedAt, lang),
+                      requestId: row.requestId,
+                    })}
+                  </span>
+                </td>
+                <td>
+                  {row.isMismatch ? (
+                    <strong className="staff-flag staff-flag--mismatch">
+                      {t('staff.register.mismatch')}
+                    </strong>
+                  ) : isCompared ? (
+                    t('staff.register.match')
+                  ) : (
+                    t('staff.register.notCompared')
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -149,29 +154,31 @@ function FactsAsked({ check }: { check: RegisterCheck }) {
   return (
     <details className="staff-details">
       <summary>{t('staff.register.factsSummary', { count: check.facts.length })}</summary>
-      <table className="table">
-        <caption className="staff-caption">{t('staff.register.factsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.register.source')}</th>
-            <th scope="col">{t('staff.register.subject')}</th>
-            <th scope="col">{t('staff.register.answer')}</th>
-            <th scope="col">{t('staff.register.fetchedAt')}</th>
-            <th scope="col">{t('staff.register.requestId')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {check.facts.map((fact) => (
-            <tr key={`${fact.source}-${fact.subject}`}>
-              <th scope="row">{labelOf(t, 'register.sources', fact.source)}</th>
-              <td>{labelOf(t, 'register.subjects', subjectKind(fact.subject))}</td>
-              <td>{fact.isFound ? t('staff.register.found') : t('staff.register.notFound')}</td>
-              <td>{formatDateTime(fact.fetchedAt, lang)}</td>
-              <td className="staff-request-id">{fact.requestId}</td>
+      <TableScroll label={t('staff.register.factsCaption')}>
+        <table className="table">
+          <caption className="staff-caption">{t('staff.register.factsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.register.source')}</th>
+              <th scope="col">{t('staff.register.subject')}</th>
+              <th scope="col">{t('staff.register.answer')}</th>
+              <th scope="col">{t('staff.register.fetchedAt')}</th>
+              <th scope="col">{t('staff.register.requestId')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {check.facts.map((fact) => (
+              <tr key={`${fact.source}-${fact.subject}`}>
+                <th scope="row">{labelOf(t, 'register.sources', fact.source)}</th>
+                <td>{labelOf(t, 'register.subjects', subjectKind(fact.subject))}</td>
+                <td>{fact.isFound ? t('staff.register.found') : t('staff.register.notFound')}</td>
+                <td>{formatDateTime(fact.fetchedAt, lang)}</td>
+                <td className="staff-request-id">{fact.requestId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </details>
   );
 }

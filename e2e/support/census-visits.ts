@@ -1,0 +1,184 @@
+import type { Role } from '../../src/auth/roles.ts';
+import type { Lang } from '../../src/i18n/languages.ts';
+import { PAGE_IDS, PAGE_ROUTES, type PageId, pagePath } from '../../web/src/page-routes.ts';
+import { type ApiSession, signInApi } from './api-session.ts';
+
+/**
+ * What the page census visits: every page of the web app's page table (`web/src/page-routes.ts`),
+ * for every role it is for, with detail pages filled in from the demo data (a dossier in each
+ * state, every step of a draft, every report).
+ */
+
+/** Who visits: nobody signed in, a worker with a redeemed one-time code, or a demo account. */
+export type Visitor = 'anonymous' | 'worker' | Role;
+
+export interface Visit {
+  id: PageId | 'notFound' | 'noAccess';
+  path: string;
+  /** What this sample shows, e.g. the dossier's state. */
+  note: string;
+  /** The page's first sample (the one every language sees). */
+  first: boolean;
+}
+
+interface DemoDossier {
+  id: string;
+  status: string;
+  category: string;
+}
+
+/** The demo data's detail pages, found through the API as the demo accounts see it. */
+export interface DemoSamples {
+  dossiersByStatus: Map<string, DemoDossier>;
+  /** A draft per category, with its steps. */
+  draftSteps: Array<{ dossierId: string; category: string; steps: string[] }>;
+  analystReports: string[];
+  openDataReports: string[];
+  /** One unused one-time worker code per language (a code can be redeemed once). */
+  workerCodes: Record<Lang, string>;
+}
+
+export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
+  const employer = await signInApi(baseURL, 'werkgever');
+  const analyst = await signInApi(baseURL, 'analist');
+  try {
+    const { dossiers } = await employer.call<{ dossiers: DemoDossier[] }>('GET', '/api/v1/dossiers');
+    const dossiersByStatus = new Map<string, DemoDossier>();
+    for (const dossier of dossiers)
+      if (!dossiersByStatus.has(dossier.status)) dossiersByStatus.set(dossier.status, dossier);
+
+    const draftsByCategory = new Map<string, DemoDossier>();
+    for (const dossier of dossiers.filter((d) => d.status === 'DRAFT'))
+      if (!draftsByCategory.has(dossier.category)) draftsByCategory.set(dossier.category, dossier);
+    const draftSteps = await Promise.all(
+      [...draftsByCategory.values()].map(async (draft) => ({
+        dossierId: draft.id,
+        category: draft.category,
+        steps: (
+          await employer.call<{ steps: Array<{ id: string }> }>(
+            'GET',
+            `/api/v1/application-steps/${draft.category}`,
+          )
+        ).steps.map((step) => step.id),
+      })),
+    );
+
+    const reportIds = async (session: ApiSession, url: string) =>
+      (await session.call<{ reports: Array<{ id: string }> }>('GET', url)).reports.map((report) => report.id);
+
+    const granted = dossiersByStatus.get('DECIDED_GRANTED');
+    if (!granted) throw new Error('the demo data has no granted dossier for the worker page');
+    const code = async () =>
+      (await employer.call<{ code: string }>('POST', `/api/v1/dossiers/${granted.id}/worker-access`)).code;
+    return {
+      dossiersByStatus,
+      draftSteps,
+      analystReports: await reportIds(analyst, '/api/v1/stats/reports'),
+      openDataReports: await reportIds(analyst, '/api/v1/open-data/reports'),
+      workerCodes: { nl: await code(), fr: await code(), en: await code() },
+    };
+  } finally {
+    await employer.dispose();
+    await analyst.dispose();
+  }
+}
+
+/** A staff member's view of a dossier in every state the demo has; the supervisor's of a few. */
+const SUPERVISOR_DOSSIER_STATES = ['IN_REVIEW', 'DECIDED_REFUSED', 'APPEALED'];
+
+/** The samples of each page: the compiler asks for one entry per page of the table. */
+function samplesOf(
+  demo: DemoSamples,
+): Record<PageId, Array<{ params?: Record<string, string>; note: string }>> {
+  const dossiers = (states?: string[]) =>
+    [...demo.dossiersByStatus.values()]
+      .filter((dossier) => !states || states.includes(dossier.status))
+      .map((dossier) => ({ params: { dossierId: dossier.id }, note: dossier.status }));
+  const [firstDraft, ...otherDrafts] = demo.draftSteps;
+  const steps = [
+    ...(firstDraft?.steps ?? []).map((stepId) => ({
+      dossierId: firstDraft?.dossierId ?? '',
+      stepId,
+      category: firstDraft?.category,
+    })),
+    // The other categories differ only in their own questions (the `specific` step).
+    ...otherDrafts.flatMap((draft) =>
+      draft.steps.filter((step) => step === 'specific').map((stepId) => ({ ...draft, stepId })),
+    ),
+  ];
+  const one = (note = '') => [{ note }];
+  return {
+    landing: one(),
+    login: one(),
+    selfCheck: one(),
+    worker: one('with a redeemed code'),
+    openData: one(),
+    openDataReport: demo.openDataReports.map((reportId) => ({ params: { reportId }, note: reportId })),
+    employerHome: one(),
+    employerNew: one(),
+    employerDossier: dossiers(),
+    employerStep: steps.map(({ dossierId, stepId, category }) => ({
+      params: { dossierId, stepId },
+      note: `${category} ${stepId}`,
+    })),
+    caseHandlerQueue: one(),
+    caseHandlerPayments: one(),
+    caseHandlerDossier: dossiers().filter((sample) => sample.note !== 'DRAFT'),
+    supervisorHome: one(),
+    supervisorQueue: one(),
+    supervisorDossier: dossiers(SUPERVISOR_DOSSIER_STATES),
+    inspectorHome: one(),
+    analystReports: one(),
+    analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
+    adminHome: one(),
+    adminOutbox: one(),
+  };
+}
+
+/** Who visits a page: the roles it is for; a public page once without signing in. */
+function visitorsOf(id: PageId): Visitor[] {
+  const access = PAGE_ROUTES[id].for;
+  if (access === 'public') return ['anonymous'];
+  if (access === 'worker') return ['worker'];
+  // A supervisor also works the case handlers' pages; one visit of their dossier view is enough.
+  if (id === 'caseHandlerDossier') return ['CASE_HANDLER'];
+  return [...access];
+}
+
+/**
+ * The visits of the census, by visitor: with `everySample`, every sample of every page (a dossier in
+ * each state, every report…); without, the first sample of each page, so each page is still seen.
+ */
+export function plannedVisits(demo: DemoSamples, everySample: boolean): Map<Visitor, Visit[]> {
+  const samples = samplesOf(demo);
+  const visits = new Map<Visitor, Visit[]>();
+  const add = (visitor: Visitor, visit: Visit) =>
+    visits.set(visitor, [...(visits.get(visitor) ?? []), visit]);
+  for (const id of PAGE_IDS) {
+    for (const visitor of visitorsOf(id)) {
+      for (const [index, sample] of (everySample ? samples[id] : samples[id].slice(0, 1)).entries()) {
+        add(visitor, { id, path: pagePath(id, sample.params), note: sample.note, first: index === 0 });
+      }
+    }
+  }
+  // The two answers that are not pages of the table: an unknown address, and another role's page.
+  add('anonymous', { id: 'notFound', path: '/no-such-page', note: '', first: true });
+  add('INSPECTOR', {
+    id: 'noAccess',
+    path: pagePath('analystReports'),
+    note: "the analyst's page",
+    first: true,
+  });
+  // The worker page before a code is entered: the form.
+  add('anonymous', { id: 'worker', path: pagePath('worker'), note: 'the code form', first: true });
+  return visits;
+}
+
+export const USERNAMES: Record<Role, string> = {
+  EMPLOYER: 'werkgever',
+  CASE_HANDLER: 'behandelaar',
+  SUPERVISOR: 'teamleider',
+  INSPECTOR: 'inspecteur',
+  ANALYST: 'analist',
+  ADMIN: 'beheerder',
+};

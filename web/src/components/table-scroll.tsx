@@ -1,0 +1,33 @@
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * The box around a table: a table wider than the room it has (a phone, a column beside a panel)
+ * scrolls sideways inside this box, never the page. Only while it does is the box a region named
+ * `label` (the table's caption) that takes the keyboard focus, so it can be scrolled without a
+ * mouse (WCAG 2.1.1) and a table that fits adds no tab stop.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <div
+      ref={box}
+      className="table-scroll"
+      {...(overflows ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/auth/roles.ts';
+import { matchPage, PAGE_IDS, PAGE_ROUTES, type PageId, pagePath } from './page-routes.ts';
+import { roleHomePath } from './roles.ts';
+
+const SAMPLE = {
+  dossierId: '0b6f5b8e-3c1d-4a7e-9f10-2a3b4c5d6e7f',
+  stepId: 'worker',
+  reportId: 'applications-by-month',
+};
+
+describe('the page table', () => {
+  it('gives each page one address that leads back to it, with its parameters', () => {
+    for (const id of PAGE_IDS) {
+      const path = pagePath(id, SAMPLE);
+      const match = matchPage(path);
+      expect(match?.id, path).toBe(id);
+      for (const name of PAGE_ROUTES[id].pattern.match(/:[a-zA-Z]+/g) ?? []) {
+        expect(match?.params[name.slice(1)]).toBe(SAMPLE[name.slice(1) as keyof typeof SAMPLE]);
+      }
+    }
+  });
+
+  it('answers null (the "not found" page) for an address of no page', () => {
+    for (const path of ['/nothing', '/employer/dossiers/not-a-uuid', '/analyst/reports/', '/admin/x']) {
+      expect(matchPage(path), path).toBeNull();
+    }
+  });
+
+  it("has every role's home page, for that role", () => {
+    for (const role of ROLES) {
+      const match = matchPage(roleHomePath(role));
+      expect(match, role).not.toBeNull();
+      expect(PAGE_ROUTES[(match as { id: PageId }).id].for).toContain(role);
+    }
+  });
+
+  it('refuses to fill an address without its parameters', () => {
+    expect(() => pagePath('employerDossier')).toThrow(/dossierId/);
+  });
+});
