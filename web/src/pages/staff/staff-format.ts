@@ -71,10 +71,12 @@ export interface QueueQuery {
   scope: QueueScope;
   status: string;
   category: string;
+  /** Free text: dossier number, worker name or enterprise number. */
+  q: string;
   offset: number;
 }
 
-/** The queue's filter as the page URL carries it (`?scope=&status=&category=&offset=`). */
+/** The queue's filter as the page URL carries it (`?scope=&status=&category=&q=&offset=`). */
 export function readQueueQuery(search: string, defaultScope: QueueScope): QueueQuery {
   const params = new URLSearchParams(search);
   const scope = params.get('scope');
@@ -83,6 +85,7 @@ export function readQueueQuery(search: string, defaultScope: QueueScope): QueueQ
     scope: (QUEUE_SCOPES as readonly string[]).includes(scope ?? '') ? (scope as QueueScope) : defaultScope,
     status: params.get('status') ?? '',
     category: params.get('category') ?? '',
+    q: (params.get('q') ?? '').trim(),
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
   };
 }
@@ -93,6 +96,7 @@ export function writeQueueQuery(query: QueueQuery, extra: Record<string, string>
   params.set('scope', query.scope);
   if (query.status) params.set('status', query.status);
   if (query.category) params.set('category', query.category);
+  if (query.q) params.set('q', query.q);
   if (query.offset > 0) params.set('offset', String(query.offset));
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params.toString();
