@@ -5,11 +5,12 @@ import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
 import { WorkerDossierPage } from './pages/employer/worker-dossier-page.tsx';
 import { LandingPage } from './pages/landing-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { NoAccessPage } from './pages/no-access-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OpenDataArea } from './pages/open-data/open-data-area.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
 import { StaffArea } from './pages/staff/staff-area.tsx';
-import { roleHomePath, roleOfPath } from './roles.ts';
+import { pageAccess, roleHomePath, roleOfPath } from './roles.ts';
 import { Link, navigate, usePath } from './routing.tsx';
 import { useSession } from './session.tsx';
 
@@ -55,6 +56,8 @@ function CurrentPage() {
     if (state.status === 'loading') return <Loading />;
     const user = state.status === 'ready' ? state.user : null;
     if (!user) return <RedirectToLogin />;
+    const access = pageAccess(path, user.role);
+    if (access && !access.mayEnter) return <NoAccessPage role={access.owner} user={user} />;
     if (area === 'analyst') return <AnalystArea path={path} user={user} />;
     return area === 'employer' ? (
       <EmployerArea path={path} user={user} />
@@ -67,6 +70,7 @@ function CurrentPage() {
   if (state.status === 'loading') return <Loading />;
   const user = state.status === 'ready' ? state.user : null;
   if (!user) return <RedirectToLogin />;
+  if (user.role !== role) return <NoAccessPage role={role} user={user} />;
   return <RoleHomePage key={role} role={role} user={user} />;
 }
 

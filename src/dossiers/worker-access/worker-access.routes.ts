@@ -125,7 +125,8 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
         .where('code_expires_at', '>', now)
         .returning('dossier_id')
         .executeTakeFirst();
-      if (!granted) throw new LoketError('LOKET_INVALID_CREDENTIALS');
+      // Not "user name or password": the worker typed a code, and must learn that the code is at fault.
+      if (!granted) throw new LoketError('LOKET_WORKER_CODE_INVALID');
       await recordAuditEvent(db(), {
         actorUserId: null,
         action: 'WORKER_ACCESS_REDEEMED',
@@ -150,19 +151,22 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       config: { access: 'PUBLIC' },
       schema: {
         tags: ['worker access'],
-        summary: 'The dossier the worker was given access to (status and dates)',
+        summary:
+          'The dossier the worker was given access to (status and dates); `dossier: null` without a valid worker cookie',
       },
     },
     async (request) => {
+      // No worker session is an ordinary state of the public /worker page (it then asks for a
+      // code), not an error: answering 200 keeps a 401 out of every first visitor's console.
       const token = request.cookies[WORKER_COOKIE];
-      if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
+      if (!token) return { dossier: null };
       const access = await db()
         .selectFrom('worker_access')
         .select('dossier_id')
         .where('token_hash', '=', hash(token))
         .where('token_expires_at', '>', options.now())
         .executeTakeFirst();
-      if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
+      if (!access) return { dossier: null };
       const dossier = await db()
         .selectFrom('dossiers')
         .selectAll()

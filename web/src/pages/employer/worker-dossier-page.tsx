@@ -28,8 +28,9 @@ export function WorkerDossierPage() {
   const [dossier, setDossier] = useState<WorkerDossier | null | undefined>(undefined);
 
   useEffect(() => {
-    // A cookie from an earlier code may still be valid: then the dossier shows at once.
-    api.call<{ dossier: WorkerDossier }>('GET', '/api/v1/worker-access/dossier').then(
+    // A cookie from an earlier code may still be valid: then the dossier shows at once. Without
+    // one the server answers `dossier: null` (200, so no error in the console) and the form shows.
+    api.call<{ dossier: WorkerDossier | null }>('GET', '/api/v1/worker-access/dossier').then(
       (answer) => setDossier(answer.dossier),
       () => setDossier(null),
     );

@@ -1,6 +1,5 @@
 import type { SessionUser } from '../../api.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
-import { RoleHomePage } from '../role-home-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
 import { PaymentImportPage } from './payment-import-page.tsx';
 import { QueuePage } from './queue-page.tsx';
@@ -10,15 +9,9 @@ const DOSSIER_PATH = /^\/(case-handler|supervisor)\/dossiers\/([0-9a-f-]{36})$/i
 
 /**
  * The service side: `/case-handler…` and `/supervisor…`. Who may read what is the server's call;
- * a signed-in user of another role gets the role home page's "no access" answer.
+ * a signed-in user of another role gets the "no access" page (`pageAccess`, checked by the shell).
  */
 export function StaffArea({ path, user }: { path: string; user: SessionUser }) {
-  const isSupervisorPath = path === '/supervisor' || path.startsWith('/supervisor/');
-  const mayEnter = isSupervisorPath
-    ? user.role === 'SUPERVISOR'
-    : user.role === 'CASE_HANDLER' || user.role === 'SUPERVISOR';
-  if (!mayEnter) return <RoleHomePage role={isSupervisorPath ? 'SUPERVISOR' : 'CASE_HANDLER'} user={user} />;
-
   if (path === '/case-handler') return <QueuePage key="case-handler" mode="case-handler" />;
   if (path === '/supervisor') return <SupervisorHomePage user={user} />;
   if (path === '/supervisor/queue') return <QueuePage key="supervisor" mode="supervisor" />;
