@@ -1,4 +1,5 @@
 import type { TagTone } from '../../components/tag.tsx';
+import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
 import type { Category, DossierAction, DossierStatus } from './dossier-model.ts';
 
@@ -78,5 +79,5 @@ export function formatDate(lang: string, value: string | null | undefined): stri
 }
 
 export function formatEuro(lang: string, amount: number): string {
-  return new Intl.NumberFormat(`${lang}-BE`, { style: 'currency', currency: 'EUR' }).format(amount);
+  return formatMoney(lang, amount);
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
+import { formatMoney, formatNumber, formatPercent } from '../../format.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -28,6 +29,12 @@ function showAnswer(t: Translate, question: Question, value: unknown): string {
       return value ? t('employer.form.yes') : t('employer.form.no');
     case 'date':
       return formatDate(lang, String(value));
+    case 'amount':
+      return typeof value === 'number' ? formatMoney(lang, value) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? formatNumber(lang, value) : String(value);
+    case 'fraction':
+      return typeof value === 'number' ? formatPercent(lang, value) : String(value);
     case 'choice':
       return question.options?.includes(value as string | number)
         ? optionLabel(t, value as string | number)

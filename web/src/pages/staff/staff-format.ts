@@ -1,4 +1,5 @@
 import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
 import type { QueueItem } from './staff-types.ts';
 
@@ -44,10 +45,7 @@ export function formatDate(iso: string | null | undefined, none = '—'): string
 }
 
 export function formatEuro(amount: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-BE' : `${lang}-BE`, {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(amount);
+  return formatMoney(lang, amount);
 }
 
 export type QueueFlag = 'overdue' | 'atRisk' | 'paused' | 'awaitingFee' | 'coSign';

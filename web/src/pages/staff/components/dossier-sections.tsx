@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatNumber, formatPercent } from '../../../format.ts';
 import { currentLang, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
 import type { DossierOverview, Question } from '../staff-types.ts';
@@ -29,6 +30,8 @@ function formatAnswer(t: Translate, question: Question, value: unknown): string 
   }
   if (question.input === 'date' && typeof value === 'string') return formatDate(value);
   if (question.input === 'amount' && typeof value === 'number') return formatEuro(value, currentLang());
+  if (question.input === 'fraction' && typeof value === 'number') return formatPercent(currentLang(), value);
+  if (question.input === 'integer' && typeof value === 'number') return formatNumber(currentLang(), value);
   if (question.input === 'choice' && typeof value === 'string') return labelOf(t, 'options', value);
   return String(value);
 }
