@@ -27,6 +27,7 @@ export const checkOnMigrationList: Condition = {
           value: fn,
           validFrom: version.validFrom,
           source: version.source,
+          status: 'PROVISIONAL',
         });
       }
     };
