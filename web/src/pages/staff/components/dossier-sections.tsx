@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { formatNumber, formatPercent } from '../../../format.ts';
-import { currentLang, type Translate, useT } from '../../../i18n.ts';
+import { currentLang, type MessageKey, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
-import type { DossierOverview, Question } from '../staff-types.ts';
+import type { Assessment, DossierOverview, Question } from '../staff-types.ts';
 
 /** The read-only sections of the dossier overview, each a titled `<section>` with an h2. */
 
@@ -101,6 +102,29 @@ export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
   );
 }
 
+/**
+ * For staff only: how sure an unverified value is and the public source it rests on (the legal
+ * text in the reader's language). The employer and the public read the warning's message alone.
+ */
+function ParameterSource({ t, warning }: { t: Translate; warning: Assessment['warnings'][number] }) {
+  if (warning.code !== 'PARAMETER_UNVERIFIED') return null;
+  const { status, source } = warning.facts as { status?: string; source?: string };
+  if (!status || !source) return null;
+  return (
+    <>
+      {' '}
+      <span className="staff-hint">
+        {t('staff.overview.assessment.parameterSource', {
+          status: t(`staff.overview.assessment.parameterStatus.${status}` as MessageKey, {
+            defaultValue: status,
+          }),
+          source: renderLegalBasis(source, currentLang()),
+        })}
+      </span>
+    </>
+  );
+}
+
 export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   const assessment = dossier.assessment;
@@ -145,7 +169,7 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
                 <th scope="row">{labelOf(t, 'reasons', reason.code)}</th>
                 <td>{reason.message}</td>
                 <td>{labelOf(t, 'effects', reason.effect)}</td>
-                <td>{reason.legalBasis}</td>
+                <td>{renderLegalBasis(reason.legalBasis, currentLang())}</td>
               </tr>
             ))}
           </tbody>
@@ -155,8 +179,12 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
         <>
           <h3>{t('staff.overview.assessment.warnings')}</h3>
           <ul className="list--bullet">
-            {assessment.warnings.map((warning) => (
-              <li key={warning.code}>{warning.message}</li>
+            {assessment.warnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: several values may be unverified
+              <li key={`${warning.code}-${index}`}>
+                {warning.message}
+                <ParameterSource t={t} warning={warning} />
+              </li>
             ))}
           </ul>
         </>
@@ -214,7 +242,11 @@ export function InadmissibilitySection({ dossier }: { dossier: DossierOverview }
         })}
       </ul>
       {dossier.inadmissibility?.legalBasis ? (
-        <p>{t('staff.grounds.legalBasis', { basis: dossier.inadmissibility.legalBasis })}</p>
+        <p>
+          {t('staff.grounds.legalBasis', {
+            basis: renderLegalBasis(dossier.inadmissibility.legalBasis, currentLang()),
+          })}
+        </p>
       ) : null}
     </Section>
   );
