@@ -1,3 +1,4 @@
+import { categoryLabel } from '../../category-labels.ts';
 import type { TagTone } from '../../components/tag.tsx';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
@@ -8,7 +9,7 @@ import type { Category, DossierAction, DossierStatus } from './dossier-model.ts'
 const key = (text: string) => text as MessageKey;
 
 export function categoryName(t: Translate, category: Category | string): string {
-  return t(key(`employer.categories.${category}.name`));
+  return categoryLabel(t, category);
 }
 
 export function categoryExplanation(t: Translate, category: Category | string): string {

@@ -1,4 +1,5 @@
 import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
 import type { QueueItem } from './staff-types.ts';
@@ -35,6 +36,7 @@ export type LabelGroup =
  * know yet (the server gained one) shows as itself rather than as a broken key.
  */
 export function labelOf(t: Translate, group: LabelGroup, code: string | number): string {
+  if (group === 'categories') return categoryLabel(t, String(code)); // shared with every other page
   return t(`staff.${group}.${code}` as MessageKey, { defaultValue: String(code) });
 }
 
