@@ -5,6 +5,7 @@ import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -202,8 +203,9 @@ function useAction(dossier: DossierOverview, onChanged: (dossier: DossierOvervie
       const byField: Record<string, string> = {};
       const items: SummaryItem[] = error.fields.map((field) => {
         const id = fieldIds[field.path];
-        if (id) byField[field.path] = field.message;
-        return id ? { message: field.message, fieldId: id } : { message: field.message };
+        const message = describeFieldError(field);
+        if (id) byField[field.path] = message;
+        return id ? { message, fieldId: id } : { message };
       });
       setFieldErrors(byField);
       setSummary(items.length > 0 ? items : [{ message: error.message }]);

@@ -3,6 +3,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { formatMoney, formatNumber, formatPercent } from '../../format.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
@@ -92,7 +93,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           const step = stepOfPath(dossier.steps, field.path);
           const label = step
             ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
-            : `${field.path} ${field.message}`;
+            : describeFieldError(field);
           return {
             href: step
               ? `${stepPath(dossier.id, step.id)}#${fieldId(field.path)}`
