@@ -19,7 +19,11 @@ export function fieldName(path: string): string {
     const label = text(`employer.questions.${question}`);
     if (label) return label;
   }
-  const last = bare.replace(/\[\d+\]/g, '').split('.').at(-1) ?? bare;
+  const last =
+    bare
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .at(-1) ?? bare;
   return text(`fields.${bare}`) ?? text(`fields.${last}`) ?? bare;
 }
 
