@@ -67,6 +67,7 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
             total={load.data.total}
             detailBase={mode === 'supervisor' ? '/supervisor/dossiers' : '/case-handler/dossiers'}
             canReassign={mode === 'supervisor'}
+            isFiltered={query.status !== ''}
             onChanged={reload}
           />
           <QueuePaging base={base} query={query} total={load.data.total} />
