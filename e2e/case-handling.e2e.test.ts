@@ -271,7 +271,7 @@ describe('case handling in the browser', () => {
     for (const category of ['HIGHLY_SKILLED', 'OTHER_LABOUR_MARKET_TEST'] as const) {
       const decided = lead.categories.find((row) => row.category === category)?.decided ?? 0;
       expect(decided).toBeGreaterThanOrEqual(1);
-      const row = leadTimes.getByRole('row', { name: new RegExp(`^${nl.categories[category]} `) });
+      const row = leadTimes.getByRole('row', { name: new RegExp(`^${loginNl.categories[category]} `) });
       expect(await row.locator('td').first().innerText()).toBe(String(decided));
     }
     await expectNoAccessibilityViolations(page);

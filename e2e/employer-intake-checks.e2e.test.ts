@@ -95,7 +95,7 @@ describe('the employer is told before filing', () => {
 
   it('says at once in the self-check that an EU national needs no work authorisation', async () => {
     await page.goto('/self-check');
-    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
     await label(emp.questions.application.worker.nationality).selectOption('PL');
     const notice = page.getByTestId('no-authorisation-notice');
     await notice.getByText(emp.nationalityNotice.title, { exact: true }).waitFor();
@@ -129,7 +129,7 @@ describe('the employer is told before filing', () => {
   it('says at once in the application form that a Swiss worker needs none, and refuses to go further', async () => {
     await signIn();
     await page.getByRole('link', { name: emp.home.start }).click();
-    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
     await page.getByRole('button', { name: emp.new.start }).click();
     await expectHeading(page, emp.steps.employer);
     await page.getByRole('button', { name: emp.form.saveAndContinue }).click();

@@ -57,7 +57,7 @@ describe('the employer portal', () => {
     await expectHeading(page, emp.selfCheck.title);
     await expectNoAccessibilityViolations(page);
 
-    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
     await label(emp.questions.application.employer.enterpriseNumber).fill('0403.170.701');
     await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
     await label(emp.questions.application.worker.nationality).selectOption('IN');
@@ -101,7 +101,7 @@ describe('the employer portal', () => {
     await page.getByRole('link', { name: emp.home.start }).click();
     await expectHeading(page, emp.new.title);
     await expectNoAccessibilityViolations(page);
-    await page.getByLabel(emp.categories.HIGHLY_SKILLED.name).check();
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
     expect(await page.getByLabel(/0403170701/).isChecked()).toBe(true); // the only enterprise
     await page.getByRole('button', { name: emp.new.start }).click();
 

@@ -38,7 +38,7 @@ describe('the occupation and migration-list pickers', () => {
     await page.getByRole('button', { name: nl.login.submit }).click();
     await expectHeading(page, nl.workspace.title.EMPLOYER);
     await page.goto('/employer/new');
-    await page.getByLabel(emp.categories.MEDIUM_SKILLED_SHORTAGE.name).check();
+    await page.getByLabel(nl.categories.MEDIUM_SKILLED_SHORTAGE).check();
     await page.getByRole('button', { name: emp.new.start }).click();
     await expectHeading(page, emp.steps.employer);
     const dossierId = new URL(page.url()).pathname.split('/')[3] as string;

@@ -83,7 +83,7 @@ describe('the statistics pages', () => {
     expect(categories.size).toBeGreaterThan(1);
     expect(await table.locator('tbody tr').count()).toBe(categories.size);
     for (const category of categories) {
-      const name = a.categories[category as keyof typeof a.categories];
+      const name = nl.categories[category as keyof typeof nl.categories];
       await table.getByRole('rowheader', { name, exact: true }).waitFor();
     }
     for (const province of provinces) {

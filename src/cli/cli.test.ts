@@ -77,7 +77,7 @@ describe.concurrent('loket CLI', { timeout: 30_000 }, () => {
     for (const path of [
       'applicationDate: must be a valid date',
       'category: must be one of',
-      'employer.enterpriseNumber: must be of type',
+      'employer.enterpriseNumber: must be text',
       'worker.nationality',
       'worker.qualificationVks: must be at most 8',
       'worker.shoeSize: is not a known field',

@@ -1,4 +1,5 @@
 import type { ReasonCode, WarningCode } from './contract.ts';
+import type { ParameterStatus } from './parameters/parameter-status.ts';
 
 /**
  * The `facts` each reason and warning carries: the numbers and dates that decided it. Messages
@@ -95,7 +96,14 @@ export interface WarningFacts {
     ageLimit: number;
     requestedUntil: string;
   };
-  PARAMETER_UNVERIFIED: { parameter: string; value: unknown; validFrom: string; source: string };
+  /** `source` is a public citation (shown to staff); `status` is PROVISIONAL or CONFLICTING. */
+  PARAMETER_UNVERIFIED: {
+    parameter: string;
+    value: unknown;
+    validFrom: string;
+    source: string;
+    status: Exclude<ParameterStatus, 'VERIFIED'>;
+  };
 }
 
 export type AnyReasonFacts = ReasonFacts[ReasonCode];

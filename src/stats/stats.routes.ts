@@ -79,6 +79,7 @@ function describeReport(report: ReportDefinition) {
     id: report.id,
     title: report.title,
     question: report.question,
+    description: report.description,
     dimensions: reportDimensions(report),
     measures: report.measures,
     ...(report.columnChoices ? { by: report.columnChoices } : {}),

@@ -55,6 +55,32 @@ describe('toFieldErrors', () => {
     );
   });
 
+  it('names the kind of value a field takes in plain words, never the schema type list', () => {
+    const nullable: SchemaError = {
+      keyword: 'type',
+      instancePath: '/job/grossAnnualSalary',
+      params: { type: ['number', 'null'] },
+    };
+    expect(toFieldErrors([nullable], 'nl')[0]).toEqual({
+      path: 'job.grossAnnualSalary',
+      rule: 'type',
+      message: 'moet een getal zijn',
+    });
+    expect(toFieldErrors([nullable], 'fr')[0]?.message).toBe('doit être un nombre');
+    const integer = errorsOf({
+      date: '2026-01-01',
+      count: 'two',
+      sex: 'M',
+      nested: { name: 'ab' },
+      list: [],
+    });
+    expect(toFieldErrors(integer, 'en')[0]?.message).toBe('must be a whole number');
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const odd = toFieldErrors([{ ...nullable, params: { type: 'weird' } }], lang)[0]?.message ?? '';
+      expect(odd).not.toMatch(/weird|\[|\{\{/);
+    }
+  });
+
   it('turns JSON pointers into dotted paths', () => {
     expect(pointerToPath('/labourMarketTest/publications/0/from')).toBe(
       'labourMarketTest.publications[0].from',

@@ -34,6 +34,17 @@ function formatValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * "must be a number", never the schema's own words (`["number","null"]`): a nullable field names
+ * the kind of value it takes, since leaving it empty is always allowed and needs no saying.
+ */
+function describeType(type: unknown, lang: Lang): string {
+  const kinds = (Array.isArray(type) ? type : [type]).map(String);
+  const kind = kinds.find((k) => k !== 'null') ?? kinds[0];
+  const key = `validation.types.${kind}`;
+  return hasTranslation(lang, key) ? translate(lang, key) : translate(lang, 'validation.type');
+}
+
 function describe(error: SchemaError, lang: Lang): { rule: string; message: string } {
   const p = error.params;
   switch (error.keyword) {
@@ -57,7 +68,7 @@ function describe(error: SchemaError, lang: Lang): { rule: string; message: stri
         message: translate(lang, 'validation.const', { allowed: formatValue(p.allowedValue) }),
       };
     case 'type':
-      return { rule: 'type', message: translate(lang, 'validation.type', { type: formatValue(p.type) }) };
+      return { rule: 'type', message: describeType(p.type, lang) };
     case 'minLength':
       // An empty text field reads as "is required", the way people think of it.
       if (p.limit === 1) return { rule: 'required', message: translate(lang, 'validation.required') };

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SessionUser } from './api.ts';
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
-import { matchPage } from './page-routes.ts';
+import { matchPage, PAGE_ROUTES, type PageMatch } from './page-routes.ts';
 import { MailOutboxPage } from './pages/admin/mail-outbox-page.tsx';
 import { AnalystArea } from './pages/analyst/analyst-area.tsx';
 import { EmployerArea } from './pages/employer/employer-area.tsx';
@@ -9,6 +9,7 @@ import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
 import { WorkerDossierPage } from './pages/employer/worker-dossier-page.tsx';
 import { LandingPage } from './pages/landing-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { NoAccessPage } from './pages/no-access-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OpenDataArea } from './pages/open-data/open-data-area.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
@@ -60,23 +61,30 @@ function CurrentPage() {
     case 'employerNew':
     case 'employerDossier':
     case 'employerStep':
-      return <SignedIn render={(user) => <EmployerArea page={page} user={user} />} />;
+      return <SignedIn page={page} render={(user) => <EmployerArea page={page} user={user} />} />;
     case 'caseHandlerQueue':
     case 'caseHandlerPayments':
     case 'caseHandlerDossier':
     case 'supervisorHome':
     case 'supervisorQueue':
     case 'supervisorDossier':
-      return <SignedIn render={(user) => <StaffArea page={page} user={user} />} />;
+      return <SignedIn page={page} render={(user) => <StaffArea page={page} user={user} />} />;
     case 'analystReports':
     case 'analystReport':
-      return <SignedIn render={(user) => <AnalystArea page={page} user={user} />} />;
+      return <SignedIn page={page} render={(user) => <AnalystArea page={page} user={user} />} />;
     case 'inspectorHome':
-      return <SignedIn render={(user) => <RoleHomePage key={INSPECTOR} role={INSPECTOR} user={user} />} />;
+      return (
+        <SignedIn
+          page={page}
+          render={(user) => <RoleHomePage key={INSPECTOR} role={INSPECTOR} user={user} />}
+        />
+      );
     case 'adminHome':
-      return <SignedIn render={(user) => <RoleHomePage key={ADMIN} role={ADMIN} user={user} />} />;
+      return (
+        <SignedIn page={page} render={(user) => <RoleHomePage key={ADMIN} role={ADMIN} user={user} />} />
+      );
     case 'adminOutbox':
-      return <SignedIn render={() => <MailOutboxPage />} />;
+      return <SignedIn page={page} render={() => <MailOutboxPage />} />;
     default: {
       const unhandled: never = page.id;
       throw new Error(`no page for ${String(unhandled)}`);
@@ -85,11 +93,17 @@ function CurrentPage() {
 }
 
 /** A page behind sign-in: waits for the session, sends a signed-out visitor to the sign-in page. */
-function SignedIn({ render }: { render(user: SessionUser): ReactNode }) {
+function SignedIn({ page, render }: { page: PageMatch; render(user: SessionUser): ReactNode }) {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
   const user = state.status === 'ready' ? state.user : null;
-  return user ? render(user) : <RedirectToLogin />;
+  if (!user) return <RedirectToLogin />;
+  // A page of other roles: a "no access" page that says whose it is, with a link home.
+  const owners = PAGE_ROUTES[page.id].for;
+  if (Array.isArray(owners) && !owners.includes(user.role)) {
+    return <NoAccessPage role={owners[0] as Role} user={user} />;
+  }
+  return render(user);
 }
 
 function Header() {

@@ -12,7 +12,7 @@ import { feeStateOf } from '../fees/fee-due.ts';
 import { renderFeeInvitation } from '../fees/fee-invitation.ts';
 import { renderQrSvg } from '../fees/payment-qr.ts';
 import type { DocumentStorage } from './document-storage.ts';
-import { removeDocument, uploadDocument } from './upload-document.ts';
+import { ACCEPTED_MEDIA_TYPES, removeDocument, uploadDocument } from './upload-document.ts';
 
 const DossierParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const DocumentParams = Type.Object({
@@ -33,6 +33,20 @@ export async function documentRoutes(
 ): Promise<void> {
   const db = () => options.database.db;
   const { feeAccount, documents } = options.caseHandling;
+
+  // The upload form states the limit in its hint and checks a file before sending it.
+  app.get(
+    '/api/v1/documents/limits',
+    {
+      config: { access: [...EMPLOYER_AND_STAFF] },
+      schema: { tags: ['documents'], summary: 'The largest document accepted, and the file kinds' },
+    },
+    async () => ({
+      maxBytes: documents.maxBytes,
+      maxMegabytes: Math.round(documents.maxBytes / 1_048_576),
+      mediaTypes: [...ACCEPTED_MEDIA_TYPES],
+    }),
+  );
 
   app.post(
     '/api/v1/dossiers/:id/documents',

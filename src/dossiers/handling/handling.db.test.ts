@@ -182,7 +182,9 @@ describe('case handling around the dossier', () => {
     const { code } = given.json();
     expect(code).toMatch(/^[A-Z2-9]{10}$/);
     const worker = await anonymousSession(testApp.app);
-    expect((await worker.request('GET', '/api/v1/worker-access/dossier')).statusCode).toBe(401);
+    const before = await worker.request('GET', '/api/v1/worker-access/dossier');
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual({ dossier: null });
     const redeemed = await worker.request('POST', '/api/v1/worker-access/redeem', { code });
     expect(redeemed.statusCode, redeemed.body).toBe(200);
     expect(redeemed.json().dossier).toMatchObject({ number: dossier.number, status: 'SUBMITTED' });
@@ -190,7 +192,23 @@ describe('case handling around the dossier', () => {
     const later = await worker.request('GET', '/api/v1/worker-access/dossier');
     expect(later.json().dossier.number).toBe(dossier.number);
     const stranger = await anonymousSession(testApp.app);
-    expect((await stranger.request('POST', '/api/v1/worker-access/redeem', { code })).statusCode).toBe(401);
+    const reused = await stranger.request(
+      'POST',
+      '/api/v1/worker-access/redeem',
+      { code },
+      { 'accept-language': 'nl' },
+    );
+    expect(reused.statusCode).toBe(401);
+    expect(reused.json().error.code).toBe('LOKET_WORKER_CODE_INVALID');
+    expect(reused.json().error.message).toContain('toegangscode is niet geldig');
+    expect(reused.json().error.message).not.toMatch(/gebruikersnaam|wachtwoord/);
+    const wrong = await stranger.request(
+      'POST',
+      '/api/v1/worker-access/redeem',
+      { code: 'ZZZZZZZZZZ' },
+      { 'accept-language': 'fr' },
+    );
+    expect(wrong.json().error.message).toContain("code d'accès n'est pas valable");
   });
 
   it("never lets an employer reach another enterprise's dossier through any dossier endpoint", async () => {

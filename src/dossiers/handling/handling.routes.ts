@@ -8,9 +8,9 @@ import { loadDossierFor } from '../dossier-guard.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { importPayments } from '../fees/import-payments.ts';
-import { DOSSIER_STATUSES } from '../lifecycle/dossier-lifecycle.ts';
 import { assignDossier, recordFeePaid } from './perform-action.ts';
 import { listQueue } from './queue.ts';
+import { QUEUE_STATUSES, type QueueStatus } from './queue-statuses.ts';
 import { leadTimesPerCategory, workloadPerCaseHandler } from './supervision.ts';
 
 const STAFF = ['CASE_HANDLER', 'SUPERVISOR'] as const;
@@ -27,12 +27,14 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
       config: { access: [...STAFF] },
       schema: {
         tags: ['case handling'],
-        summary: 'Open dossiers, fewest days left first',
+        summary:
+          'Open dossiers, fewest days left first; a status filter also finds closed ones; q searches number, worker name and enterprise number',
         querystring: Type.Object(
           {
             scope: Type.Optional(Type.Enum(['mine', 'unassigned', 'all'])),
-            status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
+            status: Type.Optional(Type.Enum(QUEUE_STATUSES)),
             category: Type.Optional(Type.Enum(CATEGORIES)),
+            q: Type.Optional(Type.String({ maxLength: 100 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
           },
@@ -43,8 +45,9 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
     async (request) => {
       const query = request.query as {
         scope?: 'mine' | 'unassigned' | 'all';
-        status?: string;
+        status?: QueueStatus;
         category?: string;
+        q?: string;
         limit?: number;
         offset?: number;
       };
@@ -55,6 +58,7 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
           scope: query.scope ?? 'all',
           ...(query.status ? { status: query.status } : {}),
           ...(query.category ? { category: query.category } : {}),
+          ...(query.q ? { search: query.q } : {}),
           limit: query.limit ?? 50,
           offset: query.offset ?? 0,
         },

@@ -2,17 +2,28 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { toDayNumber } from '../../rules/dates/iso-date.ts';
 import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
+import type { QueueStatus } from './queue-statuses.ts';
 
 /**
  * The case handlers' queue: open dossiers, the fewest days left first; dossiers whose clock has
  * not started (awaiting the fee) come last. "At risk" is the same 3-day window as the legal clock.
+ * Without a status filter the queue holds the open dossiers; a status filter reaches every status
+ * staff may see, closed ones included (granted, refused, inadmissible, withdrawn), so a closed
+ * dossier can always be found again. Drafts belong to the employer and never reach the queue.
  */
 export interface QueueFilter {
   scope: 'mine' | 'unassigned' | 'all';
-  status?: string;
+  status?: QueueStatus;
   category?: string;
+  /** Dossier number, worker name or enterprise number (dots and spaces ignored). */
+  search?: string;
   limit: number;
   offset: number;
+}
+
+/** `%`, `_` and `\` match literally in the search, not as LIKE wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const AT_RISK_DAYS = 3;
@@ -40,10 +51,30 @@ export async function listQueue(db: Db, userId: string, filter: QueueFilter, tod
       'u.display_name as assignee_name',
       due.as('effective_due_date'),
     ])
-    .where('d.status', 'in', [...OPEN_STATUSES]);
+    .where('d.status', 'in', filter.status ? [filter.status] : [...OPEN_STATUSES]);
   if (filter.scope === 'mine') query = query.where('d.assigned_to', '=', userId);
   if (filter.scope === 'unassigned') query = query.where('d.assigned_to', 'is', null);
-  if (filter.status) query = query.where('d.status', '=', filter.status);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    const digits = search.replace(/[.\s]/g, '');
+    query = query.where((eb) =>
+      eb.or([
+        eb('d.number', 'ilike', pattern),
+        eb(
+          sql<string>`concat_ws(' ', d.worker_identity->>'givenNames', d.worker_identity->>'familyName')`,
+          'ilike',
+          pattern,
+        ),
+        eb(
+          sql<string>`concat_ws(' ', d.worker_identity->>'familyName', d.worker_identity->>'givenNames')`,
+          'ilike',
+          pattern,
+        ),
+        ...(/^\d{4,10}$/.test(digits) ? [eb('d.enterprise_number', 'like', likePattern(digits))] : []),
+      ]),
+    );
+  }
   if (filter.category) query = query.where('d.category', '=', filter.category);
   const [rows, total] = await Promise.all([
     query

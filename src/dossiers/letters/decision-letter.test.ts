@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import { assess } from '../../rules/index.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import type { Reason } from '../../rules/schema/assessment-schema.ts';
 import { anApplication } from '../../rules/test-support/build-application.ts';
 import { type DecisionLetterInput, LetterInputError, renderDecisionLetter } from './decision-letter.ts';
@@ -71,7 +72,9 @@ describe('decision letter', () => {
       expect(text).toContain('12/03/2026'); // the date of the letter, in Brussels
       for (const [index, reason] of REASONS.entries()) {
         expect(text).toContain(squash(`${index + 1}. ${reason.message}`));
-        expect(text).toContain(squash(toWinAnsi(`${texts.legalBasisLabel}: ${reason.legalBasis}`)));
+        expect(text).toContain(
+          squash(toWinAnsi(`${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`)),
+        );
       }
       expect(text).toContain(squash('Het loon volgt het barema niet.'));
       expect(text).toContain(squash(texts.legalFrame('Besluit van de Vlaamse Regering van 7 december 2018')));
@@ -125,7 +128,8 @@ describe('decision letter', () => {
     );
     for (const reason of reasons) {
       expect(text).toContain(squash(toWinAnsi(reason.message)));
-      expect(text).toContain(squash(toWinAnsi(reason.legalBasis)));
+      expect(text).toContain(squash(toWinAnsi(renderLegalBasis(reason.legalBasis, lang))));
+      expect(text).not.toContain(squash(reason.legalBasis)); // never the canonical "7 Dec 2018" form
     }
   });
 

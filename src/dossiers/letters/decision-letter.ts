@@ -3,6 +3,7 @@ import type { Category } from '../../rules/contract.ts';
 import { isIsoDate } from '../../rules/dates/iso-date.ts';
 import { formatEnterpriseNumber, normaliseKboNumber } from '../../rules/identifiers/enterprise-number.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import type { Reason } from '../../rules/schema/assessment-schema.ts';
 import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 import {
@@ -134,6 +135,7 @@ function writeDecision(
   date: (iso: string) => string,
 ) {
   const { decision, worker } = input;
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
   writeParagraph(doc, texts.salutation);
   writeParagraph(
     doc,
@@ -161,7 +163,10 @@ function writeDecision(
     decision.reasons.forEach((reason, index) => {
       keepTogether(doc, 40);
       writeParagraph(doc, `${index + 1}. ${reason.message}`, { indent: 12, gapAfter: 0.15 });
-      writeParagraph(doc, `${texts.legalBasisLabel}: ${reason.legalBasis}`, { indent: 24, size: 9.5 });
+      writeParagraph(doc, `${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`, {
+        indent: 24,
+        size: 9.5,
+      });
     });
   }
   const note = decision.note?.trim();

@@ -101,7 +101,8 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
         .where('code_expires_at', '>', now)
         .returning('dossier_id')
         .executeTakeFirst();
-      if (!granted) throw new LoketError('LOKET_INVALID_CREDENTIALS');
+      // Not "user name or password": the worker typed a code, and must learn that the code is at fault.
+      if (!granted) throw new LoketError('LOKET_WORKER_CODE_INVALID');
       await recordAuditEvent(db(), {
         actorUserId: null,
         action: 'WORKER_ACCESS_REDEEMED',
@@ -166,9 +167,20 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       config: { access: 'PUBLIC' },
       schema: {
         tags: ['worker access'],
-        summary: 'The dossier the worker was given access to (status and dates)',
+        summary:
+          'The dossier the worker was given access to (status and dates); `dossier: null` without a valid worker cookie',
       },
     },
-    async (request) => workerView(db(), await workerDossier(db(), request, options.now()), today()),
+    async (request) => {
+      // No worker session is an ordinary state of the public /worker page (it then asks for a
+      // code), not an error: answering 200 keeps a 401 out of every first visitor's console.
+      if (!request.cookies[WORKER_COOKIE]) return { dossier: null };
+      try {
+        return await workerView(db(), await workerDossier(db(), request, options.now()), today());
+      } catch (error) {
+        if (error instanceof LoketError && error.code === 'LOKET_UNAUTHENTICATED') return { dossier: null };
+        throw error;
+      }
+    },
   );
 }

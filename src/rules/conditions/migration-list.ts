@@ -28,6 +28,7 @@ export const checkOnMigrationList: Condition = {
           value: fn,
           validFrom: version.validFrom,
           source: version.source,
+          status: 'PROVISIONAL',
         });
       }
     };

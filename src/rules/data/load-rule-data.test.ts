@@ -155,6 +155,41 @@ values:
     ]);
   });
 
+  it('rejects a source citing a project file, and a status that contradicts verified', () => {
+    writeParameter(
+      'fee.singlePermit',
+      `description: fee
+unit: EUR
+values:
+  2019-01-01:
+    value: 0
+    source: "agii.be (reference.md §4.2)"
+    verified: true
+  2026-01-01:
+    value: 200
+    source: "a policy note"
+    status: conflicting
+    verified: true
+`,
+    );
+    expect(problemsOf(() => loadRuleData(rulesDir))).toEqual([
+      expect.objectContaining({
+        file: FEE_FILE,
+        line: 6,
+        message: expect.stringContaining('"reference.md"'),
+      }),
+      expect.objectContaining({ file: FEE_FILE, line: 11, message: expect.stringContaining('contradicts') }),
+    ]);
+  });
+
+  it('reads the status of an unverified value: provisional unless written conflicting', () => {
+    const data = loadRuleData(DEFAULT_RULES_DIR);
+    const fee = data.parameters.resolve('fee.singlePermit', '2026-02-01');
+    expect(fee).toMatchObject({ verified: false, status: 'CONFLICTING' });
+    expect(data.parameters.resolve('salary.averageGrossAnnual', '2026-02-01')?.status).toBe('PROVISIONAL');
+    expect(data.parameters.resolve('salary.averageGrossAnnual', '2025-02-01')?.status).toBe('VERIFIED');
+  });
+
   it('rejects a value of the wrong shape, a wrong unit, and an empty source', () => {
     writeParameter(
       'fee.singlePermit',

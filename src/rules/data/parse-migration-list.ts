@@ -2,6 +2,7 @@ import { isSeq } from 'yaml';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import { isIsoDate } from '../dates/iso-date.ts';
 import type { MigrationListEntry, MigrationListVersion } from '../migration-list/migration-list.ts';
+import { findInternalReference } from '../parameters/parameter-status.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** Reads one `rules/migration-list/vN.yaml`: the act, its date, and every entry with nl/fr/en labels. */
@@ -58,6 +59,14 @@ export function parseMigrationListVersion(
     source.report(fields.get('validFrom')?.value, 'validFrom must be a date (YYYY-MM-DD)');
   const legalAct = source.readText(fields.get('legalAct'), 'legalAct');
   const sourceText = source.readText(fields.get('source'), 'source');
+  // The source reaches staff screens (an unverified entry is flagged with it): public sources only.
+  const internal = sourceText === null ? null : findInternalReference(sourceText);
+  if (internal) {
+    source.report(
+      fields.get('source')?.value,
+      `source cites "${internal}", a project file; cite the public source and move the remark to note`,
+    );
+  }
   const verified = source.toJS(fields.get('verified')?.value);
   if (typeof verified !== 'boolean')
     source.report(fields.get('verified')?.value, 'verified must be true or false');

@@ -6,17 +6,20 @@ import {
   PARAMETER_DEFINITIONS,
   type ParameterName,
 } from '../parameters/parameter-definitions.ts';
+import { findInternalReference, type ParameterStatus, YAML_STATUS } from '../parameters/parameter-status.ts';
 import type { ParameterPeriod, ParameterTimeline } from '../parameters/parameter-table.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /**
  * Reads one parameter (the body of `rules/parameters/<name>.yaml`, or one entry of a simulation
  * override file) and checks it: known keys only, a source and a verified flag on every value, a
- * value of the declared shape, and periods that neither overlap nor leave gaps.
+ * value of the declared shape, and periods that neither overlap nor leave gaps. An unverified value
+ * is `status: provisional` (the default) or `status: conflicting`. The source is a public citation
+ * (legal text, official or professional site), never the project's own files: those go in `note`.
  */
 
 const FILE_KEYS = ['description', 'unit', 'reference', 'note', 'values'] as const;
-const PERIOD_KEYS = ['value', 'source', 'verified', 'until', 'note'] as const;
+const PERIOD_KEYS = ['value', 'source', 'verified', 'status', 'until', 'note'] as const;
 
 const validators = new Map(
   Object.entries(PARAMETER_DEFINITIONS).map(([name, definition]) => [name, Compile(definition.schema)]),
@@ -47,10 +50,19 @@ function readPeriod(
   const sourceText = fields.has('source')
     ? source.readText(fields.get('source'), `${what}: source`)
     : (options.defaultSource ?? null);
+  // Simulation overrides are a policy maker's own file, never shown to the public: not checked.
+  const internal = sourceText === null || options.isOverride ? null : findInternalReference(sourceText);
+  if (internal) {
+    source.report(
+      fields.get('source')?.value,
+      `${what}: source cites "${internal}", a project file; cite the public source and move the remark to note`,
+    );
+  }
   const verifiedPair = fields.get('verified');
   const verified = verifiedPair ? source.toJS(verifiedPair.value) : false;
   if (typeof verified !== 'boolean')
     source.report(verifiedPair?.value, `${what}: verified must be true or false`);
+  const status = readStatus(source, fields.get('status'), verified === true, what);
   const valuePair = fields.get('value');
   const value = valuePair ? source.toJS(valuePair.value) : undefined;
   if (valuePair && !validators.get(name)?.Check(value)) {
@@ -67,8 +79,32 @@ function readPeriod(
     }
     validUntil = until;
   }
-  if (!valuePair || sourceText === null || typeof verified !== 'boolean') return null;
-  return { validFrom, validUntil, value, source: sourceText, verified };
+  if (!valuePair || sourceText === null || typeof verified !== 'boolean' || status === null) return null;
+  return { validFrom, validUntil, value, source: sourceText, verified, status };
+}
+
+/** `status:` agrees with `verified:`; an unverified value without one is provisional. */
+function readStatus(
+  source: YamlSource,
+  pair: Pair | undefined,
+  verified: boolean,
+  what: string,
+): ParameterStatus | null {
+  if (!pair) return verified ? 'VERIFIED' : 'PROVISIONAL';
+  const written = String(source.toJS(pair.value));
+  const status = YAML_STATUS[written];
+  if (!status) {
+    source.report(
+      pair.value,
+      `${what}: status must be verified, provisional or conflicting, not "${written}"`,
+    );
+    return null;
+  }
+  if (verified !== (status === 'VERIFIED')) {
+    source.report(pair.value, `${what}: status ${written} contradicts verified: ${verified}`);
+    return null;
+  }
+  return status;
 }
 
 /** Overlaps and gaps between consecutive periods, reported at the line of the later one. */

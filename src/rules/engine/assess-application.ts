@@ -175,8 +175,14 @@ export function assessValidApplication(
   }
   // Last, so that parameters read by the checks above are included.
   for (const use of ctx.used) {
-    if (use.verified) continue;
-    const facts = { parameter: use.name, value: use.value, validFrom: use.validFrom, source: use.source };
+    if (use.status === 'VERIFIED') continue;
+    const facts = {
+      parameter: use.name,
+      value: use.value,
+      validFrom: use.validFrom,
+      source: use.source,
+      status: use.status,
+    };
     warnings.push(toWarning({ code: 'PARAMETER_UNVERIFIED', facts }, catalogue, f));
   }
   for (const facts of ctx.unverifiedData)

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
-import { formatValue, isPerformingArtist, yearOf } from './catalogue.ts';
+import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = { UNDER_AGE_LIMIT: 'worker under 30', NURSE: 'nurse', TEACHER: 'teacher' };
 const FIXED = {
@@ -99,7 +100,12 @@ export const CATALOGUE_EN: Catalogue = {
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `The worker turns ${x.ageLimit} on ${f.date(x.turnsAgeLimitOn)}, within the requested validity (until ${f.date(x.requestedUntil)}). Unless pay then rises to the standard threshold, the authorisation holds until ${f.date(x.until)}.`,
-    PARAMETER_UNVERIFIED: (x, f) =>
-      `The value used for ${x.parameter} (${formatValue(x.value, f)}, from ${f.date(x.validFrom)}) is not yet confirmed; source: ${x.source}.`,
+    PARAMETER_UNVERIFIED: (x, f) => {
+      const value = parameterValue(x.parameter, x.value, f);
+      const what = `${parameterLabel(x.parameter, 'en')}${value ? `: ${value}` : ''} from ${f.date(x.validFrom)}.`;
+      return x.status === 'CONFLICTING'
+        ? `${what} This value is uncertain: the sources disagree, and it may still change.`
+        : `${what} This value is provisional: it is not yet officially confirmed and may still change.`;
+    },
   },
 };

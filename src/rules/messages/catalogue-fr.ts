@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
-import { formatValue, isPerformingArtist, yearOf } from './catalogue.ts';
+import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = {
   UNDER_AGE_LIMIT: 'travailleur de moins de 30 ans',
@@ -104,7 +105,12 @@ export const CATALOGUE_FR: Catalogue = {
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `Le travailleur aura ${x.ageLimit} ans le ${f.date(x.turnsAgeLimitOn)}, pendant la validité demandée (jusqu'au ${f.date(x.requestedUntil)}). Sans augmentation du salaire jusqu'au seuil normal à cette date, l'autorisation vaut jusqu'au ${f.date(x.until)}.`,
-    PARAMETER_UNVERIFIED: (x, f) =>
-      `La valeur utilisée de ${x.parameter} (${formatValue(x.value, f)}, depuis le ${f.date(x.validFrom)}) n'est pas encore confirmée ; source : ${x.source}.`,
+    PARAMETER_UNVERIFIED: (x, f) => {
+      const value = parameterValue(x.parameter, x.value, f);
+      const what = `${parameterLabel(x.parameter, 'fr')}${value ? ` : ${value}` : ''} à partir du ${f.date(x.validFrom)}.`;
+      return x.status === 'CONFLICTING'
+        ? `${what} Cette valeur est incertaine : les sources se contredisent, et elle peut encore changer.`
+        : `${what} Cette valeur est provisoire : elle n'est pas encore confirmée officiellement et peut encore changer.`;
+    },
   },
 };

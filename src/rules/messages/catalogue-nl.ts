@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
-import { formatValue, isPerformingArtist, yearOf } from './catalogue.ts';
+import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = {
   UNDER_AGE_LIMIT: 'werknemer jonger dan 30',
@@ -104,7 +105,12 @@ export const CATALOGUE_NL: Catalogue = {
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `De werknemer wordt ${x.ageLimit} op ${f.date(x.turnsAgeLimitOn)}, binnen de gevraagde geldigheid (tot ${f.date(x.requestedUntil)}). Zonder loonsverhoging tot de gewone drempel op die dag geldt de toelating tot ${f.date(x.until)}.`,
-    PARAMETER_UNVERIFIED: (x, f) =>
-      `De gebruikte waarde van ${x.parameter} (${formatValue(x.value, f)}, vanaf ${f.date(x.validFrom)}) is nog niet bevestigd; bron: ${x.source}.`,
+    PARAMETER_UNVERIFIED: (x, f) => {
+      const value = parameterValue(x.parameter, x.value, f);
+      const what = `${parameterLabel(x.parameter, 'nl')}${value ? `: ${value}` : ''} vanaf ${f.date(x.validFrom)}.`;
+      return x.status === 'CONFLICTING'
+        ? `${what} Deze waarde is onzeker: de bronnen spreken elkaar tegen, en ze kan nog wijzigen.`
+        : `${what} Deze waarde is voorlopig: ze is nog niet officieel bevestigd en kan nog wijzigen.`;
+    },
   },
 };

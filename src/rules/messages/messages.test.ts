@@ -13,6 +13,34 @@ describe('message catalogues', () => {
     }
   });
 
+  it('say that a value is provisional or uncertain in plain words, citing no project file', () => {
+    const internal = /reference\.md|parameters\.md|\.ts\b|seeds? \d{3}|No 20\d\d|to verify|carried forward/i;
+    for (const applicationDate of ['2019-03-01', '2023-06-01', '2026-02-10', '2026-09-15']) {
+      for (const category of ['HIGHLY_SKILLED', 'PROFESSIONAL_ATHLETE', 'PERFORMING_ARTIST'] as const) {
+        for (const lang of LANGUAGES) {
+          const assessment = assess(anApplication({ applicationDate, category }), { lang });
+          expect(JSON.stringify(assessment), `${category} ${applicationDate} ${lang}`).not.toMatch(internal);
+        }
+      }
+    }
+    const app = anApplication({ applicationDate: '2026-02-10' });
+    const nl = assess(app, { lang: 'nl' }).warnings.filter((w) => w.code === 'PARAMETER_UNVERIFIED');
+    expect(nl.map((w) => w.facts.status).sort()).toEqual(['CONFLICTING', 'PROVISIONAL']);
+    expect(nl.map((w) => w.message).join(' ')).toMatch(
+      /^Gemiddeld bruto jaarloon.*voorlopig.*Retributie.*onzeker/,
+    );
+    const fr = assess(app, { lang: 'fr' })
+      .warnings.map((w) => w.message)
+      .join(' ');
+    expect(fr).toContain('Cette valeur est provisoire');
+    const parameters = assess(app).parameters;
+    expect(parameters.find((p) => p.name === 'fee.singlePermit')).toMatchObject({
+      verified: false,
+      status: 'CONFLICTING',
+    });
+    expect(parameters.every((p) => p.verified === (p.status === 'VERIFIED'))).toBe(true);
+  });
+
   it('format amounts the Belgian way', () => {
     expect(FORMATTERS.nl.amount(48912)).toBe('48\u202f912,00\u00a0EUR');
     expect(FORMATTERS.fr.amount(63585.6)).toBe('63\u202f585,60\u00a0EUR');

@@ -13,6 +13,7 @@ const period = (validFrom: string, value: number, validUntil: string | null = nu
   value,
   source: 's',
   verified: true,
+  status: 'VERIFIED',
 });
 
 describe('overlayPeriod', () => {

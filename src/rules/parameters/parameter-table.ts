@@ -1,6 +1,7 @@
 import { addDays } from '../dates/iso-date.ts';
 import type { ParameterName, ParameterValue } from './parameter-definitions.ts';
 import { PARAMETER_NAMES } from './parameter-definitions.ts';
+import type { ParameterStatus } from './parameter-status.ts';
 
 /** One dated value of a parameter, as written in its YAML file. */
 export interface ParameterPeriod {
@@ -8,8 +9,10 @@ export interface ParameterPeriod {
   /** Last day (inclusive); null = until the next period, or open-ended for the last one. */
   readonly validUntil: string | null;
   readonly value: unknown;
+  /** A public citation (legal text, official source): it reaches partners and staff screens. */
   readonly source: string;
   readonly verified: boolean;
+  readonly status: ParameterStatus;
 }
 
 export interface ParameterTimeline {
@@ -27,6 +30,7 @@ export interface ParameterUse {
   readonly validFrom: string;
   readonly source: string;
   readonly verified: boolean;
+  readonly status: ParameterStatus;
 }
 
 /** The value of every parameter on one date; `undefined` where no value is in force. */
@@ -73,6 +77,7 @@ export class ParameterTable {
             validFrom: p.validFrom,
             source: p.source,
             verified: p.verified,
+            status: p.status,
           }),
         ),
       });

@@ -11,6 +11,7 @@ import {
   TRACKS,
   WARNING_CODES,
 } from '../contract.ts';
+import { PARAMETER_STATUSES } from '../parameters/parameter-status.ts';
 
 /** The assessment (output) of the contract, as a schema for the HTTP layer's OpenAPI document. */
 
@@ -61,6 +62,7 @@ export const AssessmentSchema = Type.Object(
         validFrom: Type.String({ format: 'date' }),
         source: Type.String(),
         verified: Type.Boolean(),
+        status: Type.Enum(PARAMETER_STATUSES),
       }),
     ),
   },

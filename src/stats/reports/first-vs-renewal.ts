@@ -6,7 +6,12 @@ import type { ReportDefinition } from './report-definition.ts';
  */
 export const firstVsRenewal: ReportDefinition = {
   id: 'firstVsRenewal',
-  question: 'reference.md §8.2: nieuwe aanvragen en hernieuwingen per jaar',
+  question: 'nieuwe aanvragen en hernieuwingen per jaar',
+  description: {
+    nl: 'Hoeveel aanvragen zijn eerste aanvragen en hoeveel hernieuwingen, per jaar?',
+    fr: 'Combien de demandes sont des premières demandes et combien des renouvellements, par année ?',
+    en: 'How many applications are first applications and how many renewals, per year?',
+  },
   title: {
     nl: 'Eerste aanvragen en hernieuwingen',
     fr: 'Premières demandes et renouvellements',

@@ -9,6 +9,11 @@ import type { ReportDefinition } from './report-definition.ts';
 export const highlySkilledShare: ReportDefinition = {
   id: 'highlySkilledShare',
   question: '002 §2.2: aandeel hooggeschoolde arbeidsmigranten per jaar (69 % in 2019, 36 % in 2024)',
+  description: {
+    nl: 'Welk aandeel van de toegekende arbeidsmigranten is hooggeschoold, per jaar?',
+    fr: 'Quelle part des travailleurs migrants autorisés est hautement qualifiée, par année ?',
+    en: 'What share of the authorised labour migrants is highly skilled, per year?',
+  },
   title: {
     nl: 'Aandeel hooggeschoolden in de toekenningen',
     fr: 'Part des hautement qualifiés dans les autorisations',

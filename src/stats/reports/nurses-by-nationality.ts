@@ -9,6 +9,11 @@ import type { ReportDefinition } from './report-definition.ts';
 export const nursesByNationality: ReportDefinition = {
   id: 'nursesByNationality',
   question: '004: toelating tot arbeid verpleegkundigen en zorgkundigen per nationaliteit, 2021 en 2022',
+  description: {
+    nl: 'Hoeveel verpleegkundigen en zorgkundigen kregen een toelating tot arbeid, per nationaliteit?',
+    fr: 'Combien d’infirmiers et d’aides-soignants ont obtenu une autorisation de travail, par nationalité ?',
+    en: 'How many nurses and care assistants received a work authorisation, per nationality?',
+  },
   title: {
     nl: 'Verpleegkundigen en zorgkundigen per nationaliteit',
     fr: 'Infirmiers et aides-soignants par nationalité',

@@ -10,6 +10,11 @@ export const q2ApplicationsByProvince: ReportDefinition = {
   id: 'q2',
   question:
     "003 q2: aangevraagde en uitgegeven arbeidskaarten in het luik 'werk' per categorie, opgedeeld naar plaats van tewerkstelling, per jaar",
+  description: {
+    nl: 'Hoeveel arbeidskaarten werden aangevraagd en uitgereikt, per categorie en per provincie van tewerkstelling, per jaar?',
+    fr: 'Combien de permis de travail ont été demandés et délivrés, par catégorie et par province d’occupation, par année ?',
+    en: 'How many work permits were applied for and issued, per category and per province of employment, per year?',
+  },
   title: {
     nl: 'Aanvragen en toekenningen per categorie en provincie van tewerkstelling',
     fr: "Demandes et autorisations par catégorie et province d'occupation",

@@ -8,6 +8,11 @@ import type { ReportDefinition } from './report-definition.ts';
 export const q3RefusalReasons: ReportDefinition = {
   id: 'q3',
   question: '003 q3: redenen voor weigering per categorie, per jaar van de beslissing',
+  description: {
+    nl: 'Om welke redenen werden aanvragen geweigerd, per categorie en per jaar van de beslissing?',
+    fr: 'Pour quels motifs des demandes ont-elles été refusées, par catégorie et par année de décision ?',
+    en: 'For which reasons were applications refused, per category and per year of the decision?',
+  },
   title: {
     nl: 'Weigeringsgronden per categorie',
     fr: 'Motifs de refus par catégorie',

@@ -11,6 +11,11 @@ export const q4GrantProfiles: ReportDefinition = {
   id: 'q4',
   question:
     '003 q4: uitgegeven werkvergunningen naar leeftijdscategorie, geslacht, opleidingsniveau en land van herkomst, per categorie en jaar',
+  description: {
+    nl: 'Aan wie werden werkvergunningen uitgereikt: naar leeftijd, geslacht, opleidingsniveau en land van herkomst, per categorie en jaar?',
+    fr: 'À qui des permis de travail ont-ils été délivrés : par âge, sexe, niveau de formation et pays d’origine, par catégorie et par année ?',
+    en: 'To whom were work permits issued: by age, sex, level of education and country of origin, per category and year?',
+  },
   title: {
     nl: 'Toekenningen naar leeftijd, geslacht, opleidingsniveau en nationaliteit',
     fr: 'Autorisations par âge, sexe, niveau de qualification et nationalité',

@@ -9,6 +9,11 @@ import type { ReportDefinition } from './report-definition.ts';
 export const q6LeadTimes: ReportDefinition = {
   id: 'q6',
   question: '003 q6: doorlooptijd tussen het luik werk en het luik verblijf, per categorie en jaar',
+  description: {
+    nl: 'Hoe lang duurt de behandeling van het luik werk en van het luik verblijf, per categorie en jaar?',
+    fr: 'Combien de temps prend le traitement du volet travail et du volet séjour, par catégorie et par année ?',
+    en: 'How long does handling take for the work part and for the residence part, per category and year?',
+  },
   title: {
     nl: 'Doorlooptijden werk en verblijf',
     fr: 'Délais travail et séjour',

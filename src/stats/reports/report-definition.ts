@@ -8,8 +8,10 @@ import type { Texts } from '../stats-texts.ts';
  */
 export interface ReportDefinition {
   readonly id: string;
-  /** The question it answers, quoted from its source. */
+  /** The question it answers, quoted from its source (Dutch; for the API and the record). */
   readonly question: string;
+  /** The same question in plain words in each language: what the pages show. */
+  readonly description: Texts;
   readonly title: Texts;
   readonly layer: DimensionId | null;
   readonly rows: DimensionId;

@@ -28,6 +28,7 @@ export interface Report {
   id: string;
   title: Texts;
   question: string;
+  description: Texts;
   dimensions: DimensionId[];
   columns: ReportColumn[];
   /** Every cell, then the margins of each layer (rows where a dimension is TOTAL). */
@@ -90,6 +91,7 @@ export async function runReport(
     id: definition.id,
     title: definition.title,
     question: definition.question,
+    description: definition.description,
     dimensions,
     columns: [
       ...dimensions.map((id) => ({ id, kind: 'dimension' as const, label: DIMENSION_LABELS[id] })),

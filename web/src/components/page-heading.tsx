@@ -2,11 +2,16 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../i18n.ts';
 import { takeFocusRequest } from '../routing.tsx';
 
-/** Sets `document.title` to "<page> – Loket – <organisation>", prefixed with "Error:" while a form has errors. */
-export function usePageTitle(title: string, hasErrors = false): void {
+/**
+ * Sets `document.title` to "<page> – Loket – <organisation>", prefixed with "Error:" while a form
+ * has errors. The home page passes null: its title is "Loket – <organisation>" alone, not the
+ * service's name twice.
+ */
+export function usePageTitle(title: string | null, hasErrors = false): void {
   const t = useT();
   const prefix = hasErrors ? `${t('shell.errorPrefix')} ` : '';
-  const full = `${prefix}${title} – ${t('service.titleSuffix')}`;
+  const suffix = t('service.titleSuffix');
+  const full = title === null ? suffix : `${prefix}${title} – ${suffix}`;
   useEffect(() => {
     document.title = full;
   }, [full]);

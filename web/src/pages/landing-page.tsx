@@ -10,7 +10,7 @@ const WHAT = ['eligibility', 'apply', 'follow', 'service'] as const;
 export function LandingPage() {
   const t = useT();
   const { state } = useSession();
-  usePageTitle(t('service.name'));
+  usePageTitle(null);
   const user = state.status === 'ready' ? state.user : null;
   return (
     <>

@@ -3,6 +3,7 @@ import { ApiError, type FieldError } from '../api.ts';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../components/page-heading.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { describeFieldError } from '../field-names.ts';
 import { useT } from '../i18n.ts';
 import { roleHomePath } from '../roles.ts';
 import { navigate } from '../routing.tsx';
@@ -40,7 +41,7 @@ function toLoginErrors(error: unknown, label: (field: Field) => string, networkM
   }
   if (summary.length === 0 || others.length > 0) {
     summary.unshift({ message: error.message });
-    for (const other of others) summary.push({ message: other.message });
+    for (const other of others) summary.push({ message: describeFieldError(other) });
   }
   return { summary, byField };
 }

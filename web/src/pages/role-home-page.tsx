@@ -3,10 +3,11 @@ import { ApiError, type SessionUser, type Workspace } from '../api.ts';
 import { PageHeading, usePageTitle } from '../components/page-heading.tsx';
 import { isTaskKey, useT } from '../i18n.ts';
 import { pagePath } from '../page-routes.ts';
-import { type Role, roleHomePath, roleSlug } from '../roles.ts';
+import { type Role, roleSlug } from '../roles.ts';
 import { Link, navigate } from '../routing.tsx';
 import { useSession } from '../session.tsx';
 import { AccountFigures } from './account-figures.tsx';
+import { NoAccessPage } from './no-access-page.tsx';
 
 type Load =
   | { status: 'loading' }
@@ -40,7 +41,7 @@ export function RoleHomePage({ role, user }: { role: Role; user: SessionUser }) 
   }, [api, refresh, role]);
 
   if (load.status === 'loading') return <Loading />;
-  if (load.status === 'forbidden') return <NoAccess role={role} user={user} />;
+  if (load.status === 'forbidden') return <NoAccessPage role={role} user={user} />;
   if (load.status === 'failed') return <LoadFailed message={load.message} />;
   return <WorkspaceView workspace={load.workspace} user={user} />;
 }
@@ -73,23 +74,6 @@ function WorkspaceView({ workspace, user }: { workspace: Workspace; user: Sessio
           </p>
         </>
       ) : null}
-    </>
-  );
-}
-
-function NoAccess({ role, user }: { role: Role; user: SessionUser }) {
-  const t = useT();
-  usePageTitle(t('noAccess.title'));
-  return (
-    <>
-      <PageHeading>{t('noAccess.title')}</PageHeading>
-      <p className="lead">
-        {t('noAccess.text', { role: t(`roles.${role}`), yourRole: t(`roles.${user.role}`) })}
-      </p>
-      <p>{t('noAccess.help')}</p>
-      <Link className="button" href={roleHomePath(user.role)}>
-        {t('noAccess.back')}
-      </Link>
     </>
   );
 }

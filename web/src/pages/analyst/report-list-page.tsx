@@ -33,7 +33,7 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
                 </Link>
                 <p className="stats-question">
                   <span className="stats-question__label">{t('analyst.home.question')} </span>
-                  <q lang="nl">{report.question}</q>
+                  <q>{report.description[currentLang()]}</q>
                 </p>
               </li>
             ))}

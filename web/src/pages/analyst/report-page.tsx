@@ -68,7 +68,7 @@ function ReportView({ source, summary }: { source: StatsSource; summary: ReportS
       <PageHeading>{title}</PageHeading>
       <p className="stats-question">
         <span className="stats-question__label">{t('analyst.home.question')} </span>
-        <q lang="nl">{summary.question}</q>
+        <q>{summary.description[currentLang()]}</q>
       </p>
       <p>
         <Link href={source.pagePath}>{t('analyst.report.back')}</Link>

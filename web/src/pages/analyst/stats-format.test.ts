@@ -26,6 +26,7 @@ function report(partial: Partial<Report> & Pick<Report, 'dimensions' | 'rows'>):
     id: 'test',
     title: { nl: 'Test', fr: 'Test', en: 'Test' },
     question: 'vraag',
+    description: { nl: 'Vraag?', fr: 'Question ?', en: 'Question?' },
     columns: [],
     totals: {},
     filters: { years: [2019, 2020] },

@@ -1,5 +1,6 @@
 import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../../../../src/rules/contract.ts';
 import { TOTAL } from '../../../../src/stats/stats-ids.ts';
+import { categoryLabel } from '../../category-labels.ts';
 import type { Lang, MessageKey, Translate } from '../../i18n.ts';
 import type { DimensionId, Report, ReportRow } from './stats-types.ts';
 
@@ -269,7 +270,6 @@ export function measureName(t: Translate, measure: string): string {
 }
 
 const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
-  category: 'categories',
   province: 'places',
   region: 'places',
   sex: 'sexes',
@@ -283,6 +283,7 @@ const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
 export function valueLabel(t: Translate, lang: Lang, dimension: DimensionId, value: string): string {
   if (value === TOTAL) return t('analyst.table.total');
   if (value === 'UNKNOWN') return t('analyst.values.unknown');
+  if (dimension === 'category') return categoryLabel(t, value); // the name every page uses
   const group = LABEL_GROUPS[dimension];
   if (group) return textOr(t, `analyst.${group}.${value}`, value);
   if (dimension === 'nationality') return countryName(t, lang, value);

@@ -11,6 +11,8 @@ export interface ReportSummary {
   id: string;
   title: Texts;
   question: string;
+  /** The question in plain words, per language: what the pages show. */
+  description: Texts;
   dimensions: DimensionId[];
   measures: MeasureId[];
   /** The column dimensions a caller may choose with `?by=` (q4). */

@@ -1,3 +1,4 @@
+import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts';
 import { Tag } from '../../components/tag.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { type Assessment, noAuthorisationReason } from './dossier-model.ts';
@@ -15,6 +16,7 @@ export function AssessmentView({
   headingLevel?: 2 | 3;
 }) {
   const t = useT();
+  const lang = currentLang();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   return (
@@ -34,7 +36,7 @@ export function AssessmentView({
               <li key={`${reason.code}-${index}`} className="emp-reasons__item">
                 <p className="emp-reasons__message">{reason.message}</p>
                 <p className="emp-reasons__basis">
-                  {t('employer.assessment.legalBasis')} {reason.legalBasis}
+                  {t('employer.assessment.legalBasis')} {renderLegalBasis(reason.legalBasis, lang)}
                 </p>
               </li>
             ))}
@@ -45,8 +47,9 @@ export function AssessmentView({
         <>
           <SubHeading>{t('employer.assessment.warnings')}</SubHeading>
           <ul className="list--bullet">
-            {assessment.warnings.map((warning) => (
-              <li key={warning.code}>{warning.message}</li>
+            {assessment.warnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: several values may be provisional
+              <li key={`${warning.code}-${index}`}>{warning.message}</li>
             ))}
           </ul>
         </>

@@ -105,6 +105,9 @@ export function UploadForm({
   });
   const [status, setStatus] = useState('');
   const [isUploading, setUploading] = useState(false);
+  const maxMegabytes = useDocumentLimit();
+  const tooLarge = (megabytes: number) =>
+    t('employer.documents.tooLarge', { label: t('employer.documents.file'), megabytes });
   const uploadedCount = dossier.documents.length;
   useEffect(() => {
     // After each upload the form offers the next document still missing.
@@ -129,6 +132,12 @@ export function UploadForm({
       show({ summary, type: typeError, file: fileError });
       return;
     }
+    // Checked here too, so a large scan is refused at once instead of after a long upload.
+    if (maxMegabytes !== null && (file as File).size > maxMegabytes * 1_048_576) {
+      const message = tooLarge(maxMegabytes);
+      show({ summary: [{ message, fieldId: 'document-file' }], file: message });
+      return;
+    }
     const form = new FormData();
     form.append('documentType', documentType);
     form.append('file', file as File);
@@ -148,6 +157,11 @@ export function UploadForm({
     } catch (error) {
       if (!(error instanceof ApiError)) {
         show({ summary: [{ message: t('employer.errors.network') }] });
+        return;
+      }
+      if (error.status === 413) {
+        const message = maxMegabytes !== null ? tooLarge(maxMegabytes) : error.message;
+        show({ summary: [{ message, fieldId: 'document-file' }], file: message });
         return;
       }
       const fileMessage = error.fields.filter((f) => f.path === 'file').map((f) => f.message)[0];
@@ -189,7 +203,9 @@ export function UploadForm({
             {t('employer.documents.file')}
           </label>
           <p id="document-file-hint" className="form-hint">
-            {t('employer.documents.fileHint')}
+            {maxMegabytes === null
+              ? t('employer.documents.fileHintNoLimit')
+              : t('employer.documents.fileHint', { megabytes: maxMegabytes })}
           </p>
           <FieldErrorMessage id="document-file-error" message={errors.file} />
           <input
@@ -295,4 +311,21 @@ export function UploadedDocuments({
       </p>
     </section>
   );
+}
+
+/** The largest document the server accepts, in MB (null until known: the hint then omits it). */
+function useDocumentLimit(): number | null {
+  const { api } = useSession();
+  const [megabytes, setMegabytes] = useState<number | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    api.call<{ maxMegabytes: number }>('GET', '/api/v1/documents/limits').then(
+      (limits) => isCurrent && setMegabytes(limits.maxMegabytes),
+      () => undefined, // the hint without the figure; the server still refuses a file too large
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+  return megabytes;
 }

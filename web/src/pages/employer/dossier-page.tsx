@@ -6,6 +6,7 @@ import { SummaryList } from '../../components/summary-list.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -212,8 +213,9 @@ function useAction(dossier: DossierOverview, onChanged: (dossier: DossierOvervie
       const byField: Record<string, string> = {};
       const items: SummaryItem[] = error.fields.map((field) => {
         const id = fieldIds[field.path];
-        if (id) byField[field.path] = field.message;
-        return id ? { message: field.message, fieldId: id } : { message: field.message };
+        const message = describeFieldError(field);
+        if (id) byField[field.path] = message;
+        return id ? { message, fieldId: id } : { message };
       });
       setFieldErrors(byField);
       setSummary(items.length > 0 ? items : [{ message: error.message }]);

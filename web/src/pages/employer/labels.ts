@@ -1,4 +1,6 @@
+import { categoryLabel } from '../../category-labels.ts';
 import type { TagTone } from '../../components/tag.tsx';
+import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
 import type { Category, DossierAction, DossierStatus } from './dossier-model.ts';
 
@@ -7,7 +9,7 @@ import type { Category, DossierAction, DossierStatus } from './dossier-model.ts'
 const key = (text: string) => text as MessageKey;
 
 export function categoryName(t: Translate, category: Category | string): string {
-  return t(key(`employer.categories.${category}.name`));
+  return categoryLabel(t, category);
 }
 
 export function categoryExplanation(t: Translate, category: Category | string): string {
@@ -79,5 +81,5 @@ export function formatDate(lang: string, value: string | null | undefined): stri
 }
 
 export function formatEuro(lang: string, amount: number): string {
-  return new Intl.NumberFormat(`${lang}-BE`, { style: 'currency', currency: 'EUR' }).format(amount);
+  return formatMoney(lang, amount);
 }

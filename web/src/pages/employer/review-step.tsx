@@ -3,6 +3,8 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
+import { describeFieldError } from '../../field-names.ts';
+import { formatMoney, formatNumber, formatPercent } from '../../format.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -36,6 +38,12 @@ function showAnswer(
       return value ? t('employer.form.yes') : t('employer.form.no');
     case 'date':
       return formatDate(lang, String(value));
+    case 'amount':
+      return typeof value === 'number' ? formatMoney(lang, value) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? formatNumber(lang, value) : String(value);
+    case 'fraction':
+      return typeof value === 'number' ? formatPercent(lang, value) : String(value);
     case 'choice':
       return question.options?.includes(value as string | number)
         ? optionLabel(t, value as string | number)
@@ -97,9 +105,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           // A missing document's message names it already; other paths are answers of a step.
           const label = step
             ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
-            : field.path.startsWith('documents.')
-              ? field.message
-              : `${field.path} ${field.message}`;
+            : describeFieldError(field);
           return {
             href: step
               ? `${stepPath(dossier.id, step.id)}#${fieldId(field.path)}`

@@ -4,6 +4,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
@@ -101,7 +102,7 @@ export function SelfCheckPage() {
       }
       if (summary.length === 0 || others.length > 0) {
         summary.unshift({ message: error.message });
-        for (const other of others) summary.push({ message: `${other.path} ${other.message}` });
+        for (const other of others) summary.push({ message: describeFieldError(other) });
       }
       setErrors({ summary, byPath: messages });
     } finally {

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -131,7 +132,7 @@ export function toFormErrors(t: Translate, step: Step, error: unknown): FormErro
   }
   if (summary.length === 0 || others.length > 0) {
     summary.unshift({ message: error.message });
-    for (const other of others) summary.push({ message: `${other.path}: ${other.message}` });
+    for (const other of others) summary.push({ message: describeFieldError(other) });
   }
   return { summary, byPath: messages, conflict: false };
 }

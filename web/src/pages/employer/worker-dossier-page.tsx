@@ -12,6 +12,7 @@ import { DecisionSection, type DecisionView, type LetterLink } from './decision-
 import type { DossierAction, DossierStatus, Inadmissibility } from './dossier-model.ts';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
+import { type EmploymentTerms, WorkerEmail, WorkerTerms } from './worker-self-service.tsx';
 
 /** What a worker may read of their dossier (the contract of `/api/v1/worker-access/*`). */
 export interface WorkerDossier {
@@ -28,6 +29,9 @@ export interface WorkerDossier {
   letters?: LetterLink[];
   history: { action: DossierAction; on: string }[];
   inadmissibility: Inadmissibility | null;
+  terms: EmploymentTerms;
+  termsConfirmedAt: string | null;
+  hasEmail: boolean;
 }
 
 /** `/worker`: a worker follows their own dossier with the one-time code the employer gave them. */
@@ -36,15 +40,20 @@ export function WorkerDossierPage() {
   const [dossier, setDossier] = useState<WorkerDossier | null | undefined>(undefined);
 
   useEffect(() => {
-    // A cookie from an earlier code may still be valid: then the dossier shows at once.
-    api.call<{ dossier: WorkerDossier }>('GET', '/api/v1/worker-access/dossier').then(
+    // A cookie from an earlier code may still be valid: then the dossier shows at once. Without
+    // one the server answers `dossier: null` (200, so no error in the console) and the form shows.
+    api.call<{ dossier: WorkerDossier | null }>('GET', '/api/v1/worker-access/dossier').then(
       (answer) => setDossier(answer.dossier),
       () => setDossier(null),
     );
   }, [api]);
 
   if (dossier === undefined) return <Loading />;
-  return dossier ? <WorkerDossierView dossier={dossier} /> : <RedeemForm onRedeemed={setDossier} />;
+  return dossier ? (
+    <WorkerDossierView dossier={dossier} onChanged={setDossier} />
+  ) : (
+    <RedeemForm onRedeemed={setDossier} />
+  );
 }
 
 function RedeemForm({ onRedeemed }: { onRedeemed(dossier: WorkerDossier): void }) {
@@ -113,7 +122,13 @@ function RedeemForm({ onRedeemed }: { onRedeemed(dossier: WorkerDossier): void }
   );
 }
 
-function WorkerDossierView({ dossier }: { dossier: WorkerDossier }) {
+function WorkerDossierView({
+  dossier,
+  onChanged,
+}: {
+  dossier: WorkerDossier;
+  onChanged(dossier: WorkerDossier): void;
+}) {
   const t = useT();
   const lang = currentLang();
   const title = t('employer.dossier.title', { number: dossier.number });
@@ -157,6 +172,8 @@ function WorkerDossierView({ dossier }: { dossier: WorkerDossier }) {
         letters={dossier.letters ?? []}
         letterHref={(letterId) => `/api/v1/worker-access/letters/${letterId}`}
       />
+      <WorkerTerms dossier={dossier} onChanged={onChanged} />
+      <WorkerEmail dossier={dossier} onChanged={onChanged} />
       <h2>{t('employer.history.title')}</h2>
       <ul className="list--bullet">
         {dossier.history.map((entry, index) => (

@@ -82,7 +82,11 @@ export function WorkerTerms<T extends { terms: EmploymentTerms; termsConfirmedAt
                       percent: new Intl.NumberFormat(lang, { style: 'percent' }).format(fraction),
                     }),
           },
-          { key: 'start', label: t('employer.workerTerms.start'), value: formatDate(lang, terms.startDate) || '–' },
+          {
+            key: 'start',
+            label: t('employer.workerTerms.start'),
+            value: formatDate(lang, terms.startDate) || '–',
+          },
           {
             key: 'end',
             label: t('employer.workerTerms.end'),
@@ -136,7 +140,9 @@ export function WorkerEmail<T extends { hasEmail: boolean }>({
 
   async function save(value: string | null) {
     try {
-      const answer = await api.call<WorkerAnswer<T>>('PUT', '/api/v1/worker-access/contact', { email: value });
+      const answer = await api.call<WorkerAnswer<T>>('PUT', '/api/v1/worker-access/contact', {
+        email: value,
+      });
       setError(undefined);
       setEmail('');
       onChanged(answer.dossier);

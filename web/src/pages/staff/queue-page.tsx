@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { DOSSIER_STATUSES } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import { QUEUE_STATUSES } from '../../../../src/dossiers/handling/queue-statuses.ts';
 import { CATEGORIES } from '../../../../src/rules/contract.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { useT } from '../../i18n.ts';
@@ -22,8 +22,10 @@ export type StaffMode = 'case-handler' | 'supervisor';
 
 /**
  * The queue (`/case-handler`, and `/supervisor/queue` with a reassign control per row): open
- * dossiers as the server sorts them, fewest days left first. The filters are a GET form whose
- * values live in the URL, so a filtered queue can be bookmarked and works without JavaScript.
+ * dossiers as the server sorts them, fewest days left first. A status filter also finds closed
+ * dossiers (granted, refused, inadmissible, withdrawn); drafts are the employer's and not offered.
+ * The filters are a GET form whose values live in the URL, so a filtered queue can be bookmarked
+ * and works without JavaScript.
  */
 export function QueuePage({ mode }: { mode: StaffMode }) {
   const t = useT();
@@ -65,6 +67,7 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
             total={load.data.total}
             detailBase={mode === 'supervisor' ? '/supervisor/dossiers' : '/case-handler/dossiers'}
             canReassign={mode === 'supervisor'}
+            isFiltered={query.status !== ''}
             onChanged={reload}
           />
           <QueuePaging base={base} query={query} total={load.data.total} />
@@ -85,6 +88,7 @@ function QueueFilters({ base, query }: { base: string; query: QueueQuery }) {
       scope,
       status: String(form.get('status') ?? ''),
       category: String(form.get('category') ?? ''),
+      q: String(form.get('q') ?? '').trim(),
       offset: 0,
     });
     navigate(`${base}?${next}`);
@@ -112,6 +116,23 @@ function QueueFilters({ base, query }: { base: string; query: QueueQuery }) {
             ))}
           </div>
         </fieldset>
+        <div className="form-group">
+          <label className="label" htmlFor="queue-search">
+            {t('staff.queue.search')}
+          </label>
+          <div className="form-hint" id="queue-search-hint">
+            {t('staff.queue.searchHint')}
+          </div>
+          <input
+            id="queue-search"
+            name="q"
+            type="search"
+            className="input"
+            maxLength={100}
+            defaultValue={query.q}
+            aria-describedby="queue-search-hint"
+          />
+        </div>
         <div className="staff-filter-row">
           <div className="form-group">
             <label className="label" htmlFor="queue-status">
@@ -119,7 +140,7 @@ function QueueFilters({ base, query }: { base: string; query: QueueQuery }) {
             </label>
             <select id="queue-status" name="status" className="select" defaultValue={query.status}>
               <option value="">{t('staff.queue.anyStatus')}</option>
-              {DOSSIER_STATUSES.map((status) => (
+              {QUEUE_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {labelOf(t, 'statuses', status)}
                 </option>

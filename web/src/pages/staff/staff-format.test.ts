@@ -41,13 +41,14 @@ describe('staff page helpers', () => {
   });
 
   it('reads the queue filter from the URL and writes it back without empty filters', () => {
-    const query = readQueueQuery('?scope=unassigned&category=TRAINEE&offset=25', 'mine');
-    expect(query).toEqual({ scope: 'unassigned', status: '', category: 'TRAINEE', offset: 25 });
-    expect(writeQueueQuery(query)).toBe('scope=unassigned&category=TRAINEE&offset=25');
+    const query = readQueueQuery('?scope=unassigned&category=TRAINEE&q=+Peeters+&offset=25', 'mine');
+    expect(query).toEqual({ scope: 'unassigned', status: '', category: 'TRAINEE', q: 'Peeters', offset: 25 });
+    expect(writeQueueQuery(query)).toBe('scope=unassigned&category=TRAINEE&q=Peeters&offset=25');
     expect(readQueueQuery('?scope=everything&offset=-4', 'all')).toEqual({
       scope: 'all',
       status: '',
       category: '',
+      q: '',
       offset: 0,
     });
   });

@@ -1,4 +1,6 @@
 import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { categoryLabel } from '../../category-labels.ts';
+import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
 import type { QueueItem } from './staff-types.ts';
 
@@ -35,6 +37,7 @@ export type LabelGroup =
  * know yet (the server gained one) shows as itself rather than as a broken key.
  */
 export function labelOf(t: Translate, group: LabelGroup, code: string | number): string {
+  if (group === 'categories') return categoryLabel(t, String(code)); // shared with every other page
   return t(`staff.${group}.${code}` as MessageKey, { defaultValue: String(code) });
 }
 
@@ -45,10 +48,7 @@ export function formatDate(iso: string | null | undefined, none = '—'): string
 }
 
 export function formatEuro(amount: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-BE' : `${lang}-BE`, {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(amount);
+  return formatMoney(lang, amount);
 }
 
 export type QueueFlag = 'overdue' | 'atRisk' | 'paused' | 'awaitingFee' | 'coSign';
@@ -72,10 +72,12 @@ export interface QueueQuery {
   scope: QueueScope;
   status: string;
   category: string;
+  /** Free text: dossier number, worker name or enterprise number. */
+  q: string;
   offset: number;
 }
 
-/** The queue's filter as the page URL carries it (`?scope=&status=&category=&offset=`). */
+/** The queue's filter as the page URL carries it (`?scope=&status=&category=&q=&offset=`). */
 export function readQueueQuery(search: string, defaultScope: QueueScope): QueueQuery {
   const params = new URLSearchParams(search);
   const scope = params.get('scope');
@@ -84,6 +86,7 @@ export function readQueueQuery(search: string, defaultScope: QueueScope): QueueQ
     scope: (QUEUE_SCOPES as readonly string[]).includes(scope ?? '') ? (scope as QueueScope) : defaultScope,
     status: params.get('status') ?? '',
     category: params.get('category') ?? '',
+    q: (params.get('q') ?? '').trim(),
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
   };
 }
@@ -94,6 +97,7 @@ export function writeQueueQuery(query: QueueQuery, extra: Record<string, string>
   params.set('scope', query.scope);
   if (query.status) params.set('status', query.status);
   if (query.category) params.set('category', query.category);
+  if (query.q) params.set('q', query.q);
   if (query.offset > 0) params.set('offset', String(query.offset));
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params.toString();

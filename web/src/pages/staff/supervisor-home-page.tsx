@@ -3,6 +3,7 @@ import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { describeFieldError } from '../../field-names.ts';
 import { useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -204,7 +205,7 @@ function LeadTimesSection() {
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? (
         <p className="field-error" role="alert">
-          {[load.error?.message, ...(load.error?.fields ?? []).map((f) => f.message)]
+          {[load.error?.message, ...(load.error?.fields ?? []).map((f) => describeFieldError(f))]
             .filter(Boolean)
             .join(' ') || t('staff.common.network')}
         </p>

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { TableScroll } from '../../../components/table-scroll.tsx';
-import { currentLang, type Translate, useT } from '../../../i18n.ts';
+import { formatNumber, formatPercent } from '../../../format.ts';
+import { currentLang, type MessageKey, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
-import type { DossierOverview, Question } from '../staff-types.ts';
+import type { Assessment, DossierOverview, Question } from '../staff-types.ts';
 
 /** The read-only sections of the dossier overview, each a titled `<section>` with an h2. */
 
@@ -30,6 +32,8 @@ function formatAnswer(t: Translate, question: Question, value: unknown): string 
   }
   if (question.input === 'date' && typeof value === 'string') return formatDate(value);
   if (question.input === 'amount' && typeof value === 'number') return formatEuro(value, currentLang());
+  if (question.input === 'fraction' && typeof value === 'number') return formatPercent(currentLang(), value);
+  if (question.input === 'integer' && typeof value === 'number') return formatNumber(currentLang(), value);
   if (question.input === 'choice' && typeof value === 'string') return labelOf(t, 'options', value);
   return String(value);
 }
@@ -101,6 +105,29 @@ export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
   );
 }
 
+/**
+ * For staff only: how sure an unverified value is and the public source it rests on (the legal
+ * text in the reader's language). The employer and the public read the warning's message alone.
+ */
+function ParameterSource({ t, warning }: { t: Translate; warning: Assessment['warnings'][number] }) {
+  if (warning.code !== 'PARAMETER_UNVERIFIED') return null;
+  const { status, source } = warning.facts as { status?: string; source?: string };
+  if (!status || !source) return null;
+  return (
+    <>
+      {' '}
+      <span className="staff-hint">
+        {t('staff.overview.assessment.parameterSource', {
+          status: t(`staff.overview.assessment.parameterStatus.${status}` as MessageKey, {
+            defaultValue: status,
+          }),
+          source: renderLegalBasis(source, currentLang()),
+        })}
+      </span>
+    </>
+  );
+}
+
 export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   const assessment = dossier.assessment;
@@ -146,7 +173,7 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
                   <th scope="row">{labelOf(t, 'reasons', reason.code)}</th>
                   <td>{reason.message}</td>
                   <td>{labelOf(t, 'effects', reason.effect)}</td>
-                  <td>{reason.legalBasis}</td>
+                  <td>{renderLegalBasis(reason.legalBasis, currentLang())}</td>
                 </tr>
               ))}
             </tbody>
@@ -157,8 +184,12 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
         <>
           <h3>{t('staff.overview.assessment.warnings')}</h3>
           <ul className="list--bullet">
-            {assessment.warnings.map((warning) => (
-              <li key={warning.code}>{warning.message}</li>
+            {assessment.warnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: several values may be unverified
+              <li key={`${warning.code}-${index}`}>
+                {warning.message}
+                <ParameterSource t={t} warning={warning} />
+              </li>
             ))}
           </ul>
         </>
@@ -216,7 +247,11 @@ export function InadmissibilitySection({ dossier }: { dossier: DossierOverview }
         })}
       </ul>
       {dossier.inadmissibility?.legalBasis ? (
-        <p>{t('staff.grounds.legalBasis', { basis: dossier.inadmissibility.legalBasis })}</p>
+        <p>
+          {t('staff.grounds.legalBasis', {
+            basis: renderLegalBasis(dossier.inadmissibility.legalBasis, currentLang()),
+          })}
+        </p>
       ) : null}
     </Section>
   );

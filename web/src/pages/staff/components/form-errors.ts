@@ -1,5 +1,6 @@
 import { ApiError } from '../../../api.ts';
 import type { SummaryItem } from '../../../components/error-summary.tsx';
+import { describeFieldError } from '../../../field-names.ts';
 
 /** A form's errors: the summary at the top of the page and one message next to each field. */
 export interface FormErrors {
@@ -25,7 +26,7 @@ export function toFormErrors(error: unknown, fields: FieldMap, networkMessage: s
   for (const field of error.fields) {
     const target = fields[field.path.replace(/^body\./, '')];
     if (!target) {
-      others.push(field.message);
+      others.push(describeFieldError(field)); // still named: "<field> <rule>", never the rule alone
       continue;
     }
     const message = `${target.label}: ${field.message}`;

@@ -14,11 +14,20 @@ interface QueueTableProps {
   total: number;
   detailBase: string;
   canReassign: boolean;
+  /** A status filter is set: the rows may be closed dossiers, so the caption does not say "open". */
+  isFiltered?: boolean;
   onChanged: () => void;
 }
 
 /** The queue as a table; for a supervisor each row also has a "reassign" control. */
-export function QueueTable({ items, total, detailBase, canReassign, onChanged }: QueueTableProps) {
+export function QueueTable({
+  items,
+  total,
+  detailBase,
+  canReassign,
+  isFiltered = false,
+  onChanged,
+}: QueueTableProps) {
   const t = useT();
   const staff = useStaffLoad<{ staff: StaffMember[] }>(canReassign ? '/api/v1/staff/case-handlers' : null);
   const [message, setMessage] = useState('');
@@ -27,7 +36,7 @@ export function QueueTable({ items, total, detailBase, canReassign, onChanged }:
     return (
       <>
         <StatusMessage message={message} />
-        <p>{t('staff.queue.empty')}</p>
+        <p>{t(isFiltered ? 'staff.queue.emptyFiltered' : 'staff.queue.empty')}</p>
       </>
     );
   }
@@ -36,7 +45,9 @@ export function QueueTable({ items, total, detailBase, canReassign, onChanged }:
       <StatusMessage message={message} />
       <TableScroll label={t('staff.queue.caption', { total })}>
         <table className="table staff-queue">
-          <caption className="staff-caption">{t('staff.queue.caption', { total })}</caption>
+          <caption className="staff-caption">
+            {t(isFiltered ? 'staff.queue.captionFiltered' : 'staff.queue.caption', { total })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('staff.queue.columns.number')}</th>

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../test/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
+import { loadDemoDossiers } from '../../demo/demo-dossiers.ts';
+import { QUEUE_STATUSES } from './queue-statuses.ts';
+
+interface QueueAnswer {
+  total: number;
+  items: Array<{
+    id: string;
+    number: string;
+    status: string;
+    workerName: string | null;
+    enterpriseNumber: string;
+  }>;
+}
+
+describe('the staff queue over the demo dossiers', () => {
+  let database: TestDatabase;
+  let testApp: TestApp;
+  let caseHandler: Session;
+  const today = '2026-03-02';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db);
+    await loadDemoDossiers(database.db, today);
+    testApp = await createTestApp(database, {}, { now: () => new Date(`${today}T09:00:00Z`) });
+    caseHandler = await signIn(testApp.app, 'behandelaar', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.dispose();
+  });
+
+  const queue = async (query: string): Promise<QueueAnswer> => {
+    const response = await caseHandler.request('GET', `/api/v1/queue?scope=all&limit=500&${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it('finds closed dossiers by their status, as many as the database holds', async () => {
+    const counts = await database.db
+      .selectFrom('dossiers')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('status')
+      .execute();
+    const inDatabase = new Map(counts.map((row) => [row.status, Number(row.n)]));
+    for (const status of ['DECIDED_GRANTED', 'DECIDED_REFUSED', 'INADMISSIBLE', 'WITHDRAWN'] as const) {
+      const found = await queue(`status=${status}`);
+      expect(inDatabase.get(status), status).toBeGreaterThan(0);
+      expect(found.total, status).toBe(inDatabase.get(status));
+      expect(new Set(found.items.map((item) => item.status))).toEqual(new Set([status]));
+    }
+    // Every status the filter offers answers; none is a draft.
+    for (const status of QUEUE_STATUSES) await queue(`status=${status}`);
+    expect(QUEUE_STATUSES).not.toContain('DRAFT');
+  });
+
+  it('keeps the unfiltered queue to open dossiers and refuses the draft filter, naming the field', async () => {
+    const open = await queue('');
+    expect(open.items.length).toBeGreaterThan(0);
+    for (const item of open.items) {
+      expect(['DECIDED_GRANTED', 'DECIDED_REFUSED', 'INADMISSIBLE', 'WITHDRAWN', 'DRAFT']).not.toContain(
+        item.status,
+      );
+    }
+    const drafts = await caseHandler.request('GET', '/api/v1/queue?status=DRAFT');
+    expect(drafts.statusCode).toBe(400);
+    expect(drafts.json().error.fields[0]).toMatchObject({ path: 'query.status' });
+  });
+
+  it('searches by dossier number, worker name and enterprise number', async () => {
+    const granted = (await queue('status=DECIDED_GRANTED')).items[0]!;
+    const byNumber = await queue(`status=DECIDED_GRANTED&q=${encodeURIComponent(granted.number)}`);
+    expect(byNumber.items.map((item) => item.id)).toEqual([granted.id]);
+
+    const familyName = granted.workerName!.split(' ').at(-1)!;
+    const byName = await queue(`status=DECIDED_GRANTED&q=${encodeURIComponent(familyName.toLowerCase())}`);
+    expect(byName.items.map((item) => item.id)).toContain(granted.id);
+    for (const item of byName.items)
+      expect(item.workerName?.toLowerCase()).toContain(familyName.toLowerCase());
+
+    const dotted = granted.enterpriseNumber.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1.$2.$3');
+    const byEnterprise = await queue(`status=DECIDED_GRANTED&q=${encodeURIComponent(dotted)}`);
+    expect(byEnterprise.items.map((item) => item.id)).toContain(granted.id);
+    for (const item of byEnterprise.items) expect(item.enterpriseNumber).toBe(granted.enterpriseNumber);
+
+    expect((await queue('q=no-such-dossier-%25')).total).toBe(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { renderLegalBasis } from './legal-basis.ts';
+
+describe('renderLegalBasis', () => {
+  it('writes the decree and its date in the reader’s language', () => {
+    const basis = 'BVR 7 Dec 2018, art. 17, 1°';
+    expect(renderLegalBasis(basis, 'nl')).toBe(
+      'Besluit van de Vlaamse Regering van 7 december 2018, art. 17, 1°',
+    );
+    expect(renderLegalBasis(basis, 'fr')).toBe(
+      'Arrêté du Gouvernement flamand du 7 décembre 2018, art. 17, 1°',
+    );
+    expect(renderLegalBasis(basis, 'en')).toBe('Flemish Government Decree of 7 December 2018, Art. 17, 1°');
+  });
+
+  it('translates the phrases around the article, leaving no English on a Dutch or French page', () => {
+    expect(
+      renderLegalBasis('BVR 7 Dec 2018, art. 17, 1°, as amended with effect from 1 Jan 2026', 'fr'),
+    ).toBe(
+      'Arrêté du Gouvernement flamand du 7 décembre 2018, art. 17, 1°, tel que modifié à partir du 1er janvier 2026',
+    );
+    expect(renderLegalBasis('Law 15 Jan 1990 (Crossroads Bank for Social Security), art. 8', 'nl')).toBe(
+      'Wet van 15 januari 1990 (Kruispuntbank van de Sociale Zekerheid), art. 8',
+    );
+    expect(
+      renderLegalBasis('Special Law 8 Aug 1980, art. 6 §1 IX 3°; cooperation agreement 2 Feb 2018', 'fr'),
+    ).toBe('Loi spéciale du 8 août 1980, art. 6 §1 IX 3°; accord de coopération du 2 février 2018');
+    expect(renderLegalBasis('Code of Economic Law, book III, title 2 (KBO); KB 23 Jun 2003', 'fr')).toBe(
+      'Code de droit économique, livre III, titre 2 (BCE); Arrêté royal du 23 juin 2003',
+    );
+    expect(renderLegalBasis('BVR 7 Dec 2018 as amended (retributie from 2026-01-01)', 'nl')).toBe(
+      'Besluit van de Vlaamse Regering van 7 december 2018 zoals gewijzigd (retributie vanaf 1 januari 2026)',
+    );
+    expect(renderLegalBasis('BVR 7 Dec 2018, hoofdstuk 9 (art. 40–68)', 'en')).toBe(
+      'Flemish Government Decree of 7 December 2018, chapter 9 (Art. 40–68)',
+    );
+  });
+
+  it('renders every legal basis the rules cite without English words in Dutch or French', async () => {
+    const { assess } = await import('../index.ts');
+    const { anApplication } = await import('../test-support/build-application.ts');
+    const english =
+      /\b(as amended|with effect|from|of|Law|Decree|ministers|athletes|artists|directive \(EU\))\b/;
+    const apps = [
+      anApplication({ job: { grossAnnualSalary: 1000, workplacePostalCode: '1000' } }),
+      anApplication({ category: 'MINISTER_OF_RELIGION' }),
+      anApplication({ category: 'RESEARCHER' }),
+      anApplication({ category: 'PROFESSIONAL_ATHLETE' }),
+      anApplication({ category: 'PERFORMING_ARTIST' }),
+      anApplication({ employer: { enterpriseNumber: '0403.170.700' } }),
+    ];
+    for (const app of apps) {
+      for (const reason of assess(app).reasons) {
+        for (const lang of ['nl', 'fr'] as const) {
+          expect(renderLegalBasis(reason.legalBasis, lang), reason.legalBasis).not.toMatch(english);
+        }
+      }
+    }
+  });
+});

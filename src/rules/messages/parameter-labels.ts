@@ -1,0 +1,282 @@
+import type { Lang } from '../../i18n/languages.ts';
+import type { ParameterName } from '../parameters/parameter-definitions.ts';
+import { PARAMETER_DEFINITIONS } from '../parameters/parameter-definitions.ts';
+import { formatValue } from './catalogue.ts';
+import type { Formatter } from './format.ts';
+
+/**
+ * The name of each parameter in words, per language, for the messages that mention one (an
+ * unverified value). Every parameter must have one: the type makes a missing label a compile error.
+ */
+type Labels = Readonly<Record<Lang, string>>;
+const L = (nl: string, fr: string, en: string): Labels => ({ nl, fr, en });
+
+const ICT = { nl: 'Intra-concernoverplaatsing', fr: 'Transfert intragroupe', en: 'Intra-corporate transfer' };
+
+export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
+  'salary.averageGrossAnnual': L(
+    'Gemiddeld bruto jaarloon (basis van de loondrempels)',
+    'Salaire annuel brut moyen (base des seuils salariaux)',
+    'Average gross annual wage (base of the salary thresholds)',
+  ),
+  'salary.monthlyDivisor': L(
+    'Deler voor het maandbedrag',
+    'Diviseur du montant mensuel',
+    'Divisor for the monthly amount',
+  ),
+  'threshold.share.highlySkilled': L(
+    'Loondrempel hooggeschoolde werknemer',
+    'Seuil salarial travailleur hautement qualifié',
+    'Salary threshold, highly skilled worker',
+  ),
+  'threshold.share.highlySkilledReduced': L(
+    'Verlaagde loondrempel hooggeschoolde werknemer',
+    'Seuil salarial réduit travailleur hautement qualifié',
+    'Reduced salary threshold, highly skilled worker',
+  ),
+  'threshold.share.highlySkilledTeacher': L(
+    'Loondrempel hooggeschoolde leerkracht',
+    'Seuil salarial enseignant hautement qualifié',
+    'Salary threshold, highly skilled teacher',
+  ),
+  'threshold.reducedAgeLimit': L(
+    'Leeftijdsgrens voor de verlaagde loondrempel',
+    'Limite d’âge du seuil salarial réduit',
+    'Age limit of the reduced salary threshold',
+  ),
+  'threshold.share.executive': L(
+    'Loondrempel leidinggevend personeel',
+    'Seuil salarial personnel de direction',
+    'Salary threshold, executive staff',
+  ),
+  'threshold.share.euBlueCard': L(
+    'Loondrempel Europese blauwe kaart',
+    'Seuil salarial carte bleue européenne',
+    'Salary threshold, EU Blue Card',
+  ),
+  'threshold.share.ictManager': L(
+    `Loondrempel ${ICT.nl.toLowerCase()}, leidinggevende`,
+    `Seuil salarial ${ICT.fr.toLowerCase()}, cadre`,
+    `Salary threshold, ${ICT.en.toLowerCase()}, manager`,
+  ),
+  'threshold.share.ictSpecialist': L(
+    `Loondrempel ${ICT.nl.toLowerCase()}, specialist`,
+    `Seuil salarial ${ICT.fr.toLowerCase()}, expert`,
+    `Salary threshold, ${ICT.en.toLowerCase()}, specialist`,
+  ),
+  'threshold.share.ictTrainee': L(
+    `Loondrempel ${ICT.nl.toLowerCase()}, stagiair`,
+    `Seuil salarial ${ICT.fr.toLowerCase()}, stagiaire`,
+    `Salary threshold, ${ICT.en.toLowerCase()}, trainee`,
+  ),
+  'threshold.professionalAthlete': L(
+    'Minimumloon betaalde sportbeoefenaar',
+    'Rémunération minimale sportif rémunéré',
+    'Minimum pay, professional athlete',
+  ),
+  'threshold.athleteTrainerWithoutContract': L(
+    'Minimumloon trainer zonder profcontract',
+    'Rémunération minimale entraîneur sans contrat professionnel',
+    'Minimum pay, trainer without a professional contract',
+  ),
+  'threshold.performingArtist': L(
+    'Loongrens schouwspelartiest',
+    'Seuil de rémunération artiste de spectacle',
+    'Pay threshold, performing artist',
+  ),
+  'qualification.minimumVks.highlySkilled': L(
+    'Minimaal kwalificatieniveau hooggeschoolde werknemer',
+    'Niveau de qualification minimal travailleur hautement qualifié',
+    'Minimum qualification level, highly skilled worker',
+  ),
+  'qualification.minimumVks.euBlueCard': L(
+    'Minimaal kwalificatieniveau Europese blauwe kaart',
+    'Niveau de qualification minimal carte bleue européenne',
+    'Minimum qualification level, EU Blue Card',
+  ),
+  'qualification.minimumVks.ictManager': L(
+    `Minimaal kwalificatieniveau ${ICT.nl.toLowerCase()}, leidinggevende`,
+    `Niveau de qualification minimal ${ICT.fr.toLowerCase()}, cadre`,
+    `Minimum qualification level, ${ICT.en.toLowerCase()}, manager`,
+  ),
+  'qualification.minimumVks.ictSpecialist': L(
+    `Minimaal kwalificatieniveau ${ICT.nl.toLowerCase()}, specialist`,
+    `Niveau de qualification minimal ${ICT.fr.toLowerCase()}, expert`,
+    `Minimum qualification level, ${ICT.en.toLowerCase()}, specialist`,
+  ),
+  'qualification.minimumVks.ictTrainee': L(
+    `Minimaal kwalificatieniveau ${ICT.nl.toLowerCase()}, stagiair`,
+    `Niveau de qualification minimal ${ICT.fr.toLowerCase()}, stagiaire`,
+    `Minimum qualification level, ${ICT.en.toLowerCase()}, trainee`,
+  ),
+  'qualification.minimumVks.trainee': L(
+    'Minimaal kwalificatieniveau stagiair',
+    'Niveau de qualification minimal stagiaire',
+    'Minimum qualification level, trainee',
+  ),
+  'function.highlySkilledMinimumRequiredVks': L(
+    'Minimaal niveau van een hooggeschoolde functie',
+    'Niveau minimal d’une fonction hautement qualifiée',
+    'Minimum level of a highly skilled function',
+  ),
+  'function.lowSkilledExcludedMaximumVks': L(
+    'Niveau van uitgesloten laaggeschoolde functies',
+    'Niveau des fonctions peu qualifiées exclues',
+    'Level of excluded low-skilled functions',
+  ),
+  'contract.euBlueCardMinimumMonths': L(
+    'Minimale contractduur Europese blauwe kaart',
+    'Durée minimale du contrat carte bleue européenne',
+    'Minimum contract length, EU Blue Card',
+  ),
+  'employment.mediumSkilledMinimumFraction': L(
+    'Minimale tewerkstellingsbreuk knelpuntberoep',
+    'Fraction d’occupation minimale fonction critique',
+    'Minimum employment fraction, shortage occupation',
+  ),
+  'labourMarketTest.shortageListRequired': L(
+    'Vereiste van de knelpuntberoepenlijst',
+    'Exigence de la liste des fonctions critiques',
+    'Shortage-occupation list requirement',
+  ),
+  'labourMarketTest.vacancyPublication': L(
+    'Vereiste vacaturebekendmaking (arbeidsmarkttoets)',
+    'Publication requise de l’offre d’emploi (examen du marché du travail)',
+    'Required vacancy publication (labour-market test)',
+  ),
+  'seasonal.maximumDays': L(
+    'Maximale duur seizoensarbeid',
+    'Durée maximale du travail saisonnier',
+    'Maximum length of seasonal work',
+  ),
+  'seasonal.referencePeriodDays': L(
+    'Referteperiode seizoensarbeid',
+    'Période de référence du travail saisonnier',
+    'Reference period of seasonal work',
+  ),
+  'ict.minimumPriorEmploymentMonths': L(
+    `Minimale voorafgaande tewerkstelling ${ICT.nl.toLowerCase()}`,
+    `Occupation préalable minimale ${ICT.fr.toLowerCase()}`,
+    `Minimum prior employment, ${ICT.en.toLowerCase()}`,
+  ),
+  'procedure.workCardMaximumDays': L(
+    'Maximale duur voor een arbeidskaart',
+    'Durée maximale pour un permis de travail',
+    'Maximum length for a work card',
+  ),
+  'procedure.fastLane.highlySkilled': L(
+    'Snelle procedure hooggeschoolden',
+    'Procédure accélérée hautement qualifiés',
+    'Fast lane, highly skilled',
+  ),
+  'procedure.regionalDeadlineDays.highlySkilled': L(
+    'Beslissingstermijn hooggeschoolden',
+    'Délai de décision hautement qualifiés',
+    'Decision deadline, highly skilled',
+  ),
+  'procedure.regionalDeadlineDays.euBlueCard': L(
+    'Beslissingstermijn Europese blauwe kaart',
+    'Délai de décision carte bleue européenne',
+    'Decision deadline, EU Blue Card',
+  ),
+  'procedure.regionalDeadlineDays.seasonalWorker': L(
+    'Beslissingstermijn seizoensarbeiders',
+    'Délai de décision travailleurs saisonniers',
+    'Decision deadline, seasonal workers',
+  ),
+  'procedure.regionalDeadlineDays.default': L('Beslissingstermijn', 'Délai de décision', 'Decision deadline'),
+  'procedure.maxValidityMonths.highlySkilled': L(
+    'Maximale geldigheid hooggeschoolden',
+    'Validité maximale hautement qualifiés',
+    'Maximum validity, highly skilled',
+  ),
+  'procedure.maxValidityMonths.seasonalWorker': L(
+    'Maximale geldigheid seizoensarbeiders',
+    'Validité maximale travailleurs saisonniers',
+    'Maximum validity, seasonal workers',
+  ),
+  'procedure.maxValidityMonths.trainee': L(
+    'Maximale geldigheid stagiairs',
+    'Validité maximale stagiaires',
+    'Maximum validity, trainees',
+  ),
+  'procedure.maxValidityMonths.ictManager': L(
+    `Maximale duur ${ICT.nl.toLowerCase()}, leidinggevende`,
+    `Durée maximale ${ICT.fr.toLowerCase()}, cadre`,
+    `Maximum length, ${ICT.en.toLowerCase()}, manager`,
+  ),
+  'procedure.maxValidityMonths.ictSpecialist': L(
+    `Maximale duur ${ICT.nl.toLowerCase()}, specialist`,
+    `Durée maximale ${ICT.fr.toLowerCase()}, expert`,
+    `Maximum length, ${ICT.en.toLowerCase()}, specialist`,
+  ),
+  'procedure.maxValidityMonths.ictTrainee': L(
+    `Maximale duur ${ICT.nl.toLowerCase()}, stagiair`,
+    `Durée maximale ${ICT.fr.toLowerCase()}, stagiaire`,
+    `Maximum length, ${ICT.en.toLowerCase()}, trainee`,
+  ),
+  'refusal.falseDocuments': L(
+    'Weigeringsgrond valse documenten',
+    'Motif de refus documents faux',
+    'Refusal ground, false documents',
+  ),
+  'refusal.employerActsAsHub': L(
+    'Weigeringsgrond werkgever als draaischijf',
+    'Motif de refus employeur plaque tournante',
+    'Refusal ground, employer acting as a hub',
+  ),
+  'refusal.employerAlmostOnlyNonEu': L(
+    'Weigeringsgrond werkgever met (bijna) enkel niet-EU-werknemers',
+    'Motif de refus employeur occupant (presque) uniquement des travailleurs non européens',
+    'Refusal ground, employer with (almost) only non-EU staff',
+  ),
+  'refusal.directorSanctions': L(
+    'Uitsluiting na sanctie tegen een bestuurder',
+    'Exclusion après sanction d’un administrateur',
+    'Exclusion after a sanction on a director',
+  ),
+  'policy.almostOnlyNonEu.minimumShare': L(
+    'Beleidsgrens aandeel niet-EU-werknemers',
+    'Seuil de politique part de travailleurs non européens',
+    'Policy threshold, share of non-EU staff',
+  ),
+  'policy.almostOnlyNonEu.minimumHeadcount': L(
+    'Beleidsgrens personeelsomvang',
+    'Seuil de politique effectif',
+    'Policy threshold, headcount',
+  ),
+  'policy.hub.minimumShare': L(
+    'Beleidsgrens vroeg vertrokken werknemers',
+    'Seuil de politique travailleurs partis tôt',
+    'Policy threshold, workers who left early',
+  ),
+  'policy.hub.minimumPermits': L(
+    'Beleidsgrens aantal toelatingen',
+    'Seuil de politique nombre d’autorisations',
+    'Policy threshold, number of permits',
+  ),
+  'religion.recognisedCults': L('Erkende erediensten', 'Cultes reconnus', 'Recognised religions'),
+  'fee.singlePermit': L('Retributie', 'Redevance', 'Fee'),
+  'worker.freeMovementNationalities': L(
+    'Nationaliteiten zonder toelating tot arbeid (vrij verkeer)',
+    'Nationalités sans autorisation de travail (libre circulation)',
+    'Nationalities that need no work authorisation (free movement)',
+  ),
+};
+
+const MIGRATION_LIST = L('Migratielijst', 'Liste de migration', 'Migration list');
+
+/** The label of a parameter, or of a migration-list version (`migrationList.v4`). */
+export function parameterLabel(name: string, lang: Lang): string {
+  if (name.startsWith('migrationList.')) return `${MIGRATION_LIST[lang]} ${name.slice(14).toUpperCase()}`;
+  return (PARAMETER_LABELS as Record<string, Labels | undefined>)[name]?.[lang] ?? name;
+}
+
+/** A parameter's value in words, by its unit: amounts in euro, shares as percentages. */
+export function parameterValue(name: string, value: unknown, f: Formatter): string | null {
+  if (name.startsWith('migrationList.')) return null; // the value is a function's id, not for reading
+  const unit = (PARAMETER_DEFINITIONS as Record<string, { unit: string } | undefined>)[name]?.unit;
+  if (typeof value === 'number' && (unit === 'EUR' || unit === 'EUR/year')) return f.amount(value);
+  if (typeof value === 'number' && unit === 'share') return f.percent(value);
+  return formatValue(value, f);
+}

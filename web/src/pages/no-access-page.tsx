@@ -1,0 +1,26 @@
+import type { SessionUser } from '../api.ts';
+import { PageHeading, usePageTitle } from '../components/page-heading.tsx';
+import { useT } from '../i18n.ts';
+import { type Role, roleHomePath } from '../roles.ts';
+import { Link } from '../routing.tsx';
+
+/**
+ * "No access": a signed-in user opened a page of another role. Shown before any API call is made
+ * (so no 403 in the console and no half-drawn page), with the way back to the user's own home.
+ */
+export function NoAccessPage({ role, user }: { role: Role; user: SessionUser }) {
+  const t = useT();
+  usePageTitle(t('noAccess.title'));
+  return (
+    <>
+      <PageHeading>{t('noAccess.title')}</PageHeading>
+      <p className="lead">
+        {t('noAccess.text', { role: t(`roles.${role}`), yourRole: t(`roles.${user.role}`) })}
+      </p>
+      <p>{t('noAccess.help')}</p>
+      <Link className="button" href={roleHomePath(user.role)}>
+        {t('noAccess.back')}
+      </Link>
+    </>
+  );
+}
