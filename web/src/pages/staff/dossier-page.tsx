@@ -190,6 +190,16 @@ function DossierSummary({
           <dt>{t('staff.overview.assignee')}</dt>
           <dd>{dossier.assignee?.displayName ?? t('staff.overview.unassigned')}</dd>
         </div>
+        <div className="staff-dl__row">
+          <dt>{t('staff.overview.workerTerms')}</dt>
+          <dd>
+            {dossier.workerTermsConfirmedAt
+              ? t('staff.overview.workerTermsConfirmed', {
+                  date: formatDate(dossier.workerTermsConfirmedAt.slice(0, 10)),
+                })
+              : t('staff.overview.workerTermsNotConfirmed')}
+          </dd>
+        </div>
       </dl>
       {canTake ? (
         <button type="button" className="button button--secondary" onClick={onAssign}>

@@ -151,6 +151,8 @@ export interface RegisterCheck {
 }
 
 export interface DossierOverview {
+  /** When the worker confirmed, with their access code, that the employer told them the terms. */
+  workerTermsConfirmedAt: string | null;
   id: string;
   number: string | null;
   status: DossierStatus;
