@@ -7,6 +7,7 @@ import {
 } from '../../../test/dossier-driver.ts';
 import { anonymousSession, createTestApp, type Session, signIn } from '../../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import { loadConfig } from '../../server/config.ts';
 import { APPEAL_LETTER_TEXTS } from '../letters/appeal-letter-texts.ts';
 import { GROUND_STATEMENTS } from '../letters/ground-texts.ts';
@@ -106,7 +107,11 @@ describe('decisions on a dossier', () => {
     const text = await letterText(employer, dossier.id, view.letters[0].id);
     has(text, `1. ${GROUND_STATEMENTS.nl.SALARY_BELOW_THRESHOLD}`);
     has(text, `2. ${GROUND_STATEMENTS.nl.FALSE_DOCUMENTS}`);
-    has(text, `${LETTER_TEXTS.nl.legalBasisLabel}: ${falseDocuments?.legalBasis}`);
+    // The letter cites the basis written out in its language (renderLegalBasis).
+    has(
+      text,
+      `${LETTER_TEXTS.nl.legalBasisLabel}: ${renderLegalBasis(falseDocuments?.legalBasis ?? '', 'nl')}`,
+    );
     has(text, LETTER_TEXTS.nl.motivationHeading);
     has(text, 'Het voorgelegde diploma is vervalst, zo bevestigt de universiteit.');
   });
