@@ -89,4 +89,13 @@ describe('the staff queue over the demo dossiers', () => {
 
     expect((await queue('q=no-such-dossier-%25')).total).toBe(0);
   });
+
+  it('finds a closed dossier by a search without a status filter, with no deadline signal on it', async () => {
+    const granted = (await queue('status=DECIDED_GRANTED')).items[0]!;
+    const found = await queue(`q=${encodeURIComponent(granted.number)}`);
+    expect(found.items.map((item) => item.id)).toEqual([granted.id]);
+    for (const item of (await queue('status=DECIDED_GRANTED')).items) {
+      expect(item).toMatchObject({ dueDate: null, daysLeft: null, isOverdue: false, isAtRisk: false });
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { toDayNumber } from '../../rules/dates/iso-date.ts';
 import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
-import type { QueueStatus } from './queue-statuses.ts';
+import { QUEUE_STATUSES, type QueueStatus } from './queue-statuses.ts';
 
 /**
  * The case handlers' queue: open dossiers, the fewest days left first; dossiers whose clock has
@@ -51,7 +51,12 @@ export async function listQueue(db: Db, userId: string, filter: QueueFilter, tod
       'u.display_name as assignee_name',
       due.as('effective_due_date'),
     ])
-    .where('d.status', 'in', filter.status ? [filter.status] : [...OPEN_STATUSES]);
+    // A search looks for one dossier, open or closed; browsing without one shows the open work.
+    .where(
+      'd.status',
+      'in',
+      filter.status ? [filter.status] : filter.search?.trim() ? [...QUEUE_STATUSES] : [...OPEN_STATUSES],
+    );
   if (filter.scope === 'mine') query = query.where('d.assigned_to', '=', userId);
   if (filter.scope === 'unassigned') query = query.where('d.assigned_to', 'is', null);
   const search = filter.search?.trim();
@@ -92,7 +97,9 @@ export async function listQueue(db: Db, userId: string, filter: QueueFilter, tod
   return {
     total: Number(total.n),
     items: rows.map((row) => {
-      const dueDate = row.effective_due_date;
+      // A closed dossier has no deadline left to keep: no days, no risk or overdue signal.
+      const isOpen = (OPEN_STATUSES as readonly string[]).includes(row.status);
+      const dueDate = isOpen ? row.effective_due_date : null;
       const daysLeft = dueDate ? toDayNumber(dueDate) - todayNumber : null;
       const identity = row.worker_identity as { givenNames?: string; familyName?: string };
       const isPaused = row.paused_since !== null;
