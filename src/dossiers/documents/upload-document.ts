@@ -14,6 +14,9 @@ type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
 
 // Documents may be added while the employer still edits the dossier or answers a question.
 const OPEN_FOR_DOCUMENTS = new Set(['DRAFT', 'INFORMATION_REQUESTED']);
+// What was submitted stays part of the dossier: after submission a document is only added (a new
+// version beside the old one, e.g. when information is asked), never taken away.
+const REMOVABLE_DOCUMENTS = new Set(['DRAFT']);
 
 function rejected(lang: Lang, path: string, rule: string, params: Record<string, unknown> = {}): LoketError {
   return new LoketError('LOKET_VALIDATION_FAILED', {}, [
@@ -132,7 +135,7 @@ export async function removeDocument(
   await db.transaction().execute(async (trx) => {
     const dossier = await lockDossier(trx, input.dossierId);
     if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
-    if (!OPEN_FOR_DOCUMENTS.has(dossier.status)) {
+    if (!REMOVABLE_DOCUMENTS.has(dossier.status)) {
       throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'REMOVE_DOCUMENT' });
     }
     const removed = await trx

@@ -105,11 +105,7 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
       {can('APPEAL') ? <AppealForm dossier={dossier} onChanged={onChanged} /> : null}
       {dossier.status === 'DECIDED_GRANTED' ? <RenewalButton dossier={dossier} /> : null}
       {dossier.status !== 'DRAFT' ? (
-        <UploadedDocuments
-          dossier={dossier}
-          onRemoved={onReload}
-          canRemove={dossier.status === 'INFORMATION_REQUESTED'}
-        />
+        <UploadedDocuments dossier={dossier} onRemoved={onReload} canRemove={false} />
       ) : null}
       <HistoryTable dossier={dossier} />
       {dossier.status !== 'DRAFT' ? <WorkerAccess dossierId={dossier.id} /> : null}
