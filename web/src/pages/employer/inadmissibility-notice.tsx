@@ -1,4 +1,5 @@
-import { type Translate, useT } from '../../i18n.ts';
+import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts';
+import { currentLang, type Translate, useT } from '../../i18n.ts';
 import type { Inadmissibility, InadmissibilityGround } from './dossier-model.ts';
 import { documentTypeName } from './labels.ts';
 
@@ -61,7 +62,9 @@ export function InadmissibilityNotice({
       </ul>
       {inadmissibility?.legalBasis ? (
         <p className="emp-hint">
-          {t('employer.inadmissible.legalBasis', { basis: inadmissibility.legalBasis })}
+          {t('employer.inadmissible.legalBasis', {
+            basis: renderLegalBasis(inadmissibility.legalBasis, currentLang()),
+          })}
         </p>
       ) : null}
       <p>{t('employer.inadmissible.noFee')}</p>

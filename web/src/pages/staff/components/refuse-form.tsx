@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useT } from '../../../i18n.ts';
+import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
+import { currentLang, useT } from '../../../i18n.ts';
 import { formatDate, labelOf } from '../staff-format.ts';
 import type { RefusalGround, ReturnedRefusal } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
@@ -136,7 +137,9 @@ function GroundCheckbox(props: {
         {ground.effect === 'REVIEW' ? ` (${t('staff.panel.refuse.toWeigh')})` : null}
       </label>
       <div id={`${id}-basis`} className="staff-ground__details">
-        <p className="staff-hint">{t('staff.panel.refuse.legalBasis', { basis: ground.legalBasis })}</p>
+        <p className="staff-hint">
+          {t('staff.panel.refuse.legalBasis', { basis: renderLegalBasis(ground.legalBasis, currentLang()) })}
+        </p>
         {ground.found ? (
           <p className="staff-ground__found">{t('staff.panel.refuse.found', { message: ground.found })}</p>
         ) : null}
@@ -189,7 +192,9 @@ export function CoSignForm({ dossier, perform }: FormProps) {
               return (
                 <li key={code}>
                   {labelOf(t, 'reasons', code)}
-                  {basis ? ` (${t('staff.panel.refuse.legalBasis', { basis })})` : null}
+                  {basis
+                    ? ` (${t('staff.panel.refuse.legalBasis', { basis: renderLegalBasis(basis, currentLang()) })})`
+                    : null}
                 </li>
               );
             })}
