@@ -81,7 +81,15 @@ export async function readPageText(page: Page): Promise<PageText> {
         ['aria-label', 'title', 'alt', 'placeholder'].map((name) => element.getAttribute(name)),
       )
       .filter((value): value is string => Boolean(value));
-    return { visible: `${document.title}\n${document.body.innerText}`, attributes: attributes.join('\n') };
+    // Parts marked as another language (lang="…", WCAG 3.1.2: a mail shown in its reader's
+    // language) are content in that language, not untranslated interface.
+    const pageLang = document.documentElement.lang;
+    let visible = document.body.innerText;
+    for (const part of document.body.querySelectorAll<HTMLElement>('[lang]')) {
+      if (part.lang && part.lang !== pageLang && part.innerText)
+        visible = visible.replace(part.innerText, '');
+    }
+    return { visible: `${document.title}\n${visible}`, attributes: attributes.join('\n') };
   });
 }
 

@@ -9,8 +9,8 @@ import { type Condition, finding } from './condition.ts';
  * no object, so it is refused with the ground that says so, whatever the category.
  */
 
-const NATIONALS_BASIS =
-  'Law 30 Apr 1999, art. 4 §1 (an authorisation is needed to employ a foreign national)';
+// Art. 4 §1: an authorisation is needed to employ a foreign national (so none for a Belgian).
+const NATIONALS_BASIS = 'Law 30 Apr 1999, art. 4 §1';
 
 export const FREE_MOVEMENT_BASIS: Readonly<Record<FreeMovementGroup, string>> = {
   BELGIAN: NATIONALS_BASIS,
@@ -35,7 +35,7 @@ export function freeMovementGroupIn(list: FreeMovementList, nationality: string)
 
 export const checkWorkAuthorisationRequired: Condition = {
   name: 'checkWorkAuthorisationRequired',
-  legalBasis: `${NATIONALS_BASIS}; free movement of workers`,
+  legalBasis: `${NATIONALS_BASIS}; Art. 45 TFEU; EEA Agreement, art. 28; EU–Swiss Agreement on the free movement of persons (21 Jun 1999)`,
   reasonCodes: ['WORK_AUTHORISATION_NOT_REQUIRED'],
   evaluate(ctx) {
     const nationality = ctx.app.worker.nationality;

@@ -121,6 +121,42 @@ const INSTRUMENTS: ReadonlyArray<readonly [string, Readonly<Record<Lang, readonl
 
 /** Fixed phrases of the citations, longest first so that a longer phrase wins. */
 const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> = [
+  // Free movement of workers (the grounds of WORK_AUTHORISATION_NOT_REQUIRED).
+  ['Art. 45 TFEU', { nl: 'art. 45 VWEU', fr: 'art. 45 TFUE', en: 'Art. 45 TFEU' }],
+  [
+    'Regulation (EU) No 492/2011',
+    {
+      nl: 'Verordening (EU) nr. 492/2011',
+      fr: 'Règlement (UE) n° 492/2011',
+      en: 'Regulation (EU) No 492/2011',
+    },
+  ],
+  [
+    '(EEA Joint Committee)',
+    { nl: '(Gemengd Comité van de EER)', fr: '(Comité mixte de l’EEE)', en: '(EEA Joint Committee)' },
+  ],
+  ['EEA Agreement', { nl: 'EER-Overeenkomst', fr: 'Accord EEE', en: 'EEA Agreement' }],
+  [
+    'EU–Swiss Agreement on the free movement of persons',
+    {
+      nl: 'Overeenkomst tussen de EU en Zwitserland over het vrije verkeer van personen',
+      fr: 'Accord entre l’UE et la Suisse sur la libre circulation des personnes',
+      en: 'EU–Swiss Agreement on the free movement of persons',
+    },
+  ],
+  ['and Annex I', { nl: 'en bijlage I', fr: 'et annexe I', en: 'and Annex I' }],
+  [
+    'Withdrawal Agreement',
+    { nl: 'Terugtrekkingsakkoord', fr: 'Accord de retrait', en: 'Withdrawal Agreement' },
+  ],
+  [
+    ': Union law applies until',
+    {
+      nl: ': het Unierecht geldt tot',
+      fr: ' : le droit de l’Union s’applique jusqu’au',
+      en: ': Union law applies until',
+    },
+  ],
   [
     'as amended with effect from',
     {

@@ -71,7 +71,10 @@ function OutboxList({ page }: { page: OutboxPage }) {
           <li key={mail.id} className="outbox-list__item">
             <details>
               <summary>
-                <span className="outbox-list__subject">{mail.subject}</span>
+                {/* The mail is in its reader's language, not necessarily the page's. */}
+                <span className="outbox-list__subject" lang={mail.lang}>
+                  {mail.subject}
+                </span>
                 <span className={`tag ${STATUS_TAG[mail.status]}`}>{t(`outbox.status.${mail.status}`)}</span>
               </summary>
               <dl className="outbox-list__meta">
