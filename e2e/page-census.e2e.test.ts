@@ -56,42 +56,12 @@ const VISITORS: Visitor[] = [
  * (the page, and the problem matching `problem`) and fails on anything else. An entry that no
  * longer occurs is printed at the end of the run, so it can be removed.
  */
-const PARAMETER_NOTE =
-  /^(message key instead of text|internal text|English word on a (nl|fr) page): .* in "(De gebruikte waarde van|La valeur utilisée de|The value used for) /;
 const KNOWN_FAILURES: ReadonlyArray<{
   pages: ReadonlyArray<Visit['id']>;
   problem: RegExp;
   issue: string;
 }> = [
-  {
-    // "De gebruikte waarde van fee.singlePermit (200, …) is nog niet bevestigd; bron: Policy note
-    // (seed 002 §2.5): 200 EUR from 1 Jan 2026, … reference.md …": the parameter's key, its English
-    // source note and a file name, on every language's page.
-    pages: ['caseHandlerDossier', 'supervisorDossier', 'employerStep'],
-    problem: PARAMETER_NOTE,
-    issue: 'issue 11: internal parameter notes shown to users (parameter key, English note, reference.md)',
-  },
-  {
-    // The firstVsRenewal report's question is "reference.md §8.2: nieuwe aanvragen en hernieuwingen
-    // per jaar": a file name, and Dutch on the fr and en pages.
-    pages: ['analystReports', 'analystReport', 'openData', 'openDataReport'],
-    problem: /^internal text: "reference\.md" in "(Vraag|Question ?): reference\.md §8\.2/,
-    issue: 'issue 11: internal texts (the firstVsRenewal report question)',
-  },
-  {
-    // /worker asks GET /api/v1/worker-access/dossier to see whether a code was redeemed before; with
-    // no cookie the API answers 401, which the page expects but Chromium logs as an error.
-    pages: ['worker'],
-    problem: /^console error: Failed to load resource: the server responded with a status of 401/,
-    issue: 'issue 11: no console error (the worker page asks with no code yet)',
-  },
-  {
-    // A signed-in user on another role's page: the page learns "no access" from the API's 403,
-    // which Chromium logs as an error.
-    pages: ['noAccess'],
-    problem: /^console error: Failed to load resource: the server responded with a status of 403/,
-    issue: 'issue 11: no console error (the "no access" page asks the API first)',
-  },
+  // None today. An entry names the page ids, a pattern of the problem and the issue that fixes it.
 ];
 
 interface Failure {
