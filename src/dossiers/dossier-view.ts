@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
-import { offeredGrounds } from './handling/refusal-grounds.ts';
+import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
@@ -150,6 +150,8 @@ export async function buildDossierOverview(
       answeredOn: r.answered_on,
     })),
     decision: dossier.decision,
+    // The refusal's grounds and motivation written for the reader, on the page and not only in the letter.
+    refusal: refusalShown(dossier, reader.lang),
     // The employer's grounds of appeal, for the supervisor who decides it.
     appeal: appealOf(actions),
     inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,

@@ -114,6 +114,16 @@ describe('decisions on a dossier', () => {
     );
     has(text, LETTER_TEXTS.nl.motivationHeading);
     has(text, 'Het voorgelegde diploma is vervalst, zo bevestigt de universiteit.');
+    // The employer reads the grounds and the motivation on the page too, not only in the letter.
+    const seen = (await employer.request('GET', `/api/v1/dossiers/${dossier.id}`)).json();
+    expect(seen.refusal.grounds.map((g: { statement: string }) => g.statement)).toEqual([
+      GROUND_STATEMENTS.nl.SALARY_BELOW_THRESHOLD,
+      GROUND_STATEMENTS.nl.FALSE_DOCUMENTS,
+    ]);
+    expect(seen.refusal.grounds[1].legalBasis).toBe(renderLegalBasis(falseDocuments?.legalBasis ?? '', 'nl'));
+    expect(seen.refusal.motivation).toBe(
+      'Het voorgelegde diploma is vervalst, zo bevestigt de universiteit.',
+    );
   });
 
   it('answers 400 naming the field for grounds not of the category, no ground, or no motivation', async () => {

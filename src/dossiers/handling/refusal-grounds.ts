@@ -10,6 +10,7 @@ import {
   refusalGroundsForApplication,
   refusalGroundsOf,
 } from '../../rules/index.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import { LoketError } from '../../server/errors.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
 import { GROUND_STATEMENTS } from '../letters/ground-texts.ts';
@@ -107,4 +108,38 @@ export function chooseRefusalGrounds(
           facts: {},
         },
     );
+}
+
+/** A refusal's grounds as the employer and the worker read them on their pages, in `lang`. */
+export interface ShownGround {
+  code: string;
+  statement: string;
+  legalBasis: string;
+}
+
+/**
+ * The grounds and motivation of a refused dossier's decision, written for its readers: each ground's
+ * statement and its legal basis written out, as the letter has them (the letter keeps the rules'
+ * own wording with the figures where they found the ground). Null when the dossier is not refused.
+ */
+export function refusalShown(
+  dossier: { category: string; application: unknown; decision: unknown },
+  lang: Lang,
+): { grounds: ShownGround[]; motivation: string | null } | null {
+  const decision = dossier.decision as {
+    outcome?: string;
+    reasonCodes?: string[];
+    note?: string | null;
+  } | null;
+  if (decision?.outcome !== 'REFUSED') return null;
+  const offered = groundsOfDossier(dossier.category as Category, dossier.application);
+  const grounds = (decision.reasonCodes ?? []).map((code) => {
+    const ground = offered.find((g) => g.code === code);
+    return {
+      code,
+      statement: GROUND_STATEMENTS[lang][code as RefusalGroundCode] ?? code,
+      legalBasis: ground ? renderLegalBasis(ground.legalBasis, lang) : '',
+    };
+  });
+  return { grounds, motivation: decision.note?.trim() || null };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
 import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
 import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
+import { refusalShown } from '../handling/refusal-grounds.ts';
 import { employmentTerms } from './employment-terms.ts';
 
 /** The worker's read-only token, a cookie scoped to the worker-access routes. */
@@ -58,6 +59,7 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
       dueDate: due.due,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
+      refusal: refusalShown(dossier, dossier.lang),
       decidedOn: decision?.outcome ? (decision.decidedOn ?? null) : null,
       validFrom: decision?.validFrom ?? null,
       validUntil: decision?.validUntil ?? null,

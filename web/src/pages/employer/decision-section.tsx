@@ -11,6 +11,12 @@ export interface DecisionView {
   appeal?: { outcome: 'UPHELD' | 'OVERTURNED'; followUp?: 'GRANT' | 'REVIEW' | null; decidedOn: string };
 }
 
+/** A refusal's grounds and motivation, written for the reader by the server. */
+export interface RefusalView {
+  grounds: { code: string; statement: string; legalBasis: string }[];
+  motivation: string | null;
+}
+
 export interface LetterLink {
   id: string;
   kind: string;
@@ -24,10 +30,12 @@ export interface LetterLink {
  */
 export function DecisionSection({
   decision,
+  refusal,
   letters,
   letterHref,
 }: {
   decision: DecisionView | null;
+  refusal?: RefusalView | null;
   letters: LetterLink[];
   letterHref: (letterId: string) => string;
 }) {
@@ -63,6 +71,30 @@ export function DecisionSection({
             until: formatDate(lang, decision.validUntil),
           })}
         </p>
+      ) : null}
+      {refusal && refusal.grounds.length > 0 ? (
+        <>
+          <h3>{t('employer.decision.grounds')}</h3>
+          <ul className="list--bullet">
+            {refusal.grounds.map((ground) => (
+              <li key={ground.code}>
+                {ground.statement}
+                {ground.legalBasis ? (
+                  <span className="emp-reasons__basis">
+                    {' '}
+                    ({t('employer.assessment.legalBasis')} {ground.legalBasis})
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {refusal?.motivation ? (
+        <>
+          <h3>{t('employer.decision.motivation')}</h3>
+          <p className="emp-motivation">{refusal.motivation}</p>
+        </>
       ) : null}
       {appealText ? <p data-testid="appeal-outcome">{appealText}</p> : null}
       {letters.length > 0 ? (

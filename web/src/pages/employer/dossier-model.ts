@@ -1,6 +1,7 @@
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
 import type { Assessment, Category, Reason } from '../../../../src/rules/index.ts';
 import type { FieldError } from '../../api.ts';
+import type { RefusalView } from './decision-section.tsx';
 
 /**
  * What the employer pages read from the API, typed after the server's own modules
@@ -93,6 +94,8 @@ export interface DossierOverview extends DossierSummary {
   requiredDocumentTypes: string[];
   informationRequests: InformationRequest[];
   decision: Record<string, unknown> | null;
+  /** A refusal's grounds and motivation, in the reader's language (null unless refused). */
+  refusal?: RefusalView | null;
   letters: { id: string; kind: string; lang: string; createdAt: string }[];
   history: { action: DossierAction; by: string; actorName: string | null; on: string; occurredAt: string }[];
   allowedActions: DossierAction[];

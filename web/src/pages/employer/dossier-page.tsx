@@ -99,6 +99,7 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
       <InformationRequests dossier={dossier} onChanged={onChanged} onReload={onReload} />
       <DecisionSection
         decision={dossier.decision as DecisionView | null}
+        refusal={dossier.refusal ?? null}
         letters={dossier.letters}
         letterHref={(letterId) => `/api/v1/dossiers/${dossier.id}/letters/${letterId}`}
       />

@@ -8,7 +8,12 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
-import { DecisionSection, type DecisionView, type LetterLink } from './decision-section.tsx';
+import {
+  DecisionSection,
+  type DecisionView,
+  type LetterLink,
+  type RefusalView,
+} from './decision-section.tsx';
 import type { DossierAction, DossierStatus, Inadmissibility } from './dossier-model.ts';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
@@ -22,6 +27,7 @@ export interface WorkerDossier {
   dueDate: string | null;
   isPaused: boolean;
   decisionOutcome: 'GRANTED' | 'REFUSED' | null;
+  refusal?: RefusalView | null;
   decidedOn?: string | null;
   validFrom?: string | null;
   validUntil?: string | null;
@@ -169,6 +175,7 @@ function WorkerDossierView({
             : {}),
           ...(dossier.appeal ? { appeal: dossier.appeal } : {}),
         }}
+        refusal={dossier.refusal ?? null}
         letters={dossier.letters ?? []}
         letterHref={(letterId) => `/api/v1/worker-access/letters/${letterId}`}
       />
