@@ -153,7 +153,8 @@ function FeeSection({ dossier }: { dossier: DossierOverview }) {
             rows={[
               { key: 'amount', label: t('employer.fee.amount'), value: formatEuro(lang, fee.amountEur) },
               { key: 'beneficiary', label: t('employer.fee.beneficiary'), value: fee.beneficiary },
-              { key: 'iban', label: t('employer.fee.iban'), value: fee.iban },
+              // Grouped by four, as banks print it: easier to read and to type over.
+              { key: 'iban', label: t('employer.fee.iban'), value: fee.iban.replace(/(.{4})(?=.)/g, '$1 ') },
               { key: 'bic', label: t('employer.fee.bic'), value: fee.bic },
             ]}
           />

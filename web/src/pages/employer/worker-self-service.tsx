@@ -4,7 +4,7 @@ import { SummaryList } from '../../components/summary-list.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import { categoryName, formatDate, formatEuro } from './labels.ts';
+import { formatDate, formatEuro } from './labels.ts';
 
 /** The employment terms the employer declared, as the worker is shown them (`/api/v1/worker-access/*`). */
 export interface EmploymentTerms {
@@ -63,7 +63,6 @@ export function WorkerTerms<T extends { terms: EmploymentTerms; termsConfirmedAt
       <p>{t('employer.workerTerms.intro')}</p>
       <SummaryList
         rows={[
-          { key: 'category', label: t('employer.home.category'), value: categoryName(t, terms.category) },
           { key: 'title', label: t('employer.workerTerms.jobTitle'), value: terms.jobTitle ?? '–' },
           {
             key: 'salary',
