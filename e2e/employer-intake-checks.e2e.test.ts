@@ -117,7 +117,8 @@ describe('the employer is told before filing', () => {
     const result = page.getByRole('region', { name: emp.assessment.title });
     await result.getByText(emp.outcomes.INELIGIBLE, { exact: true }).waitFor();
     await result.getByText(/vrij verkeer van werknemers/).waitFor();
-    await result.getByText(/Art\. 45 TFEU/).waitFor();
+    // The legal basis written out in Dutch (renderLegalBasis): "art. 45 VWEU".
+    await result.getByText(/art\. 45 VWEU/).waitFor();
     await result.getByText(emp.noAuthorisationProcedure).waitFor();
     await expectNoAccessibilityViolations(page);
 
@@ -185,7 +186,7 @@ describe('the employer is told before filing', () => {
     const notice = page.getByRole('region', { name: emp.inadmissible.title });
     await notice.getByText(/De arbeidsplaats ligt in het Brussels Hoofdstedelijk Gewest/).waitFor();
     await notice.getByText(emp.inadmissible.noFee).waitFor();
-    await notice.getByText(/Rechtsgrond: BVR 7 Dec 2018/).waitFor();
+    await notice.getByText(/Rechtsgrond: Besluit van de Vlaamse Regering van 7 december 2018/).waitFor();
     expect(await page.getByRole('heading', { name: emp.fee.title }).count()).toBe(0);
     expect(await page.getByRole('img', { name: /QR-code/ }).count()).toBe(0);
     await expectNoAccessibilityViolations(page);

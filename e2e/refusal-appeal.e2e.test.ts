@@ -113,7 +113,7 @@ describe('refusal and appeal in the browser', () => {
     expect(await falseDocuments.isChecked()).toBe(false);
     expect(await grounds.getByRole('checkbox', { checked: true }).count()).toBe(0);
     await grounds
-      .getByText(/^Rechtsgrond: BVR 7 Dec 2018, art\. 12–14/)
+      .getByText(/^Rechtsgrond: Besluit van de Vlaamse Regering van 7 december 2018, art\. 12–14/)
       .first()
       .waitFor();
     const refuse = page.getByRole('button', { name: nl.panel.refuse.submit, exact: true });
