@@ -40,3 +40,22 @@ export async function loadDossierFor(
   }
   return dossier;
 }
+
+/**
+ * A staff read of a list (the queue, notifications, the workload): one audit event for the whole
+ * list, naming what was read and the dossiers it showed (ids, no personal data), rather than a
+ * write per row (issue 12, "every staff read logged").
+ */
+export async function recordStaffListRead(
+  db: Db,
+  request: FastifyRequest,
+  what: 'queue' | 'notifications' | 'workload',
+  dossierIds: readonly string[],
+): Promise<void> {
+  await recordAuditEvent(db, {
+    actorUserId: request.user?.id ?? null,
+    action: 'DOSSIER_LIST_READ',
+    requestId: String(request.id),
+    details: { what, dossiers: [...dossierIds] },
+  });
+}

@@ -4,7 +4,7 @@ import type { User } from '../../auth/users.repo.ts';
 import { CATEGORIES } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
-import { loadDossierFor } from '../dossier-guard.ts';
+import { loadDossierFor, recordStaffListRead } from '../dossier-guard.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { importPayments } from '../fees/import-payments.ts';
@@ -51,7 +51,7 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
         limit?: number;
         offset?: number;
       };
-      return listQueue(
+      const page = await listQueue(
         db(),
         (request.user as User).id,
         {
@@ -64,6 +64,13 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
         },
         today(),
       );
+      await recordStaffListRead(
+        db(),
+        request,
+        'queue',
+        page.items.map((item) => item.id),
+      );
+      return page;
     },
   );
 
@@ -188,7 +195,11 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
       config: { access: ['SUPERVISOR'] },
       schema: { tags: ['supervision'], summary: 'Open dossiers per case handler' },
     },
-    async () => workloadPerCaseHandler(db(), today()),
+    async (request) => {
+      const workload = await workloadPerCaseHandler(db(), today());
+      await recordStaffListRead(db(), request, 'workload', []);
+      return workload;
+    },
   );
 
   app.get(
@@ -237,6 +248,12 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
         .orderBy('n.created_at', 'desc')
         .limit(200)
         .execute();
+      await recordStaffListRead(
+        db(),
+        request,
+        'notifications',
+        rows.map((r) => r.dossier_id),
+      );
       return {
         notifications: rows.map((r) => ({
           id: r.id,

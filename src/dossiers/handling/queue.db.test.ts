@@ -90,6 +90,24 @@ describe('the staff queue over the demo dossiers', () => {
     expect((await queue('q=no-such-dossier-%25')).total).toBe(0);
   });
 
+  it('logs each list read by staff as one audit event naming the dossiers shown', async () => {
+    const before = await database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'DOSSIER_LIST_READ')
+      .execute();
+    const page = await queue('status=DECIDED_GRANTED');
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'DOSSIER_LIST_READ')
+      .orderBy('id', 'desc')
+      .execute();
+    expect(events.length).toBe(before.length + 1);
+    expect(events[0]?.actor_user_id).toBeTruthy();
+    expect(events[0]?.details).toEqual({ what: 'queue', dossiers: page.items.map((item) => item.id) });
+  });
+
   it('finds a closed dossier by a search without a status filter, with no deadline signal on it', async () => {
     const granted = (await queue('status=DECIDED_GRANTED')).items[0]!;
     const found = await queue(`q=${encodeURIComponent(granted.number)}`);
