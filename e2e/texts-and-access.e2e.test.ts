@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import serverNl from '../src/i18n/catalogues/nl.json' with { type: 'json' };
 import { addDays } from '../src/rules/dates/iso-date.ts';
+import { HIGHLY_SKILLED_ANSWERS } from '../test/dossier-driver.ts';
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
@@ -30,22 +31,14 @@ function watchConsole(page: Page): string[] {
 
 const INTERNAL_NOTES = ['reference.md', 'parameters.md', 'No 2026', 'to verify'];
 
+// The demo answers of the database tests, with a start date ahead of today (the server runs on the
+// real clock) and a salary with cents, to see it formatted per locale.
 const STEPS = {
-  worker: {
-    'workerIdentity.givenNames': 'Priya',
-    'workerIdentity.familyName': 'Raman',
-    'application.worker.birthDate': '1990-05-01',
-    'application.worker.nationality': 'IN',
-    'application.worker.location': 'ABROAD',
-    'application.worker.qualificationVks': 7,
-  },
+  worker: HIGHLY_SKILLED_ANSWERS.worker,
   job: {
-    'application.job.title': 'Software engineer',
-    'application.job.workplacePostalCode': '9000',
+    ...HIGHLY_SKILLED_ANSWERS.job,
     'application.job.startDate': addDays(todayInBrussels(), 60),
-    'application.job.requiredVks': 6,
     'application.job.grossAnnualSalary': 62000.5,
-    'application.job.employmentFraction': 1,
   },
 };
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { EmploymentTerms } from '../../../../src/dossiers/worker-access/employment-terms.ts';
 import { ApiError } from '../../api.ts';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -7,15 +8,7 @@ import { useSession } from '../../session.tsx';
 import { formatDate, formatEuro } from './labels.ts';
 
 /** The employment terms the employer declared, as the worker is shown them (`/api/v1/worker-access/*`). */
-export interface EmploymentTerms {
-  category: string;
-  jobTitle: string | null;
-  grossAnnualSalary: number | null;
-  employmentFraction: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  workplacePostalCode: string | null;
-}
+export type { EmploymentTerms };
 
 interface WorkerAnswer<T> {
   dossier: T;

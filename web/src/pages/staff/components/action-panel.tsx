@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
 import { defaultValidity, formatDate, todayInBrussels } from '../staff-format.ts';
@@ -7,7 +7,7 @@ import { DecideAppealForm } from './appeal-form.tsx';
 import { ConfirmStep } from './confirm-step.tsx';
 import { Section } from './dossier-sections.tsx';
 import type { FieldMap } from './form-errors.ts';
-import { type FormProps, type Perform, TextArea } from './panel-parts.tsx';
+import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
 import { CoSignForm, RefuseForm, ReturnedRefusalNotice, ReturnRefusalForm } from './refuse-form.tsx';
 
 export type { Perform, PerformRequest } from './panel-parts.tsx';
@@ -78,34 +78,18 @@ function StartReviewForm({ perform }: { perform: Perform }) {
 
 function RequestInformationForm({ perform, errors }: { perform: Perform; errors: Record<string, string> }) {
   const t = useT();
-  const [question, setQuestion] = useState('');
-  const label = t('staff.panel.requestInformation.question');
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const ok = await perform({
-      body: { action: 'REQUEST_INFORMATION', question },
-      fields: { question: { id: 'info-question', label } },
-      done: t('staff.panel.done'),
-    });
-    if (ok) setQuestion('');
-  }
-
   return (
-    <form className="staff-action" noValidate onSubmit={onSubmit}>
-      <h3>{t('staff.panel.requestInformation.title')}</h3>
-      <TextArea
-        id="info-question"
-        label={label}
-        hint={t('staff.panel.requestInformation.hint')}
-        value={question}
-        onChange={setQuestion}
-        error={errors['info-question']}
-      />
-      <button type="submit" className="button">
-        {t('staff.panel.requestInformation.submit')}
-      </button>
-    </form>
+    <TextActionForm
+      perform={perform}
+      errors={errors}
+      action="REQUEST_INFORMATION"
+      field="question"
+      id="info-question"
+      title={t('staff.panel.requestInformation.title')}
+      label={t('staff.panel.requestInformation.question')}
+      hint={t('staff.panel.requestInformation.hint')}
+      submit={t('staff.panel.requestInformation.submit')}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { type FormEvent, useState } from 'react';
 import { useT } from '../../../i18n.ts';
 import type { DossierOverview } from '../staff-types.ts';
 import type { FieldMap } from './form-errors.ts';
@@ -59,5 +60,52 @@ export function TextArea(props: {
         aria-describedby={describedBy || undefined}
       />
     </div>
+  );
+}
+
+/**
+ * An action whose only input is one text (a question to the employer, a note sending a refusal
+ * back): the text is sent under `field`, its errors shown next to it, and it is emptied once done.
+ */
+export function TextActionForm(props: {
+  perform: Perform;
+  errors: Record<string, string>;
+  action: string;
+  field: string;
+  id: string;
+  title: string;
+  label: string;
+  hint: string;
+  submit: string;
+  isSecondary?: boolean;
+}) {
+  const t = useT();
+  const [text, setText] = useState('');
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const ok = await props.perform({
+      body: { action: props.action, [props.field]: text },
+      fields: { [props.field]: { id: props.id, label: props.label } },
+      done: t('staff.panel.done'),
+    });
+    if (ok) setText('');
+  }
+
+  return (
+    <form className="staff-action" noValidate onSubmit={onSubmit}>
+      <h3>{props.title}</h3>
+      <TextArea
+        id={props.id}
+        label={props.label}
+        hint={props.hint}
+        value={text}
+        onChange={setText}
+        error={props.errors[props.id]}
+      />
+      <button type="submit" className={props.isSecondary ? 'button button--secondary' : 'button'}>
+        {props.submit}
+      </button>
+    </form>
   );
 }

@@ -4,7 +4,7 @@ import { currentLang, useT } from '../../../i18n.ts';
 import { formatDate, labelOf } from '../staff-format.ts';
 import type { RefusalGround, ReturnedRefusal } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
-import { type FormProps, type Perform, TextArea } from './panel-parts.tsx';
+import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
 
 /**
  * Refusing: the case handler picks grounds from the legal grounds of the dossier's category
@@ -237,33 +237,18 @@ export function CoSignForm({ dossier, perform }: FormProps) {
 /** The supervisor sends a proposed refusal back to the case handler, with a note saying why. */
 export function ReturnRefusalForm({ perform, errors }: { perform: Perform; errors: Record<string, string> }) {
   const t = useT();
-  const [note, setNote] = useState('');
-  const label = t('staff.panel.returnRefusal.note');
   return (
-    <form
-      className="staff-action"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void perform({
-          body: { action: 'RETURN_REFUSAL', note },
-          fields: { note: { id: 'return-note', label } },
-          done: t('staff.panel.done'),
-        });
-      }}
-    >
-      <h3>{t('staff.panel.returnRefusal.title')}</h3>
-      <TextArea
-        id="return-note"
-        label={label}
-        hint={t('staff.panel.returnRefusal.noteHint')}
-        value={note}
-        onChange={setNote}
-        error={errors['return-note']}
-      />
-      <button type="submit" className="button button--secondary">
-        {t('staff.panel.returnRefusal.submit')}
-      </button>
-    </form>
+    <TextActionForm
+      perform={perform}
+      errors={errors}
+      action="RETURN_REFUSAL"
+      field="note"
+      id="return-note"
+      title={t('staff.panel.returnRefusal.title')}
+      label={t('staff.panel.returnRefusal.note')}
+      hint={t('staff.panel.returnRefusal.noteHint')}
+      submit={t('staff.panel.returnRefusal.submit')}
+      isSecondary
+    />
   );
 }
