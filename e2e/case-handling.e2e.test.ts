@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import { addDays } from '../src/rules/dates/iso-date.ts';
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/staff/nl.json' with { type: 'json' };
@@ -16,6 +15,7 @@ import {
   expectHeading,
   expectNoAccessibilityViolations,
   launchBrowser,
+  signInOnPage,
   startE2eServer,
 } from './support/harness.ts';
 
@@ -112,10 +112,7 @@ describe('case handling in the browser', () => {
   });
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(loginNl.login.username).fill(username);
-    await page.getByLabel(loginNl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: loginNl.login.submit }).click();
+    await signInOnPage(page, username);
   }
 
   async function expectStatus(page: Page, status: string): Promise<void> {

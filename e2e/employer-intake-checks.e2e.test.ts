@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import { type ApiSession, signInApi } from './support/api-session.ts';
@@ -8,6 +7,7 @@ import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
+  signInOnPage,
   useBrowserTests,
 } from './support/harness.ts';
 
@@ -62,10 +62,7 @@ describe('the employer is told before filing', () => {
   const label = (text: string) => page.getByLabel(text, { exact: true });
 
   async function signIn(): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(nl.login.username).fill('werkgever');
-    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: nl.login.submit }).click();
+    await signInOnPage(page, 'werkgever');
     await expectHeading(page, nl.workspace.title.EMPLOYER);
   }
 

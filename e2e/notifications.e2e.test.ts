@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
-import { expectHeading, expectNoAccessibilityViolations, useBrowserTests } from './support/harness.ts';
+import {
+  expectHeading,
+  expectNoAccessibilityViolations,
+  signInOnPage,
+  useBrowserTests,
+} from './support/harness.ts';
 
 // E-mail in the demo: no SMTP server is configured, so every mail waits in the outbox, which an
 // administrator reads on a page (issue 11, "Notifications").
@@ -15,10 +19,7 @@ describe('the mail outbox', () => {
   });
 
   async function signIn(username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(nl.login.username).fill(username);
-    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: nl.login.submit }).click();
+    await signInOnPage(page, username);
   }
 
   it('shows an administrator on a phone the mails the demo employer would have received', async () => {

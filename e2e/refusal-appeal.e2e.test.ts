@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import { GROUND_STATEMENTS } from '../src/dossiers/letters/ground-texts.ts';
 import { readPdfText, squash } from '../src/dossiers/letters/test-support/read-pdf-text.ts';
 import { toWinAnsi } from '../src/dossiers/letters/win-ansi.ts';
@@ -20,6 +19,7 @@ import {
   expectHeading,
   expectNoAccessibilityViolations,
   launchBrowser,
+  signInOnPage,
   startE2eServer,
 } from './support/harness.ts';
 
@@ -82,10 +82,7 @@ describe('refusal and appeal in the browser', () => {
   });
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(loginNl.login.username).fill(username);
-    await page.getByLabel(loginNl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: loginNl.login.submit }).click();
+    await signInOnPage(page, username);
     await page.waitForURL((url) => url.pathname !== '/login');
   }
   const expectStatus = (page: Page, status: string) =>

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.ts';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import { sweepDeadlines } from '../src/dossiers/handling/sweep-deadlines.ts';
 import { isNonEuNationality } from '../src/dossiers/register-check/eu-nationalities.ts';
 import { addDays } from '../src/rules/dates/iso-date.ts';
@@ -20,6 +19,7 @@ import {
   type E2eServer,
   expectNoAccessibilityViolations,
   launchBrowser,
+  signInOnPage,
   startE2eServer,
 } from './support/harness.ts';
 
@@ -125,10 +125,7 @@ describe('register data on the service side', () => {
   });
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(loginNl.login.username).fill(username);
-    await page.getByLabel(loginNl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: loginNl.login.submit }).click();
+    await signInOnPage(page, username);
   }
 
   it('shows the case handler the registers’ answers, the differing family name flagged', async () => {

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import serverNl from '../src/i18n/catalogues/nl.json' with { type: 'json' };
 import { addDays } from '../src/rules/dates/iso-date.ts';
 import { HIGHLY_SKILLED_ANSWERS } from '../test/dossier-driver.ts';
@@ -14,7 +13,12 @@ import {
   fileAndSubmitDossier,
   signInApi,
 } from './support/api-session.ts';
-import { expectHeading, expectNoAccessibilityViolations, useBrowserTests } from './support/harness.ts';
+import {
+  expectHeading,
+  expectNoAccessibilityViolations,
+  signInOnPage,
+  useBrowserTests,
+} from './support/harness.ts';
 
 // What users read and where they may go: the "no access" page of every role area, the public worker
 // page without console errors, and Dutch pages free of the rules' research notes.
@@ -63,10 +67,7 @@ describe('texts and access', () => {
   });
 
   async function signIn(username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(nl.login.username).fill(username);
-    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: nl.login.submit }).click();
+    await signInOnPage(page, username);
     await page.getByRole('navigation', { name: nl.shell.userNavigation }).waitFor();
   }
 

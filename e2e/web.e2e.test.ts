@@ -12,6 +12,7 @@ import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
+  signInOnPage,
   useBrowserTests,
 } from './support/harness.ts';
 
@@ -38,10 +39,7 @@ describe('the Loket web app', () => {
   });
 
   async function signIn(username: string, password: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(nl.login.username).fill(username);
-    await page.getByLabel(nl.login.password).fill(password);
-    await page.getByRole('button', { name: nl.login.submit }).click();
+    await signInOnPage(page, username, password);
   }
 
   it('shows the landing page in Dutch by default, with no accessibility violations', async () => {

@@ -3,9 +3,11 @@ import { createRequire } from 'node:module';
 import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningLoket, startLoket } from '../../src/server/start.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import loginNl from '../../web/src/locales/nl.json' with { type: 'json' };
 
 export const CHROMIUM = '/usr/bin/chromium';
 export interface E2eServer {
@@ -134,4 +136,12 @@ export function useBrowserTests(
   afterEach(async () => {
     await context?.close();
   });
+}
+
+/** Signs in through the login page as a user does: the demo password unless another is given. */
+export async function signInOnPage(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(loginNl.login.username).fill(username);
+  await page.getByLabel(loginNl.login.password).fill(password);
+  await page.getByRole('button', { name: loginNl.login.submit }).click();
 }
