@@ -7,10 +7,11 @@ import { translate } from '../../i18n/translate.ts';
 import { LoketError } from '../../server/errors.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DocumentStorage } from './document-storage.ts';
+import { type AcceptedMediaType, cleanFileName, EXTENSIONS, nameForMediaType } from './file-names.ts';
+import { inspectPdf } from './pdf-active-content.ts';
 import { DOCUMENT_TYPES } from './required-documents.ts';
 
-export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
+export const ACCEPTED_MEDIA_TYPES = Object.keys(EXTENSIONS) as AcceptedMediaType[];
 
 // Documents may be added while the employer still edits the dossier or answers a question.
 const OPEN_FOR_DOCUMENTS = new Set(['DRAFT', 'INFORMATION_REQUESTED']);
@@ -56,7 +57,13 @@ export async function uploadDocument(
   }
   const mediaType = await detectMediaType(input.content);
   if (!mediaType) throw rejected(lang, 'file', 'mediaType');
-  const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'document';
+  if (mediaType === 'application/pdf') {
+    const pdf = inspectPdf(input.content);
+    if (pdf.active.length > 0)
+      throw rejected(lang, 'file', 'pdfActiveContent', { found: pdf.active.join(', ') });
+    if (pdf.uncheckable) throw rejected(lang, 'file', 'pdfUncheckable');
+  }
+  const fileName = nameForMediaType(cleanFileName(input.fileName), mediaType);
   const key = randomUUID();
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   // Bytes first, metadata in a transaction after: a failure leaves at most an orphan blob, never a

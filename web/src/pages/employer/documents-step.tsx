@@ -15,6 +15,11 @@ import { documentTypeName, formatDate, stepName } from './labels.ts';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
 
+const extensionOf = (name: string) =>
+  /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase().replace('jpeg', 'jpg') ?? '';
+/** PDF, JPEG, PNG: the kind's own name, the same in every language. */
+const kindOf = (mediaType: string) => (mediaType.split('/')[1] ?? mediaType).toUpperCase();
+
 /** The documents step: what is required, what is uploaded, and the upload form. */
 export function DocumentsStep({
   dossier,
@@ -146,11 +151,15 @@ export function UploadForm({
     try {
       const uploaded = await api.upload<UploadedDocument>(`/api/v1/dossiers/${dossier.id}/documents`, form);
       show({ summary: [] });
+      const added = t('employer.documents.uploadedStatus', {
+        file: uploaded.fileName,
+        type: documentTypeName(t, uploaded.documentType),
+      });
+      // The server keeps a file under the extension of what it really is (a PNG named .pdf).
       setStatus(
-        t('employer.documents.uploadedStatus', {
-          file: uploaded.fileName,
-          type: documentTypeName(t, uploaded.documentType),
-        }),
+        extensionOf(uploaded.fileName) === extensionOf((file as File).name)
+          ? added
+          : `${added} ${t('employer.documents.renamedStatus', { kind: kindOf(uploaded.mediaType), file: uploaded.fileName })}`,
       );
       if (fileInput.current) fileInput.current.value = '';
       await onUploaded();
