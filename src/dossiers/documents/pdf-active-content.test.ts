@@ -63,6 +63,12 @@ describe('active content in a PDF', () => {
     expect(inspectPdf(craftObjectStreamPdf('<< /S /#4A#61vaScript /JS 7 0 R >>')).active).toContain(
       'JavaScript',
     );
+    const escaped = craftObjectStreamPdf()
+      .toString('latin1')
+      .replace('/Type /ObjStm', '/Type /Obj#53tm')
+      .replace('/Filter /FlateDecode', '/Fil#74er /Flat#65Decode');
+    expect(escaped).toContain('/Fil#74er');
+    expect(inspectPdf(Buffer.from(escaped, 'latin1')).active).toContain('JavaScript');
     expect(inspectPdf(craftObjectStreamPdf('<< /S /GoTo /D [3 0 R /Fit] >>'))).toEqual({
       active: [],
       uncheckable: false,

@@ -109,10 +109,11 @@ export function inspectPdf(pdf: Buffer, options: { maxInflatedBytes?: number } =
   let uncheckable = false;
   let budget = options.maxInflatedBytes ?? MAX_INFLATED_BYTES;
   for (const stream of streamsOf(pdf, text)) {
-    const dictionaryNames = namesIn(stream.dictionary);
-    if (!isObjectStream(dictionaryNames, decodePdfName(stream.dictionary))) continue;
-    const filters = filtersOf(stream.dictionary);
-    const predictor = /\/Predictor\s+(\d+)/.exec(stream.dictionary);
+    // Escapes decoded first: `/Fil#74er /Flat#65Decode` must not pass as "no filter".
+    const dictionary = decodePdfName(stream.dictionary);
+    if (!isObjectStream(namesIn(stream.dictionary), dictionary)) continue;
+    const filters = filtersOf(dictionary);
+    const predictor = /\/Predictor\s+(\d+)/.exec(dictionary);
     if (filters.some((f) => f !== 'FlateDecode' && f !== 'Fl') || (predictor && Number(predictor[1]) > 1)) {
       uncheckable = true;
       continue;
