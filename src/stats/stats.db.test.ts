@@ -476,6 +476,54 @@ describe('statistics over generated dossiers', () => {
       expect(sheet.getRow(2).getCell(2).value).toBe(json.rows[0].values.granted);
     });
 
+    it('audits each analyst read as one event naming the query, and open data not at all', async () => {
+      const statsReads = () =>
+        database.db
+          .selectFrom('audit_events')
+          .select(['actor_user_id', 'subject_id', 'details'])
+          .where('action', '=', 'STATS_READ')
+          .orderBy('id')
+          .execute();
+      const before = (await statsReads()).length;
+      const pivot = await get(
+        '/api/v1/stats/pivot?rows=nationality&columns=sex&measure=granted&from=2020&to=2024&categories=HIGHLY_SKILLED&provinces=ANTWERPEN,LIMBURG&format=csv',
+        analystCookie,
+      );
+      expect(pivot.statusCode).toBe(200);
+      expect(pivot.body.split('\r\n').length).toBeGreaterThan(5); // many lines, one event
+      let events = await statsReads();
+      expect(events).toHaveLength(before + 1);
+      expect(events.at(-1)).toMatchObject({
+        actor_user_id: expect.any(String),
+        subject_id: 'pivot',
+        details: {
+          what: 'pivot',
+          measures: ['granted'],
+          dimensions: ['nationality', 'sex'],
+          filters: {
+            from: 2020,
+            to: 2024,
+            categories: ['HIGHLY_SKILLED'],
+            provinces: ['ANTWERPEN', 'LIMBURG'],
+          },
+          format: 'csv',
+        },
+      });
+      await get('/api/v1/stats/reports/nursesByNationality?from=2023&to=2024', analystCookie);
+      await get('/api/v1/stats/aggregate?dimensions=year,sex&measures=refused', analystCookie);
+      events = await statsReads();
+      expect(events.slice(before + 1).map((e) => e.details)).toEqual([
+        expect.objectContaining({ what: 'report', report: 'nursesByNationality', format: 'json' }),
+        expect.objectContaining({ what: 'aggregate', measures: ['refused'], dimensions: ['year', 'sex'] }),
+      ]);
+      // Open data hides small counts before anything leaves: no personal read, by anyone.
+      await get('/api/v1/open-data/reports/q2?to=2028');
+      await get('/api/v1/open-data/pivot?rows=nationality&columns=sex&measure=granted', analystCookie);
+      // A refused query read nothing.
+      expect((await get('/api/v1/stats/pivot?measure=happiness', analystCookie)).statusCode).toBe(400);
+      expect(await statsReads()).toHaveLength(before + 3);
+    });
+
     it('pivots any measure by two dimensions with totals that add up', async () => {
       const pivot = (
         await get('/api/v1/stats/pivot?rows=year&columns=sex&measure=granted&to=2028', analystCookie)

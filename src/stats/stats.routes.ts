@@ -13,6 +13,7 @@ import { basisMeasures, suppressReport } from './open-data.ts';
 import { runPivot } from './pivot.ts';
 import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
+import { recordStatsRead } from './stats-audit.ts';
 import {
   parseAggregateQuery,
   parseBy,
@@ -117,6 +118,16 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
       ...(isOpenData ? { extraMeasures: basisMeasures(shown) } : {}),
     });
     const report = isOpenData ? suppressReport(full, definition, shown) : full;
+    if (!isOpenData) {
+      await recordStatsRead(db(), request, {
+        what: 'report',
+        report: definition.id,
+        measures: shown,
+        dimensions: report.dimensions,
+        filters,
+        format: query.format ?? 'json',
+      });
+    }
     return send(reply, query.format ?? 'json', `loket-${definition.id}`, report, () =>
       reportLines(report, lang),
     );
@@ -130,7 +141,17 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
       measure?: string;
     };
     const lang = langOf(request);
-    const pivot = await runPivot(db(), parsePivotQuery(query, lang, defaults()), { isOpenData });
+    const parsed = parsePivotQuery(query, lang, defaults());
+    const pivot = await runPivot(db(), parsed, { isOpenData });
+    if (!isOpenData) {
+      await recordStatsRead(db(), request, {
+        what: 'pivot',
+        measures: [parsed.measure],
+        dimensions: parsed.columns ? [parsed.rows, parsed.columns] : [parsed.rows],
+        filters: parsed.filters,
+        format: query.format ?? 'json',
+      });
+    }
     return send(reply, query.format ?? 'json', `loket-pivot-${pivot.measure}`, pivot, () =>
       pivotLines(pivot, lang),
     );
@@ -178,7 +199,9 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     },
     async (request) => {
       const query = parseAggregateQuery(request.query as RawStatsQuery, langOf(request), defaults());
-      return { ...query, rows: await aggregate(db(), query) };
+      const rows = await aggregate(db(), query);
+      await recordStatsRead(db(), request, { what: 'aggregate', ...query, format: 'json' });
+      return { ...query, rows };
     },
   );
   app.get(
