@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError } from '../server/errors.ts';
-import { csvLine, streamCsv } from './export/csv.ts';
 import { parseAggregateQuery, parseFilters, parsePivotQuery } from './stats-query.ts';
 
 const DEFAULTS = { from: 2019, to: 2026 };
@@ -55,21 +54,5 @@ describe('statistics parameters', () => {
         /^Onbekende dimensie: colour\. Mogelijk: year, /,
       );
     }
-  });
-});
-
-describe('CSV', () => {
-  it('quotes by RFC 4180 and starts with a byte-order mark', async () => {
-    expect(csvLine(['a,b', 'say "hi"', 3.5, null, 'plain'])).toBe('"a,b","say ""hi""",3.5,,plain\r\n');
-    let text = '';
-    for await (const chunk of streamCsv({
-      header: ['Jaar', 'Aanvragen'],
-      lines: [
-        [2019, 10],
-        [2020, 'x'],
-      ],
-    }))
-      text += String(chunk);
-    expect(text).toBe('\uFEFFJaar,Aanvragen\r\n2019,10\r\n2020,x\r\n');
   });
 });

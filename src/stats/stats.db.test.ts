@@ -464,7 +464,7 @@ describe('statistics over generated dossiers', () => {
       expect(csv.body.startsWith('\uFEFF')).toBe(true);
       const lines = csv.body.slice(1).trimEnd().split('\r\n');
       expect(lines).toHaveLength(json.rows.length + 2);
-      expect(lines[1]?.split(',')[1]).toBe(String(json.rows[0].values.granted));
+      expect(lines[1]?.split(';')[1]).toBe(String(json.rows[0].values.granted));
       const xlsx = await get(
         '/api/v1/stats/reports/highlySkilledShare?format=xlsx&from=2019&to=2028',
         analystCookie,
@@ -474,6 +474,77 @@ describe('statistics over generated dossiers', () => {
       const sheet = workbook.worksheets[0]!;
       expect(sheet.rowCount).toBe(json.rows.length + 2);
       expect(sheet.getRow(2).getCell(2).value).toBe(json.rows[0].values.granted);
+    });
+
+    it('writes CSV for Belgian Excel in Dutch and French, plain CSV in English, with words for codes', async () => {
+      const csvIn = async (lang: string, url: string) => {
+        const response = await app.inject({
+          method: 'GET',
+          url,
+          headers: { 'accept-language': lang },
+          cookies: { [SESSION_COOKIE]: analystCookie },
+        });
+        expect(response.headers['content-language']).toBe(lang);
+        expect(response.body.startsWith('\uFEFF')).toBe(true);
+        return response.body.slice(1).trimEnd().split('\r\n');
+      };
+      const url = '/api/v1/stats/reports/highlySkilledShare?from=2019&to=2028';
+      const json = (await get(url, analystCookie)).json();
+      const first = json.rows[0];
+      const share = first.values.highlySkilledShare as number;
+      expect(share % 1).not.toBe(0);
+      const expected = {
+        nl: [
+          'Jaar;Toegekend;Toegekend hooggeschoold;Aandeel hooggeschoold',
+          ';',
+          String(share).replace('.', ','),
+          'Totaal',
+        ],
+        fr: [
+          'Année;Accordées;Accordées hautement qualifiés;Part hautement qualifiés',
+          ';',
+          String(share).replace('.', ','),
+          'Total',
+        ],
+        en: ['Year,Granted,"Granted, highly skilled",Highly-skilled share', ',', String(share), 'Total'],
+      } as const;
+      for (const [lang, [header, separator, shareText, total]] of Object.entries(expected)) {
+        const lines = await csvIn(lang, `${url}&format=csv`);
+        expect(lines[0], lang).toBe(header);
+        // A year as a number: 2019, not "2,019" or "2.019".
+        expect(lines[1], lang).toBe(
+          [first.key.year, first.values.granted, first.values.highlySkilledGranted, shareText].join(
+            separator,
+          ),
+        );
+        expect(lines.at(-1)?.split(separator)[0], lang).toBe(total);
+      }
+      // The page's language, named by the download link, wins over the browser's.
+      const named = await app.inject({
+        method: 'GET',
+        url: `${url}&format=csv&lang=en`,
+        headers: { 'accept-language': 'nl' },
+        cookies: { [SESSION_COOKIE]: analystCookie },
+      });
+      expect(named.body.slice(1).split('\r\n')[0]).toBe(expected.en[0]);
+      // A pivot's codes become names: sexes, provinces, countries in the reader's language.
+      const pivotUrl = '/api/v1/stats/pivot?rows=nationality&columns=sex&measure=applications&to=2028';
+      const pivot = (await get(pivotUrl, analystCookie)).json();
+      const country = (pivot.rowKeys as string[]).find((key) => /^[A-Z]{2}$/.test(key) && key !== 'XX')!;
+      const fr = await csvIn('fr', `${pivotUrl}&format=csv`);
+      expect(fr[0]).toContain('Nationalité \\ Sexe;');
+      expect(fr[0]).toMatch(/;Femme;Homme;.*Total$/);
+      const countryFr = new Intl.DisplayNames(['fr'], { type: 'region' }).of(country) as string;
+      expect(fr.map((line) => line.split(';')[0])).toContain(countryFr);
+      expect(fr.map((line) => line.split(';')[0])).not.toContain(country);
+      const provinces = await csvIn(
+        'nl',
+        '/api/v1/stats/pivot?rows=province&measure=granted&to=2028&format=csv',
+      );
+      expect(provinces.map((line) => line.split(';')[0])).toEqual(
+        expect.arrayContaining(['Antwerpen', 'Oost-Vlaanderen', 'Totaal']),
+      );
+      expect(provinces.join('\n')).not.toMatch(/OOST_VLAANDEREN|TOTAL\b/);
     });
 
     it('audits each analyst read as one event naming the query, and open data not at all', async () => {

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { DEFAULT_LANG, type Lang } from '../i18n/languages.ts';
+import { DEFAULT_LANG, LANGUAGES, type Lang } from '../i18n/languages.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
 import { aggregate } from './aggregate.ts';
 import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
-import { streamCsv } from './export/csv.ts';
+import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
 import { basisMeasures, suppressReport } from './open-data.ts';
@@ -40,6 +40,8 @@ const Filters = {
   categories: Type.Optional(List),
   provinces: Type.Optional(List),
   format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
+  /** A download's language (labels, CSV separator and decimal mark); else Accept-Language. */
+  lang: Type.Optional(Type.Enum([...LANGUAGES])),
 };
 const ReportQuery = Type.Object({ ...Filters, by: Type.Optional(List) }, { additionalProperties: false });
 const PivotQuery = Type.Object(
@@ -55,16 +57,24 @@ const ReportParams = Type.Object({ id: Type.String({ maxLength: 50 }) });
 type Format = 'json' | 'csv' | 'xlsx';
 
 function langOf(request: FastifyRequest): Lang {
-  return (request as { lang?: Lang }).lang ?? DEFAULT_LANG;
+  return (request.query as { lang?: Lang }).lang ?? (request as { lang?: Lang }).lang ?? DEFAULT_LANG;
 }
 
 /** JSON as is; CSV and XLSX streamed as downloads named after the table. */
-function send(reply: FastifyReply, format: Format, name: string, json: unknown, lines: () => TableLines) {
+function send(
+  reply: FastifyReply,
+  lang: Lang,
+  format: Format,
+  name: string,
+  json: unknown,
+  lines: () => TableLines,
+) {
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`)
-      .send(streamCsv(lines()));
+      .header('content-language', lang)
+      .send(streamCsv(lines(), csvDialect(lang)));
   }
   if (format === 'xlsx') {
     return reply
@@ -128,7 +138,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
         format: query.format ?? 'json',
       });
     }
-    return send(reply, query.format ?? 'json', `loket-${definition.id}`, report, () =>
+    return send(reply, lang, query.format ?? 'json', `loket-${definition.id}`, report, () =>
       reportLines(report, lang),
     );
   };
@@ -152,7 +162,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
         format: query.format ?? 'json',
       });
     }
-    return send(reply, query.format ?? 'json', `loket-pivot-${pivot.measure}`, pivot, () =>
+    return send(reply, lang, query.format ?? 'json', `loket-pivot-${pivot.measure}`, pivot, () =>
       pivotLines(pivot, lang),
     );
   };

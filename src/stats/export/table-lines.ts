@@ -3,11 +3,13 @@ import { TOTAL } from '../dimensions.ts';
 import type { PivotTable } from '../pivot.ts';
 import type { Report } from '../reports/run-report.ts';
 import { DIMENSION_LABELS, MEASURE_LABELS } from '../stats-texts.ts';
+import { valueLabel } from './value-labels.ts';
 
 /**
  * A table as a header and lines of plain values, produced one line at a time so the CSV and XLSX
- * writers stream it out without building the file in memory. A hidden (suppressed) number is
- * written as "x", the usual sign for a confidential figure; an empty cell means "not applicable".
+ * writers stream it out without building the file in memory. Codes are written as words in the
+ * reader's language (a province's name, "Totaal"), years as numbers. A hidden (suppressed) number
+ * is written as "x", the usual sign for a confidential figure; an empty cell means "not applicable".
  */
 export type Value = string | number | null;
 
@@ -25,12 +27,12 @@ export function reportLines(report: Report, lang: Lang): TableLines {
     lines: (function* () {
       for (const row of report.rows) {
         yield [
-          ...report.dimensions.map((d) => row.key[d] ?? ''),
+          ...report.dimensions.map((d) => valueLabel(d, row.key[d] ?? TOTAL, lang)),
           ...measures.map((m) => (row.suppressed?.includes(m) ? HIDDEN : (row.values[m] ?? null))),
         ];
       }
       yield [
-        ...report.dimensions.map(() => TOTAL),
+        ...report.dimensions.map((d) => valueLabel(d, TOTAL, lang)),
         ...measures.map((m) => (report.suppressedTotals?.includes(m) ? HIDDEN : (report.totals[m] ?? null))),
       ];
     })(),
@@ -45,18 +47,26 @@ export function pivotLines(pivot: PivotTable, lang: Lang): TableLines {
   }`;
   const mark = (value: number | null, isHidden: boolean | undefined): Value => (isHidden ? HIDDEN : value);
   const mask = pivot.suppressed;
+  const total = String(valueLabel(pivot.rowDimension, TOTAL, lang));
+  const columnDimension = pivot.columnDimension;
   return {
-    header: [corner, ...pivot.columnKeys, TOTAL],
+    header: [
+      corner,
+      ...(columnDimension
+        ? pivot.columnKeys.map((key) => String(valueLabel(columnDimension, key, lang)))
+        : []),
+      total,
+    ],
     lines: (function* () {
       for (const [i, key] of pivot.rowKeys.entries()) {
         yield [
-          key,
+          valueLabel(pivot.rowDimension, key, lang),
           ...pivot.columnKeys.map((_, j) => mark(pivot.cells[i]?.[j] ?? null, mask?.cells[i]?.[j])),
           mark(pivot.rowTotals[i] ?? null, mask?.rowTotals[i]),
         ];
       }
       yield [
-        TOTAL,
+        total,
         ...pivot.columnKeys.map((_, j) => mark(pivot.columnTotals[j] ?? null, mask?.columnTotals[j])),
         mark(pivot.grandTotal, mask?.grandTotal),
       ];

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SelectField } from '../../components/select-field.tsx';
-import { useT } from '../../i18n.ts';
+import { currentLang, useT } from '../../i18n.ts';
 import { Loading } from '../role-home-page.tsx';
 import { DownloadLinks } from './download-links.tsx';
 import { toFormErrors } from './stats-errors.ts';
@@ -99,7 +99,7 @@ export function PivotSection({
           <PivotResultTable pivot={load.data} />
           <DownloadLinks
             label={t('analyst.downloads.pivotTitle')}
-            href={(format) => pivotApiPath(source.apiPath, query, format) ?? ''}
+            href={(format) => pivotApiPath(source.apiPath, query, format, currentLang()) ?? ''}
           />
         </>
       ) : null}

@@ -93,7 +93,7 @@ function ReportView({ source, summary }: { source: StatsSource; summary: ReportS
           <ReportResult
             report={report}
             summary={summary}
-            apiHref={(format) => reportApiPath(source.apiPath, summary.id, query, format)}
+            apiHref={(format) => reportApiPath(source.apiPath, summary.id, query, format, currentLang())}
           />
           <PivotSection source={source} action={action} query={query} />
         </>

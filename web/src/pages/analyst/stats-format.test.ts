@@ -63,6 +63,9 @@ describe('the statistics query string', () => {
       '/api/v1/open-data/pivot?from=2019&to=2020&provinces=LIMBURG%2CANTWERPEN&rows=year&measure=granted',
     );
     expect(pivotApiPath('/api/v1/stats', readStatsQuery(''))).toBeNull();
+    expect(reportApiPath('/api/v1/stats', 'q2', readStatsQuery(''), 'csv', 'fr')).toBe(
+      '/api/v1/stats/reports/q2?format=csv&lang=fr',
+    );
   });
 });
 

@@ -87,14 +87,34 @@ function filterEntries(query: StatsQuery): Array<[string, string]> {
   ];
 }
 
-/** `…/reports/:id?…` for the JSON the page shows or a download (CSV, XLSX, JSON). */
-export function reportApiPath(apiPath: string, id: string, query: StatsQuery, format?: Format): string {
-  const search = toSearch([...filterEntries(query), ['by', query.by], ['format', format ?? '']]);
+/**
+ * `…/reports/:id?…` for the JSON the page shows or a download (CSV, XLSX, JSON). A download names
+ * the page's language: a plain link sends the browser's Accept-Language, and the CSV's separator,
+ * decimal mark and labels follow the language.
+ */
+export function reportApiPath(
+  apiPath: string,
+  id: string,
+  query: StatsQuery,
+  format?: Format,
+  lang?: Lang,
+): string {
+  const search = toSearch([
+    ...filterEntries(query),
+    ['by', query.by],
+    ['format', format ?? ''],
+    ['lang', lang ?? ''],
+  ]);
   return `${apiPath}/reports/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
 }
 
 /** `…/pivot?rows=&columns=&measure=&…`, or null while no pivot was asked for. */
-export function pivotApiPath(apiPath: string, query: StatsQuery, format?: Format): string | null {
+export function pivotApiPath(
+  apiPath: string,
+  query: StatsQuery,
+  format?: Format,
+  lang?: Lang,
+): string | null {
   if (!query.pivotRows) return null;
   const search = toSearch([
     ...filterEntries(query),
@@ -102,6 +122,7 @@ export function pivotApiPath(apiPath: string, query: StatsQuery, format?: Format
     ['columns', query.pivotColumns],
     ['measure', query.pivotMeasure],
     ['format', format ?? ''],
+    ['lang', lang ?? ''],
   ]);
   return `${apiPath}/pivot?${search}`;
 }
