@@ -545,6 +545,15 @@ describe('statistics over generated dossiers', () => {
         expect.arrayContaining(['Antwerpen', 'Oost-Vlaanderen', 'Totaal']),
       );
       expect(provinces.join('\n')).not.toMatch(/OOST_VLAANDEREN|TOTAL\b/);
+      // In the order a reader expects (the database gives age bands as sorted text).
+      const ages = await csvIn('nl', '/api/v1/stats/pivot?rows=ageBand&measure=granted&to=2028&format=csv');
+      expect(ages.slice(1, 6).map((line) => line.split(';')[0])).toEqual([
+        'Jonger dan 25',
+        '25 tot 29',
+        '30 tot 39',
+        '40 tot 49',
+        '50 en ouder',
+      ]);
     });
 
     it('audits each analyst read as one event naming the query, and open data not at all', async () => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/languages.ts';
-import { TOTAL } from '../dimensions.ts';
+import { DIMENSIONS, type DimensionId, TOTAL } from '../dimensions.ts';
 import type { PivotTable } from '../pivot.ts';
 import type { Report } from '../reports/run-report.ts';
 import { DIMENSION_LABELS, MEASURE_LABELS } from '../stats-texts.ts';
@@ -39,6 +39,22 @@ export function reportLines(report: Report, lang: Lang): TableLines {
   };
 }
 
+/**
+ * The positions of a pivot's keys in the order a reader expects: a closed list's own order (the law's
+ * for categories, youngest age band first), others by code (years ascending).
+ */
+function orderOf(dimension: DimensionId, keys: readonly string[]): number[] {
+  const order: readonly string[] = DIMENSIONS[dimension].values ?? [];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return keys
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        rank(keys[a] as string) - rank(keys[b] as string) ||
+        (keys[a] as string).localeCompare(keys[b] as string, 'en', { numeric: true }),
+    );
+}
+
 export function pivotLines(pivot: PivotTable, lang: Lang): TableLines {
   const corner = `${DIMENSION_LABELS[pivot.rowDimension][lang]} \\ ${
     pivot.columnDimension
@@ -49,25 +65,24 @@ export function pivotLines(pivot: PivotTable, lang: Lang): TableLines {
   const mask = pivot.suppressed;
   const total = String(valueLabel(pivot.rowDimension, TOTAL, lang));
   const columnDimension = pivot.columnDimension;
+  const columns = columnDimension ? orderOf(columnDimension, pivot.columnKeys) : [];
   return {
     header: [
       corner,
-      ...(columnDimension
-        ? pivot.columnKeys.map((key) => String(valueLabel(columnDimension, key, lang)))
-        : []),
+      ...columns.map((j) => String(valueLabel(columnDimension!, pivot.columnKeys[j] as string, lang))),
       total,
     ],
     lines: (function* () {
-      for (const [i, key] of pivot.rowKeys.entries()) {
+      for (const i of orderOf(pivot.rowDimension, pivot.rowKeys)) {
         yield [
-          valueLabel(pivot.rowDimension, key, lang),
-          ...pivot.columnKeys.map((_, j) => mark(pivot.cells[i]?.[j] ?? null, mask?.cells[i]?.[j])),
+          valueLabel(pivot.rowDimension, pivot.rowKeys[i] as string, lang),
+          ...columns.map((j) => mark(pivot.cells[i]?.[j] ?? null, mask?.cells[i]?.[j])),
           mark(pivot.rowTotals[i] ?? null, mask?.rowTotals[i]),
         ];
       }
       yield [
         total,
-        ...pivot.columnKeys.map((_, j) => mark(pivot.columnTotals[j] ?? null, mask?.columnTotals[j])),
+        ...columns.map((j) => mark(pivot.columnTotals[j] ?? null, mask?.columnTotals[j])),
         mark(pivot.grandTotal, mask?.grandTotal),
       ];
     })(),
