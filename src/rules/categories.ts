@@ -13,7 +13,12 @@ import {
   checkSeasonalDuration,
   checkSeasonalSector,
 } from './conditions/employment-terms.ts';
-import { checkHighlySkilledFunction, checkLowSkilledFunctionExcluded } from './conditions/function-level.ts';
+import {
+  checkBlueCardFunctionLevel,
+  checkFunctionMediumSkilled,
+  checkHighlySkilledFunction,
+  checkLowSkilledFunctionExcluded,
+} from './conditions/function-level.ts';
 import { checkHighlySkilledSalary, warnValidityLimitedByAge } from './conditions/highly-skilled.ts';
 import { checkEnterpriseNumberValid, checkInszValid } from './conditions/identifiers.ts';
 import {
@@ -23,6 +28,7 @@ import {
   ictMaxValidityParameter,
 } from './conditions/intra-corporate-transfer.ts';
 import {
+  checkLabourMarketSearchJudged,
   checkOnShortageList,
   checkVacancyPublication,
   checkWorkerAbroad,
@@ -72,6 +78,7 @@ const EMPLOYER_GROUNDS: readonly Condition[] = [
   checkEmployerNotAlmostOnlyNonEu,
   checkEmployerNotHub,
 ];
+// Policy note 002 §2.3 excludes VKS 1–2 functions from the single permit (see function-level.ts).
 const lowSkilledExcluded = checkLowSkilledFunctionExcluded({ isLevelRequired: false });
 
 function conditions(...specific: Condition[]): readonly Condition[] {
@@ -106,6 +113,7 @@ export const CATEGORY_DEFINITIONS = {
     ...standard,
     conditions: conditions(
       checkMinimumQualification('qualification.minimumVks.euBlueCard', 'BVR 7 Dec 2018, art. 20–21/1'),
+      checkBlueCardFunctionLevel,
       checkBlueCardSalary,
       checkBlueCardContractLength,
       lowSkilledExcluded,
@@ -128,7 +136,9 @@ export const CATEGORY_DEFINITIONS = {
       checkWorkerAbroad('BVR 7 Dec 2018, art. 18 §1'),
       checkOnShortageList,
       checkVacancyPublication,
+      checkFunctionMediumSkilled,
       checkLowSkilledFunctionExcluded({ isLevelRequired: true }),
+      checkLabourMarketSearchJudged,
     ),
     labourMarketTest: true,
   },
@@ -160,7 +170,8 @@ export const CATEGORY_DEFINITIONS = {
     ),
     maxValidityParameter: fixed('procedure.maxValidityMonths.trainee'),
   },
-  AU_PAIR: { ...standard, conditions: conditions(lowSkilledExcluded), isAlwaysWorkCard: true },
+  // An au pair is on a work card, never a single permit: the VKS 1–2 exclusion does not reach it.
+  AU_PAIR: { ...standard, conditions: conditions(), isAlwaysWorkCard: true },
   PROFESSIONAL_ATHLETE: { ...standard, conditions: conditions(checkAthleteSalary, lowSkilledExcluded) },
   PERFORMING_ARTIST: { ...standard, conditions: conditions(checkPerformingArtistSalary, lowSkilledExcluded) },
   MINISTER_OF_RELIGION: { ...standard, conditions: conditions(checkCultRecognised, lowSkilledExcluded) },

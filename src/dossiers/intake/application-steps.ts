@@ -80,7 +80,7 @@ type Needs = Partial<
 const NEEDS: Record<Category, Needs> = {
   HIGHLY_SKILLED: { qualification: true, requiredVks: true, salary: true, profession: false },
   EXECUTIVE: { salary: true, requiredVks: false },
-  EU_BLUE_CARD: { qualification: true, salary: true, endDate: false, requiredVks: false },
+  EU_BLUE_CARD: { qualification: true, salary: true, endDate: false, requiredVks: true },
   MEDIUM_SKILLED_SHORTAGE: { migrationList: true, fraction: true, requiredVks: false },
   OTHER_LABOUR_MARKET_TEST: {
     location: true,

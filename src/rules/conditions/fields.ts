@@ -18,6 +18,7 @@ export const FIELDS = {
   grossAnnualSalary: field('job.grossAnnualSalary', (a) => a.job.grossAnnualSalary),
   employmentFraction: field('job.employmentFraction', (a) => a.job.employmentFraction),
   migrationListFunction: field('job.migrationListFunction', (a) => a.job.migrationListFunction),
+  isCareFunction: field('job.isCareFunction', (a) => a.job.isCareFunction),
   onVdabShortageList: field('job.onVdabShortageList', (a) => a.job.onVdabShortageList),
   endDate: field('job.endDate', (a) => a.job.endDate),
   sector: field('job.sector', (a) => a.job.sector),

@@ -45,9 +45,20 @@ export const PARAMETER_DEFINITIONS = {
   'qualification.minimumVks.trainee': define('VKS', vks, 'worker qualification, trainee'),
   'function.highlySkilledMinimumRequiredVks': define('VKS', nullableVks, 'level the function must require'),
   'function.lowSkilledExcludedMaximumVks': define('VKS', nullableVks, 'functions at or below are excluded'),
+  'function.euBlueCardMinimumRequiredVks': define(
+    'VKS',
+    nullableVks,
+    'level an EU Blue Card function must require',
+  ),
+  'function.otherMaximumRequiredVks': define('VKS', nullableVks, "highest level of an 'overige' function"),
   'contract.euBlueCardMinimumMonths': define('months', count, 'EU Blue Card minimum contract'),
   'employment.mediumSkilledMinimumFraction': define('share', share, 'medium-skilled minimum employment'),
   'labourMarketTest.shortageListRequired': define('boolean', flag, 'function must be on the VDAB list'),
+  'labourMarketTest.searchJudgedByCaseHandler': define(
+    'boolean',
+    flag,
+    "the employer's search is judged by a case handler: publication alone is not enough",
+  ),
   'labourMarketTest.vacancyPublication': define(
     'rule',
     Type.Object(
