@@ -18,6 +18,7 @@ import {
   checkFunctionMediumSkilled,
   checkHighlySkilledFunction,
   checkLowSkilledFunctionExcluded,
+  warnRegulatedProfession,
 } from './conditions/function-level.ts';
 import { checkHighlySkilledSalary, warnValidityLimitedByAge } from './conditions/highly-skilled.ts';
 import { checkEnterpriseNumberValid, checkInszValid } from './conditions/identifiers.ts';
@@ -40,6 +41,8 @@ import {
   checkCultRecognised,
   checkExecutiveSalary,
   checkHostingAgreement,
+  checkMinisterIntegrationTest,
+  checkMinisterShortageDemonstrated,
   checkPerformingArtistSalary,
 } from './conditions/special-categories.ts';
 import { checkWorkAuthorisationRequired } from './conditions/work-authorisation.ts';
@@ -88,7 +91,7 @@ function conditions(...specific: Condition[]): readonly Condition[] {
 const none = (): null => null;
 const fixed = (name: ParameterName) => (): ParameterName => name;
 const standard = {
-  warnings: [],
+  warnings: [warnRegulatedProfession],
   labourMarketTest: false,
   deadlineParameter: 'procedure.regionalDeadlineDays.default',
   maxValidityParameter: none,
@@ -103,7 +106,7 @@ export const CATEGORY_DEFINITIONS = {
       checkHighlySkilledSalary,
       lowSkilledExcluded,
     ),
-    warnings: [warnValidityLimitedByAge],
+    warnings: [warnValidityLimitedByAge, warnRegulatedProfession],
     deadlineParameter: 'procedure.regionalDeadlineDays.highlySkilled',
     fastLaneParameter: 'procedure.fastLane.highlySkilled',
     maxValidityParameter: fixed('procedure.maxValidityMonths.highlySkilled'),
@@ -174,6 +177,14 @@ export const CATEGORY_DEFINITIONS = {
   AU_PAIR: { ...standard, conditions: conditions(), isAlwaysWorkCard: true },
   PROFESSIONAL_ATHLETE: { ...standard, conditions: conditions(checkAthleteSalary, lowSkilledExcluded) },
   PERFORMING_ARTIST: { ...standard, conditions: conditions(checkPerformingArtistSalary, lowSkilledExcluded) },
-  MINISTER_OF_RELIGION: { ...standard, conditions: conditions(checkCultRecognised, lowSkilledExcluded) },
+  MINISTER_OF_RELIGION: {
+    ...standard,
+    conditions: conditions(
+      checkCultRecognised,
+      checkMinisterShortageDemonstrated,
+      checkMinisterIntegrationTest,
+      lowSkilledExcluded,
+    ),
+  },
   RESEARCHER: { ...standard, conditions: conditions(checkHostingAgreement, lowSkilledExcluded) },
 } as const satisfies Record<Category, CategoryDefinition>;

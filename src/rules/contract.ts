@@ -59,11 +59,18 @@ export const REASON_EFFECTS = {
   FUNCTION_ABOVE_MEDIUM_SKILLED: 'REFUSE',
   LABOUR_MARKET_SEARCH_TO_JUDGE: 'REVIEW',
   LOW_SKILLED_RENEWAL_TO_JUDGE: 'REVIEW',
+  MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'REFUSE',
+  INTEGRATION_TEST_NOT_PASSED: 'REFUSE',
 } as const satisfies Record<string, Effect>;
 export type ReasonCode = keyof typeof REASON_EFFECTS;
 export const REASON_CODES = Object.keys(REASON_EFFECTS) as ReasonCode[];
 
-export const WARNING_CODES = ['VALIDITY_LIMITED_BY_AGE', 'PARAMETER_UNVERIFIED'] as const;
+/** REGULATED_PROFESSION (extension): recognition and a visa are needed to practise (policy note 002 §2.6). */
+export const WARNING_CODES = [
+  'VALIDITY_LIMITED_BY_AGE',
+  'PARAMETER_UNVERIFIED',
+  'REGULATED_PROFESSION',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export const REGIONS = ['FLANDERS', 'BRUSSELS', 'WALLONIA'] as const;

@@ -89,6 +89,8 @@ export interface ReasonFacts {
     points: Array<'UNSUITABLE_CANDIDATES' | 'WORKPLACE_LEARNING' | 'SHARED_MANAGEMENT'>;
   };
   LOW_SKILLED_RENEWAL_TO_JUDGE: { requiredVks: number; maximumExcludedVks: number };
+  MINISTER_SHORTAGE_NOT_DEMONSTRATED: { shortageDemonstrated: false };
+  INTEGRATION_TEST_NOT_PASSED: { integrationTestPassed: false };
 }
 
 /** Why a nationality needs no work authorisation: Belgian, or the treaty that gives free movement. */
@@ -100,6 +102,12 @@ export interface WarningFacts {
     turnsAgeLimitOn: string;
     ageLimit: number;
     requestedUntil: string;
+  };
+  /** Why recognition is needed: the worker is a nurse, or the function's ISCO group is regulated. */
+  REGULATED_PROFESSION: {
+    profession: 'NURSE' | null;
+    iscoCode: string | null;
+    naricReference: string | null;
   };
   /** `source` is a public citation (shown to staff); `status` is PROVISIONAL or CONFLICTING. */
   PARAMETER_UNVERIFIED: {

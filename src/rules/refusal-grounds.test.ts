@@ -62,8 +62,10 @@ describe('the refusal grounds of a category', () => {
   it('for one application, only those in force on its date and applying to its kind', () => {
     const codes = (patch: Parameters<typeof anApplication>[0]) =>
       refusalGroundsFor(getDefaultRuleData(), anApplication(patch)).map((ground) => ground.code);
-    expect(codes({ applicationDate: '2025-06-02' })).not.toContain('FALSE_DOCUMENTS');
-    expect(codes({ applicationDate: '2026-02-02' })).toContain('FALSE_DOCUMENTS');
+    // False documents were a ground of the 2018 decree already; the hub review is from 2026.
+    expect(codes({ applicationDate: '2025-06-02' })).toContain('FALSE_DOCUMENTS');
+    expect(codes({ applicationDate: '2025-06-02' })).not.toContain('EMPLOYER_ACTS_AS_HUB');
+    expect(codes({ applicationDate: '2026-02-02' })).toContain('EMPLOYER_ACTS_AS_HUB');
     const labourMarket = { category: 'OTHER_LABOUR_MARKET_TEST', applicationDate: '2026-02-02' } as const;
     expect(codes({ ...labourMarket, kind: 'FIRST' })).toContain('VACANCY_PUBLICATION_INSUFFICIENT');
     expect(codes({ ...labourMarket, kind: 'RENEWAL' })).not.toContain('VACANCY_PUBLICATION_INSUFFICIENT');

@@ -168,6 +168,8 @@ export function applicationSteps(category: Category): Step[] {
         'ORTHODOX',
         'OTHER',
       ]),
+      // Required by the rules from 2026 (policy note 002 §2.7), the only filings the form makes now.
+      q('application.religion.shortageDemonstrated', 'boolean', true),
     );
   }
   if (asked('athlete')) {

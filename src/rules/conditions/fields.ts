@@ -31,6 +31,9 @@ export const FIELDS = {
   ),
   hostingAgreement: field('researcher.hostingAgreement', (a) => a.researcher?.hostingAgreement),
   cult: field('religion.cult', (a) => a.religion?.cult),
+  shortageDemonstrated: field('religion.shortageDemonstrated', (a) => a.religion?.shortageDemonstrated),
+  integrationTestPassed: field('religion.integrationTestPassed', (a) => a.religion?.integrationTestPassed),
+  naricReference: field('worker.naricReference', (a) => a.worker.naricReference),
 } as const;
 
 export function isAbsent(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import { isWorkCardDuration } from '../engine/work-card-duration.ts';
-import { type Condition, finding } from './condition.ts';
+import { type Condition, finding, type WarningCheck } from './condition.ts';
 import { FIELDS } from './fields.ts';
 
 /**
@@ -20,13 +20,21 @@ export const checkHighlySkilledFunction: Condition = {
       typeof requiredVks === 'number' &&
       typeof minimumVks === 'number' &&
       requiredVks < minimumVks;
-    return mayBeNurseException ? [FIELDS.requiredVks, FIELDS.isCareFunction] : [FIELDS.requiredVks];
+    if (!mayBeNurseException) return [FIELDS.requiredVks];
+    // The recognition awaited is shown by its file at NARIC (policy note 002 §2.2, §2.6).
+    const isCare = ctx.app.job.isCareFunction === true;
+    return isCare && ctx.rules.peek('function.nurseExceptionNaricRequired') === true
+      ? [FIELDS.requiredVks, FIELDS.isCareFunction, FIELDS.naricReference]
+      : [FIELDS.requiredVks, FIELDS.isCareFunction];
   },
   evaluate(ctx) {
     const requiredVks = ctx.app.job.requiredVks!;
     const minimumVks = ctx.rules.get('function.highlySkilledMinimumRequiredVks')!;
     if (requiredVks >= minimumVks) return null;
-    if (ctx.app.worker.profession === 'NURSE' && ctx.app.job.isCareFunction === true) return null;
+    if (ctx.app.worker.profession === 'NURSE' && ctx.app.job.isCareFunction === true) {
+      ctx.rules.get('function.nurseExceptionNaricRequired');
+      return null;
+    }
     return finding('FUNCTION_NOT_HIGHLY_SKILLED', { requiredVks, minimumVks });
   },
 };
@@ -99,3 +107,24 @@ export function checkLowSkilledFunctionExcluded(options: { isLevelRequired: bool
     },
   };
 }
+
+/**
+ * A nurse, or a function in a regulated care profession, may be granted the authorisation, but
+ * the worker practises only after NARIC recognises the diploma and the federal health service
+ * grants the visa (policy note 002 §2.6): the employer and the worker are told.
+ */
+export const warnRegulatedProfession: WarningCheck = {
+  name: 'warnRegulatedProfession',
+  evaluate(ctx) {
+    const profession = ctx.app.worker.profession === 'NURSE' ? 'NURSE' : null;
+    const iscoCode = ctx.app.job.iscoCode ?? null;
+    const regulated = ctx.rules.peek('profession.regulatedCareIscoCodes') ?? [];
+    const isRegulatedFunction = iscoCode !== null && regulated.includes(iscoCode);
+    if (profession === null && !isRegulatedFunction) return null;
+    if (isRegulatedFunction) ctx.rules.get('profession.regulatedCareIscoCodes');
+    return {
+      code: 'REGULATED_PROFESSION',
+      facts: { profession, iscoCode, naricReference: ctx.app.worker.naricReference ?? null },
+    };
+  },
+};

@@ -106,12 +106,18 @@ export const CATALOGUE_EN: Catalogue = {
       `The function requires VKS ${x.requiredVks}; the 'other' category is limited to medium-skilled functions (up to VKS ${x.maximumVks}). Apply for a highly skilled function as a highly skilled worker or with an EU Blue Card.`,
     LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
       `Publishing the vacancy is a minimum but not sufficient on its own. A case handler judges the employer's compiled search dossier: ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      'The application does not show a shortage of ministers of this religion.',
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      'There is no proof of a passed integration and language test, required for ministers of religion.',
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `The function requires VKS ${x.requiredVks}; since 2026 functions up to VKS ${x.maximumExcludedVks} are excluded. For the renewal of an authorisation granted before 2026 a case handler judges whether it is still possible.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `The worker turns ${x.ageLimit} on ${f.date(x.turnsAgeLimitOn)}, within the requested validity (until ${f.date(x.requestedUntil)}). Unless pay then rises to the standard threshold, the authorisation holds until ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Nurse' : `Regulated care profession (ISCO ${x.iscoCode})`}: the worker may practise only after NARIC recognises the foreign diploma and with a visa from the Federal Public Service Health${x.naricReference ? ` (NARIC file ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'en')}${value ? `: ${value}` : ''} from ${f.date(x.validFrom)}.`;

@@ -111,12 +111,18 @@ export const CATALOGUE_FR: Catalogue = {
       `La fonction requiert le niveau VKS ${x.requiredVks} ; la catégorie « autres » est limitée aux fonctions moyennement qualifiées (jusqu'au niveau VKS ${x.maximumVks}). Une fonction hautement qualifiée se demande comme travailleur hautement qualifié ou avec une carte bleue européenne.`,
     LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
       `La publication de l'offre d'emploi est une condition minimale mais insuffisante à elle seule. Un gestionnaire de dossier apprécie le dossier de recherche de l'employeur : ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      "Le dossier ne démontre pas qu'il existe une pénurie de ministres de ce culte.",
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      "Aucune preuve de réussite d'un test d'intégration et de langue, requise pour les ministres des cultes.",
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `La fonction requiert le niveau VKS ${x.requiredVks} ; depuis 2026, les fonctions jusqu'au niveau VKS ${x.maximumExcludedVks} sont exclues. Pour le renouvellement d'une autorisation antérieure à 2026, un gestionnaire de dossier apprécie s'il reste possible.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `Le travailleur aura ${x.ageLimit} ans le ${f.date(x.turnsAgeLimitOn)}, pendant la validité demandée (jusqu'au ${f.date(x.requestedUntil)}). Sans augmentation du salaire jusqu'au seuil normal à cette date, l'autorisation vaut jusqu'au ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Infirmier' : `Profession de soins réglementée (CITP ${x.iscoCode})`} : le travailleur ne peut exercer la profession qu'après la reconnaissance du diplôme étranger par NARIC et avec un visa du SPF Santé publique${x.naricReference ? ` (dossier NARIC ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'fr')}${value ? ` : ${value}` : ''} à partir du ${f.date(x.validFrom)}.`;

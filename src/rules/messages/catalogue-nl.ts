@@ -111,12 +111,18 @@ export const CATALOGUE_NL: Catalogue = {
       `De functie vereist VKS ${x.requiredVks}; de categorie 'overige' is beperkt tot middengeschoolde functies (tot en met VKS ${x.maximumVks}). Een hooggeschoolde functie vraagt u aan als hooggeschoolde of met een Europese blauwe kaart.`,
     LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
       `De bekendmaking van de vacature is een minimale maar op zichzelf onvoldoende voorwaarde. Een dossierbehandelaar beoordeelt het samengestelde zoekdossier van de werkgever: ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      'Het dossier toont niet aan dat er een tekort is aan bedienaars van deze eredienst.',
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      'Er is geen bewijs van een geslaagde inburgerings- en taaltest, vereist voor bedienaars van erediensten.',
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `De functie vereist VKS ${x.requiredVks}; sinds 2026 zijn functies tot en met VKS ${x.maximumExcludedVks} uitgesloten. Voor de hernieuwing van een toelating van vóór 2026 beoordeelt een dossierbehandelaar of ze nog kan.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `De werknemer wordt ${x.ageLimit} op ${f.date(x.turnsAgeLimitOn)}, binnen de gevraagde geldigheid (tot ${f.date(x.requestedUntil)}). Zonder loonsverhoging tot de gewone drempel op die dag geldt de toelating tot ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Verpleegkundige' : `Gereglementeerd zorgberoep (ISCO ${x.iscoCode})`}: de werknemer mag het beroep pas uitoefenen na erkenning van het buitenlandse diploma door NARIC en met een visum van de FOD Volksgezondheid${x.naricReference ? ` (NARIC-dossier ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'nl')}${value ? `: ${value}` : ''} vanaf ${f.date(x.validFrom)}.`;

@@ -97,6 +97,22 @@ export const PARAMETER_DEFINITIONS = {
   'policy.hub.minimumPermits': define('permits', count, 'only from this number of permits in 24 months'),
   'religion.recognisedCults': define('list', Type.Array(Type.String({ pattern: '^[A-Z_]+$' })), 'cults'),
   'fee.singlePermit': define('EUR', amount, 'retributie per single-permit application'),
+  'religion.shortageProofRequired': define(
+    'boolean',
+    flag,
+    'ministers: a shortage of ministers must be shown',
+  ),
+  'religion.integrationTestRequired': define('boolean', flag, 'ministers: integration and language test'),
+  'profession.regulatedCareIscoCodes': define(
+    'list',
+    Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { uniqueItems: true }),
+    'ISCO unit groups of regulated care professions (recognition and visa needed to practise)',
+  ),
+  'function.nurseExceptionNaricRequired': define(
+    'boolean',
+    flag,
+    "the nurse exception needs the diploma's NARIC file reference",
+  ),
   'worker.freeMovementNationalities': define(
     'nationalities',
     Type.Object(
