@@ -112,6 +112,7 @@ function answersFor(
       break;
     case 'EU_BLUE_CARD':
       worker['application.worker.qualificationVks'] = 7;
+      job['application.job.requiredVks'] = random.int(5, 7);
       job['application.job.grossAnnualSalary'] = refusable ? 35000 : random.int(66, 90) * 1000;
       job['application.job.endDate'] = addMonths(start, 24);
       break;

@@ -13,7 +13,13 @@ import {
   checkSeasonalDuration,
   checkSeasonalSector,
 } from './conditions/employment-terms.ts';
-import { checkHighlySkilledFunction, checkLowSkilledFunctionExcluded } from './conditions/function-level.ts';
+import {
+  checkBlueCardFunctionLevel,
+  checkFunctionMediumSkilled,
+  checkHighlySkilledFunction,
+  checkLowSkilledFunctionExcluded,
+  warnRegulatedProfession,
+} from './conditions/function-level.ts';
 import { checkHighlySkilledSalary, warnValidityLimitedByAge } from './conditions/highly-skilled.ts';
 import { checkEnterpriseNumberValid, checkInszValid } from './conditions/identifiers.ts';
 import {
@@ -23,6 +29,7 @@ import {
   ictMaxValidityParameter,
 } from './conditions/intra-corporate-transfer.ts';
 import {
+  checkLabourMarketSearchJudged,
   checkOnShortageList,
   checkVacancyPublication,
   checkWorkerAbroad,
@@ -34,6 +41,8 @@ import {
   checkCultRecognised,
   checkExecutiveSalary,
   checkHostingAgreement,
+  checkMinisterIntegrationTest,
+  checkMinisterShortageDemonstrated,
   checkPerformingArtistSalary,
 } from './conditions/special-categories.ts';
 import { checkWorkAuthorisationRequired } from './conditions/work-authorisation.ts';
@@ -72,6 +81,7 @@ const EMPLOYER_GROUNDS: readonly Condition[] = [
   checkEmployerNotAlmostOnlyNonEu,
   checkEmployerNotHub,
 ];
+// Policy note 002 §2.3 excludes VKS 1–2 functions from the single permit (see function-level.ts).
 const lowSkilledExcluded = checkLowSkilledFunctionExcluded({ isLevelRequired: false });
 
 function conditions(...specific: Condition[]): readonly Condition[] {
@@ -81,7 +91,7 @@ function conditions(...specific: Condition[]): readonly Condition[] {
 const none = (): null => null;
 const fixed = (name: ParameterName) => (): ParameterName => name;
 const standard = {
-  warnings: [],
+  warnings: [warnRegulatedProfession],
   labourMarketTest: false,
   deadlineParameter: 'procedure.regionalDeadlineDays.default',
   maxValidityParameter: none,
@@ -96,7 +106,7 @@ export const CATEGORY_DEFINITIONS = {
       checkHighlySkilledSalary,
       lowSkilledExcluded,
     ),
-    warnings: [warnValidityLimitedByAge],
+    warnings: [warnValidityLimitedByAge, warnRegulatedProfession],
     deadlineParameter: 'procedure.regionalDeadlineDays.highlySkilled',
     fastLaneParameter: 'procedure.fastLane.highlySkilled',
     maxValidityParameter: fixed('procedure.maxValidityMonths.highlySkilled'),
@@ -106,6 +116,7 @@ export const CATEGORY_DEFINITIONS = {
     ...standard,
     conditions: conditions(
       checkMinimumQualification('qualification.minimumVks.euBlueCard', 'BVR 7 Dec 2018, art. 20–21/1'),
+      checkBlueCardFunctionLevel,
       checkBlueCardSalary,
       checkBlueCardContractLength,
       lowSkilledExcluded,
@@ -128,7 +139,9 @@ export const CATEGORY_DEFINITIONS = {
       checkWorkerAbroad('BVR 7 Dec 2018, art. 18 §1'),
       checkOnShortageList,
       checkVacancyPublication,
+      checkFunctionMediumSkilled,
       checkLowSkilledFunctionExcluded({ isLevelRequired: true }),
+      checkLabourMarketSearchJudged,
     ),
     labourMarketTest: true,
   },
@@ -160,9 +173,18 @@ export const CATEGORY_DEFINITIONS = {
     ),
     maxValidityParameter: fixed('procedure.maxValidityMonths.trainee'),
   },
-  AU_PAIR: { ...standard, conditions: conditions(lowSkilledExcluded), isAlwaysWorkCard: true },
+  // An au pair is on a work card, never a single permit: the VKS 1–2 exclusion does not reach it.
+  AU_PAIR: { ...standard, conditions: conditions(), isAlwaysWorkCard: true },
   PROFESSIONAL_ATHLETE: { ...standard, conditions: conditions(checkAthleteSalary, lowSkilledExcluded) },
   PERFORMING_ARTIST: { ...standard, conditions: conditions(checkPerformingArtistSalary, lowSkilledExcluded) },
-  MINISTER_OF_RELIGION: { ...standard, conditions: conditions(checkCultRecognised, lowSkilledExcluded) },
+  MINISTER_OF_RELIGION: {
+    ...standard,
+    conditions: conditions(
+      checkCultRecognised,
+      checkMinisterShortageDemonstrated,
+      checkMinisterIntegrationTest,
+      lowSkilledExcluded,
+    ),
+  },
   RESEARCHER: { ...standard, conditions: conditions(checkHostingAgreement, lowSkilledExcluded) },
 } as const satisfies Record<Category, CategoryDefinition>;

@@ -20,7 +20,11 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const OUTCOMES = ['ELIGIBLE', 'NEEDS_REVIEW', 'INELIGIBLE', 'INCOMPLETE'] as const;
+/**
+ * NOT_REQUIRED (an extension): the worker needs no work authorisation at all (Belgian, EU, EEA,
+ * Swiss); it comes before every other outcome, since there is nothing to apply for.
+ */
+export const OUTCOMES = ['ELIGIBLE', 'NEEDS_REVIEW', 'INELIGIBLE', 'INCOMPLETE', 'NOT_REQUIRED'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const EFFECTS = ['INCOMPLETE', 'REFUSE', 'REVIEW'] as const;
@@ -52,15 +56,38 @@ export const REASON_EFFECTS = {
   HOSTING_AGREEMENT_REQUIRED: 'REFUSE',
   CULT_NOT_RECOGNISED: 'REFUSE',
   WORK_AUTHORISATION_NOT_REQUIRED: 'REFUSE',
+  FUNCTION_ABOVE_MEDIUM_SKILLED: 'REFUSE',
+  LABOUR_MARKET_SEARCH_TO_JUDGE: 'REVIEW',
+  LOW_SKILLED_RENEWAL_TO_JUDGE: 'REVIEW',
+  MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'REFUSE',
+  INTEGRATION_TEST_NOT_PASSED: 'REFUSE',
 } as const satisfies Record<string, Effect>;
 export type ReasonCode = keyof typeof REASON_EFFECTS;
 export const REASON_CODES = Object.keys(REASON_EFFECTS) as ReasonCode[];
 
-export const WARNING_CODES = ['VALIDITY_LIMITED_BY_AGE', 'PARAMETER_UNVERIFIED'] as const;
+/** REGULATED_PROFESSION (extension): recognition and a visa are needed to practise (policy note 002 §2.6). */
+export const WARNING_CODES = [
+  'VALIDITY_LIMITED_BY_AGE',
+  'PARAMETER_UNVERIFIED',
+  'REGULATED_PROFESSION',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export const REGIONS = ['FLANDERS', 'BRUSSELS', 'WALLONIA'] as const;
 export type Region = (typeof REGIONS)[number];
+
+/**
+ * Who decides on work in a place (an extension of `procedure`): the region, except in the nine
+ * municipalities of the German-speaking Community, which lie in the Walloon Region but whose
+ * Community exercises the competence for work authorisations itself.
+ */
+export const COMPETENT_AUTHORITIES = [
+  'FLANDERS',
+  'BRUSSELS',
+  'WALLONIA',
+  'GERMAN_SPEAKING_COMMUNITY',
+] as const;
+export type CompetentAuthority = (typeof COMPETENT_AUTHORITIES)[number];
 
 export const PROVINCES = [
   'ANTWERPEN',
@@ -77,8 +104,16 @@ export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
 export const TRACKS = ['FAST_LANE', 'STANDARD'] as const;
 export type Track = (typeof TRACKS)[number];
 
-/** WORK_AUTHORISATION_NOT_REQUIRED: the worker needs no authorisation, so there is no application to pay for. */
-export const FEE_EXEMPTIONS = ['WORK_CARD', 'WORK_AUTHORISATION_NOT_REQUIRED'] as const;
+/**
+ * WORK_AUTHORISATION_NOT_REQUIRED: the worker needs no authorisation, so there is no application to
+ * pay for. NOT_COMPETENT_REGION: the retributie pays for Flanders' own processing and control
+ * (policy note 002 §2.5), which a workplace outside Flanders does not get.
+ */
+export const FEE_EXEMPTIONS = [
+  'WORK_CARD',
+  'WORK_AUTHORISATION_NOT_REQUIRED',
+  'NOT_COMPETENT_REGION',
+] as const;
 export type FeeExemption = (typeof FEE_EXEMPTIONS)[number];
 
 /** The first day of the Flemish regime (BVR 7 Dec 2018 in force): no rules exist before it. */

@@ -1,4 +1,4 @@
-import type { ReasonCode, WarningCode } from './contract.ts';
+import type { CompetentAuthority, ReasonCode, WarningCode } from './contract.ts';
 import type { ParameterStatus } from './parameters/parameter-status.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface ReasonFacts {
   MISSING_INFORMATION: { fields: string[] };
   INVALID_ENTERPRISE_NUMBER: { enterpriseNumber: string; problem: string };
   INVALID_INSZ: { insz: string; problem: string };
-  NOT_COMPETENT_REGION: { postalCode: string; region: string | null };
+  NOT_COMPETENT_REGION: { postalCode: string; region: string | null; authority?: CompetentAuthority };
   QUALIFICATION_TOO_LOW: { qualificationVks: number; minimumVks: number; role?: string };
   FUNCTION_NOT_HIGHLY_SKILLED: { requiredVks: number; minimumVks: number };
   SALARY_BELOW_THRESHOLD: ThresholdFacts;
@@ -84,6 +84,13 @@ export interface ReasonFacts {
   HOSTING_AGREEMENT_REQUIRED: { hostingAgreement: false };
   CULT_NOT_RECOGNISED: { cult: string; recognisedCults: readonly string[] };
   WORK_AUTHORISATION_NOT_REQUIRED: { nationality: string; group: FreeMovementGroup };
+  FUNCTION_ABOVE_MEDIUM_SKILLED: { requiredVks: number; maximumVks: number };
+  LABOUR_MARKET_SEARCH_TO_JUDGE: {
+    points: Array<'UNSUITABLE_CANDIDATES' | 'WORKPLACE_LEARNING' | 'SHARED_MANAGEMENT'>;
+  };
+  LOW_SKILLED_RENEWAL_TO_JUDGE: { requiredVks: number; maximumExcludedVks: number };
+  MINISTER_SHORTAGE_NOT_DEMONSTRATED: { shortageDemonstrated: false };
+  INTEGRATION_TEST_NOT_PASSED: { integrationTestPassed: false };
 }
 
 /** Why a nationality needs no work authorisation: Belgian, or the treaty that gives free movement. */
@@ -95,6 +102,12 @@ export interface WarningFacts {
     turnsAgeLimitOn: string;
     ageLimit: number;
     requestedUntil: string;
+  };
+  /** Why recognition is needed: the worker is a nurse, or the function's ISCO group is regulated. */
+  REGULATED_PROFESSION: {
+    profession: 'NURSE' | null;
+    iscoCode: string | null;
+    naricReference: string | null;
   };
   /** `source` is a public citation (shown to staff); `status` is PROVISIONAL or CONFLICTING. */
   PARAMETER_UNVERIFIED: {

@@ -16,6 +16,7 @@ describe('the refusal grounds of a category', () => {
       'FUNCTION_NOT_HIGHLY_SKILLED',
       'SALARY_BELOW_THRESHOLD',
       'LOW_SKILLED_FUNCTION_EXCLUDED',
+      'LOW_SKILLED_RENEWAL_TO_JUDGE',
       'EMPLOYER_EXCLUDED',
       'FALSE_DOCUMENTS',
       'EMPLOYER_ALMOST_ONLY_NON_EU',
@@ -24,8 +25,16 @@ describe('the refusal grounds of a category', () => {
     expect(codes('SEASONAL_WORKER')).toContain('SEASONAL_DURATION_EXCEEDED');
     expect(codes('SEASONAL_WORKER')).not.toContain('SALARY_BELOW_THRESHOLD');
     expect(codes('OTHER_LABOUR_MARKET_TEST')).toEqual(
-      expect.arrayContaining(['VACANCY_PUBLICATION_INSUFFICIENT', 'NOT_ON_SHORTAGE_LIST']),
+      expect.arrayContaining([
+        'VACANCY_PUBLICATION_INSUFFICIENT',
+        'NOT_ON_SHORTAGE_LIST',
+        'FUNCTION_ABOVE_MEDIUM_SKILLED',
+        'LABOUR_MARKET_SEARCH_TO_JUDGE',
+      ]),
     );
+    // An au pair is on a work card: the exclusion of VKS 1–2 single permits does not reach it.
+    expect(codes('AU_PAIR')).not.toContain('LOW_SKILLED_FUNCTION_EXCLUDED');
+    expect(codes('EU_BLUE_CARD')).toContain('FUNCTION_NOT_HIGHLY_SKILLED');
     expect(codes('MINISTER_OF_RELIGION')).toContain('CULT_NOT_RECOGNISED');
     expect(codes('RESEARCHER')).not.toContain('CULT_NOT_RECOGNISED');
     const salary = refusalGroundsOf('EU_BLUE_CARD').find(
@@ -53,8 +62,10 @@ describe('the refusal grounds of a category', () => {
   it('for one application, only those in force on its date and applying to its kind', () => {
     const codes = (patch: Parameters<typeof anApplication>[0]) =>
       refusalGroundsFor(getDefaultRuleData(), anApplication(patch)).map((ground) => ground.code);
-    expect(codes({ applicationDate: '2025-06-02' })).not.toContain('FALSE_DOCUMENTS');
-    expect(codes({ applicationDate: '2026-02-02' })).toContain('FALSE_DOCUMENTS');
+    // False documents were a ground of the 2018 decree already; the hub review is from 2026.
+    expect(codes({ applicationDate: '2025-06-02' })).toContain('FALSE_DOCUMENTS');
+    expect(codes({ applicationDate: '2025-06-02' })).not.toContain('EMPLOYER_ACTS_AS_HUB');
+    expect(codes({ applicationDate: '2026-02-02' })).toContain('EMPLOYER_ACTS_AS_HUB');
     const labourMarket = { category: 'OTHER_LABOUR_MARKET_TEST', applicationDate: '2026-02-02' } as const;
     expect(codes({ ...labourMarket, kind: 'FIRST' })).toContain('VACANCY_PUBLICATION_INSUFFICIENT');
     expect(codes({ ...labourMarket, kind: 'RENEWAL' })).not.toContain('VACANCY_PUBLICATION_INSUFFICIENT');

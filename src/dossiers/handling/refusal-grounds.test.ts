@@ -14,10 +14,10 @@ describe('choosing the grounds of a refusal', () => {
     const app2026 = anApplication({ applicationDate: '2026-02-02', job: { grossAnnualSalary: 30000 } });
     const offered = offeredGrounds('HIGHLY_SKILLED', lowSalary, app2026);
     expect(offered.map((g) => g.code)).toContain('FALSE_DOCUMENTS');
-    // The false-documents ground exists from 2026: not offered for an application of 2025.
-    expect(offeredGrounds('HIGHLY_SKILLED', lowSalary, anApplication()).map((g) => g.code)).not.toContain(
-      'FALSE_DOCUMENTS',
-    );
+    // The hub ground exists from 2026: not offered for an application of 2025 (false documents were a ground before).
+    const offered2025 = offeredGrounds('HIGHLY_SKILLED', lowSalary, anApplication()).map((g) => g.code);
+    expect(offered2025).not.toContain('EMPLOYER_ACTS_AS_HUB');
+    expect(offered2025).toContain('FALSE_DOCUMENTS');
     const salary = offered.find((g) => g.code === 'SALARY_BELOW_THRESHOLD');
     expect(salary?.found).toMatch(/^Le salaire annuel brut/);
     expect(offered.find((g) => g.code === 'FALSE_DOCUMENTS')?.found).toBeNull();

@@ -80,7 +80,7 @@ type Needs = Partial<
 const NEEDS: Record<Category, Needs> = {
   HIGHLY_SKILLED: { qualification: true, requiredVks: true, salary: true, profession: false },
   EXECUTIVE: { salary: true, requiredVks: false },
-  EU_BLUE_CARD: { qualification: true, salary: true, endDate: false, requiredVks: false },
+  EU_BLUE_CARD: { qualification: true, salary: true, endDate: false, requiredVks: true },
   MEDIUM_SKILLED_SHORTAGE: { migrationList: true, fraction: true, requiredVks: false },
   OTHER_LABOUR_MARKET_TEST: {
     location: true,
@@ -168,6 +168,8 @@ export function applicationSteps(category: Category): Step[] {
         'ORTHODOX',
         'OTHER',
       ]),
+      // Required by the rules from 2026 (policy note 002 §2.7), the only filings the form makes now.
+      q('application.religion.shortageDemonstrated', 'boolean', true),
     );
   }
   if (asked('athlete')) {

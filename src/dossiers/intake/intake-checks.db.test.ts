@@ -177,7 +177,7 @@ describe('intake: what is refused before submission, and the fee only when due',
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
-      outcome: 'INELIGIBLE',
+      outcome: 'NOT_REQUIRED',
       reasons: [{ code: 'WORK_AUTHORISATION_NOT_REQUIRED', effect: 'REFUSE', facts: { group: 'EU' } }],
       fee: { amountDue: 0, exemption: 'WORK_AUTHORISATION_NOT_REQUIRED' },
     });

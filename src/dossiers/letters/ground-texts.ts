@@ -37,6 +37,15 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     CULT_NOT_RECOGNISED: 'De eredienst is in België niet erkend.',
     WORK_AUTHORISATION_NOT_REQUIRED:
       'De werknemer heeft geen toelating tot arbeid nodig (Belg, of onderdaan van de EU, de EER of Zwitserland).',
+    FUNCTION_ABOVE_MEDIUM_SKILLED:
+      "De functie overstijgt het middengeschoolde niveau waartoe de categorie 'overige' beperkt is.",
+    LABOUR_MARKET_SEARCH_TO_JUDGE:
+      'De werkgever heeft niet aangetoond dat hij actief en doelgericht naar geschikte kandidaten op de binnenlandse en Europese arbeidsmarkt heeft gezocht.',
+    LOW_SKILLED_RENEWAL_TO_JUDGE:
+      'Laaggeschoolde functies zijn sinds 2026 uitgesloten en de hernieuwing kan niet worden toegestaan.',
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'Er werd niet aangetoond dat er een tekort is aan bedienaars.',
+    INTEGRATION_TEST_NOT_PASSED:
+      'Er werd geen bewijs van een geslaagde inburgerings- en taaltest voorgelegd.',
   },
   fr: {
     NOT_COMPETENT_REGION:
@@ -69,6 +78,15 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     CULT_NOT_RECOGNISED: "Le culte n'est pas reconnu en Belgique.",
     WORK_AUTHORISATION_NOT_REQUIRED:
       "Le travailleur n'a pas besoin d'autorisation de travail (Belge, ou ressortissant de l'UE, de l'EEE ou de la Suisse).",
+    FUNCTION_ABOVE_MEDIUM_SKILLED:
+      'La fonction dépasse le niveau moyennement qualifié auquel la catégorie « autres » est limitée.',
+    LABOUR_MARKET_SEARCH_TO_JUDGE:
+      "L'employeur n'a pas démontré avoir recherché activement et de manière ciblée des candidats appropriés sur les marchés du travail belge et européen.",
+    LOW_SKILLED_RENEWAL_TO_JUDGE:
+      'Les fonctions peu qualifiées sont exclues depuis 2026 et le renouvellement ne peut être accordé.',
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: "Il n'a pas été démontré qu'il existe une pénurie de ministres.",
+    INTEGRATION_TEST_NOT_PASSED:
+      "Aucune preuve de réussite d'un test d'intégration et de langue n'a été fournie.",
   },
   en: {
     NOT_COMPETENT_REGION: 'The workplace is not in the Flemish Region; Flanders is not competent.',
@@ -99,5 +117,13 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     CULT_NOT_RECOGNISED: 'The religion is not recognised in Belgium.',
     WORK_AUTHORISATION_NOT_REQUIRED:
       'The worker needs no work authorisation (a Belgian, or a national of the EU, the EEA or Switzerland).',
+    FUNCTION_ABOVE_MEDIUM_SKILLED:
+      "The function is above the medium-skilled level to which the 'other' category is limited.",
+    LABOUR_MARKET_SEARCH_TO_JUDGE:
+      'The employer has not shown an active and targeted search for suitable candidates on the Belgian and European labour markets.',
+    LOW_SKILLED_RENEWAL_TO_JUDGE:
+      'Low-skilled functions are excluded since 2026 and the renewal cannot be granted.',
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'A shortage of ministers has not been shown.',
+    INTEGRATION_TEST_NOT_PASSED: 'No proof of a passed integration and language test was provided.',
   },
 };

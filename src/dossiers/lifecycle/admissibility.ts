@@ -32,8 +32,10 @@ const IDENTIFIER_CODES = new Set(['INVALID_ENTERPRISE_NUMBER', 'INVALID_INSZ']);
 export function checkAdmissibility(facts: AdmissibilityFacts): Admissibility {
   const { assessment } = facts;
   const grounds: InadmissibilityGround[] = [];
-  if (assessment.procedure.region !== 'FLANDERS') {
-    grounds.push({ code: 'NOT_COMPETENT_REGION', region: assessment.procedure.region });
+  // The authority names the German-speaking Community; assessments stored before it existed have only the region.
+  const authority = assessment.procedure.competentAuthority ?? assessment.procedure.region;
+  if (authority !== 'FLANDERS') {
+    grounds.push({ code: 'NOT_COMPETENT_REGION', region: authority });
   }
   const missingFields = assessment.reasons
     .filter((reason) => reason.code === 'MISSING_INFORMATION')

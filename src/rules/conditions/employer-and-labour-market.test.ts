@@ -34,11 +34,15 @@ describe('employer grounds', () => {
     expect(sanction('2026-12-31', 'DIRECTOR', '2026-01-01')).toMatchObject({ facts: { via: ['DIRECTOR'] } });
   });
 
-  it('false documents refuse from 2026', () => {
+  it('false documents refuse from 2019, citing the 2026 amendment from its date', () => {
     const app = (date: string) =>
       anApplication({ applicationDate: date, worker: { documentsFlaggedFalse: true } });
-    expect(evaluate(checkNoFalseDocuments, app('2025-12-31'))).toBe('NOT_IN_FORCE');
-    expect(evaluate(checkNoFalseDocuments, app('2026-01-01'))).toMatchObject({ code: 'FALSE_DOCUMENTS' });
+    const before = evaluate(checkNoFalseDocuments, app('2025-12-31'));
+    const after = evaluate(checkNoFalseDocuments, app('2026-01-01'));
+    expect(before).toMatchObject({ code: 'FALSE_DOCUMENTS' });
+    expect(after).toMatchObject({ code: 'FALSE_DOCUMENTS' });
+    expect(JSON.stringify(before)).not.toContain('2026');
+    expect(JSON.stringify(after)).toContain('as amended with effect from 1 Jan 2026');
   });
 
   it('almost only non-EU: share ≥ 0.9 from a headcount of 3', () => {

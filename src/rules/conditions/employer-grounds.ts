@@ -24,19 +24,34 @@ export const checkEmployerNotExcluded: Condition = {
       if (until === null || sanction.until > until) until = sanction.until;
       if (!via.includes(sanction.via)) via.push(sanction.via);
     }
-    return until === null ? null : finding('EMPLOYER_EXCLUDED', { until, via, applicationDate: ctx.rulesAt });
+    if (until === null) return null;
+    const found = finding('EMPLOYER_EXCLUDED', { until, via, applicationDate: ctx.rulesAt });
+    // A director's sanction counts by the 2026 amendment, which the reason must cite.
+    return via.includes('DIRECTOR')
+      ? { ...found, legalBasis: `${REFUSAL_GROUNDS_2026}; Law 30 Apr 1999, art. 12/1, 12/3, 12/4` }
+      : found;
   },
 };
 
+/**
+ * False or unlawfully obtained documents were a ground before 2026 already (fraud, incorrect or
+ * falsified statements, unlawfully obtained data: a withdrawal ground of the 2018 decree); the
+ * 2026 amendment names it explicitly, and the reason then cites both.
+ */
 export const checkNoFalseDocuments: Condition = {
   name: 'checkNoFalseDocuments',
-  legalBasis: REFUSAL_GROUNDS_2026,
+  legalBasis: `${REFUSAL_GROUNDS} (fraud, falsified statements, unlawfully obtained data); ${REFUSAL_GROUNDS_2026}`,
   reasonCodes: ['FALSE_DOCUMENTS'],
   isInForce: (ctx) => ctx.rules.peek('refusal.falseDocuments') === true,
   evaluate(ctx) {
     if (ctx.app.worker.documentsFlaggedFalse !== true) return null;
     ctx.rules.get('refusal.falseDocuments');
-    return finding('FALSE_DOCUMENTS', { documentsFlaggedFalse: true });
+    const found = finding('FALSE_DOCUMENTS', { documentsFlaggedFalse: true });
+    const basis =
+      ctx.rulesAt >= '2026-01-01'
+        ? `${REFUSAL_GROUNDS_2026}; ${REFUSAL_GROUNDS} (fraud, falsified statements, unlawfully obtained data)`
+        : `${REFUSAL_GROUNDS} (fraud, falsified statements, unlawfully obtained data)`;
+    return { ...found, legalBasis: basis };
   },
 };
 

@@ -18,6 +18,7 @@ export const FIELDS = {
   grossAnnualSalary: field('job.grossAnnualSalary', (a) => a.job.grossAnnualSalary),
   employmentFraction: field('job.employmentFraction', (a) => a.job.employmentFraction),
   migrationListFunction: field('job.migrationListFunction', (a) => a.job.migrationListFunction),
+  isCareFunction: field('job.isCareFunction', (a) => a.job.isCareFunction),
   onVdabShortageList: field('job.onVdabShortageList', (a) => a.job.onVdabShortageList),
   endDate: field('job.endDate', (a) => a.job.endDate),
   sector: field('job.sector', (a) => a.job.sector),
@@ -30,6 +31,9 @@ export const FIELDS = {
   ),
   hostingAgreement: field('researcher.hostingAgreement', (a) => a.researcher?.hostingAgreement),
   cult: field('religion.cult', (a) => a.religion?.cult),
+  shortageDemonstrated: field('religion.shortageDemonstrated', (a) => a.religion?.shortageDemonstrated),
+  integrationTestPassed: field('religion.integrationTestPassed', (a) => a.religion?.integrationTestPassed),
+  naricReference: field('worker.naricReference', (a) => a.worker.naricReference),
 } as const;
 
 export function isAbsent(value: unknown): boolean {

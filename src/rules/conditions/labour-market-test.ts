@@ -100,3 +100,27 @@ export const checkVacancyPublication: Condition = {
     });
   },
 };
+
+/** What the case handler weighs in the employer's compiled search dossier (policy note 002 §2.3). */
+export const SEARCH_POINTS = ['UNSUITABLE_CANDIDATES', 'WORKPLACE_LEARNING', 'SHARED_MANAGEMENT'] as const;
+
+/**
+ * From 1 Jan 2026 the publication of the vacancy "geldt daarbij als een minimale, maar op zichzelf
+ * onvoldoende vereiste" (policy note 002 §2.3): the employer shows the whole search in a compiled
+ * dossier, why candidates were unsuitable and why workplace learning was not possible, and a case
+ * handler judges it. So the engine never grants "overige" alone: once the publication minimum is
+ * met, it asks for that judgement.
+ */
+export const checkLabourMarketSearchJudged: Condition = {
+  name: 'checkLabourMarketSearchJudged',
+  legalBasis: `${LEGAL_BASIS}, as amended with effect from 1 Jan 2026`,
+  reasonCodes: ['LABOUR_MARKET_SEARCH_TO_JUDGE'],
+  isInForce: (ctx) => !ctx.isRenewal && ctx.rules.peek('labourMarketTest.searchJudgedByCaseHandler') === true,
+  requires: [FIELDS.publications],
+  evaluate(ctx) {
+    ctx.rules.get('labourMarketTest.searchJudgedByCaseHandler');
+    // The minimum first: a publication too short is refused on that ground, nothing left to judge.
+    if (checkVacancyPublication.evaluate(ctx) !== null) return null;
+    return finding('LABOUR_MARKET_SEARCH_TO_JUDGE', { points: [...SEARCH_POINTS] });
+  },
+};

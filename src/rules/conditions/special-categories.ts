@@ -73,3 +73,41 @@ export const checkHostingAgreement: Condition = {
       ? finding('HOSTING_AGREEMENT_REQUIRED', { hostingAgreement: false })
       : null,
 };
+
+/**
+ * From 2026 the application for a minister shows that there is a shortage of ministers (policy
+ * note 002 §2.7: "vragen we in het aanvraagdossier aan te tonen dat er een tekort is aan
+ * bedienaars"): absent is incomplete, false refuses.
+ */
+export const checkMinisterShortageDemonstrated: Condition = {
+  name: 'checkMinisterShortageDemonstrated',
+  legalBasis:
+    'BVR 7 Dec 2018, art. 17 (ministers of recognised religions), as amended with effect from 1 Jan 2026',
+  reasonCodes: ['MINISTER_SHORTAGE_NOT_DEMONSTRATED'],
+  isInForce: (ctx) => ctx.rules.peek('religion.shortageProofRequired') === true,
+  requires: [FIELDS.shortageDemonstrated],
+  evaluate(ctx) {
+    ctx.rules.get('religion.shortageProofRequired');
+    return ctx.app.religion?.shortageDemonstrated === false
+      ? finding('MINISTER_SHORTAGE_NOT_DEMONSTRATED', { shortageDemonstrated: false })
+      : null;
+  },
+};
+
+/**
+ * "Na uitvoering van het federaal regeerakkoord" ministers show a passed integration and language
+ * test (policy note 002 §2.7): a dated parameter, off until the federal measure applies.
+ */
+export const checkMinisterIntegrationTest: Condition = {
+  name: 'checkMinisterIntegrationTest',
+  legalBasis: 'BVR 7 Dec 2018, art. 17 (ministers of recognised religions), as amended',
+  reasonCodes: ['INTEGRATION_TEST_NOT_PASSED'],
+  isInForce: (ctx) => ctx.rules.peek('religion.integrationTestRequired') === true,
+  requires: [FIELDS.integrationTestPassed],
+  evaluate(ctx) {
+    ctx.rules.get('religion.integrationTestRequired');
+    return ctx.app.religion?.integrationTestPassed === false
+      ? finding('INTEGRATION_TEST_NOT_PASSED', { integrationTestPassed: false })
+      : null;
+  },
+};

@@ -50,7 +50,11 @@ function toWarning(found: WarningFinding, catalogue: Catalogue, f: Formatter): W
   return { code: found.code, message, facts: found.facts as never };
 }
 
+/** A worker who needs no authorisation (free movement, Belgian) makes every other rule moot. */
+const NOT_REQUIRED_CODE = 'WORK_AUTHORISATION_NOT_REQUIRED';
+
 function decideOutcome(reasons: readonly Reason[]): Outcome {
+  if (reasons.some((r) => r.code === NOT_REQUIRED_CODE)) return 'NOT_REQUIRED';
   let outcome: Outcome = 'ELIGIBLE';
   for (const reason of reasons) {
     if (reason.effect === 'INCOMPLETE') return 'INCOMPLETE';
@@ -126,7 +130,11 @@ function evaluateConditions(
     }
     if (!isComplete) continue;
     const found = condition.evaluate(ctx);
-    if (found) reasons.push(toReason(found, found.legalBasis ?? condition.legalBasis, catalogue, f));
+    if (!found) continue;
+    const reason = toReason(found, found.legalBasis ?? condition.legalBasis, catalogue, f);
+    // Before any other rule: nothing else is asked of an application that has no object.
+    if (found.code === NOT_REQUIRED_CODE) return [reason];
+    reasons.push(reason);
   }
   if (missing) {
     const found: Finding = { code: 'MISSING_INFORMATION', facts: { fields: missing } };
@@ -165,7 +173,7 @@ export function assessValidApplication(
   const reasons = evaluateConditions(ctx, category, catalogue, f);
   const type = decideProcedureType(ctx, category);
   const procedure = decideProcedure(ctx, category, type);
-  const isAuthorisationNeeded = !reasons.some((r) => r.code === 'WORK_AUTHORISATION_NOT_REQUIRED');
+  const isAuthorisationNeeded = !reasons.some((r) => r.code === NOT_REQUIRED_CODE);
   const fee = decideFee(ctx, type, isAuthorisationNeeded);
 
   const warnings: Warning[] = [];

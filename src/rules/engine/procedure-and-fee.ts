@@ -1,7 +1,14 @@
 import type { CategoryDefinition } from '../categories.ts';
-import type { FeeExemption, ProcedureType, Province, Region, Track } from '../contract.ts';
-import { daysInclusive } from '../dates/iso-date.ts';
+import type {
+  CompetentAuthority,
+  FeeExemption,
+  ProcedureType,
+  Province,
+  Region,
+  Track,
+} from '../contract.ts';
 import type { AssessmentContext } from './assessment-context.ts';
+import { isWorkCardDuration } from './work-card-duration.ts';
 
 export interface Procedure {
   type: ProcedureType;
@@ -11,6 +18,8 @@ export interface Procedure {
   maxValidityMonths: number | null;
   region: Region;
   province: Province | null;
+  /** Who decides on the work authorisation for this workplace (extension of the contract). */
+  competentAuthority: CompetentAuthority;
 }
 
 export interface Fee {
@@ -26,10 +35,7 @@ export interface Fee {
  */
 export function decideProcedureType(ctx: AssessmentContext, category: CategoryDefinition): ProcedureType {
   if (category.isAlwaysWorkCard) return 'WORK_CARD';
-  const endDate = ctx.app.job.endDate;
-  if (!endDate) return 'SINGLE_PERMIT';
-  const maximumDays = ctx.rules.get('procedure.workCardMaximumDays');
-  return daysInclusive(ctx.startDate, endDate) <= maximumDays ? 'WORK_CARD' : 'SINGLE_PERMIT';
+  return isWorkCardDuration(ctx) ? 'WORK_CARD' : 'SINGLE_PERMIT';
 }
 
 export function decideProcedure(
@@ -37,8 +43,12 @@ export function decideProcedure(
   category: CategoryDefinition,
   type: ProcedureType,
 ): Procedure {
+  // Flanders' fast lane is Flanders' own processing: none where another authority decides (§2.2, §2.5).
+  const isCompetent = ctx.location.authority === 'FLANDERS';
   const isFastLane =
-    category.fastLaneParameter !== undefined && ctx.rules.get(category.fastLaneParameter) === true;
+    isCompetent &&
+    category.fastLaneParameter !== undefined &&
+    ctx.rules.get(category.fastLaneParameter) === true;
   const maxValidityParameter = category.maxValidityParameter(ctx.app);
   return {
     type,
@@ -48,6 +58,7 @@ export function decideProcedure(
     maxValidityMonths: maxValidityParameter ? (ctx.rules.get(maxValidityParameter) as number) : null,
     region: ctx.location.region,
     province: ctx.location.province,
+    competentAuthority: ctx.location.authority,
   };
 }
 
@@ -55,6 +66,8 @@ export function decideProcedure(
  * The retributie is due by the employer for every single-permit application, first or renewal,
  * whatever the outcome; a work card is exempt. So is an application for a worker who needs no
  * authorisation at all (free movement, or a Belgian): there is nothing to apply, nor to pay, for.
+ * Nor is it due for a workplace outside Flanders: "de retributie … dekt de administratieve
+ * verwerking en controle van het gewest" (policy note 002 §2.5), and another authority processes it.
  * While the amount in force is 0 (before 2026) there is nothing to exempt, and the amount is not
  * reported as a parameter used.
  */
@@ -65,6 +78,8 @@ export function decideFee(ctx: AssessmentContext, type: ProcedureType, isAuthori
   if (!amount) return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: null };
   if (!isAuthorisationNeeded)
     return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'WORK_AUTHORISATION_NOT_REQUIRED' };
+  if (ctx.location.authority !== 'FLANDERS')
+    return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'NOT_COMPETENT_REGION' };
   if (type === 'WORK_CARD')
     return { amountDue: 0, currency: 'EUR', payer: 'EMPLOYER', exemption: 'WORK_CARD' };
   return {

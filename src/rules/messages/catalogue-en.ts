@@ -12,7 +12,13 @@ const REGION = {
   FLANDERS: 'the Flemish Region',
   BRUSSELS: 'the Brussels-Capital Region',
   WALLONIA: 'the Walloon Region',
+  GERMAN_SPEAKING_COMMUNITY: 'the area of the German-speaking Community, which is itself competent',
 } as Record<string, string>;
+const SEARCH_POINT = {
+  UNSUITABLE_CANDIDATES: 'why the candidates who applied were unsuitable',
+  WORKPLACE_LEARNING: 'why workplace learning was not possible',
+  SHARED_MANAGEMENT: 'the vacancy in shared management with VDAB (and EURES)',
+};
 const VIA = { EMPLOYER: 'the employer', DIRECTOR: 'a director' };
 
 const FREE_MOVEMENT_EN = {
@@ -38,7 +44,7 @@ export const CATALOGUE_EN: Catalogue = {
           ? `The INSZ ${x.insz} does not contain a valid birth month or day.`
           : `The INSZ ${x.insz} is invalid: its check digits do not match (rules before and from 2000 tried).`,
     NOT_COMPETENT_REGION: (x) =>
-      `The workplace (postal code ${x.postalCode}) is not in the Flemish Region${x.region ? ` but in ${REGION[x.region]}` : ''}; Flanders is not competent.`,
+      `The workplace (postal code ${x.postalCode}) is not in the Flemish Region${x.region ? ` but in ${REGION[x.authority ?? x.region]}` : ''}; Flanders is not competent. No fee is due in Flanders.`,
     QUALIFICATION_TOO_LOW: (x) =>
       `The worker's qualification level (VKS ${x.qualificationVks}) is below the required minimum (VKS ${x.minimumVks}).`,
     FUNCTION_NOT_HIGHLY_SKILLED: (x) =>
@@ -96,10 +102,22 @@ export const CATALOGUE_EN: Catalogue = {
       x.group === 'BELGIAN'
         ? 'The worker is a Belgian national: a Belgian needs no work authorisation. There is nothing to apply for and no fee to pay.'
         : `The worker is a national of ${FREE_MOVEMENT_EN[x.group]} (${f.country(x.nationality)}) and needs no work authorisation: free movement of workers. There is nothing to apply for and no fee to pay.`,
+    FUNCTION_ABOVE_MEDIUM_SKILLED: (x) =>
+      `The function requires VKS ${x.requiredVks}; the 'other' category is limited to medium-skilled functions (up to VKS ${x.maximumVks}). Apply for a highly skilled function as a highly skilled worker or with an EU Blue Card.`,
+    LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
+      `Publishing the vacancy is a minimum but not sufficient on its own. A case handler judges the employer's compiled search dossier: ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      'The application does not show a shortage of ministers of this religion.',
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      'There is no proof of a passed integration and language test, required for ministers of religion.',
+    LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
+      `The function requires VKS ${x.requiredVks}; since 2026 functions up to VKS ${x.maximumExcludedVks} are excluded. For the renewal of an authorisation granted before 2026 a case handler judges whether it is still possible.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `The worker turns ${x.ageLimit} on ${f.date(x.turnsAgeLimitOn)}, within the requested validity (until ${f.date(x.requestedUntil)}). Unless pay then rises to the standard threshold, the authorisation holds until ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Nurse' : `Regulated care profession (ISCO ${x.iscoCode})`}: the worker may practise only after NARIC recognises the foreign diploma and with a visa from the Federal Public Service Health${x.naricReference ? ` (NARIC file ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'en')}${value ? `: ${value}` : ''} from ${f.date(x.validFrom)}.`;

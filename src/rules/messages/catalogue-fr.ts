@@ -16,7 +16,13 @@ const REGION = {
   FLANDERS: 'la Région flamande',
   BRUSSELS: 'la Région de Bruxelles-Capitale',
   WALLONIA: 'la Région wallonne',
+  GERMAN_SPEAKING_COMMUNITY: 'le territoire de la Communauté germanophone, elle-même compétente',
 } as Record<string, string>;
+const SEARCH_POINT = {
+  UNSUITABLE_CANDIDATES: 'pourquoi les candidats qui se sont présentés ne convenaient pas',
+  WORKPLACE_LEARNING: "pourquoi l'apprentissage sur le lieu de travail n'était pas possible",
+  SHARED_MANAGEMENT: "l'offre d'emploi en gestion partagée auprès du VDAB (et d'EURES)",
+};
 const VIA = { EMPLOYER: "l'employeur", DIRECTOR: 'un administrateur' };
 
 const FREE_MOVEMENT_FR = {
@@ -42,7 +48,7 @@ export const CATALOGUE_FR: Catalogue = {
           ? `Le NISS ${x.insz} ne contient pas de mois ou de jour de naissance valide.`
           : `Le NISS ${x.insz} n'est pas valide : les chiffres de contrôle ne correspondent pas (règles avant et depuis 2000 essayées).`,
     NOT_COMPETENT_REGION: (x) =>
-      `Le lieu de travail (code postal ${x.postalCode}) n'est pas situé en Région flamande${x.region ? ` mais dans ${REGION[x.region]}` : ''} ; la Flandre n'est pas compétente.`,
+      `Le lieu de travail (code postal ${x.postalCode}) n'est pas situé en Région flamande${x.region ? ` mais dans ${REGION[x.authority ?? x.region]}` : ''} ; la Flandre n'est pas compétente. Aucune redevance n'est due en Flandre.`,
     QUALIFICATION_TOO_LOW: (x) =>
       `Le niveau de qualification du travailleur (VKS ${x.qualificationVks}) est inférieur au minimum requis (VKS ${x.minimumVks}).`,
     FUNCTION_NOT_HIGHLY_SKILLED: (x) =>
@@ -101,10 +107,22 @@ export const CATALOGUE_FR: Catalogue = {
       x.group === 'BELGIAN'
         ? "Le travailleur est de nationalité belge : un Belge n'a pas besoin d'autorisation de travail. Il n'y a rien à demander ni de redevance à payer."
         : `Le travailleur est ressortissant ${FREE_MOVEMENT_FR[x.group]} (${f.country(x.nationality)}) : la libre circulation des travailleurs le dispense d'autorisation de travail. Il n'y a rien à demander ni de redevance à payer.`,
+    FUNCTION_ABOVE_MEDIUM_SKILLED: (x) =>
+      `La fonction requiert le niveau VKS ${x.requiredVks} ; la catégorie « autres » est limitée aux fonctions moyennement qualifiées (jusqu'au niveau VKS ${x.maximumVks}). Une fonction hautement qualifiée se demande comme travailleur hautement qualifié ou avec une carte bleue européenne.`,
+    LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
+      `La publication de l'offre d'emploi est une condition minimale mais insuffisante à elle seule. Un gestionnaire de dossier apprécie le dossier de recherche de l'employeur : ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      "Le dossier ne démontre pas qu'il existe une pénurie de ministres de ce culte.",
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      "Aucune preuve de réussite d'un test d'intégration et de langue, requise pour les ministres des cultes.",
+    LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
+      `La fonction requiert le niveau VKS ${x.requiredVks} ; depuis 2026, les fonctions jusqu'au niveau VKS ${x.maximumExcludedVks} sont exclues. Pour le renouvellement d'une autorisation antérieure à 2026, un gestionnaire de dossier apprécie s'il reste possible.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `Le travailleur aura ${x.ageLimit} ans le ${f.date(x.turnsAgeLimitOn)}, pendant la validité demandée (jusqu'au ${f.date(x.requestedUntil)}). Sans augmentation du salaire jusqu'au seuil normal à cette date, l'autorisation vaut jusqu'au ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Infirmier' : `Profession de soins réglementée (CITP ${x.iscoCode})`} : le travailleur ne peut exercer la profession qu'après la reconnaissance du diplôme étranger par NARIC et avec un visa du SPF Santé publique${x.naricReference ? ` (dossier NARIC ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'fr')}${value ? ` : ${value}` : ''} à partir du ${f.date(x.validFrom)}.`;

@@ -16,7 +16,13 @@ const REGION = {
   FLANDERS: 'het Vlaamse Gewest',
   BRUSSELS: 'het Brussels Hoofdstedelijk Gewest',
   WALLONIA: 'het Waals Gewest',
+  GERMAN_SPEAKING_COMMUNITY: 'het gebied van de Duitstalige Gemeenschap, die zelf bevoegd is',
 } as Record<string, string>;
+const SEARCH_POINT = {
+  UNSUITABLE_CANDIDATES: 'waarom de kandidaten die zich aanboden niet geschikt waren',
+  WORKPLACE_LEARNING: 'waarom werkplekleren niet mogelijk was',
+  SHARED_MANAGEMENT: 'de vacature in gedeeld beheer bij VDAB (en EURES)',
+};
 const VIA = { EMPLOYER: 'de werkgever', DIRECTOR: 'een bestuurder' };
 
 const FREE_MOVEMENT_NL = {
@@ -42,7 +48,7 @@ export const CATALOGUE_NL: Catalogue = {
           ? `Het INSZ ${x.insz} bevat geen geldige geboortemaand of -dag.`
           : `Het INSZ ${x.insz} is ongeldig: de controlecijfers kloppen niet (regel van vóór en vanaf 2000 geprobeerd).`,
     NOT_COMPETENT_REGION: (x) =>
-      `De arbeidsplaats (postcode ${x.postalCode}) ligt niet in het Vlaamse Gewest${x.region ? ` maar in ${REGION[x.region]}` : ''}; Vlaanderen is niet bevoegd.`,
+      `De arbeidsplaats (postcode ${x.postalCode}) ligt niet in het Vlaamse Gewest${x.region ? ` maar in ${REGION[x.authority ?? x.region]}` : ''}; Vlaanderen is niet bevoegd. Er is in Vlaanderen geen retributie verschuldigd.`,
     QUALIFICATION_TOO_LOW: (x) =>
       `Het kwalificatieniveau van de werknemer (VKS ${x.qualificationVks}) ligt onder het vereiste minimum (VKS ${x.minimumVks}).`,
     FUNCTION_NOT_HIGHLY_SKILLED: (x) =>
@@ -101,10 +107,22 @@ export const CATALOGUE_NL: Catalogue = {
       x.group === 'BELGIAN'
         ? 'De werknemer heeft de Belgische nationaliteit: een Belg heeft geen toelating tot arbeid nodig. Er is niets aan te vragen en geen retributie te betalen.'
         : `De werknemer is onderdaan van ${FREE_MOVEMENT_NL[x.group]} (${f.country(x.nationality)}) en heeft door het vrij verkeer van werknemers geen toelating tot arbeid nodig. Er is niets aan te vragen en geen retributie te betalen.`,
+    FUNCTION_ABOVE_MEDIUM_SKILLED: (x) =>
+      `De functie vereist VKS ${x.requiredVks}; de categorie 'overige' is beperkt tot middengeschoolde functies (tot en met VKS ${x.maximumVks}). Een hooggeschoolde functie vraagt u aan als hooggeschoolde of met een Europese blauwe kaart.`,
+    LABOUR_MARKET_SEARCH_TO_JUDGE: (x, f) =>
+      `De bekendmaking van de vacature is een minimale maar op zichzelf onvoldoende voorwaarde. Een dossierbehandelaar beoordeelt het samengestelde zoekdossier van de werkgever: ${f.list(x.points.map((p) => SEARCH_POINT[p]))}.`,
+    MINISTER_SHORTAGE_NOT_DEMONSTRATED: () =>
+      'Het dossier toont niet aan dat er een tekort is aan bedienaars van deze eredienst.',
+    INTEGRATION_TEST_NOT_PASSED: () =>
+      'Er is geen bewijs van een geslaagde inburgerings- en taaltest, vereist voor bedienaars van erediensten.',
+    LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
+      `De functie vereist VKS ${x.requiredVks}; sinds 2026 zijn functies tot en met VKS ${x.maximumExcludedVks} uitgesloten. Voor de hernieuwing van een toelating van vóór 2026 beoordeelt een dossierbehandelaar of ze nog kan.`,
   },
   warnings: {
     VALIDITY_LIMITED_BY_AGE: (x, f) =>
       `De werknemer wordt ${x.ageLimit} op ${f.date(x.turnsAgeLimitOn)}, binnen de gevraagde geldigheid (tot ${f.date(x.requestedUntil)}). Zonder loonsverhoging tot de gewone drempel op die dag geldt de toelating tot ${f.date(x.until)}.`,
+    REGULATED_PROFESSION: (x) =>
+      `${x.profession === 'NURSE' ? 'Verpleegkundige' : `Gereglementeerd zorgberoep (ISCO ${x.iscoCode})`}: de werknemer mag het beroep pas uitoefenen na erkenning van het buitenlandse diploma door NARIC en met een visum van de FOD Volksgezondheid${x.naricReference ? ` (NARIC-dossier ${x.naricReference})` : ''}.`,
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'nl')}${value ? `: ${value}` : ''} vanaf ${f.date(x.validFrom)}.`;

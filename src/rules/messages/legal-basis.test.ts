@@ -48,6 +48,9 @@ describe('renderLegalBasis', () => {
       anApplication({ category: 'PROFESSIONAL_ATHLETE' }),
       anApplication({ category: 'PERFORMING_ARTIST' }),
       anApplication({ employer: { enterpriseNumber: '0403.170.700' } }),
+      anApplication({ job: { workplacePostalCode: '4700' } }),
+      anApplication({ applicationDate: '2026-02-02', job: { requiredVks: 2 } }),
+      anApplication({ category: 'EU_BLUE_CARD', job: { requiredVks: 3 } }),
     ];
     for (const app of apps) {
       for (const reason of assess(app).reasons) {
@@ -56,5 +59,5 @@ describe('renderLegalBasis', () => {
         }
       }
     }
-  });
+  }, 30_000); // loads the whole rule data: slow on a busy machine
 });

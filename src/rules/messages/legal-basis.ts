@@ -215,6 +215,15 @@ const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> 
     { nl: 'een volledige aanvraag', fr: 'une demande complète', en: 'a complete application' },
   ],
   [
+    'VKS 1–2 functions excluded from the single permit, seasonal work excepted',
+    {
+      nl: 'functies op VKS 1–2 uitgesloten van de gecombineerde vergunning, behalve seizoensarbeid',
+      fr: 'fonctions de niveau VKS 1–2 exclues du permis unique, sauf le travail saisonnier',
+      en: 'VKS 1–2 functions excluded from the single permit, seasonal work excepted',
+    },
+  ],
+  ['Constitution, art.', { nl: 'Grondwet, art.', fr: 'Constitution, art.', en: 'Constitution, Art.' }],
+  [
     'VKS 1–2 functions excluded, seasonal work excepted',
     {
       nl: 'functies op VKS 1–2 uitgesloten, behalve seizoensarbeid',

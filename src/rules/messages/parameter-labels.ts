@@ -119,6 +119,41 @@ export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
     'Niveau minimal d’une fonction hautement qualifiée',
     'Minimum level of a highly skilled function',
   ),
+  'religion.shortageProofRequired': L(
+    'Bedienaars van erediensten: bewijs van een tekort aan bedienaars',
+    'Ministres des cultes : preuve d’une pénurie de ministres',
+    'Ministers of religion: proof of a shortage of ministers',
+  ),
+  'religion.integrationTestRequired': L(
+    'Bedienaars van erediensten: bewijs van geslaagde inburgerings- en taaltest',
+    'Ministres des cultes : preuve de réussite du test d’intégration et de langue',
+    'Ministers of religion: proof of a passed integration and language test',
+  ),
+  'profession.regulatedCareIscoCodes': L(
+    'Gereglementeerde zorgberoepen (ISCO)',
+    'Professions de soins réglementées (CITP)',
+    'Regulated care professions (ISCO)',
+  ),
+  'function.nurseExceptionNaricRequired': L(
+    'Uitzondering voor verpleegkundigen: NARIC-dossiernummer vereist',
+    'Exception pour les infirmiers : numéro de dossier NARIC requis',
+    'Nurse exception: NARIC file reference required',
+  ),
+  'function.euBlueCardMinimumRequiredVks': L(
+    'Minimaal vereist niveau van een functie met Europese blauwe kaart',
+    'Niveau minimal exigé par une fonction sous carte bleue européenne',
+    'Minimum level an EU Blue Card function must require',
+  ),
+  'function.otherMaximumRequiredVks': L(
+    "Hoogste niveau van een functie in de categorie 'overige'",
+    "Niveau maximal d'une fonction de la catégorie « autres »",
+    "Highest level of a function in the 'other' category",
+  ),
+  'labourMarketTest.searchJudgedByCaseHandler': L(
+    'Zoektocht naar kandidaten beoordeeld door de dossierbehandelaar',
+    'Recherche de candidats appréciée par le gestionnaire de dossier',
+    'Search for candidates judged by the case handler',
+  ),
   'function.lowSkilledExcludedMaximumVks': L(
     'Niveau van uitgesloten laaggeschoolde functies',
     'Niveau des fonctions peu qualifiées exclues',

@@ -45,9 +45,20 @@ export const PARAMETER_DEFINITIONS = {
   'qualification.minimumVks.trainee': define('VKS', vks, 'worker qualification, trainee'),
   'function.highlySkilledMinimumRequiredVks': define('VKS', nullableVks, 'level the function must require'),
   'function.lowSkilledExcludedMaximumVks': define('VKS', nullableVks, 'functions at or below are excluded'),
+  'function.euBlueCardMinimumRequiredVks': define(
+    'VKS',
+    nullableVks,
+    'level an EU Blue Card function must require',
+  ),
+  'function.otherMaximumRequiredVks': define('VKS', nullableVks, "highest level of an 'overige' function"),
   'contract.euBlueCardMinimumMonths': define('months', count, 'EU Blue Card minimum contract'),
   'employment.mediumSkilledMinimumFraction': define('share', share, 'medium-skilled minimum employment'),
   'labourMarketTest.shortageListRequired': define('boolean', flag, 'function must be on the VDAB list'),
+  'labourMarketTest.searchJudgedByCaseHandler': define(
+    'boolean',
+    flag,
+    "the employer's search is judged by a case handler: publication alone is not enough",
+  ),
   'labourMarketTest.vacancyPublication': define(
     'rule',
     Type.Object(
@@ -86,6 +97,22 @@ export const PARAMETER_DEFINITIONS = {
   'policy.hub.minimumPermits': define('permits', count, 'only from this number of permits in 24 months'),
   'religion.recognisedCults': define('list', Type.Array(Type.String({ pattern: '^[A-Z_]+$' })), 'cults'),
   'fee.singlePermit': define('EUR', amount, 'retributie per single-permit application'),
+  'religion.shortageProofRequired': define(
+    'boolean',
+    flag,
+    'ministers: a shortage of ministers must be shown',
+  ),
+  'religion.integrationTestRequired': define('boolean', flag, 'ministers: integration and language test'),
+  'profession.regulatedCareIscoCodes': define(
+    'list',
+    Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { uniqueItems: true }),
+    'ISCO unit groups of regulated care professions (recognition and visa needed to practise)',
+  ),
+  'function.nurseExceptionNaricRequired': define(
+    'boolean',
+    flag,
+    "the nurse exception needs the diploma's NARIC file reference",
+  ),
   'worker.freeMovementNationalities': define(
     'nationalities',
     Type.Object(

@@ -1,16 +1,46 @@
-import type { Province, Region } from '../contract.ts';
+import type { CompetentAuthority, Province, Region } from '../contract.ts';
 
 /**
  * Belgian postal code → region and Flemish province (reference.md §9). The competent region is
  * the one where the work is done (art. 6 §1 IX special law 8 Aug 1980), so the workplace decides.
- * German-speaking municipalities (47xx) belong to the province of Liège and are returned as
- * WALLONIA: the contract has no separate value and Flanders is not competent there either.
+ * The nine municipalities of the German-speaking Community lie in the Walloon Region (province of
+ * Liège), but the Community exercises the competence for work authorisations there (Constitution
+ * art. 139; it is a party to the cooperation agreement of 2 Feb 2018): their authority is its own.
  */
 
 export interface PostalLocation {
   readonly region: Region;
   readonly province: Province | null;
+  readonly authority: CompetentAuthority;
 }
+
+/**
+ * bpost postal codes of the German-speaking Community: Eupen (4700, 4701), Lontzen (4710, 4711),
+ * Kelmis (4720, 4721, 4728), Raeren (4730, 4731), Bütgenbach (4750), Büllingen (4760, 4761),
+ * Amel (4770, 4771), Sankt Vith (4780, 4782, 4783, 4784), Burg-Reuland (4790, 4791).
+ */
+export const GERMAN_SPEAKING_POSTAL_CODES: ReadonlySet<string> = new Set([
+  '4700',
+  '4701',
+  '4710',
+  '4711',
+  '4720',
+  '4721',
+  '4728',
+  '4730',
+  '4731',
+  '4750',
+  '4760',
+  '4761',
+  '4770',
+  '4771',
+  '4780',
+  '4782',
+  '4783',
+  '4784',
+  '4790',
+  '4791',
+]);
 
 interface Range {
   readonly from: number;
@@ -19,7 +49,12 @@ interface Range {
 }
 
 const at = (region: Region, province: Province | null = null): PostalLocation =>
-  Object.freeze({ region, province });
+  Object.freeze({ region, province, authority: region });
+const GERMAN_SPEAKING: PostalLocation = Object.freeze({
+  region: 'WALLONIA',
+  province: null,
+  authority: 'GERMAN_SPEAKING_COMMUNITY',
+});
 
 // Sorted and contiguous from 1000 to 9999.
 const RANGES: readonly Range[] = [
@@ -38,6 +73,7 @@ const RANGES: readonly Range[] = [
 export function locatePostalCode(postalCode: string): PostalLocation | null {
   const code = Number(postalCode);
   if (!Number.isInteger(code) || postalCode.length !== 4) return null;
+  if (GERMAN_SPEAKING_POSTAL_CODES.has(postalCode)) return GERMAN_SPEAKING;
   for (const range of RANGES) {
     if (code >= range.from && code <= range.to) return range.location;
   }

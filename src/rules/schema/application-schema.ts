@@ -130,6 +130,8 @@ export const ApplicationSchema = Type.Object(
         {
           cult: Type.Optional(nullable<string>('string', { minLength: 1, maxLength: 100 })),
           shortageDemonstrated: Type.Optional(nullable<boolean>('boolean')),
+          // Extension: proof of a passed integration and language test (policy note 002 §2.7).
+          integrationTestPassed: Type.Optional(nullable<boolean>('boolean')),
         },
         Strict,
       ),

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import {
   CATEGORIES,
+  COMPETENT_AUTHORITIES,
   EFFECTS,
   FEE_EXEMPTIONS,
   OUTCOMES,
@@ -48,6 +49,7 @@ export const AssessmentSchema = Type.Object(
       maxValidityMonths: Type.Unsafe<number | null>({ type: ['integer', 'null'] }),
       region: Type.Enum(REGIONS),
       province: nullableEnum(PROVINCES),
+      competentAuthority: Type.Enum(COMPETENT_AUTHORITIES),
     }),
     fee: Type.Object({
       amountDue: Type.Number(),
