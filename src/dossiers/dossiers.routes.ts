@@ -28,6 +28,8 @@ export interface DossierRouteOptions {
   now: () => Date;
   /** The registers, when configured: asked while a submission commits (see prefetchRegisterFacts). */
   sources?: SourceAdapters | null;
+  /** How long a submission's claim on its register check keeps other instances off it (LOKET_CLAIM_LEASE_SECONDS). */
+  claimLeaseSeconds?: number;
 }
 
 /** The employer's intake and the lifecycle actions shared by employer and staff. */
@@ -248,6 +250,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
           ...(version ? { version } : {}),
           ...(key ? { idempotencyKey: key } : {}),
           claimRegisterCheck: options.sources !== null && options.sources !== undefined,
+          ...(options.claimLeaseSeconds ? { claimLeaseSeconds: options.claimLeaseSeconds } : {}),
         },
         today(),
       );

@@ -6,6 +6,7 @@ import { pollResidenceDecisions, sendFederalOutbox } from '../dossiers/federal/f
 import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 /**
  * Background work runs in pg-boss on the same PostgreSQL: no other broker to operate. Each run of a
@@ -99,8 +100,13 @@ export async function startJobs(
     if (options.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
     await boss.work(job.name, async () => {
       const context = options.context ?? { sources: null, now: () => new Date() };
-      const summary = await runRecorded(db, job.name, () => JOB_HANDLERS[job.name](db, context));
-      log.info({ job: job.name, summary }, 'job finished');
+      // One run of a job at a time across all instances; a run that finds another at work leaves
+      // the rows to it (or to the next run) and is not recorded: it did nothing.
+      const summary = await oneAtATime(db, `job:${job.name}`, () =>
+        runRecorded(db, job.name, () => JOB_HANDLERS[job.name](db, context)),
+      );
+      if (summary) log.info({ job: job.name, summary }, 'job finished');
+      else log.info({ job: job.name }, 'job skipped: another run of it is at work');
     });
   }
   return {

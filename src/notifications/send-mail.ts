@@ -18,6 +18,8 @@ export interface MailSettings {
   from: string;
   /** The service's public address, for the link in each mail. */
   publicUrl: string;
+  /** How long a mail claimed for sending is left to its instance before another may send it (60 s). */
+  leaseMs?: number;
 }
 
 export interface MailTransport {
@@ -52,10 +54,10 @@ function isPermanent(error: unknown): boolean {
 export async function sendDueMails(
   db: Db,
   transport: MailTransport,
-  settings: Pick<MailSettings, 'publicUrl'>,
+  settings: Pick<MailSettings, 'publicUrl' | 'leaseMs'>,
   limit = 20,
 ): Promise<{ sent: number; failed: number; retrying: number }> {
-  const due = await claimDueMails(db, limit, LEASE_MS);
+  const due = await claimDueMails(db, limit, settings.leaseMs ?? LEASE_MS);
   let sent = 0;
   let failed = 0;
   let retrying = 0;

@@ -121,6 +121,7 @@ export async function buildApp({
     caseHandling: config.caseHandling,
     now: now ?? (() => new Date()),
     sources: sources ?? null,
+    claimLeaseSeconds: config.claimLeaseSeconds,
   };
   const { documents } = config.caseHandling;
   await app.register(multipart, { limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 } });

@@ -18,6 +18,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** On SIGTERM, how long background work (register checks) may finish before its claim is released. */
   shutdownDrainMs: number;
+  /**
+   * How long work an instance claimed (a register check, a mail it sends) is left to it before
+   * another instance may take it over: the delay after an instance dies without releasing it.
+   */
+  claimLeaseSeconds: number;
   loginRateLimit: { max: number; perAddressMax: number; timeWindowMs: number };
   auth:
     | { mode: 'local' }
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const secure = env.LOKET_COOKIE_SECURE ?? 'auto';
   if (!['auto', 'true', 'false'].includes(secure))
     throw new ConfigError(`LOKET_COOKIE_SECURE must be auto, true or false; got "${secure}".`);
+  const claimLeaseSeconds = integer(env, 'LOKET_CLAIM_LEASE_SECONDS', 60, 2, 3_600);
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// connection string.');
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: env.LOKET_TRUST_PROXY === '1',
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     shutdownDrainMs: integer(env, 'LOKET_SHUTDOWN_DRAIN_SECONDS', 10, 0, 600) * 1_000,
+    claimLeaseSeconds,
     loginRateLimit: {
       max: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
       perAddressMax: integer(env, 'LOKET_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 30, 1, 100_000),
@@ -127,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : { mode: 'local' },
     webDist: path.resolve(cwd, env.LOKET_WEB_DIST ?? 'web/dist'),
     caseHandling: loadCaseHandlingConfig(env, cwd),
-    mail: loadMailSettings(env),
+    mail: { ...loadMailSettings(env), leaseMs: claimLeaseSeconds * 1_000 },
   };
 }
 

@@ -45,16 +45,23 @@ export class DatabaseState {
     return this.handle !== null;
   }
 
-  /** 'up' when a query answers within two seconds on a migrated schema. */
-  async check(): Promise<'up' | 'down' | 'migrating'> {
+  /**
+   * 'up' when a query answers within two seconds on a migrated schema that takes writes;
+   * 'read-only' on a hot standby (after a failover, the address may still lead to the old primary,
+   * now a standby) or a database set read-only: nearly every request writes (sessions, audit).
+   */
+  async check(): Promise<'up' | 'down' | 'migrating' | 'read-only'> {
     if (!this.handle) return 'down';
     if (!this.migrated) return 'migrating';
     try {
-      await Promise.race([
-        sql`select 1`.execute(this.handle),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref()),
+      const { rows } = await Promise.race([
+        sql<{ read_only: boolean }>`
+          select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as read_only`.execute(
+          this.handle,
+        ),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref()),
       ]);
-      return 'up';
+      return rows[0]?.read_only ? 'read-only' : 'up';
     } catch {
       return 'down';
     }

@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/test-app.ts';
+import { anonymousSession, createTestApp } from '../../test/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { connectDatabase } from '../db/client.ts';
 import { freePort } from '../db/embedded-postgres.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { DatabaseState } from './database-state.ts';
 
 describe('readiness when the database is down', () => {
@@ -29,5 +32,31 @@ describe('readiness when the database is down', () => {
     const state = new DatabaseState(handle.db);
     expect(await state.check()).toBe('down');
     await handle.close();
+  });
+
+  it('is not ready on a read-only database (a standby after a failover), and answers writes 503', async () => {
+    const database = await createTestDatabase();
+    await loadDemoData(database.db);
+    await sql`alter database ${sql.id(database.name)} set default_transaction_read_only = on`.execute(
+      database.db,
+    );
+    const readOnly = connectDatabase(database.url, { max: 2 }); // new connections take the setting
+    try {
+      const { app } = await createTestApp({ db: readOnly.db } as TestDatabase);
+      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'unavailable', checks: { database: 'read-only' } });
+      const session = await anonymousSession(app);
+      const login = await session.request('POST', '/api/v1/session', {
+        username: 'werkgever',
+        password: DEMO_PASSWORD,
+      });
+      expect(login.statusCode).toBe(503);
+      expect(login.json().error.code).toBe('LOKET_DATABASE_UNAVAILABLE');
+      await app.close();
+    } finally {
+      await readOnly.close();
+      await database.dispose();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
+import { oneAtATime } from '../jobs/one-at-a-time.ts';
 import { startMailSending } from '../notifications/send-mail.ts';
 import { getDefaultRuleData } from '../rules/index.ts';
 import { createSimulator, createSourceAdapters, type Simulator } from '../sources/index.ts';
@@ -111,13 +112,20 @@ export async function startLoket(
         const applied = await migrate(databaseUrl);
         if (applied.length) log.info({ migrations: applied }, 'database migrated');
         database.markMigrated();
-        const demoLoaded = loadDemo ? await loadDemoData(handle.db) : false;
+        // Instances starting together on an empty database: one loads the demo, the others go on.
+        const db = handle.db;
+        const demoLoaded = loadDemo
+          ? ((await oneAtATime(db, 'demo-data', () => loadDemoData(db))) ?? false)
+          : false;
         if (demoLoaded) {
           const started = Date.now();
           const dossiers = await loadDemoDossiers(handle.db, brusselsDate(new Date()));
           log.info({ dossiers, ms: Date.now() - started }, 'demo dossiers loaded');
         }
-        if (sources) registerChecks = startRegisterCheckLoop(handle.db, sources, log);
+        if (sources)
+          registerChecks = startRegisterCheckLoop(handle.db, sources, log, {
+            leaseSeconds: config.claimLeaseSeconds,
+          });
         statisticsFolding = startStatisticsFolding(handle.db, log);
         auditSealing = startAuditSealing(handle.db, log);
         mailSending = startMailSending(handle.db, config.mail, log);

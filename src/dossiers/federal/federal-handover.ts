@@ -41,8 +41,10 @@ export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit
         },
         idempotencyKey: item.idempotency_key,
       });
-      await db.transaction().execute(async (trx) => {
-        await trx
+      const isRecordedNow = await db.transaction().execute(async (trx) => {
+        // Another run may have sent it meanwhile (the office knows it by its idempotency key):
+        // then that run recorded it, and this one must not record it twice.
+        const marked = await trx
           .updateTable('federal_outbox')
           .set({
             status: 'SENT',
@@ -52,7 +54,9 @@ export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit
             last_error: null,
           })
           .where('id', '=', item.id)
-          .execute();
+          .where('status', '=', 'PENDING')
+          .executeTakeFirst();
+        if (Number(marked.numUpdatedRows) === 0) return false;
         await trx
           .updateTable('dossiers')
           .set({ federal_status: 'SENT', federal_receipt_id: receipt.receiptId })
@@ -66,8 +70,9 @@ export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit
           subjectId: item.dossier_id,
           details: { receiptId: receipt.receiptId },
         });
+        return true;
       });
-      sent += 1;
+      if (isRecordedNow) sent += 1;
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       failed += 1;
@@ -97,12 +102,14 @@ export async function pollResidenceDecisions(db: Db, office: ImmigrationOffice, 
       const answer = await office.getResidenceDecision(dossier.federal_receipt_id as string);
       if (!answer.found || answer.value.status === 'PENDING') continue;
       const { status, decidedOn } = answer.value;
-      await db.transaction().execute(async (trx) => {
-        await trx
+      const isRecordedNow = await db.transaction().execute(async (trx) => {
+        const marked = await trx
           .updateTable('dossiers')
           .set({ federal_status: status, federal_decided_on: decidedOn })
           .where('id', '=', dossier.id)
-          .execute();
+          .where('federal_status', '=', 'SENT') // not yet recorded by another run
+          .executeTakeFirst();
+        if (Number(marked.numUpdatedRows) === 0) return false;
         await recordAuditEvent(trx, {
           actorUserId: null,
           action: 'DOSSIER_FEDERAL_DECISION_RECEIVED',
@@ -110,8 +117,9 @@ export async function pollResidenceDecisions(db: Db, office: ImmigrationOffice, 
           subjectId: dossier.id,
           details: { status, decidedOn },
         });
+        return true;
       });
-      decided += 1;
+      if (isRecordedNow) decided += 1;
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       failed += 1;

@@ -244,6 +244,8 @@ export async function submitDossier(
     lang: Lang;
     /** The caller runs the register check itself after the commit (runClaimedRegisterCheck). */
     claimRegisterCheck?: boolean;
+    /** How long that claim keeps other instances off the check; REGISTER_CHECK_LEASE_SECONDS by default. */
+    claimLeaseSeconds?: number;
   },
   today: string,
 ): Promise<{ dossier: DossierRow; replayed: boolean }> {
@@ -290,7 +292,7 @@ export async function submitDossier(
     });
     // The registers are asked after the commit, by the register check (never inside the submission).
     // A caller that runs the check itself right after the commit claims it here (attempt 1, a lease
-    // of REGISTER_CHECK_LEASE_SECONDS); otherwise the register-check loop takes it at once.
+    // of LOKET_CLAIM_LEASE_SECONDS); otherwise the register-check loop takes it at once.
     await trx
       .insertInto('register_checks')
       .values(
@@ -298,7 +300,7 @@ export async function submitDossier(
           ? {
               dossier_id: dossier.id,
               attempts: 1,
-              next_attempt_at: sql<Date>`now() + make_interval(secs => ${REGISTER_CHECK_LEASE_SECONDS})`,
+              next_attempt_at: sql<Date>`now() + make_interval(secs => ${input.claimLeaseSeconds ?? REGISTER_CHECK_LEASE_SECONDS})`,
             }
           : { dossier_id: dossier.id },
       )

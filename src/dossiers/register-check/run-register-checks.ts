@@ -16,7 +16,10 @@ import { type Declared, mapRegisterFacts, type RegisterMapping } from './map-reg
  */
 
 const RETRY_BASE_SECONDS = 5;
-/** How long a check claimed by the submitting process is left to it before the loop may take it. */
+/**
+ * How long a claimed check is left to its claimer before another instance's loop may take it, unless
+ * LOKET_CLAIM_LEASE_SECONDS says otherwise.
+ */
 export const REGISTER_CHECK_LEASE_SECONDS = 60;
 const RETRY_MAX_SECONDS = 900;
 
@@ -220,11 +223,19 @@ async function runCheck(
   return status;
 }
 
-/** Claims up to `limit` due checks (SKIP LOCKED: instances share the work); returns their ids and attempts. */
-export async function claimDueRegisterChecks(db: Db, limit: number) {
+/**
+ * Claims up to `limit` due checks (SKIP LOCKED: instances share the work) for `leaseSeconds`, after
+ * which another instance may take a check whose claimer died; returns their ids and attempts.
+ */
+export async function claimDueRegisterChecks(
+  db: Db,
+  limit: number,
+  leaseSeconds = REGISTER_CHECK_LEASE_SECONDS,
+) {
   if (limit <= 0) return [];
   const claimed = await sql<{ dossier_id: string; attempts: number }>`
-    update register_checks set attempts = attempts + 1, next_attempt_at = now() + interval '60 seconds'
+    update register_checks
+    set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
     where dossier_id in (
       select dossier_id from register_checks
       where status <> 'COMPLETE' and next_attempt_at <= now()
@@ -288,7 +299,7 @@ export function startRegisterCheckLoop(
   db: Db,
   sources: SourceAdapters,
   log: Logger,
-  options: { intervalMs?: number; maxInFlight?: number } = {},
+  options: { intervalMs?: number; maxInFlight?: number; leaseSeconds?: number } = {},
 ) {
   const maxInFlight = options.maxInFlight ?? 64;
   let inFlight = 0;
@@ -305,7 +316,7 @@ export function startRegisterCheckLoop(
     try {
       do {
         isAgainWanted = false;
-        const claimed = await claimDueRegisterChecks(db, maxInFlight - inFlight);
+        const claimed = await claimDueRegisterChecks(db, maxInFlight - inFlight, options.leaseSeconds);
         for (const row of claimed) {
           inFlight += 1;
           checkDossierRegisters(db, sources, row.dossier_id, row.attempts)

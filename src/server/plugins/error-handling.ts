@@ -23,7 +23,8 @@ const PART_PREFIX: Record<string, string> = {
  * PostgreSQL and pg error codes that mean "the database is not reachable or not answering now",
  * not a bug: connection lost or refused, backend terminated (57P01: restart, failover,
  * pg_terminate_backend), statement or idle-in-transaction timeout (57014, 25P03), no free
- * connection within the wait bound, too many connections, a frozen server (client read timeout).
+ * connection within the wait bound, too many connections, a frozen server (client read timeout),
+ * a write refused by a read-only server (25006: a standby, before or during a failover).
  */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -35,6 +36,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P03',
   '57014',
   '25P03',
+  '25006',
   '53300',
   '08000',
   '08003',
