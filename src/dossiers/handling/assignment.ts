@@ -116,7 +116,7 @@ export async function assignDossiers(
     }
     const fields = dossierIds.flatMap((id, index) => {
       const dossier = locked.get(id);
-      if (!dossier || !dossier.number) {
+      if (!dossier?.number) {
         return [
           {
             path: `dossierIds[${index}]`,
