@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
 import { formatDate, proposedValidity, todayInBrussels } from '../staff-format.ts';
@@ -113,7 +113,6 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
     dossier.id,
     isConfirming ? { outcome: 'GRANTED', validFrom, validUntil, ...(note.trim() ? { note } : {}) } : null,
   );
-  const draftFailed = isConfirming && letter.state.status === 'failed';
 
   async function grant() {
     setConfirming(false);
@@ -132,11 +131,6 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
       done: t('staff.panel.done'),
     });
   }
-
-  // A draft the server refuses: the grant itself is sent, so its answer names the wrong fields.
-  useEffect(() => {
-    if (draftFailed) void grant();
-  });
 
   return (
     <form

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api.ts';
+import { describeFieldError } from '../../../field-names.ts';
 import { type Lang, useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
 import type { LetterDraft } from '../staff-types.ts';
@@ -13,8 +14,8 @@ export type DraftState =
 /**
  * The decision letter's draft before signing (`POST /dossiers/:id/letter-draft`): the letter's own
  * template in the dossier's language. Fetched when the confirmation opens; a draft the server
- * refuses (a field missing or wrong) is reported to the form, which then lets the decision itself
- * name the fields.
+ * refuses (a field missing or wrong) is shown with its reasons; confirming then sends the decision
+ * without an edited text, and its answer names the fields next to them.
  */
 export function useLetterDraft(dossierId: string, body: Record<string, unknown> | null) {
   const { api } = useSession();
@@ -63,10 +64,22 @@ export function LetterDraftView({
   const t = useT();
   if (state.status === 'loading') return <p className="staff-hint">{t('staff.letterDraft.loading')}</p>;
   if (state.status === 'failed') {
+    // Confirming still sends the decision: its answer names the wrong fields next to them.
+    const error = state.error;
     return (
-      <p className="field-error">
-        {state.error instanceof ApiError ? state.error.message : t('staff.common.network')}
-      </p>
+      <div className="field-error">
+        <p>{t('staff.letterDraft.failed')}</p>
+        {error instanceof ApiError ? (
+          <ul>
+            {(error.fields.length > 0
+              ? error.fields.map((field) => describeFieldError(field))
+              : [error.message]
+            ).map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     );
   }
   const lang = state.draft.lang as Lang;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { currentLang, useT } from '../../../i18n.ts';
 import { formatDate, labelOf } from '../staff-format.ts';
@@ -41,7 +41,6 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
     dossier.id,
     isConfirming ? { outcome: 'REFUSED', reasonCodes: chosen, note } : null,
   );
-  const draftFailed = isConfirming && letter.state.status === 'failed';
 
   async function refuse() {
     setConfirming(false);
@@ -61,11 +60,6 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
       done: t('staff.panel.done'),
     });
   }
-
-  // A draft the server refuses: the refusal itself is sent, so its answer names the wrong fields.
-  useEffect(() => {
-    if (draftFailed) void refuse();
-  });
 
   return (
     <form
