@@ -298,6 +298,72 @@ describe('case handling in the browser', () => {
     await context.close();
   });
 
+  it('lets a supervisor sort the queue, assign several dossiers at once and leave an internal note', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'teamleider');
+    await expectHeading(page, nl.supervisor.title);
+    await page.goto('/supervisor/queue?scope=unassigned');
+    await expectHeading(page, nl.queue.supervisorTitle);
+    // A column header sorts on the server and says so (aria-sort); a second click turns it around.
+    const table = page.getByRole('table', { name: /^Open dossiers \(\d+\)$/ });
+    const numberHeader = table.getByRole('columnheader', { name: new RegExp(`^${nl.queue.columns.number}`) });
+    // The rows the server gives in that order (page of 25, as the page asks).
+    const serverOrder = async (direction: string) =>
+      (
+        await caseHandler.call<{ items: Array<{ number: string }> }>(
+          'GET',
+          `/api/v1/queue?scope=unassigned&sort=number&direction=${direction}&limit=25`,
+        )
+      ).items.map((item) => item.number);
+    const ascending = await serverOrder('asc');
+    expect(ascending).toEqual([...ascending].sort());
+    await numberHeader.getByRole('link').click();
+    await page.waitForURL(/sort=number&direction=asc/);
+    await expect.poll(() => table.getByRole('rowheader').allInnerTexts()).toEqual(ascending);
+    expect(await numberHeader.getAttribute('aria-sort')).toBe('ascending');
+    await numberHeader.getByRole('link').click();
+    await page.waitForURL(/direction=desc/);
+    await expect.poll(() => table.getByRole('rowheader').allInnerTexts()).toEqual(await serverOrder('desc'));
+    expect(await numberHeader.getAttribute('aria-sort')).toBe('descending');
+    await expectNoAccessibilityViolations(page);
+
+    // Two dossiers ticked go to one case handler in one action.
+    const [first, second] = ascending.slice(-2);
+    for (const number of [first, second]) {
+      await page.getByLabel(nl.bulk.selectRow.replace('{{number}}', number ?? '')).check();
+    }
+    await page.getByLabel(nl.bulk.assignee).selectOption({ label: 'Dossierbehandelaar Jonas' });
+    await page.getByRole('button', { name: nl.bulk.submit.replace('{{count}}', '2') }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Dossierbehandelaar Jonas/)
+      .waitFor();
+    const assigned = await caseHandler.call<{
+      items: Array<{ number: string; assignee: { displayName: string } }>;
+    }>('GET', `/api/v1/queue?scope=all&q=${encodeURIComponent(first ?? '')}`);
+    expect(assigned.items[0]?.assignee.displayName).toBe('Dossierbehandelaar Jonas');
+
+    // An internal note, in the staff history; the employer never sees it.
+    await page.goto(`/supervisor/queue?q=${encodeURIComponent(second ?? '')}`);
+    await page.getByRole('link', { name: second }).click();
+    await expectHeading(page, title(second ?? ''));
+    await page.getByLabel(nl.notes.text).fill('Werkgever belde: diploma volgt.');
+    await page.getByRole('button', { name: nl.notes.add }).click();
+    await page
+      .getByRole('region', { name: nl.notes.title })
+      .getByText('Werkgever belde: diploma volgt.')
+      .waitFor();
+    const history = page.getByRole('region', { name: nl.overview.sections.history });
+    await history.getByRole('rowheader', { name: new RegExp(`^${nl.actions.NOTE}`) }).waitFor();
+    await history.getByRole('rowheader', { name: new RegExp(`^${nl.actions.ASSIGNED}`) }).waitFor();
+    await expectNoAccessibilityViolations(page);
+    const dossierId = page.url().split('/').pop() ?? '';
+    const employerView = JSON.stringify(await employer.call('GET', `/api/v1/dossiers/${dossierId}`));
+    expect(employerView).not.toContain('diploma volgt');
+    await context.close();
+  });
+
   it('marks a fee paid from an imported bank statement and explains the other lines', async () => {
     const awaiting = await caseHandler.call<{ items: Array<{ id: string; isAwaitingFee: boolean }> }>(
       'GET',

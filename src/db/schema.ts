@@ -229,6 +229,24 @@ export interface StaffNotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface DossierStaffEntriesTable {
+  id: Generated<string>;
+  dossier_id: string;
+  kind: 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED';
+  actor_user_id: string | null;
+  effective_on: string;
+  occurred_at: Generated<Date>;
+  details: JsonColumn;
+}
+
+export interface StaffSavedFiltersTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: JsonColumn;
+  created_at: Generated<Date>;
+}
+
 export interface RegisterChecksTable {
   dossier_id: string;
   status: ColumnType<
@@ -372,4 +390,6 @@ export interface Database {
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;
   mail_outbox: MailOutboxTable;
+  dossier_staff_entries: DossierStaffEntriesTable;
+  staff_saved_filters: StaffSavedFiltersTable;
 }

@@ -10,6 +10,7 @@ import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifec
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
+import { staffHistoryOf } from './staff/staff-entries.repo.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
 
@@ -67,44 +68,47 @@ export async function buildDossierOverview(
   reader: { role: Role; lang: Lang; today: string; refusalNeedsCoSign?: boolean },
 ) {
   const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
-  const [actions, documents, requests, letters, assignee, registerCheck, registerFacts] = await Promise.all([
-    listActions(db, dossier.id),
-    db
-      .selectFrom('dossier_documents')
-      .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
-      .where('dossier_id', '=', dossier.id)
-      .where('removed_at', 'is', null)
-      .orderBy('uploaded_at')
-      .execute(),
-    db
-      .selectFrom('information_requests')
-      .select(['id', 'question', 'requested_on', 'answer', 'answered_on'])
-      .where('dossier_id', '=', dossier.id)
-      .orderBy('requested_on')
-      .execute(),
-    db
-      .selectFrom('dossier_letters')
-      .select(['id', 'kind', 'lang', 'created_at'])
-      .where('dossier_id', '=', dossier.id)
-      .orderBy('created_at', 'desc')
-      .execute(),
-    dossier.assigned_to
-      ? db
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('id', '=', dossier.assigned_to)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-    db.selectFrom('register_checks').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst(),
-    isStaff
-      ? db
-          .selectFrom('register_facts')
-          .select(['source', 'subject', 'is_found', 'fetched_at', 'request_id'])
-          .where('dossier_id', '=', dossier.id)
-          .orderBy('source')
-          .execute()
-      : Promise.resolve([]),
-  ]);
+  const [actions, documents, requests, letters, assignee, registerCheck, registerFacts, staffWork] =
+    await Promise.all([
+      listActions(db, dossier.id),
+      db
+        .selectFrom('dossier_documents')
+        .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
+        .where('dossier_id', '=', dossier.id)
+        .where('removed_at', 'is', null)
+        .orderBy('uploaded_at')
+        .execute(),
+      db
+        .selectFrom('information_requests')
+        .select(['id', 'question', 'requested_on', 'answer', 'answered_on'])
+        .where('dossier_id', '=', dossier.id)
+        .orderBy('requested_on')
+        .execute(),
+      db
+        .selectFrom('dossier_letters')
+        .select(['id', 'kind', 'lang', 'created_at'])
+        .where('dossier_id', '=', dossier.id)
+        .orderBy('created_at', 'desc')
+        .execute(),
+      dossier.assigned_to
+        ? db
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where('id', '=', dossier.assigned_to)
+            .executeTakeFirst()
+        : Promise.resolve(undefined),
+      db.selectFrom('register_checks').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst(),
+      isStaff
+        ? db
+            .selectFrom('register_facts')
+            .select(['source', 'subject', 'is_found', 'fetched_at', 'request_id'])
+            .where('dossier_id', '=', dossier.id)
+            .orderBy('source')
+            .execute()
+        : Promise.resolve([]),
+      // Notes, assignments and letter edits: staff only, never in the employer's or worker's view.
+      isStaff ? staffHistoryOf(db, dossier.id) : Promise.resolve(null),
+    ]);
   const mapping = registerCheck?.comparison as unknown as RegisterMapping | null | undefined;
   // Staff weigh the application with what the registers said; the employer sees the assessment of
   // what they declared, never a value from a register (least privilege: issue 12, "Privacy").
@@ -169,14 +173,18 @@ export async function buildDossierOverview(
       lang: l.lang,
       createdAt: l.created_at.toISOString(),
     })),
-    history: (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
-      action: a.action,
-      by: a.by,
-      // Employers see that the service acted, not which civil servant.
-      actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
-      on: a.on,
-      occurredAt: a.occurredAt.toISOString(),
-    })),
+    history: mergeHistory(
+      (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
+        action: a.action as string,
+        by: a.by as string,
+        // Employers see that the service acted, not which civil servant.
+        actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
+        on: a.on,
+        occurredAt: a.occurredAt,
+      })),
+      staffWork?.history ?? [],
+    ),
+    internalNotes: staffWork?.notes ?? null,
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
     federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
     // Register data only for staff (least privilege; each staff read is logged by the route).
@@ -200,6 +208,25 @@ export async function buildDossierOverview(
         : null,
     allowedActions: allowedActionsFor(dossier.status as DossierStatus, reader.role),
   };
+}
+
+interface HistoryRow {
+  action: string;
+  by: string;
+  actorName: string | null;
+  on: string;
+  occurredAt: Date;
+  detail?: string | null;
+}
+
+/** The lifecycle log and the staff entries in the order they happened (the log first on a tie). */
+function mergeHistory(lifecycle: HistoryRow[], staff: HistoryRow[]) {
+  return [
+    ...lifecycle.map((row, i) => ({ row, i })),
+    ...staff.map((row, i) => ({ row, i: lifecycle.length + i })),
+  ]
+    .sort((a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime() || a.i - b.i)
+    .map(({ row }) => ({ ...row, detail: row.detail ?? null, occurredAt: row.occurredAt.toISOString() }));
 }
 
 /** Deliberation inside the service (a refusal proposed, sent back): not a step of the employer's file. */

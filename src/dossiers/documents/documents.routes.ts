@@ -21,9 +21,9 @@ const DocumentParams = Type.Object({
 });
 const EMPLOYER_AND_STAFF = ['EMPLOYER', 'CASE_HANDLER', 'SUPERVISOR'] as const;
 
-function contentDisposition(fileName: string): string {
+function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** Documents, the fee's payment instructions and the decision letters of a dossier. */
@@ -125,6 +125,42 @@ export async function documentRoutes(
         .type(document.media_type)
         .header('content-disposition', contentDisposition(document.file_name))
         .header('cache-control', 'private, no-store')
+        .send(content);
+    },
+  );
+
+  // Staff read a document beside the application (an <iframe> for a PDF, an <img> for a picture):
+  // the same file shown inline, framable by Loket's own pages only, running nothing of its own.
+  app.get(
+    '/api/v1/dossiers/:id/documents/:documentId/inline',
+    {
+      config: { access: ['CASE_HANDLER', 'SUPERVISOR'] },
+      schema: { tags: ['documents'], summary: 'A document shown inline (staff)', params: DocumentParams },
+    },
+    async (request, reply) => {
+      const { id, documentId } = request.params as { id: string; documentId: string };
+      await loadDossierFor(db(), request, id, 'READ', `document-inline:${documentId}`);
+      const document = await db()
+        .selectFrom('dossier_documents')
+        .selectAll()
+        .where('id', '=', documentId)
+        .where('dossier_id', '=', id)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (!document || !ACCEPTED_MEDIA_TYPES.includes(document.media_type as never))
+        throw new LoketError('LOKET_NOT_FOUND');
+      const content = await options.storage.get(db(), document.storage_key);
+      if (!content) throw new LoketError('LOKET_NOT_FOUND');
+      return reply
+        .type(document.media_type)
+        .header('content-disposition', contentDisposition(document.file_name, 'inline'))
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        )
         .send(content);
     },
   );

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { addMonths, isIsoDate } from '../../rules/dates/iso-date.ts';
@@ -6,6 +7,7 @@ import { type Acting, changeDossier } from '../change-dossier.ts';
 import { assessDossierNow } from '../dossier-view.ts';
 import type { DossierRow } from '../dossiers.repo.ts';
 import { renderDecisionLetter } from '../letters/decision-letter.ts';
+import { insertStaffEntry } from '../staff/staff-entries.repo.ts';
 import { displayName, letterParties, storeLetter } from './issue-letter.ts';
 import { chooseRefusalGrounds, invalidDecision, type RefusalChoice } from './refusal-grounds.ts';
 
@@ -22,9 +24,52 @@ export interface GrantInput {
   validFrom: string;
   validUntil: string;
   note?: string | null;
+  /** The motivation as the case handler edited it in the letter's draft; replaces `note`. */
+  letterMotivation?: string | undefined;
 }
 
-export type RefusalInput = RefusalChoice;
+export type RefusalInput = RefusalChoice & { letterMotivation?: string | undefined };
+
+/**
+ * The motivation the decision and its letter carry: the one edited in the letter's draft when
+ * there is one. An edit is kept in the dossier's staff history (draft and signed text) and named
+ * in the audit trail; a refusal's edited motivation may not be emptied.
+ */
+async function signedMotivation(
+  trx: Db,
+  dossier: DossierRow,
+  acting: Acting,
+  input: {
+    note?: string | null | undefined;
+    letterMotivation?: string | undefined;
+    today: string;
+    lang: Lang;
+  },
+  outcome: 'GRANTED' | 'REFUSED',
+): Promise<string | null> {
+  const draft = input.note?.trim() ?? '';
+  if (input.letterMotivation === undefined) return draft || null;
+  const signed = input.letterMotivation.trim();
+  if (outcome === 'REFUSED' && !signed)
+    throw invalidDecision(input.lang, ['letterMotivation', 'motivationRequired']);
+  if (signed !== draft) {
+    await insertStaffEntry(trx, {
+      dossierId: dossier.id,
+      kind: 'LETTER_EDITED',
+      actorUserId: acting.userId,
+      on: input.today,
+      details: { outcome, draft, signed },
+    });
+    await recordAuditEvent(trx, {
+      actorUserId: acting.userId,
+      action: 'DOSSIER_LETTER_EDITED',
+      subjectType: 'dossier',
+      subjectId: dossier.id,
+      details: { outcome, draftLength: draft.length, signedLength: signed.length },
+    });
+  }
+  return signed || null;
+}
 
 interface PendingRefusal {
   reasonCodes: string[];
@@ -55,7 +100,7 @@ export async function grantDossier(
     decidedOn: input.today,
     validFrom: input.validFrom,
     validUntil: input.validUntil,
-    note: input.note ?? null,
+    note: await signedMotivation(trx, dossier, acting, input, 'GRANTED'),
   };
   const granted = await changeDossier(trx, dossier, {
     action: 'GRANT',
@@ -88,7 +133,13 @@ export async function refuseDossier(
   // A supervisor who sends no grounds of their own co-signs the pending proposal as it stands.
   const isCoSigning =
     acting.role === 'SUPERVISOR' && pending !== null && input.reasonCodes.length === 0 && !input.note;
-  const refusal = isCoSigning && pending ? pending : input;
+  const refusal =
+    isCoSigning && pending
+      ? pending
+      : input.letterMotivation === undefined
+        ? input
+        : // Checked first, so an emptied motivation is named as the letter's field.
+          { ...input, note: await signedMotivation(trx, dossier, acting, input, 'REFUSED') };
   // The grounds the case handler saw (register data applied), worded in the letter's language.
   const assessment = await assessDossierNow(trx, dossier, dossier.lang);
   const reasons = chooseRefusalGrounds(

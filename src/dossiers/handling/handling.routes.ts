@@ -8,9 +8,17 @@ import { loadDossierFor, recordStaffListRead } from '../dossier-guard.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { importPayments } from '../fees/import-payments.ts';
-import { assignDossier, recordFeePaid } from './perform-action.ts';
+import { assignDossier, assignDossiers } from './assignment.ts';
+import { recordFeePaid } from './perform-action.ts';
 import { listQueue } from './queue.ts';
-import { QUEUE_STATUSES, type QueueStatus } from './queue-statuses.ts';
+import {
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+  type QueueSort,
+  type QueueStatus,
+  SORT_DIRECTIONS,
+  type SortDirection,
+} from './queue-statuses.ts';
 import { leadTimesPerCategory, workloadPerCaseHandler } from './supervision.ts';
 
 const STAFF = ['CASE_HANDLER', 'SUPERVISOR'] as const;
@@ -28,13 +36,15 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
       schema: {
         tags: ['case handling'],
         summary:
-          'Open dossiers, fewest days left first; a status filter also finds closed ones; q searches number, worker name and enterprise number',
+          'Open dossiers, fewest days left first (or sorted by a column); a status filter also finds closed ones; q searches number, worker name and enterprise number',
         querystring: Type.Object(
           {
             scope: Type.Optional(Type.Enum(['mine', 'unassigned', 'all'])),
             status: Type.Optional(Type.Enum(QUEUE_STATUSES)),
             category: Type.Optional(Type.Enum(CATEGORIES)),
             q: Type.Optional(Type.String({ maxLength: 100 })),
+            sort: Type.Optional(Type.Enum(QUEUE_SORTS)),
+            direction: Type.Optional(Type.Enum(SORT_DIRECTIONS)),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
           },
@@ -48,6 +58,8 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
         status?: QueueStatus;
         category?: string;
         q?: string;
+        sort?: QueueSort;
+        direction?: SortDirection;
         limit?: number;
         offset?: number;
       };
@@ -59,6 +71,7 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
           ...(query.status ? { status: query.status } : {}),
           ...(query.category ? { category: query.category } : {}),
           ...(query.q ? { search: query.q } : {}),
+          ...(query.sort ? { sort: query.sort, direction: query.direction ?? 'asc' } : {}),
           limit: query.limit ?? 50,
           offset: query.offset ?? 0,
         },
@@ -101,10 +114,47 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
       const updated = await assignDossier(
         db(),
         id,
-        { role: user.role, userId: user.id },
-        { ...body, lang: request.lang },
+        { role: user.role, userId: user.id, requestId: String(request.id) },
+        { ...body, lang: request.lang, today: today() },
       );
       return { id: updated.id, version: updated.version, assigneeId: updated.assigned_to };
+    },
+  );
+
+  app.post(
+    '/api/v1/supervision/assignments',
+    {
+      config: { access: ['SUPERVISOR'] },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'Assign several open dossiers to one case handler (or to nobody) at once: all or none; a closed or unknown dossier is named by its position',
+        body: Type.Object(
+          {
+            dossierIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }),
+            assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const body = request.body as { dossierIds: string[]; assigneeId: string | null };
+      const user = request.user as User;
+      const assigned = await assignDossiers(
+        db(),
+        body.dossierIds,
+        { role: user.role, userId: user.id, requestId: String(request.id) },
+        { assigneeId: body.assigneeId, lang: request.lang, today: today() },
+      );
+      return {
+        assigneeId: body.assigneeId,
+        dossiers: assigned.map((dossier) => ({
+          id: dossier.id,
+          number: dossier.number,
+          version: dossier.version,
+        })),
+      };
     },
   );
 

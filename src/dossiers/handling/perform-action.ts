@@ -36,6 +36,8 @@ export const ActionRequestSchema = Type.Union([
       validFrom: IsoDate,
       validUntil: IsoDate,
       note: Type.Optional(Type.String({ maxLength: 4000 })),
+      // The motivation as edited in the letter's draft (letter-draft route); replaces `note`.
+      letterMotivation: Type.Optional(Type.String({ maxLength: 4000 })),
     },
     { additionalProperties: false },
   ),
@@ -45,6 +47,7 @@ export const ActionRequestSchema = Type.Union([
       version: Type.Integer(),
       reasonCodes: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 }),
       note: Type.Optional(Type.String({ maxLength: 4000 })),
+      letterMotivation: Type.Optional(Type.String({ maxLength: 4000 })),
     },
     { additionalProperties: false },
   ),
@@ -216,48 +219,4 @@ export async function recordFeePaid(
     details: { paidOn, version: paid.version },
   });
   return runAdmissibility(trx, paid, today);
-}
-
-export async function assignDossier(
-  db: Db,
-  dossierId: string,
-  acting: Acting,
-  input: { assigneeId: string | null; version: number; lang: Lang },
-): Promise<DossierRow> {
-  return db.transaction().execute(async (trx) => {
-    const dossier = await lockDossier(trx, dossierId);
-    if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
-    assertVersion(dossier, input.version);
-    if (input.assigneeId) {
-      const assignee = await trx
-        .selectFrom('users')
-        .select('role')
-        .where('id', '=', input.assigneeId)
-        .where('disabled_at', 'is', null)
-        .executeTakeFirst();
-      if (!assignee || (assignee.role !== 'CASE_HANDLER' && assignee.role !== 'SUPERVISOR')) {
-        throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
-          {
-            path: 'assigneeId',
-            rule: 'caseHandler',
-            message: translate(input.lang, 'validation.decision.assignee'),
-          },
-        ]);
-      }
-    }
-    const updated = await trx
-      .updateTable('dossiers')
-      .set({ assigned_to: input.assigneeId, version: dossier.version + 1, updated_at: new Date() })
-      .where('id', '=', dossier.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAuditEvent(trx, {
-      actorUserId: acting.userId,
-      action: 'DOSSIER_ASSIGNED',
-      subjectType: 'dossier',
-      subjectId: dossier.id,
-      details: { from: dossier.assigned_to, to: input.assigneeId, version: updated.version },
-    });
-    return updated;
-  });
 }

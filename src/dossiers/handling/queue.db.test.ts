@@ -116,4 +116,93 @@ describe('the staff queue over the demo dossiers', () => {
       expect(item).toMatchObject({ dueDate: null, daysLeft: null, isOverdue: false, isAtRisk: false });
     }
   });
+
+  it('sorts on the server by a column, either way, stable across pages', async () => {
+    const all = await queue('status=DECIDED_GRANTED&sort=number&direction=asc');
+    const numbers = all.items.map((item) => item.number);
+    expect(numbers).toEqual([...numbers].sort());
+    const descending = await queue('status=DECIDED_GRANTED&sort=number&direction=desc');
+    expect(descending.items.map((item) => item.number)).toEqual([...numbers].reverse());
+
+    // Many dossiers share a category: pages of 3 still add up to the whole list, each once.
+    const whole = (await queue('sort=category')).items.map((item) => item.id);
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.length; offset += 3) {
+      const response = await caseHandler.request(
+        'GET',
+        `/api/v1/queue?scope=all&sort=category&limit=3&offset=${offset}`,
+      );
+      paged.push(...response.json().items.map((item: { id: string }) => item.id));
+    }
+    expect(paged).toEqual(whole);
+    const categories = (await queue('sort=category&direction=desc')).items.map(
+      (item) => (item as unknown as { category: string }).category,
+    );
+    expect(categories).toEqual([...categories].sort().reverse());
+
+    const bad = await caseHandler.request('GET', '/api/v1/queue?sort=salary&direction=up');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['query.direction', 'query.sort']);
+  });
+
+  it('keeps saved filters per user: save, replace by name, list, delete, all audited', async () => {
+    const supervisor = await signIn(testApp.app, 'teamleider', DEMO_PASSWORD);
+    const query = { scope: 'all', status: 'DECIDED_REFUSED', q: 'VL-', sort: 'number', direction: 'desc' };
+    const saved = await caseHandler.request('POST', '/api/v1/staff/saved-filters', {
+      name: ' Weigeringen ',
+      query,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json()).toMatchObject({ name: 'Weigeringen', query });
+    const replaced = await caseHandler.request('POST', '/api/v1/staff/saved-filters', {
+      name: 'Weigeringen',
+      query: { ...query, direction: 'asc' },
+    });
+    expect(replaced.json().id).toBe(saved.json().id);
+
+    const mine = (await caseHandler.request('GET', '/api/v1/staff/saved-filters')).json().filters;
+    expect(mine).toEqual([
+      expect.objectContaining({ name: 'Weigeringen', query: { ...query, direction: 'asc' } }),
+    ]);
+    // Another user neither sees nor deletes it.
+    expect((await supervisor.request('GET', '/api/v1/staff/saved-filters')).json().filters).toEqual([]);
+    expect(
+      (await supervisor.request('DELETE', `/api/v1/staff/saved-filters/${saved.json().id}`)).statusCode,
+    ).toBe(404);
+
+    const invalid = await caseHandler.request('POST', '/api/v1/staff/saved-filters', {
+      name: '   ',
+      query: { status: 'DRAFT' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['query.status']);
+    const blank = await caseHandler.request('POST', '/api/v1/staff/saved-filters', {
+      name: '   ',
+      query: {},
+    });
+    expect(blank.json().error.fields).toEqual([expect.objectContaining({ path: 'name', rule: 'required' })]);
+
+    expect(
+      (await caseHandler.request('DELETE', `/api/v1/staff/saved-filters/${saved.json().id}`)).statusCode,
+    ).toBe(204);
+    expect((await caseHandler.request('GET', '/api/v1/staff/saved-filters')).json().filters).toEqual([]);
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', saved.json().id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'STAFF_FILTER_SAVED',
+      'STAFF_FILTER_SAVED',
+      'STAFF_FILTER_DELETED',
+    ]);
+    const employer = await signIn(testApp.app, 'werkgever', DEMO_PASSWORD);
+    expect((await employer.request('GET', '/api/v1/staff/saved-filters')).statusCode).toBe(403);
+  });
 });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { toDayNumber } from '../../rules/dates/iso-date.ts';
 import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
-import { QUEUE_STATUSES, type QueueStatus } from './queue-statuses.ts';
+import { QUEUE_STATUSES, type QueueSort, type QueueStatus, type SortDirection } from './queue-statuses.ts';
 
 /**
  * The case handlers' queue: open dossiers, the fewest days left first; dossiers whose clock has
@@ -17,6 +17,9 @@ export interface QueueFilter {
   category?: string;
   /** Dossier number, worker name or enterprise number (dots and spaces ignored). */
   search?: string;
+  /** Without one: fewest days left first (the legal clock), then the oldest submission. */
+  sort?: QueueSort;
+  direction?: SortDirection;
   limit: number;
   offset: number;
 }
@@ -27,6 +30,27 @@ function likePattern(text: string): string {
 }
 
 const AT_RISK_DAYS = 3;
+
+/** The SQL of a sort column; names sort as "family name, given names", case and accents folded. */
+function sortColumn(sort: QueueSort, due: ReturnType<typeof effectiveDueDateSql>) {
+  switch (sort) {
+    case 'dueDate':
+      return due;
+    case 'number':
+      return sql`d.number`;
+    case 'category':
+      return sql`d.category`;
+    case 'status':
+      // In the order of the lifecycle (submitted → in review → decided), not alphabetically.
+      return sql`array_position(${sql.raw(`ARRAY[${QUEUE_STATUSES.map((st) => `'${st}'`).join(',')}]`)}::text[], d.status)`;
+    case 'submittedAt':
+      return sql`d.submitted_at`;
+    case 'worker':
+      return sql`lower(concat_ws(' ', d.worker_identity->>'familyName', d.worker_identity->>'givenNames'))`;
+    case 'assignee':
+      return sql`lower(u.display_name)`;
+  }
+}
 
 export async function listQueue(db: Db, userId: string, filter: QueueFilter, today: string) {
   const due = effectiveDueDateSql(today);
@@ -83,8 +107,14 @@ export async function listQueue(db: Db, userId: string, filter: QueueFilter, tod
   if (filter.category) query = query.where('d.category', '=', filter.category);
   const [rows, total] = await Promise.all([
     query
-      .orderBy(sql`${due} asc nulls last`)
-      .orderBy('d.submitted_at')
+      .$call((q) => {
+        const direction = filter.direction === 'desc' ? sql`desc` : sql`asc`;
+        // Empty values (no deadline, nobody assigned) last in either direction.
+        const sorted = filter.sort
+          ? q.orderBy(sql`${sortColumn(filter.sort, due)} ${direction} nulls last`)
+          : q.orderBy(sql`${due} asc nulls last`);
+        return sorted.orderBy('d.submitted_at').orderBy('d.id');
+      })
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),

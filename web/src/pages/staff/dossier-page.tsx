@@ -7,6 +7,7 @@ import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { ActionPanel, type Perform } from './components/action-panel.tsx';
+import { DocumentViewer, type ViewedDocument } from './components/document-viewer.tsx';
 import {
   ApplicationSection,
   AssessmentSection,
@@ -19,6 +20,7 @@ import {
 } from './components/dossier-sections.tsx';
 import { FeeSection } from './components/fee-section.tsx';
 import { type FormErrors, NO_ERRORS, toFormErrors } from './components/form-errors.ts';
+import { NotesSection } from './components/notes-section.tsx';
 import { RegisterSection } from './components/register-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
 import { formatDate, labelOf } from './staff-format.ts';
@@ -46,6 +48,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [hasConflict, setConflict] = useState(false);
   const [message, setMessage] = useState('');
+  const [viewing, setViewing] = useState<ViewedDocument | null>(null);
   const dossier = load.status === 'ready' ? load.data : null;
   const title = dossier
     ? t('staff.overview.title', { number: dossier.number ?? dossier.id })
@@ -119,13 +122,20 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
       <div className="staff-overview">
         <div className="staff-overview__main">
           <DecisionSection dossier={dossier} />
-          <ApplicationSection dossier={dossier} />
+          {/* A document opened is read beside the application (stacked on a narrow screen). */}
+          <div className={viewing ? 'staff-beside' : undefined}>
+            <ApplicationSection dossier={dossier} />
+            {viewing ? (
+              <DocumentViewer dossierId={dossier.id} document={viewing} onClose={() => setViewing(null)} />
+            ) : null}
+          </div>
           <RegisterSection check={dossier.registerCheck} />
-          <DocumentsSection dossier={dossier} />
+          <DocumentsSection dossier={dossier} onView={setViewing} />
           <AssessmentSection dossier={dossier} />
           <InadmissibilitySection dossier={dossier} />
           <FeeSection dossier={dossier} perform={perform} errors={errors.byField} />
           <InformationRequestsSection dossier={dossier} />
+          <NotesSection dossier={dossier} onAdded={reload} />
           <HistorySection dossier={dossier} />
           <LettersSection dossier={dossier} />
         </div>

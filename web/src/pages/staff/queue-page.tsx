@@ -6,9 +6,12 @@ import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { QueueTable } from './components/queue-table.tsx';
+import { SavedFilters } from './components/saved-filters.tsx';
 import { StaffLoadFailed } from './components/staff-status.tsx';
 import {
+  ariaSortOf,
   labelOf,
+  nextSort,
   QUEUE_PAGE_SIZE,
   QUEUE_SCOPES,
   type QueueQuery,
@@ -21,8 +24,10 @@ import { useSearch, useStaffLoad } from './use-staff-load.ts';
 export type StaffMode = 'case-handler' | 'supervisor';
 
 /**
- * The queue (`/case-handler`, and `/supervisor/queue` with a reassign control per row): open
- * dossiers as the server sorts them, fewest days left first. A status filter also finds closed
+ * The queue (`/case-handler`, and `/supervisor/queue` with a reassign control per row and a bulk
+ * assignment of the rows ticked): open dossiers as the server sorts them, fewest days left first,
+ * or by the column header clicked (sorted on the server, so paging stays right). Filters, search
+ * and sort can be saved under a name (saved-filters.tsx). A status filter also finds closed
  * dossiers (granted, refused, inadmissible, withdrawn); drafts are the employer's and not offered.
  * The filters are a GET form whose values live in the URL, so a filtered queue can be bookmarked
  * and works without JavaScript.
@@ -58,6 +63,7 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
         </p>
       )}
       <QueueFilters key={search} base={base} query={query} />
+      <SavedFilters base={base} query={query} defaultScope={mode === 'supervisor' ? 'all' : 'mine'} />
       {load.status !== 'ready' ? (
         <Loading />
       ) : (
@@ -68,6 +74,10 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
             detailBase={mode === 'supervisor' ? '/supervisor/dossiers' : '/case-handler/dossiers'}
             canReassign={mode === 'supervisor'}
             isFiltered={query.status !== ''}
+            sortHref={(column) =>
+              `${base}?${writeQueueQuery({ ...query, ...nextSort(query, column), offset: 0 })}`
+            }
+            ariaSort={(column) => ariaSortOf(query, column)}
             onChanged={reload}
           />
           <QueuePaging base={base} query={query} total={load.data.total} />
@@ -84,7 +94,9 @@ function QueueFilters({ base, query }: { base: string; query: QueueQuery }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // A new filter keeps the column the queue is sorted on.
     const next = writeQueueQuery({
+      ...query,
       scope,
       status: String(form.get('status') ?? ''),
       category: String(form.get('category') ?? ''),

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ariaSortOf,
   defaultValidity,
   isAnswered,
+  nextSort,
   queueFlags,
+  queueQueryToSaved,
   readAnswer,
   readQueueQuery,
+  savedToQueueQuery,
   todayInBrussels,
   toPercent,
   writeQueueQuery,
@@ -42,15 +46,49 @@ describe('staff page helpers', () => {
 
   it('reads the queue filter from the URL and writes it back without empty filters', () => {
     const query = readQueueQuery('?scope=unassigned&category=TRAINEE&q=+Peeters+&offset=25', 'mine');
-    expect(query).toEqual({ scope: 'unassigned', status: '', category: 'TRAINEE', q: 'Peeters', offset: 25 });
+    expect(query).toEqual({
+      scope: 'unassigned',
+      status: '',
+      category: 'TRAINEE',
+      q: 'Peeters',
+      sort: '',
+      direction: 'asc',
+      offset: 25,
+    });
     expect(writeQueueQuery(query)).toBe('scope=unassigned&category=TRAINEE&q=Peeters&offset=25');
     expect(readQueueQuery('?scope=everything&offset=-4', 'all')).toEqual({
       scope: 'all',
       status: '',
       category: '',
       q: '',
+      sort: '',
+      direction: 'asc',
       offset: 0,
     });
+  });
+
+  it('sorts by a column header: another column ascending, the same one turned around', () => {
+    const query = readQueueQuery('?scope=all&sort=number&direction=asc', 'mine');
+    expect(writeQueueQuery(query)).toBe('scope=all&sort=number&direction=asc');
+    expect(nextSort(query, 'number')).toEqual({ sort: 'number', direction: 'desc' });
+    expect(nextSort(query, 'worker')).toEqual({ sort: 'worker', direction: 'asc' });
+    expect(ariaSortOf(query, 'number')).toBe('ascending');
+    expect(ariaSortOf(query, 'dueDate')).toBeUndefined();
+    // Without a sort the queue is in due-date order, and says so.
+    const plain = readQueueQuery('?scope=all&sort=salary', 'mine');
+    expect(plain.sort).toBe('');
+    expect(ariaSortOf(plain, 'dueDate')).toBe('ascending');
+    expect(nextSort(plain, 'dueDate')).toEqual({ sort: 'dueDate', direction: 'desc' });
+    // A saved filter goes to the page and back unchanged.
+    const saved = queueQueryToSaved({ ...query, status: 'IN_REVIEW', q: 'Raman' });
+    expect(saved).toEqual({
+      scope: 'all',
+      status: 'IN_REVIEW',
+      q: 'Raman',
+      sort: 'number',
+      direction: 'asc',
+    });
+    expect(savedToQueueQuery(saved, 'mine')).toEqual({ ...query, status: 'IN_REVIEW', q: 'Raman' });
   });
 
   it('reads answers at dotted paths and knows an unanswered question', () => {
@@ -72,7 +110,15 @@ describe('staff page helpers', () => {
       validFrom: '2026-03-12',
       validUntil: '2027-03-11',
     });
-    expect(defaultValidity(null, null, '2026-03-12')).toEqual({ validFrom: '2026-03-12', validUntil: '' });
+    // No maximum, no contract end: one year is proposed rather than an empty date.
+    expect(defaultValidity(null, null, '2026-03-12')).toEqual({
+      validFrom: '2026-03-12',
+      validUntil: '2027-03-11',
+    });
+    // A contract that ends earlier than the maximum ends the permit too; one ending later does not.
+    expect(defaultValidity('2026-05-01', 36, '2026-03-12', '2026-10-31').validUntil).toBe('2026-10-31');
+    expect(defaultValidity('2026-05-01', 12, '2026-03-12', '2028-10-31').validUntil).toBe('2027-04-30');
+    expect(defaultValidity('2026-05-01', null, '2026-03-12', '2028-10-31').validUntil).toBe('2028-10-31');
   });
 
   it('takes today on Brussels time and rounds shares to whole percentages', () => {

@@ -1,3 +1,9 @@
+import {
+  QUEUE_SORTS,
+  type QueueSort,
+  SORT_DIRECTIONS,
+  type SortDirection,
+} from '../../../../src/dossiers/handling/queue-statuses.ts';
 import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
@@ -74,19 +80,30 @@ export interface QueueQuery {
   category: string;
   /** Free text: dossier number, worker name or enterprise number. */
   q: string;
+  /** '' is the queue's own order: fewest days left first. */
+  sort: QueueSort | '';
+  direction: SortDirection;
   offset: number;
 }
+
+export type { QueueSort, SortDirection };
 
 /** The queue's filter as the page URL carries it (`?scope=&status=&category=&q=&offset=`). */
 export function readQueueQuery(search: string, defaultScope: QueueScope): QueueQuery {
   const params = new URLSearchParams(search);
   const scope = params.get('scope');
   const offset = Number.parseInt(params.get('offset') ?? '0', 10);
+  const sort = params.get('sort') ?? '';
+  const direction = params.get('direction') ?? '';
   return {
     scope: (QUEUE_SCOPES as readonly string[]).includes(scope ?? '') ? (scope as QueueScope) : defaultScope,
     status: params.get('status') ?? '',
     category: params.get('category') ?? '',
     q: (params.get('q') ?? '').trim(),
+    sort: (QUEUE_SORTS as readonly string[]).includes(sort) ? (sort as QueueSort) : '',
+    direction: (SORT_DIRECTIONS as readonly string[]).includes(direction)
+      ? (direction as SortDirection)
+      : 'asc',
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
   };
 }
@@ -98,9 +115,58 @@ export function writeQueueQuery(query: QueueQuery, extra: Record<string, string>
   if (query.status) params.set('status', query.status);
   if (query.category) params.set('category', query.category);
   if (query.q) params.set('q', query.q);
+  if (query.sort) {
+    params.set('sort', query.sort);
+    params.set('direction', query.direction);
+  }
   if (query.offset > 0) params.set('offset', String(query.offset));
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params.toString();
+}
+
+/**
+ * The order a column header asks for: a click on the sorted column turns it around, a click on
+ * another sorts it ascending (the queue's own order is the due date ascending).
+ */
+export function nextSort(query: QueueQuery, column: QueueSort): Pick<QueueQuery, 'sort' | 'direction'> {
+  const current = query.sort || 'dueDate';
+  if (current !== column) return { sort: column, direction: 'asc' };
+  return { sort: column, direction: query.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+/** What `aria-sort` says of a column header. */
+export function ariaSortOf(query: QueueQuery, column: QueueSort): 'ascending' | 'descending' | undefined {
+  if ((query.sort || 'dueDate') !== column) return undefined;
+  return query.direction === 'desc' ? 'descending' : 'ascending';
+}
+
+/** A saved filter's query as the queue page's filter; what it does not say is left at its default. */
+export function savedToQueueQuery(
+  saved: {
+    scope?: string;
+    status?: string;
+    category?: string;
+    q?: string;
+    sort?: string;
+    direction?: string;
+  },
+  defaultScope: QueueScope,
+): QueueQuery {
+  const params = new URLSearchParams(
+    Object.entries(saved).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  return readQueueQuery(params.toString(), defaultScope);
+}
+
+/** The filter as the saved-filters API keeps it: empty parts left out. */
+export function queueQueryToSaved(query: QueueQuery): Record<string, string> {
+  return {
+    scope: query.scope,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.sort ? { sort: query.sort, direction: query.direction } : {}),
+  };
 }
 
 /** A value of the draft at a question's dotted path (`application.job.title`, `workerIdentity.familyName`). */
@@ -119,18 +185,40 @@ export function isAnswered(value: unknown): boolean {
 }
 
 /**
- * The validity a grant proposes: from the job's start date (or today when that has passed) for the
- * procedure's maximum (assessment `maxValidityMonths`), the last day included, so the server's
- * check `validUntil ≤ validFrom + months` holds.
+ * The validity a grant (or an allowed appeal's grant) proposes: from the job's start date, or
+ * today when that has passed (a permit does not start before its decision); until the contract's
+ * end date when the application gives one, never beyond the procedure's maximum
+ * (`maxValidityMonths`, the last day included, so the server's check `validUntil ≤ validFrom +
+ * months` holds); a procedure without a maximum and a contract without an end propose one year.
  */
 export function defaultValidity(
   startDate: string | null | undefined,
   maxValidityMonths: number | null | undefined,
   today: string,
+  endDate?: string | null,
 ): { validFrom: string; validUntil: string } {
   const validFrom = startDate && startDate > today ? startDate : today;
-  const validUntil = maxValidityMonths ? addDays(addMonths(validFrom, maxValidityMonths), -1) : '';
+  const longest = addDays(addMonths(validFrom, maxValidityMonths || 12), -1);
+  const contractEnd = endDate && endDate >= validFrom ? endDate : null;
+  const validUntil = contractEnd && (contractEnd < longest || !maxValidityMonths) ? contractEnd : longest;
   return { validFrom, validUntil };
+}
+
+/** The validity proposed for a dossier's grant, from its application and assessment. */
+export function proposedValidity(
+  dossier: {
+    application: Record<string, unknown>;
+    assessment: { procedure: { maxValidityMonths: number | null } } | null;
+  },
+  today: string,
+): { validFrom: string; validUntil: string } {
+  const job = (dossier.application.job ?? {}) as { startDate?: string; endDate?: string };
+  return defaultValidity(
+    job.startDate,
+    dossier.assessment?.procedure.maxValidityMonths ?? null,
+    today,
+    job.endDate,
+  );
 }
 
 /** Today in Brussels as an ISO date (the server's clock and the legal deadlines run on Belgian time). */

@@ -1,4 +1,7 @@
+import type { LetterDraft, LetterPart } from '../../../../src/dossiers/letters/letter-draft.ts';
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import type { SavedFilter } from '../../../../src/dossiers/staff/saved-filters.ts';
+import type { StaffEntryKind } from '../../../../src/dossiers/staff/staff-entries.repo.ts';
 import type { Assessment, Category } from '../../../../src/rules/index.ts';
 
 /**
@@ -6,7 +9,24 @@ import type { Assessment, Category } from '../../../../src/rules/index.ts';
  * src/dossiers/handling/queue.ts and supervision.ts are the source; dates arrive as ISO strings).
  */
 
-export type { Assessment, Category, DossierAction, DossierStatus };
+export type { Assessment, Category, DossierAction, DossierStatus, LetterDraft, LetterPart, SavedFilter };
+
+/** A row of the staff history: a lifecycle action, or a note, assignment or letter edit. */
+export interface HistoryEntry {
+  action: DossierAction | StaffEntryKind;
+  by: string;
+  actorName: string | null;
+  on: string;
+  /** A note's text, the assignee's name, a letter's signed motivation; null otherwise. */
+  detail?: string | null;
+}
+
+export interface InternalNote {
+  id: string;
+  text: string;
+  authorName: string | null;
+  on: string;
+}
 
 export interface QueueItem {
   id: string;
@@ -193,7 +213,9 @@ export interface DossierOverview {
   /** The employer's appeal: their grounds, for the supervisor who decides it. */
   appeal?: { grounds: string; lodgedOn: string } | null;
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
-  history: Array<{ action: DossierAction; by: string; actorName: string | null; on: string }>;
+  history: HistoryEntry[];
+  /** Staff only (null for the employer): notes never shown outside the service. */
+  internalNotes?: InternalNote[] | null;
   assignee: { id: string; displayName: string } | null;
   /** Absent from older servers; null for a dossier whose registers were never asked. */
   registerCheck?: RegisterCheck | null;

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
-import { defaultValidity, formatDate, todayInBrussels } from '../staff-format.ts';
+import { formatDate, proposedValidity, todayInBrussels } from '../staff-format.ts';
 import type { DossierOverview } from '../staff-types.ts';
 import { DecideAppealForm } from './appeal-form.tsx';
 import { ConfirmStep } from './confirm-step.tsx';
 import { Section } from './dossier-sections.tsx';
 import type { FieldMap } from './form-errors.ts';
+import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
 import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
 import { CoSignForm, RefuseForm, ReturnedRefusalNotice, ReturnRefusalForm } from './refuse-form.tsx';
 
@@ -95,9 +96,8 @@ function RequestInformationForm({ perform, errors }: { perform: Perform; errors:
 
 function GrantForm({ dossier, perform, errors }: FormProps) {
   const t = useT();
-  const startDate = (dossier.application.job as { startDate?: string } | undefined)?.startDate;
   const maxMonths = dossier.assessment?.procedure.maxValidityMonths ?? null;
-  const initial = defaultValidity(startDate, maxMonths, todayInBrussels());
+  const initial = proposedValidity(dossier, todayInBrussels());
   const [validFrom, setValidFrom] = useState(initial.validFrom);
   const [validUntil, setValidUntil] = useState(initial.validUntil);
   const [note, setNote] = useState('');
@@ -108,11 +108,26 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
     note: { id: 'grant-note', label: t('staff.panel.grant.note') },
   };
 
+  // The letter's draft is fetched when the confirmation opens; its motivation may be rewritten.
+  const letter = useLetterDraft(
+    dossier.id,
+    isConfirming ? { outcome: 'GRANTED', validFrom, validUntil, ...(note.trim() ? { note } : {}) } : null,
+  );
+
   async function grant() {
     setConfirming(false);
     await perform({
-      body: { action: 'GRANT', validFrom, validUntil, ...(note.trim() ? { note } : {}) },
-      fields,
+      body: {
+        action: 'GRANT',
+        validFrom,
+        validUntil,
+        ...(note.trim() ? { note } : {}),
+        ...(letter.state.status === 'ready' ? { letterMotivation: letter.state.motivation } : {}),
+      },
+      fields: {
+        ...fields,
+        letterMotivation: { id: 'grant-letter-motivation', label: t('staff.letterDraft.title') },
+      },
       done: t('staff.panel.done'),
     });
   }
@@ -153,6 +168,14 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
         onChange={setNote}
         error={errors['grant-note']}
       />
+      {isConfirming ? (
+        <LetterDraftView
+          id="grant-letter"
+          state={letter.state}
+          onMotivation={letter.setMotivation}
+          error={errors['grant-letter-motivation']}
+        />
+      ) : null}
       {isConfirming ? (
         <ConfirmStep
           id="grant-confirm"

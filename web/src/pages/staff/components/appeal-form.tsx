@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
-import { defaultValidity, formatDate, labelOf, todayInBrussels } from '../staff-format.ts';
+import { formatDate, labelOf, proposedValidity, todayInBrussels } from '../staff-format.ts';
 import {
   APPEAL_FOLLOW_UPS,
   APPEAL_OUTCOMES,
@@ -20,9 +20,7 @@ import { type FormProps, TextArea } from './panel-parts.tsx';
  */
 export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
   const t = useT();
-  const startDate = (dossier.application.job as { startDate?: string } | undefined)?.startDate;
-  const maxMonths = dossier.assessment?.procedure.maxValidityMonths ?? null;
-  const initial = defaultValidity(startDate, maxMonths, todayInBrussels());
+  const initial = proposedValidity(dossier, todayInBrussels());
   const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
   const [followUp, setFollowUp] = useState<AppealFollowUp | null>(null);
   const [validFrom, setValidFrom] = useState(initial.validFrom);

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import type { MigrationListOptions } from '../../../../../src/occupations/migration-list-options.ts';
 import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { TableScroll } from '../../../components/table-scroll.tsx';
 import { formatNumber, formatPercent } from '../../../format.ts';
 import { currentLang, type MessageKey, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
 import type { Assessment, DossierOverview, Question } from '../staff-types.ts';
+import { useStaffLoad } from '../use-staff-load.ts';
 
 /** The read-only sections of the dossier overview, each a titled `<section>` with an h2. */
 
@@ -17,7 +19,25 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-function formatAnswer(t: Translate, question: Question, value: unknown): string {
+/** A country's name in the reader's language ("IN" → "India"); the code when it has none. */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([currentLang()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function formatAnswer(
+  t: Translate,
+  question: Question,
+  value: unknown,
+  migrationListNames: ReadonlyMap<string, string>,
+): string {
+  if (question.input === 'country' && typeof value === 'string') return countryName(value);
+  // The answer is the list entry's id; staff read the function's name in their language.
+  if (question.input === 'migrationList' && typeof value === 'string')
+    return migrationListNames.get(value) ?? value;
   if (typeof value === 'boolean') return value ? t('staff.common.yes') : t('staff.common.no');
   if (question.input === 'publications' && Array.isArray(value)) {
     return value
@@ -38,8 +58,21 @@ function formatAnswer(t: Translate, question: Question, value: unknown): string 
   return String(value);
 }
 
+/** The migration list's functions by id, as the application date's list names them (and earlier lists). */
+function useMigrationListNames(dossier: DossierOverview): ReadonlyMap<string, string> {
+  const asksFunction = dossier.steps.some((step) => step.questions.some((q) => q.input === 'migrationList'));
+  const date = String(dossier.application.applicationDate ?? dossier.submittedAt?.slice(0, 10) ?? '');
+  const params = new URLSearchParams({ at: date, lang: currentLang() });
+  const { load } = useStaffLoad<MigrationListOptions>(
+    asksFunction && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `/api/v1/migration-list?${params}` : null,
+  );
+  if (load.status !== 'ready') return new Map();
+  return new Map([...load.data.earlierEntries, ...load.data.entries].map((entry) => [entry.id, entry.label]));
+}
+
 export function ApplicationSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
+  const migrationListNames = useMigrationListNames(dossier);
   const root = { application: dossier.application, workerIdentity: dossier.workerIdentity };
   const steps = dossier.steps
     .map((step) => ({
@@ -58,7 +91,7 @@ export function ApplicationSection({ dossier }: { dossier: DossierOverview }) {
             {step.answered.map(({ question, value }) => (
               <div key={question.path} className="staff-dl__row">
                 <dt>{labelOf(t, 'questions', question.path)}</dt>
-                <dd>{formatAnswer(t, question, value)}</dd>
+                <dd>{formatAnswer(t, question, value, migrationListNames)}</dd>
               </div>
             ))}
           </dl>
@@ -68,7 +101,14 @@ export function ApplicationSection({ dossier }: { dossier: DossierOverview }) {
   );
 }
 
-export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
+export function DocumentsSection({
+  dossier,
+  onView,
+}: {
+  dossier: DossierOverview;
+  /** Opens a document beside the application (PDF and pictures). */
+  onView?: (document: DossierOverview['documents'][number]) => void;
+}) {
   const t = useT();
   return (
     <Section id="documents" title={t('staff.overview.sections.documents')}>
@@ -93,6 +133,19 @@ export function DocumentsSection({ dossier }: { dossier: DossierOverview }) {
                     <a href={`/api/v1/dossiers/${dossier.id}/documents/${doc.id}`} download={doc.fileName}>
                       {t('staff.overview.documents.download', { name: doc.fileName })}
                     </a>
+                    {onView ? (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => onView(doc)}
+                          aria-label={t('staff.viewer.viewFor', { name: doc.fileName })}
+                        >
+                          {t('staff.viewer.view')}
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                   <td>{formatDate(doc.uploadedAt)}</td>
                 </tr>
@@ -373,7 +426,10 @@ export function HistorySection({ dossier }: { dossier: DossierOverview }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
               <tr key={index}>
                 <td>{formatDate(entry.on)}</td>
-                <th scope="row">{labelOf(t, 'actions', entry.action)}</th>
+                <th scope="row">
+                  {labelOf(t, 'actions', entry.action)}
+                  {entry.detail ? <span className="staff-history__detail">{entry.detail}</span> : null}
+                </th>
                 <td>{labelOf(t, 'actors', entry.by)}</td>
                 <td>{entry.actorName ?? t('staff.common.none')}</td>
               </tr>

@@ -4,9 +4,10 @@ import { TableScroll } from '../../../components/table-scroll.tsx';
 import { useT } from '../../../i18n.ts';
 import { Link } from '../../../routing.tsx';
 import { useSession } from '../../../session.tsx';
-import { formatDate, labelOf, queueFlags } from '../staff-format.ts';
+import { formatDate, labelOf, type QueueSort, queueFlags } from '../staff-format.ts';
 import type { QueueItem, StaffMember } from '../staff-types.ts';
 import { useStaffLoad } from '../use-staff-load.ts';
+import { BulkAssignForm } from './bulk-assign.tsx';
 import { StatusMessage } from './staff-status.tsx';
 
 interface QueueTableProps {
@@ -16,22 +17,46 @@ interface QueueTableProps {
   canReassign: boolean;
   /** A status filter is set: the rows may be closed dossiers, so the caption does not say "open". */
   isFiltered?: boolean;
+  /** The address that sorts on a column (or turns its order around), and its `aria-sort` now. */
+  sortHref: (column: QueueSort) => string;
+  ariaSort: (column: QueueSort) => 'ascending' | 'descending' | undefined;
   onChanged: () => void;
 }
 
-/** The queue as a table; for a supervisor each row also has a "reassign" control. */
+/**
+ * The queue as a table whose column headers sort it; for a supervisor each row also has a
+ * "reassign" control and a box to tick for the bulk assignment above the table.
+ */
 export function QueueTable({
   items,
   total,
   detailBase,
   canReassign,
   isFiltered = false,
+  sortHref,
+  ariaSort,
   onChanged,
 }: QueueTableProps) {
   const t = useT();
   const staff = useStaffLoad<{ staff: StaffMember[] }>(canReassign ? '/api/v1/staff/case-handlers' : null);
   const [message, setMessage] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
   const members = staff.load.status === 'ready' ? staff.load.data.staff : [];
+  const shown = selected.filter((id) => items.some((item) => item.id === id));
+  const sortable = (column: QueueSort, label: string, className?: string) => {
+    const sort = ariaSort(column);
+    return (
+      <th scope="col" aria-sort={sort} className={className}>
+        <Link href={sortHref(column)} className="staff-sort">
+          {label}
+          <span aria-hidden="true" className="staff-sort__mark">
+            {sort === 'ascending' ? ' ▲' : sort === 'descending' ? ' ▼' : ''}
+          </span>
+          <span className="visually-hidden"> {t('staff.queue.sortHint')}</span>
+        </Link>
+      </th>
+    );
+  };
   if (items.length === 0) {
     return (
       <>
@@ -43,6 +68,18 @@ export function QueueTable({
   return (
     <>
       <StatusMessage message={message} />
+      {canReassign ? (
+        <BulkAssignForm
+          selected={shown}
+          items={items}
+          members={members}
+          onDone={(text) => {
+            setSelected([]);
+            setMessage(text);
+            onChanged();
+          }}
+        />
+      ) : null}
       <TableScroll label={t('staff.queue.caption', { total })}>
         <table className="table staff-queue">
           <caption className="staff-caption">
@@ -50,16 +87,21 @@ export function QueueTable({
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t('staff.queue.columns.number')}</th>
-              <th scope="col">{t('staff.queue.columns.category')}</th>
-              <th scope="col">{t('staff.queue.columns.worker')}</th>
-              <th scope="col">{t('staff.queue.columns.status')}</th>
-              <th scope="col">{t('staff.queue.columns.dueDate')}</th>
+              {canReassign ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('staff.bulk.selectColumn')}</span>
+                </th>
+              ) : null}
+              {sortable('number', t('staff.queue.columns.number'))}
+              {sortable('category', t('staff.queue.columns.category'))}
+              {sortable('worker', t('staff.queue.columns.worker'))}
+              {sortable('status', t('staff.queue.columns.status'))}
+              {sortable('dueDate', t('staff.queue.columns.dueDate'))}
               <th scope="col" className="numeric">
                 {t('staff.queue.columns.daysLeft')}
               </th>
               <th scope="col">{t('staff.queue.columns.flags')}</th>
-              <th scope="col">{t('staff.queue.columns.assignee')}</th>
+              {sortable('assignee', t('staff.queue.columns.assignee'))}
               {canReassign ? <th scope="col">{t('staff.queue.columns.reassign')}</th> : null}
             </tr>
           </thead>
@@ -69,6 +111,23 @@ export function QueueTable({
               const isUrgent = item.isOverdue || item.isAtRisk;
               return (
                 <tr key={item.id} className={isUrgent ? 'staff-row--urgent' : undefined}>
+                  {canReassign ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        id={`select-${item.id}`}
+                        checked={shown.includes(item.id)}
+                        onChange={(event) =>
+                          setSelected((current) =>
+                            event.target.checked
+                              ? [...current, item.id]
+                              : current.filter((id) => id !== item.id),
+                          )
+                        }
+                        aria-label={t('staff.bulk.selectRow', { number: item.number ?? item.id })}
+                      />
+                    </td>
+                  ) : null}
                   <th scope="row">
                     <Link href={`${detailBase}/${item.id}`}>{item.number ?? item.id}</Link>
                   </th>

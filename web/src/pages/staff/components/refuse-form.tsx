@@ -4,6 +4,7 @@ import { currentLang, useT } from '../../../i18n.ts';
 import { formatDate, labelOf } from '../staff-format.ts';
 import type { RefusalGround, ReturnedRefusal } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
+import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
 import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
 
 /**
@@ -35,14 +36,26 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
     setChosen((current) => (isChecked ? [...current, code] : current.filter((c) => c !== code)));
   }
 
+  // The letter's draft, in the dossier's language, when the confirmation opens.
+  const letter = useLetterDraft(
+    dossier.id,
+    isConfirming ? { outcome: 'REFUSED', reasonCodes: chosen, note } : null,
+  );
+
   async function refuse() {
     setConfirming(false);
     await perform({
-      body: { action: 'REFUSE', reasonCodes: chosen, note },
+      body: {
+        action: 'REFUSE',
+        reasonCodes: chosen,
+        note,
+        ...(letter.state.status === 'ready' ? { letterMotivation: letter.state.motivation } : {}),
+      },
       fields: {
         // The summary links to the first checkbox: a fieldset cannot take the focus.
         reasonCodes: { id: 'refuse-reasons', label: t('staff.panel.refuse.reasons') },
         note: { id: 'refuse-note', label: t('staff.panel.refuse.note') },
+        letterMotivation: { id: 'refuse-letter-motivation', label: t('staff.letterDraft.title') },
       },
       done: t('staff.panel.done'),
     });
@@ -92,6 +105,14 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
         onChange={setNote}
         error={errors['refuse-note']}
       />
+      {isConfirming ? (
+        <LetterDraftView
+          id="refuse-letter"
+          state={letter.state}
+          onMotivation={letter.setMotivation}
+          error={errors['refuse-letter-motivation']}
+        />
+      ) : null}
       {isConfirming ? (
         <ConfirmStep
           id="refuse-confirm"

@@ -1,0 +1,94 @@
+import { DEFAULT_LANG, isLang } from '../../i18n/languages.ts';
+import { FORMATTERS } from '../../rules/messages/format.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
+import { type DecisionLetterInput, formatEnterprise, nameCountry } from './decision-letter.ts';
+import { LETTER_TEXTS } from './letter-texts.ts';
+
+/**
+ * The decision letter as text, before it is signed: the same template and words the PDF prints
+ * (letter-texts.ts, in the dossier's language), cut into parts. The legally required parts (who
+ * decides what, each ground with its legal basis, the legal frame, the appeal route) are fixed;
+ * the motivation (a refusal's statement of reasons, a grant's remark) is the case handler's free
+ * text, which they may rewrite here in the letter's language. The PDF itself is still drawn by
+ * decision-letter.ts from the decision and that motivation (its `note`), so preview and letter
+ * cannot drift apart in anything but layout.
+ */
+export type LetterPart =
+  | { key: string; editable: false; text: string; isHeading?: boolean }
+  | { key: 'motivation'; editable: true; heading: string; text: string; isRequired: boolean };
+
+export interface LetterDraft {
+  lang: DecisionLetterInput['lang'];
+  parts: LetterPart[];
+}
+
+export function draftDecisionLetter(
+  input: Omit<DecisionLetterInput, 'generatedAt' | 'compress'>,
+): LetterDraft {
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  const texts = LETTER_TEXTS[lang];
+  const { date } = FORMATTERS[lang];
+  const { decision, worker } = input;
+  const fixed = (key: string, text: string, isHeading = false): LetterPart =>
+    isHeading ? { key, editable: false, text, isHeading } : { key, editable: false, text };
+  const parts: LetterPart[] = [
+    fixed(
+      'addressee',
+      `${input.employer.name?.trim() || texts.enterpriseWithoutName}, ${texts.enterpriseNumberLabel} ${formatEnterprise(input.employer.enterpriseNumber)}`,
+    ),
+    fixed('subject', texts.subject(input.dossierNumber), true),
+    fixed('salutation', texts.salutation),
+    fixed(
+      'introduction',
+      texts.introduction({
+        worker: `${worker.givenNames} ${worker.familyName}`.trim(),
+        nationality: nameCountry(worker.nationality, lang),
+        birthDate: worker.birthDate ? date(worker.birthDate) : '',
+        category: texts.categories[input.category],
+      }),
+    ),
+  ];
+  if (decision.outcome === 'GRANTED') {
+    parts.push(
+      fixed('decision', texts.granted({ decidedOn: date(decision.decidedOn) })),
+      fixed(
+        'validity',
+        texts.validity({ validFrom: date(decision.validFrom), validUntil: date(decision.validUntil) }),
+      ),
+    );
+  } else {
+    parts.push(
+      fixed(
+        'decision',
+        texts.refused({ decidedOn: date(decision.decidedOn), reasonCount: decision.reasons.length }),
+      ),
+      ...decision.reasons.map((reason, index) =>
+        fixed(
+          `reason.${reason.code}`,
+          `${index + 1}. ${reason.message} ${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`,
+        ),
+      ),
+    );
+  }
+  const isRefusal = decision.outcome === 'REFUSED';
+  parts.push({
+    key: 'motivation',
+    editable: true,
+    heading: isRefusal ? texts.motivationHeading : texts.noteHeading,
+    text: decision.note?.trim() ?? '',
+    // A refusal without a written motivation is not motivated in law; a grant's remark is optional.
+    isRequired: isRefusal,
+  });
+  parts.push(fixed('legalFrame', texts.legalFrame(input.legalFrame.trim())));
+  if (isRefusal) {
+    parts.push(
+      fixed('appealHeading', texts.appealHeading, true),
+      ...texts.appeal.map((paragraph, index) => fixed(`appeal.${index}`, paragraph)),
+    );
+  }
+  parts.push(
+    fixed('closing', texts.closing),
+    fixed('signature', `${input.decidedBy.trim()}, ${texts.caseHandlerRole}`),
+  );
+  return { lang, parts };
+}
