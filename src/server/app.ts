@@ -123,12 +123,10 @@ export async function buildApp({
     sources: sources ?? null,
   };
   const { documents } = config.caseHandling;
+  const storage = documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage;
   await app.register(multipart, { limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 } });
-  await app.register(dossierRoutes, dossierOptions);
-  await app.register(documentRoutes, {
-    ...dossierOptions,
-    storage: documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage,
-  });
+  await app.register(dossierRoutes, { ...dossierOptions, storage });
+  await app.register(documentRoutes, { ...dossierOptions, storage });
   await app.register(handlingRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);
   await app.register(workerSelfServiceRoutes, dossierOptions);
