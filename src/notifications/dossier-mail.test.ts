@@ -72,6 +72,7 @@ describe('dossier mails', () => {
     expect(mail('nl').text).toContain('17 maart 2026');
     expect(mail('fr').text).toContain('17 mars 2026');
     expect(mail('en').subject).toBe('Loket: reminder, dossier VL-2026-000042 awaits your answer');
-    for (const lang of ['nl', 'fr', 'en'] as const) expect(mail(lang).text).not.toMatch(/\{\{|mail\.(body|subject|status)/);
+    for (const lang of ['nl', 'fr', 'en'] as const)
+      expect(mail(lang).text).not.toMatch(/\{\{|mail\.(body|subject|status)/);
   });
 });
