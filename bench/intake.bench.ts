@@ -166,7 +166,7 @@ try {
             { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'nl' },
             TODAY,
           )
-        ).version;
+        ).dossier.version;
       }
       for (const documentType of requiredDocumentTypes('HIGHLY_SKILLED', 'SINGLE_PERMIT')) {
         await uploadDocument(handle.db, databaseStorage, {

@@ -184,6 +184,16 @@ describe('the employer portal', () => {
       '',
     );
     expect(new URL(page.url()).pathname).toBe(`/employer/dossiers/${dossierId}`);
+    // The confirmation: the number to quote, what happens next and within how many days, the answers.
+    const confirmation = page.getByRole('region', { name: emp.confirmation.title });
+    await confirmation.getByText(number, { exact: true }).waitFor();
+    await page.getByRole('heading', { name: emp.nextSteps.title }).waitFor();
+    await page.getByText(/binnen \d+ dagen/).waitFor();
+    await page.getByText(emp.submittedAnswers.show).click();
+    await page
+      .getByRole('region', { name: emp.submittedAnswers.title })
+      .getByText('Raman', { exact: true })
+      .waitFor();
     const reference = page.getByText(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
     await reference.waitFor();
     const qr = page.getByRole('img', { name: /QR-code voor de overschrijving/ });
@@ -208,7 +218,16 @@ describe('the employer portal', () => {
       .filter({ has: page.getByRole('rowheader', { name: number, exact: true }) });
     await row.getByText(employerFr.statuses.SUBMITTED, { exact: true }).waitFor();
     await row.getByText('Priya Raman', { exact: true }).waitFor();
+    await row.getByText(employerFr.home.needs.PAY_FEE, { exact: true }).waitFor();
     await page.locator('#language').selectOption('nl');
+    // The list searched by the worker's name, without accents or capitals: this dossier alone.
+    await page.getByLabel(emp.home.search, { exact: true }).fill('priya raman');
+    await page.getByRole('button', { name: emp.home.apply }).click();
+    await page.waitForURL(/\?q=priya\+raman$/);
+    const found = page.getByRole('table', { name: emp.home.tableCaption }).getByRole('rowheader');
+    await found.first().waitFor();
+    expect(await found.allTextContents()).toEqual([number]);
+    await expectNoAccessibilityViolations(page);
 
     // The service takes it from here: payment recorded, review, a question that stops the clock.
     const staffContext = await browser.newContext({ baseURL: server.url });
@@ -238,6 +257,8 @@ describe('the employer portal', () => {
       await page.goto(`/employer/dossiers/${dossierId}`);
       await page.getByText('Please add the signed contract.').waitFor();
       await page.getByText(emp.clock.paused).waitFor();
+      // The answer's deadline, 15 days by default.
+      await page.getByText(/^Antwoord tegen \d+ \w+ \d{4}$/).waitFor();
       await expectNoAccessibilityViolations(page);
       await page.getByLabel(emp.requests.answerLabel).fill('The signed contract is attached.');
       await page.getByRole('button', { name: emp.requests.send }).click();

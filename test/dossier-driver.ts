@@ -56,6 +56,8 @@ export function dossierDriver(employer: Session, enterpriseNumber = '0403.170.70
       for (const [step, stepAnswers] of Object.entries(answers)) {
         const saved = await driver.saveStep(draft.id, step, version, stepAnswers);
         expect(saved.statusCode, saved.body).toBe(200);
+        // A step is saved in part when an answer is invalid: a complete draft has none.
+        expect(saved.json().answerErrors, saved.body).toEqual([]);
         version = saved.json().version;
       }
       const current = await driver.view(draft.id);

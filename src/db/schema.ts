@@ -119,6 +119,8 @@ export interface DossiersTable {
     Record<string, unknown> | null | undefined,
     Record<string, unknown> | null
   >;
+  /** Migration 0012: a draft the employer deleted (answers, name and documents erased). */
+  deleted_at: Timestamp | null;
 }
 
 export interface DossierActionsTable {
@@ -163,6 +165,8 @@ export interface InformationRequestsTable {
   answer: string | null;
   answered_by: string | null;
   answered_on: string | null;
+  answer_due_on: string | null;
+  reminder_queued_at: Timestamp | null;
 }
 
 export interface DossierLettersTable {
@@ -347,7 +351,7 @@ export interface StatisticsPendingTable {
 export interface MailOutboxTable {
   id: Generated<string>;
   dossier_id: string | null;
-  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION';
+  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER';
   dossier_version: number | null;
   reported_status: string;
   dossier_number: string;
@@ -363,6 +367,8 @@ export interface MailOutboxTable {
   message_id: string | null;
   created_at: Generated<Date>;
   sent_at: Timestamp | null;
+  /** Migration 0012: the day a reminder's answer is due. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -229,14 +229,15 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   const steps =
     fate === 'DRAFT' ? Object.entries(answers).slice(0, random.int(1, 2)) : Object.entries(answers);
   for (const [step, stepAnswers] of steps) {
-    version = (
-      await saveDraftStep(
-        db,
-        employer,
-        { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'en' },
-        applied,
-      )
-    ).version;
+    const saved = await saveDraftStep(
+      db,
+      employer,
+      { dossierId: draft.id, step, answers: stepAnswers, version, lang: 'en' },
+      applied,
+    );
+    // The demo's answers are all valid: one that is not is a mistake in the demo, not a state to show.
+    if (saved.errors.length > 0) throw new Error(`demo answers of ${step}: ${JSON.stringify(saved.errors)}`);
+    version = saved.dossier.version;
   }
   if (fate === 'DRAFT') return;
   for (const documentType of requiredDocumentTypes(demo.category, 'SINGLE_PERMIT')) {

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
+import { isAnswerOverdue } from './handling/information-requests.ts';
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
@@ -80,7 +81,15 @@ export async function buildDossierOverview(
         .execute(),
       db
         .selectFrom('information_requests')
-        .select(['id', 'question', 'requested_on', 'answer', 'answered_on'])
+        .select([
+          'id',
+          'question',
+          'requested_on',
+          'answer',
+          'answered_on',
+          'answer_due_on',
+          'reminder_queued_at',
+        ])
         .where('dossier_id', '=', dossier.id)
         .orderBy('requested_on')
         .execute(),
@@ -152,6 +161,10 @@ export async function buildDossierOverview(
       requestedOn: r.requested_on,
       answer: r.answer,
       answeredOn: r.answered_on,
+      // The day the employer should answer by, and whether it has passed unanswered.
+      answerDueOn: r.answer_due_on,
+      isOverdue: isAnswerOverdue(r, reader.today),
+      reminderSentAt: r.reminder_queued_at ? new Date(r.reminder_queued_at).toISOString() : null,
     })),
     decision: dossier.decision,
     // The refusal's grounds and motivation written for the reader, on the page and not only in the letter.

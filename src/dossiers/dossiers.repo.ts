@@ -15,8 +15,14 @@ export const OPEN_STATUSES = [
   'APPEALED',
 ] as const;
 
+// A deleted draft (deleted_at set) is gone for every reader and writer: these never return it.
 export async function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
-  return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findDossierByNumber(db: Db, number: string): Promise<DossierRow | undefined> {
@@ -25,7 +31,13 @@ export async function findDossierByNumber(db: Db, number: string): Promise<Dossi
 
 /** The row, locked until the transaction ends: changes to one dossier are serialised. */
 export async function lockDossier(trx: Db, id: string): Promise<DossierRow | undefined> {
-  return trx.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export interface ActionRecord extends LoggedAction {

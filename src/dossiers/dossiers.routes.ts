@@ -11,12 +11,16 @@ import { LoketError } from '../server/errors.ts';
 import { IdempotencyHeaders, idempotencyKey } from '../server/idempotency.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
+import type { DocumentStorage } from './documents/document-storage.ts';
 import { loadDossierFor } from './dossier-guard.ts';
-import { buildDossierOverview, summariseDossier } from './dossier-view.ts';
+import { buildDossierOverview } from './dossier-view.ts';
 import { enterprisesOf, findDossier, listDocumentTypes } from './dossiers.repo.ts';
+import { listEmployerDossiers } from './employer-dossiers.ts';
 import { ActionRequestSchema, performAction, validateActionRequest } from './handling/perform-action.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
+import { deleteDraft } from './intake/delete-draft.ts';
 import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from './intake/intake.ts';
+import { DOSSIER_STATUSES, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { prefetchRegisterFacts, runClaimedRegisterCheck } from './register-check/run-register-checks.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -30,6 +34,8 @@ export interface DossierRouteOptions {
   sources?: SourceAdapters | null;
   /** How long a submission's claim on its register check keeps other instances off it (LOKET_CLAIM_LEASE_SECONDS). */
   claimLeaseSeconds?: number;
+  /** Where document bytes live: a deleted draft's documents are erased there. */
+  storage?: DocumentStorage;
 }
 
 /** The employer's intake and the lifecycle actions shared by employer and staff. */
@@ -92,19 +98,61 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
     '/api/v1/dossiers',
     {
       config: { access: ['EMPLOYER'] },
-      schema: { tags: ['dossiers'], summary: "The dossiers of the employer's enterprises, newest first" },
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          "The dossiers of the employer's enterprises: those that need the employer's action first, then newest first",
+        querystring: Type.Object(
+          {
+            q: Type.Optional(
+              Type.String({
+                maxLength: 100,
+                description: 'Dossier number, worker name, job title or migration-list function',
+              }),
+            ),
+            status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
+          },
+          { additionalProperties: false },
+        ),
+      },
     },
     async (request) => {
+      const { q, status } = request.query as { q?: string; status?: DossierStatus };
       const numbers = await enterprisesOf(db(), request.user as User);
-      if (numbers.length === 0) return { dossiers: [] };
-      const rows = await db()
-        .selectFrom('dossiers')
-        .selectAll()
-        .where('enterprise_number', 'in', numbers)
-        .orderBy('updated_at', 'desc')
-        .limit(500)
-        .execute();
-      return { dossiers: rows.map(summariseDossier) };
+      const dossiers = await listEmployerDossiers(db(), numbers, {
+        ...(q ? { search: q } : {}),
+        ...(status ? { status } : {}),
+        lang: request.lang,
+      });
+      return { dossiers };
+    },
+  );
+
+  app.delete(
+    '/api/v1/dossiers/:id',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Delete a draft (only a draft; a submitted dossier can be withdrawn instead)',
+        params: IdParams,
+        querystring: Type.Object(
+          { version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { version } = request.query as { version?: number };
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const user = request.user as User;
+      await deleteDraft(db(), options.storage, {
+        dossierId: id,
+        acting: { role: 'EMPLOYER', userId: user.id, requestId: String(request.id) },
+        ...(version === undefined ? {} : { expectedVersion: version }),
+      });
+      return reply.code(204).send();
     },
   );
 
@@ -179,7 +227,8 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
       config: { access: ['EMPLOYER'] },
       schema: {
         tags: ['dossiers'],
-        summary: 'Save one step of a draft (only that step is validated)',
+        summary:
+          'Save one step of a draft: its valid answers are saved; `answerErrors` names those that were not, and required answers still missing',
         params: Type.Object({ id: Type.String({ format: 'uuid' }), step: Type.String({ maxLength: 20 }) }),
         body: Type.Object(
           {
@@ -194,7 +243,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
       const { id, step } = request.params as { id: string; step: string };
       const body = request.body as { version: number; answers: Record<string, unknown> };
       await loadDossierFor(db(), request, id, 'CHANGE');
-      await saveDraftStep(
+      const { errors } = await saveDraftStep(
         db(),
         request.user as User,
         {
@@ -207,7 +256,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
         },
         today(),
       );
-      return overview(request, id);
+      return { ...(await overview(request, id)), answerErrors: errors };
     },
   );
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.repo.ts';
 import type { Db } from '../db/client.ts';
 import { pollResidenceDecisions, sendFederalOutbox } from '../dossiers/federal/federal-handover.ts';
+import { remindInformationRequests } from '../dossiers/handling/information-requests.ts';
 import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
@@ -20,6 +21,8 @@ export const JOBS = {
   // decisions are fetched back.
   federalOutbox: { name: 'federal-outbox-send', cron: '* * * * *' },
   federalDecisions: { name: 'federal-decisions-poll', cron: '*/5 * * * *' },
+  // Employers are reminded once, a few days before a request for information is due.
+  informationReminders: { name: 'information-reminders', cron: '0 8 * * *' },
 } as const;
 
 /** What the jobs may use besides the database: the registers (null when none is configured). */
@@ -70,6 +73,7 @@ export const JOB_HANDLERS: Record<
     context.sources ? sendFederalOutbox(db, context.sources.federal) : NO_SOURCES,
   'federal-decisions-poll': async (db, context) =>
     context.sources ? pollResidenceDecisions(db, context.sources.federal) : NO_SOURCES,
+  'information-reminders': async (db, context) => remindInformationRequests(db, brusselsDate(context.now())),
 };
 
 export interface JobRunner {

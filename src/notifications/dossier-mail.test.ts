@@ -57,4 +57,22 @@ describe('dossier mails', () => {
     expect(composeMail({ ...base, lang: 'fr' }).text).toContain('refusée');
     expect(composeMail({ ...base, lang: 'en' }).text).toContain('refused');
   });
+
+  it('writes a reminder with the day the answer is due, in the reader’s language', () => {
+    const mail = (lang: 'nl' | 'fr' | 'en') =>
+      composeMail({
+        kind: 'REMINDER',
+        audience: 'EMPLOYER',
+        lang,
+        dossierNumber: 'VL-2026-000042',
+        reportedStatus: 'INFORMATION_REQUESTED',
+        publicUrl: 'https://loket.example.be',
+        dueOn: '2026-03-17',
+      });
+    expect(mail('nl').text).toContain('17 maart 2026');
+    expect(mail('fr').text).toContain('17 mars 2026');
+    expect(mail('en').subject).toBe('Loket: reminder, dossier VL-2026-000042 awaits your answer');
+    for (const lang of ['nl', 'fr', 'en'] as const)
+      expect(mail(lang).text).not.toMatch(/\{\{|mail\.(body|subject|status)/);
+  });
 });

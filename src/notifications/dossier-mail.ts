@@ -9,7 +9,8 @@ import { translate } from '../i18n/translate.ts';
  * Mail is not a secure channel: a mail names the dossier number and what happened, never the
  * worker's name, the grounds or any other personal data; the reader signs in to see them.
  */
-export type MailKind = 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION';
+// REMINDER is not a status change: the reminder job queues it before a request's answer is due.
+export type MailKind = 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER';
 export type MailAudience = 'EMPLOYER' | 'WORKER';
 
 const KIND_OF_STATUS: Readonly<Record<string, MailKind>> = {
@@ -40,6 +41,18 @@ export interface MailToCompose {
   reportedStatus: string;
   /** The service's public address, e.g. https://loket.example.be (no trailing slash). */
   publicUrl: string;
+  /** The day an answer is due (YYYY-MM-DD), for a reminder. */
+  dueOn?: string | null;
+}
+
+/** A day as the reader writes it: "16 maart 2026", "16 mars 2026", "16 March 2026". */
+function mailDate(lang: Lang, day: string): string {
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export interface ComposedMail {
@@ -54,7 +67,11 @@ export function composeMail(mail: MailToCompose): ComposedMail {
   const body = [
     t('greeting'),
     '',
-    t(`body.${mail.kind}.${mail.audience}`, { number: mail.dossierNumber, status }),
+    t(`body.${mail.kind}.${mail.audience}`, {
+      number: mail.dossierNumber,
+      status,
+      date: mail.dueOn ? mailDate(mail.lang, mail.dueOn) : '',
+    }),
     '',
     t(`where.${mail.audience}`, { link }),
     '',

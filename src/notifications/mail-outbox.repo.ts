@@ -28,34 +28,8 @@ export async function queueDossierMails(
 ): Promise<number> {
   const kind = mailKindFor(from, to);
   if (!kind || !dossier.number) return 0;
-  const recipients: Array<{ audience: MailAudience; recipient: string; lang: Lang }> = [];
-  const employers = await trx
-    .selectFrom('users')
-    .select(['email', 'preferred_lang'])
-    .where('role', '=', 'EMPLOYER')
-    .where('disabled_at', 'is', null)
-    .where('email', 'is not', null)
-    .where((eb) =>
-      eb.or([
-        eb('enterprise_number', '=', dossier.enterprise_number),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('employer_mandates')
-            .select('user_id')
-            .where('enterprise_number', '=', dossier.enterprise_number),
-        ),
-      ]),
-    )
-    .execute();
-  for (const employer of employers) {
-    recipients.push({
-      audience: 'EMPLOYER',
-      recipient: employer.email as string,
-      lang: employer.preferred_lang,
-    });
-  }
+  const recipients: Array<{ audience: MailAudience; recipient: string; lang: Lang }> =
+    await employerRecipients(trx, dossier.enterprise_number);
   if (dossier.worker_email && isToldOf('WORKER', kind)) {
     recipients.push({ audience: 'WORKER', recipient: dossier.worker_email, lang: dossier.lang });
   }
@@ -72,6 +46,67 @@ export async function queueDossierMails(
         audience: r.audience,
         recipient: r.recipient,
         lang: r.lang,
+      })),
+    )
+    .onConflict((oc) => oc.constraint('mail_outbox_once').doNothing())
+    .execute();
+  return recipients.length;
+}
+
+/** Every active employer account of the enterprise (its own, or mandated) with an address. */
+async function employerRecipients(trx: Db, enterpriseNumber: string) {
+  const employers = await trx
+    .selectFrom('users')
+    .select(['email', 'preferred_lang'])
+    .where('role', '=', 'EMPLOYER')
+    .where('disabled_at', 'is', null)
+    .where('email', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('enterprise_number', '=', enterpriseNumber),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('employer_mandates')
+            .select('user_id')
+            .where('enterprise_number', '=', enterpriseNumber),
+        ),
+      ]),
+    )
+    .execute();
+  return employers.map((employer) => ({
+    audience: 'EMPLOYER' as MailAudience,
+    recipient: employer.email as string,
+    lang: employer.preferred_lang,
+  }));
+}
+
+/**
+ * Queues the reminder that an answer to a request for information is due on `dueOn`, to the
+ * employer accounts only (acting is the employer's part), inside the caller's transaction.
+ */
+export async function queueReminderMails(
+  trx: Db,
+  dossier: ChangedDossier & { status: string },
+  dueOn: string,
+): Promise<number> {
+  if (!dossier.number) return 0;
+  const recipients = await employerRecipients(trx, dossier.enterprise_number);
+  if (recipients.length === 0) return 0;
+  await trx
+    .insertInto('mail_outbox')
+    .values(
+      recipients.map((r) => ({
+        dossier_id: dossier.id,
+        dossier_version: dossier.version,
+        dossier_number: dossier.number as string,
+        kind: 'REMINDER' as const,
+        reported_status: dossier.status,
+        audience: r.audience,
+        recipient: r.recipient,
+        lang: r.lang,
+        due_on: dueOn,
       })),
     )
     .onConflict((oc) => oc.constraint('mail_outbox_once').doNothing())

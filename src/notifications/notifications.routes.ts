@@ -82,6 +82,7 @@ export async function notificationRoutes(
                   dossierNumber: mail.dossier_number,
                   reportedStatus: mail.reported_status,
                   publicUrl: options.mail.publicUrl,
+                  dueOn: mail.due_on,
                 });
           return {
             id: String(mail.id),

@@ -69,6 +69,7 @@ export async function sendDueMails(
       dossierNumber: mail.dossier_number,
       reportedStatus: mail.reported_status,
       publicUrl: settings.publicUrl,
+      dueOn: mail.due_on,
     });
     const attempts = mail.attempts + 1;
     try {

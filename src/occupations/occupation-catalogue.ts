@@ -45,6 +45,13 @@ export function readOccupations(file = OCCUPATIONS_CSV): Occupation[] {
 }
 
 let cached: OccupationIndex | null = null;
+let byId: ReadonlyMap<string, Occupation> | null = null;
+
+/** One occupation by its ESCO id (read once, on first use), or undefined. */
+export function findOccupation(id: string): Occupation | undefined {
+  byId ??= new Map(readOccupations().map((occupation) => [occupation.id, occupation]));
+  return byId.get(id);
+}
 
 /** Read and indexed once, on first use (the first search), never at import time. */
 export function occupationIndex(): OccupationIndex {

@@ -2,10 +2,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { guideCategory } from '../rules/category-guidance.ts';
+import { CATEGORIES } from '../rules/contract.ts';
 import { getDefaultRuleData } from '../rules/index.ts';
 import { brusselsDate } from '../server/today.ts';
 import { migrationListOptions } from './migration-list-options.ts';
-import { occupationIndex } from './occupation-catalogue.ts';
+import { findOccupation, occupationIndex } from './occupation-catalogue.ts';
 import { MAX_LIMIT, searchOccupations } from './occupation-search.ts';
 
 const Lang = Type.Enum([...LANGUAGES], {
@@ -67,6 +69,33 @@ const MigrationListAnswer = Type.Object({
   ),
 });
 
+const GuidanceQuery = Type.Object(
+  {
+    occupation: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[A-Za-z0-9-]+$',
+      description: 'The ESCO occupation id, as the occupation search answers it',
+    }),
+    at: Type.Optional(Type.String({ format: 'date', description: 'The application date; default today' })),
+    lang: Type.Optional(Lang),
+  },
+  { additionalProperties: false },
+);
+
+const GuidanceAnswer = Type.Object({
+  hints: Type.Array(
+    Type.Object({
+      kind: Type.Enum(['MIGRATION_LIST', 'PROFESSION']),
+      categories: Type.Array(Type.Enum(CATEGORIES)),
+      migrationListFunction: Type.Optional(Type.Object({ id: Type.String(), label: Type.String() })),
+      profession: Type.Optional(Type.String()),
+      reducedShare: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+      careFunctionException: Type.Optional(Type.Boolean()),
+    }),
+  ),
+});
+
 export const ESCO_ATTRIBUTION = 'ESCO, European Commission';
 
 /**
@@ -100,6 +129,47 @@ export async function occupationRoutes(fastify: FastifyInstance): Promise<void> 
       return {
         source: ESCO_ATTRIBUTION,
         results: searchOccupations(occupationIndex(), q, lang, limit ?? 20),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/category-guidance',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['occupations'],
+        summary: 'Which category fits an occupation: the migration list, a profession with its own threshold',
+        querystring: GuidanceQuery,
+        response: { 200: GuidanceAnswer },
+      },
+    },
+    async (request) => {
+      const lang = request.query.lang ?? request.lang;
+      const at = request.query.at ?? brusselsDate(new Date());
+      const occupation = findOccupation(request.query.occupation);
+      if (!occupation) return { hints: [] };
+      const names = [
+        ...Object.values(occupation.labels),
+        ...Object.values(occupation.altLabels).flatMap((labels) => labels ?? []),
+      ];
+      const hints = guideCategory(getDefaultRuleData(), { iscoCode: occupation.iscoCode, names }, at);
+      return {
+        hints: hints.map((hint) =>
+          hint.kind === 'MIGRATION_LIST'
+            ? {
+                kind: hint.kind,
+                categories: hint.categories,
+                migrationListFunction: { id: hint.functionId, label: hint.functionLabels[lang] },
+              }
+            : {
+                kind: hint.kind,
+                categories: hint.categories,
+                profession: hint.profession,
+                reducedShare: hint.reducedShare,
+                careFunctionException: hint.careFunctionException,
+              },
+        ),
       };
     },
   );

@@ -125,12 +125,10 @@ export async function buildApp({
     claimLeaseSeconds: config.claimLeaseSeconds,
   };
   const { documents } = config.caseHandling;
+  const storage = documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage;
   await app.register(multipart, { limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 } });
-  await app.register(dossierRoutes, dossierOptions);
-  await app.register(documentRoutes, {
-    ...dossierOptions,
-    storage: documents.storage === 'disk' ? diskStorage(documents.dir) : databaseStorage,
-  });
+  await app.register(dossierRoutes, { ...dossierOptions, storage });
+  await app.register(documentRoutes, { ...dossierOptions, storage });
   await app.register(handlingRoutes, dossierOptions);
   await app.register(staffWorkRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);

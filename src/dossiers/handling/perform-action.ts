@@ -10,6 +10,7 @@ import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts'
 import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
 import { decideAppeal } from './decide-appeal.ts';
 import { grantDossier, refuseDossier, returnRefusal } from './decide-dossier.ts';
+import { answerDueOn } from './information-requests.ts';
 import { runAdmissibility } from './run-admissibility.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -22,7 +23,13 @@ export const ActionRequestSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
-    { action: Type.Literal('REQUEST_INFORMATION'), version: Type.Integer(), question: Text(4000) },
+    {
+      action: Type.Literal('REQUEST_INFORMATION'),
+      version: Type.Integer(),
+      question: Text(4000),
+      // The day the employer should answer by; default DEFAULT_ANSWER_DAYS from today.
+      answerDueOn: Type.Optional(IsoDate),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
@@ -131,7 +138,12 @@ export async function performAction(
           patch: dossier.assigned_to ? {} : { assigned_to: acting.userId },
         });
       case 'REQUEST_INFORMATION': {
-        const changed = await changeDossier(trx, dossier, { ...base, action: 'REQUEST_INFORMATION' });
+        const dueOn = answerDueOn(today, request.answerDueOn, lang);
+        const changed = await changeDossier(trx, dossier, {
+          ...base,
+          action: 'REQUEST_INFORMATION',
+          details: { answerDueOn: dueOn },
+        });
         await trx
           .insertInto('information_requests')
           .values({
@@ -139,6 +151,7 @@ export async function performAction(
             question: request.question,
             requested_by: acting.userId,
             requested_on: today,
+            answer_due_on: dueOn,
           })
           .execute();
         return changed;

@@ -81,20 +81,21 @@ describe('intake: what is refused before submission, and the fee only when due',
       { version: draft.version, answers },
       inLanguage('en'),
     );
-    expect(saved.statusCode).toBe(400);
-    expect(saved.json().error.fields).toEqual([
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().answerErrors).toEqual([
       {
         path: 'application.worker.nationality',
         rule: 'workAuthorisationNotRequired',
         message: expect.stringContaining('is that of France: free movement of workers'),
       },
     ]);
-    const belgian = await driver().saveStep(draft.id, 'worker', draft.version, {
+    const belgian = await driver().saveStep(draft.id, 'worker', saved.json().version, {
       ...answers,
       'application.worker.nationality': 'BE',
     });
-    expect(belgian.statusCode).toBe(400);
-    expect(belgian.json().error.fields[0].message).toMatch(/^is Belgisch: een Belg heeft geen toelating/);
+    expect(belgian.statusCode).toBe(200);
+    expect(belgian.json().application.worker.nationality).toBeUndefined();
+    expect(belgian.json().answerErrors[0].message).toMatch(/^is Belgisch: een Belg heeft geen toelating/);
   });
 
   it('refuses to submit a draft that already holds such a nationality (saved before the rule)', async () => {

@@ -8,7 +8,7 @@ import { assess, type Category, formatEnterpriseNumber, validateApplication } fr
 import { LoketError } from '../../server/errors.ts';
 import { lockIdempotencyKey } from '../../server/idempotency.ts';
 import { type FieldError, toFieldErrors } from '../../validation/field-errors.ts';
-import { type Acting, changeDossier } from '../change-dossier.ts';
+import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import {
   type DossierRow,
   enterprisesOf,
@@ -134,7 +134,30 @@ function missingAnswers(draft: Draft, questions: readonly Question[], lang: Lang
     .map((question) => fieldError(question.path, 'required', lang));
 }
 
-/** Saves one step: only that step's questions, each checked by the application schema. */
+/** The errors of one step's answers in a draft: required ones missing, invalid ones, a nationality that ends it. */
+function stepErrors(draft: Draft, questions: readonly Question[], lang: Lang, today: string): FieldError[] {
+  return [
+    ...missingAnswers(draft, questions, lang),
+    ...schemaErrorsOn(draft, questions, lang),
+    // Said at once, on the step where the nationality is given: no authorisation, no application.
+    ...(questions.some((q) => q.path === NATIONALITY_PATH)
+      ? nationalityErrors(draft.application, today, lang)
+      : []),
+  ];
+}
+
+function questionOf(questions: readonly Question[], errorPath: string): Question | undefined {
+  return questions.find(
+    (q) => errorPath === q.path || errorPath.startsWith(`${q.path}.`) || errorPath.startsWith(`${q.path}[`),
+  );
+}
+
+/**
+ * Saves one step: only that step's questions, each checked by the application schema. A draft may
+ * be incomplete, so what is valid is kept even when another answer is not: an invalid answer is
+ * not written (the stored one stays) and comes back in `errors` with its message, as does a
+ * required answer still missing. Nothing is written when no valid answer changed anything.
+ */
 export async function saveDraftStep(
   db: Db,
   user: User,
@@ -147,7 +170,7 @@ export async function saveDraftStep(
     requestId?: string;
   },
   today: string,
-): Promise<DossierRow> {
+): Promise<{ dossier: DossierRow; errors: FieldError[] }> {
   return db.transaction().execute(async (trx) => {
     const dossier = await lockDossier(trx, input.dossierId);
     if (!dossier) throw new LoketError('LOKET_NOT_FOUND');
@@ -165,45 +188,74 @@ export async function saveDraftStep(
         unknown.map((path) => fieldError(`answers.${path}`, 'additionalProperties', input.lang)),
       );
     }
-    let draft = draftOf(dossier);
-    const changed: string[] = [];
-    for (const question of step.questions) {
-      if (!(question.path in input.answers)) continue;
-      const value = input.answers[question.path];
-      const normalised = value === '' || value === null ? undefined : value;
-      if (JSON.stringify(readPath(draft, question.path)) !== JSON.stringify(normalised))
-        changed.push(question.path);
-      draft = writePath(draft, question.path, normalised);
+    const stored = draftOf(dossier);
+    const given = step.questions.filter((question) => question.path in input.answers);
+    const answerAt = (path: string) => {
+      const value = input.answers[path];
+      return value === '' || value === null ? undefined : value;
+    };
+    const withAnswers = (skip: ReadonlySet<string>) =>
+      given.reduce(
+        (draft, question) =>
+          skip.has(question.path) ? draft : writePath(draft, question.path, answerAt(question.path)),
+        stored,
+      );
+    // The errors of the answers as given; then the invalid ones are left out until the rest holds
+    // (leaving one out may expose a cross-field error in another, hence the loop).
+    const errors = stepErrors(withAnswers(new Set()), step.questions, input.lang, today);
+    const invalid = new Set<string>();
+    let draft = stored;
+    for (let round = 0; round <= given.length; round += 1) {
+      for (const error of errors) {
+        const question = error.rule === 'required' ? undefined : questionOf(given, error.path);
+        if (question) invalid.add(question.path);
+      }
+      draft = withAnswers(invalid);
+      const remaining = stepErrors(draft, step.questions, input.lang, today).filter(
+        (error) =>
+          error.rule !== 'required' &&
+          questionOf(given, error.path) &&
+          !invalid.has(questionOf(given, error.path)?.path ?? ''),
+      );
+      if (remaining.length === 0) break;
+      errors.push(...remaining);
     }
     if (step.id === 'employer') {
       const chosen = readPath(draft, 'application.employer.enterpriseNumber');
       await assertEmployerActsFor(trx, user, String(chosen ?? ''));
     }
-    const errors = [
-      ...missingAnswers(draft, step.questions, input.lang),
-      ...schemaErrorsOn(draft, step.questions, input.lang),
-      // Said at once, on the step where the nationality is given: no authorisation, no application.
-      ...(step.questions.some((q) => q.path === NATIONALITY_PATH)
-        ? nationalityErrors(draft.application, today, input.lang)
-        : []),
-    ];
-    if (errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, errors);
+    const changed = given
+      .filter((question) => !invalid.has(question.path))
+      .filter(
+        (question) =>
+          JSON.stringify(readPath(stored, question.path)) !== JSON.stringify(readPath(draft, question.path)),
+      )
+      .map((question) => question.path);
+    if (errors.length > 0 && changed.length === 0) {
+      assertVersion(dossier, input.version);
+      return { dossier, errors };
+    }
     const enterprise = String(
       readPath(draft, 'application.employer.enterpriseNumber') ?? dossier.enterprise_number,
     );
     const acting: Acting = { role: 'EMPLOYER', userId: user.id, requestId: input.requestId };
-    return changeDossier(trx, dossier, {
+    const saved = await changeDossier(trx, dossier, {
       action: 'SAVE_DRAFT',
       acting,
       on: today,
       expectedVersion: input.version,
-      details: { step: step.id, changedFields: changed },
+      details: {
+        step: step.id,
+        changedFields: changed,
+        ...(invalid.size > 0 ? { notSaved: [...invalid] } : {}),
+      },
       patch: {
         application: draft.application,
         worker_identity: { ...draft.workerIdentity },
         enterprise_number: enterprise.replace(/[.\s]/g, ''),
       },
     });
+    return { dossier: saved, errors };
   });
 }
 

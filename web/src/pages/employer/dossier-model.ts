@@ -80,6 +80,10 @@ export interface InformationRequest {
   requestedOn: string;
   answer: string | null;
   answeredOn: string | null;
+  /** The day the employer should answer by, and whether it passed unanswered. */
+  answerDueOn: string | null;
+  isOverdue: boolean;
+  reminderSentAt: string | null;
 }
 
 export interface DossierOverview extends DossierSummary {
@@ -100,6 +104,8 @@ export interface DossierOverview extends DossierSummary {
   history: { action: DossierAction; by: string; actorName: string | null; on: string; occurredAt: string }[];
   allowedActions: DossierAction[];
   inadmissibility: Inadmissibility | null;
+  /** The employer's appeal, once lodged. */
+  appeal?: { grounds: string; lodgedOn: string } | null;
 }
 
 /** Why the service declared a dossier inadmissible (lifecycle/admissibility.ts), as the server sends it. */

@@ -1,23 +1,31 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError } from '../../api.ts';
-import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
-import { TextareaField } from '../../components/textarea-field.tsx';
-import { describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
-import { Link, navigate } from '../../routing.tsx';
-import { useSession } from '../../session.tsx';
+import { Link, useSearch } from '../../routing.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { DecisionSection, type DecisionView } from './decision-section.tsx';
-import { UploadedDocuments, UploadForm } from './documents-step.tsx';
-import { type DossierOverview, type FeeInstructions, isFeeDue, svgDataUrl } from './dossier-model.ts';
+import { UploadedDocuments } from './documents-step.tsx';
+import {
+  AppealForm,
+  FeeSection,
+  InformationRequests,
+  RenewalButton,
+  WithdrawSection,
+} from './dossier-actions.tsx';
+import { type DossierOverview, isFeeDue } from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
-import { actionName, categoryName, formatDate, formatEuro, statusName, statusTone } from './labels.ts';
+import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
+import {
+  DeleteDraftSection,
+  NextSteps,
+  PendingAppeal,
+  SubmittedAnswers,
+  SubmittedConfirmation,
+} from './next-steps.tsx';
 import { useDossier } from './use-dossier.ts';
 import { WorkerAccess } from './worker-access.tsx';
 
@@ -44,6 +52,7 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
   usePageTitle(title);
   const can = (action: string) => dossier.allowedActions.includes(action as never);
   const firstStep = dossier.steps[0]?.id ?? 'employer';
+  const isJustSubmitted = new URLSearchParams(useSearch()).get('submitted') === '1';
   return (
     <>
       <p>
@@ -52,6 +61,7 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
         </Link>
       </p>
       <PageHeading>{title}</PageHeading>
+      {isJustSubmitted && dossier.status !== 'DRAFT' ? <SubmittedConfirmation dossier={dossier} /> : null}
       <SummaryList
         rows={[
           {
@@ -91,6 +101,8 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
       {dossier.status === 'INADMISSIBLE' ? (
         <InadmissibilityNotice inadmissibility={dossier.inadmissibility} forEmployer />
       ) : null}
+      <NextSteps dossier={dossier} />
+      <PendingAppeal dossier={dossier} />
       <LegalClockSection dossier={dossier} />
       {isFeeDue(dossier) ? <FeeSection dossier={dossier} /> : null}
       {dossier.fee.paidOn ? (
@@ -108,9 +120,13 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
       {dossier.status !== 'DRAFT' ? (
         <UploadedDocuments dossier={dossier} onRemoved={onReload} canRemove={false} />
       ) : null}
+      {dossier.status !== 'DRAFT' ? <SubmittedAnswers dossier={dossier} /> : null}
       <HistoryTable dossier={dossier} />
       {dossier.status !== 'DRAFT' ? <WorkerAccess dossierId={dossier.id} /> : null}
-      {can('WITHDRAW') ? <WithdrawSection dossier={dossier} onChanged={onChanged} /> : null}
+      {can('WITHDRAW') && dossier.status !== 'DRAFT' ? (
+        <WithdrawSection dossier={dossier} onChanged={onChanged} />
+      ) : null}
+      {dossier.status === 'DRAFT' ? <DeleteDraftSection dossier={dossier} /> : null}
     </>
   );
 }
@@ -128,271 +144,6 @@ function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
           <Tag tone="action">{t('employer.clock.paused')}</Tag>
         </p>
       ) : null}
-    </section>
-  );
-}
-
-/** The fee still to pay: amount, structured reference, account and the EPC QR code for a banking app. */
-function FeeSection({ dossier }: { dossier: DossierOverview }) {
-  const t = useT();
-  const { api } = useSession();
-  const lang = currentLang();
-  const [fee, setFee] = useState<FeeInstructions | null>(null);
-  useEffect(() => {
-    api.call<FeeInstructions>('GET', `/api/v1/dossiers/${dossier.id}/fee`).then(setFee, () => setFee(null));
-  }, [api, dossier.id]);
-  return (
-    <section aria-labelledby="fee-title" className="emp-fee">
-      <h2 id="fee-title">{t('employer.fee.title')}</h2>
-      <p>{t('employer.fee.intro')}</p>
-      {fee ? (
-        <>
-          <p className="emp-fee__label">{t('employer.fee.reference')}</p>
-          <p className="emp-fee__reference">{fee.reference}</p>
-          <SummaryList
-            rows={[
-              { key: 'amount', label: t('employer.fee.amount'), value: formatEuro(lang, fee.amountEur) },
-              { key: 'beneficiary', label: t('employer.fee.beneficiary'), value: fee.beneficiary },
-              // Grouped by four, as banks print it: easier to read and to type over.
-              { key: 'iban', label: t('employer.fee.iban'), value: fee.iban.replace(/(.{4})(?=.)/g, '$1 ') },
-              { key: 'bic', label: t('employer.fee.bic'), value: fee.bic },
-            ]}
-          />
-          <img
-            className="emp-fee__qr"
-            src={svgDataUrl(fee.qrSvg)}
-            alt={t('employer.fee.qrAlt', {
-              amount: formatEuro(lang, fee.amountEur),
-              reference: fee.reference,
-            })}
-            width={200}
-            height={200}
-          />
-        </>
-      ) : (
-        <Loading />
-      )}
-      <p>
-        <a href={`/api/v1/dossiers/${dossier.id}/fee.pdf`}>{t('employer.fee.pdf')}</a>
-      </p>
-    </section>
-  );
-}
-
-/** Runs one lifecycle action; the overview it returns replaces the page's. */
-function useAction(dossier: DossierOverview, onChanged: (dossier: DossierOverview) => void) {
-  const t = useT();
-  const { api } = useSession();
-  const [summary, setSummary] = useState<SummaryItem[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [isPending, setPending] = useState(false);
-  async function run(body: Record<string, unknown>, fieldIds: Record<string, string> = {}): Promise<boolean> {
-    if (isPending) return false;
-    setPending(true);
-    try {
-      onChanged(
-        await api.call<DossierOverview>('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
-          ...body,
-          version: dossier.version,
-        }),
-      );
-      setSummary([]);
-      setFieldErrors({});
-      return true;
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        setSummary([{ message: t('employer.errors.network') }]);
-        return false;
-      }
-      if (error.status === 409) {
-        setSummary([{ message: t('employer.conflict.text') }]);
-        return false;
-      }
-      const byField: Record<string, string> = {};
-      const items: SummaryItem[] = error.fields.map((field) => {
-        const id = fieldIds[field.path];
-        const message = describeFieldError(field);
-        if (id) byField[field.path] = message;
-        return id ? { message, fieldId: id } : { message };
-      });
-      setFieldErrors(byField);
-      setSummary(items.length > 0 ? items : [{ message: error.message }]);
-      return false;
-    } finally {
-      setPending(false);
-    }
-  }
-  return { run, summary, fieldErrors, isPending };
-}
-
-function InformationRequests({ dossier, onChanged, onReload }: ViewProps) {
-  const t = useT();
-  const lang = currentLang();
-  const canAnswer = dossier.allowedActions.includes('ANSWER_INFORMATION');
-  const [answer, setAnswer] = useState('');
-  const action = useAction(dossier, onChanged);
-  if (dossier.informationRequests.length === 0) return null;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (await action.run({ action: 'ANSWER_INFORMATION', answer }, { answer: 'information-answer' }))
-      setAnswer('');
-  }
-
-  return (
-    <section aria-labelledby="requests-title">
-      <h2 id="requests-title">{t('employer.requests.title')}</h2>
-      {dossier.informationRequests.map((request) => (
-        <div key={request.id} className="emp-request">
-          <h3>{t('employer.requests.askedOn', { date: formatDate(lang, request.requestedOn) })}</h3>
-          <p className="emp-request__question">{request.question}</p>
-          {request.answer ? (
-            <p>
-              {t('employer.requests.yourAnswer', { date: formatDate(lang, request.answeredOn) })}{' '}
-              {request.answer}
-            </p>
-          ) : null}
-        </div>
-      ))}
-      {canAnswer ? (
-        <>
-          <ErrorSummary items={action.summary} />
-          <form noValidate onSubmit={onSubmit}>
-            <TextareaField
-              id="information-answer"
-              name="answer"
-              label={t('employer.requests.answerLabel')}
-              hint={t('employer.requests.answerHint')}
-              value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
-              error={action.fieldErrors.answer}
-            />
-            <button type="submit" className="button" disabled={action.isPending}>
-              {t('employer.requests.send')}
-            </button>
-          </form>
-          <UploadForm dossier={dossier} onUploaded={onReload} />
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-function AppealForm({
-  dossier,
-  onChanged,
-}: {
-  dossier: DossierOverview;
-  onChanged(d: DossierOverview): void;
-}) {
-  const t = useT();
-  const [grounds, setGrounds] = useState('');
-  const action = useAction(dossier, onChanged);
-  return (
-    <section aria-labelledby="appeal-title">
-      <h2 id="appeal-title">{t('employer.appeal.title')}</h2>
-      <p>{t('employer.appeal.intro')}</p>
-      <ErrorSummary items={action.summary} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void action.run({ action: 'APPEAL', grounds }, { grounds: 'appeal-grounds' });
-        }}
-      >
-        <TextareaField
-          id="appeal-grounds"
-          name="grounds"
-          label={t('employer.appeal.grounds')}
-          value={grounds}
-          onChange={(e) => setGrounds(e.target.value)}
-          error={action.fieldErrors.grounds}
-        />
-        <button type="submit" className="button" disabled={action.isPending}>
-          {t('employer.appeal.submit')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function RenewalButton({ dossier }: { dossier: DossierOverview }) {
-  const t = useT();
-  const { api } = useSession();
-  const [isPending, setPending] = useState(false);
-  const [message, setMessage] = useState('');
-  async function onClick() {
-    if (isPending) return;
-    setPending(true);
-    try {
-      // One renewal per granted dossier: asking again opens the same draft.
-      const draft = await api.call<DossierOverview>(
-        'POST',
-        `/api/v1/dossiers/${dossier.id}/renewal`,
-        undefined,
-        {
-          'idempotency-key': `renewal:${dossier.id}`,
-        },
-      );
-      navigate(stepPath(draft.id, draft.steps[0]?.id ?? 'employer'));
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : t('employer.errors.network'));
-      setPending(false);
-    }
-  }
-  return (
-    <section aria-labelledby="renewal-title">
-      <h2 id="renewal-title">{t('employer.renewal.title')}</h2>
-      <p>{t('employer.renewal.intro')}</p>
-      <button type="button" className="button" disabled={isPending} onClick={() => void onClick()}>
-        {t('employer.renewal.start')}
-      </button>
-      <p role="status" className="emp-status">
-        {message}
-      </p>
-    </section>
-  );
-}
-
-function WithdrawSection({
-  dossier,
-  onChanged,
-}: {
-  dossier: DossierOverview;
-  onChanged(d: DossierOverview): void;
-}) {
-  const t = useT();
-  const [isConfirming, setConfirming] = useState(false);
-  const action = useAction(dossier, onChanged);
-  return (
-    <section aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title">{t('employer.withdraw.title')}</h2>
-      <ErrorSummary items={action.summary} />
-      {isConfirming ? (
-        <div className="emp-notice emp-notice--warning">
-          <p>{t('employer.withdraw.confirmText')}</p>
-          <p className="emp-actions">
-            <button
-              type="button"
-              className="button emp-button--warning"
-              disabled={action.isPending}
-              onClick={() => void action.run({ action: 'WITHDRAW' })}
-            >
-              {t('employer.withdraw.confirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t('employer.withdraw.cancel')}
-            </button>
-          </p>
-        </div>
-      ) : (
-        <>
-          <p>{t('employer.withdraw.intro')}</p>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-            {t('employer.withdraw.start')}
-          </button>
-        </>
-      )}
     </section>
   );
 }

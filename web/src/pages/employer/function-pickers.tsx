@@ -3,7 +3,8 @@ import { Combobox, type ComboboxOption, type ComboboxTexts } from '../../compone
 import { TextField } from '../../components/text-field.tsx';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import type { FormValues } from './dossier-model.ts';
+import { CategoryGuidance } from './category-guidance.tsx';
+import type { Category, FormValues } from './dossier-model.ts';
 import {
   applyOccupation,
   filterChoices,
@@ -20,6 +21,8 @@ import { formatDate, questionLabel } from './labels.ts';
 /** The rest of the form a picker may need: the application date, and the answers it fills in. */
 export interface FormContext {
   applicationDate: string;
+  /** The category the form is for: guidance says when another one fits the chosen occupation. */
+  category?: Category;
   isRenewal: boolean;
   /** The paths of the questions on this page. */
   paths: readonly string[];
@@ -122,6 +125,13 @@ export function OccupationField({ id, label, value, onChange, error, form }: Pic
                 ? t('employer.pickers.occupation.vksKept')
                 : ''}
           </p>
+        ) : null}
+        {value && chosen ? (
+          <CategoryGuidance
+            occupationId={chosen.match.id}
+            applicationDate={form.applicationDate}
+            category={form.category}
+          />
         ) : null}
       </div>
       <p className="picker-source">{t('employer.pickers.occupation.source')}</p>

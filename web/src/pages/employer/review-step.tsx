@@ -1,79 +1,27 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { SummaryList } from '../../components/summary-list.tsx';
 import { describeFieldError } from '../../field-names.ts';
-import { formatMoney, formatNumber, formatPercent } from '../../format.ts';
-import { currentLang, type Translate, useT } from '../../i18n.ts';
+import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
+import { AnswersSummary } from './answers-summary.tsx';
 import { AssessmentView } from './assessment-view.tsx';
-import { countryOptions } from './countries.ts';
 import {
   type DossierOverview,
   fieldId,
   missingRequiredDocuments,
   noAuthorisationReason,
-  type Question,
-  questionSteps,
-  readAnswer,
   stepOfPath,
 } from './dossier-model.ts';
 import { dossierPath, stepPath } from './employer-area.tsx';
-import { useMigrationList } from './function-catalogues.ts';
-import { documentTypeName, formatDate, optionLabel, questionLabel, stepName } from './labels.ts';
-
-/** An answer as the employer gave it, in words (options and countries by name, dates in full). */
-function showAnswer(
-  t: Translate,
-  question: Question,
-  value: unknown,
-  migrationListNames: ReadonlyMap<string, string>,
-): string {
-  const lang = currentLang();
-  if (value === undefined || value === null || value === '') return t('employer.review.notAnswered');
-  switch (question.input) {
-    case 'boolean':
-      return value ? t('employer.form.yes') : t('employer.form.no');
-    case 'date':
-      return formatDate(lang, String(value));
-    case 'amount':
-      return typeof value === 'number' ? formatMoney(lang, value) : String(value);
-    case 'integer':
-      return typeof value === 'number' ? formatNumber(lang, value) : String(value);
-    case 'fraction':
-      return typeof value === 'number' ? formatPercent(lang, value) : String(value);
-    case 'choice':
-      return question.options?.includes(value as string | number)
-        ? optionLabel(t, value as string | number)
-        : String(value);
-    case 'migrationList':
-      return migrationListNames.get(String(value)) ?? String(value);
-    case 'country':
-      return countryOptions(lang).find((option) => option.value === value)?.label ?? String(value);
-    case 'publications':
-      return Array.isArray(value)
-        ? value
-            .map((row: { channel?: string; from?: string; to?: string }) =>
-              t('employer.review.publication', {
-                channel: row.channel ?? '',
-                from: formatDate(lang, row.from),
-                to: formatDate(lang, row.to),
-              }),
-            )
-            .join('; ')
-        : String(value);
-    default:
-      return String(value);
-  }
-}
+import { documentTypeName, questionLabel, stepName } from './labels.ts';
 
 /** "Check your answers": every answer per step, the documents, the assessment preview, then submit. */
 export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; onReload(): Promise<void> }) {
   const t = useT();
   const { api } = useSession();
-  const migrationListNames = useMigrationListNames(String(dossier.application.applicationDate ?? ''));
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [stepErrors, setStepErrors] = useState<{ href: string; label: string; message: string }[]>([]);
   const [isSubmitting, setSubmitting] = useState(false);
@@ -91,7 +39,8 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         { version: dossier.version },
         { 'idempotency-key': `submit:${dossier.id}:${dossier.version}` },
       );
-      navigate(dossierPath(dossier.id));
+      // The dossier's page, as the confirmation: number, what happens next, what to pay.
+      navigate(`${dossierPath(dossier.id)}?submitted=1`);
     } catch (error) {
       if (!(error instanceof ApiError)) {
         setSummary([{ message: t('employer.errors.network') }]);
@@ -196,46 +145,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           </ul>
         </section>
       ) : null}
-      {questionSteps(dossier.steps).map((step) => (
-        <section key={step.id} aria-labelledby={`review-${step.id}`}>
-          <h2 id={`review-${step.id}`}>{stepName(t, step.id)}</h2>
-          <SummaryList
-            rows={step.questions.map((question) => ({
-              key: question.path,
-              label: questionLabel(t, question.path),
-              value: showAnswer(t, question, readAnswer(dossier, question.path), migrationListNames),
-              action: (
-                <Link href={stepPath(dossier.id, step.id)}>
-                  {t('employer.review.change')}
-                  <span className="visually-hidden"> {questionLabel(t, question.path)}</span>
-                </Link>
-              ),
-            }))}
-          />
-        </section>
-      ))}
-      <section aria-labelledby="review-documents">
-        <h2 id="review-documents">{stepName(t, 'documents')}</h2>
-        <SummaryList
-          rows={dossier.requiredDocumentTypes.map((type) => {
-            const files = dossier.documents.filter((document) => document.documentType === type);
-            return {
-              key: type,
-              label: documentTypeName(t, type),
-              value:
-                files.length > 0
-                  ? files.map((file) => file.fileName).join(', ')
-                  : t('employer.documents.missing'),
-              action: (
-                <Link href={stepPath(dossier.id, 'documents')}>
-                  {t('employer.review.change')}
-                  <span className="visually-hidden"> {documentTypeName(t, type)}</span>
-                </Link>
-              ),
-            };
-          })}
-        />
-      </section>
+      <AnswersSummary dossier={dossier} withChangeLinks />
       {dossier.assessment ? (
         <>
           <AssessmentView assessment={dossier.assessment} />
@@ -258,19 +168,5 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         </>
       )}
     </>
-  );
-}
-
-/** The names of the migration list's functions (in force and earlier), to show an answer by name. */
-function useMigrationListNames(applicationDate: string): ReadonlyMap<string, string> {
-  const load = useMigrationList(applicationDate);
-  return useMemo(
-    () =>
-      new Map(
-        load.status === 'ready'
-          ? [...load.list.entries, ...load.list.earlierEntries].map((entry) => [entry.id, entry.label])
-          : [],
-      ),
-    [load],
   );
 }

@@ -65,6 +65,7 @@ export function SelfCheckPage() {
   // The self-check asks about a first application filed today.
   const form: FormContext = {
     applicationDate: brusselsToday(),
+    ...(category ? { category } : {}),
     isRenewal: false,
     paths: questions.map((question) => question.path),
     values,

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { describeFieldError } from '../../field-names.ts';
@@ -29,6 +29,13 @@ import { useDossier } from './use-dossier.ts';
 /** `/employer/dossiers/:id/steps/:stepId`: one step of a draft application per page. */
 export function StepPage({ dossierId, stepId }: { dossierId: string; stepId: string }) {
   const { load, reload, replace } = useDossier(dossierId);
+  // The form starts again from the dossier only when it is reloaded (after a conflict), not when a
+  // save in part returns the new version: the answers not saved stay in the form, with their message.
+  const [generation, setGeneration] = useState(0);
+  const reloadForm = async () => {
+    await reload();
+    setGeneration((current) => current + 1);
+  };
   const dossier = load.status === 'ready' ? load.dossier : null;
   const isSubmitted = dossier !== null && dossier.status !== 'DRAFT';
 
@@ -50,12 +57,12 @@ export function StepPage({ dossierId, stepId }: { dossierId: string; stepId: str
         <ReviewStep dossier={load.dossier} onReload={reload} />
       ) : (
         <QuestionStep
-          key={`${step.id}-${load.dossier.version}`}
+          key={`${step.id}-${generation}`}
           dossier={load.dossier}
           step={step}
           next={nextPath(load.dossier, index)}
           onSaved={replace}
-          onReload={reload}
+          onReload={reloadForm}
         />
       )}
     </StepFrame>
@@ -120,7 +127,12 @@ export function toFormErrors(t: Translate, step: Step, error: unknown): FormErro
     return { ...NO_ERRORS, summary: [{ message: t('employer.errors.network') }] };
   if (error.status === 409 && error.code === 'LOKET_VERSION_CONFLICT')
     return { ...NO_ERRORS, conflict: true };
-  const { byPath, others } = groupFieldErrors(step.questions, error.fields);
+  return fieldErrorsOf(t, step, error.fields, error.message);
+}
+
+/** Per-question messages of field errors, and the summary that leads to each. */
+function fieldErrorsOf(t: Translate, step: Step, fields: FieldError[], heading: string): FormErrors {
+  const { byPath, others } = groupFieldErrors(step.questions, fields);
   const summary: SummaryItem[] = [];
   const messages: Record<string, string> = {};
   for (const question of step.questions) {
@@ -131,7 +143,7 @@ export function toFormErrors(t: Translate, step: Step, error: unknown): FormErro
     summary.push({ message, fieldId: fieldId(question.path) });
   }
   if (summary.length === 0 || others.length > 0) {
-    summary.unshift({ message: error.message });
+    summary.unshift({ message: heading });
     for (const other of others) summary.push({ message: describeFieldError(other) });
   }
   return { summary, byPath: messages, conflict: false };
@@ -156,6 +168,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   usePageTitle(title, errors.summary.length > 0);
   const form: FormContext = {
     applicationDate: String(dossier.application.applicationDate ?? brusselsToday()),
+    category: dossier.category,
     isRenewal: dossier.kind === 'RENEWAL',
     paths: step.questions.map((question) => question.path),
     values,
@@ -167,7 +180,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
     if (isSaving) return;
     setSaving(true);
     try {
-      const saved = await api.call<DossierOverview>(
+      const saved = await api.call<DossierOverview & { answerErrors?: FieldError[] }>(
         'PUT',
         `/api/v1/dossiers/${dossier.id}/steps/${step.id}`,
         {
@@ -175,8 +188,14 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
           answers: toStepAnswers(step.questions, values),
         },
       );
-      setErrors(NO_ERRORS);
       onSaved(saved);
+      const notSaved = saved.answerErrors ?? [];
+      if (notSaved.length > 0) {
+        // The valid answers are saved; the others stay here, each with its message.
+        setErrors(fieldErrorsOf(t, step, notSaved, t('employer.form.savedInPart')));
+        return;
+      }
+      setErrors(NO_ERRORS);
       navigate(next);
     } catch (error) {
       setErrors(toFormErrors(t, step, error));

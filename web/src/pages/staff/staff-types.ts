@@ -202,6 +202,10 @@ export interface DossierOverview {
     requestedOn: string;
     answer: string | null;
     answeredOn: string | null;
+    /** The day the employer should answer by; overdue once passed unanswered. */
+    answerDueOn?: string | null;
+    isOverdue?: boolean;
+    reminderSentAt?: string | null;
   }>;
   decision: DossierDecision | null;
   inadmissibility: { grounds?: InadmissibilityGround[]; legalBasis?: string } | null;

@@ -8,8 +8,9 @@ import { ConfirmStep } from './confirm-step.tsx';
 import { Section } from './dossier-sections.tsx';
 import type { FieldMap } from './form-errors.ts';
 import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
-import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
+import { type FormProps, type Perform, TextArea } from './panel-parts.tsx';
 import { CoSignForm, RefuseForm, ReturnedRefusalNotice, ReturnRefusalForm } from './refuse-form.tsx';
+import { RequestInformationForm } from './request-information-form.tsx';
 
 export type { Perform, PerformRequest } from './panel-parts.tsx';
 
@@ -74,23 +75,6 @@ function StartReviewForm({ perform }: { perform: Perform }) {
         {t('staff.panel.startReview')}
       </button>
     </form>
-  );
-}
-
-function RequestInformationForm({ perform, errors }: { perform: Perform; errors: Record<string, string> }) {
-  const t = useT();
-  return (
-    <TextActionForm
-      perform={perform}
-      errors={errors}
-      action="REQUEST_INFORMATION"
-      field="question"
-      id="info-question"
-      title={t('staff.panel.requestInformation.title')}
-      label={t('staff.panel.requestInformation.question')}
-      hint={t('staff.panel.requestInformation.hint')}
-      submit={t('staff.panel.requestInformation.submit')}
-    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { MigrationListOptions } from '../../../../../src/occupations/migration-list-options.ts';
 import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { TableScroll } from '../../../components/table-scroll.tsx';
+import { Tag } from '../../../components/tag.tsx';
 import { formatNumber, formatPercent } from '../../../format.ts';
 import { currentLang, type MessageKey, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
@@ -390,6 +391,23 @@ export function InformationRequestsSection({ dossier }: { dossier: DossierOvervi
               <dt>{t('staff.overview.requests.requestedOn')}</dt>
               <dd>{formatDate(request.requestedOn)}</dd>
             </div>
+            {request.answerDueOn ? (
+              <div className="staff-dl__row">
+                <dt>{t('staff.overview.requests.answerDueOn')}</dt>
+                <dd>
+                  {formatDate(request.answerDueOn)}
+                  {request.isOverdue ? (
+                    <>
+                      {' '}
+                      <Tag tone="failure">{t('staff.overview.requests.overdue')}</Tag>
+                    </>
+                  ) : null}
+                  {request.reminderSentAt && !request.answer
+                    ? ` ${t('staff.overview.requests.reminded')}`
+                    : null}
+                </dd>
+              </div>
+            ) : null}
             <div className="staff-dl__row">
               <dt>{t('staff.overview.requests.answer')}</dt>
               <dd>{request.answer ?? t('staff.overview.requests.unanswered')}</dd>

@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/client.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { queryWords } from '../occupations/search-text.ts';
+import { getDefaultRuleData } from '../rules/index.ts';
+import { summariseDossier } from './dossier-view.ts';
+import type { DossierRow } from './dossiers.repo.ts';
+import type { DossierStatus } from './lifecycle/dossier-lifecycle.ts';
+
+/**
+ * The employer's dossier list: searched by dossier number, worker name or function, filtered by
+ * status, and what waits for the employer first. "Needs your action" is decided here, purely from
+ * the dossier, so the list, its marker and its order agree.
+ */
+export const EMPLOYER_ACTIONS = ['ANSWER_INFORMATION', 'PAY_FEE', 'FINISH_DRAFT', 'INFORM_WORKER'] as const;
+export type EmployerAction = (typeof EMPLOYER_ACTIONS)[number];
+
+// While the service handles a dossier the worker should have been told the terms (policy note 002
+// §2.8); once it is decided or closed there is nothing left to confirm.
+const TERMS_EXPECTED = new Set(['SUBMITTED', 'ADMISSIBLE', 'IN_REVIEW', 'INFORMATION_REQUESTED']);
+
+type ActionFacts = Pick<
+  DossierRow,
+  'status' | 'fee_reference' | 'fee_amount_cents' | 'fee_paid_on' | 'worker_terms_confirmed_at'
+>;
+
+/** What the employer must do on a dossier now, most pressing first (empty: nothing). */
+export function employerActionsFor(dossier: ActionFacts): EmployerAction[] {
+  const actions: EmployerAction[] = [];
+  if (dossier.status === 'INFORMATION_REQUESTED') actions.push('ANSWER_INFORMATION');
+  if (
+    dossier.status === 'SUBMITTED' &&
+    dossier.fee_reference &&
+    (dossier.fee_amount_cents ?? 0) > 0 &&
+    !dossier.fee_paid_on
+  )
+    actions.push('PAY_FEE');
+  if (dossier.status === 'DRAFT') actions.push('FINISH_DRAFT');
+  if (TERMS_EXPECTED.has(dossier.status) && !dossier.worker_terms_confirmed_at) actions.push('INFORM_WORKER');
+  return actions;
+}
+
+export interface EmployerListFilter {
+  /** Dossier number, worker name, job title or migration-list function; accents and case ignored. */
+  search?: string;
+  status?: DossierStatus;
+  lang: Lang;
+}
+
+const LIST_LIMIT = 500;
+// Accented letters and their plain forms, so "Đorđević" is found as "dordevic" (as the pickers fold).
+const ACCENTED = 'áàâäãåāăąçćčďđéèêëēėęěíìîïīįñńňóòôöõøōőšśşťúùûüūůűýÿžźżł';
+const PLAIN = 'aaaaaaaaacccddeeeeeeeeiiiiiinnnoooooooossstuuuuuuuyyzzzl';
+
+/** The migration-list functions (any version, any language) whose name holds every word. */
+function migrationFunctionsMatching(words: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const version of getDefaultRuleData().migrationList) {
+    for (const entry of version.entries) {
+      const names = queryWords(Object.values(entry.labels).join(' ')).join(' ');
+      if (words.every((word) => names.includes(word))) ids.add(entry.id);
+    }
+  }
+  return [...ids];
+}
+
+export async function listEmployerDossiers(
+  db: Db,
+  enterprises: readonly string[],
+  filter: EmployerListFilter,
+) {
+  if (enterprises.length === 0) return [];
+  let query = db
+    .selectFrom('dossiers as d')
+    .selectAll('d')
+    .select((eb) =>
+      eb
+        .selectFrom('information_requests as r')
+        .select((r) => r.fn.min('r.answer_due_on').as('due'))
+        .whereRef('r.dossier_id', '=', 'd.id')
+        .where('r.answered_on', 'is', null)
+        .as('answer_due_on'),
+    )
+    .where('d.enterprise_number', 'in', [...enterprises])
+    .where('d.deleted_at', 'is', null);
+  if (filter.status) query = query.where('d.status', '=', filter.status);
+  const words = queryWords(filter.search ?? '');
+  if (words.length > 0) {
+    const haystack = sql<string>`translate(lower(concat_ws(' ', d.number,
+      d.worker_identity ->> 'givenNames', d.worker_identity ->> 'familyName',
+      d.application #>> '{job,title}')), ${ACCENTED}, ${PLAIN})`;
+    const functions = migrationFunctionsMatching(words);
+    query = query.where((eb) =>
+      eb.or([
+        eb.and(words.map((word) => eb(haystack, 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))),
+        ...(functions.length > 0
+          ? [eb(sql<string>`d.application #>> '{job,migrationListFunction}'`, 'in', functions)]
+          : []),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('d.updated_at', 'desc').limit(LIST_LIMIT).execute();
+  const listed = rows.map((row) => ({
+    ...summariseDossier(row),
+    needsAction: employerActionsFor(row),
+    answerDueOn: (row.answer_due_on as string | null) ?? null,
+  }));
+  // What waits for the employer first, each group newest first (the sort is stable).
+  return listed.sort((a, b) => Number(b.needsAction.length > 0) - Number(a.needsAction.length > 0));
+}
