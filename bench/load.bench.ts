@@ -72,7 +72,11 @@ try {
   const port = await freePort();
   const running = await startServer(database.url, port);
   server = running.child;
-  const handle = connectDatabase(database.url, { max: 3, applicationName: 'loket-bench' });
+  const handle = connectDatabase(database.url, {
+    max: 3,
+    applicationName: 'loket-bench',
+    connectionTimeoutMs: 60_000, // a busy machine is slow to connect; the set-up must not give up
+  });
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 256, pipelining: 1 });
   console.log(`server up; writing ${args.dossiers} generated dossiers and the accounts…`);
   const world = await buildWorld(handle, {
