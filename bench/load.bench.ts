@@ -39,7 +39,7 @@ import {
   summariseLatencies,
 } from './support/open-loop.ts';
 import { writePerformanceSection } from './support/performance-doc.ts';
-import { cpuSeconds, postgresPids } from './support/process-cpu.ts';
+import { cpuSeconds, cpuSecondsEach, postgresPids } from './support/process-cpu.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -132,7 +132,15 @@ try {
           where action in ('DOSSIER_READ', 'DOSSIER_LIST_READ')`.execute(handle.db)
       ).rows[0]?.n,
     );
-  const pgPids = await postgresPids(database.postmasterPidFile);
+  // PostgreSQL's CPU over a step: every backend alive at its start or end (the server's pool opens
+  // connections as the load grows; one opened during the step used all its CPU within it).
+  const postgresCpu = async (before: Map<number, number> | null) => {
+    const now = await cpuSecondsEach(await postgresPids(database.postmasterPidFile));
+    if (!before) return { now, used: 0 };
+    let used = 0;
+    for (const [pid, seconds] of now) used += seconds - (before.get(pid) ?? 0);
+    return { now, used };
+  };
 
   interface Step {
     rate: number;
@@ -149,25 +157,37 @@ try {
     load: string;
     staffReads: number;
     audited: number;
+    /** SQL statements per request (pg_stat_statements, with --statements): load-independent. */
+    statementsPerRequest: number | null;
   }
+  const statementCount = async () =>
+    args.statements
+      ? Number(
+          (
+            await sql<{ n: number }>`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements
+              where dbid = (select oid from pg_database where datname = current_database())`.execute(
+              handle.db,
+            )
+          ).rows[0]?.n,
+        )
+      : 0;
   const runStep = async (rate: number, seconds: number, seed: number): Promise<Step> => {
     const planned = planRequests(world, Math.floor(rate * seconds), seed);
     const load = loadavg()[0]?.toFixed(2) ?? '?';
     const auditBefore = await auditCount();
-    const cpuBefore = [
-      await cpuSeconds([server?.pid as number]),
-      await cpuSeconds(pgPids),
-      process.cpuUsage(),
-    ];
+    const statementsBefore = await statementCount();
+    const pgBefore = (await postgresCpu(null)).now;
+    const serverBefore = await cpuSeconds([server?.pid as number]);
+    const benchBefore = process.cpuUsage();
     const result = await runOpenLoop({
       rate,
       durationMs: seconds * 1000,
       send: (index) => send(planned[index] as PlannedRequest),
     });
     const wall = result.wallMs / 1000;
-    const bench = process.cpuUsage(cpuBefore[2] as NodeJS.CpuUsage);
-    const serverSeconds = (await cpuSeconds([server?.pid as number])) - (cpuBefore[0] as number);
-    const postgresSeconds = (await cpuSeconds(pgPids)) - (cpuBefore[1] as number);
+    const bench = process.cpuUsage(benchBefore);
+    const serverSeconds = (await cpuSeconds([server?.pid as number])) - serverBefore;
+    const postgresSeconds = (await postgresCpu(pgBefore)).used;
     const answered = Math.max(1, result.outcomes.length);
     const ok = result.outcomes.filter((o) => o.ok);
     const byKind = new Map<RequestKind, LatencySummary>();
@@ -196,12 +216,16 @@ try {
       load,
       staffReads: result.outcomes.filter((o) => o.ok && planned[o.index]?.staffRead).length,
       audited: (await auditCount()) - auditBefore,
+      // Less the two counting queries of the benchmark itself.
+      statementsPerRequest: args.statements
+        ? ((await statementCount()) - statementsBefore - 2) / answered
+        : null,
     };
   };
 
   const fmt = (n: number) => (Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const describe = (step: Step) =>
-    `${step.rate} req/s: p50 ${fmt(step.overall.p50)} ms, p95 ${fmt(step.overall.p95)} ms, p99 ${fmt(step.overall.p99)} ms, max ${fmt(step.overall.max)} ms; errors ${step.result.outcomes.length - step.overall.count}; server CPU ${(step.serverCpu * 100).toFixed(0)} % (${step.serverMsPerRequest.toFixed(2)} ms/req), PostgreSQL ${(step.postgresCpu * 100).toFixed(0)} % (${step.postgresMsPerRequest.toFixed(2)} ms/req), bench ${(step.benchCpu * 100).toFixed(0)} %; load ${step.load}; send lag max ${fmt(step.result.maxSendLagMs)} ms`;
+    `${step.rate} req/s: p50 ${fmt(step.overall.p50)} ms, p95 ${fmt(step.overall.p95)} ms, p99 ${fmt(step.overall.p99)} ms, max ${fmt(step.overall.max)} ms; errors ${step.result.outcomes.length - step.overall.count}; server CPU ${(step.serverCpu * 100).toFixed(0)} % (${step.serverMsPerRequest.toFixed(2)} ms/req), PostgreSQL ${(step.postgresCpu * 100).toFixed(0)} % (${step.postgresMsPerRequest.toFixed(2)} ms/req), bench ${(step.benchCpu * 100).toFixed(0)} %; load ${step.load};${step.statementsPerRequest === null ? '' : ` ${step.statementsPerRequest.toFixed(2)} SQL statements/req;`} send lag max ${fmt(step.result.maxSendLagMs)} ms`;
 
   console.log(`warm-up: ${WARMUP_S} s at 50 req/s (not counted)…`);
   const warm = await runStep(50, WARMUP_S, 1);
@@ -256,13 +280,14 @@ try {
 - Machine: ${machine}; measured ${new Date().toISOString().slice(0, 10)}; 1/5/15-minute load average
   ${loadAtStart.join(' / ')} at the start (other work on the same cores shows up as noise; the load
   at each step's start is in the table). Loket, its PostgreSQL and this load generator share the cores.
-- Data: the demo data (accounts, ${'57'} demo dossiers with register facts) plus ${args.dossiers} generated
+- Data: the demo data (accounts, ${totalDossiers - Number(args.dossiers)} demo dossiers, with register facts) plus ${args.dossiers} generated
   dossiers (seed 2019), ${totalDossiers} in all, ${world.openDossiers} open; ${world.staff} staff and
   ${world.employers} employer sessions, one analyst.
 - Open loop: requests are sent at fixed times (rate × ${DURATION_S} s per step, ${WARMUP_S} s at 50 req/s of
   warm-up first, not counted), whether or not earlier ones have answered; latency runs from the
   planned send time to the end of the answer, so queueing in the server is counted. An error is an
-  answer ≥ 400 or none within ${TIMEOUT_MS / 1000} s; errors are left out of the percentiles.
+  answer ≥ 400 or none within ${TIMEOUT_MS / 1000} s of the request leaving on a connection (up to 256 open);
+  errors are left out of the percentiles.
 - Mix: ${MIX.map(([k, share]) => `${k} ${share} %`).join(', ')}. Dossier views and queue reads are staff reads and must each leave
   an audit event: the benchmark counts them (${unaudited.length === 0 ? 'all audited in every step' : 'SOME NOT AUDITED'}).
 

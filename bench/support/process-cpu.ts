@@ -13,6 +13,16 @@ async function statOf(pid: number): Promise<string[] | null> {
   }
 }
 
+/** CPU seconds (user + system) used so far by each of these processes that still runs. */
+export async function cpuSecondsEach(pids: readonly number[]): Promise<Map<number, number>> {
+  const each = new Map<number, number>();
+  for (const pid of pids) {
+    const fields = await statOf(pid);
+    if (fields) each.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+  }
+  return each;
+}
+
 /** CPU seconds (user + system) used so far by these processes (not their children). */
 export async function cpuSeconds(pids: readonly number[]): Promise<number> {
   let ticks = 0;
@@ -26,8 +36,8 @@ export async function cpuSeconds(pids: readonly number[]): Promise<number> {
 
 /**
  * The embedded PostgreSQL's processes (the postmaster and its backends and workers), found from
- * its postmaster.pid; none for a server elsewhere. Backends that are open now: the server's pool
- * keeps its connections, so they are the ones that do the work of a run.
+ * its postmaster.pid; none for a server elsewhere. Backends open now: call it again at the end of
+ * a run for the connections opened meanwhile.
  */
 export async function postgresPids(postmasterPidFile: string | null): Promise<number[]> {
   if (!postmasterPidFile) return [];
