@@ -94,6 +94,66 @@ describe('access control', () => {
     expect(reused.statusCode).toBe(401);
   });
 
+  it('sees a session ended elsewhere (another instance, an account disabled) within the cache lifetime', async () => {
+    // Another instance on the same database signs out in the database only: this one may reuse
+    // its cached session for at most LOKET_SESSION_CACHE_SECONDS, here shortened to 300 ms.
+    const shortCache = await createTestApp(database, { sessionCacheMs: 300 });
+    try {
+      const workspace = (token: string) =>
+        shortCache.app.inject({
+          method: 'GET',
+          url: '/api/v1/workspaces/admin',
+          cookies: { loket_session: token },
+        });
+      const admin = await signIn(shortCache.app, 'beheerder', DEMO_PASSWORD);
+      const token = admin.cookies.loket_session as string;
+      expect((await workspace(token)).statusCode).toBe(200);
+      await database.db.deleteFrom('sessions').execute();
+      const soon = await workspace(token);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await workspace(token)).statusCode).toBe(401);
+      // Inside the window the cached session may still answer; never after it.
+      expect(soon.statusCode).toBeOneOf([200, 401]);
+
+      const again = await signIn(shortCache.app, 'beheerder', DEMO_PASSWORD);
+      const second = again.cookies.loket_session as string;
+      expect((await workspace(second)).statusCode).toBe(200);
+      await database.db
+        .updateTable('users')
+        .set({ disabled_at: new Date() })
+        .where('username', '=', 'beheerder')
+        .execute();
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await workspace(second)).statusCode).toBe(401);
+    } finally {
+      await database.db
+        .updateTable('users')
+        .set({ disabled_at: null })
+        .where('username', '=', 'beheerder')
+        .execute();
+      await shortCache.app.close();
+    }
+  });
+
+  it('reads the session from the database on every request with the cache off', async () => {
+    const noCache = await createTestApp(database, { sessionCacheMs: 0 });
+    try {
+      const admin = await signIn(noCache.app, 'beheerder', DEMO_PASSWORD);
+      const token = admin.cookies.loket_session as string;
+      const workspace = () =>
+        noCache.app.inject({
+          method: 'GET',
+          url: '/api/v1/workspaces/admin',
+          cookies: { loket_session: token },
+        });
+      expect((await workspace()).statusCode).toBe(200);
+      await database.db.deleteFrom('sessions').execute();
+      expect((await workspace()).statusCode).toBe(401);
+    } finally {
+      await noCache.app.close();
+    }
+  });
+
   it('sets the session cookie HTTP-only and SameSite, and records logins in the audit trail', async () => {
     const admin = await signIn(testApp.app, 'beheerder', DEMO_PASSWORD);
     const cookie = (await admin.request('GET', '/api/v1/session')).cookies;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { recordAuditEvent } from '../audit/audit.repo.ts';
+import { type AuditEvent, recordAuditEvent } from '../audit/audit.repo.ts';
 import type { Db } from '../db/client.ts';
 import { LoketError } from '../server/errors.ts';
 import { type DossierRow, enterprisesOf, findDossier } from './dossiers.repo.ts';
@@ -18,6 +18,18 @@ export async function loadDossierFor(
   purpose: 'READ' | 'CHANGE',
   what = 'overview',
 ): Promise<DossierRow> {
+  const dossier = await reachDossier(db, request, dossierId);
+  if (purpose === 'READ' && isStaffRequest(request))
+    await recordAuditEvent(db, staffReadEvent(request, dossier.id, what));
+  return dossier;
+}
+
+/**
+ * The access check of `loadDossierFor` without the audit event, for a route that writes the
+ * staff read itself together with other events in one statement (the dossier view). The caller
+ * must write `staffReadEvent` before it answers.
+ */
+export async function reachDossier(db: Db, request: FastifyRequest, dossierId: string): Promise<DossierRow> {
   const user = request.user;
   if (!user || !UUID.test(dossierId)) throw new LoketError('LOKET_NOT_FOUND');
   const dossier = await findDossier(db, dossierId);
@@ -27,18 +39,24 @@ export async function loadDossierFor(
       throw new LoketError('LOKET_NOT_FOUND');
     return dossier;
   }
-  if (user.role !== 'CASE_HANDLER' && user.role !== 'SUPERVISOR') throw new LoketError('LOKET_FORBIDDEN');
-  if (purpose === 'READ') {
-    await recordAuditEvent(db, {
-      actorUserId: user.id,
-      action: 'DOSSIER_READ',
-      subjectType: 'dossier',
-      subjectId: dossier.id,
-      requestId: String(request.id),
-      details: { what },
-    });
-  }
+  if (!isStaffRequest(request)) throw new LoketError('LOKET_FORBIDDEN');
   return dossier;
+}
+
+export function isStaffRequest(request: FastifyRequest): boolean {
+  return request.user?.role === 'CASE_HANDLER' || request.user?.role === 'SUPERVISOR';
+}
+
+/** The audit event of a staff read of one dossier (`what`: the overview, a document, a letter…). */
+export function staffReadEvent(request: FastifyRequest, dossierId: string, what: string): AuditEvent {
+  return {
+    actorUserId: request.user?.id ?? null,
+    action: 'DOSSIER_READ',
+    subjectType: 'dossier',
+    subjectId: dossierId,
+    requestId: String(request.id),
+    details: { what },
+  };
 }
 
 /**

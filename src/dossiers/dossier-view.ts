@@ -15,7 +15,21 @@ import { staffHistoryOf } from './staff/staff-entries.repo.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
 
-export function summariseDossier(dossier: DossierRow) {
+/** The columns a dossier's summary needs: lists select these, not the application and assessment. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'status',
+  'category',
+  'kind',
+  'enterprise_number',
+  'worker_identity',
+  'version',
+  'submitted_at',
+  'updated_at',
+] as const;
+
+export function summariseDossier(dossier: Pick<DossierRow, (typeof SUMMARY_COLUMNS)[number]>) {
   const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
   return {
     id: dossier.id,

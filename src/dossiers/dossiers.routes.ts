@@ -1,7 +1,7 @@
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { recordAuditEvent } from '../audit/audit.repo.ts';
+import { recordAuditEvents } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { CATEGORIES, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
@@ -12,7 +12,7 @@ import { IdempotencyHeaders, idempotencyKey } from '../server/idempotency.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import type { DocumentStorage } from './documents/document-storage.ts';
-import { loadDossierFor } from './dossier-guard.ts';
+import { isStaffRequest, loadDossierFor, reachDossier, staffReadEvent } from './dossier-guard.ts';
 import { buildDossierOverview } from './dossier-view.ts';
 import { enterprisesOf, findDossier, listDocumentTypes } from './dossiers.repo.ts';
 import { listEmployerDossiers } from './employer-dossiers.ts';
@@ -203,19 +203,32 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      await loadDossierFor(db(), request, id, 'READ');
-      const view = await overview(request, id);
-      // Register data read by staff is logged per source, as the social-security network requires.
-      const sources = [...new Set((view.registerCheck?.facts ?? []).map((fact) => fact.source))];
-      if (sources.length > 0) {
-        await recordAuditEvent(db(), {
-          actorUserId: (request.user as User).id,
-          action: 'REGISTER_DATA_READ',
-          subjectType: 'dossier',
-          subjectId: id,
-          requestId: String(request.id),
-          details: { sources },
-        });
+      const dossier = await reachDossier(db(), request, id);
+      const view = await buildDossierOverview(db(), dossier, {
+        role: (request.user as User).role,
+        lang: request.lang,
+        today: today(),
+        refusalNeedsCoSign: options.caseHandling.refusalNeedsCoSign,
+      });
+      if (isStaffRequest(request)) {
+        // The staff read, and the register data it showed per source (as the social-security
+        // network requires), in one insert before the answer leaves: no view without its events.
+        const sources = [...new Set((view.registerCheck?.facts ?? []).map((fact) => fact.source))];
+        await recordAuditEvents(db(), [
+          staffReadEvent(request, id, 'overview'),
+          ...(sources.length > 0
+            ? [
+                {
+                  actorUserId: (request.user as User).id,
+                  action: 'REGISTER_DATA_READ',
+                  subjectType: 'dossier',
+                  subjectId: id,
+                  requestId: String(request.id),
+                  details: { sources },
+                },
+              ]
+            : []),
+        ]);
       }
       return view;
     },

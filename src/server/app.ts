@@ -100,7 +100,11 @@ export async function buildApp({
     errorResponseBuilder: (_request, context) =>
       new LoketError('LOKET_RATE_LIMITED', { seconds: Math.ceil(context.ttl / 1000) }),
   });
-  await app.register(accessControl, { getDb: () => database.db, sessionTtlMs: config.sessionTtlMs });
+  await app.register(accessControl, {
+    getDb: () => database.db,
+    sessionTtlMs: config.sessionTtlMs,
+    sessionCacheMs: config.sessionCacheMs,
+  });
   await app.register(openApi);
   await app.register(metrics, { database, sources: sources ?? null });
 

@@ -13,6 +13,8 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
   sessionTtlMs: number;
+  /** How long this instance reuses a session it looked up (src/auth/session-cache.ts); 0: never. */
+  sessionCacheMs: number;
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   bodyLimitBytes: number;
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: demoRaw === '1' ? 'on' : demoRaw === '0' ? 'off' : 'auto',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlMs: integer(env, 'LOKET_SESSION_HOURS', 8, 1, 24 * 30) * 3_600_000,
+    sessionCacheMs: integer(env, 'LOKET_SESSION_CACHE_SECONDS', 5, 0, 60) * 1_000,
     cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
     trustProxy: env.LOKET_TRUST_PROXY === '1',
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),

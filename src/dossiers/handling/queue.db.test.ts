@@ -58,6 +58,20 @@ describe('the staff queue over the demo dossiers', () => {
     expect(QUEUE_STATUSES).not.toContain('DRAFT');
   });
 
+  it('gives every page, and a page past the end, the total of the whole queue', async () => {
+    const whole = await queue('');
+    expect(whole.total).toBeGreaterThan(3);
+    const pages = await Promise.all(
+      [0, 2, whole.total - 1, whole.total, whole.total + 10].map(async (offset) => {
+        const response = await caseHandler.request('GET', `/api/v1/queue?scope=all&limit=2&offset=${offset}`);
+        return response.json() as QueueAnswer;
+      }),
+    );
+    expect(pages.map((page) => page.total)).toEqual(pages.map(() => whole.total));
+    expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1, 0, 0]);
+    expect(pages[1]?.items.map((item) => item.id)).toEqual(whole.items.slice(2, 4).map((item) => item.id));
+  });
+
   it('keeps the unfiltered queue to open dossiers and refuses the draft filter, naming the field', async () => {
     const open = await queue('');
     expect(open.items.length).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe('register check of a submitted dossier', () => {
     });
     const logged = await database.db
       .selectFrom('audit_events')
-      .select(['actor_user_id', 'details'])
+      .select(['actor_user_id', 'details', 'request_id'])
       .where('action', '=', 'REGISTER_DATA_READ')
       .where('subject_id', '=', dossier.id)
       .execute();
@@ -146,6 +146,14 @@ describe('register check of a submitted dossier', () => {
     expect((logged[0]?.details as { sources: string[] } | undefined)?.sources).toEqual(
       expect.arrayContaining(['kbo', 'national-register']),
     );
+    // The staff read of the same view is logged beside it, by the same request.
+    const read = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'DOSSIER_READ')
+      .where('request_id', '=', logged[0]?.request_id ?? '')
+      .execute();
+    expect(read).toEqual([{ actor_user_id: logged[0]?.actor_user_id, details: { what: 'overview' } }]);
     // The employer sees none of the register data (least privilege): no register section, and the
     // assessment of what they declared, while staff's weighs the registers' workforce too.
     const employerView = (await employer.request('GET', `/api/v1/dossiers/${dossier.id}`)).json();

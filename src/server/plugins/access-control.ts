@@ -39,6 +39,8 @@ const PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/favicon', '/locales/'];
 interface Options {
   getDb: () => Db;
   sessionTtlMs: number;
+  /** Reuse a session looked up less than this long ago (src/auth/session-cache.ts). */
+  sessionCacheMs?: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,7 +71,9 @@ export const accessControl = fp(async (app: FastifyInstance, options: Options) =
     // Only the API needs to know who is calling; static files and health checks never touch the database.
     if (token && request.url.startsWith('/api/')) {
       request.sessionToken = token;
-      request.user = await findSessionUser(options.getDb(), token, options.sessionTtlMs);
+      request.user = await findSessionUser(options.getDb(), token, options.sessionTtlMs, new Date(), {
+        cacheMs: options.sessionCacheMs ?? 0,
+      });
     }
     const config = request.routeOptions.config;
     // Unknown routes reach the not-found handler with no access declared: let it answer 404.
