@@ -109,7 +109,8 @@ export async function appRoleProblems(db: AnyDb, role: string): Promise<string[]
   if (found.rolreplication) problems.push('has REPLICATION');
   if (found.is_owner_member)
     problems.push('has the rights of the owner (it is the owner, or a member of it)');
-  if (Number(found.owns) > 0) problems.push('owns tables, schemas or functions in this database (other than temporary ones)');
+  if (Number(found.owns) > 0)
+    problems.push('owns tables, schemas or functions in this database (other than temporary ones)');
   if (found.can_create) problems.push('may create objects in the database or its public schema');
   return problems;
 }
