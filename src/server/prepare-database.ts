@@ -23,7 +23,7 @@ export interface PreparedDatabase {
   managed: boolean;
 }
 
-/** 0x4C4F4B4554524F4C, "LOKETROL": one preparation (role, password, grants) at a time per database. */
+/** 0x4C4F4B4554524F4C, "LOKETROL": one preparation at a time per database. */
 const PREPARE_LOCK = '5498696431182171980';
 
 /**
@@ -36,13 +36,20 @@ export async function prepareDatabase(
   ownerUrl: string,
   options: { appUrl?: string | null } = {},
 ): Promise<PreparedDatabase> {
+  // One preparation at a time per database, for all of its steps: pg-boss's queue creation
+  // deadlocks when two instances run it at once, and so would two GRANTs on one table. A session
+  // lock on a connection of its own, released when that connection ends, whatever happens.
+  const lock = new pg.Client({ connectionString: ownerUrl, application_name: 'loket-migrate' });
+  // A connection broken meanwhile fails the next step; unheard, its 'error' would end the process.
+  lock.on('error', () => {});
+  await lock.connect();
   // Without the statement timeout meant for requests: a long migration is not cut off.
   const owner = connectDatabase(ownerUrl, { max: 1, applicationName: 'loket-migrate' });
   try {
+    await lock.query('select pg_advisory_lock($1::bigint)', [PREPARE_LOCK]);
     const applied = await migrateToLatest(owner.db);
     await prepareJobQueues(ownerUrl);
     const { role, appUrl, managed, database } = await owner.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${PREPARE_LOCK}::bigint)`.execute(trx);
       const { rows } = await sql<{ owner: string; database: string }>`
         select current_user as owner, current_database() as database`.execute(trx);
       const me = rows[0] as { owner: string; database: string };
@@ -76,12 +83,14 @@ export async function prepareDatabase(
     return { applied, role, appUrl, managed };
   } finally {
     await owner.close();
+    await lock.end().catch(() => {});
   }
 }
 
 /** The app's URL must reach the database just prepared, as the role just granted. */
 async function checkAppLogin(appUrl: string, role: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: appUrl, application_name: 'loket-migrate' });
+  client.on('error', () => {});
   await client.connect();
   try {
     const { rows } = await client.query<{ role: string; database: string }>(
