@@ -29,8 +29,8 @@ const PREPARE_LOCK = '5498696431182171980';
 /**
  * Everything the owner does before Loket serves (docs/decisions/006-app-role.md): migrations, pg-boss's
  * schema and queues, the app role (created with a generated password unless `appUrl` names one) and
- * its grants; then checks that the app role logs in to the same database and is unfit for nothing
- * (no superuser, no owner rights, no CREATE). Safe to run from several instances at once.
+ * its grants; then checks that the app role is fit (no superuser, no owner rights, owns nothing, no
+ * CREATE) and logs in to the same database. Safe to run from several instances at once.
  */
 export async function prepareDatabase(
   ownerUrl: string,
