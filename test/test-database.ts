@@ -1,30 +1,56 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { inject } from 'vitest';
+import { managedAppRoleName } from '../src/db/app-role.ts';
 import { connectDatabase, type DatabaseHandle } from '../src/db/client.ts';
 import { dropDatabase, ensureDatabase } from '../src/db/ensure-database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import { prepareDatabase } from '../src/server/prepare-database.ts';
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The URL `db` connects with: the app role's once migrated, else the owner's. */
   url: string;
   name: string;
-  /** Closes the pool and drops the database. */
+  /** The owner of the database (the server's admin role): migrations, DDL, tampering in tests. */
+  owner: DatabaseHandle & { url: string };
+  /** Closes the pools, drops the database and its app role. */
   dispose(): Promise<void>;
 }
 
-/** A fresh, empty database of its own for one test file; migrated unless asked otherwise. */
+/**
+ * A fresh database of its own for one test file. Migrated (the default), it is prepared as
+ * `npm start` prepares one (migrations, job queue, the app role Loket creates, its grants) and `db`
+ * is the app role's, so every db test also proves the grants; `owner` is there for what only the
+ * owner may do. Unmigrated, `db` and `url` are the owner's (a test migrates step by step, or starts
+ * Loket on it with this URL as DATABASE_URL).
+ */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `loket_t_${randomBytes(5).toString('hex')}`;
-  const url = await ensureDatabase(adminUrl, name);
-  const handle = connectDatabase(url, { max: 5 });
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  const ownerUrl = await ensureDatabase(adminUrl, name);
+  const owner = { ...connectDatabase(ownerUrl, { max: 2 }), url: ownerUrl };
+  const url = options.migrate === false ? ownerUrl : (await prepareDatabase(ownerUrl)).appUrl;
+  const handle = options.migrate === false ? owner : connectDatabase(url, { max: 5 });
   return {
     ...handle,
     url,
     name,
+    owner,
     async dispose() {
       await handle.close();
+      if (handle !== owner) await owner.close();
       await dropDatabase(adminUrl, name);
+      await dropRole(adminUrl, managedAppRoleName(name));
     },
   };
+}
+
+/** Roles outlive their database; the one Loket made for this database goes with it. */
+async function dropRole(adminUrl: string, role: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop role if exists ${client.escapeIdentifier(role)}`);
+  } finally {
+    await client.end();
+  }
 }

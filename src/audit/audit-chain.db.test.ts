@@ -411,7 +411,7 @@ describe('audit trail hash chain', () => {
     await expect(
       sql`insert into audit_seals (seq, event_id, previous_hash, hash)
           values (${chain.length + 1}, ${rows[0]!.id}, ${chain[3]!.previous_hash}, ${'f'.repeat(64)})`.execute(
-        database.db,
+        database.owner.db,
       ),
     ).rejects.toThrow(/audit_seals_previous_hash_key/);
     expect(await sealAuditEvents(database.db)).toBe(1);
@@ -435,12 +435,12 @@ describe('audit trail hash chain', () => {
   it('searches every event when its horizon is ahead of the database (a logical restore elsewhere)', async () => {
     await sql`update audit_seal_horizon
               set low_xid = (pg_current_xact_id()::text::bigint + 1000000000)::text::xid8`.execute(
-      database.db,
+      database.owner.db,
     );
     await recordAuditEvent(database.db, { actorUserId: null, action: 'AFTER_RESTORE' });
     expect(await sealAuditEvents(database.db)).toBe(1);
     // Its one row deleted by hand: the same, and the row is back.
-    await sql`delete from audit_seal_horizon`.execute(database.db);
+    await sql`delete from audit_seal_horizon`.execute(database.owner.db);
     await recordAuditEvent(database.db, { actorUserId: null, action: 'AFTER_HORIZON_DELETED' });
     expect(await sealAuditEvents(database.db)).toBe(1);
     const { rows } = await sql<{ n: number }>`select count(*) as n from audit_seal_horizon`.execute(
@@ -450,19 +450,21 @@ describe('audit trail hash chain', () => {
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, unsealed: NONE_UNSEALED });
   });
 
-  it('still refuses UPDATE, DELETE and TRUNCATE, of events and of seals', async () => {
-    await expect(database.db.updateTable('audit_events').set({ action: 'X' }).execute()).rejects.toThrow(
-      /audit_events is append-only/,
+  it('still refuses UPDATE, DELETE and TRUNCATE, of events and of seals, even to the owner', async () => {
+    await expect(
+      database.owner.db.updateTable('audit_events').set({ action: 'X' }).execute(),
+    ).rejects.toThrow(/audit_events is append-only/);
+    await expect(database.owner.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_events cascade`.execute(database.owner.db)).rejects.toThrow(
+      /append-only/,
     );
-    await expect(database.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_events cascade`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(database.db.updateTable('audit_seals').set({ hash: 'x' }).execute()).rejects.toThrow(
+    await expect(database.owner.db.updateTable('audit_seals').set({ hash: 'x' }).execute()).rejects.toThrow(
       /audit_seals is append-only/,
     );
-    await expect(database.db.deleteFrom('audit_seals').execute()).rejects.toThrow(
+    await expect(database.owner.db.deleteFrom('audit_seals').execute()).rejects.toThrow(
       /audit_seals is append-only/,
     );
-    await expect(sql`truncate audit_seals`.execute(database.db)).rejects.toThrow(
+    await expect(sql`truncate audit_seals`.execute(database.owner.db)).rejects.toThrow(
       /audit_seals is append-only/,
     );
   });
@@ -481,7 +483,7 @@ describe('audit trail hash chain', () => {
 
     it('a changed field: HASH_MISMATCH at that event', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `update audit_events set details = '{"reason": "nothing to see"}' where id = ${victim.id}`,
         (trx) => verifyAuditChain(trx, { batchSize: 4 }),
       );
@@ -502,7 +504,7 @@ describe('audit trail hash chain', () => {
 
     it('a changed field with its seal recomputed: LINK_BROKEN at the next seal', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `update audit_events set action = 'LOGIN' where id = ${victim.id};
          update audit_seals s set hash = audit_event_hash(s.previous_hash, e)
            from audit_events e where e.id = s.event_id and s.seq = ${victim.seq}`,
@@ -523,7 +525,7 @@ describe('audit trail hash chain', () => {
 
     it('a deleted event with its seal: LINK_BROKEN at the seal after it', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `delete from audit_seals where seq = ${victim.seq}; delete from audit_events where id = ${victim.id}`,
         (trx) => verifyAuditChain(trx, { batchSize: 3 }),
       );
@@ -543,7 +545,7 @@ describe('audit trail hash chain', () => {
 
     it('a deleted event, its seal kept: EVENT_MISSING at that seal', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `delete from audit_events where id = ${victim.id}`,
         (trx) => verifyAuditChain(trx),
       );
@@ -562,7 +564,7 @@ describe('audit trail hash chain', () => {
 
     it('a deleted first event: LINK_BROKEN at the new first seal', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `delete from audit_seals where seq = ${chain[0]!.seq}; delete from audit_events where id = ${chain[0]!.id}`,
         (trx) => verifyAuditChain(trx),
       );
@@ -581,7 +583,7 @@ describe('audit trail hash chain', () => {
 
     it('a renumbered event, its seal following it: HASH_MISMATCH at that seal', async () => {
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `with moved as (update audit_events set id = default where id = ${victim.id} returning id)
          update audit_seals set event_id = (select id from moved) where seq = ${victim.seq}`,
         (trx) => verifyAuditChain(trx),
@@ -596,7 +598,7 @@ describe('audit trail hash chain', () => {
     it('two seals swapped: LINK_BROKEN at the first of them', async () => {
       const [a, b] = [victim.seq, victim.seq + 1];
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         // The superuser drops the constraints that forbid two seals of one event or predecessor, too.
         `alter table audit_seals drop constraint audit_seals_event_id_key,
            drop constraint audit_seals_previous_hash_key;
@@ -620,7 +622,7 @@ describe('audit trail hash chain', () => {
     it('the seal of the newest event deleted: the chain is intact, the event reported unsealed', async () => {
       const last = chain.at(-1)!;
       const result = await withTampering(
-        database.db,
+        database.owner.db,
         `delete from audit_seals where seq = ${last.seq}`,
         (trx) => verifyAuditChain(trx),
       );
@@ -636,7 +638,7 @@ describe('audit trail hash chain', () => {
       expect(await isHashInAuditChain(database.db, last.hash)).toBe(true);
       expect(await isHashInAuditChain(database.db, chain[2]!.hash)).toBe(true);
       const [result, stillThere] = await withTampering(
-        database.db,
+        database.owner.db,
         `delete from audit_seals where seq = ${last.seq}; delete from audit_events where id = ${last.id}`,
         async (trx) => [await verifyAuditChain(trx), await isHashInAuditChain(trx, last.hash)] as const,
       );
@@ -730,7 +732,7 @@ describe('startAuditSealing', () => {
         if (event.query.sql.includes('audit_seal_pending')) calls += 1;
       },
     });
-    const blocker = await database.pool.connect();
+    const blocker = await database.owner.pool.connect();
     const { log } = capturingLog();
     try {
       // Holds the first round at its read of the chain head for 300 ms, 30 intervals.
@@ -887,12 +889,12 @@ describe('loket audit verify', () => {
   });
 
   it('prints where the chain breaks and exits 1', async () => {
-    const victim = (await readChain(database.db))[1]!;
-    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database.db);
+    const victim = (await readChain(database.owner.db))[1]!;
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database.owner.db);
     await sql`update audit_events set details = '{"changed": true}' where id = ${victim.id}`.execute(
-      database.db,
+      database.owner.db,
     );
-    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database.db);
+    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database.owner.db);
     const { io, stdout, stderr } = fakeIo();
     expect(await runAudit(['verify', '--database-url', database.url], io, {})).toBe(1);
     expect(stdout()).toBe('');

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
-import { connectDatabase } from './client.ts';
+import { prepareDatabase } from '../server/prepare-database.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { ensureDatabase } from './ensure-database.ts';
-import { migrateToLatest } from './migrate.ts';
 
-// `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database.
+// `npm run db:migrate`: as the owner of DATABASE_URL (or of the embedded database), applies pending
+// migrations, prepares the job queue and grants the app role its rights, as `npm start` does first.
 const config = loadConfig();
 let embedded: EmbeddedDatabase | null = null;
 let url = config.databaseUrl;
@@ -13,14 +13,15 @@ if (!url) {
   embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres') });
   url = await ensureDatabase(embedded.url, 'loket');
 }
-const handle = connectDatabase(url, { max: 1, applicationName: 'loket-migrate' });
 try {
-  const applied = await migrateToLatest(handle.db);
-  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  const prepared = await prepareDatabase(url, { appUrl: config.appDatabaseUrl });
+  console.log(
+    prepared.applied.length ? `Applied: ${prepared.applied.join(', ')}` : 'The database is up to date.',
+  );
+  console.log(`Loket serves as the role "${prepared.role}"${prepared.managed ? ' (created by Loket)' : ''}.`);
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;
 } finally {
-  await handle.close();
   await embedded?.stop();
 }

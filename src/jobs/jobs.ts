@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.repo.ts';
+import { JOB_QUEUE_SCHEMA } from '../db/app-grants.ts';
 import type { Db } from '../db/client.ts';
 import { pollResidenceDecisions, sendFederalOutbox } from '../dossiers/federal/federal-handover.ts';
 import { remindInformationRequests } from '../dossiers/handling/information-requests.ts';
@@ -81,6 +82,33 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+/**
+ * pg-boss's schema and our queues, made by the owner (each queue is a table of its own, so creating
+ * one is DDL): run before the grants, at every migration run (src/server/prepare-database.ts). The
+ * app's runner then only checks that the schema is there (`migrate: false`).
+ */
+export async function prepareJobQueues(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: JOB_QUEUE_SCHEMA,
+    application_name: 'loket-migrate',
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  let failure: Error | null = null;
+  boss.on('error', (error) => {
+    failure ??= error;
+  });
+  await boss.start();
+  try {
+    for (const job of Object.values(JOBS)) await boss.createQueue(job.name);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  if (failure) throw failure;
+}
+
 export async function startJobs(
   databaseUrl: string,
   db: Db,
@@ -89,8 +117,10 @@ export async function startJobs(
 ): Promise<JobRunner> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
-    schema: 'pgboss',
+    schema: JOB_QUEUE_SCHEMA,
     application_name: 'loket-jobs',
+    // The app role may not create tables: prepareJobQueues made the schema and the queues.
+    migrate: false,
   });
   let stopping = false;
   // On Ctrl-C the terminal signals the embedded PostgreSQL too, which ends the queue's connections
@@ -100,7 +130,6 @@ export async function startJobs(
   });
   await boss.start();
   for (const job of Object.values(JOBS)) {
-    await boss.createQueue(job.name);
     if (options.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
     await boss.work(job.name, async () => {
       const context = options.context ?? { sources: null, now: () => new Date() };

@@ -6,7 +6,10 @@ import type { MailSettings } from '../notifications/send-mail.ts';
 export interface Config {
   port: number;
   host: string;
+  /** The owner's URL: migrations and grants (README "Configuration"); null: the embedded database. */
   databaseUrl: string | null;
+  /** The app role's URL for serving; null: Loket creates the app role itself (docs/operations.md). */
+  appDatabaseUrl: string | null;
   /** Bounds on the database connections of the server (README "Configuration", docs/operations.md). */
   database: DatabaseLimits;
   dataDir: string;
@@ -92,10 +95,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// connection string.');
   }
+  const appDatabaseUrl = env.LOKET_APP_DATABASE_URL || null;
+  if (appDatabaseUrl && !/^postgres(ql)?:\/\/[^/@]+@/.test(appDatabaseUrl)) {
+    throw new ConfigError(
+      'LOKET_APP_DATABASE_URL must be a postgres:// or postgresql:// connection string naming its role (postgres://ROLE:PASSWORD@host/db).',
+    );
+  }
+  if (appDatabaseUrl && !databaseUrl) {
+    throw new ConfigError(
+      'LOKET_APP_DATABASE_URL needs DATABASE_URL too: the owner that migrates the database and grants the app role its rights.',
+    );
+  }
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    appDatabaseUrl,
     database: {
       poolSize: integer(env, 'LOKET_DB_POOL_SIZE', 10, 1, 500),
       connectionTimeoutMs: integer(env, 'LOKET_DB_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),

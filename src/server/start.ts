@@ -4,7 +4,6 @@ import { startAuditSealing } from '../audit/audit-sealing.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { ensureDatabase } from '../db/ensure-database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
@@ -18,6 +17,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { DatabaseState } from './database-state.ts';
 import { loggerOptions } from './logger.ts';
+import { prepareDatabase } from './prepare-database.ts';
 import { brusselsDate } from './today.ts';
 
 export interface RunningLoket {
@@ -93,13 +93,24 @@ export async function startLoket(
   let statisticsFolding: { stop(): Promise<void> } | null = null;
   let auditSealing: { stop(): Promise<void> } | null = null;
   let mailSending: { stop(): Promise<void> } | null = null;
+  let appUrl: string | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
+
+  const prepare = async (ownerUrl: string): Promise<string> => {
+    const prepared = await prepareDatabase(ownerUrl, { appUrl: config.appDatabaseUrl });
+    if (prepared.applied.length) log.info({ migrations: prepared.applied }, 'database migrated');
+    log.info({ role: prepared.role, managed: prepared.managed }, 'serving as the database app role');
+    return prepared.appUrl;
+  };
 
   const connect = async (): Promise<void> => {
     while (!stopping) {
       try {
-        handle ??= connectDatabase(databaseUrl, {
+        // As the owner: migrations, the job queue's schema, the app role and its grants. Then
+        // everything else runs as the app role, which cannot alter what it uses (decision 006).
+        appUrl ??= await prepare(databaseUrl);
+        handle ??= connectDatabase(appUrl, {
           max: config.database.poolSize,
           connectionTimeoutMs: config.database.connectionTimeoutMs,
           statementTimeoutMs: config.database.statementTimeoutMs,
@@ -107,11 +118,8 @@ export async function startLoket(
           onConnectionError: (error) =>
             log.warn({ reason: error.message }, 'database connection lost; the next query reconnects'),
         });
-        database.attach(handle.db, false);
+        database.attach(handle.db);
         database.observePool(handle.pool);
-        const applied = await migrate(databaseUrl);
-        if (applied.length) log.info({ migrations: applied }, 'database migrated');
-        database.markMigrated();
         // Instances starting together on an empty database: one loads the demo, the others go on.
         const db = handle.db;
         const demoLoaded = loadDemo
@@ -129,7 +137,7 @@ export async function startLoket(
         statisticsFolding = startStatisticsFolding(handle.db, log);
         auditSealing = startAuditSealing(handle.db, log);
         mailSending = startMailSending(handle.db, config.mail, log);
-        jobs = await startJobs(databaseUrl, handle.db, log, { context: { sources, now: () => new Date() } });
+        jobs = await startJobs(appUrl, handle.db, log, { context: { sources, now: () => new Date() } });
         options.announce?.(banner(url, loadDemo, demoLoaded));
         return;
       } catch (error) {
@@ -163,16 +171,6 @@ export async function startLoket(
       await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits
     },
   };
-}
-
-/** Migrations run on a connection of their own, without the statement timeout meant for requests. */
-async function migrate(databaseUrl: string): Promise<string[]> {
-  const own = connectDatabase(databaseUrl, { max: 1, applicationName: 'loket-migrate' });
-  try {
-    return await migrateToLatest(own.db);
-  } finally {
-    await own.close();
-  }
 }
 
 function banner(url: string, demoEnabled: boolean, demoLoadedNow: boolean): string {

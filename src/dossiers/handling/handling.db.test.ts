@@ -153,20 +153,21 @@ describe('case handling around the dossier', () => {
   it('leaves no dossier behind when a submission fails half-way', async () => {
     const driver = dossierDriver(employer);
     const draft = await driver.completeDraft('HIGHLY_SKILLED', HIGHLY_SKILLED_ANSWERS);
-    // A fault inside the submission's transaction, after the dossier was numbered and its action logged.
+    // A fault inside the submission's transaction, after the dossier was numbered and its action logged
+    // (a trigger: only the owner may add one).
     await sql`create function fail_on_submit() returns trigger language plpgsql as $$
       begin if new.action = 'SUBMIT' then raise exception 'simulated crash'; end if; return new; end $$`.execute(
-      database.db,
+      database.owner.db,
     );
     await sql`create trigger fail_on_submit after insert on dossier_actions for each row execute function fail_on_submit()`.execute(
-      database.db,
+      database.owner.db,
     );
     try {
       const failed = await employer.request('POST', `/api/v1/dossiers/${draft.id}/submit`, {});
       expect(failed.statusCode).toBe(500);
     } finally {
-      await sql`drop trigger fail_on_submit on dossier_actions`.execute(database.db);
-      await sql`drop function fail_on_submit()`.execute(database.db);
+      await sql`drop trigger fail_on_submit on dossier_actions`.execute(database.owner.db);
+      await sql`drop function fail_on_submit()`.execute(database.owner.db);
     }
     const after = await driver.view(draft.id);
     expect(after).toMatchObject({ status: 'DRAFT', number: null, version: draft.version });
