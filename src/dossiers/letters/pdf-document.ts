@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../../i18n/languages.ts';
 import { splitBidiRuns } from './bidi-runs.ts';
@@ -42,15 +43,16 @@ export type BlockRole = 'P' | 'H1' | 'H2' | 'Lbl' | 'TH' | 'TD';
 export type GroupRole = 'Div' | 'L' | 'LI' | 'LBody' | 'Table' | 'TR';
 type StructureOptions = { title?: string; lang?: string; alt?: string; actual?: string };
 
-let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
+let parsedFonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
 
-/** The bundled fonts, read once; pdfkit embeds only the glyphs a document uses (a subset). */
-function bundledFonts(): { regular: Buffer; bold: Buffer } {
-  fontFiles ??= {
-    regular: readFileSync(new URL('./fonts/DejaVuSans.ttf', import.meta.url)),
-    bold: readFileSync(new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url)),
-  };
-  return fontFiles;
+/**
+ * The bundled fonts, read and parsed once per process (parsing and the shaping tables cost more
+ * than a whole letter); each document embeds only the glyphs it uses (a subset).
+ */
+function bundledFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
+  const parse = (file: string) => fontkit.create(readFileSync(new URL(`./fonts/${file}`, import.meta.url)));
+  parsedFonts ??= { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
+  return parsedFonts;
 }
 
 // The open structure elements of each document, innermost last; the first is the Document element.
@@ -100,8 +102,9 @@ export function renderPdf(settings: PdfSettings, draw: (doc: Pdf) => void): Prom
     doc.on('error', reject);
     try {
       const fonts = bundledFonts();
-      doc.registerFont(FONT, fonts.regular);
-      doc.registerFont(FONT_BOLD, fonts.bold);
+      // pdfkit takes a parsed fontkit font as it takes a file (PDFFontFactory: anything with `layout`).
+      doc.registerFont(FONT, fonts.regular as unknown as Buffer);
+      doc.registerFont(FONT_BOLD, fonts.bold as unknown as Buffer);
       doc.font(FONT);
       const root = doc.struct('Document');
       doc.addStructure(root);

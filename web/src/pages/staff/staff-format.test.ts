@@ -73,6 +73,11 @@ describe('staff page helpers', () => {
       validUntil: '2027-03-11',
     });
     expect(defaultValidity(null, null, '2026-03-12')).toEqual({ validFrom: '2026-03-12', validUntil: '' });
+    // A seasonal job of 110 days: the permit ends with the job, not at the legal maximum.
+    expect(defaultValidity('2026-05-01', 5, '2026-03-12', '2026-08-19')).toEqual({
+      validFrom: '2026-05-01',
+      validUntil: '2026-08-19',
+    });
   });
 
   it('takes today on Brussels time and rounds shares to whole percentages', () => {

@@ -1,4 +1,5 @@
-import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { defaultValidity as proposeValidity } from '../../../../src/rules/dates/default-validity.ts';
+import { formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
@@ -118,19 +119,14 @@ export function isAnswered(value: unknown): boolean {
   return !(Array.isArray(value) && value.length === 0);
 }
 
-/**
- * The validity a grant proposes: from the job's start date (or today when that has passed) for the
- * procedure's maximum (assessment `maxValidityMonths`), the last day included, so the server's
- * check `validUntil ≤ validFrom + months` holds.
- */
+/** The validity a grant proposes: see `defaultValidity` in src/rules/dates (job period and legal maximum). */
 export function defaultValidity(
   startDate: string | null | undefined,
   maxValidityMonths: number | null | undefined,
   today: string,
+  endDate?: string | null,
 ): { validFrom: string; validUntil: string } {
-  const validFrom = startDate && startDate > today ? startDate : today;
-  const validUntil = maxValidityMonths ? addDays(addMonths(validFrom, maxValidityMonths), -1) : '';
-  return { validFrom, validUntil };
+  return proposeValidity({ startDate, endDate, maxValidityMonths, today });
 }
 
 /** Today in Brussels as an ISO date (the server's clock and the legal deadlines run on Belgian time). */

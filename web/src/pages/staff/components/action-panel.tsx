@@ -95,9 +95,9 @@ function RequestInformationForm({ perform, errors }: { perform: Perform; errors:
 
 function GrantForm({ dossier, perform, errors }: FormProps) {
   const t = useT();
-  const startDate = (dossier.application.job as { startDate?: string } | undefined)?.startDate;
+  const job = dossier.application.job as { startDate?: string; endDate?: string } | undefined;
   const maxMonths = dossier.assessment?.procedure.maxValidityMonths ?? null;
-  const initial = defaultValidity(startDate, maxMonths, todayInBrussels());
+  const initial = defaultValidity(job?.startDate, maxMonths, todayInBrussels(), job?.endDate);
   const [validFrom, setValidFrom] = useState(initial.validFrom);
   const [validUntil, setValidUntil] = useState(initial.validUntil);
   const [note, setNote] = useState('');

@@ -20,9 +20,9 @@ import { type FormProps, TextArea } from './panel-parts.tsx';
  */
 export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
   const t = useT();
-  const startDate = (dossier.application.job as { startDate?: string } | undefined)?.startDate;
+  const job = dossier.application.job as { startDate?: string; endDate?: string } | undefined;
   const maxMonths = dossier.assessment?.procedure.maxValidityMonths ?? null;
-  const initial = defaultValidity(startDate, maxMonths, todayInBrussels());
+  const initial = defaultValidity(job?.startDate, maxMonths, todayInBrussels(), job?.endDate);
   const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
   const [followUp, setFollowUp] = useState<AppealFollowUp | null>(null);
   const [validFrom, setValidFrom] = useState(initial.validFrom);
