@@ -40,7 +40,7 @@ describe('demo dossiers', () => {
     const letters = await database.db.selectFrom('dossier_letters').select('id').execute();
     expect(letters.length).toBeGreaterThanOrEqual(10);
     expect(await loadDemoDossiers(database.db, '2026-11-23')).toBe(0);
-  }, 120_000); // 57 dossiers through the real use cases, with their letters
+  }, 300_000); // 57 dossiers through the real use cases, with their letters
 
   it('date every step on or before the demo day, in order, with grants inside the job and the legal maximum', async () => {
     const today = '2026-11-23';

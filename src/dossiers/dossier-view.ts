@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
+import { foldDraftSaves } from './dossier-history.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
@@ -169,14 +170,16 @@ export async function buildDossierOverview(
       lang: l.lang,
       createdAt: l.created_at.toISOString(),
     })),
-    history: (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
-      action: a.action,
-      by: a.by,
-      // Employers see that the service acted, not which civil servant.
-      actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
-      on: a.on,
-      occurredAt: a.occurredAt.toISOString(),
-    })),
+    history: foldDraftSaves(
+      (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
+        action: a.action,
+        by: a.by,
+        // Employers see that the service acted, not which civil servant.
+        actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
+        on: a.on,
+        occurredAt: a.occurredAt.toISOString(),
+      })),
+    ),
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
     federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
     // Register data only for staff (least privilege; each staff read is logged by the route).

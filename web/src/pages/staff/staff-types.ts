@@ -193,7 +193,15 @@ export interface DossierOverview {
   /** The employer's appeal: their grounds, for the supervisor who decides it. */
   appeal?: { grounds: string; lodgedOn: string } | null;
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
-  history: Array<{ action: DossierAction; by: string; actorName: string | null; on: string }>;
+  /** Consecutive draft saves come folded: `count` of them, from `firstOn` to `on`. */
+  history: Array<{
+    action: DossierAction;
+    by: string;
+    actorName: string | null;
+    on: string;
+    count: number;
+    firstOn: string;
+  }>;
   assignee: { id: string; displayName: string } | null;
   /** Absent from older servers; null for a dossier whose registers were never asked. */
   registerCheck?: RegisterCheck | null;

@@ -372,8 +372,16 @@ export function HistorySection({ dossier }: { dossier: DossierOverview }) {
               // The log is append-only: its position is a stable key.
               // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
               <tr key={index}>
-                <td>{formatDate(entry.on)}</td>
-                <th scope="row">{labelOf(t, 'actions', entry.action)}</th>
+                <td>
+                  {entry.count > 1 && entry.firstOn !== entry.on
+                    ? `${formatDate(entry.firstOn)} – ${formatDate(entry.on)}`
+                    : formatDate(entry.on)}
+                </td>
+                <th scope="row">
+                  {entry.count > 1
+                    ? t('staff.overview.history.draftSaves', { count: entry.count })
+                    : labelOf(t, 'actions', entry.action)}
+                </th>
                 <td>{labelOf(t, 'actors', entry.by)}</td>
                 <td>{entry.actorName ?? t('staff.common.none')}</td>
               </tr>
