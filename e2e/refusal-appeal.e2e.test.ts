@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUND_STATEMENTS } from '../src/dossiers/letters/ground-texts.ts';
 import { readPdfText, squash } from '../src/dossiers/letters/test-support/read-pdf-text.ts';
-import { toWinAnsi } from '../src/dossiers/letters/win-ansi.ts';
 import { addDays, formatBelgianDate } from '../src/rules/dates/iso-date.ts';
 import emp from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import loginNl from '../web/src/locales/nl.json' with { type: 'json' };
@@ -153,8 +152,8 @@ describe('refusal and appeal in the browser', () => {
     await expectStatus(page, nl.statuses.DECIDED_REFUSED);
     const letter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const text = await pdfText(page, await letter.getAttribute('href'));
-    expect(text).toContain(squash(toWinAnsi(`1. ${GROUND_STATEMENTS.nl.FALSE_DOCUMENTS}`)));
-    expect(text).toContain(squash(toWinAnsi(MOTIVATION)));
+    expect(text).toContain(squash(`1. ${GROUND_STATEMENTS.nl.FALSE_DOCUMENTS}`));
+    expect(text).toContain(squash(MOTIVATION));
     await expectNoAccessibilityViolations(page);
     await context.close();
   });

@@ -89,6 +89,11 @@ describe('texts and access', () => {
       const back = page.getByRole('link', { name: nl.noAccess.back });
       expect(await back.getAttribute('href'), path).toBe(user.home);
       expect(await page.title()).toBe(`${nl.noAccess.title} – ${nl.service.titleSuffix}`);
+      // An employer is told in plain words that the page is for the service's staff, not about roles.
+      if (user.username === 'werkgever') {
+        await page.getByText(nl.noAccess.employerText).waitFor();
+        expect(await page.getByText(nl.noAccess.help).count()).toBe(0);
+      }
     }
     await expectNoAccessibilityViolations(page);
     expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
+import { addMonths } from '../rules/dates/iso-date.ts';
 import { nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoDossiers } from './demo-dossiers.ts';
@@ -39,6 +40,41 @@ describe('demo dossiers', () => {
     const letters = await database.db.selectFrom('dossier_letters').select('id').execute();
     expect(letters.length).toBeGreaterThanOrEqual(10);
     expect(await loadDemoDossiers(database.db, '2026-11-23')).toBe(0);
+  }, 300_000); // 57 dossiers through the real use cases, with their letters
+
+  it('date every step on or before the demo day, in order, with grants inside the job and the legal maximum', async () => {
+    const today = '2026-11-23';
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'status', 'decided_on', 'application', 'assessment', 'decision'])
+      .execute();
+    let grants = 0;
+    for (const row of rows) {
+      const actions = await listActions(database.db, row.id);
+      const days = actions.map((action) => action.on);
+      expect(
+        days.every((day) => day <= today),
+        `${row.id}: ${days.join(' ')}`,
+      ).toBe(true);
+      expect(days, row.id).toEqual([...days].sort());
+      if (row.decided_on) {
+        expect(row.decided_on <= today).toBe(true);
+        const submittedOn = actions.find((action) => action.action === 'SUBMIT')?.on ?? '';
+        expect(submittedOn !== '' && submittedOn <= row.decided_on).toBe(true);
+      }
+      if (row.status !== 'DECIDED_GRANTED') continue;
+      grants++;
+      const decision = row.decision as { validFrom: string; validUntil: string; decidedOn: string };
+      const job = (row.application as { job: { startDate: string; endDate?: string } }).job;
+      const months = (row.assessment as { procedure: { maxValidityMonths: number | null } }).procedure
+        .maxValidityMonths;
+      expect(decision.validFrom >= decision.decidedOn).toBe(true);
+      expect(decision.validUntil >= decision.validFrom).toBe(true);
+      if (job.endDate && job.endDate >= decision.validFrom)
+        expect(decision.validUntil <= job.endDate).toBe(true);
+      if (months) expect(decision.validUntil < addMonths(decision.validFrom, months)).toBe(true);
+    }
+    expect(grants).toBeGreaterThan(0);
   });
 
   it('hold no worker who needs no work authorisation (Belgian, EU, EEA, Swiss)', async () => {

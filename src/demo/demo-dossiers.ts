@@ -7,6 +7,7 @@ import { uploadDocument } from '../dossiers/documents/upload-document.ts';
 import { lockDossier } from '../dossiers/dossiers.repo.ts';
 import { performAction, recordFeePaid } from '../dossiers/handling/perform-action.ts';
 import { createDraft, saveDraftStep, submitDossier } from '../dossiers/intake/intake.ts';
+import { defaultValidity } from '../rules/dates/default-validity.ts';
 import { addDays, addMonths } from '../rules/dates/iso-date.ts';
 import { type Category, freeMovementGroupOf, refusalGroundsOf } from '../rules/index.ts';
 import { generatePopulation, type Population } from '../sources/index.ts';
@@ -174,8 +175,11 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
       const person = people[created % people.length] as Population['people'][number];
       const category = fate === 'INADMISSIBLE' ? 'HIGHLY_SKILLED' : random.pickWeighted(CATEGORY_WEIGHTS);
       const refusable = fate === 'REFUSED' || fate === 'APPEALED';
-      // Older dossiers further along: the clock then shows a spread of days left.
-      const applied = addDays(today, -random.int(fate === 'DRAFT' ? 0 : 3, fate === 'GRANTED' ? 60 : 40));
+      // Older dossiers further along: the clock then shows a spread of days left. Every step of the
+      // history lies on or before the demo's today: the application is at least as old as its steps.
+      const age = random.int(fate === 'DRAFT' ? 0 : 3, fate === 'GRANTED' ? 60 : 40);
+      const timeline = planTimeline(random);
+      const applied = addDays(today, -Math.max(age, timeline.spanOf(fate)));
       await buildDossier(db, {
         employer,
         caseHandler,
@@ -186,11 +190,47 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
         applied,
         random,
         refusable,
+        timeline,
       });
       created += 1;
     }
   }
   return created;
+}
+
+/** Days after the application of each later step; every step follows the one before it. */
+export interface Timeline {
+  paid: number;
+  review: number;
+  withdrawn: number;
+  asked: number;
+  answered: number;
+  decided: number;
+  appealed: number;
+  /** Days from the application to the last step of a dossier with this fate. */
+  spanOf(fate: Fate): number;
+}
+
+export function planTimeline(random: SeededRandom): Timeline {
+  const paid = random.int(0, 2);
+  const review = paid + random.int(0, 3);
+  const asked = review + random.int(1, 4);
+  const answered = asked + random.int(1, 6);
+  const decided = answered + random.int(1, 5);
+  const steps = { paid, review, withdrawn: review + 2, asked, answered, decided, appealed: decided + 10 };
+  const last: Record<Fate, number> = {
+    DRAFT: 0,
+    AWAITING_FEE: 0,
+    INADMISSIBLE: 0,
+    ADMISSIBLE: paid,
+    IN_REVIEW: steps.review,
+    WITHDRAWN: steps.withdrawn,
+    INFORMATION_REQUESTED: asked,
+    GRANTED: decided,
+    REFUSED: decided,
+    APPEALED: steps.appealed,
+  };
+  return { ...steps, spanOf: (fate) => last[fate] };
 }
 
 interface DemoDossier {
@@ -203,10 +243,12 @@ interface DemoDossier {
   applied: string;
   random: SeededRandom;
   refusable: boolean;
+  timeline: Timeline;
 }
 
 async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
-  const { employer, caseHandler, fate, applied, random } = demo;
+  const { employer, caseHandler, fate, applied, random, timeline } = demo;
+  const on = (days: number) => addDays(applied, days);
   const draft = await createDraft(
     db,
     employer,
@@ -258,7 +300,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     applied,
   );
   if (fate === 'INADMISSIBLE' || fate === 'AWAITING_FEE') return;
-  const paidOn = addDays(applied, random.int(0, 2));
+  const paidOn = on(timeline.paid);
   await db.transaction().execute(async (trx) => {
     const locked = await lockDossier(trx, submitted.id);
     if (locked) await recordFeePaid(trx, locked, SYSTEM, paidOn, paidOn);
@@ -281,13 +323,13 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
       refusalNeedsCoSign: false,
     });
   };
-  const reviewOn = addDays(paidOn, random.int(0, 3));
+  const reviewOn = on(timeline.review);
   await act({ action: 'START_REVIEW' } as never, reviewOn);
   if (fate === 'IN_REVIEW') return;
   if (fate === 'WITHDRAWN') {
     await act(
       { action: 'WITHDRAW', reason: 'De kandidaat heeft een ander aanbod aanvaard.' } as never,
-      addDays(reviewOn, 2),
+      on(timeline.withdrawn),
       {
         role: 'EMPLOYER',
         userId: employer.id,
@@ -295,7 +337,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     );
     return;
   }
-  const askedOn = addDays(reviewOn, random.int(1, 4));
+  const askedOn = on(timeline.asked);
   await act(
     {
       action: 'REQUEST_INFORMATION',
@@ -304,7 +346,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     askedOn,
   );
   if (fate === 'INFORMATION_REQUESTED') return;
-  const answeredOn = addDays(askedOn, random.int(1, 6));
+  const answeredOn = on(timeline.answered);
   await act(
     { action: 'ANSWER_INFORMATION', answer: 'De ondertekende arbeidsovereenkomst is toegevoegd.' } as never,
     answeredOn,
@@ -313,13 +355,24 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
       userId: employer.id,
     },
   );
-  const decidedOn = addDays(answeredOn, random.int(1, 5));
+  const decidedOn = on(timeline.decided);
   if (fate === 'GRANTED') {
-    const validFrom = addDays(decidedOn, 30);
-    await act(
-      { action: 'GRANT', validFrom, validUntil: addDays(addMonths(validFrom, 12), -1) } as never,
-      decidedOn,
-    );
+    // The validity the case handler's form proposes: the job's period within the legal maximum.
+    const row = await db
+      .selectFrom('dossiers')
+      .select(['application', 'assessment'])
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow();
+    const job = (row.application as { job?: { startDate?: string; endDate?: string } }).job;
+    const procedure = (row.assessment as { procedure?: { maxValidityMonths?: number | null } } | null)
+      ?.procedure;
+    const validity = defaultValidity({
+      startDate: job?.startDate,
+      endDate: job?.endDate,
+      maxValidityMonths: procedure?.maxValidityMonths ?? 12,
+      today: decidedOn,
+    });
+    await act({ action: 'GRANT', ...validity } as never, decidedOn);
     return;
   }
   const assessment = (
@@ -346,7 +399,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
   if (fate === 'APPEALED') {
     await act(
       { action: 'APPEAL', grounds: 'Het loon omvat een jaarlijkse premie die niet werd meegeteld.' } as never,
-      addDays(decidedOn, 10),
+      on(timeline.appealed),
       {
         role: 'EMPLOYER',
         userId: employer.id,

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { requiredDocumentTypes } from './documents/required-documents.ts';
+import { foldDraftSaves } from './dossier-history.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
 import { isAnswerOverdue } from './handling/information-requests.ts';
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
@@ -200,16 +201,18 @@ export async function buildDossierOverview(
       lang: l.lang,
       createdAt: l.created_at.toISOString(),
     })),
-    history: mergeHistory(
-      (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
-        action: a.action as string,
-        by: a.by as string,
-        // Employers see that the service acted, not which civil servant.
-        actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
-        on: a.on,
-        occurredAt: a.occurredAt,
-      })),
-      staffWork?.history ?? [],
+    history: foldDraftSaves(
+      mergeHistory(
+        (isStaff ? actions : actions.filter((a) => !STAFF_ONLY_ACTIONS.has(a.action))).map((a) => ({
+          action: a.action as string,
+          by: a.by as string,
+          // Employers see that the service acted, not which civil servant.
+          actorName: isStaff || a.by === 'EMPLOYER' ? a.actorName : null,
+          on: a.on,
+          occurredAt: a.occurredAt,
+        })),
+        staffWork?.history ?? [],
+      ),
     ),
     internalNotes: staffWork?.notes ?? null,
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,

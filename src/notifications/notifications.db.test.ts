@@ -213,11 +213,20 @@ describe('e-mail to employers and workers', () => {
     expect(page.mails).toHaveLength(2);
     expect(page.mails[0]).toMatchObject({ status: 'FAILED', subject: expect.stringContaining('ontvangen') });
     expect((await admin.request('GET', '/api/v1/mail-outbox?limit=0')).statusCode).toBe(400);
+    // Paged on the server: the next page continues where the first stopped, with the same total.
+    const next = (await admin.request('GET', '/api/v1/mail-outbox?limit=2&offset=2')).json();
+    expect(next.total).toBe(page.total);
+    expect(next.mails).toHaveLength(2);
+    const ids = [...page.mails, ...next.mails].map((mail: { id: string }) => Number(mail.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(4);
+    const past = (await admin.request('GET', `/api/v1/mail-outbox?limit=2&offset=${page.total}`)).json();
+    expect(past).toMatchObject({ total: page.total, mails: [] });
     const reads = await world.database.db
       .selectFrom('audit_events')
       .select('action')
       .where('action', '=', 'MAIL_OUTBOX_READ')
       .execute();
-    expect(reads).toHaveLength(1);
+    expect(reads).toHaveLength(3);
   });
 });

@@ -1,22 +1,37 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { SessionUser } from './api.ts';
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
 import { matchPage, PAGE_ROUTES, type PageMatch } from './page-routes.ts';
-import { MailOutboxPage } from './pages/admin/mail-outbox-page.tsx';
-import { AnalystArea } from './pages/analyst/analyst-area.tsx';
-import { EmployerArea } from './pages/employer/employer-area.tsx';
-import { SelfCheckPage } from './pages/employer/self-check-page.tsx';
-import { WorkerDossierPage } from './pages/employer/worker-dossier-page.tsx';
 import { LandingPage } from './pages/landing-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NoAccessPage } from './pages/no-access-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { OpenDataArea } from './pages/open-data/open-data-area.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
-import { StaffArea } from './pages/staff/staff-area.tsx';
 import { type Role, roleHomePath } from './roles.ts';
 import { Link, navigate, usePath } from './routing.tsx';
 import { useSession } from './session.tsx';
+
+// Each area is its own chunk, loaded when first visited: the first load carries only the shell,
+// the landing and sign-in pages (the analyst's charts alone weigh more than the rest together).
+const MailOutboxPage = lazy(() =>
+  import('./pages/admin/mail-outbox-page.tsx').then((m) => ({ default: m.MailOutboxPage })),
+);
+const AnalystArea = lazy(() =>
+  import('./pages/analyst/analyst-area.tsx').then((m) => ({ default: m.AnalystArea })),
+);
+const EmployerArea = lazy(() =>
+  import('./pages/employer/employer-area.tsx').then((m) => ({ default: m.EmployerArea })),
+);
+const SelfCheckPage = lazy(() =>
+  import('./pages/employer/self-check-page.tsx').then((m) => ({ default: m.SelfCheckPage })),
+);
+const WorkerDossierPage = lazy(() =>
+  import('./pages/employer/worker-dossier-page.tsx').then((m) => ({ default: m.WorkerDossierPage })),
+);
+const OpenDataArea = lazy(() =>
+  import('./pages/open-data/open-data-area.tsx').then((m) => ({ default: m.OpenDataArea })),
+);
+const StaffArea = lazy(() => import('./pages/staff/staff-area.tsx').then((m) => ({ default: m.StaffArea })));
 
 const MAIN_ID = 'main-content';
 const INSPECTOR: Role = 'INSPECTOR';
@@ -33,7 +48,9 @@ export function App() {
       <Header />
       <main id={MAIN_ID} className="main" tabIndex={-1}>
         <div className="container">
-          <CurrentPage />
+          <Suspense fallback={<Loading />}>
+            <CurrentPage />
+          </Suspense>
         </div>
       </main>
       <Footer />

@@ -11,6 +11,7 @@ import { buildEpcQrPayload } from '../fees/epc-qr-payload.ts';
 import { feeStateOf } from '../fees/fee-due.ts';
 import { renderFeeInvitation } from '../fees/fee-invitation.ts';
 import { renderQrSvg } from '../fees/payment-qr.ts';
+import { letterEmployer } from '../letters/letter-employer.repo.ts';
 import type { DocumentStorage } from './document-storage.ts';
 import { ACCEPTED_MEDIA_TYPES, removeDocument, uploadDocument } from './upload-document.ts';
 
@@ -238,7 +239,7 @@ export async function documentRoutes(
         lang: dossier.lang,
         generatedAt: new Date(),
         dossierNumber: dossier.number as string,
-        employer: { enterpriseNumber: dossier.enterprise_number, name: null },
+        employer: await letterEmployer(db(), dossier.id, dossier.enterprise_number),
         amountEur: (dossier.fee_amount_cents as number) / 100,
         beneficiary: { name: feeAccount.beneficiaryName, iban: feeAccount.iban, bic: feeAccount.bic },
         reference: dossier.fee_reference as string,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { readPdfText, squash } from '../letters/test-support/read-pdf-text.ts';
-import { toWinAnsi } from '../letters/win-ansi.ts';
 import { EpcPayloadError } from './epc-qr-payload.ts';
 import { FeeInvitationError, type FeeInvitationInput, renderFeeInvitation } from './fee-invitation.ts';
 import { FEE_INVITATION_TEXTS } from './fee-invitation-texts.ts';
@@ -38,16 +37,44 @@ describe('fee invitation', () => {
       const texts = FEE_INVITATION_TEXTS[lang];
       const text = squash(readPdfText(await renderFeeInvitation(anInvitation({ lang }))));
       expect(text).toContain(squash(amount));
-      expect(text).toContain(squash(toWinAnsi(texts.beneficiaryLabel)));
+      expect(text).toContain(squash(texts.beneficiaryLabel));
       expect(text).toContain(squash('Vlaamse overheid – Economische Migratie'));
       expect(text).toContain('BE71096123456769'); // printed as BE71 0961 2345 6769
       expect(text).toContain('GKCCBEBB');
       expect(text).toContain(REFERENCE);
       expect(text).toContain('VL-2026-000123');
-      expect(text).toContain(squash(toWinAnsi(texts.dueNote)));
-      expect(text).toContain(squash(toWinAnsi(texts.qrCaption)));
+      expect(text).toContain(squash(texts.dueNote));
+      expect(text).toContain(squash(texts.qrCaption));
     },
   );
+
+  it('is tagged: the transfer details as a table, the QR code as a figure with alternative text', async () => {
+    const raw = (await renderFeeInvitation(anInvitation())).toString('latin1');
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw.match(/\/S \/TR\b/g)).toHaveLength(6);
+    for (const role of ['Table', 'TH', 'TD', 'H1']) expect(raw).toMatch(new RegExp(`/S /${role}\\b`));
+    expect(raw).toMatch(/\/S \/Figure\s*\/Alt \(/);
+  });
+
+  it('addresses the employer with the name and address written as in the register', async () => {
+    const text = readPdfText(
+      await renderFeeInvitation(
+        anInvitation({
+          employer: {
+            enterpriseNumber: '0403170701',
+            name: 'Đorđević & Nguyễn bv',
+            address: {
+              street: 'Rue de la Loi',
+              houseNumber: '16',
+              postalCode: '1000',
+              municipality: 'Bruxelles',
+            },
+          },
+        }),
+      ),
+    );
+    expect(text).toContain('Đorđević & Nguyễn bv\nRue de la Loi 16\n1000 BRUXELLES');
+  });
 
   it('embeds the EPC QR code as an image', async () => {
     const raw = (await renderFeeInvitation(anInvitation())).toString('latin1');

@@ -1,19 +1,22 @@
 import { DEFAULT_LANG, isLang, type Lang } from '../../i18n/languages.ts';
-import { formatEnterpriseNumber, normaliseKboNumber } from '../../rules/identifiers/enterprise-number.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
+import { type LetterEmployer, letterAddressee } from '../letters/letter-addressee.ts';
 import { LETTER_TEXTS } from '../letters/letter-texts.ts';
 import {
   contentWidth,
+  drawText,
   FONT,
   FONT_BOLD,
   keepTogether,
   type Pdf,
   renderPdf,
   toBrusselsIsoDate,
+  withContent,
+  withStructure,
+  writeAddressBlock,
   writeFooters,
   writeParagraph,
 } from '../letters/pdf-document.ts';
-import { toWinAnsi } from '../letters/win-ansi.ts';
 import { buildEpcQrPayload } from './epc-qr-payload.ts';
 import { FEE_INVITATION_TEXTS, type FeeInvitationTexts } from './fee-invitation-texts.ts';
 import { renderQrPng } from './payment-qr.ts';
@@ -30,7 +33,7 @@ export interface FeeInvitationInput {
   /** The moment the invitation is produced: its date and the PDF's creation date. */
   generatedAt: Date;
   dossierNumber: string;
-  employer: { enterpriseNumber: string; name: string | null };
+  employer: LetterEmployer;
   /** The amount due in euros, as the assessment's `fee.amountDue`. */
   amountEur: number;
   beneficiary: { name: string; iban: string; bic?: string | null };
@@ -62,17 +65,22 @@ function formatIban(iban: string): string {
     .replace(/(.{4})(?=.)/g, '$1 ');
 }
 
+/** One row of the transfer details table: the label as row header, the value as its cell. */
 function writeDetail(doc: Pdf, label: string, value: string): void {
   const left = doc.page.margins.left;
   const top = doc.y;
-  doc
-    .font(FONT)
-    .fontSize(10.5)
-    .text(toWinAnsi(label), left, top, { width: LABEL_WIDTH - 10 });
-  const afterLabel = doc.y;
-  doc
-    .font(FONT_BOLD)
-    .text(toWinAnsi(value), left + LABEL_WIDTH, top, { width: contentWidth(doc) - LABEL_WIDTH });
+  let afterLabel = top;
+  withStructure(doc, 'TR', () => {
+    withContent(doc, 'TH', () => {
+      doc.font(FONT).fontSize(10.5);
+      drawText(doc, label, left, top, { width: LABEL_WIDTH - 10 });
+      afterLabel = doc.y;
+    });
+    withContent(doc, 'TD', () => {
+      doc.font(FONT_BOLD);
+      drawText(doc, value, left + LABEL_WIDTH, top, { width: contentWidth(doc) - LABEL_WIDTH });
+    });
+  });
   doc.y = Math.max(afterLabel, doc.y) + 4;
 }
 
@@ -80,13 +88,15 @@ function writeQrCode(doc: Pdf, png: Buffer, texts: FeeInvitationTexts): void {
   keepTogether(doc, QR_SIZE + 10);
   const left = doc.page.margins.left;
   const top = doc.y;
-  doc.image(png, left, top, { width: QR_SIZE, height: QR_SIZE });
-  doc
-    .font(FONT)
-    .fontSize(10)
-    .text(toWinAnsi(texts.qrCaption), left + QR_SIZE + 16, top + 20, {
+  withContent(doc, 'Figure', () => doc.image(png, left, top, { width: QR_SIZE, height: QR_SIZE }), {
+    alt: texts.qrCaption,
+  });
+  withContent(doc, 'P', () => {
+    doc.font(FONT).fontSize(10);
+    drawText(doc, texts.qrCaption, left + QR_SIZE + 16, top + 20, {
       width: contentWidth(doc) - QR_SIZE - 16,
     });
+  });
   doc.x = left;
   doc.y = top + QR_SIZE + 12;
 }
@@ -113,7 +123,6 @@ export async function renderFeeInvitation(input: FeeInvitationInput): Promise<Bu
   const letter = LETTER_TEXTS[lang];
   const f = FORMATTERS[lang];
   const amount = f.amount(input.amountEur);
-  const digits = normaliseKboNumber(input.employer.enterpriseNumber);
 
   return renderPdf(
     {
@@ -129,31 +138,24 @@ export async function renderFeeInvitation(input: FeeInvitationInput): Promise<Bu
       writeParagraph(doc, government, { bold: true, size: 11, gapAfter: 0 });
       writeParagraph(doc, department, { size: 10, gapAfter: 0 });
       writeParagraph(doc, division, { size: 10, gapAfter: 2 });
-      writeParagraph(doc, input.employer.name?.trim() || letter.enterpriseWithoutName, {
-        bold: true,
-        indent: 250,
-        gapAfter: 0,
-      });
-      writeParagraph(
-        doc,
-        `${letter.enterpriseNumberLabel} ${digits ? formatEnterpriseNumber(digits) : input.employer.enterpriseNumber}`,
-        { indent: 250, gapAfter: 2 },
-      );
+      writeAddressBlock(doc, letterAddressee(input.employer, letter));
       writeParagraph(doc, `${texts.dateLabel}: ${f.date(toBrusselsIsoDate(input.generatedAt))}`, {
         gapAfter: 1.5,
       });
-      writeParagraph(doc, texts.subject(input.dossierNumber), { bold: true, gapAfter: 1.2 });
+      writeParagraph(doc, texts.subject(input.dossierNumber), { bold: true, gapAfter: 1.2, role: 'H1' });
       writeParagraph(doc, texts.salutation);
       writeParagraph(doc, texts.introduction({ dossierNumber: input.dossierNumber, amount }), {
         gapAfter: 1,
       });
 
-      writeDetail(doc, texts.amountLabel, amount);
-      writeDetail(doc, texts.beneficiaryLabel, input.beneficiary.name.trim());
-      writeDetail(doc, texts.ibanLabel, formatIban(input.beneficiary.iban));
-      if (input.beneficiary.bic) writeDetail(doc, texts.bicLabel, input.beneficiary.bic);
-      writeDetail(doc, texts.referenceLabel, reference);
-      writeDetail(doc, texts.dossierLabel, input.dossierNumber);
+      withStructure(doc, 'Table', () => {
+        writeDetail(doc, texts.amountLabel, amount);
+        writeDetail(doc, texts.beneficiaryLabel, input.beneficiary.name.trim());
+        writeDetail(doc, texts.ibanLabel, formatIban(input.beneficiary.iban));
+        if (input.beneficiary.bic) writeDetail(doc, texts.bicLabel, input.beneficiary.bic);
+        writeDetail(doc, texts.referenceLabel, reference);
+        writeDetail(doc, texts.dossierLabel, input.dossierNumber);
+      });
       doc.moveDown(1);
 
       writeParagraph(doc, texts.dueNote, { bold: true });

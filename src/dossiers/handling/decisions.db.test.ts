@@ -13,7 +13,6 @@ import { APPEAL_LETTER_TEXTS } from '../letters/appeal-letter-texts.ts';
 import { GROUND_STATEMENTS } from '../letters/ground-texts.ts';
 import { LETTER_TEXTS } from '../letters/letter-texts.ts';
 import { readPdfText, squash } from '../letters/test-support/read-pdf-text.ts';
-import { toWinAnsi } from '../letters/win-ansi.ts';
 
 /**
  * The case handler's and supervisor's decisions through the HTTP API: a refusal on grounds the
@@ -61,7 +60,7 @@ describe('decisions on a dossier', () => {
     expect(response.statusCode).toBe(200);
     return squash(readPdfText(response.rawPayload));
   }
-  const has = (text: string, sentence: string) => expect(text).toContain(squash(toWinAnsi(sentence)));
+  const has = (text: string, sentence: string) => expect(text).toContain(squash(sentence));
 
   async function refusedDossier() {
     const dossier = await dossierInReview();

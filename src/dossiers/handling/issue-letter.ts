@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { Category } from '../../rules/index.ts';
 import type { DossierRow } from '../dossiers.repo.ts';
 import type { DecisionLetterInput } from '../letters/decision-letter.ts';
+import { letterEmployer } from '../letters/letter-employer.repo.ts';
 
 /**
  * What every letter on a dossier shares (addressee, worker, category, legal frame, language), and
@@ -26,17 +27,11 @@ export async function letterParties(trx: Db, dossier: DossierRow): Promise<Lette
   const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
   const worker =
     (dossier.application as { worker?: { nationality?: string; birthDate?: string } }).worker ?? {};
-  const employer = await trx
-    .selectFrom('employer_mandates')
-    .select('enterprise_name')
-    .where('enterprise_number', '=', dossier.enterprise_number)
-    .where('enterprise_name', 'is not', null)
-    .executeTakeFirst();
   return {
     lang,
     generatedAt: new Date(),
     dossierNumber: dossier.number ?? dossier.id,
-    employer: { enterpriseNumber: dossier.enterprise_number, name: employer?.enterprise_name ?? null },
+    employer: await letterEmployer(trx, dossier.id, dossier.enterprise_number),
     worker: {
       givenNames: identity.givenNames ?? '',
       familyName: identity.familyName ?? '',

@@ -98,12 +98,12 @@ export async function renderAppealLetter(input: AppealLetterInput): Promise<Buff
         }
       }
       keepTogether(doc, 40);
-      writeParagraph(doc, own.motivationHeading, { bold: true, gapAfter: 0.2 });
+      writeParagraph(doc, own.motivationHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
       writeParagraph(doc, appeal.motivation.trim());
       writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));
       if (appeal.outcome === 'DISMISSED') {
         keepTogether(doc, 60);
-        writeParagraph(doc, own.furtherAppealHeading, { bold: true, gapAfter: 0.2 });
+        writeParagraph(doc, own.furtherAppealHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
         writeParagraph(doc, own.furtherAppeal);
       }
       keepTogether(doc, 80);

@@ -6,8 +6,13 @@ import type { Reason } from '../../rules/schema/assessment-schema.ts';
 import { anApplication } from '../../rules/test-support/build-application.ts';
 import { type DecisionLetterInput, LetterInputError, renderDecisionLetter } from './decision-letter.ts';
 import { LETTER_TEXTS } from './letter-texts.ts';
-import { readPdfText, squash } from './test-support/read-pdf-text.ts';
-import { toWinAnsi } from './win-ansi.ts';
+import {
+  readPdfGlyphRuns,
+  readPdfText,
+  readPdfTextLines,
+  readPdfTextPositions,
+  squash,
+} from './test-support/read-pdf-text.ts';
 
 const REASONS: Reason[] = [
   {
@@ -65,24 +70,24 @@ describe('decision letter', () => {
     async (lang) => {
       const texts = LETTER_TEXTS[lang];
       const text = await textOf(aLetter({ lang }));
-      for (const line of texts.sender) expect(text).toContain(squash(toWinAnsi(line)));
-      expect(text).toContain(squash(toWinAnsi(texts.subject('VL-2026-000123'))));
+      for (const line of texts.sender) expect(text).toContain(squash(line));
+      expect(text).toContain(squash(texts.subject('VL-2026-000123')));
       expect(text).toContain(squash('0403.170.701'));
-      expect(text).toContain(squash(toWinAnsi(texts.categories.HIGHLY_SKILLED)));
+      expect(text).toContain(squash(texts.categories.HIGHLY_SKILLED));
       expect(text).toContain('12/03/2026'); // the date of the letter, in Brussels
       for (const [index, reason] of REASONS.entries()) {
         expect(text).toContain(squash(`${index + 1}. ${reason.message}`));
         expect(text).toContain(
-          squash(toWinAnsi(`${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`)),
+          squash(`${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`),
         );
       }
       expect(text).toContain(squash('Het loon volgt het barema niet.'));
       expect(text).toContain(squash(texts.legalFrame('Besluit van de Vlaamse Regering van 7 december 2018')));
-      expect(text).toContain(squash(toWinAnsi(texts.appealHeading)));
-      for (const paragraph of texts.appeal) expect(text).toContain(squash(toWinAnsi(paragraph)));
+      expect(text).toContain(squash(texts.appealHeading));
+      for (const paragraph of texts.appeal) expect(text).toContain(squash(paragraph));
       expect(text).toContain('AnPeeters');
       expect(text).toContain('BartJanssens');
-      expect(text).toContain(squash(toWinAnsi(texts.coSignerRole)));
+      expect(text).toContain(squash(texts.coSignerRole));
     },
   );
 
@@ -103,7 +108,7 @@ describe('decision letter', () => {
       "délai d'un mois",
       'langues nationales',
     ]) {
-      expect(fr).toContain(squash(toWinAnsi(words)));
+      expect(fr).toContain(squash(words));
     }
     const en = await textOf(aLetter({ lang: 'en' }));
     for (const words of [
@@ -127,8 +132,8 @@ describe('decision letter', () => {
       aLetter({ lang, decision: { outcome: 'REFUSED', decidedOn: '2026-03-11', reasons } }),
     );
     for (const reason of reasons) {
-      expect(text).toContain(squash(toWinAnsi(reason.message)));
-      expect(text).toContain(squash(toWinAnsi(renderLegalBasis(reason.legalBasis, lang))));
+      expect(text).toContain(squash(reason.message));
+      expect(text).toContain(squash(renderLegalBasis(reason.legalBasis, lang)));
       expect(text).not.toContain(squash(reason.legalBasis)); // never the canonical "7 Dec 2018" form
     }
   });
@@ -143,10 +148,10 @@ describe('decision letter', () => {
       const texts = LETTER_TEXTS[lang];
       const text = await textOf(aLetter({ lang, decision: A_GRANT, coSignedBy: null }));
       expect(text).toContain(squash(period));
-      expect(text).toContain(squash(toWinAnsi(texts.granted({ decidedOn: '11/03/2026' }))));
-      expect(text).not.toContain(squash(toWinAnsi(texts.appeal[0] ?? 'missing')));
-      expect(text).not.toContain(squash(toWinAnsi(texts.legalBasisLabel)));
-      expect(text).not.toContain(squash(toWinAnsi(texts.coSignerRole)));
+      expect(text).toContain(squash(texts.granted({ decidedOn: '11/03/2026' })));
+      expect(text).not.toContain(squash(texts.appeal[0] ?? 'missing'));
+      expect(text).not.toContain(squash(texts.legalBasisLabel));
+      expect(text).not.toContain(squash(texts.coSignerRole));
     },
   );
 
@@ -172,19 +177,97 @@ describe('decision letter', () => {
     expect(text).toContain(squash(LETTER_TEXTS.nl.appeal[0] ?? 'missing'));
   });
 
-  it('transliterates names outside WinAnsi instead of corrupting the text', async () => {
+  it('prints names outside Latin-1 as written, right-to-left names in reading order', async () => {
     const input = aLetter({
-      employer: { enterpriseNumber: '0403.170.701', name: 'Łódź Trading Sp. z o.o.' },
-      worker: { givenNames: 'Łukasz', familyName: 'Żółć', nationality: 'PL', birthDate: '1990-01-02' },
-      decidedBy: 'Nguyễn Thị Minh',
+      employer: { enterpriseNumber: '0403.170.701', name: 'Đorđević Trading d.o.o.' },
+      worker: { givenNames: 'محمد', familyName: 'عبد الله', nationality: 'EG', birthDate: '1990-01-02' },
+      decidedBy: 'Nguyễn Văn Thành',
+      coSignedBy: 'Αλέξανδρος Παπαδόπουλος',
+      decision: { ...A_GRANT, note: 'Иванов Пётр; Łukasz Żółć' },
     });
-    const text = readPdfText(await renderDecisionLetter(input));
-    expect(squash(text)).toContain('LukaszZólc');
-    expect(squash(text)).toContain('LódzTradingSp.zo.o.');
-    expect(squash(text)).toContain('NguyenThiMinh');
+    const pdf = await renderDecisionLetter(input);
+    const lines = readPdfTextLines(pdf);
+    const text = lines.join('\n');
+    for (const name of ['Đorđević Trading d.o.o.', 'Nguyễn Văn Thành', 'Αλέξανδρος Παπαδόπουλος']) {
+      expect(text).toContain(name);
+    }
+    expect(squash(text)).toContain(squash('Иванов Пётр; Łukasz Żółć'));
+    // The Arabic name is one run with its logical text (/ActualText), between the Dutch words around it.
+    expect(lines).toContain('محمد عبد الله');
+    expect(squash(text)).toContain(
+      squash('voor محمد عبد الله (nationaliteit: Egypte, geboren op 02/01/1990)'),
+    );
+    expect(text).not.toContain('\ufffd');
     expect(text).not.toContain('?');
-    // The rest of the line after a transliterated name is intact.
-    expect(squash(text)).toContain(squash('(nationaliteit: Polen, geboren op 02/01/1990)'));
+  });
+
+  it('lays an Arabic name out shaped and right to left', async () => {
+    const pdf = await renderDecisionLetter(
+      aLetter({
+        worker: { givenNames: 'محمد', familyName: 'عبد الله', nationality: 'EG', birthDate: '1990-01-02' },
+      }),
+    );
+    // Inside the /ActualText span the glyphs stand in visual order: last word first, joined forms.
+    const glyphs = readPdfGlyphRuns(pdf).find((run) => run.actualText === 'محمد عبد الله');
+    expect(glyphs).toBeDefined();
+    const visual = glyphs?.glyphText ?? '';
+    expect(visual.indexOf('م')).toBeGreaterThan(visual.indexOf('ع'));
+    expect(visual.indexOf('ع')).toBeGreaterThan(visual.indexOf('ل'));
+    // Shaped: the two mīms of محمد are drawn with different glyphs (final and initial forms).
+    const mims = [...visual].flatMap((char, index) => (char === 'م' ? [glyphs?.glyphCodes[index]] : []));
+    expect(mims).toHaveLength(2);
+    expect(mims[0]).not.toBe(mims[1]);
+  });
+
+  it('embeds its font (subset) and uses no standard font', async () => {
+    const raw = (await renderDecisionLetter(aLetter())).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toContain('/ToUnicode');
+    expect(raw).not.toContain('/Helvetica');
+  });
+
+  it('is tagged for screen readers: structure tree, headings, a list of reasons, artifacts', async () => {
+    const raw = (await renderDecisionLetter(aLetter())).toString('latin1');
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    for (const role of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) {
+      expect(raw).toMatch(new RegExp(`/S /${role}\\b`));
+    }
+    // Two reasons, two list items.
+    expect(raw.match(/\/S \/LI\b/g)).toHaveLength(2);
+    // The footer is page furniture, not part of the letter's text for a screen reader.
+    expect(raw).toMatch(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/);
+  });
+
+  it('puts the address block in the envelope window, with the address from the enterprise register', async () => {
+    const pdf = await renderDecisionLetter(
+      aLetter({
+        employer: {
+          enterpriseNumber: '0403.170.701',
+          name: 'Bakkerij Peeters bv',
+          address: { street: 'Kerkstraat', houseNumber: '12', postalCode: '2000', municipality: 'Antwerpen' },
+        },
+      }),
+    );
+    const positions = readPdfTextPositions(pdf);
+    const name = positions.find((line) => line.text === 'Bakkerij Peeters bv');
+    expect(name).toBeDefined();
+    const mm = 72 / 25.4;
+    // Window: 110 mm from the left, 50–90 mm from the top of an A4 page (841.89 pt high).
+    expect(name?.x).toBeCloseTo(110 * mm, 0);
+    expect(841.89 - (name?.y ?? 0)).toBeGreaterThan(50 * mm);
+    const lines = positions.map((line) => line.text);
+    const at = lines.indexOf('Bakkerij Peeters bv');
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'Kerkstraat 12',
+      '2000 ANTWERPEN',
+      'Ondernemingsnummer 0403.170.701',
+    ]);
+    const last = positions[at + 3];
+    expect(841.89 - (last?.y ?? 0)).toBeLessThan(90 * mm);
   });
 
   it('names an enterprise without a name by its role', async () => {

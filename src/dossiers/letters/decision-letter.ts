@@ -1,19 +1,24 @@
 import { DEFAULT_LANG, isLang, type Lang } from '../../i18n/languages.ts';
 import type { Category } from '../../rules/contract.ts';
 import { isIsoDate } from '../../rules/dates/iso-date.ts';
-import { formatEnterpriseNumber, normaliseKboNumber } from '../../rules/identifiers/enterprise-number.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import type { Reason } from '../../rules/schema/assessment-schema.ts';
+import { type LetterEmployer, letterAddressee } from './letter-addressee.ts';
 import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 import {
   keepTogether,
   type Pdf,
   renderPdf,
   toBrusselsIsoDate,
+  withStructure,
+  writeAddressBlock,
   writeFooters,
+  writeListItem,
   writeParagraph,
 } from './pdf-document.ts';
+
+export { formatEnterprise } from './letter-addressee.ts';
 
 /**
  * The decision letter on the work part of an application (grant or refusal), as a PDF for the
@@ -26,7 +31,7 @@ export interface DecisionLetterInput {
   /** The moment the letter is produced: its date and the PDF's creation date. */
   generatedAt: Date;
   dossierNumber: string;
-  employer: { enterpriseNumber: string; name: string | null };
+  employer: LetterEmployer;
   worker: { givenNames: string; familyName: string; nationality: string; birthDate: string };
   category: Category;
   decision:
@@ -94,11 +99,6 @@ export function nameCountry(code: string, lang: Lang): string {
   }
 }
 
-export function formatEnterprise(enterpriseNumber: string): string {
-  const digits = normaliseKboNumber(enterpriseNumber);
-  return digits === null ? enterpriseNumber : formatEnterpriseNumber(digits);
-}
-
 /** Sender, addressee, date, reference and subject: the same on every decision Loket sends. */
 export function writeHeader(
   doc: Pdf,
@@ -112,20 +112,11 @@ export function writeHeader(
   writeParagraph(doc, department, { size: 10, gapAfter: 0 });
   writeParagraph(doc, division, { size: 10, gapAfter: 2 });
 
-  // The addressee sits where a window envelope shows it.
-  writeParagraph(doc, input.employer.name?.trim() || texts.enterpriseWithoutName, {
-    bold: true,
-    indent: 250,
-    gapAfter: 0,
-  });
-  writeParagraph(doc, `${texts.enterpriseNumberLabel} ${formatEnterprise(input.employer.enterpriseNumber)}`, {
-    indent: 250,
-    gapAfter: 2,
-  });
+  writeAddressBlock(doc, letterAddressee(input.employer, texts));
 
   writeParagraph(doc, `${texts.dateLabel}: ${date(toBrusselsIsoDate(input.generatedAt))}`, { gapAfter: 0 });
   writeParagraph(doc, `${texts.referenceLabel}: ${input.dossierNumber}`, { gapAfter: 1.5 });
-  writeParagraph(doc, subject, { bold: true, gapAfter: 1.2 });
+  writeParagraph(doc, subject, { bold: true, gapAfter: 1.2, role: 'H1' });
 }
 
 function writeDecision(
@@ -160,12 +151,16 @@ function writeDecision(
       doc,
       texts.refused({ decidedOn: date(decision.decidedOn), reasonCount: decision.reasons.length }),
     );
-    decision.reasons.forEach((reason, index) => {
-      keepTogether(doc, 40);
-      writeParagraph(doc, `${index + 1}. ${reason.message}`, { indent: 12, gapAfter: 0.15 });
-      writeParagraph(doc, `${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`, {
-        indent: 24,
-        size: 9.5,
+    withStructure(doc, 'L', () => {
+      decision.reasons.forEach((reason, index) => {
+        keepTogether(doc, 40);
+        writeListItem(doc, `${index + 1}.`, 12, () => {
+          writeParagraph(doc, reason.message, { indent: 28, gapAfter: 0.15 });
+          writeParagraph(doc, `${texts.legalBasisLabel}: ${renderLegalBasis(reason.legalBasis, lang)}`, {
+            indent: 28,
+            size: 9.5,
+          });
+        });
       });
     });
   }
@@ -174,7 +169,7 @@ function writeDecision(
     keepTogether(doc, 40);
     // A refusal's written motivation is part of its formal motivation; a grant's note is a remark.
     const heading = decision.outcome === 'REFUSED' ? texts.motivationHeading : texts.noteHeading;
-    writeParagraph(doc, heading, { bold: true, gapAfter: 0.2 });
+    writeParagraph(doc, heading, { bold: true, gapAfter: 0.2, role: 'H2' });
     writeParagraph(doc, note);
   }
   writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));
@@ -182,7 +177,7 @@ function writeDecision(
 
 function writeAppeal(doc: Pdf, texts: LetterTexts): void {
   keepTogether(doc, 90);
-  writeParagraph(doc, texts.appealHeading, { bold: true, gapAfter: 0.2 });
+  writeParagraph(doc, texts.appealHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
   for (const paragraph of texts.appeal) writeParagraph(doc, paragraph);
 }
 

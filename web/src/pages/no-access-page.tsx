@@ -11,13 +11,24 @@ import { Link } from '../routing.tsx';
 export function NoAccessPage({ role, user }: { role: Role; user: SessionUser }) {
   const t = useT();
   usePageTitle(t('noAccess.title'));
+  // An employer who lands on a page of the service's staff is told so plainly, and where to go.
+  const isEmployerOnStaffPage = user.role === 'EMPLOYER' && role !== 'EMPLOYER';
   return (
     <>
       <PageHeading>{t('noAccess.title')}</PageHeading>
-      <p className="lead">
-        {t('noAccess.text', { role: t(`roles.${role}`), yourRole: t(`roles.${user.role}`) })}
-      </p>
-      <p>{t('noAccess.help')}</p>
+      {isEmployerOnStaffPage ? (
+        <>
+          <p className="lead">{t('noAccess.employerText')}</p>
+          <p>{t('noAccess.employerHelp')}</p>
+        </>
+      ) : (
+        <>
+          <p className="lead">
+            {t('noAccess.text', { role: t(`roles.${role}`), yourRole: t(`roles.${user.role}`) })}
+          </p>
+          <p>{t('noAccess.help')}</p>
+        </>
+      )}
       <Link className="button" href={roleHomePath(user.role)}>
         {t('noAccess.back')}
       </Link>

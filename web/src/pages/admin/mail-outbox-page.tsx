@@ -1,8 +1,15 @@
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { currentLang, useT } from '../../i18n.ts';
-import { Link } from '../../routing.tsx';
+import { Link, useSearch } from '../../routing.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
+import {
+  formatOutboxMoment,
+  type OutboxPaging,
+  outboxPageCount,
+  outboxPageHref,
+  outboxPagingOf,
+} from './outbox-format.ts';
 
 interface OutboxMail {
   id: string;
@@ -26,13 +33,10 @@ interface OutboxPage {
   mails: OutboxMail[];
 }
 
-const PAGE_SIZE = 50;
 const STATUS_TAG = { PENDING: 'tag--progress', SENT: 'tag--success', FAILED: 'tag--failure' } as const;
 
 function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return formatOutboxMoment(iso, currentLang());
 }
 
 /**
@@ -43,7 +47,10 @@ export function MailOutboxPage() {
   const t = useT();
   const title = t('outbox.title');
   usePageTitle(title);
-  const { load } = useApiLoad<OutboxPage>(`/api/v1/mail-outbox?limit=${PAGE_SIZE}`);
+  const paging = outboxPagingOf(useSearch());
+  const { load } = useApiLoad<OutboxPage>(
+    `/api/v1/mail-outbox?limit=${paging.limit}&offset=${paging.offset}`,
+  );
   return (
     <>
       <p>
@@ -54,17 +61,40 @@ export function MailOutboxPage() {
       {load.status === 'failed' ? (
         <p role="alert">{load.error?.status === 403 ? t('outbox.forbidden') : t('outbox.failed')}</p>
       ) : null}
-      {load.status === 'ready' ? <OutboxList page={load.data} /> : null}
+      {load.status === 'ready' ? <OutboxList page={load.data} paging={paging} /> : null}
     </>
   );
 }
 
-function OutboxList({ page }: { page: OutboxPage }) {
+/** Previous and next page, with where the reader is; shown when there is more than one page. */
+function Pager({ paging, total }: { paging: OutboxPaging; total: number }) {
   const t = useT();
+  const pages = outboxPageCount(total, paging.limit);
+  if (pages <= 1 && paging.page === 1) return null;
+  return (
+    <nav className="pager" aria-label={t('outbox.pages')}>
+      {paging.page > 1 ? (
+        <Link href={outboxPageHref(Math.min(paging.page - 1, pages))} rel="prev">
+          {t('outbox.previous')}
+        </Link>
+      ) : null}
+      <span aria-current="page">{t('outbox.pageOf', { page: paging.page, pages })}</span>
+      {paging.page < pages ? (
+        <Link href={outboxPageHref(paging.page + 1)} rel="next">
+          {t('outbox.next')}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+function OutboxList({ page, paging }: { page: OutboxPage; paging: OutboxPaging }) {
+  const t = useT();
+  const from = page.mails.length === 0 ? 0 : paging.offset + 1;
   return (
     <>
       <p className="lead">{page.smtpConfigured ? t('outbox.introSmtp') : t('outbox.introNoSmtp')}</p>
-      <p>{t('outbox.count', { shown: page.mails.length, total: page.total })}</p>
+      <p>{t('outbox.count', { from, to: paging.offset + page.mails.length, total: page.total })}</p>
       {page.mails.length === 0 ? <p>{t('outbox.empty')}</p> : null}
       <ul className="outbox-list">
         {page.mails.map((mail) => (
@@ -107,6 +137,7 @@ function OutboxList({ page }: { page: OutboxPage }) {
           </li>
         ))}
       </ul>
+      <Pager paging={paging} total={page.total} />
     </>
   );
 }

@@ -101,7 +101,16 @@ export interface DossierOverview extends DossierSummary {
   /** A refusal's grounds and motivation, in the reader's language (null unless refused). */
   refusal?: RefusalView | null;
   letters: { id: string; kind: string; lang: string; createdAt: string }[];
-  history: { action: DossierAction; by: string; actorName: string | null; on: string; occurredAt: string }[];
+  /** Consecutive draft saves come folded: `count` of them, from `firstOn` to `on`. */
+  history: {
+    action: DossierAction;
+    by: string;
+    actorName: string | null;
+    on: string;
+    occurredAt: string;
+    count: number;
+    firstOn: string;
+  }[];
   allowedActions: DossierAction[];
   inadmissibility: Inadmissibility | null;
   /** The employer's appeal, once lodged. */

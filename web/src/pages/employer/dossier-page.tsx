@@ -167,8 +167,16 @@ function HistoryTable({ dossier }: { dossier: DossierOverview }) {
             {dossier.history.map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only, its order is its identity
               <tr key={index}>
-                <td>{formatDate(lang, entry.on)}</td>
-                <th scope="row">{actionName(t, entry.action)}</th>
+                <td>
+                  {entry.count > 1 && entry.firstOn !== entry.on
+                    ? `${formatDate(lang, entry.firstOn)} – ${formatDate(lang, entry.on)}`
+                    : formatDate(lang, entry.on)}
+                </td>
+                <th scope="row">
+                  {entry.count > 1
+                    ? t('employer.history.draftSaves', { count: entry.count })
+                    : actionName(t, entry.action)}
+                </th>
               </tr>
             ))}
           </tbody>

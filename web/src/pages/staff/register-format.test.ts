@@ -5,7 +5,13 @@ import type { Translate } from '../../i18n.ts';
 import en from '../../locales/staff/en.json' with { type: 'json' };
 import fr from '../../locales/staff/fr.json' with { type: 'json' };
 import nl from '../../locales/staff/nl.json' with { type: 'json' };
-import { describeFinding, formatDateTime, formatRegisterValue, subjectKind } from './register-format.ts';
+import {
+  describeFinding,
+  formatDateTime,
+  formatRegisterValue,
+  registerSummary,
+  subjectKind,
+} from './register-format.ts';
 
 /** i18next's lookup in short: a dotted key under `staff.`, {{placeholders}}, the default for a missing key. */
 function translatorFor(catalogue: Record<string, unknown>): Translate {
@@ -152,5 +158,20 @@ describe('the register catalogue', () => {
   ] as const)('names every register in %s', (_, catalogue) => {
     const names = catalogue.register.sources as Record<string, string>;
     expect(SOURCE_NAMES.filter((source) => !names[source])).toEqual([]);
+  });
+
+  it('summarises differences as points of attention, never "no points" beside a flagged difference', () => {
+    const row = (isMismatch: boolean) => ({ isMismatch });
+    expect(
+      registerSummary({ status: 'COMPLETE', findings: [], comparisons: [row(false), row(true)] }),
+    ).toEqual({
+      kind: 'differences',
+      count: 1,
+    });
+    expect(registerSummary({ status: 'COMPLETE', findings: [], comparisons: [row(false)] })).toEqual({
+      kind: 'noFindings',
+    });
+    expect(registerSummary({ status: 'WAITING', findings: [], comparisons: [] })).toBeNull();
+    expect(registerSummary({ status: 'COMPLETE', findings: [{}], comparisons: [] })).toBeNull();
   });
 });

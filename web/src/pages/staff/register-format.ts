@@ -113,3 +113,19 @@ export function describeFinding(t: Translate, finding: RegisterFinding, lang: st
       return t('staff.register.findings.unknown', { code: finding.code });
   }
 }
+
+/**
+ * The summary line above the register findings: a difference between the application and a
+ * register is a point of attention too, so "no points of attention" is only said when the check
+ * is complete with neither findings nor differences.
+ */
+export function registerSummary(check: {
+  status: string;
+  findings: readonly unknown[];
+  comparisons: readonly { isMismatch: boolean }[];
+}): { kind: 'differences'; count: number } | { kind: 'noFindings' } | null {
+  const count = check.comparisons.filter((row) => row.isMismatch).length;
+  if (count > 0) return { kind: 'differences', count };
+  if (check.findings.length === 0 && check.status === 'COMPLETE') return { kind: 'noFindings' };
+  return null;
+}

@@ -110,15 +110,12 @@ describe('staff page helpers', () => {
       validFrom: '2026-03-12',
       validUntil: '2027-03-11',
     });
-    // No maximum, no contract end: one year is proposed rather than an empty date.
-    expect(defaultValidity(null, null, '2026-03-12')).toEqual({
-      validFrom: '2026-03-12',
-      validUntil: '2027-03-11',
+    expect(defaultValidity(null, null, '2026-03-12')).toEqual({ validFrom: '2026-03-12', validUntil: '' });
+    // A seasonal job of 110 days: the permit ends with the job, not at the legal maximum.
+    expect(defaultValidity('2026-05-01', 5, '2026-03-12', '2026-08-19')).toEqual({
+      validFrom: '2026-05-01',
+      validUntil: '2026-08-19',
     });
-    // A contract that ends earlier than the maximum ends the permit too; one ending later does not.
-    expect(defaultValidity('2026-05-01', 36, '2026-03-12', '2026-10-31').validUntil).toBe('2026-10-31');
-    expect(defaultValidity('2026-05-01', 12, '2026-03-12', '2028-10-31').validUntil).toBe('2027-04-30');
-    expect(defaultValidity('2026-05-01', null, '2026-03-12', '2028-10-31').validUntil).toBe('2028-10-31');
   });
 
   it('takes today on Brussels time and rounds shares to whole percentages', () => {

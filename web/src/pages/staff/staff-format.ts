@@ -4,7 +4,8 @@ import {
   SORT_DIRECTIONS,
   type SortDirection,
 } from '../../../../src/dossiers/handling/queue-statuses.ts';
-import { addDays, addMonths, formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { defaultValidity as proposeValidity } from '../../../../src/rules/dates/default-validity.ts';
+import { formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
@@ -184,24 +185,14 @@ export function isAnswered(value: unknown): boolean {
   return !(Array.isArray(value) && value.length === 0);
 }
 
-/**
- * The validity a grant (or an allowed appeal's grant) proposes: from the job's start date, or
- * today when that has passed (a permit does not start before its decision); until the contract's
- * end date when the application gives one, never beyond the procedure's maximum
- * (`maxValidityMonths`, the last day included, so the server's check `validUntil ≤ validFrom +
- * months` holds); a procedure without a maximum and a contract without an end propose one year.
- */
+/** The validity a grant proposes: see `defaultValidity` in src/rules/dates (job period and legal maximum). */
 export function defaultValidity(
   startDate: string | null | undefined,
   maxValidityMonths: number | null | undefined,
   today: string,
   endDate?: string | null,
 ): { validFrom: string; validUntil: string } {
-  const validFrom = startDate && startDate > today ? startDate : today;
-  const longest = addDays(addMonths(validFrom, maxValidityMonths || 12), -1);
-  const contractEnd = endDate && endDate >= validFrom ? endDate : null;
-  const validUntil = contractEnd && (contractEnd < longest || !maxValidityMonths) ? contractEnd : longest;
-  return { validFrom, validUntil };
+  return proposeValidity({ startDate, endDate, maxValidityMonths, today });
 }
 
 /** The validity proposed for a dossier's grant, from its application and assessment. */

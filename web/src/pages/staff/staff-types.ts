@@ -19,6 +19,9 @@ export interface HistoryEntry {
   on: string;
   /** A note's text, the assignee's name, a letter's signed motivation; null otherwise. */
   detail?: string | null;
+  /** Consecutive draft saves folded into one entry: how many, and the day of the first. */
+  count: number;
+  firstOn: string;
 }
 
 export interface InternalNote {
@@ -217,6 +220,7 @@ export interface DossierOverview {
   /** The employer's appeal: their grounds, for the supervisor who decides it. */
   appeal?: { grounds: string; lodgedOn: string } | null;
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
+  /** Consecutive draft saves come folded: `count` of them, from `firstOn` to `on`. */
   history: HistoryEntry[];
   /** Staff only (null for the employer): notes never shown outside the service. */
   internalNotes?: InternalNote[] | null;

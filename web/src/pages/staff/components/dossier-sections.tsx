@@ -443,9 +443,15 @@ export function HistorySection({ dossier }: { dossier: DossierOverview }) {
               // The log is append-only: its position is a stable key.
               // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
               <tr key={index}>
-                <td>{formatDate(entry.on)}</td>
+                <td>
+                  {entry.count > 1 && entry.firstOn !== entry.on
+                    ? `${formatDate(entry.firstOn)} – ${formatDate(entry.on)}`
+                    : formatDate(entry.on)}
+                </td>
                 <th scope="row">
-                  {labelOf(t, 'actions', entry.action)}
+                  {entry.count > 1
+                    ? t('staff.overview.history.draftSaves', { count: entry.count })
+                    : labelOf(t, 'actions', entry.action)}
                   {entry.detail ? <span className="staff-history__detail">{entry.detail}</span> : null}
                 </th>
                 <td>{labelOf(t, 'actors', entry.by)}</td>

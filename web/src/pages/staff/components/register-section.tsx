@@ -1,6 +1,12 @@
 import { TableScroll } from '../../../components/table-scroll.tsx';
 import { currentLang, useT } from '../../../i18n.ts';
-import { describeFinding, formatDateTime, formatRegisterValue, subjectKind } from '../register-format.ts';
+import {
+  describeFinding,
+  formatDateTime,
+  formatRegisterValue,
+  registerSummary,
+  subjectKind,
+} from '../register-format.ts';
 import { labelOf } from '../staff-format.ts';
 import type { RegisterCheck } from '../staff-types.ts';
 import { Section } from './dossier-sections.tsx';
@@ -67,11 +73,20 @@ function RegisterProgress({ check }: { check: RegisterCheck }) {
 function RegisterFindings({ check }: { check: RegisterCheck }) {
   const t = useT();
   const lang = currentLang();
-  if (check.findings.length === 0) {
-    return check.status === 'COMPLETE' ? <p>{t('staff.register.noFindings')}</p> : null;
-  }
+  const summary = registerSummary(check);
+  const summaryLine =
+    summary?.kind === 'differences' ? (
+      <p>
+        <strong className="staff-flag staff-flag--mismatch">{t('staff.register.mismatch')}</strong>{' '}
+        {t('staff.register.differences', { count: summary.count })}
+      </p>
+    ) : summary?.kind === 'noFindings' ? (
+      <p>{t('staff.register.noFindings')}</p>
+    ) : null;
+  if (check.findings.length === 0) return summaryLine;
   return (
     <>
+      {summaryLine}
       <h3 id="register-findings-title">{t('staff.register.findingsTitle')}</h3>
       <ul className="staff-findings" aria-labelledby="register-findings-title">
         {check.findings.map((finding, index) => (
