@@ -112,7 +112,8 @@ describe('the employer is told before filing', () => {
     await label(emp.questions.application.job.grossAnnualSalary).fill('85000');
     await page.getByRole('button', { name: emp.selfCheck.check }).click();
     const result = page.getByRole('region', { name: emp.assessment.title });
-    await result.getByText(emp.outcomes.INELIGIBLE, { exact: true }).waitFor();
+    // Outcome NOT_REQUIRED, before any other rule: not a refusal.
+    await result.getByText(emp.outcomes.NOT_REQUIRED, { exact: true }).waitFor();
     await result.getByText(/vrij verkeer van werknemers/).waitFor();
     // The legal basis written out in Dutch (renderLegalBasis): "art. 45 VWEU".
     await result.getByText(/art\. 45 VWEU/).waitFor();

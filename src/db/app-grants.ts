@@ -18,6 +18,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   audit_seals: ['SELECT'],
   audit_seal_horizon: ['SELECT'],
   dossier_actions: APPEND_ONLY,
+  // Notes, assignments and letter edits: appended, never changed (its trigger says so too).
+  dossier_staff_entries: APPEND_ONLY,
   document_contents: ROWS,
   dossier_documents: ROWS,
   dossier_letters: ROWS,
@@ -32,6 +34,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   register_checks: ROWS,
   register_facts: ROWS,
   sessions: ROWS,
+  staff_saved_filters: ROWS,
   staff_notifications: ROWS,
   statistics_cohort_counts: ROWS,
   statistics_decision_counts: ROWS,

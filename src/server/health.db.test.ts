@@ -37,8 +37,9 @@ describe('readiness when the database is down', () => {
   it('is not ready on a read-only database (a standby after a failover), and answers writes 503', async () => {
     const database = await createTestDatabase();
     await loadDemoData(database.db);
+    // As the owner: the app role may not alter the database (decision 006).
     await sql`alter database ${sql.id(database.name)} set default_transaction_read_only = on`.execute(
-      database.db,
+      database.owner.db,
     );
     const readOnly = connectDatabase(database.url, { max: 2 }); // new connections take the setting
     try {

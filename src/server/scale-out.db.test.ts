@@ -133,7 +133,8 @@ describe('two Loket instances on one database', () => {
     await loadDemoData(database.db);
     [simulator, smtp] = await Promise.all([startSimulator(population), startSmtpServer()]);
     const env = (name: string) => ({
-      DATABASE_URL: database.url,
+      // The owner, as an operator configures it: each instance prepares the app role and serves as it.
+      DATABASE_URL: database.owner.url,
       LOKET_SOURCES_URL: simulator.url,
       LOKET_SMTP_URL: smtp.url,
       LOKET_MAIL_FROM: `Loket ${name} <${name}@loket.invalid>`,

@@ -70,6 +70,8 @@ export function statusTone(status: DossierStatus | string): TagTone {
 export function outcomeTone(outcome: string): TagTone {
   if (outcome === 'ELIGIBLE') return 'success';
   if (outcome === 'INELIGIBLE') return 'failure';
+  // Nothing to apply for: informative, neither a refusal nor a task.
+  if (outcome === 'NOT_REQUIRED') return 'neutral';
   return 'action';
 }
 
