@@ -232,6 +232,14 @@ const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> 
     },
   ],
   [
+    'service policy of the Dienst Economische Migratie',
+    {
+      nl: 'beleid van de Dienst Economische Migratie',
+      fr: 'politique du Service Migration économique',
+      en: 'service policy of the Dienst Economische Migratie',
+    },
+  ],
+  [
     'policy parameter of the service',
     {
       nl: 'beleidsparameter van de dienst',
