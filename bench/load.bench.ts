@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { Pool } from 'undici';
 import { connectDatabase } from '../src/db/client.ts';
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { dropDatabase, ensureDatabase } from '../src/db/ensure-database.ts';
+import { emptyWebDist } from '../test/loket-process.ts';
 import {
   buildWorld,
   MIX,
@@ -350,12 +351,11 @@ async function openDatabase() {
 /**
  * The server as `npm start` runs it, in its own process: demo data loaded into the (empty)
  * benchmark database, the register simulator in demo mode, logging at its default level to a file.
- * No web build: the benchmark asks only the API (a stub page stands in for web/dist).
+ * The workload asks only API routes, so the server gets an empty web build instead of building
+ * the real one at start (`emptyWebDist`, as the two-instance test does).
  */
 async function startServer(databaseUrl: string, port: number) {
-  const web = join(work, 'web');
-  await mkdir(web, { recursive: true });
-  await writeFile(join(web, 'index.html'), '<!doctype html><title>Loket</title>');
+  const web = await emptyWebDist();
   const logFile = join(work, 'server.log');
   const { openSync } = await import('node:fs');
   const out = openSync(logFile, 'w');

@@ -20,8 +20,11 @@ export interface LoketProcess {
 
 let webDist: Promise<string> | null = null;
 
-/** A web build of one empty page, so a process does not build the real one (web-build.ts). */
-function emptyWebDist(): Promise<string> {
+/**
+ * A web build of one empty page, so a process that is only asked API routes does not build the
+ * real one at start (web-build.ts). Shared with bench/load.bench.ts; removed with the OS temp dir.
+ */
+export function emptyWebDist(): Promise<string> {
   webDist ??= mkdtemp(path.join(tmpdir(), 'loket-web-')).then(async (dir) => {
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
     return dir;
