@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDossierWorld,
@@ -7,47 +5,9 @@ import {
   dossierDriver,
   HIGHLY_SKILLED_ANSWERS,
 } from '../../test/dossier-driver.ts';
+import { startSmtpServer } from '../../test/smtp-server.ts';
 import { type Session, signIn } from '../../test/test-app.ts';
 import { createSmtpTransport, MAX_ATTEMPTS, sendDueMails } from './send-mail.ts';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free port; `reject` answers RCPT TO with the given SMTP code. */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const state: { rejectWith: number | null } = { rejectWith: null };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(_address, _session, callback) {
-      if (state.rejectWith === null) return callback();
-      const error = Object.assign(new Error('mailbox unavailable'), { responseCode: state.rejectWith });
-      return callback(error);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function decodeQuotedPrintable(raw: string): string {
   return raw

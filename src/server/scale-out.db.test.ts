@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierDriver, HIGHLY_SKILLED_ANSWERS } from '../../test/dossier-driver.ts';
 import { type HttpSession, httpSignIn } from '../../test/http-session.ts';
 import { type LoketProcess, startLoketProcess } from '../../test/loket-process.ts';
+import { startSmtpServer } from '../../test/smtp-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
@@ -57,33 +57,6 @@ async function startSimulator(population: Population) {
     });
   };
   return { url: `http://127.0.0.1:${port}`, control, hold, close: () => app.close() };
-}
-
-/** A mail server that keeps every mail it accepted. */
-async function startSmtpServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000) {
