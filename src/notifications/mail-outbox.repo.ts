@@ -2,7 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { MailOutboxTable } from '../db/schema.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { isToldOf, type MailAudience, mailKindFor } from './dossier-mail.ts';
+import { isToldOf, type MailAudience, type MailKind, mailKindFor } from './dossier-mail.ts';
 
 /** What the outbox needs of a dossier that changed. */
 export interface ChangedDossier {
@@ -28,12 +28,23 @@ export async function queueDossierMails(
 ): Promise<number> {
   const kind = mailKindFor(from, to);
   if (!kind || !dossier.number) return 0;
-  const recipients: Array<{ audience: MailAudience; recipient: string; lang: Lang }> =
-    await employerRecipients(trx, dossier.enterprise_number);
+  const recipients: Recipient[] = await employerRecipients(trx, dossier.enterprise_number);
   if (dossier.worker_email && isToldOf('WORKER', kind)) {
     recipients.push({ audience: 'WORKER', recipient: dossier.worker_email, lang: dossier.lang });
   }
-  if (recipients.length === 0) return 0;
+  return insertMails(trx, dossier, recipients, { kind, reported_status: to });
+}
+
+type Recipient = { audience: MailAudience; recipient: string; lang: Lang };
+
+/** One outbox row per recipient, once per dossier version, kind and address (mail_outbox_once). */
+async function insertMails(
+  trx: Db,
+  dossier: ChangedDossier,
+  recipients: readonly Recipient[],
+  mail: { kind: MailKind; reported_status: string; due_on?: string },
+): Promise<number> {
+  if (recipients.length === 0 || !dossier.number) return 0;
   await trx
     .insertInto('mail_outbox')
     .values(
@@ -41,8 +52,7 @@ export async function queueDossierMails(
         dossier_id: dossier.id,
         dossier_version: dossier.version,
         dossier_number: dossier.number as string,
-        kind,
-        reported_status: to,
+        ...mail,
         audience: r.audience,
         recipient: r.recipient,
         lang: r.lang,
@@ -93,25 +103,11 @@ export async function queueReminderMails(
 ): Promise<number> {
   if (!dossier.number) return 0;
   const recipients = await employerRecipients(trx, dossier.enterprise_number);
-  if (recipients.length === 0) return 0;
-  await trx
-    .insertInto('mail_outbox')
-    .values(
-      recipients.map((r) => ({
-        dossier_id: dossier.id,
-        dossier_version: dossier.version,
-        dossier_number: dossier.number as string,
-        kind: 'REMINDER' as const,
-        reported_status: dossier.status,
-        audience: r.audience,
-        recipient: r.recipient,
-        lang: r.lang,
-        due_on: dueOn,
-      })),
-    )
-    .onConflict((oc) => oc.constraint('mail_outbox_once').doNothing())
-    .execute();
-  return recipients.length;
+  return insertMails(trx, dossier, recipients, {
+    kind: 'REMINDER',
+    reported_status: dossier.status,
+    due_on: dueOn,
+  });
 }
 
 export type OutboxRow = Selectable<MailOutboxTable>;
