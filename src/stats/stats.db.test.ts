@@ -14,6 +14,7 @@ import { errorHandling } from '../server/plugins/error-handling.ts';
 import { brusselsDate } from '../server/today.ts';
 import '../validation/compile-validator.ts';
 import { aggregate, splitByBranch } from './aggregate.ts';
+import { MAX_NOISE } from './cell-key.ts';
 import {
   DIMENSIONS,
   type DimensionId,
@@ -637,6 +638,43 @@ describe('statistics over generated dossiers', () => {
       expect(pivot.cells.flat().filter((v: number | null) => v !== null && v > 0 && v < 5)).toEqual([]);
       expect(pivot.cells.flat()).toContain(null);
     });
+
+    it('publishes the same perturbed value for the same dossiers in a report and a pivot, close to the truth', async () => {
+      const report = (await get('/api/v1/open-data/reports/q2?from=2023&to=2023')).json();
+      const pivot = (
+        await get('/api/v1/open-data/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023')
+      ).json();
+      const truth = (
+        await get(
+          '/api/v1/stats/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023',
+          analystCookie,
+        )
+      ).json();
+      let compared = 0;
+      let perturbed = 0;
+      pivot.rowKeys.forEach((category: string, i: number) => {
+        pivot.columnKeys.forEach((province: string, j: number) => {
+          const row = report.rows.find(
+            (r: { key: Record<string, string> }) =>
+              r.key.year === '2023' && r.key.category === category && r.key.province === province,
+          );
+          const published = pivot.cells[i][j];
+          const exact = truth.cells[truth.rowKeys.indexOf(category)][truth.columnKeys.indexOf(province)];
+          if (row) expect(row.values.granted, `${category} ${province}`).toBe(published);
+          if (published === null) return;
+          compared++;
+          expect(Math.abs(published - exact)).toBeLessThanOrEqual(MAX_NOISE);
+          if (published !== exact) perturbed++;
+        });
+      });
+      expect(compared).toBeGreaterThan(5);
+      expect(perturbed).toBeGreaterThan(0);
+      // Asked again, nothing moves: the noise is the cell's, not the request's.
+      const again = (
+        await get('/api/v1/open-data/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023')
+      ).json();
+      expect(again).toEqual(pivot);
+    });
   });
 
   it('answers every report from the rollups, with or without the counts open data adds', () => {
@@ -659,13 +697,13 @@ describe('statistics over generated dossiers', () => {
     expect(
       planRollupQuery(
         { ...byRegion, filters: { years: YEARS } },
-        { branch: 'decision', measures: ['granted'] },
+        { branch: 'decision', measures: ['granted'], keys: [] },
       ),
     ).toBeNull();
     expect(
       planRollupQuery(
         { measures: ['granted'], dimensions: ['sex', 'nationality'], filters: { years: YEARS } },
-        { branch: 'decision', measures: ['granted'] },
+        { branch: 'decision', measures: ['granted'], keys: [] },
       ),
     ).toBeNull();
   });
@@ -702,10 +740,14 @@ describe('statistics over generated dossiers', () => {
               : [[0], []],
       };
       for (const query of splitByBranch(measures)) expect(planRollupQuery(request, query)).not.toBeNull();
-      const fromRollups = await aggregate(database.db, request);
-      const fromFacts = await aggregate(database.db, request, { source: 'facts' });
+      // With the cell keys too: a cell must get the same noise in a report and in a pivot.
+      const fromRollups = await aggregate(database.db, request, { withCellKeys: true });
+      const fromFacts = await aggregate(database.db, request, { source: 'facts', withCellKeys: true });
       expect(fromRollups.length, dimensions.join()).toBeGreaterThanOrEqual(3);
       expect(fromRollups, dimensions.join()).toEqual(fromFacts);
+      const keyed = fromRollups.flatMap((row) => Object.keys(row.values).filter((k) => k.endsWith(':key')));
+      if (measures.some((m) => MEASURES[m].isAdditive))
+        expect(keyed.length, dimensions.join()).toBeGreaterThan(0);
     }
   });
 

@@ -9,7 +9,7 @@ import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
 import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
-import { basisMeasures, suppressReport } from './open-data.ts';
+import { basisMeasures, publishReport } from './open-data.ts';
 import { runPivot } from './pivot.ts';
 import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
@@ -125,9 +125,9 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     const full = await runReport(db(), definition, {
       filters,
       ...(by ? { by } : {}),
-      ...(isOpenData ? { extraMeasures: basisMeasures(shown) } : {}),
+      ...(isOpenData ? { extraMeasures: basisMeasures(shown), withCellKeys: true } : {}),
     });
-    const report = isOpenData ? suppressReport(full, definition, shown) : full;
+    const report = isOpenData ? publishReport(full, shown) : full;
     if (!isOpenData) {
       await recordStatsRead(db(), request, {
         what: 'report',
