@@ -70,17 +70,17 @@ export async function runPivot(
   const { measure } = query;
   const isAdditive = MEASURES[measure].isAdditive;
   // Open data: each cell and each total published on its own (src/stats/open-data.ts).
-  const valueOf = (row: string, column: string): { value: number | null; isHidden: boolean } => {
+  const cellAt = (row: string, column: string): { value: number | null; isHidden: boolean } => {
     const values = grid.values(row, column);
     const value = values[measure] ?? (isAdditive ? 0 : null);
     if (!options.isOpenData) return { value, isHidden: false };
     const published = publishCell(values, [measure])[measure] ?? null;
     return { value: published, isHidden: published === null && value !== null };
   };
-  const cells = grid.rowKeys.map((r) => columnKeys.map((c) => valueOf(r, c)));
-  const rowTotals = grid.rowKeys.map((r) => valueOf(r, TOTAL));
-  const columnTotals = columnKeys.map((c) => valueOf(TOTAL, c));
-  const grandTotal = valueOf(TOTAL, TOTAL);
+  const cells = grid.rowKeys.map((r) => columnKeys.map((c) => cellAt(r, c)));
+  const rowTotals = grid.rowKeys.map((r) => cellAt(r, TOTAL));
+  const columnTotals = columnKeys.map((c) => cellAt(TOTAL, c));
+  const grandTotal = cellAt(TOTAL, TOTAL);
   const suppressed: SuppressionMask = {
     cells: cells.map((line) => line.map((cell) => cell.isHidden)),
     rowTotals: rowTotals.map((cell) => cell.isHidden),
