@@ -34,6 +34,9 @@ import { statsRoutes } from './stats.routes.ts';
  * Every report against a brute-force recount in TypeScript over the raw dossier rows (not over the
  * statistics table): the triggers, the SQL and the margins must agree with a count anyone can read.
  */
+/** A fixed last day for the generated history, so the figures tested do not move with the calendar. */
+const HISTORY_UNTIL = '2026-11-30';
+
 interface RawDossier {
   id: string;
   category: string;
@@ -280,7 +283,9 @@ describe('statistics over generated dossiers', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await writeDossiers(database.pool, generateDossiers({ count: 4000, seed: 11 }), { batchSize: 1500 });
+    await writeDossiers(database.pool, generateDossiers({ count: 4000, seed: 11, until: HISTORY_UNTIL }), {
+      batchSize: 1500,
+    });
     facts = await loadFacts(database);
   });
   afterAll(async () => {
@@ -335,7 +340,7 @@ describe('statistics over generated dossiers', () => {
     const province = (open.assessment as { procedure: { province: string } }).procedure.province;
     const q2 = REPORTS.find((r) => r.id === 'q2')!;
     const cell = async () =>
-      (await reportAsMap(database, q2, [2028, 2028])).get(`2028|${open.category}|${province}`)?.granted ?? 0;
+      (await reportAsMap(database, q2, [2026, 2026])).get(`2026|${open.category}|${province}`)?.granted ?? 0;
     const before = await cell();
     await database.db.transaction().execute(async (trx) => {
       await trx
@@ -344,7 +349,7 @@ describe('statistics over generated dossiers', () => {
           dossier_id: open.id,
           action: 'GRANT',
           actor: 'CASE_HANDLER',
-          effective_on: '2028-12-30',
+          effective_on: '2026-11-30',
           details: {},
         })
         .execute();
@@ -353,8 +358,8 @@ describe('statistics over generated dossiers', () => {
         .set({
           status: 'DECIDED_GRANTED',
           version: open.version + 1,
-          decided_on: '2028-12-30',
-          decision: { outcome: 'GRANTED', decidedOn: '2028-12-30' },
+          decided_on: '2026-11-30',
+          decision: { outcome: 'GRANTED', decidedOn: '2026-11-30' },
         })
         .where('id', '=', open.id)
         .execute();
@@ -367,8 +372,8 @@ describe('statistics over generated dossiers', () => {
       .execute();
     expect(pending.length).toBeGreaterThan(0);
     expect(await cell()).toBe(Number(before) + 1);
-    const recounted = recount(await loadFacts(database), q2, [2028, 2028]);
-    expect(recounted.get(`2028|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);
+    const recounted = recount(await loadFacts(database), q2, [2026, 2026]);
+    expect(recounted.get(`2026|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);
   });
 
   it('matches the calibration: India first, the highly-skilled share falling from ~69 % to ~36 %', async () => {
@@ -761,7 +766,9 @@ describe('statistics rollups under changes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await writeDossiers(database.pool, generateDossiers({ count: 2500, seed: 23 }), { batchSize: 500 });
+    await writeDossiers(database.pool, generateDossiers({ count: 2500, seed: 23, until: HISTORY_UNTIL }), {
+      batchSize: 500,
+    });
   });
   afterAll(async () => {
     await database?.dispose();
@@ -792,7 +799,7 @@ describe('statistics rollups under changes', () => {
       const client = await database.pool.connect();
       try {
         await client.query('BEGIN');
-        for (const dossier of batch) await client.query(grant(dossier.id, '2028-12-29'));
+        for (const dossier of batch) await client.query(grant(dossier.id, '2026-11-29'));
         await client.query('SELECT pg_sleep(0.1)');
         await client.query(isCommitted ? 'COMMIT' : 'ROLLBACK');
       } finally {
@@ -801,8 +808,8 @@ describe('statistics rollups under changes', () => {
     };
     const granted = async () =>
       Number(
-        (await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, [2028, 2028])).get(
-          '2028',
+        (await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, [2026, 2026])).get(
+          '2026',
         )?.granted,
       );
     const before = await granted();
