@@ -21,6 +21,7 @@ import {
   parsePivotQuery,
   type RawStatsQuery,
 } from './stats-query.ts';
+import { yearsWithData } from './stats-years.repo.ts';
 
 export interface StatsRouteOptions {
   database: DatabaseState;
@@ -108,7 +109,10 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     to: Number(brusselsDate((options.now ?? (() => new Date()))()).slice(0, 4)),
   });
 
-  const listReports = async () => ({ reports: REPORTS.map(describeReport) });
+  const listReports = async () => ({
+    reports: REPORTS.map(describeReport),
+    years: await yearsWithData(db(), defaults().to),
+  });
 
   const reportHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
