@@ -21,6 +21,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { connectDatabase } from '../src/db/client.ts';
 import { dropDatabase, ensureDatabase } from '../src/db/ensure-database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { brusselsDate } from '../src/server/today.ts';
 import {
   type AggregateRequest,
   type AggregateRow,
@@ -173,11 +174,15 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db);
     process.stdout.write(`Generating ${COUNT} dossiers…\n`);
     const generationStart = performance.now();
-    await writeDossiers(handle.pool, generateDossiers({ count: COUNT, seed: SEED }), {
-      onProgress: (n) => {
-        if (n % 100_000 === 0) process.stdout.write(`  ${n}\n`);
+    await writeDossiers(
+      handle.pool,
+      generateDossiers({ count: COUNT, seed: SEED, until: brusselsDate(new Date()) }),
+      {
+        onProgress: (n) => {
+          if (n % 100_000 === 0) process.stdout.write(`  ${n}\n`);
+        },
       },
-    });
+    );
     const generationSeconds = (performance.now() - generationStart) / 1000;
     await handle.pool.query('VACUUM ANALYZE dossier_statistics');
     await handle.pool.query(

@@ -9,6 +9,7 @@ import { openSession } from '../../src/auth/sessions.repo.ts';
 import { createUser, findUserByUsername } from '../../src/auth/users.repo.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { OPEN_STATUSES } from '../../src/dossiers/dossiers.repo.ts';
+import { brusselsDate } from '../../src/server/today.ts';
 import { generateDossiers } from '../../src/stats/generate/generate-dossiers.ts';
 import { writeDossiers } from '../../src/stats/generate/write-dossiers.ts';
 
@@ -68,7 +69,10 @@ export async function buildWorld(
 ): Promise<World> {
   const { db } = handle;
   // The generated history sits beside the demo's dossiers (which the server loaded at its start).
-  await writeDossiers(handle.pool, generateDossiers({ count: options.dossiers, seed: 2019 }));
+  await writeDossiers(
+    handle.pool,
+    generateDossiers({ count: options.dossiers, seed: 2019, until: brusselsDate(new Date()) }),
+  );
   await sql`analyze`.execute(db);
 
   const session = async (userId: string) => openSession(db, userId, SESSION_TTL_MS);

@@ -4,6 +4,7 @@ import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { nationalitiesWithoutAuthorisation } from '../rules/index.ts';
+import { brusselsDate } from '../server/today.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoDossiers } from './demo-dossiers.ts';
 
@@ -46,11 +47,14 @@ describe('demo dossiers', () => {
     const today = '2026-11-23';
     const rows = await database.db
       .selectFrom('dossiers')
-      .select(['id', 'status', 'decided_on', 'application', 'assessment', 'decision'])
+      .select(['id', 'status', 'decided_on', 'application', 'assessment', 'decision', 'submitted_at'])
       .execute();
     let grants = 0;
     for (const row of rows) {
       const actions = await listActions(database.db, row.id);
+      // The submission date is the day of the SUBMIT action (the statistics count it in that year).
+      const submitAction = actions.find((action) => action.action === 'SUBMIT');
+      expect(row.submitted_at ? brusselsDate(row.submitted_at) : null, row.id).toBe(submitAction?.on ?? null);
       const days = actions.map((action) => action.on);
       expect(
         days.every((day) => day <= today),

@@ -1,9 +1,11 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/client.ts';
+import { keyColumn } from './cell-key.ts';
 import {
   type Branch,
   DIMENSIONS,
   type DimensionId,
+  KEY_SUMS,
   MEASURES,
   type MeasureId,
   TOTAL,
@@ -50,13 +52,16 @@ export interface AggregateRow {
 export interface BranchQuery {
   branch: Branch;
   measures: MeasureId[];
+  /** Counts whose cell keys are read too (`<measure>:key`, open data only). */
+  keys: MeasureId[];
 }
 
-export function splitByBranch(measures: readonly MeasureId[]): BranchQuery[] {
+export function splitByBranch(measures: readonly MeasureId[], withCellKeys = false): BranchQuery[] {
   const branches: BranchQuery[] = [];
   for (const branch of ['cohort', 'decision'] as const) {
     const own = measures.filter((m) => MEASURES[m].branch === branch);
-    if (own.length > 0) branches.push({ branch, measures: own });
+    const keys = withCellKeys ? own.filter((m) => KEY_SUMS[m] !== undefined) : [];
+    if (own.length > 0) branches.push({ branch, measures: own, keys });
   }
   return branches;
 }
@@ -97,6 +102,7 @@ export function buildBranchSql(
     ...dims.map((column, i) => `(${column})::text AS d${i}`),
     dims.length > 0 ? `GROUPING(${dims.map((c) => `(${c})`).join(', ')}) AS g` : '0 AS g',
     ...query.measures.map((m) => `${MEASURES[m].sql} AS "${m}"`),
+    ...query.keys.map((m) => `${KEY_SUMS[m]} AS "${keyColumn(m)}"`),
   ];
   const groupBy =
     dims.length > 0
@@ -124,6 +130,8 @@ function emptyValue(measure: MeasureId): number | null {
 export interface AggregateOptions {
   /** `facts`: scan `dossier_statistics` even where the rollups could answer (tests, benchmark). */
   source?: 'auto' | 'facts';
+  /** Also read each count's cell key (the sum of its records' keys) for the cell-key method. */
+  withCellKeys?: boolean;
 }
 
 /**
@@ -137,7 +145,7 @@ export async function aggregate(
 ): Promise<AggregateRow[]> {
   await foldPendingStatistics(db);
   const results = await Promise.all(
-    splitByBranch(request.measures).map(async (query) => {
+    splitByBranch(request.measures, options.withCellKeys).map(async (query) => {
       const plan = options.source === 'facts' ? null : planRollupQuery(request, query);
       if (plan) return { query, rows: await runRollupQuery(db, plan) };
       const { text, values } = buildBranchSql(request, query);
@@ -170,6 +178,8 @@ export function mergeBranches(
         cells.set(id, cell);
       }
       for (const measure of query.measures) cell.values[measure] = roundMeasure(measure, row[measure]);
+      for (const measure of query.keys)
+        cell.values[keyColumn(measure)] = Number(row[keyColumn(measure)] ?? 0);
     }
   }
   return sortRows(dimensions, [...cells.values()]);

@@ -123,6 +123,20 @@ export const MEASURES = {
   },
 } as const satisfies Record<MeasureId, Measure>;
 
+/**
+ * The sum of the record keys of what an additive count counts (the cell-key method, src/stats/
+ * cell-key.ts): open data perturbs each count with its cell's key. Same filters as MEASURES.
+ */
+export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
+  applications: 'coalesce(sum(f.record_key), 0)',
+  admissible: 'coalesce(sum(f.record_key) FILTER (WHERE f.is_admissible), 0)',
+  withdrawn: 'coalesce(sum(f.record_key) FILTER (WHERE f.is_withdrawn), 0)',
+  decided: 'coalesce(sum(f.record_key), 0)',
+  granted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED}), 0)`,
+  refused: "coalesce(sum(f.record_key) FILTER (WHERE f.outcome = 'REFUSED'), 0)",
+  highlySkilledGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST})), 0)`,
+};
+
 export function isDimensionId(value: string): value is DimensionId {
   return (DIMENSION_IDS as readonly string[]).includes(value);
 }

@@ -1,14 +1,21 @@
 import type { Db } from '../db/client.ts';
 import { type AggregateRow, aggregate } from './aggregate.ts';
 import { type DimensionId, MEASURES, type MeasureId, TOTAL } from './dimensions.ts';
-import { BASIS } from './open-data.ts';
+import { BASIS, publishCell } from './open-data.ts';
 import type { PivotQuery } from './stats-query.ts';
-import { SUPPRESSION_THRESHOLD, type SuppressionMask, suppressLine, suppressTable } from './suppression.ts';
+
+/** Open data: which numbers are hidden (their value is null). */
+export interface SuppressionMask {
+  cells: boolean[][];
+  rowTotals: boolean[];
+  columnTotals: boolean[];
+  grandTotal: boolean;
+}
 
 /**
  * Any measure as a two-way table: one dimension down, one across (or none), with row, column and
  * grand totals computed by the database in the same scan (a median's total is the median of all,
- * not a sum). Open data hides small counts with their secondary cells.
+ * not a sum). Open data perturbs every count with its cell key and hides what comes out under 5.
  */
 export interface PivotTable {
   rowDimension: DimensionId;
@@ -27,7 +34,8 @@ export interface PivotTable {
 interface Grid {
   rowKeys: string[];
   columnKeys: string[];
-  value: (row: string, column: string, measure: MeasureId) => number | null;
+  /** A cell's values (true counts, medians, cell keys); empty where no dossier is. */
+  values: (row: string, column: string) => Readonly<Record<string, number | null>>;
 }
 
 function toGrid(rows: AggregateRow[], rowDim: DimensionId, columnDim: DimensionId | null): Grid {
@@ -36,50 +44,7 @@ function toGrid(rows: AggregateRow[], rowDim: DimensionId, columnDim: DimensionI
   return {
     rowKeys: [...new Set(rows.map((r) => r.key[rowDim] as string))].filter((k) => k !== TOTAL),
     columnKeys: columnDim ? [...new Set(rows.map(column))].filter((k) => k !== TOTAL) : [],
-    value(row, col, measure) {
-      const found = at.get(`${row}\u0000${col}`);
-      if (!found) return MEASURES[measure].isAdditive ? 0 : null;
-      return found.values[measure] ?? null;
-    },
-  };
-}
-
-function maskOf(grid: Grid, measure: MeasureId, hasColumns: boolean): SuppressionMask {
-  const count = (r: string, c: string) => Number(grid.value(r, c, measure) ?? 0);
-  if (!hasColumns) {
-    const line = suppressLine(
-      grid.rowKeys.map((r) => count(r, TOTAL)),
-      count(TOTAL, TOTAL),
-      SUPPRESSION_THRESHOLD,
-    );
-    return {
-      cells: line.values.map(() => []),
-      rowTotals: line.values,
-      columnTotals: [],
-      grandTotal: line.total,
-    };
-  }
-  return suppressTable({
-    cells: grid.rowKeys.map((r) => grid.columnKeys.map((c) => count(r, c))),
-    rowTotals: grid.rowKeys.map((r) => count(r, TOTAL)),
-    columnTotals: grid.columnKeys.map((c) => count(TOTAL, c)),
-    grandTotal: count(TOTAL, TOTAL),
-  });
-}
-
-function orMasks(
-  masks: SuppressionMask[],
-  grid: Grid,
-  isWeak: (r: string, c: string) => boolean,
-): SuppressionMask {
-  const any = (pick: (m: SuppressionMask) => boolean | undefined) => masks.some((m) => pick(m) === true);
-  return {
-    cells: grid.rowKeys.map((r, i) =>
-      grid.columnKeys.map((c, j) => any((m) => m.cells[i]?.[j]) || isWeak(r, c)),
-    ),
-    rowTotals: grid.rowKeys.map((r, i) => any((m) => m.rowTotals[i]) || isWeak(r, TOTAL)),
-    columnTotals: grid.columnKeys.map((c, j) => any((m) => m.columnTotals[j]) || isWeak(TOTAL, c)),
-    grandTotal: any((m) => m.grandTotal) || isWeak(TOTAL, TOTAL),
+    values: (row, col) => at.get(`${row}\u0000${col}`)?.values ?? {},
   };
 }
 
@@ -90,43 +55,48 @@ export async function runPivot(
 ): Promise<PivotTable> {
   const dimensions = query.columns ? [query.rows, query.columns] : [query.rows];
   const basis = options.isOpenData ? [...(BASIS[query.measure] ?? [])] : [];
-  const measures = [...new Set([query.measure, ...basis])];
-  const rows = await aggregate(db, {
-    measures,
-    dimensions,
-    filters: query.filters,
-    groupingSets: query.columns ? [[0, 1], [0], [1], []] : [[0], []],
-  });
+  const rows = await aggregate(
+    db,
+    {
+      measures: [...new Set([query.measure, ...basis])],
+      dimensions,
+      filters: query.filters,
+      groupingSets: query.columns ? [[0, 1], [0], [1], []] : [[0], []],
+    },
+    { withCellKeys: options.isOpenData },
+  );
   const grid = toGrid(rows, query.rows, query.columns);
-  const hasColumns = query.columns !== null;
-  const columnKeysOrTotal = hasColumns ? grid.columnKeys : [];
-  let mask: SuppressionMask | undefined;
-  if (options.isOpenData) {
-    const counted = MEASURES[query.measure].isAdditive ? [query.measure] : basis;
-    const isWeak = (r: string, c: string) =>
-      !MEASURES[query.measure].isAdditive &&
-      basis.some((b) => Number(grid.value(r, c, b) ?? 0) < SUPPRESSION_THRESHOLD);
-    mask = orMasks(
-      counted.map((m) => maskOf(grid, m, hasColumns)),
-      grid,
-      isWeak,
-    );
-  }
-  const shown = (value: number | null, isHidden: boolean | undefined) => (isHidden ? null : value);
+  const columnKeys = query.columns ? grid.columnKeys : [];
+  const { measure } = query;
+  const isAdditive = MEASURES[measure].isAdditive;
+  // Open data: each cell and each total published on its own (src/stats/open-data.ts).
+  const cellAt = (row: string, column: string): { value: number | null; isHidden: boolean } => {
+    const values = grid.values(row, column);
+    const value = values[measure] ?? (isAdditive ? 0 : null);
+    if (!options.isOpenData) return { value, isHidden: false };
+    const published = publishCell(values, [measure])[measure] ?? null;
+    return { value: published, isHidden: published === null && value !== null };
+  };
+  const cells = grid.rowKeys.map((r) => columnKeys.map((c) => cellAt(r, c)));
+  const rowTotals = grid.rowKeys.map((r) => cellAt(r, TOTAL));
+  const columnTotals = columnKeys.map((c) => cellAt(TOTAL, c));
+  const grandTotal = cellAt(TOTAL, TOTAL);
+  const suppressed: SuppressionMask = {
+    cells: cells.map((line) => line.map((cell) => cell.isHidden)),
+    rowTotals: rowTotals.map((cell) => cell.isHidden),
+    columnTotals: columnTotals.map((cell) => cell.isHidden),
+    grandTotal: grandTotal.isHidden,
+  };
   return {
     rowDimension: query.rows,
     columnDimension: query.columns,
-    measure: query.measure,
+    measure,
     rowKeys: grid.rowKeys,
-    columnKeys: columnKeysOrTotal,
-    cells: grid.rowKeys.map((r, i) =>
-      columnKeysOrTotal.map((c, j) => shown(grid.value(r, c, query.measure), mask?.cells[i]?.[j])),
-    ),
-    rowTotals: grid.rowKeys.map((r, i) => shown(grid.value(r, TOTAL, query.measure), mask?.rowTotals[i])),
-    columnTotals: columnKeysOrTotal.map((c, j) =>
-      shown(grid.value(TOTAL, c, query.measure), mask?.columnTotals[j]),
-    ),
-    grandTotal: shown(grid.value(TOTAL, TOTAL, query.measure), mask?.grandTotal),
-    ...(mask ? { suppressed: mask } : {}),
+    columnKeys,
+    cells: cells.map((line) => line.map((cell) => cell.value)),
+    rowTotals: rowTotals.map((cell) => cell.value),
+    columnTotals: columnTotals.map((cell) => cell.value),
+    grandTotal: grandTotal.value,
+    ...(options.isOpenData ? { suppressed } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { AggregateRequest, BranchQuery } from './aggregate.ts';
+import { keyColumn } from './cell-key.ts';
 import { type DimensionId, HIGHLY_SKILLED_CATEGORIES, type MeasureId, TOTAL } from './dimensions.ts';
 
 /**
@@ -66,6 +67,17 @@ const COUNT_MEASURES: Partial<Record<MeasureId, string>> = {
   highlySkilledGranted: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
   highlySkilledShare: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)::float8 / nullif(sum(f.granted), 0)`,
   withinDeadlineShare: 'sum(f.within_deadline)::float8 / nullif(sum(f.with_deadline), 0)',
+};
+
+/** KEY_SUMS (dimensions.ts) over the rollups' key sums. */
+const KEY_SUMS: Partial<Record<MeasureId, string>> = {
+  applications: 'coalesce(sum(f.applications_key), 0)',
+  admissible: 'coalesce(sum(f.admissible_key), 0)',
+  withdrawn: 'coalesce(sum(f.withdrawn_key), 0)',
+  decided: 'coalesce(sum(f.decided_key), 0)',
+  granted: 'coalesce(sum(f.granted_key), 0)',
+  refused: 'coalesce(sum(f.refused_key), 0)',
+  highlySkilledGranted: `coalesce(sum(f.granted_key) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
 };
 
 const LEAD_MEASURES: Partial<Record<MeasureId, { lead: 'regional' | 'federal'; fraction: number }>> = {
@@ -140,6 +152,7 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
   const leadMeasures = query.measures.filter((m) => LEAD_MEASURES[m] !== undefined);
   const countMeasures = query.measures.filter((m) => LEAD_MEASURES[m] === undefined);
   if (countMeasures.some((m) => COUNT_MEASURES[m] === undefined)) return null;
+  if (query.keys.some((m) => KEY_SUMS[m] === undefined)) return null;
   const source = query.branch === 'cohort' ? COHORT : DECISION;
   const columns = columnsFor(source, request, query.branch === 'decision');
   if (!columns) return null;
@@ -154,6 +167,7 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
     ...dims.map((column, i) => `(${column})::text AS d${i}`),
     dims.length > 0 ? `GROUPING(${dims.map((c) => `(${c})`).join(', ')}) AS g` : '0 AS g',
     ...countMeasures.map((m) => `${COUNT_MEASURES[m]} AS "${m}"`),
+    ...query.keys.map((m) => `${KEY_SUMS[m]} AS "${keyColumn(m)}"`),
   ];
   const groupBy =
     dims.length > 0

@@ -14,6 +14,7 @@ import { errorHandling } from '../server/plugins/error-handling.ts';
 import { brusselsDate } from '../server/today.ts';
 import '../validation/compile-validator.ts';
 import { aggregate, splitByBranch } from './aggregate.ts';
+import { MAX_NOISE } from './cell-key.ts';
 import {
   DIMENSIONS,
   type DimensionId,
@@ -33,6 +34,9 @@ import { statsRoutes } from './stats.routes.ts';
  * Every report against a brute-force recount in TypeScript over the raw dossier rows (not over the
  * statistics table): the triggers, the SQL and the margins must agree with a count anyone can read.
  */
+/** A fixed last day for the generated history, so the figures tested do not move with the calendar. */
+const HISTORY_UNTIL = '2026-11-30';
+
 interface RawDossier {
   id: string;
   category: string;
@@ -279,7 +283,9 @@ describe('statistics over generated dossiers', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await writeDossiers(database.pool, generateDossiers({ count: 4000, seed: 11 }), { batchSize: 1500 });
+    await writeDossiers(database.pool, generateDossiers({ count: 4000, seed: 11, until: HISTORY_UNTIL }), {
+      batchSize: 1500,
+    });
     facts = await loadFacts(database);
   });
   afterAll(async () => {
@@ -334,7 +340,7 @@ describe('statistics over generated dossiers', () => {
     const province = (open.assessment as { procedure: { province: string } }).procedure.province;
     const q2 = REPORTS.find((r) => r.id === 'q2')!;
     const cell = async () =>
-      (await reportAsMap(database, q2, [2028, 2028])).get(`2028|${open.category}|${province}`)?.granted ?? 0;
+      (await reportAsMap(database, q2, [2026, 2026])).get(`2026|${open.category}|${province}`)?.granted ?? 0;
     const before = await cell();
     await database.db.transaction().execute(async (trx) => {
       await trx
@@ -343,7 +349,7 @@ describe('statistics over generated dossiers', () => {
           dossier_id: open.id,
           action: 'GRANT',
           actor: 'CASE_HANDLER',
-          effective_on: '2028-12-30',
+          effective_on: '2026-11-30',
           details: {},
         })
         .execute();
@@ -352,8 +358,8 @@ describe('statistics over generated dossiers', () => {
         .set({
           status: 'DECIDED_GRANTED',
           version: open.version + 1,
-          decided_on: '2028-12-30',
-          decision: { outcome: 'GRANTED', decidedOn: '2028-12-30' },
+          decided_on: '2026-11-30',
+          decision: { outcome: 'GRANTED', decidedOn: '2026-11-30' },
         })
         .where('id', '=', open.id)
         .execute();
@@ -366,8 +372,8 @@ describe('statistics over generated dossiers', () => {
       .execute();
     expect(pending.length).toBeGreaterThan(0);
     expect(await cell()).toBe(Number(before) + 1);
-    const recounted = recount(await loadFacts(database), q2, [2028, 2028]);
-    expect(recounted.get(`2028|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);
+    const recounted = recount(await loadFacts(database), q2, [2026, 2026]);
+    expect(recounted.get(`2026|${open.category}|${province}`)?.granted).toBe(Number(before) + 1);
   });
 
   it('matches the calibration: India first, the highly-skilled share falling from ~69 % to ~36 %', async () => {
@@ -637,6 +643,43 @@ describe('statistics over generated dossiers', () => {
       expect(pivot.cells.flat().filter((v: number | null) => v !== null && v > 0 && v < 5)).toEqual([]);
       expect(pivot.cells.flat()).toContain(null);
     });
+
+    it('publishes the same perturbed value for the same dossiers in a report and a pivot, close to the truth', async () => {
+      const report = (await get('/api/v1/open-data/reports/q2?from=2023&to=2023')).json();
+      const pivot = (
+        await get('/api/v1/open-data/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023')
+      ).json();
+      const truth = (
+        await get(
+          '/api/v1/stats/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023',
+          analystCookie,
+        )
+      ).json();
+      let compared = 0;
+      let perturbed = 0;
+      pivot.rowKeys.forEach((category: string, i: number) => {
+        pivot.columnKeys.forEach((province: string, j: number) => {
+          const row = report.rows.find(
+            (r: { key: Record<string, string> }) =>
+              r.key.year === '2023' && r.key.category === category && r.key.province === province,
+          );
+          const published = pivot.cells[i][j];
+          const exact = truth.cells[truth.rowKeys.indexOf(category)][truth.columnKeys.indexOf(province)];
+          if (row) expect(row.values.granted, `${category} ${province}`).toBe(published);
+          if (published === null) return;
+          compared++;
+          expect(Math.abs(published - exact)).toBeLessThanOrEqual(MAX_NOISE);
+          if (published !== exact) perturbed++;
+        });
+      });
+      expect(compared).toBeGreaterThan(5);
+      expect(perturbed).toBeGreaterThan(0);
+      // Asked again, nothing moves: the noise is the cell's, not the request's.
+      const again = (
+        await get('/api/v1/open-data/pivot?rows=category&columns=province&measure=granted&from=2023&to=2023')
+      ).json();
+      expect(again).toEqual(pivot);
+    });
   });
 
   it('answers every report from the rollups, with or without the counts open data adds', () => {
@@ -659,13 +702,13 @@ describe('statistics over generated dossiers', () => {
     expect(
       planRollupQuery(
         { ...byRegion, filters: { years: YEARS } },
-        { branch: 'decision', measures: ['granted'] },
+        { branch: 'decision', measures: ['granted'], keys: [] },
       ),
     ).toBeNull();
     expect(
       planRollupQuery(
         { measures: ['granted'], dimensions: ['sex', 'nationality'], filters: { years: YEARS } },
-        { branch: 'decision', measures: ['granted'] },
+        { branch: 'decision', measures: ['granted'], keys: [] },
       ),
     ).toBeNull();
   });
@@ -702,10 +745,14 @@ describe('statistics over generated dossiers', () => {
               : [[0], []],
       };
       for (const query of splitByBranch(measures)) expect(planRollupQuery(request, query)).not.toBeNull();
-      const fromRollups = await aggregate(database.db, request);
-      const fromFacts = await aggregate(database.db, request, { source: 'facts' });
+      // With the cell keys too: a cell must get the same noise in a report and in a pivot.
+      const fromRollups = await aggregate(database.db, request, { withCellKeys: true });
+      const fromFacts = await aggregate(database.db, request, { source: 'facts', withCellKeys: true });
       expect(fromRollups.length, dimensions.join()).toBeGreaterThanOrEqual(3);
       expect(fromRollups, dimensions.join()).toEqual(fromFacts);
+      const keyed = fromRollups.flatMap((row) => Object.keys(row.values).filter((k) => k.endsWith(':key')));
+      if (measures.some((m) => MEASURES[m].isAdditive))
+        expect(keyed.length, dimensions.join()).toBeGreaterThan(0);
     }
   });
 
@@ -719,7 +766,9 @@ describe('statistics rollups under changes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await writeDossiers(database.pool, generateDossiers({ count: 2500, seed: 23 }), { batchSize: 500 });
+    await writeDossiers(database.pool, generateDossiers({ count: 2500, seed: 23, until: HISTORY_UNTIL }), {
+      batchSize: 500,
+    });
   });
   afterAll(async () => {
     await database?.dispose();
@@ -750,7 +799,7 @@ describe('statistics rollups under changes', () => {
       const client = await database.pool.connect();
       try {
         await client.query('BEGIN');
-        for (const dossier of batch) await client.query(grant(dossier.id, '2028-12-29'));
+        for (const dossier of batch) await client.query(grant(dossier.id, '2026-11-29'));
         await client.query('SELECT pg_sleep(0.1)');
         await client.query(isCommitted ? 'COMMIT' : 'ROLLBACK');
       } finally {
@@ -759,8 +808,8 @@ describe('statistics rollups under changes', () => {
     };
     const granted = async () =>
       Number(
-        (await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, [2028, 2028])).get(
-          '2028',
+        (await reportAsMap(database, REPORTS.find((r) => r.id === 'highlySkilledShare')!, [2026, 2026])).get(
+          '2026',
         )?.granted,
       );
     const before = await granted();

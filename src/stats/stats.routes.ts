@@ -9,7 +9,7 @@ import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
 import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
-import { basisMeasures, suppressReport } from './open-data.ts';
+import { basisMeasures, publishReport } from './open-data.ts';
 import { runPivot } from './pivot.ts';
 import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
@@ -21,6 +21,7 @@ import {
   parsePivotQuery,
   type RawStatsQuery,
 } from './stats-query.ts';
+import { yearsWithData } from './stats-years.repo.ts';
 
 export interface StatsRouteOptions {
   database: DatabaseState;
@@ -108,7 +109,10 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     to: Number(brusselsDate((options.now ?? (() => new Date()))()).slice(0, 4)),
   });
 
-  const listReports = async () => ({ reports: REPORTS.map(describeReport) });
+  const listReports = async () => ({
+    reports: REPORTS.map(describeReport),
+    years: await yearsWithData(db(), defaults().to),
+  });
 
   const reportHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
@@ -125,9 +129,9 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     const full = await runReport(db(), definition, {
       filters,
       ...(by ? { by } : {}),
-      ...(isOpenData ? { extraMeasures: basisMeasures(shown) } : {}),
+      ...(isOpenData ? { extraMeasures: basisMeasures(shown), withCellKeys: true } : {}),
     });
-    const report = isOpenData ? suppressReport(full, definition, shown) : full;
+    const report = isOpenData ? publishReport(full, shown) : full;
     if (!isOpenData) {
       await recordStatsRead(db(), request, {
         what: 'report',

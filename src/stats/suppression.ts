@@ -1,4 +1,8 @@
 /**
+ * NOT USED FOR PUBLISHING since decision 016: open data is protected by the cell-key method
+ * (cell-key.ts). Kept as the baseline src/stats/disclosure-attack.test.ts breaks: protected one
+ * table at a time, it gives hidden counts away to differences between requests.
+ *
  * Statistical disclosure control for open data, pure. A published count of 1 to 4 dossiers could
  * point at a person (a nurse of one nationality in one year), so it is hidden (primary
  * suppression); a hidden cell must then not be recomputable from the published cells and totals

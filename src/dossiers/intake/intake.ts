@@ -7,6 +7,7 @@ import { translate } from '../../i18n/translate.ts';
 import { assess, type Category, formatEnterpriseNumber, validateApplication } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
 import { lockIdempotencyKey } from '../../server/idempotency.ts';
+import { brusselsDate } from '../../server/today.ts';
 import { type FieldError, toFieldErrors } from '../../validation/field-errors.ts';
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import {
@@ -286,6 +287,16 @@ export function findSubmissionErrors(
  * Submits a draft. Retrying with the same idempotency key answers the dossier as it is (never a
  * second submission); the number, assessment, fee and admissibility are written in one transaction.
  */
+/**
+ * When the dossier was submitted: now, or — for a submission dated another day (the demo's
+ * history, which submits its dossiers days ago) — that day, so that the submission date agrees
+ * with the SUBMIT action and the figures count it in its own year.
+ */
+function submissionInstant(today: string): Date {
+  const now = new Date();
+  return today === brusselsDate(now) ? now : new Date(`${today}T10:00:00Z`);
+}
+
 export async function submitDossier(
   db: Db,
   acting: Acting,
@@ -326,7 +337,7 @@ export async function submitDossier(
     const patch = {
       number: await nextDossierNumber(trx, Number(today.slice(0, 4))),
       assessment: assessment as unknown as Record<string, unknown>,
-      submitted_at: new Date(),
+      submitted_at: submissionInstant(today),
       deadline_days: assessment.procedure.regionalDeadlineDays,
       fee_amount_cents: feeCents,
       fee_reference: feeCents > 0 ? createStructuredReference(await nextFeeSequence(trx)) : null,

@@ -7,9 +7,8 @@ import type { Category } from '../../rules/index.ts';
  */
 
 export const FIRST_GENERATED_YEAR = 2019;
+/** The last year the calibration covers; the history itself ends on the day it is generated for. */
 export const LAST_GENERATED_YEAR = 2028;
-/** The generated history ends here; dossiers whose next step would fall later stay open. */
-export const HISTORY_END = '2028-12-31';
 
 /** Applications (submitted dossiers) per year. */
 export const YEARLY_APPLICATIONS: Readonly<Record<number, number>> = {

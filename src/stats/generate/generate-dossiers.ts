@@ -7,7 +7,6 @@ import {
   careTables,
   FIRST_GENERATED_YEAR,
   HIGHLY_SKILLED_MIX,
-  HISTORY_END,
   highlySkilledApplicationShare,
   INADMISSIBLE_SHARE,
   LAST_GENERATED_YEAR,
@@ -76,15 +75,47 @@ export interface GeneratedDossier {
 export interface GenerateOptions {
   count: number;
   seed: number;
+  /**
+   * The day the history ends (ISO date, normally today): nothing is submitted or happens after it,
+   * so the figures never run ahead of the calendar. Dossiers whose next step would fall later stay
+   * open. Capped at the end of the calibrated years.
+   */
+  until: string;
 }
 
-/** Dossiers per year of submission: the published shape times count / Σ volumes. */
-export function yearCounts(count: number): Map<number, number> {
+const CALIBRATION_END = `${LAST_GENERATED_YEAR}-12-31`;
+
+function lastDay(until: string): string {
+  return until < CALIBRATION_END ? until : CALIBRATION_END;
+}
+
+/** Days of `year` up to and including `until` (the whole year when it lies before). */
+function daysOf(year: number, until: string): number {
+  const start = toDayNumber(`${year}-01-01`);
+  const end = Math.min(toDayNumber(`${year}-12-31`), toDayNumber(lastDay(until)));
+  return Math.max(0, end - start + 1);
+}
+
+/** The published volume of each year up to `until`, the current year in proportion to its days gone. */
+function yearWeights(until: string): Map<number, number> {
+  const weights = new Map<number, number>();
+  const lastYear = Number(lastDay(until).slice(0, 4));
+  for (let year = FIRST_GENERATED_YEAR; year <= lastYear; year++) {
+    const full = daysOf(year, `${year}-12-31`);
+    weights.set(year, ((YEARLY_APPLICATIONS[year] ?? 0) * daysOf(year, until)) / full);
+  }
+  return weights;
+}
+
+/** Dossiers per year of submission: the published shape up to `until`, times count / Σ volumes. */
+export function yearCounts(count: number, until: string): Map<number, number> {
+  const weights = yearWeights(until);
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const lastYear = Math.max(...weights.keys());
   const counts = new Map<number, number>();
   let given = 0;
-  for (let year = FIRST_GENERATED_YEAR; year <= LAST_GENERATED_YEAR; year++) {
-    const share = (YEARLY_APPLICATIONS[year] ?? 0) / TOTAL_APPLICATIONS;
-    const n = year === LAST_GENERATED_YEAR ? count - given : Math.round(count * share);
+  for (const [year, weight] of weights) {
+    const n = year === lastYear ? count - given : Math.round((count * weight) / total);
     counts.set(year, n);
     given += n;
   }
@@ -94,8 +125,8 @@ export function yearCounts(count: number): Map<number, number> {
 type Special = { profession: 'NURSE' | 'CARE_WORKER'; nationality: string };
 
 /** Seed 004's nurse and care-worker grants of a year, scaled like everything else. */
-export function careSpecials(year: number, count: number): Special[] {
-  const factor = count / TOTAL_APPLICATIONS;
+export function careSpecials(year: number, count: number, total = TOTAL_APPLICATIONS): Special[] {
+  const factor = count / total;
   const tables = careTables(year);
   const specials: Special[] = [];
   for (const [profession, table] of [
@@ -168,14 +199,15 @@ function pickCategory(random: SeededRandom, year: number): Category {
 
 const SYSTEM_LEGAL_BASIS = 'BVR 7 december 2018';
 
-/** Generates `count` dossiers submitted 2019–2028, in order of submission year. */
-export function* generateDossiers({ count, seed }: GenerateOptions): Generator<GeneratedDossier> {
+/** Generates `count` dossiers submitted from 2019 up to `until`, in order of submission year. */
+export function* generateDossiers({ count, seed, until }: GenerateOptions): Generator<GeneratedDossier> {
   const random = createSeededRandom(seed);
+  const total = [...yearWeights(until).values()].reduce((a, b) => a + b, 0);
   let n = 0;
-  for (const [year, perYear] of yearCounts(count)) {
-    const specials = careSpecials(year, count).slice(0, perYear);
+  for (const [year, perYear] of yearCounts(count, until)) {
+    const specials = careSpecials(year, count, total).slice(0, perYear);
     for (let i = 0; i < perYear; i++) {
-      yield buildDossier(random, { seed, n, year, special: specials[i] ?? null });
+      yield buildDossier(random, { seed, n, year, special: specials[i] ?? null, until: lastDay(until) });
       n += 1;
     }
   }
@@ -186,12 +218,14 @@ interface Plan {
   n: number;
   year: number;
   special: Special | null;
+  until: string;
 }
 
 function buildDossier(random: SeededRandom, plan: Plan): GeneratedDossier {
   const { year, special } = plan;
   // Nurses and care workers of seed 004 are granted in their year: filed by September.
-  const submitted = addDays(`${year}-01-01`, random.int(0, special ? 240 : year % 4 === 0 ? 365 : 364));
+  const days = daysOf(year, plan.until);
+  const submitted = addDays(`${year}-01-01`, random.int(0, Math.min(special ? 241 : days, days) - 1));
   const kind = !special && random.chance(RENEWAL_SHARE[year] ?? 0.4) ? 'RENEWAL' : 'FIRST';
   const category: Category = special
     ? special.profession === 'NURSE'
@@ -247,7 +281,7 @@ function buildDossier(random: SeededRandom, plan: Plan): GeneratedDossier {
   let federalStatus: GeneratedDossier['federalStatus'] = 'NOT_SENT';
   let federalDecidedOn: string | null = null;
   const checkedOn = addDays(submitted, random.int(0, 10));
-  const isBefore = (date: string) => date <= HISTORY_END;
+  const isBefore = (date: string) => date <= plan.until;
   if (isBefore(checkedOn)) {
     if (isInadmissible) {
       actions.push({

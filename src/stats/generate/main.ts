@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { connectDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { brusselsDate } from '../../server/today.ts';
 import { generateDossiers } from './generate-dossiers.ts';
 import { writeDossiers } from './write-dossiers.ts';
 
 /**
  * `npm run generate -- --dossiers 1000000 [--seed 2019] [--database-url postgres://…]`
- * Writes a synthetic ten-year history (2019–2028) into the database, migrating it first. Generated
+ * Writes a synthetic history (from 2019 up to today, never later) into the database, migrating it first. Generated
  * dossiers have no creator and an idempotency key `generated:<seed>:<n>`, so they can be told apart
  * (and deleted) later. Exit codes: 0 done, 2 bad arguments or no database.
  */
@@ -61,9 +62,13 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(handle.db);
     bar.start(count, 0);
-    const written = await writeDossiers(handle.pool, generateDossiers({ count, seed }), {
-      onProgress: (done) => bar.update(done),
-    });
+    const written = await writeDossiers(
+      handle.pool,
+      generateDossiers({ count, seed, until: brusselsDate(new Date()) }),
+      {
+        onProgress: (done) => bar.update(done),
+      },
+    );
     bar.stop();
     process.stdout.write(
       `Wrote ${written} dossiers (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,

@@ -48,6 +48,8 @@ export interface ReportOptions {
   extraMeasures?: readonly MeasureId[];
   /** Where the figures are read (default: the rollups where they can answer). */
   source?: AggregateOptions['source'];
+  /** Read each count's cell key too (open data perturbs with it). */
+  withCellKeys?: boolean;
 }
 
 export function reportDimensions(definition: ReportDefinition, by?: DimensionId): DimensionId[] {
@@ -84,7 +86,10 @@ export async function runReport(
     filters: { ...options.filters, only: { ...options.filters.only, ...definition.only } },
     groupingSets: reportGroupingSets(definition, dimensions.length),
   };
-  const rows: AggregateRow[] = await aggregate(db, request, { source: options.source ?? 'auto' });
+  const rows: AggregateRow[] = await aggregate(db, request, {
+    source: options.source ?? 'auto',
+    withCellKeys: options.withCellKeys ?? false,
+  });
   const isGrandTotal = (row: AggregateRow) => dimensions.every((d) => row.key[d] === TOTAL);
   const total = rows.find(isGrandTotal);
   return {

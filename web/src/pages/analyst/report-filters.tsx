@@ -10,7 +10,6 @@ import {
   type StatsQuery,
   valueLabel,
   writeStatsQuery,
-  YEARS,
 } from './stats-format.ts';
 import type { DimensionId } from './stats-types.ts';
 import { navigateQuery } from './use-stats-load.ts';
@@ -30,6 +29,8 @@ interface ReportFiltersProps {
   query: StatsQuery;
   /** The years the report shows now (the server's default when the URL gives none). */
   years: readonly [number, number] | null;
+  /** The years with figures (the server's list); a year asked in the URL outside it is kept. */
+  yearChoices: readonly number[];
   byChoices: readonly DimensionId[] | undefined;
   errors: FormErrors;
 }
@@ -38,7 +39,7 @@ interface ReportFiltersProps {
  * The filters as a GET form: its values live in the URL, so a table can be bookmarked and sent
  * around. Categories and provinces left all unticked mean "all".
  */
-export function ReportFilters({ action, query, years, byChoices, errors }: ReportFiltersProps) {
+export function ReportFilters({ action, query, years, yearChoices, byChoices, errors }: ReportFiltersProps) {
   const t = useT();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -56,7 +57,10 @@ export function ReportFilters({ action, query, years, byChoices, errors }: Repor
     navigateQuery(`${action}?${writeStatsQuery(next)}`);
   }
 
-  const yearOptions = YEARS.map((year) => ({ value: year, label: year }));
+  const offered = yearChoices.length > 0 ? yearChoices.map(String) : [String(new Date().getFullYear())];
+  const shown = [...(years ?? []).map(String), query.from, query.to].filter((y) => /^\d{4}$/.test(y));
+  const choices = [...new Set([...offered, ...shown])].sort();
+  const yearOptions = choices.map((year) => ({ value: year, label: year }));
   return (
     <section aria-labelledby="stats-filters-title" className="stats-filters">
       <h2 id="stats-filters-title">{t('analyst.filters.title')}</h2>
@@ -70,7 +74,7 @@ export function ReportFilters({ action, query, years, byChoices, errors }: Repor
             name="from"
             label={t('analyst.filters.from')}
             options={yearOptions}
-            defaultValue={query.from || String(years?.[0] ?? YEARS[0])}
+            defaultValue={query.from || String(years?.[0] ?? choices[0])}
             error={errors.byParam.from}
           />
           <SelectField
@@ -78,7 +82,7 @@ export function ReportFilters({ action, query, years, byChoices, errors }: Repor
             name="to"
             label={t('analyst.filters.to')}
             options={yearOptions}
-            defaultValue={query.to || String(years?.[1] ?? YEARS[YEARS.length - 1])}
+            defaultValue={query.to || String(years?.[1] ?? choices[choices.length - 1])}
             error={errors.byParam.to}
           />
           {byChoices && byChoices.length > 0 ? (

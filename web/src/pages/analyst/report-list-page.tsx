@@ -51,7 +51,7 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
   );
 }
 
-/** What an "x" in an open-data table means: a small count, or one that would give a small one away. */
+/** How open-data figures are protected: what an "x" means, the fixed offsets, totals that need not add up. */
 export function SuppressionLegend() {
   const t = useT();
   return (
@@ -61,6 +61,7 @@ export function SuppressionLegend() {
         {t('analyst.suppression.legend')}
       </p>
       <p>{t('analyst.suppression.secondary')}</p>
+      <p>{t('analyst.suppression.totals')}</p>
     </div>
   );
 }

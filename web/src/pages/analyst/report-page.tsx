@@ -42,10 +42,18 @@ export function ReportPage({ source, id }: { source: StatsSource; id: string }) 
   if (list.status !== 'ready') return <Loading />;
   const summary = list.data.reports.find((report) => report.id === id);
   if (!summary) return <NotFoundPage />;
-  return <ReportView source={source} summary={summary} />;
+  return <ReportView source={source} summary={summary} yearChoices={list.data.years} />;
 }
 
-function ReportView({ source, summary }: { source: StatsSource; summary: ReportSummary }) {
+function ReportView({
+  source,
+  summary,
+  yearChoices,
+}: {
+  source: StatsSource;
+  summary: ReportSummary;
+  yearChoices: readonly number[];
+}) {
   const t = useT();
   const search = useSearch();
   const query = readStatsQuery(search);
@@ -80,6 +88,7 @@ function ReportView({ source, summary }: { source: StatsSource; summary: ReportS
           action={action}
           query={query}
           years={years}
+          yearChoices={yearChoices}
           byChoices={summary.by}
           errors={errors}
         />

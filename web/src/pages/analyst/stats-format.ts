@@ -4,18 +4,12 @@ import { categoryLabel } from '../../category-labels.ts';
 import type { Lang, MessageKey, Translate } from '../../i18n.ts';
 import type { DimensionId, Report, ReportRow } from './stats-types.ts';
 
-export { TOTAL };
-
-/** The years the filters offer: the Flemish regime starts in 2019; the synthetic history ends in 2028. */
-export const YEARS = Array.from({ length: 10 }, (_, i) => String(2019 + i));
-
 /** Every dimension a pivot can use and every measure, in the order of the API's tables. */
 export {
   DIMENSION_IDS as PIVOT_DIMENSIONS,
   MEASURE_IDS as PIVOT_MEASURES,
 } from '../../../../src/stats/stats-ids.ts';
-
-export { CATEGORIES, PROVINCES };
+export { CATEGORIES, PROVINCES, TOTAL };
 
 // ---------------------------------------------------------------------------------------------
 // The page's query string: filters as the API takes them, plus the pivot's own choice.

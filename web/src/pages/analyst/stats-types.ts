@@ -21,6 +21,8 @@ export interface ReportSummary {
 
 export interface ReportList {
   reports: ReportSummary[];
+  /** The years with figures, oldest first: what the year pickers offer. */
+  years: number[];
 }
 
 /**
