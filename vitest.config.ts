@@ -36,6 +36,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Tests a file marks concurrent (the page census's visitors) run at most three at once.
+          maxConcurrency: 3,
         },
       },
     ],
