@@ -1,9 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers with their own scripts (docs/testing.md): pure unit tests, database tests on a
 // real PostgreSQL (embedded unless DATABASE_URL is set), and browser tests in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (cores - 1): every file in turn. Unit and
+    // database files mostly wait on PostgreSQL or a child process, so at least two workers (more
+    // on a bigger machine) keep both cores busy.
+    // The browser tier stays one file at a time (fileParallelism: false): each file runs a server,
+    // its database and Chromium. Override with `--maxWorkers N`.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -29,6 +36,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Tests a file marks concurrent (the page census's visitors) run at most three at once.
+          maxConcurrency: 3,
         },
       },
     ],

@@ -224,20 +224,24 @@ describe('page census: every page, every role, 390 and 1280 px, nl/fr/en', () =>
     expect(findTextProblems(page('Sociaal inspecteur Karim'), 'fr', PEOPLE)).toEqual([]);
   });
 
-  for (const visitor of VISITORS) {
-    for (const lang of LANGS) {
-      it(`${visitor} in ${lang}`, { timeout: 240_000 }, async () => {
-        const found = await census(visitor, lang);
-        failures.push(...found);
-        const unknown = found.filter((failure) => !isKnown(failure));
-        const report = unknown.map(
-          (f) =>
-            `${f.visit.path} (${f.visit.id}${f.visit.note ? ` ${f.visit.note}` : ''}) at ${f.width} px: ${f.problem}`,
-        );
-        expect([...new Set(report)]).toEqual([]);
-      });
+  // Visitors run side by side (up to the e2e tier's maxConcurrency), each in its own browser
+  // context: most of a visit is waiting for the page to settle, which other visitors can use.
+  describe.concurrent('every visitor and language', () => {
+    for (const visitor of VISITORS) {
+      for (const lang of LANGS) {
+        it(`${visitor} in ${lang}`, { timeout: 400_000 }, async () => {
+          const found = await census(visitor, lang);
+          failures.push(...found);
+          const unknown = found.filter((failure) => !isKnown(failure));
+          const report = unknown.map(
+            (f) =>
+              `${f.visit.path} (${f.visit.id}${f.visit.note ? ` ${f.visit.note}` : ''}) at ${f.width} px: ${f.problem}`,
+          );
+          expect([...new Set(report)]).toEqual([]);
+        });
+      }
     }
-  }
+  });
 
   it('visited every page of the table, and lists known failures that no longer occur', () => {
     expect(PAGE_IDS.filter((id) => !visited.has(id))).toEqual([]);
