@@ -20,6 +20,7 @@ import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-s
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
+import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp({
     publicUrl: config.mail.publicUrl,
     now: dossierOptions.now,
   });
+  await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }
