@@ -305,7 +305,7 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
         .transaction()
         .execute(async (trx) => {
           const proposal = await lockProposal(trx, kind, id);
-          if (!proposal || proposal.origin !== 'PROPOSAL') throw new LoketError('LOKET_NOT_FOUND');
+          if (proposal?.origin !== 'PROPOSAL') throw new LoketError('LOKET_NOT_FOUND');
           if (proposal.proposed_by === me) throw invalid([fieldError(request.lang, 'params.id', 'fourEyes')]);
           if (proposal.state !== 'PROPOSED')
             throw invalid([fieldError(request.lang, 'params.id', 'notProposed')]);
