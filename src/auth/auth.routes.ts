@@ -9,7 +9,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../server/plugins/access-control.ts
 import { verifyPassword } from './passwords.ts';
 import { ROLES } from './roles.ts';
 import { closeSession, openSession } from './sessions.repo.ts';
-import { findLoginCandidate, type User } from './users.repo.ts';
+import { findLoginCandidate, recordLogin, type User } from './users.repo.ts';
 
 export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -59,10 +59,17 @@ export async function startSession(
   reply: FastifyReply,
   user: User,
   options: AuthOptions,
+  via: 'PASSWORD' | 'OIDC',
 ) {
   const db = options.database.db;
   const token = await openSession(db, user.id, options.sessionTtlMs);
-  await recordAuditEvent(db, { actorUserId: user.id, action: 'LOGIN', requestId: String(request.id) });
+  await recordLogin(db, user.id, via);
+  await recordAuditEvent(db, {
+    actorUserId: user.id,
+    action: 'LOGIN',
+    requestId: String(request.id),
+    details: { via },
+  });
   setSessionCookie(reply, token, options);
   request.user = user;
 }
@@ -137,7 +144,7 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthOptions)
         }
         const { passwordHash: _omit, ...user } = candidate;
         if (request.sessionToken) await closeSession(db, request.sessionToken); // no session fixation
-        await startSession(request, reply, user, options);
+        await startSession(request, reply, user, options, 'PASSWORD');
         // A fresh CSRF secret with the new session: a token seen before sign-in is worth nothing after.
         delete request.cookies[CSRF_COOKIE];
         return { user, csrfToken: reply.generateCsrf(), authMode: options.authMode };

@@ -133,7 +133,7 @@ export async function oidcRoutes(fastify: FastifyInstance, options: OidcRouteOpt
       }
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await closeSession(db, previous); // no session fixation
-      await startSession(request, reply, user, options);
+      await startSession(request, reply, user, options, 'OIDC');
       reply.header('cache-control', 'no-store');
       return reply.redirect('/', 302);
     },

@@ -110,4 +110,13 @@ export async function countUsersByRole(db: Db): Promise<Record<string, number>> 
   return Object.fromEntries(rows.map((r) => [r.role, Number(r.n)]));
 }
 
+/** Remembers how the user came in last (the administrator's account list shows it). */
+export async function recordLogin(db: Db, userId: string, via: 'PASSWORD' | 'OIDC'): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ last_login_at: new Date(), last_login_via: via })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export { toUser, USER_COLUMNS };

@@ -31,7 +31,12 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   information_requests: ROWS,
   job_runs: ROWS,
   mail_outbox: ROWS,
+  password_links: ROWS,
   register_checks: ROWS,
+  // Rule data under four eyes: versions change state (proposed → approved), never disappear.
+  rule_list_versions: ['SELECT', 'INSERT', 'UPDATE'],
+  rule_parameter_versions: ['SELECT', 'INSERT', 'UPDATE'],
+  rule_parameters: ['SELECT', 'INSERT'],
   register_facts: ROWS,
   sessions: ROWS,
   staff_saved_filters: ROWS,

@@ -20,6 +20,14 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   /** Migration 0008: where the account is told of its dossiers (optional). */
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0018: how the user came in last. */
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_login_via: ColumnType<
+    'PASSWORD' | 'OIDC' | null,
+    'PASSWORD' | 'OIDC' | null | undefined,
+    'PASSWORD' | 'OIDC' | null
+  >;
+  password_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {
@@ -351,11 +359,12 @@ export interface StatisticsPendingTable {
 export interface MailOutboxTable {
   id: Generated<string>;
   dossier_id: string | null;
-  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER';
+  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER' | 'ACCOUNT_LINK';
   dossier_version: number | null;
   reported_status: string;
-  dossier_number: string;
-  audience: 'EMPLOYER' | 'WORKER';
+  /** Null for account mails (migration 0018). */
+  dossier_number: string | null;
+  audience: 'EMPLOYER' | 'WORKER' | 'ACCOUNT';
   recipient: string;
   lang: Lang;
   subject: string | null;
@@ -369,6 +378,67 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
   /** Migration 0012: the day a reminder's answer is due. */
   due_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0018: one-time links to set or reset a password. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'SET' | 'RESET';
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface RuleParametersTable {
+  name: string;
+  unit: string;
+  description: string;
+}
+
+export type GovernanceState = 'PROPOSED' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED';
+
+/** Migration 0018: dated values of the rule parameters, seeded or proposed, approved by another. */
+export interface RuleParameterVersionsTable {
+  id: Generated<string>;
+  name: string;
+  valid_from: DateText;
+  valid_until: DateText | null;
+  /** Any JSON value; written as JSON text. */
+  value: ColumnType<unknown, string, string>;
+  source: string;
+  verified: boolean;
+  status: 'VERIFIED' | 'PROVISIONAL' | 'CONFLICTING';
+  note: string | null;
+  origin: 'SEED' | 'PROPOSAL';
+  state: GovernanceState;
+  proposed_by: string | null;
+  proposed_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+/** Migration 0018: versions of the lists (the migration list), seeded or proposed. */
+export interface RuleListVersionsTable {
+  id: Generated<string>;
+  list: 'migration-list';
+  version: string | null;
+  valid_from: DateText;
+  legal_act: string;
+  source: string;
+  verified: boolean;
+  note: string | null;
+  /** The entries array; written as JSON text. */
+  entries: ColumnType<unknown, string, string>;
+  origin: 'SEED' | 'PROPOSAL';
+  state: Exclude<GovernanceState, 'SUPERSEDED'>;
+  proposed_by: string | null;
+  proposed_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
 }
 
 export interface Database {
@@ -398,4 +468,8 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   dossier_staff_entries: DossierStaffEntriesTable;
   staff_saved_filters: StaffSavedFiltersTable;
+  password_links: PasswordLinksTable;
+  rule_parameters: RuleParametersTable;
+  rule_parameter_versions: RuleParameterVersionsTable;
+  rule_list_versions: RuleListVersionsTable;
 }

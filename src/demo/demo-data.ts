@@ -28,6 +28,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   { username: 'inspecteur', displayName: 'Sociaal inspecteur Karim', role: 'INSPECTOR' },
   { username: 'analist', displayName: 'Beleidsanalist Lotte', role: 'ANALYST' },
   { username: 'beheerder', displayName: 'Functioneel beheerder Ruben', role: 'ADMIN' },
+  // A second administrator: a change of the rule data needs one person to propose, another to approve.
+  { username: 'beheerder2', displayName: 'Functioneel beheerder Mira', role: 'ADMIN' },
 ];
 
 /** Loads the demo accounts when there are no users yet; returns whether it did. */

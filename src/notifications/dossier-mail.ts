@@ -84,3 +84,34 @@ export function composeMail(mail: MailToCompose): ComposedMail {
     text: body.join('\n'),
   };
 }
+
+/**
+ * The text of a queued mail: an account mail was composed when queued (its link exists only then);
+ * a dossier mail is composed now, with the service's address.
+ */
+export function composeQueuedMail(
+  mail: {
+    kind: MailKind | 'ACCOUNT_LINK';
+    audience: MailAudience | 'ACCOUNT';
+    lang: Lang;
+    dossier_number: string | null;
+    reported_status: string;
+    due_on: string | null;
+    subject: string | null;
+    body_text: string | null;
+  },
+  publicUrl: string,
+): ComposedMail {
+  if (mail.kind === 'ACCOUNT_LINK' || mail.audience === 'ACCOUNT') {
+    return { subject: mail.subject ?? '', text: mail.body_text ?? '' };
+  }
+  return composeMail({
+    kind: mail.kind,
+    audience: mail.audience,
+    lang: mail.lang,
+    dossierNumber: mail.dossier_number ?? '',
+    reportedStatus: mail.reported_status,
+    publicUrl,
+    dueOn: mail.due_on,
+  });
+}

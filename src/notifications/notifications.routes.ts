@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
+import { withoutLinkToken } from '../governance/accounts/account-mail.ts';
 import type { DatabaseState } from '../server/database-state.ts';
-import { composeMail } from './dossier-mail.ts';
+import { composeQueuedMail } from './dossier-mail.ts';
 import { listOutbox } from './mail-outbox.repo.ts';
 import type { MailSettings } from './send-mail.ts';
 
@@ -18,9 +19,15 @@ const OutboxQuery = Type.Object(
 const OutboxMail = Type.Object({
   id: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  dossierNumber: Type.String(),
-  kind: Type.Union([Type.Literal('RECEIVED'), Type.Literal('ACTION_NEEDED'), Type.Literal('DECISION')]),
-  audience: Type.Union([Type.Literal('EMPLOYER'), Type.Literal('WORKER')]),
+  dossierNumber: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.Union([
+    Type.Literal('RECEIVED'),
+    Type.Literal('ACTION_NEEDED'),
+    Type.Literal('DECISION'),
+    Type.Literal('REMINDER'),
+    Type.Literal('ACCOUNT_LINK'),
+  ]),
+  audience: Type.Union([Type.Literal('EMPLOYER'), Type.Literal('WORKER'), Type.Literal('ACCOUNT')]),
   recipient: Type.String(),
   lang: Type.String(),
   status: Type.Union([Type.Literal('PENDING'), Type.Literal('SENT'), Type.Literal('FAILED')]),
@@ -71,19 +78,15 @@ export async function notificationRoutes(
         total: page.total,
         smtpConfigured: options.mail.smtpUrl !== null,
         mails: page.mails.map((mail) => {
-          // What was sent is shown as sent; a waiting mail as it will be composed.
+          // What was sent is shown as sent; a waiting mail as it will be composed. A waiting
+          // account mail's link is shown only where no mail server is configured: the outbox is
+          // then the only way it can reach its user (the demo); otherwise it is a key to the account.
           const composed =
-            mail.subject !== null && mail.body_text !== null
+            mail.subject !== null && mail.body_text !== null && mail.kind !== 'ACCOUNT_LINK'
               ? { subject: mail.subject, text: mail.body_text }
-              : composeMail({
-                  kind: mail.kind,
-                  audience: mail.audience,
-                  lang: mail.lang,
-                  dossierNumber: mail.dossier_number,
-                  reportedStatus: mail.reported_status,
-                  publicUrl: options.mail.publicUrl,
-                  dueOn: mail.due_on,
-                });
+              : composeQueuedMail(mail, options.mail.publicUrl);
+          if (mail.kind === 'ACCOUNT_LINK' && options.mail.smtpUrl !== null)
+            composed.text = withoutLinkToken(composed.text);
           return {
             id: String(mail.id),
             createdAt: mail.created_at.toISOString(),

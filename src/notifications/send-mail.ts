@@ -1,8 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { withoutLinkToken } from '../governance/accounts/account-mail.ts';
 import { repeatInProcess } from '../jobs/repeat-in-process.ts';
-import { composeMail } from './dossier-mail.ts';
+import { composeQueuedMail } from './dossier-mail.ts';
 import { claimDueMails, markMailFailed, markMailSent } from './mail-outbox.repo.ts';
 
 /**
@@ -62,15 +63,7 @@ export async function sendDueMails(
   let failed = 0;
   let retrying = 0;
   for (const mail of due) {
-    const composed = composeMail({
-      kind: mail.kind,
-      audience: mail.audience,
-      lang: mail.lang,
-      dossierNumber: mail.dossier_number,
-      reportedStatus: mail.reported_status,
-      publicUrl: settings.publicUrl,
-      dueOn: mail.due_on,
-    });
+    const composed = composeQueuedMail(mail, settings.publicUrl);
     const attempts = mail.attempts + 1;
     try {
       const { messageId } = await transport.send({
@@ -78,7 +71,10 @@ export async function sendDueMails(
         subject: composed.subject,
         text: composed.text,
       });
-      await markMailSent(db, mail.id, { ...composed, messageId, attempts });
+      // An account mail's link is a key to the account: once sent, the outbox keeps it blanked.
+      const kept =
+        mail.kind === 'ACCOUNT_LINK' ? { ...composed, text: withoutLinkToken(composed.text) } : composed;
+      await markMailSent(db, mail.id, { ...kept, messageId, attempts });
       sent += 1;
     } catch (error) {
       const giveUp = isPermanent(error) || attempts >= MAX_ATTEMPTS;

@@ -21,10 +21,21 @@ import type { Assessment } from './schema/assessment-schema.ts';
 
 let defaultRuleData: RuleData | undefined;
 
-/** The rule data under `rules/` at the repository root, read and checked once. */
+/**
+ * The rule data assessments use by default: the files under `rules/` at the repository root, read
+ * and checked once, until the service installs the approved versions from its database.
+ */
 export function getDefaultRuleData(): RuleData {
   defaultRuleData ??= loadRuleData();
   return defaultRuleData;
+}
+
+/**
+ * Makes `data` the default from now on (src/governance: the approved versions in the database,
+ * loaded into the same shape). Assessments already running keep the data they started with.
+ */
+export function installRuleData(data: RuleData): void {
+  defaultRuleData = data;
 }
 
 /**
@@ -88,8 +99,9 @@ export function diffMigrationListVersions(
 export { CATEGORY_DEFINITIONS } from './categories.ts';
 export * from './contract.ts';
 export { DEFAULT_RULES_DIR, loadRuleData } from './data/load-rule-data.ts';
-export type { RuleData } from './data/rule-data.ts';
+export { buildRuleData, type RuleData } from './data/rule-data.ts';
 export { YamlSource } from './data/yaml-source.ts';
+export { addDays, isIsoDate } from './dates/iso-date.ts';
 export { type AssessOptions, assessValidApplication, assessWith } from './engine/assess-application.ts';
 export { stringifyAssessment } from './engine/stringify-assessment.ts';
 export * from './errors.ts';
@@ -108,7 +120,13 @@ export type {
   MigrationListVersion,
 } from './migration-list/migration-list.ts';
 export { applyReform, parseParameterOverrides } from './parameters/apply-reform.ts';
-export { PARAMETER_DEFINITIONS, type ParameterName } from './parameters/parameter-definitions.ts';
+export {
+  isParameterName,
+  PARAMETER_DEFINITIONS,
+  PARAMETER_NAMES,
+  type ParameterName,
+} from './parameters/parameter-definitions.ts';
+export type { ParameterPeriod, ParameterTimeline } from './parameters/parameter-table.ts';
 export {
   isRefusalGroundCode,
   type RefusalGround,

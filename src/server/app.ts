@@ -19,6 +19,8 @@ import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.rout
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
+import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
+import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
@@ -139,6 +141,13 @@ export async function buildApp({
   await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });
+  await app.register(accountRoutes, {
+    database,
+    authMode: config.auth.mode,
+    publicUrl: config.mail.publicUrl,
+    now: dossierOptions.now,
+  });
+  await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

@@ -187,7 +187,7 @@ describe('two Loket instances on one database', () => {
     return outbox.map((mail) => ({
       ...mail,
       received: smtp.received.filter(
-        (m) => m.to.includes(mail.recipient) && m.raw.includes(mail.dossier_number),
+        (m) => m.to.includes(mail.recipient) && m.raw.includes(mail.dossier_number ?? ''),
       ).length,
     }));
   }

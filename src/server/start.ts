@@ -7,6 +7,7 @@ import { ensureDatabase } from '../db/ensure-database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
+import { startGovernedRuleData } from '../governance/rule-data/governed-rule-data.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
 import { oneAtATime } from '../jobs/one-at-a-time.ts';
 import { startMailSending } from '../notifications/send-mail.ts';
@@ -93,6 +94,7 @@ export async function startLoket(
   let statisticsFolding: { stop(): Promise<void> } | null = null;
   let auditSealing: { stop(): Promise<void> } | null = null;
   let mailSending: { stop(): Promise<void> } | null = null;
+  let ruleDataRefresh: { stop(): Promise<void> } | null = null;
   let appUrl: string | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -122,6 +124,8 @@ export async function startLoket(
         database.observePool(handle.pool);
         // Instances starting together on an empty database: one loads the demo, the others go on.
         const db = handle.db;
+        // The rule data is the database's approved versions (seeded from rules/ when empty).
+        ruleDataRefresh ??= await startGovernedRuleData(db, log);
         const demoLoaded = loadDemo
           ? ((await oneAtATime(db, 'demo-data', () => loadDemoData(db))) ?? false)
           : false;
@@ -165,6 +169,7 @@ export async function startLoket(
       await statisticsFolding?.stop();
       await auditSealing?.stop();
       await mailSending?.stop();
+      await ruleDataRefresh?.stop();
       await jobs?.stop();
       await handle?.close();
       await simulator?.close();

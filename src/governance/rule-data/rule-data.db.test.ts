@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../test/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
+import { assess, getDefaultRuleData } from '../../rules/index.ts';
+import { anApplication } from '../../rules/test-support/build-application.ts';
+import { refreshRuleData } from './governed-rule-data.ts';
+import { seedRuleData } from './rule-versions.repo.ts';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const feeOn = (date: string) => assess(anApplication({ applicationDate: date })).fee.amountDue;
+
+describe('rule data under four eyes (issue 15)', () => {
+  let database: TestDatabase;
+  let testApp: TestApp;
+  let proposer: Session;
+  let approver: Session;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db);
+    expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(true);
+    expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(false); // never twice
+    await refreshRuleData(database.db);
+    testApp = await createTestApp(database, {}, { now: () => NOW });
+    proposer = await signIn(testApp.app, 'beheerder', DEMO_PASSWORD);
+    approver = await signIn(testApp.app, 'beheerder2', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.dispose();
+  });
+
+  const feeProposal = {
+    name: 'fee.singlePermit',
+    validFrom: '2027-01-01',
+    value: 205,
+    source: 'Besluit van de Vlaamse Regering tot indexering van de retributie (voorbeeld)',
+    verified: false,
+    note: 'Yearly indexation',
+  };
+
+  it('assesses from the seeded database exactly as from the YAML', () => {
+    expect(feeOn('2026-06-01')).toBe(200);
+    expect(feeOn('2025-06-01')).toBe(0);
+    expect(getDefaultRuleData().migrationList.map((v) => v.id)).toEqual(['v1', 'v2', 'v3', 'v4']);
+  });
+
+  it('refuses an effective date in the past and a value of the wrong shape', async () => {
+    const past = await proposer.request('POST', '/api/v1/rule-data/proposals/parameter', {
+      ...feeProposal,
+      validFrom: '2026-11-30',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.fields[0]).toMatchObject({ path: 'body.validFrom', rule: 'effectiveDate' });
+    const shape = await proposer.request('POST', '/api/v1/rule-data/proposals/parameter', {
+      ...feeProposal,
+      value: 'tweehonderd',
+    });
+    expect(shape.json().error.fields[0]).toMatchObject({ path: 'body.value', rule: 'value' });
+  });
+
+  it('never uses a proposal before another administrator approves it, and never lets its author approve', async () => {
+    const proposed = await proposer.request('POST', '/api/v1/rule-data/proposals/parameter', feeProposal);
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const { id } = proposed.json();
+    await refreshRuleData(database.db);
+    expect(feeOn('2027-02-01')).toBe(200); // unapproved: not used
+
+    const own = await proposer.request('POST', `/api/v1/rule-data/proposals/parameter/${id}/approve`, {
+      note: null,
+    });
+    expect(own.statusCode).toBe(400);
+    expect(own.json().error.fields[0]).toMatchObject({ rule: 'fourEyes' });
+    expect(feeOn('2027-02-01')).toBe(200);
+    // The database says so too, whatever the route does.
+    await expect(
+      database.db
+        .updateTable('rule_parameter_versions')
+        .set({ decided_by: (eb) => eb.ref('proposed_by'), state: 'APPROVED' })
+        .where('id', '=', id)
+        .execute(),
+    ).rejects.toThrow(/four_eyes/);
+
+    const approved = await approver.request('POST', `/api/v1/rule-data/proposals/parameter/${id}/approve`, {
+      note: 'Checked against the decree',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(feeOn('2027-02-01')).toBe(205); // used from its date by the next assessment
+    expect(feeOn('2026-06-01')).toBe(200); // a dossier filed earlier keeps the value of its date
+    const again = await approver.request('POST', `/api/v1/rule-data/proposals/parameter/${id}/approve`, {
+      note: null,
+    });
+    expect(again.json().error.fields[0]).toMatchObject({ rule: 'notProposed' });
+
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_type', '=', 'rule_parameter_version')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['RULE_DATA_PROPOSED', 'RULE_DATA_APPROVED']);
+    const history = await approver.request('GET', '/api/v1/rule-data/parameters');
+    const fee = history.json().parameters.find((p: { name: string }) => p.name === 'fee.singlePermit');
+    expect(fee.versions.map((v: { validFrom: string; value: number }) => [v.validFrom, v.value])).toEqual([
+      ['2019-01-01', 0],
+      ['2026-01-01', 200],
+      ['2027-01-01', 205],
+    ]);
+  });
+
+  it('a list version proposed and approved by another is used from its date, with its diff public', async () => {
+    const v4 = getDefaultRuleData().migrationList.at(-1)!;
+    const entries = [
+      ...v4.entries
+        .slice(1)
+        .map((e, i) => (i === 0 ? { ...e, labels: { ...e.labels, en: `${e.labels.en} (renamed)` } } : e)),
+      {
+        id: 'solar-panel-installer',
+        group: 'installations',
+        labels: {
+          nl: 'Installateur zonnepanelen',
+          fr: 'Installateur de panneaux solaires',
+          en: 'Solar panel installer',
+        },
+        verified: false,
+      },
+    ];
+    const body = {
+      validFrom: '2027-03-01',
+      legalAct: 'Ministerieel besluit (voorbeeld)',
+      source: 'Belgisch Staatsblad (voorbeeld)',
+      verified: false,
+      note: null,
+      entries,
+    };
+    const proposed = await proposer.request('POST', '/api/v1/rule-data/proposals/list', body);
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const { id } = proposed.json();
+    const rejectedOwn = await proposer.request('POST', `/api/v1/rule-data/proposals/list/${id}/reject`, {
+      note: null,
+    });
+    expect(rejectedOwn.json().error.fields[0]).toMatchObject({ rule: 'fourEyes' });
+    expect(getDefaultRuleData().migrationList).toHaveLength(4);
+    const approved = await approver.request('POST', `/api/v1/rule-data/proposals/list/${id}/approve`, {
+      note: null,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(
+      getDefaultRuleData()
+        .migrationList.map((v) => [v.id, v.validFrom])
+        .at(-1),
+    ).toEqual(['v5', '2027-03-01']);
+
+    const diff = await approver.request('GET', '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v5');
+    expect(diff.statusCode).toBe(200);
+    expect(diff.json()).toMatchObject({
+      added: [expect.objectContaining({ id: 'solar-panel-installer' })],
+      removed: [expect.objectContaining({ id: v4.entries[0]!.id })],
+      changed: [expect.objectContaining({ after: expect.objectContaining({ id: v4.entries[1]!.id }) })],
+    });
+    const csv = await approver.request(
+      'GET',
+      '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v5&format=csv&lang=fr',
+    );
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain(
+      'ajoutée,solar-panel-installer,installations,Installateur de panneaux solaires',
+    );
+    const unknown = await approver.request(
+      'GET',
+      '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v9',
+    );
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: 'query.to', rule: 'unknownVersion' });
+  });
+});

@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import type { MigrationListEntry, RuleData } from '../../rules/index.ts';
+import { type ListRow, type ParameterRow, ruleDataFromRows } from './rule-versions.ts';
+
+/**
+ * Puts the YAML rule data (`rules/`) into an empty database as approved SEED versions: the start of
+ * every fresh database, and of the tests. Returns false when versions exist already (never
+ * overwritten: after the first start the database is the source, the YAML only the seed).
+ */
+export async function seedRuleData(db: Db, seed: RuleData): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended('loket:rule-data-seed', 0))`.execute(trx);
+    const existing = await trx.selectFrom('rule_parameters').select('name').limit(1).executeTakeFirst();
+    if (existing) return false;
+    const timelines = [...seed.parameters.timelines.values()];
+    await trx
+      .insertInto('rule_parameters')
+      .values(timelines.map((t) => ({ name: t.name, unit: t.unit, description: t.description })))
+      .execute();
+    await trx
+      .insertInto('rule_parameter_versions')
+      .values(
+        timelines.flatMap((t) =>
+          t.periods.map((p) => ({
+            name: t.name,
+            valid_from: p.validFrom,
+            valid_until: p.validUntil,
+            value: JSON.stringify(p.value),
+            source: p.source,
+            verified: p.verified,
+            status: p.status,
+            origin: 'SEED' as const,
+            state: 'APPROVED' as const,
+          })),
+        ),
+      )
+      .execute();
+    await trx
+      .insertInto('rule_list_versions')
+      .values(
+        seed.migrationList.map((v) => ({
+          list: 'migration-list' as const,
+          version: v.id,
+          valid_from: v.validFrom,
+          legal_act: v.legalAct,
+          source: v.source,
+          verified: v.verified,
+          note: v.note,
+          entries: JSON.stringify(v.entries),
+          origin: 'SEED' as const,
+          state: 'APPROVED' as const,
+        })),
+      )
+      .execute();
+    return true;
+  });
+}
+
+/** The approved versions, as rule data for the engine. */
+export async function loadApprovedRuleData(db: Db): Promise<RuleData> {
+  const [parameters, lists] = await Promise.all([
+    db
+      .selectFrom('rule_parameter_versions as v')
+      .innerJoin('rule_parameters as p', 'p.name', 'v.name')
+      .select([
+        'v.name',
+        'p.unit',
+        'p.description',
+        'v.valid_from',
+        'v.valid_until',
+        'v.value',
+        'v.source',
+        'v.verified',
+        'v.status',
+      ])
+      .where('v.state', '=', 'APPROVED')
+      .execute(),
+    db
+      .selectFrom('rule_list_versions')
+      .select(['version', 'valid_from', 'legal_act', 'source', 'verified', 'note', 'entries'])
+      .where('state', '=', 'APPROVED')
+      .where('list', '=', 'migration-list')
+      .orderBy('valid_from')
+      .execute(),
+  ]);
+  return ruleDataFromRows(
+    parameters.map(
+      (row): ParameterRow => ({
+        name: row.name,
+        unit: row.unit,
+        description: row.description,
+        validFrom: row.valid_from,
+        validUntil: row.valid_until,
+        value: row.value,
+        source: row.source,
+        verified: row.verified,
+        status: row.status,
+      }),
+    ),
+    lists.map(
+      (row): ListRow => ({
+        version: row.version as string,
+        validFrom: row.valid_from,
+        legalAct: row.legal_act,
+        source: row.source,
+        verified: row.verified,
+        note: row.note,
+        entries: row.entries as MigrationListEntry[],
+      }),
+    ),
+  );
+}
+
+/**
+ * A fingerprint of what is approved: another instance compares it to decide whether to reload.
+ * One cheap aggregate over both tables.
+ */
+export async function approvedRevision(db: Db): Promise<string> {
+  const { rows } = await sql<{ revision: string }>`
+    select concat_ws('/',
+      (select count(*) || ':' || coalesce(max(decided_at)::text, '') from rule_parameter_versions where state = 'APPROVED'),
+      (select count(*) || ':' || coalesce(max(decided_at)::text, '') from rule_list_versions where state = 'APPROVED')
+    ) as revision`.execute(db);
+  return rows[0]?.revision ?? '';
+}
+
+/** The latest date a dossier was filed under (its application date or submission day), or null. */
+export async function latestFilingDate(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ latest: string | null }>`
+    select max(greatest(
+      case when application->>'applicationDate' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+        then (application->>'applicationDate')::date end,
+      (submitted_at at time zone 'Europe/Brussels')::date
+    ))::text as latest
+    from dossiers where submitted_at is not null`.execute(db);
+  return rows[0]?.latest ?? null;
+}
