@@ -32,6 +32,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   job_runs: ROWS,
   mail_outbox: ROWS,
   register_checks: ROWS,
+  // Withdrawal proposals: the hearing's answer and the decision are written onto the row.
+  revocation_proposals: ROWS,
   register_facts: ROWS,
   sessions: ROWS,
   staff_saved_filters: ROWS,
