@@ -37,6 +37,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   rule_list_versions: ['SELECT', 'INSERT', 'UPDATE'],
   rule_parameter_versions: ['SELECT', 'INSERT', 'UPDATE'],
   rule_parameters: ['SELECT', 'INSERT'],
+  // Withdrawal proposals: the hearing's answer and the decision are written onto the row.
+  revocation_proposals: ROWS,
   register_facts: ROWS,
   sessions: ROWS,
   staff_saved_filters: ROWS,

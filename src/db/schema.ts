@@ -180,7 +180,7 @@ export interface InformationRequestsTable {
 export interface DossierLettersTable {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'DECISION' | 'APPEAL_DECISION';
+  kind: 'DECISION' | 'APPEAL_DECISION' | 'REVOCATION';
   lang: Lang;
   pdf: Buffer;
   sha256: string;
@@ -223,6 +223,7 @@ export interface FederalOutboxTable {
   dossier_id: string;
   idempotency_key: string;
   payload: JsonColumn;
+  kind: ColumnType<'ADMISSIBLE' | 'REVOCATION', 'ADMISSIBLE' | 'REVOCATION' | undefined, never>;
   status: ColumnType<'PENDING' | 'SENT', 'PENDING' | undefined, 'PENDING' | 'SENT'>;
   attempts: Generated<number>;
   last_error: string | null;
@@ -234,11 +235,31 @@ export interface FederalOutboxTable {
 export interface StaffNotificationsTable {
   id: Generated<string>;
   recipient_role: 'CASE_HANDLER' | 'SUPERVISOR';
-  kind: 'DOSSIER_OVERDUE' | 'REFUSAL_TO_CO_SIGN';
+  kind: 'DOSSIER_OVERDUE' | 'REFUSAL_TO_CO_SIGN' | 'REVOCATION_TO_DECIDE';
   dossier_id: string;
   created_on: string;
   created_at: Generated<Date>;
   read_at: Timestamp | null;
+}
+
+export interface RevocationProposalsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  proposed_by: string | null;
+  proposed_role: 'CASE_HANDLER' | 'INSPECTOR';
+  proposed_on: string;
+  ground_codes: string[];
+  facts: string;
+  evidence: string | null;
+  hearing_due_on: string;
+  answer: string | null;
+  answered_on: string | null;
+  answered_by: string | null;
+  outcome: 'REVOKED' | 'DISMISSED' | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface DossierStaffEntriesTable {
@@ -359,7 +380,7 @@ export interface StatisticsPendingTable {
 export interface MailOutboxTable {
   id: Generated<string>;
   dossier_id: string | null;
-  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER' | 'ACCOUNT_LINK';
+  kind: 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER' | 'HEARING' | 'ACCOUNT_LINK';
   dossier_version: number | null;
   reported_status: string;
   /** Null for account mails (migration 0018). */
@@ -467,6 +488,7 @@ export interface Database {
   register_facts: RegisterFactsTable;
   mail_outbox: MailOutboxTable;
   dossier_staff_entries: DossierStaffEntriesTable;
+  revocation_proposals: RevocationProposalsTable;
   staff_saved_filters: StaffSavedFiltersTable;
   password_links: PasswordLinksTable;
   rule_parameters: RuleParametersTable;

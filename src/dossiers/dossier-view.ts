@@ -12,6 +12,8 @@ import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifec
 import { computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
+import { shownWithdrawalGround, withdrawalGroundsOfDossier } from './revocation/revocation-rules.ts';
+import { withdrawalOf } from './revocation/revocation-view.ts';
 import { staffHistoryOf } from './staff/staff-entries.repo.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
@@ -84,55 +86,65 @@ export async function buildDossierOverview(
   reader: { role: Role; lang: Lang; today: string; refusalNeedsCoSign?: boolean },
 ) {
   const isStaff = reader.role === 'CASE_HANDLER' || reader.role === 'SUPERVISOR';
-  const [actions, documents, requests, letters, assignee, registerCheck, registerFacts, staffWork] =
-    await Promise.all([
-      listActions(db, dossier.id),
-      db
-        .selectFrom('dossier_documents')
-        .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
-        .where('dossier_id', '=', dossier.id)
-        .where('removed_at', 'is', null)
-        .orderBy('uploaded_at')
-        .execute(),
-      db
-        .selectFrom('information_requests')
-        .select([
-          'id',
-          'question',
-          'requested_on',
-          'answer',
-          'answered_on',
-          'answer_due_on',
-          'reminder_queued_at',
-        ])
-        .where('dossier_id', '=', dossier.id)
-        .orderBy('requested_on')
-        .execute(),
-      db
-        .selectFrom('dossier_letters')
-        .select(['id', 'kind', 'lang', 'created_at'])
-        .where('dossier_id', '=', dossier.id)
-        .orderBy('created_at', 'desc')
-        .execute(),
-      dossier.assigned_to
-        ? db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('id', '=', dossier.assigned_to)
-            .executeTakeFirst()
-        : Promise.resolve(undefined),
-      db.selectFrom('register_checks').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst(),
-      isStaff
-        ? db
-            .selectFrom('register_facts')
-            .select(['source', 'subject', 'is_found', 'fetched_at', 'request_id'])
-            .where('dossier_id', '=', dossier.id)
-            .orderBy('source')
-            .execute()
-        : Promise.resolve([]),
-      // Notes, assignments and letter edits: staff only, never in the employer's or worker's view.
-      isStaff ? staffHistoryOf(db, dossier.id) : Promise.resolve(null),
-    ]);
+  const [
+    actions,
+    documents,
+    requests,
+    letters,
+    assignee,
+    registerCheck,
+    registerFacts,
+    staffWork,
+    withdrawal,
+  ] = await Promise.all([
+    listActions(db, dossier.id),
+    db
+      .selectFrom('dossier_documents')
+      .select(['id', 'document_type', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
+      .where('dossier_id', '=', dossier.id)
+      .where('removed_at', 'is', null)
+      .orderBy('uploaded_at')
+      .execute(),
+    db
+      .selectFrom('information_requests')
+      .select([
+        'id',
+        'question',
+        'requested_on',
+        'answer',
+        'answered_on',
+        'answer_due_on',
+        'reminder_queued_at',
+      ])
+      .where('dossier_id', '=', dossier.id)
+      .orderBy('requested_on')
+      .execute(),
+    db
+      .selectFrom('dossier_letters')
+      .select(['id', 'kind', 'lang', 'created_at'])
+      .where('dossier_id', '=', dossier.id)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    dossier.assigned_to
+      ? db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', '=', dossier.assigned_to)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    db.selectFrom('register_checks').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst(),
+    isStaff
+      ? db
+          .selectFrom('register_facts')
+          .select(['source', 'subject', 'is_found', 'fetched_at', 'request_id'])
+          .where('dossier_id', '=', dossier.id)
+          .orderBy('source')
+          .execute()
+      : Promise.resolve([]),
+    // Notes, assignments and letter edits: staff only, never in the employer's or worker's view.
+    isStaff ? staffHistoryOf(db, dossier.id) : Promise.resolve(null),
+    withdrawalOf(db, dossier, reader.lang, isStaff ? 'STAFF' : 'EMPLOYER', reader.today),
+  ]);
   const mapping = registerCheck?.comparison as unknown as RegisterMapping | null | undefined;
   // Staff weigh the application with what the registers said; the employer sees the assessment of
   // what they declared, never a value from a register (least privilege: issue 12, "Privacy").
@@ -195,6 +207,15 @@ export async function buildDossierOverview(
       ? offeredGrounds(dossier.category as Category, assessment, dossier.application)
       : null,
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
+    // The withdrawal procedure of a granted authorisation (decision 012): proposal, hearing, outcome.
+    withdrawal,
+    // The grounds a case handler may propose a withdrawal on, today.
+    withdrawalGrounds:
+      isStaff && dossier.status === 'DECIDED_GRANTED'
+        ? withdrawalGroundsOfDossier(dossier.application, reader.today).map((ground) =>
+            shownWithdrawalGround(ground, ground.code, reader.lang),
+          )
+        : null,
     letters: letters.map((l) => ({
       id: l.id,
       kind: l.kind,

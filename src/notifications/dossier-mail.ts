@@ -10,7 +10,8 @@ import { translate } from '../i18n/translate.ts';
  * worker's name, the grounds or any other personal data; the reader signs in to see them.
  */
 // REMINDER is not a status change: the reminder job queues it before a request's answer is due.
-export type MailKind = 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER';
+// HEARING neither: the employer is heard on a proposed withdrawal of its authorisation.
+export type MailKind = 'RECEIVED' | 'ACTION_NEEDED' | 'DECISION' | 'REMINDER' | 'HEARING';
 export type MailAudience = 'EMPLOYER' | 'WORKER';
 
 const KIND_OF_STATUS: Readonly<Record<string, MailKind>> = {
@@ -20,6 +21,7 @@ const KIND_OF_STATUS: Readonly<Record<string, MailKind>> = {
   DECIDED_GRANTED: 'DECISION',
   DECIDED_REFUSED: 'DECISION',
   APPEAL_DECIDED: 'DECISION',
+  REVOKED: 'DECISION',
 };
 
 /** The mail a change from `from` to `to` calls for, or null (no change of status, or nothing to tell). */

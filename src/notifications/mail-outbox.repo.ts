@@ -93,6 +93,23 @@ async function employerRecipients(trx: Db, enterpriseNumber: string) {
 }
 
 /**
+ * Queues the notice that the employer is heard on a proposed withdrawal of its authorisation and
+ * may answer until `dueOn`, to the employer accounts only, inside the caller's transaction.
+ */
+export async function queueHearingMails(
+  trx: Db,
+  dossier: ChangedDossier & { status: string },
+  dueOn: string,
+) {
+  const recipients = await employerRecipients(trx, dossier.enterprise_number);
+  return insertMails(trx, dossier, recipients, {
+    kind: 'HEARING',
+    reported_status: dossier.status,
+    due_on: dueOn,
+  });
+}
+
+/**
  * Queues the reminder that an answer to a request for information is due on `dueOn`, to the
  * employer accounts only (acting is the employer's part), inside the caller's transaction.
  */

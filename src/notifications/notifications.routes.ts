@@ -25,6 +25,7 @@ const OutboxMail = Type.Object({
     Type.Literal('ACTION_NEEDED'),
     Type.Literal('DECISION'),
     Type.Literal('REMINDER'),
+    Type.Literal('HEARING'),
     Type.Literal('ACCOUNT_LINK'),
   ]),
   audience: Type.Union([Type.Literal('EMPLOYER'), Type.Literal('WORKER'), Type.Literal('ACCOUNT')]),

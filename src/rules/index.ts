@@ -18,6 +18,7 @@ import { ParameterTable } from './parameters/parameter-table.ts';
 import { type RefusalGround, refusalGroundsFor } from './refusal-grounds.ts';
 import type { Application } from './schema/application-schema.ts';
 import type { Assessment } from './schema/assessment-schema.ts';
+import { type WithdrawalGround, withdrawalGroundsFor } from './withdrawal-grounds.ts';
 
 let defaultRuleData: RuleData | undefined;
 
@@ -133,6 +134,19 @@ export {
   type RefusalGroundCode,
   refusalGroundsOf,
 } from './refusal-grounds.ts';
+
+export {
+  WITHDRAWAL_ONLY_GROUND_CODES,
+  type WithdrawalGround,
+  type WithdrawalGroundCode,
+  type WithdrawalOnlyGroundCode,
+  withdrawalOnlyGrounds,
+} from './withdrawal-grounds.ts';
+
+/** The grounds on which the authorisation granted on an application can be withdrawn on day `on`. */
+export function withdrawalGroundsForApplication(application: Application, on: string): WithdrawalGround[] {
+  return withdrawalGroundsFor(getDefaultRuleData(), application, on);
+}
 
 /** The refusal grounds that apply to one application (in force on its date), with the default data. */
 export function refusalGroundsForApplication(application: Application): RefusalGround[] {

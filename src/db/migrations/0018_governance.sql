@@ -27,7 +27,7 @@ CREATE INDEX password_links_user_idx ON password_links (user_id);
 ALTER TABLE mail_outbox ALTER COLUMN dossier_number DROP NOT NULL;
 ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_kind_check;
 ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_kind_check
-  CHECK (kind IN ('RECEIVED', 'ACTION_NEEDED', 'DECISION', 'REMINDER', 'ACCOUNT_LINK'));
+  CHECK (kind IN ('RECEIVED', 'ACTION_NEEDED', 'DECISION', 'REMINDER', 'HEARING', 'ACCOUNT_LINK'));
 ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_audience_check;
 ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_audience_check
   CHECK (audience IN ('EMPLOYER', 'WORKER', 'ACCOUNT'));

@@ -19,6 +19,37 @@ interface OutboxPayload {
   admissibleOn: string;
 }
 
+/** Sends one outbox row by its kind: an admissible dossier, or a withdrawn authorisation (decision 012). */
+function notify(office: ImmigrationOffice, kind: string, idempotencyKey: string, stored: unknown) {
+  if (kind === 'REVOCATION') {
+    const revocation = stored as RevocationPayload;
+    return office.notifyRevocation({
+      dossierNumber: revocation.dossierNumber,
+      ...(revocation.receiptId ? { receiptId: revocation.receiptId } : {}),
+      revokedOn: revocation.revokedOn,
+      groundCodes: revocation.groundCodes,
+      idempotencyKey,
+    });
+  }
+  const payload = stored as OutboxPayload;
+  return office.notifyAdmissibleDossier({
+    ...payload,
+    worker: {
+      birthDate: payload.worker.birthDate,
+      nationality: payload.worker.nationality,
+      ...(payload.worker.insz ? { insz: payload.worker.insz } : {}),
+    },
+    idempotencyKey,
+  });
+}
+
+interface RevocationPayload {
+  dossierNumber: string;
+  receiptId: string | null;
+  revokedOn: string;
+  groundCodes: string[];
+}
+
 export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit = 50) {
   const pending = await db
     .selectFrom('federal_outbox')
@@ -30,17 +61,8 @@ export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit
   let sent = 0;
   let failed = 0;
   for (const item of pending) {
-    const payload = item.payload as unknown as OutboxPayload;
     try {
-      const { value: receipt } = await office.notifyAdmissibleDossier({
-        ...payload,
-        worker: {
-          birthDate: payload.worker.birthDate,
-          nationality: payload.worker.nationality,
-          ...(payload.worker.insz ? { insz: payload.worker.insz } : {}),
-        },
-        idempotencyKey: item.idempotency_key,
-      });
+      const { value: receipt } = await notify(office, item.kind, item.idempotency_key, item.payload);
       const isRecordedNow = await db.transaction().execute(async (trx) => {
         // Another run may have sent it meanwhile (the office knows it by its idempotency key):
         // then that run recorded it, and this one must not record it twice.
@@ -57,6 +79,16 @@ export async function sendFederalOutbox(db: Db, office: ImmigrationOffice, limit
           .where('status', '=', 'PENDING')
           .executeTakeFirst();
         if (Number(marked.numUpdatedRows) === 0) return false;
+        if (item.kind === 'REVOCATION') {
+          await recordAuditEvent(trx, {
+            actorUserId: null,
+            action: 'DOSSIER_REVOCATION_SENT_TO_FEDERAL_OFFICE',
+            subjectType: 'dossier',
+            subjectId: item.dossier_id,
+            details: { receiptId: receipt.receiptId },
+          });
+          return true;
+        }
         await trx
           .updateTable('dossiers')
           .set({ federal_status: 'SENT', federal_receipt_id: receipt.receiptId })

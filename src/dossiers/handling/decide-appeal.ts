@@ -59,6 +59,9 @@ export async function decideAppeal(
   checkAppealDecision(input, dossier.assessment as unknown as Assessment | null, input.lang);
   const note = input.note.trim();
   const refusal = (dossier.decision ?? {}) as Record<string, unknown>;
+  // The appealed decision may be the withdrawal of a grant (decision 012) rather than a refusal.
+  const isRevocation =
+    dossier.status === 'APPEALED' && refusal.revocation !== undefined && refusal.outcome === 'GRANTED';
   const refusedOn = dossier.decided_on ?? input.today;
   const lodgedOn =
     (await listActions(trx, dossier.id)).findLast((a) => a.action === 'APPEAL')?.on ?? refusedOn;
@@ -114,7 +117,7 @@ export async function decideAppeal(
   }
   const pdf = await renderAppealLetter({
     ...(await letterParties(trx, decided)),
-    appeal: { ...letter, lodgedOn, refusedOn, decidedOn: input.today, motivation: note },
+    appeal: { ...letter, lodgedOn, refusedOn, decidedOn: input.today, motivation: note, isRevocation },
     decidedBy: await displayName(trx, acting.userId),
   });
   await storeLetter(trx, decided, 'APPEAL_DECISION', pdf);

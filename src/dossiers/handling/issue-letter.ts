@@ -46,7 +46,7 @@ export async function letterParties(trx: Db, dossier: DossierRow): Promise<Lette
 export async function storeLetter(
   trx: Db,
   dossier: DossierRow,
-  kind: 'DECISION' | 'APPEAL_DECISION',
+  kind: 'DECISION' | 'APPEAL_DECISION' | 'REVOCATION',
   pdf: Buffer,
 ): Promise<void> {
   await trx

@@ -9,9 +9,10 @@ import type { Lang } from '../../i18n/languages.ts';
 export interface AppealLetterTexts {
   readonly title: (dossierNumber: string) => string;
   readonly subject: (dossierNumber: string) => string;
-  readonly lodged: (x: { lodgedOn: string; refusedOn: string }) => string;
-  readonly dismissed: (x: { decidedOn: string }) => string;
-  readonly allowed: (x: { decidedOn: string }) => string;
+  /** `revocation`: the appeal is against the withdrawal of a granted authorisation, not a refusal. */
+  readonly lodged: (x: { lodgedOn: string; refusedOn: string; revocation?: boolean }) => string;
+  readonly dismissed: (x: { decidedOn: string; revocation?: boolean }) => string;
+  readonly allowed: (x: { decidedOn: string; revocation?: boolean }) => string;
   readonly grantedOnAppeal: string;
   readonly reviewAgain: (x: { dueDate: string | null }) => string;
   readonly motivationHeading: string;
@@ -24,11 +25,11 @@ const NL: AppealLetterTexts = {
   title: (dossier) => `Beslissing over het beroep in dossier ${dossier}`,
   subject: (dossier) => `Betreft: beslissing over uw beroep (dossier ${dossier})`,
   lodged: (x) =>
-    `Op ${x.lodgedOn} hebt u beroep ingesteld tegen de beslissing van ${x.refusedOn} om uw aanvraag te weigeren.`,
+    `Op ${x.lodgedOn} hebt u beroep ingesteld tegen de beslissing van ${x.refusedOn} om ${x.revocation ? 'de toelating tot arbeid in te trekken' : 'uw aanvraag te weigeren'}.`,
   dismissed: (x) =>
-    `Op ${x.decidedOn} werd beslist dat uw beroep ongegrond is. De weigering van uw aanvraag blijft behouden.`,
+    `Op ${x.decidedOn} werd beslist dat uw beroep ongegrond is. ${x.revocation ? 'De intrekking van de toelating' : 'De weigering van uw aanvraag'} blijft behouden.`,
   allowed: (x) =>
-    `Op ${x.decidedOn} werd beslist dat uw beroep gegrond is. De weigering van uw aanvraag wordt ingetrokken.`,
+    `Op ${x.decidedOn} werd beslist dat uw beroep gegrond is. ${x.revocation ? 'De beslissing tot intrekking van de toelating' : 'De weigering van uw aanvraag'} wordt ingetrokken.`,
   grantedOnAppeal: 'Uw aanvraag wordt goedgekeurd.',
   reviewAgain: (x) =>
     x.dueDate
@@ -45,11 +46,11 @@ const FR: AppealLetterTexts = {
   title: (dossier) => `Décision relative au recours dans le dossier ${dossier}`,
   subject: (dossier) => `Objet : décision relative à votre recours (dossier ${dossier})`,
   lodged: (x) =>
-    `Le ${x.lodgedOn}, vous avez introduit un recours contre la décision du ${x.refusedOn} refusant votre demande.`,
+    `Le ${x.lodgedOn}, vous avez introduit un recours contre la décision du ${x.refusedOn} ${x.revocation ? "retirant l'autorisation de travail" : 'refusant votre demande'}.`,
   dismissed: (x) =>
-    `Le ${x.decidedOn}, il a été décidé que votre recours n'est pas fondé. Le refus de votre demande est maintenu.`,
+    `Le ${x.decidedOn}, il a été décidé que votre recours n'est pas fondé. ${x.revocation ? "Le retrait de l'autorisation est maintenu" : 'Le refus de votre demande est maintenu'}.`,
   allowed: (x) =>
-    `Le ${x.decidedOn}, il a été décidé que votre recours est fondé. Le refus de votre demande est retiré.`,
+    `Le ${x.decidedOn}, il a été décidé que votre recours est fondé. ${x.revocation ? "La décision de retrait de l'autorisation est retirée" : 'Le refus de votre demande est retiré'}.`,
   grantedOnAppeal: 'Votre demande est acceptée.',
   reviewAgain: (x) =>
     x.dueDate
@@ -67,11 +68,11 @@ const EN: AppealLetterTexts = {
   title: (dossier) => `Decision on the appeal in file ${dossier}`,
   subject: (dossier) => `Subject: decision on your appeal (file ${dossier})`,
   lodged: (x) =>
-    `On ${x.lodgedOn} you appealed against the decision of ${x.refusedOn} to refuse your application.`,
+    `On ${x.lodgedOn} you appealed against the decision of ${x.refusedOn} to ${x.revocation ? 'withdraw the authorisation to work' : 'refuse your application'}.`,
   dismissed: (x) =>
-    `On ${x.decidedOn} it was decided that your appeal is unfounded. The refusal of your application stands.`,
+    `On ${x.decidedOn} it was decided that your appeal is unfounded. ${x.revocation ? 'The withdrawal of the authorisation' : 'The refusal of your application'} stands.`,
   allowed: (x) =>
-    `On ${x.decidedOn} it was decided that your appeal is well-founded. The refusal of your application is withdrawn.`,
+    `On ${x.decidedOn} it was decided that your appeal is well-founded. ${x.revocation ? 'The decision to withdraw the authorisation' : 'The refusal of your application'} is withdrawn.`,
   grantedOnAppeal: 'Your application is granted.',
   reviewAgain: (x) =>
     x.dueDate

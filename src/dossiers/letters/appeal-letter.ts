@@ -28,6 +28,8 @@ export interface AppealLetterInput
     refusedOn: string;
     decidedOn: string;
     motivation: string;
+    /** The appealed decision withdrew a granted authorisation (decision 012). */
+    isRevocation?: boolean;
   } & AppealDecision;
   decidedBy: string;
 }
@@ -57,6 +59,7 @@ export async function renderAppealLetter(input: AppealLetterInput): Promise<Buff
   const own = APPEAL_LETTER_TEXTS[lang];
   const { date } = FORMATTERS[lang];
   const { appeal, worker } = input;
+  const revocation = appeal.isRevocation === true;
   return renderPdf(
     {
       lang,
@@ -78,11 +81,14 @@ export async function renderAppealLetter(input: AppealLetterInput): Promise<Buff
           category: texts.categories[input.category],
         }),
       );
-      writeParagraph(doc, own.lodged({ lodgedOn: date(appeal.lodgedOn), refusedOn: date(appeal.refusedOn) }));
+      writeParagraph(
+        doc,
+        own.lodged({ lodgedOn: date(appeal.lodgedOn), refusedOn: date(appeal.refusedOn), revocation }),
+      );
       if (appeal.outcome === 'DISMISSED') {
-        writeParagraph(doc, own.dismissed({ decidedOn: date(appeal.decidedOn) }), { bold: true });
+        writeParagraph(doc, own.dismissed({ decidedOn: date(appeal.decidedOn), revocation }), { bold: true });
       } else {
-        writeParagraph(doc, own.allowed({ decidedOn: date(appeal.decidedOn) }), {
+        writeParagraph(doc, own.allowed({ decidedOn: date(appeal.decidedOn), revocation }), {
           bold: true,
           gapAfter: 0.3,
         });

@@ -175,7 +175,7 @@ function writeDecision(
   writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));
 }
 
-function writeAppeal(doc: Pdf, texts: LetterTexts): void {
+export function writeAppeal(doc: Pdf, texts: LetterTexts): void {
   keepTogether(doc, 90);
   writeParagraph(doc, texts.appealHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
   for (const paragraph of texts.appeal) writeParagraph(doc, paragraph);

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/languages.ts';
-import type { RefusalGroundCode } from '../../rules/index.ts';
+import type { RefusalGroundCode, WithdrawalOnlyGroundCode } from '../../rules/index.ts';
 
 /**
  * The statement of a refusal ground in a letter when the case handler chose it without the rules
@@ -127,3 +127,51 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     INTEGRATION_TEST_NOT_PASSED: 'No proof of a passed integration and language test was provided.',
   },
 };
+
+/** The statement of a withdrawal ground that is not a refusal ground (withdrawal-grounds.ts), per language. */
+export const WITHDRAWAL_ONLY_STATEMENTS: Record<Lang, Record<WithdrawalOnlyGroundCode, string>> = {
+  nl: {
+    SHAM_EMPLOYER:
+      'De onderneming werd vooral opgericht of werkt vooral om buitenlandse werknemers binnen te brengen, of heeft geen reële economische activiteit.',
+    EMPLOYMENT_AGAINST_PUBLIC_ORDER:
+      'De tewerkstelling is strijdig met de openbare orde, de openbare veiligheid, de wet of internationale overeenkomsten.',
+    EMPLOYER_OBLIGATIONS_NOT_MET:
+      'De werkgever komt zijn wettelijke verplichtingen niet na, loon- en arbeidsvoorwaarden inbegrepen.',
+    AUTHORISATION_CONDITIONS_NOT_MET:
+      'De bijzondere voorwaarden van de toelating worden niet meer nageleefd.',
+    EMPLOYER_INSOLVENT:
+      'De werkgever of een bestuurder is failliet, kennelijk onvermogend of in gerechtelijke reorganisatie.',
+  },
+  fr: {
+    SHAM_EMPLOYER:
+      "L'entreprise a été créée ou fonctionne principalement pour faire entrer des travailleurs étrangers, ou n'a pas d'activité économique réelle.",
+    EMPLOYMENT_AGAINST_PUBLIC_ORDER:
+      "L'occupation est contraire à l'ordre public, à la sécurité publique, à la loi ou aux accords internationaux.",
+    EMPLOYER_OBLIGATIONS_NOT_MET:
+      "L'employeur ne respecte pas ses obligations légales, conditions de rémunération et de travail comprises.",
+    AUTHORISATION_CONDITIONS_NOT_MET:
+      "Les conditions particulières de l'autorisation ne sont plus respectées.",
+    EMPLOYER_INSOLVENT:
+      "L'employeur ou un administrateur est en faillite, en état d'insolvabilité notoire ou en réorganisation judiciaire.",
+  },
+  en: {
+    SHAM_EMPLOYER:
+      'The enterprise was set up or operates mainly to bring in foreign workers, or has no real economic activity.',
+    EMPLOYMENT_AGAINST_PUBLIC_ORDER:
+      'The employment is contrary to public order, public security, the law or international agreements.',
+    EMPLOYER_OBLIGATIONS_NOT_MET:
+      'The employer does not meet its legal obligations, pay and working conditions included.',
+    AUTHORISATION_CONDITIONS_NOT_MET: 'The special conditions of the authorisation are no longer met.',
+    EMPLOYER_INSOLVENT:
+      'The employer or a director is bankrupt, manifestly insolvent or in judicial reorganisation.',
+  },
+};
+
+/** The statement of any withdrawal ground in `lang`. */
+export function withdrawalGroundStatement(lang: Lang, code: string): string {
+  return (
+    (WITHDRAWAL_ONLY_STATEMENTS[lang] as Record<string, string>)[code] ??
+    (GROUND_STATEMENTS[lang] as Record<string, string>)[code] ??
+    code
+  );
+}

@@ -51,9 +51,22 @@ describe('dossier lifecycle', () => {
   });
 
   it('ends in final statuses from which nothing more can happen', () => {
-    for (const status of ['INADMISSIBLE', 'DECIDED_GRANTED', 'APPEAL_DECIDED', 'WITHDRAWN'] as const) {
+    for (const status of ['INADMISSIBLE', 'APPEAL_DECIDED', 'WITHDRAWN'] as const) {
       for (const actor of ACTORS) expect(allowedActionsFor(status, actor)).toEqual([]);
     }
+  });
+
+  it('leaves a grant only through the withdrawal procedure: proposed, heard, decided by a supervisor, appealed', () => {
+    expect(allowedActionsFor('DECIDED_GRANTED', 'INSPECTOR')).toEqual(['PROPOSE_REVOCATION']);
+    expect(allowedActionsFor('DECIDED_GRANTED', 'CASE_HANDLER')).toEqual(['PROPOSE_REVOCATION']);
+    expect(allowedActionsFor('DECIDED_GRANTED', 'EMPLOYER')).toEqual(['ANSWER_HEARING']);
+    expect(allowedActionsFor('DECIDED_GRANTED', 'SUPERVISOR').sort()).toEqual([
+      'DISMISS_REVOCATION',
+      'REVOKE',
+    ]);
+    expect(applyAction('DECIDED_GRANTED', 'REVOKE', 'SUPERVISOR')).toBe('REVOKED');
+    expect(() => applyAction('DECIDED_GRANTED', 'REVOKE', 'CASE_HANDLER')).toThrow(IllegalTransitionError);
+    expect(allowedActionsFor('REVOKED', 'EMPLOYER')).toEqual(['APPEAL']);
   });
 
   it('lets a supervisor send a proposed refusal back, and decide an appeal three ways', () => {

@@ -18,6 +18,9 @@ export const DOSSIER_STATUSES = [
   'APPEALED',
   'APPEAL_DECIDED',
   'WITHDRAWN',
+  // A granted authorisation withdrawn by the service ("intrekking", decision 012). Named apart from
+  // WITHDRAWN, which is the employer withdrawing its own application.
+  'REVOKED',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
@@ -41,6 +44,10 @@ export const DOSSIER_ACTIONS = [
   'GRANT_ON_APPEAL',
   'REOPEN_ON_APPEAL',
   'WITHDRAW',
+  'PROPOSE_REVOCATION',
+  'ANSWER_HEARING',
+  'DISMISS_REVOCATION',
+  'REVOKE',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -86,8 +93,22 @@ export const ALLOWED_ACTIONS = {
     ANSWER_INFORMATION: { to: 'IN_REVIEW', by: ['EMPLOYER'] },
     WITHDRAW: STILL_OPEN_WITHDRAWAL,
   },
-  DECIDED_GRANTED: {},
+  // Withdrawal of the authorisation (policy note 002 §2.1; decision 012): a case handler or an
+  // inspector proposes it with grounds, the employer is heard, a supervisor decides (four eyes).
+  // The authorisation stands until the supervisor revokes it, so the proposal and the hearing keep
+  // the status; the open proposal is kept beside the log (revocation_proposals).
+  DECIDED_GRANTED: {
+    PROPOSE_REVOCATION: { to: 'DECIDED_GRANTED', by: ['CASE_HANDLER', 'INSPECTOR'] },
+    ANSWER_HEARING: { to: 'DECIDED_GRANTED', by: ['EMPLOYER'] },
+    DISMISS_REVOCATION: { to: 'DECIDED_GRANTED', by: ['SUPERVISOR'] },
+    REVOKE: { to: 'REVOKED', by: ['SUPERVISOR'] },
+  },
   DECIDED_REFUSED: {
+    APPEAL: { to: 'APPEALED', by: ['EMPLOYER'] },
+  },
+  // Appealed like a refusal: a motivated letter to the minister within one month (reference.md §5.3,
+  // "beroep tegen weigering of intrekking").
+  REVOKED: {
     APPEAL: { to: 'APPEALED', by: ['EMPLOYER'] },
   },
   // The appeal to the minister (art. 70), decided by a supervisor on the minister's behalf. Dismissed:

@@ -34,6 +34,15 @@ export const AdmissibleDossierSchema = Type.Object({
   admissibleOn: IsoDate,
 });
 
+/** A granted authorisation to work withdrawn by the region (decision 012): the residence part follows it. */
+export const RevocationNoticeSchema = Type.Object({
+  dossierNumber: Type.String({ minLength: 1, maxLength: 40 }),
+  receiptId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  revokedOn: IsoDate,
+  groundCodes: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 30 }),
+});
+export type RevocationNotice = Static<typeof RevocationNoticeSchema>;
+
 export const ReceiptSchema = Type.Object({
   receiptId: Type.String({ minLength: 1 }),
   receivedAt: Type.String({ description: 'ISO 8601 date-time' }),
@@ -60,6 +69,7 @@ export interface AdmissibleDossierNotice {
 
 export interface ImmigrationOffice {
   notifyAdmissibleDossier(notice: AdmissibleDossierNotice): Promise<Answer<Receipt>>;
+  notifyRevocation(notice: RevocationNotice & { idempotencyKey: string }): Promise<Answer<Receipt>>;
   /** Not found when the office knows no such receipt. */
   getResidenceDecision(receiptId: string): Promise<Lookup<ResidenceDecision>>;
 }
@@ -81,6 +91,12 @@ export function createImmigrationOfficeClient(http: SourceHttpClient): Immigrati
       return http.post('/federal/dossiers', body, ReceiptSchema, {
         'idempotency-key': notice.idempotencyKey,
       });
+    },
+    notifyRevocation({ idempotencyKey, ...notice }) {
+      if (!/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
+        throw new SourceRequestError('federal', 'the idempotency key must be 1–100 visible ASCII characters');
+      }
+      return http.post('/federal/revocations', notice, ReceiptSchema, { 'idempotency-key': idempotencyKey });
     },
     getResidenceDecision(receiptId) {
       // A pending decision changes by itself: only a final one may be cached.

@@ -1,4 +1,9 @@
-import type { AdmissibleDossier, Receipt, ResidenceDecision } from '../federal/immigration-office.ts';
+import type {
+  AdmissibleDossier,
+  Receipt,
+  ResidenceDecision,
+  RevocationNotice,
+} from '../federal/immigration-office.ts';
 import { hashText } from './seeded-random.ts';
 
 /**
@@ -21,24 +26,45 @@ const REFUSED_PER_HUNDRED = 15;
 export function createFederalOffice(options: { decisionDelayMs: number; now: () => number }) {
   const byKey = new Map<string, NotifiedDossier>();
   const byReceipt = new Map<string, NotifiedDossier>();
+  const revoked = new Set<string>();
   let sequence = 0;
+
+  function record(
+    idempotencyKey: string,
+    message: AdmissibleDossier | RevocationNotice,
+    awaitsDecision: boolean,
+  ): NotifyOutcome {
+    const body = JSON.stringify(message);
+    const known = byKey.get(idempotencyKey);
+    if (known)
+      return known.body === body ? { kind: 'REPLAY', receipt: known.receipt } : { kind: 'KEY_REUSED' };
+    const receivedAtMs = options.now();
+    const receipt = {
+      receiptId: `DVZ-${String(++sequence).padStart(8, '0')}`,
+      receivedAt: new Date(receivedAtMs).toISOString(),
+    };
+    const notified = { receipt, receivedAtMs, body, dossierNumber: message.dossierNumber };
+    byKey.set(idempotencyKey, notified);
+    if (awaitsDecision) byReceipt.set(receipt.receiptId, notified);
+    return { kind: 'NEW', receipt };
+  }
 
   return {
     /** The same key with the same body answers the first receipt; with another body it is refused. */
     notify(idempotencyKey: string, dossier: AdmissibleDossier): NotifyOutcome {
-      const body = JSON.stringify(dossier);
-      const known = byKey.get(idempotencyKey);
-      if (known)
-        return known.body === body ? { kind: 'REPLAY', receipt: known.receipt } : { kind: 'KEY_REUSED' };
-      const receivedAtMs = options.now();
-      const receipt = {
-        receiptId: `DVZ-${String(++sequence).padStart(8, '0')}`,
-        receivedAt: new Date(receivedAtMs).toISOString(),
-      };
-      const notified = { receipt, receivedAtMs, body, dossierNumber: dossier.dossierNumber };
-      byKey.set(idempotencyKey, notified);
-      byReceipt.set(receipt.receiptId, notified);
-      return { kind: 'NEW', receipt };
+      return record(idempotencyKey, dossier, true);
+    },
+
+    /** A withdrawn authorisation: recorded once per key like a notification; no residence decision follows. */
+    notifyRevocation(idempotencyKey: string, notice: RevocationNotice): NotifyOutcome {
+      const outcome = record(idempotencyKey, notice, false);
+      if (outcome.kind === 'NEW') revoked.add(notice.dossierNumber);
+      return outcome;
+    },
+
+    /** Whether the office was told that the work authorisation of this dossier was withdrawn. */
+    isRevoked(dossierNumber: string): boolean {
+      return revoked.has(dossierNumber);
     },
 
     decide(receiptId: string): ResidenceDecision | undefined {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { isValidEnterpriseNumber, isValidInsz } from '../../rules/index.ts';
 import { QUARTER } from '../dmfa/dmfa.ts';
-import { AdmissibleDossierSchema } from '../federal/immigration-office.ts';
+import { AdmissibleDossierSchema, RevocationNoticeSchema } from '../federal/immigration-office.ts';
 import { MAX_PEOPLE_PER_QUESTION } from '../national-register/national-register.ts';
 import type { FederalOffice } from './federal-office.ts';
 import type { Population } from './population.ts';
@@ -16,6 +16,7 @@ import type { Population } from './population.ts';
  */
 
 const checkDossier = Compile(AdmissibleDossierSchema);
+const checkRevocation = Compile(RevocationNoticeSchema);
 
 const badRequest = (reply: FastifyReply, message: string) =>
   reply.code(400).send({ error: 'BAD_REQUEST', message });
@@ -113,6 +114,19 @@ export function registerSimulatorRoutes(
     const outcome = federal.notify(key, request.body);
     if (outcome.kind === 'KEY_REUSED') {
       return reply.code(409).send({ error: 'CONFLICT', message: 'idempotency key used for another dossier' });
+    }
+    if (deps.isFailing(request)) return reply.code(503).send({ error: 'SIMULATED_FAILURE' });
+    return reply.code(outcome.kind === 'NEW' ? 201 : 200).send(outcome.receipt);
+  });
+
+  app.post('/federal/revocations', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.length === 0)
+      return badRequest(reply, 'Idempotency-Key header required');
+    if (!checkRevocation.Check(request.body)) return badRequest(reply, 'invalid revocation');
+    const outcome = federal.notifyRevocation(key, request.body);
+    if (outcome.kind === 'KEY_REUSED') {
+      return reply.code(409).send({ error: 'CONFLICT', message: 'idempotency key used for another message' });
     }
     if (deps.isFailing(request)) return reply.code(503).send({ error: 'SIMULATED_FAILURE' });
     return reply.code(outcome.kind === 'NEW' ? 201 : 200).send(outcome.receipt);

@@ -61,6 +61,7 @@ export function statusTone(status: DossierStatus | string): TagTone {
     case 'DECIDED_REFUSED':
     case 'INADMISSIBLE':
     case 'WITHDRAWN':
+    case 'REVOKED':
       return 'failure';
     default:
       return 'progress';
