@@ -83,6 +83,8 @@ export interface InformationRequest {
   /** The day the employer should answer by, and whether it passed unanswered. */
   answerDueOn: string | null;
   isOverdue: boolean;
+  /** Answered after that day. */
+  isAnsweredLate: boolean;
   reminderSentAt: string | null;
 }
 
