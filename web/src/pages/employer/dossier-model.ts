@@ -89,6 +89,8 @@ export interface InformationRequest {
 }
 
 export interface DossierOverview extends DossierSummary {
+  /** When the worker confirmed, with their access code, that they were told the terms (§2.8). */
+  workerTermsConfirmedAt: string | null;
   lang: string;
   application: Record<string, unknown>;
   workerIdentity: Record<string, unknown>;
