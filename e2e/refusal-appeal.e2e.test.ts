@@ -241,7 +241,9 @@ describe('refusal and appeal in the browser', () => {
     await workerContext.close();
   });
 
-  it('lets a supervisor dismiss an appeal, the reasons edited in the letter draft; employer and worker see its letter', async () => {
+  it('lets a supervisor dismiss an appeal, the reasons edited in the letter draft; employer and worker see its letter', {
+    timeout: 120_000,
+  }, async () => {
     // A second dossier, refused and appealed through the API: the browser part is the decision.
     const filed = await fileAndSubmitDossier<Overview>(employer, 'HIGHLY_SKILLED', ELIGIBLE);
     const caseHandler = await signInApi(server.url, 'behandelaar');
