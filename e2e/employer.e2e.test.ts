@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
@@ -253,20 +254,39 @@ describe('the employer portal', () => {
       await staffStatus(staffNl.statuses.INFORMATION_REQUESTED);
       expect(await findAccessibilityViolations(staff)).toEqual([]);
 
-      // The employer sees the question and the stopped clock, and answers.
+      // The employer sees the question, the stopped clock and the day to answer by (15 days).
       await page.goto(`/employer/dossiers/${dossierId}`);
       await page.getByText('Please add the signed contract.').waitFor();
       await page.getByText(emp.clock.paused).waitFor();
-      // The answer's deadline, 15 days by default.
       await page.getByText(/^Antwoord tegen \d+ \w+ \d{4}$/).waitFor();
       await expectNoAccessibilityViolations(page);
+
+      // Weeks pass unanswered: the request is moved back in time in the database, as the clock would.
+      await sql`UPDATE information_requests
+                SET requested_on = ${daysFromToday(-20)}, answer_due_on = ${daysFromToday(-5)}
+                WHERE dossier_id = ${dossierId}`.execute(server.database.owner.db);
+      await staff.reload();
+      const requests = staff.getByRole('region', { name: staffNl.overview.sections.informationRequests });
+      await requests.getByText(staffNl.overview.requests.overdue, { exact: true }).waitFor();
+      await page.reload();
+      await page.getByText(emp.requests.overdue).waitFor();
+      // The employer answers late: accepted, and marked late for both.
       await page.getByLabel(emp.requests.answerLabel).fill('The signed contract is attached.');
       await page.getByRole('button', { name: emp.requests.send }).click();
       await page.getByText(emp.clock.paused).waitFor({ state: 'detached' });
+      const dueLong = new Intl.DateTimeFormat('nl', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(`${daysFromToday(-5)}T12:00:00Z`));
+      await page.getByText(emp.requests.answeredLate.replace('{{date}}', dueLong)).waitFor();
+      expect(await page.getByText(emp.requests.overdue).count()).toBe(0);
 
       // The case handler grants; the letter is a PDF.
       await staff.reload();
       await staffStatus(staffNl.statuses.IN_REVIEW);
+      await requests.getByText(staffNl.overview.requests.answeredLate, { exact: true }).waitFor();
+      expect(await requests.getByText(staffNl.overview.requests.overdue, { exact: true }).count()).toBe(0);
       await staff.getByRole('button', { name: staffNl.panel.grant.submit, exact: true }).click();
       await staff.getByRole('button', { name: staffNl.panel.grant.confirm, exact: true }).click();
       await staffStatus(staffNl.statuses.DECIDED_GRANTED);
@@ -296,10 +316,28 @@ describe('the employer portal', () => {
       await worker.getByRole('button', { name: emp.worker.submit }).click();
       await worker.getByRole('heading', { level: 1, name: `Dossier ${number}` }).waitFor();
       await worker.getByText(emp.statuses.DECIDED_GRANTED, { exact: true }).first().waitFor();
+      // The terms the employer declared; confirming needs the box ticked first.
+      const terms = worker.getByRole('region', { name: emp.workerTerms.title });
+      await terms.getByText('Software engineer', { exact: true }).waitFor();
+      await terms.getByText(emp.workerTerms.fullTime, { exact: true }).waitFor();
+      await terms.getByRole('button', { name: emp.workerTerms.confirm }).click();
+      await terms.getByRole('alert').getByText(emp.workerTerms.tickFirst).waitFor();
       expect(await findAccessibilityViolations(worker)).toEqual([]);
+      await terms.getByLabel(emp.workerTerms.statement).check();
+      await terms.getByRole('button', { name: emp.workerTerms.confirm }).click();
+      await terms
+        .getByRole('status')
+        .getByText(/^U bevestigde op \d+ \w+ \d{4}/)
+        .waitFor();
     } finally {
       await workerContext.close();
     }
+    // The employer sees that the worker confirmed.
+    await page.reload();
+    await page
+      .getByTestId('worker-terms-confirmation')
+      .getByText(/^De werknemer bevestigde op \d+ \w+ \d{4}/)
+      .waitFor();
   });
   it('lets a worker enter a one-time code on /worker, and names an empty code', async () => {
     await page.goto('/worker');

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPEAL_LETTER_TEXTS } from '../src/dossiers/letters/appeal-letter-texts.ts';
 import { GROUND_STATEMENTS } from '../src/dossiers/letters/ground-texts.ts';
 import { readPdfText, squash } from '../src/dossiers/letters/test-support/read-pdf-text.ts';
 import { addDays, formatBelgianDate } from '../src/rules/dates/iso-date.ts';
@@ -24,10 +25,32 @@ import {
 
 // The case handler's refusal of a dossier the rules found nothing against (a ground picked from
 // the category, a written motivation, a confirmation), then the employer's appeal, allowed by a
-// supervisor with a grant: the new decision and its letter reach the employer and the worker.
+// supervisor with a grant: the new decision and its letter reach the employer and the worker. Then
+// an appeal dismissed ("ongegrond"), its reasons edited in the letter's draft before signing.
 
 const TODAY = todayInBrussels();
 const MOTIVATION = 'Het voorgelegde diploma is vervalst; de universiteit bevestigt dat.';
+const DISMISSAL = 'De universiteit bevestigt schriftelijk dat zij het diploma nooit uitreikte.';
+
+/** An eligible highly-skilled application: the assessment finds no reason to refuse it. */
+const ELIGIBLE = {
+  worker: {
+    'workerIdentity.givenNames': 'Amal',
+    'workerIdentity.familyName': 'Haddad',
+    'application.worker.birthDate': '1991-02-03',
+    'application.worker.nationality': 'JO',
+    'application.worker.location': 'ABROAD',
+    'application.worker.qualificationVks': 7,
+  },
+  job: {
+    'application.job.title': 'Data engineer',
+    'application.job.workplacePostalCode': '2000',
+    'application.job.startDate': addDays(TODAY, 60),
+    'application.job.requiredVks': 6,
+    'application.job.grossAnnualSalary': 90000,
+    'application.job.employmentFraction': 1,
+  },
+};
 
 interface Overview extends FiledDossier {
   assessment: { reasons: Array<{ code: string }> };
@@ -45,25 +68,7 @@ describe('refusal and appeal in the browser', () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
     employer = await signInApi(server.url, 'werkgever');
     const caseHandler = await signInApi(server.url, 'behandelaar');
-    // An eligible highly-skilled application: the assessment finds no reason to refuse it.
-    const submitted = await fileAndSubmitDossier<Overview>(employer, 'HIGHLY_SKILLED', {
-      worker: {
-        'workerIdentity.givenNames': 'Amal',
-        'workerIdentity.familyName': 'Haddad',
-        'application.worker.birthDate': '1991-02-03',
-        'application.worker.nationality': 'JO',
-        'application.worker.location': 'ABROAD',
-        'application.worker.qualificationVks': 7,
-      },
-      job: {
-        'application.job.title': 'Data engineer',
-        'application.job.workplacePostalCode': '2000',
-        'application.job.startDate': addDays(TODAY, 60),
-        'application.job.requiredVks': 6,
-        'application.job.grossAnnualSalary': 90000,
-        'application.job.employmentFraction': 1,
-      },
-    });
+    const submitted = await fileAndSubmitDossier<Overview>(employer, 'HIGHLY_SKILLED', ELIGIBLE);
     await caseHandler.call('POST', `/api/v1/dossiers/${submitted.id}/fee/payment`, {
       paidOn: TODAY,
       version: submitted.version,
@@ -197,10 +202,7 @@ describe('refusal and appeal in the browser', () => {
     await employerPage.goto(`/employer/dossiers/${dossier.id}`);
     await expectHeading(employerPage, emp.dossier.title.replace('{{number}}', dossier.number));
     const decision = employerPage.getByRole('region', { name: emp.decision.title });
-    const date = (iso: string) =>
-      new Intl.DateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' }).format(
-        new Date(`${iso}T12:00:00Z`),
-      );
+    const date = longDate;
     await decision.getByText(emp.decision.appealGranted.replace('{{date}}', date(TODAY))).waitFor();
     await decision
       .getByText(
@@ -238,7 +240,103 @@ describe('refusal and appeal in the browser', () => {
     await expectNoAccessibilityViolations(worker);
     await workerContext.close();
   });
+
+  it('lets a supervisor dismiss an appeal, the reasons edited in the letter draft; employer and worker see its letter', {
+    timeout: 120_000,
+  }, async () => {
+    // A second dossier, refused and appealed through the API: the browser part is the decision.
+    const filed = await fileAndSubmitDossier<Overview>(employer, 'HIGHLY_SKILLED', ELIGIBLE);
+    const caseHandler = await signInApi(server.url, 'behandelaar');
+    const act = (body: Record<string, unknown>) =>
+      caseHandler.call<Overview>('POST', `/api/v1/dossiers/${filed.id}/actions`, body);
+    const paid = await caseHandler.call<Overview>('POST', `/api/v1/dossiers/${filed.id}/fee/payment`, {
+      paidOn: TODAY,
+      version: filed.version,
+    });
+    const started = await act({ action: 'START_REVIEW', version: paid.version });
+    const refused = await act({
+      action: 'REFUSE',
+      version: started.version,
+      reasonCodes: ['FALSE_DOCUMENTS'],
+      note: MOTIVATION,
+    });
+    await caseHandler.dispose();
+    await employer.call('POST', `/api/v1/dossiers/${filed.id}/actions`, {
+      action: 'APPEAL',
+      version: refused.version,
+      grounds: 'Het diploma werd door de universiteit uitgereikt.',
+    });
+
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'teamleider');
+    await page.goto(`/supervisor/dossiers/${filed.id}`);
+    await expectStatus(page, nl.statuses.APPEALED);
+    await page.getByLabel(nl.appealOutcomes.UPHELD).check();
+    // A dismissal has no follow-up to choose.
+    expect(await page.getByLabel(nl.appealFollowUps.GRANT).count()).toBe(0);
+    await page.getByLabel(nl.panel.decideAppeal.note).fill('Eerste versie van de motivering.');
+    await page.getByRole('button', { name: nl.panel.decideAppeal.submit }).click();
+    // The letter's draft: the dismissal and the Council of State fixed, the reasons editable.
+    const draft = page.locator('.staff-letter-draft');
+    await draft.getByRole('heading', { name: nl.letterDraft.title }).waitFor();
+    await draft.getByText(APPEAL_LETTER_TEXTS.nl.furtherAppeal).waitFor();
+    await draft.getByText(/werd beslist dat uw beroep ongegrond is/).waitFor();
+    const reasons = draft.getByLabel(
+      nl.letterDraft.motivation.replace('{{heading}}', APPEAL_LETTER_TEXTS.nl.motivationHeading),
+    );
+    expect(await reasons.inputValue()).toBe('Eerste versie van de motivering.');
+    await reasons.fill(DISMISSAL);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: nl.panel.decideAppeal.confirm, exact: true }).click();
+    await expectStatus(page, nl.statuses.APPEAL_DECIDED);
+    // The staff history says the letter's text was edited before signing.
+    await page.getByText(nl.actions.LETTER_EDITED).first().waitFor();
+    await context.close();
+
+    // The employer reads the dismissal and its letter, with the edited reasons.
+    const employerContext = await browser.newContext({ baseURL: server.url });
+    const employerPage = await employerContext.newPage();
+    await signIn(employerPage, 'werkgever');
+    await employerPage.goto(`/employer/dossiers/${filed.id}`);
+    const decision = employerPage.getByRole('region', { name: emp.decision.title });
+    await decision.getByText(emp.decision.appealDismissed.replace('{{date}}', longDate(TODAY))).waitFor();
+    const letterName = emp.decision.appealLetter.replace('{{date}}', longDate(TODAY));
+    const text = await pdfText(
+      employerPage,
+      await decision.getByRole('link', { name: letterName }).getAttribute('href'),
+    );
+    expect(text).toContain(squash(DISMISSAL));
+    expect(text).not.toContain('Eerste versie');
+    expect(text).toContain(squash(APPEAL_LETTER_TEXTS.nl.furtherAppeal));
+    await expectNoAccessibilityViolations(employerPage);
+    await employerContext.close();
+
+    // The worker, with their code, sees the same outcome and letter.
+    const { code } = await employer.call<{ code: string }>(
+      'POST',
+      `/api/v1/dossiers/${filed.id}/worker-access`,
+    );
+    const workerContext = await browser.newContext({ baseURL: server.url });
+    const worker = await workerContext.newPage();
+    await worker.goto('/worker');
+    await worker.getByLabel(emp.worker.code, { exact: true }).fill(code);
+    await worker.getByRole('button', { name: emp.worker.submit }).click();
+    const seen = worker.getByRole('region', { name: emp.decision.title });
+    await seen.getByText(emp.decision.appealDismissed.replace('{{date}}', longDate(TODAY))).waitFor();
+    expect(
+      await pdfText(worker, await seen.getByRole('link', { name: letterName }).getAttribute('href')),
+    ).toContain(squash(DISMISSAL));
+    await workerContext.close();
+  });
 });
+
+/** A date as the employer's page writes it ("1 december 2026"). */
+function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+}
 
 /** A label as a literal in a regular expression ("Motivering (verplicht)" has parentheses). */
 function literally(text: string): string {

@@ -89,7 +89,7 @@ const SUPERVISOR_DOSSIER_STATES = ['IN_REVIEW', 'DECIDED_REFUSED', 'APPEALED'];
 /** The samples of each page: the compiler asks for one entry per page of the table. */
 function samplesOf(
   demo: DemoSamples,
-): Record<PageId, Array<{ params?: Record<string, string>; note: string }>> {
+): Record<PageId, Array<{ params?: Record<string, string>; query?: string; note: string }>> {
   const dossiers = (states?: string[]) =>
     [...demo.dossiersByStatus.values()]
       .filter((dossier) => !states || states.includes(dossier.status))
@@ -116,7 +116,15 @@ function samplesOf(
     openDataReport: demo.openDataReports.map((reportId) => ({ params: { reportId }, note: reportId })),
     employerHome: one(),
     employerNew: one(),
-    employerDossier: dossiers(),
+    employerDossier: [
+      ...dossiers(),
+      // The confirmation right after submitting (reference, next steps, fee): `?submitted=1`.
+      ...dossiers(['SUBMITTED']).map((sample) => ({
+        ...sample,
+        query: '?submitted=1',
+        note: 'the confirmation after submitting',
+      })),
+    ],
     employerStep: steps.map(({ dossierId, stepId, category }) => ({
       params: { dossierId, stepId },
       note: `${category} ${stepId}`,
@@ -157,7 +165,12 @@ export function plannedVisits(demo: DemoSamples, everySample: boolean): Map<Visi
   for (const id of PAGE_IDS) {
     for (const visitor of visitorsOf(id)) {
       for (const [index, sample] of (everySample ? samples[id] : samples[id].slice(0, 1)).entries()) {
-        add(visitor, { id, path: pagePath(id, sample.params), note: sample.note, first: index === 0 });
+        add(visitor, {
+          id,
+          path: `${pagePath(id, sample.params)}${sample.query ?? ''}`,
+          note: sample.note,
+          first: index === 0,
+        });
       }
     }
   }

@@ -5,7 +5,7 @@ import { type Assessment, assess, type Category, nationalitiesWithoutAuthorisati
 import { requiredDocumentTypes } from './documents/required-documents.ts';
 import { foldDraftSaves } from './dossier-history.ts';
 import { type DossierRow, listActions } from './dossiers.repo.ts';
-import { isAnswerOverdue } from './handling/information-requests.ts';
+import { isAnsweredLate, isAnswerOverdue } from './handling/information-requests.ts';
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
@@ -191,6 +191,7 @@ export async function buildDossierOverview(
       // The day the employer should answer by, and whether it has passed unanswered.
       answerDueOn: r.answer_due_on,
       isOverdue: isAnswerOverdue(r, reader.today),
+      isAnsweredLate: isAnsweredLate(r),
       reminderSentAt: r.reminder_queued_at ? new Date(r.reminder_queued_at).toISOString() : null,
     })),
     decision: dossier.decision,

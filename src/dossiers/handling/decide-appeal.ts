@@ -6,7 +6,7 @@ import { type Acting, changeDossier } from '../change-dossier.ts';
 import { type DossierRow, listActions } from '../dossiers.repo.ts';
 import { type AppealDecision, renderAppealLetter } from '../letters/appeal-letter.ts';
 import { allowedActionsFor, type DossierStatus } from '../lifecycle/dossier-lifecycle.ts';
-import { checkGrant } from './decide-dossier.ts';
+import { checkGrant, signedMotivation } from './decide-dossier.ts';
 import { displayName, letterParties, storeLetter } from './issue-letter.ts';
 import { invalidDecision } from './refusal-grounds.ts';
 
@@ -23,12 +23,20 @@ export interface AppealDecisionInput {
   followUp?: 'GRANT' | 'REVIEW' | undefined;
   validFrom?: string | undefined;
   validUntil?: string | undefined;
+  /** The reasons as the supervisor edited them in the letter's draft; replace `note`. */
+  letterMotivation?: string | undefined;
 }
 
 type Context = { version: number; today: string; lang: Lang };
 
-function checkAppealDecision(input: AppealDecisionInput, assessment: Assessment | null, lang: Lang) {
-  if (!input.note.trim()) throw invalidDecision(lang, ['note', 'required']);
+/** What an appeal decision needs; a letter's draft may be asked for before the reasons are written. */
+export function checkAppealDecision(
+  input: Omit<AppealDecisionInput, 'note'> & { note?: string | undefined },
+  assessment: Assessment | null,
+  lang: Lang,
+  { isDraft = false } = {},
+) {
+  if (!isDraft && !input.note?.trim()) throw invalidDecision(lang, ['note', 'required']);
   if (input.appealOutcome === 'UPHELD') {
     if (input.followUp) throw invalidDecision(lang, ['followUp', 'followUpOnlyWhenOverturned']);
     return;
@@ -46,6 +54,14 @@ function checkAppealDecision(input: AppealDecisionInput, assessment: Assessment 
   }
 }
 
+/** The day of the refusal appealed against and the day the appeal was lodged. */
+export async function appealDates(trx: Db, dossier: DossierRow, today: string) {
+  const refusedOn = dossier.decided_on ?? today;
+  const lodgedOn =
+    (await listActions(trx, dossier.id)).findLast((a) => a.action === 'APPEAL')?.on ?? refusedOn;
+  return { refusedOn, lodgedOn };
+}
+
 export async function decideAppeal(
   trx: Db,
   dossier: DossierRow,
@@ -57,14 +73,13 @@ export async function decideAppeal(
     throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'DECIDE_APPEAL' });
   }
   checkAppealDecision(input, dossier.assessment as unknown as Assessment | null, input.lang);
-  const note = input.note.trim();
+  // The reasons as signed: the letter's draft as edited, when the supervisor saw one.
+  const note = (await signedMotivation(trx, dossier, acting, input, 'APPEAL')) ?? '';
   const refusal = (dossier.decision ?? {}) as Record<string, unknown>;
   // The appealed decision may be the withdrawal of a grant (decision 012) rather than a refusal.
   const isRevocation =
     dossier.status === 'APPEALED' && refusal.revocation !== undefined && refusal.outcome === 'GRANTED';
-  const refusedOn = dossier.decided_on ?? input.today;
-  const lodgedOn =
-    (await listActions(trx, dossier.id)).findLast((a) => a.action === 'APPEAL')?.on ?? refusedOn;
+  const { refusedOn, lodgedOn } = await appealDates(trx, dossier, input.today);
   const appeal = {
     outcome: input.appealOutcome,
     followUp: input.followUp ?? null,

@@ -35,7 +35,7 @@ export type RefusalInput = RefusalChoice & { letterMotivation?: string | undefin
  * there is one. An edit is kept in the dossier's staff history (draft and signed text) and named
  * in the audit trail; a refusal's edited motivation may not be emptied.
  */
-async function signedMotivation(
+export async function signedMotivation(
   trx: Db,
   dossier: DossierRow,
   acting: Acting,
@@ -45,12 +45,13 @@ async function signedMotivation(
     today: string;
     lang: Lang;
   },
-  outcome: 'GRANTED' | 'REFUSED',
+  outcome: 'GRANTED' | 'REFUSED' | 'APPEAL',
 ): Promise<string | null> {
   const draft = input.note?.trim() ?? '';
   if (input.letterMotivation === undefined) return draft || null;
   const signed = input.letterMotivation.trim();
-  if (outcome === 'REFUSED' && !signed)
+  // A refusal, and a decision on an appeal, are not motivated in law without their reasons.
+  if (outcome !== 'GRANTED' && !signed)
     throw invalidDecision(input.lang, ['letterMotivation', 'motivationRequired']);
   if (signed !== draft) {
     await insertStaffEntry(trx, {

@@ -40,6 +40,18 @@ export function isAnswerOverdue(
   return request.answered_on === null && request.answer_due_on !== null && today > request.answer_due_on;
 }
 
+/** Whether the answer came after its day (accepted all the same: the case handler weighs it). */
+export function isAnsweredLate(request: {
+  answer_due_on: string | null;
+  answered_on: string | null;
+}): boolean {
+  return (
+    request.answered_on !== null &&
+    request.answer_due_on !== null &&
+    request.answered_on > request.answer_due_on
+  );
+}
+
 /**
  * The reminder job: every unanswered request whose day is at most REMIND_DAYS_BEFORE away (and
  * not past), asked before today, on a dossier still waiting for the answer, gets its reminder

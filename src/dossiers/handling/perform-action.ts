@@ -85,6 +85,8 @@ export const ActionRequestSchema = Type.Union([
       followUp: Type.Optional(Type.Enum(['GRANT', 'REVIEW'])),
       validFrom: Type.Optional(IsoDate),
       validUntil: Type.Optional(IsoDate),
+      // The reasons as edited in the appeal letter's draft (appeal-letter-draft route); replace `note`.
+      letterMotivation: Type.Optional(Type.String({ maxLength: 4000 })),
     },
     { additionalProperties: false },
   ),

@@ -1,6 +1,8 @@
-import { DEFAULT_LANG, isLang } from '../../i18n/languages.ts';
+import { DEFAULT_LANG, isLang, type Lang } from '../../i18n/languages.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
+import type { AppealLetterInput } from './appeal-letter.ts';
+import { APPEAL_LETTER_TEXTS } from './appeal-letter-texts.ts';
 import { type DecisionLetterInput, formatEnterprise, nameCountry } from './decision-letter.ts';
 import { LETTER_TEXTS } from './letter-texts.ts';
 
@@ -22,21 +24,24 @@ export interface LetterDraft {
   parts: LetterPart[];
 }
 
-export function draftDecisionLetter(
-  input: Omit<DecisionLetterInput, 'generatedAt' | 'compress'>,
-): LetterDraft {
-  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+const fixed = (key: string, text: string, isHeading = false): LetterPart =>
+  isHeading ? { key, editable: false, text, isHeading } : { key, editable: false, text };
+
+/** The addressee, subject, salutation and introduction: the same at the head of every letter. */
+function openingParts(
+  input: Pick<DecisionLetterInput, 'employer' | 'worker' | 'category'>,
+  lang: Lang,
+  subject: string,
+): LetterPart[] {
   const texts = LETTER_TEXTS[lang];
   const { date } = FORMATTERS[lang];
-  const { decision, worker } = input;
-  const fixed = (key: string, text: string, isHeading = false): LetterPart =>
-    isHeading ? { key, editable: false, text, isHeading } : { key, editable: false, text };
-  const parts: LetterPart[] = [
+  const { worker } = input;
+  return [
     fixed(
       'addressee',
       `${input.employer.name?.trim() || texts.enterpriseWithoutName}, ${texts.enterpriseNumberLabel} ${formatEnterprise(input.employer.enterpriseNumber)}`,
     ),
-    fixed('subject', texts.subject(input.dossierNumber), true),
+    fixed('subject', subject, true),
     fixed('salutation', texts.salutation),
     fixed(
       'introduction',
@@ -48,6 +53,16 @@ export function draftDecisionLetter(
       }),
     ),
   ];
+}
+
+export function draftDecisionLetter(
+  input: Omit<DecisionLetterInput, 'generatedAt' | 'compress'>,
+): LetterDraft {
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  const texts = LETTER_TEXTS[lang];
+  const { date } = FORMATTERS[lang];
+  const { decision } = input;
+  const parts = openingParts(input, lang, texts.subject(input.dossierNumber));
   if (decision.outcome === 'GRANTED') {
     parts.push(
       fixed('decision', texts.granted({ decidedOn: date(decision.decidedOn) })),
@@ -89,6 +104,59 @@ export function draftDecisionLetter(
   parts.push(
     fixed('closing', texts.closing),
     fixed('signature', `${input.decidedBy.trim()}, ${texts.caseHandlerRole}`),
+  );
+  return { lang, parts };
+}
+
+/**
+ * The letter on an appeal before it is signed (appeal-letter.ts prints it): the outcome and what
+ * follows are fixed; the motivation, required for every outcome, is the supervisor's to rewrite.
+ */
+export function draftAppealLetter(input: Omit<AppealLetterInput, 'generatedAt' | 'compress'>): LetterDraft {
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  const texts = LETTER_TEXTS[lang];
+  const own = APPEAL_LETTER_TEXTS[lang];
+  const { date } = FORMATTERS[lang];
+  const { appeal } = input;
+  const parts = openingParts(input, lang, own.subject(input.dossierNumber));
+  parts.push(
+    fixed('lodged', own.lodged({ lodgedOn: date(appeal.lodgedOn), refusedOn: date(appeal.refusedOn) })),
+  );
+  if (appeal.outcome === 'DISMISSED') {
+    parts.push(fixed('decision', own.dismissed({ decidedOn: date(appeal.decidedOn) })));
+  } else {
+    parts.push(fixed('decision', own.allowed({ decidedOn: date(appeal.decidedOn) })));
+    if (appeal.outcome === 'GRANTED') {
+      parts.push(
+        fixed('grant', own.grantedOnAppeal),
+        fixed(
+          'validity',
+          texts.validity({ validFrom: date(appeal.validFrom), validUntil: date(appeal.validUntil) }),
+        ),
+      );
+    } else {
+      parts.push(fixed('review', own.reviewAgain({ dueDate: appeal.dueDate ? date(appeal.dueDate) : null })));
+    }
+  }
+  parts.push(
+    {
+      key: 'motivation',
+      editable: true,
+      heading: own.motivationHeading,
+      text: appeal.motivation.trim(),
+      isRequired: true,
+    },
+    fixed('legalFrame', texts.legalFrame(input.legalFrame.trim())),
+  );
+  if (appeal.outcome === 'DISMISSED') {
+    parts.push(
+      fixed('furtherAppealHeading', own.furtherAppealHeading, true),
+      fixed('furtherAppeal', own.furtherAppeal),
+    );
+  }
+  parts.push(
+    fixed('closing', texts.closing),
+    fixed('signature', `${input.decidedBy.trim()}, ${own.signerRole}`),
   );
   return { lang, parts };
 }

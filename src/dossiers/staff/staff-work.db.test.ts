@@ -238,4 +238,60 @@ describe('staff work on dossiers', () => {
     const employerView = await view(employer, dossier.id);
     expect(employerView.history.map((h: { action: string }) => h.action)).not.toContain('LETTER_EDITED');
   });
+
+  it("drafts a dismissed appeal's letter for the supervisor only, and signs the reasons as edited", async () => {
+    const dossier = await inReview();
+    const refused = await caseHandler.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      action: 'REFUSE',
+      version: dossier.version,
+      reasonCodes: ['FALSE_DOCUMENTS'],
+      note: 'Vervalst diploma.',
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    const appealed = await employer.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      action: 'APPEAL',
+      version: refused.json().version,
+      grounds: 'Het diploma is echt.',
+    });
+    expect(appealed.statusCode, appealed.body).toBe(200);
+    const url = `/api/v1/dossiers/${dossier.id}/appeal-letter-draft`;
+    const body = { appealOutcome: 'UPHELD', note: 'Eerste versie.' };
+    expect((await caseHandler.request('POST', url, body)).statusCode).toBe(403);
+    const wrong = await supervisor.request('POST', url, { ...body, followUp: 'GRANT' });
+    expect(wrong.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['followUp']);
+    const draft = await supervisor.request('POST', url, body);
+    expect(draft.statusCode, draft.body).toBe(200);
+    const keys = draft.json().parts.map((p: { key: string }) => p.key);
+    expect(keys).toEqual(expect.arrayContaining(['lodged', 'decision', 'motivation', 'furtherAppeal']));
+    expect(draft.json().parts.filter((p: { editable: boolean }) => p.editable)).toEqual([
+      expect.objectContaining({ key: 'motivation', text: 'Eerste versie.', isRequired: true }),
+    ]);
+    // A draft for an appeal allowed with a grant names its validity; without dates it says so.
+    const allowed = await supervisor.request('POST', url, { appealOutcome: 'OVERTURNED', followUp: 'GRANT' });
+    expect(allowed.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'validFrom',
+      'validUntil',
+    ]);
+
+    const decide = { action: 'DECIDE_APPEAL', version: appealed.json().version, ...body };
+    const emptied = await supervisor.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      ...decide,
+      letterMotivation: ' ',
+    });
+    expect(emptied.json().error.fields).toEqual([expect.objectContaining({ path: 'letterMotivation' })]);
+    const edited = 'De universiteit bevestigt schriftelijk dat het diploma niet werd uitgereikt.';
+    const decided = await supervisor.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      ...decide,
+      letterMotivation: edited,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const after = decided.json();
+    expect(after.status).toBe('APPEAL_DECIDED');
+    expect(after.history.at(-1)).toMatchObject({ action: 'LETTER_EDITED', detail: edited });
+    const letter = after.letters.find((l: { kind: string }) => l.kind === 'APPEAL_DECISION');
+    const pdf = await supervisor.request('GET', `/api/v1/dossiers/${dossier.id}/letters/${letter.id}`);
+    const text = squash(readPdfText(pdf.rawPayload));
+    expect(text).toContain(squash(edited));
+    expect(text).not.toContain('Eerste versie');
+  });
 });

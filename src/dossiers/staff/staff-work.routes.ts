@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import { translate } from '../../i18n/translate.ts';
+import { addDays } from '../../rules/dates/iso-date.ts';
 import type { Assessment, Category } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
@@ -10,10 +11,13 @@ import { loadDossierFor } from '../dossier-guard.ts';
 import { assessDossierNow } from '../dossier-view.ts';
 import { lockDossier } from '../dossiers.repo.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
+import { type AppealDecisionInput, appealDates, checkAppealDecision } from '../handling/decide-appeal.ts';
 import { checkGrant } from '../handling/decide-dossier.ts';
 import { displayName, letterParties } from '../handling/issue-letter.ts';
 import { chooseRefusalGrounds } from '../handling/refusal-grounds.ts';
-import { draftDecisionLetter } from '../letters/letter-draft.ts';
+import type { AppealDecision } from '../letters/appeal-letter.ts';
+import { draftAppealLetter, draftDecisionLetter } from '../letters/letter-draft.ts';
+import { allowedActionsFor, type DossierStatus } from '../lifecycle/dossier-lifecycle.ts';
 import {
   deleteSavedFilter,
   listSavedFilters,
@@ -202,6 +206,65 @@ export async function staffWorkRoutes(app: FastifyInstance, options: DossierRout
         ...parties,
         decision: { outcome: 'REFUSED', decidedOn: on, reasons, note: body.note ?? null },
         decidedBy,
+      });
+    },
+  );
+  app.post(
+    '/api/v1/dossiers/:id/appeal-letter-draft',
+    {
+      config: { access: ['SUPERVISOR'] },
+      schema: {
+        tags: ['case handling'],
+        summary:
+          "The letter on an appeal before signing, in the dossier's language: the outcome fixed, the reasons editable",
+        params: IdParams,
+        body: Type.Object(
+          {
+            appealOutcome: Type.Enum(['UPHELD', 'OVERTURNED']),
+            followUp: Type.Optional(Type.Enum(['GRANT', 'REVIEW'])),
+            validFrom: Type.Optional(Type.String({ format: 'date' })),
+            validUntil: Type.Optional(Type.String({ format: 'date' })),
+            note: Type.Optional(Type.String({ maxLength: 4000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as Omit<AppealDecisionInput, 'note'> & { note?: string };
+      const dossier = await loadDossierFor(db(), request, id, 'READ', 'appeal-letter-draft');
+      const user = request.user as User;
+      if (!allowedActionsFor(dossier.status as DossierStatus, user.role).includes('DECIDE_APPEAL')) {
+        throw new LoketError('LOKET_ILLEGAL_TRANSITION', { status: dossier.status, action: 'DECIDE_APPEAL' });
+      }
+      checkAppealDecision(body, dossier.assessment as unknown as Assessment | null, request.lang, {
+        isDraft: true,
+      });
+      const on = today();
+      const decision: AppealDecision =
+        body.appealOutcome === 'UPHELD'
+          ? { outcome: 'DISMISSED' }
+          : body.followUp === 'GRANT'
+            ? {
+                outcome: 'GRANTED',
+                validFrom: body.validFrom as string,
+                validUntil: body.validUntil as string,
+              }
+            : // The new examination's clock starts on the day of the decision (legal-clock.ts).
+              {
+                outcome: 'REVIEW',
+                dueDate: dossier.deadline_days ? addDays(on, dossier.deadline_days) : null,
+              };
+      return draftAppealLetter({
+        ...(await letterParties(db(), dossier)),
+        appeal: {
+          ...decision,
+          ...(await appealDates(db(), dossier, on)),
+          decidedOn: on,
+          motivation: body.note ?? '',
+        },
+        decidedBy: await displayName(db(), user.id),
       });
     },
   );

@@ -150,6 +150,11 @@ export function InformationRequests({ dossier, onChanged, onReload }: ChangeProp
               {request.answer}
             </p>
           ) : null}
+          {request.answer && request.isAnsweredLate && request.answerDueOn ? (
+            <p className="emp-request__late">
+              {t('employer.requests.answeredLate', { date: formatDate(lang, request.answerDueOn) })}
+            </p>
+          ) : null}
         </div>
       ))}
       {canAnswer ? (

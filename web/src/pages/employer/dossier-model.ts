@@ -83,10 +83,14 @@ export interface InformationRequest {
   /** The day the employer should answer by, and whether it passed unanswered. */
   answerDueOn: string | null;
   isOverdue: boolean;
+  /** Answered after that day. */
+  isAnsweredLate: boolean;
   reminderSentAt: string | null;
 }
 
 export interface DossierOverview extends DossierSummary {
+  /** When the worker confirmed, with their access code, that they were told the terms (§2.8). */
+  workerTermsConfirmedAt: string | null;
   lang: string;
   application: Record<string, unknown>;
   workerIdentity: Record<string, unknown>;

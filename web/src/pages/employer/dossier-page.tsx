@@ -122,7 +122,9 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
       ) : null}
       {dossier.status !== 'DRAFT' ? <SubmittedAnswers dossier={dossier} /> : null}
       <HistoryTable dossier={dossier} />
-      {dossier.status !== 'DRAFT' ? <WorkerAccess dossierId={dossier.id} /> : null}
+      {dossier.status !== 'DRAFT' ? (
+        <WorkerAccess dossierId={dossier.id} termsConfirmedAt={dossier.workerTermsConfirmedAt} />
+      ) : null}
       {can('WITHDRAW') && dossier.status !== 'DRAFT' ? (
         <WithdrawSection dossier={dossier} onChanged={onChanged} />
       ) : null}

@@ -13,7 +13,14 @@ interface WorkerAccessCode {
  * "Give the worker read access": a one-time code the worker enters at /worker. The code is shown
  * once (the server keeps only its hash), so the page says to pass it on now.
  */
-export function WorkerAccess({ dossierId }: { dossierId: string }) {
+export function WorkerAccess({
+  dossierId,
+  termsConfirmedAt,
+}: {
+  dossierId: string;
+  /** The worker's confirmation that they were told the terms (policy note 002 §2.8), if given. */
+  termsConfirmedAt: string | null;
+}) {
   const t = useT();
   const { api } = useSession();
   const [access, setAccess] = useState<WorkerAccessCode | null>(null);
@@ -41,6 +48,11 @@ export function WorkerAccess({ dossierId }: { dossierId: string }) {
     <section aria-labelledby="worker-access-title">
       <h2 id="worker-access-title">{t('employer.workerAccess.title')}</h2>
       <p>{t('employer.workerAccess.intro')}</p>
+      <p data-testid="worker-terms-confirmation">
+        {termsConfirmedAt
+          ? t('employer.workerAccess.termsConfirmed', { date: formatDate(currentLang(), termsConfirmedAt) })
+          : t('employer.workerAccess.termsNotConfirmed')}
+      </p>
       {access ? (
         <div className="emp-notice" role="status">
           <p>{t('employer.workerAccess.codeIntro')}</p>

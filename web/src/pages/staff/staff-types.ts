@@ -208,6 +208,8 @@ export interface DossierOverview {
     /** The day the employer should answer by; overdue once passed unanswered. */
     answerDueOn?: string | null;
     isOverdue?: boolean;
+    /** Answered after its day. */
+    isAnsweredLate?: boolean;
     reminderSentAt?: string | null;
   }>;
   decision: DossierDecision | null;

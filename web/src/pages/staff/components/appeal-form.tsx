@@ -9,6 +9,7 @@ import {
   type AppealOutcome,
 } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
+import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
 import { type FormProps, TextArea } from './panel-parts.tsx';
 
 /**
@@ -33,6 +34,20 @@ export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
   const isGrant = outcome === 'OVERTURNED' && followUp === 'GRANT';
   const isComplete = outcome !== null && note.trim() !== '' && (outcome === 'UPHELD' || followUp !== null);
 
+  // The letter's draft is fetched when the confirmation opens; its reasons may be rewritten there.
+  const letter = useLetterDraft(
+    dossier.id,
+    isConfirming && outcome
+      ? {
+          appealOutcome: outcome,
+          ...(outcome === 'OVERTURNED' && followUp ? { followUp } : {}),
+          ...(isGrant ? { validFrom, validUntil } : {}),
+          note,
+        }
+      : null,
+    'appeal-letter-draft',
+  );
+
   async function decide() {
     setConfirming(false);
     await perform({
@@ -43,6 +58,7 @@ export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
         ...(outcome === 'OVERTURNED' && followUp ? { followUp } : {}),
         ...(isGrant ? { validFrom, validUntil } : {}),
         note,
+        ...(letter.state.status === 'ready' ? { letterMotivation: letter.state.motivation } : {}),
       },
       fields: {
         appealOutcome: { id: 'appeal-outcome', label: outcomeLabel },
@@ -50,6 +66,7 @@ export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
         validFrom: { id: 'appeal-valid-from', label: t('staff.panel.grant.validFrom') },
         validUntil: { id: 'appeal-valid-until', label: t('staff.panel.grant.validUntil') },
         note: { id: 'appeal-note', label: noteLabel },
+        letterMotivation: { id: 'appeal-letter-motivation', label: t('staff.letterDraft.title') },
       },
       done: t('staff.panel.done'),
     });
@@ -131,6 +148,14 @@ export function DecideAppealForm({ dossier, perform, errors }: FormProps) {
         onChange={setNote}
         error={errors['appeal-note']}
       />
+      {isConfirming ? (
+        <LetterDraftView
+          id="appeal-letter"
+          state={letter.state}
+          onMotivation={letter.setMotivation}
+          error={errors['appeal-letter-motivation']}
+        />
+      ) : null}
       {isConfirming ? (
         <ConfirmStep
           id="appeal-confirm"

@@ -414,7 +414,15 @@ export function InformationRequestsSection({ dossier }: { dossier: DossierOvervi
             </div>
             <div className="staff-dl__row">
               <dt>{t('staff.overview.requests.answeredOn')}</dt>
-              <dd>{formatDate(request.answeredOn)}</dd>
+              <dd>
+                {formatDate(request.answeredOn)}
+                {request.isAnsweredLate ? (
+                  <>
+                    {' '}
+                    <Tag tone="failure">{t('staff.overview.requests.answeredLate')}</Tag>
+                  </>
+                ) : null}
+              </dd>
             </div>
           </dl>
         ))

@@ -17,7 +17,12 @@ export type DraftState =
  * refuses (a field missing or wrong) is shown with its reasons; confirming then sends the decision
  * without an edited text, and its answer names the fields next to them.
  */
-export function useLetterDraft(dossierId: string, body: Record<string, unknown> | null) {
+export function useLetterDraft(
+  dossierId: string,
+  body: Record<string, unknown> | null,
+  /** `appeal-letter-draft` for the letter on an appeal (the supervisor's). */
+  draft: 'letter-draft' | 'appeal-letter-draft' = 'letter-draft',
+) {
   const { api } = useSession();
   const [state, setState] = useState<DraftState>({ status: 'loading' });
   const key = body ? JSON.stringify(body) : null;
@@ -29,7 +34,7 @@ export function useLetterDraft(dossierId: string, body: Record<string, unknown> 
     }
     let isCurrent = true;
     setState({ status: 'loading' });
-    api.call<LetterDraft>('POST', `/api/v1/dossiers/${dossierId}/letter-draft`, JSON.parse(key)).then(
+    api.call<LetterDraft>('POST', `/api/v1/dossiers/${dossierId}/${draft}`, JSON.parse(key)).then(
       (draft) => {
         const motivation = draft.parts.find((part) => part.editable)?.text ?? '';
         if (isCurrent) setState({ status: 'ready', draft, motivation });
@@ -39,7 +44,7 @@ export function useLetterDraft(dossierId: string, body: Record<string, unknown> 
     return () => {
       isCurrent = false;
     };
-  }, [api, dossierId, key]);
+  }, [api, dossierId, key, draft]);
   const setMotivation = (motivation: string) =>
     setState((current) => (current.status === 'ready' ? { ...current, motivation } : current));
   return { state, setMotivation };
