@@ -377,7 +377,11 @@ export interface RiskMonitoringRunsTable {
   trigger: 'SCHEDULE' | 'ON_DEMAND';
   requested_by: string | null;
   read_on: string;
-  status: ColumnType<'RUNNING' | 'SUCCEEDED' | 'FAILED', 'RUNNING' | undefined, 'SUCCEEDED' | 'FAILED'>;
+  status: ColumnType<
+    'REQUESTED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED',
+    'REQUESTED' | 'RUNNING' | undefined,
+    'RUNNING' | 'SUCCEEDED' | 'FAILED'
+  >;
   started_at: Generated<Date>;
   finished_at: Timestamp | null;
   summary: ColumnType<Json, Json | undefined, Json>;

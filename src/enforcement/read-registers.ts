@@ -1,10 +1,8 @@
-import { addDays } from '../rules/dates/iso-date.ts';
 import { MAX_PER_BATCH } from '../sources/batch.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { SourceError } from '../sources/source-errors.ts';
 import type { Answer, SourceName } from '../sources/source-result.ts';
 import type { MonitoredAuthorisation, Reading, RegisterReading } from './monitoring-types.ts';
-import { quarterBounds } from './signals.ts';
 
 /**
  * Re-reads the registers for a set of authorisations with batch questions (a hundred subjects per

@@ -106,10 +106,14 @@ const isPoints = (v: unknown) =>
 let cached: Map<string, Timeline> | null = null;
 
 /** The values in force on `date` (the day of the reading). */
+function defaultTimelines(): Map<string, Timeline> {
+  cached ??= loadRiskTimelines();
+  return cached;
+}
+
 export function riskParametersOn(
   date: string,
-  timelines: Map<string, Timeline> = (cached ??=
-    loadRiskTimelines()),
+  timelines: Map<string, Timeline> = defaultTimelines(),
 ): RiskParameters {
   const n = (name: string) => on<number>(timelines, name, date, isNumber);
   return {

@@ -17,6 +17,7 @@ import { drainRegisterChecks } from '../dossiers/register-check/run-register-che
 import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
+import { enforcementRoutes } from '../enforcement/enforcement.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({
   await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });
+  await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

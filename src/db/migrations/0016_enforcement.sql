@@ -6,7 +6,7 @@ CREATE TABLE risk_monitoring_runs (
   trigger      text NOT NULL CHECK (trigger IN ('SCHEDULE', 'ON_DEMAND')),
   requested_by uuid REFERENCES users (id) ON DELETE SET NULL,
   read_on      date NOT NULL,
-  status       text NOT NULL DEFAULT 'RUNNING' CHECK (status IN ('RUNNING', 'SUCCEEDED', 'FAILED')),
+  status       text NOT NULL DEFAULT 'REQUESTED' CHECK (status IN ('REQUESTED', 'RUNNING', 'SUCCEEDED', 'FAILED')),
   started_at   timestamptz NOT NULL DEFAULT now(),
   finished_at  timestamptz,
   summary      jsonb NOT NULL DEFAULT '{}'::jsonb
