@@ -91,7 +91,6 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
     expect(file.json().signals[0].facts[0]).toEqual(
       expect.objectContaining({ value: 'BANKRUPT', source: 'kbo' }),
     );
-    expect(file.json().dossiers.length).toBeGreaterThan(0);
     expect(await audits('RISK_WORK_LIST_READ')).toHaveLength(1);
     expect(await audits('RISK_EMPLOYER_FILE_READ')).toHaveLength(1);
   });
