@@ -462,6 +462,65 @@ export interface RuleListVersionsTable {
   decision_note: string | null;
 }
 
+/** Migration 0016: enforcement after the grant (src/enforcement). */
+export interface RiskMonitoringRunsTable {
+  id: Generated<string>;
+  trigger: 'SCHEDULE' | 'ON_DEMAND';
+  requested_by: string | null;
+  read_on: string;
+  status: ColumnType<
+    'REQUESTED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED',
+    'REQUESTED' | 'RUNNING' | undefined,
+    'RUNNING' | 'SUCCEEDED' | 'FAILED'
+  >;
+  started_at: Generated<Date>;
+  finished_at: Timestamp | null;
+  summary: ColumnType<Json, Json | undefined, Json>;
+}
+
+export interface EmployerRiskScoresTable {
+  run_id: string;
+  enterprise_number: string;
+  enterprise_name: string | null;
+  nace_code: string | null;
+  province: string | null;
+  score: number;
+  /** A JSON array: insert it stringified (node-postgres would send a JS array as a PostgreSQL array). */
+  parts: ColumnType<unknown[], string, string>;
+}
+
+export interface RiskSignalsTable {
+  id: Generated<string>;
+  run_id: string;
+  enterprise_number: string;
+  dossier_id: string | null;
+  kind: string;
+  points: number;
+  facts: ColumnType<unknown[], string, string>;
+  rule: ColumnType<Json, Json, Json>;
+}
+
+export interface InspectionsTable {
+  id: Generated<string>;
+  enterprise_number: string;
+  inspector_id: string | null;
+  origin: 'SIGNAL' | 'REPORT' | 'OTHER';
+  inspected_on: string;
+  findings: ColumnType<unknown[], string, string>;
+  fine_proposed_cents: number | null;
+  outcome: 'NO_INFRINGEMENT' | 'WARNING' | 'FINE_PROPOSED' | 'WITHDRAWAL_PROPOSED';
+  idempotency_key: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionReferralsTable {
+  id: Generated<string>;
+  inspection_id: string;
+  addressee: 'HOUSING_INSPECTION' | 'VICTIM_SUPPORT';
+  referred_on: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -494,4 +553,9 @@ export interface Database {
   rule_parameters: RuleParametersTable;
   rule_parameter_versions: RuleParameterVersionsTable;
   rule_list_versions: RuleListVersionsTable;
+  risk_monitoring_runs: RiskMonitoringRunsTable;
+  employer_risk_scores: EmployerRiskScoresTable;
+  risk_signals: RiskSignalsTable;
+  inspections: InspectionsTable;
+  inspection_referrals: InspectionReferralsTable;
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { pollResidenceDecisions, sendFederalOutbox } from '../dossiers/federal/federal-handover.ts';
 import { remindInformationRequests } from '../dossiers/handling/information-requests.ts';
 import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
+import { scheduledMonitoring, workRequestedRuns } from '../enforcement/monitoring-run.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { oneAtATime } from './one-at-a-time.ts';
@@ -24,6 +25,10 @@ export const JOBS = {
   federalDecisions: { name: 'federal-decisions-poll', cron: '*/5 * * * *' },
   // Employers are reminded once, a few days before a request for information is due.
   informationReminders: { name: 'information-reminders', cron: '0 8 * * *' },
+  // Granted, still valid authorisations re-read in the registers (issue 14): monthly by default
+  // (LOKET_RISK_MONITORING_CRON), and runs an inspector asked for, picked up within a minute.
+  riskMonitoring: { name: 'risk-monitoring', cron: process.env.LOKET_RISK_MONITORING_CRON || '0 3 1 * *' },
+  riskMonitoringRequested: { name: 'risk-monitoring-requested', cron: '* * * * *' },
 } as const;
 
 /** What the jobs may use besides the database: the registers (null when none is configured). */
@@ -63,6 +68,7 @@ export async function runRecorded(
 }
 
 const NO_SOURCES = { skipped: 'no federal office configured (LOKET_SOURCES_URL)' };
+const NO_REGISTERS = { skipped: 'no registers configured (LOKET_SOURCES_URL)' };
 
 export const JOB_HANDLERS: Record<
   JobName,
@@ -75,6 +81,10 @@ export const JOB_HANDLERS: Record<
   'federal-decisions-poll': async (db, context) =>
     context.sources ? pollResidenceDecisions(db, context.sources.federal) : NO_SOURCES,
   'information-reminders': async (db, context) => remindInformationRequests(db, brusselsDate(context.now())),
+  'risk-monitoring': async (db, context) =>
+    context.sources ? scheduledMonitoring(db, context.sources, brusselsDate(context.now())) : NO_REGISTERS,
+  'risk-monitoring-requested': async (db, context) =>
+    context.sources ? workRequestedRuns(db, context.sources) : NO_REGISTERS,
 };
 
 export interface JobRunner {

@@ -18,6 +18,7 @@ import { revocationRoutes } from '../dossiers/revocation/revocation.routes.ts';
 import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
+import { enforcementRoutes } from '../enforcement/enforcement.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp({
     now: dossierOptions.now,
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
+  await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

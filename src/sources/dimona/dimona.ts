@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { batchAnswer, checkBatchSize, NEVER_CACHE } from '../batch.ts';
 import type { SourceHttpClient } from '../http/source-http-client.ts';
 import {
   EnterpriseNumber,
@@ -9,7 +10,7 @@ import {
   requireEnterpriseNumber,
   requireInsz,
 } from '../schema-parts.ts';
-import type { Lookup } from '../source-result.ts';
+import type { Answer, Lookup } from '../source-result.ts';
 
 /**
  * Dimona, the immediate declaration of employment to the RSZ (KB 5 Nov 2002; reference.md §7.3):
@@ -55,7 +56,11 @@ export interface Dimona {
   ): Promise<Lookup<EmployerEmployments>>;
   /** Every period of a worker, with any employer; not found when no employer ever declared the worker. */
   getWorkerEmployments(insz: string): Promise<Lookup<WorkerEmployments>>;
+  /** Every period of up to 100 workers in one question (workers never declared are absent). Never cached. */
+  getWorkersEmployments(insz: readonly string[]): Promise<Answer<WorkerEmployments[]>>;
 }
+
+const WorkersBatchSchema = Type.Object({ workers: Type.Array(WorkerEmploymentsSchema) });
 
 export function createDimonaClient(http: SourceHttpClient): Dimona {
   return {
@@ -69,6 +74,12 @@ export function createDimonaClient(http: SourceHttpClient): Dimona {
         `/dimona/workers/${requireInsz('dimona', insz)}/employments`,
         WorkerEmploymentsSchema,
       );
+    },
+    async getWorkersEmployments(insz) {
+      checkBatchSize('dimona', insz.length);
+      const list = insz.map((i) => requireInsz('dimona', i)).join(',');
+      const answer = await http.lookup(`/dimona/workers?insz=${list}`, WorkersBatchSchema, NEVER_CACHE);
+      return batchAnswer(answer, (v) => v.workers);
     },
   };
 }

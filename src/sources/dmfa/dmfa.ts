@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
+import { batchAnswer, checkBatchSize, NEVER_CACHE } from '../batch.ts';
 import type { SourceHttpClient } from '../http/source-http-client.ts';
 import { EnterpriseNumber, Insz, requireInsz } from '../schema-parts.ts';
 import { SourceRequestError } from '../source-errors.ts';
-import type { Lookup } from '../source-result.ts';
+import type { Answer, Lookup } from '../source-result.ts';
 
 /**
  * DmfA, the quarterly declaration of wages and working time to the RSZ (reference.md §7.4): per
@@ -35,7 +36,14 @@ export type DmfaWorkerQuarter = Static<typeof DmfaWorkerQuarterSchema>;
 export interface Dmfa {
   /** `quarter` as `2026-Q3`; not found when no employer declared the worker for that quarter. */
   getWorkerQuarter(insz: string, quarter: string): Promise<Lookup<DmfaWorkerQuarter>>;
+  /** Up to 100 workers and up to 8 quarters in one question: the worker-quarters declared (others absent). Never cached. */
+  getWorkersQuarters(
+    insz: readonly string[],
+    quarters: readonly string[],
+  ): Promise<Answer<DmfaWorkerQuarter[]>>;
 }
+
+const DmfaBatchSchema = Type.Object({ quarters: Type.Array(DmfaWorkerQuarterSchema) });
 
 export function createDmfaClient(http: SourceHttpClient): Dmfa {
   return {
@@ -44,6 +52,18 @@ export function createDmfaClient(http: SourceHttpClient): Dmfa {
       if (!QUARTER.test(quarter))
         throw new SourceRequestError('dmfa', 'quarter must be written like 2026-Q3');
       return http.lookup(`/dmfa/workers/${digits}/quarters/${quarter}`, DmfaWorkerQuarterSchema);
+    },
+    async getWorkersQuarters(insz, quarters) {
+      checkBatchSize('dmfa', insz.length);
+      if (quarters.length === 0 || quarters.length > 8 || !quarters.every((q) => QUARTER.test(q)))
+        throw new SourceRequestError('dmfa', 'give 1 to 8 quarters written like 2026-Q3');
+      const list = insz.map((i) => requireInsz('dmfa', i)).join(',');
+      const answer = await http.lookup(
+        `/dmfa/quarters?insz=${list}&quarters=${quarters.join(',')}`,
+        DmfaBatchSchema,
+        NEVER_CACHE,
+      );
+      return batchAnswer(answer, (v) => v.quarters);
     },
   };
 }

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { batchAnswer, checkBatchSize, NEVER_CACHE } from '../batch.ts';
 import type { SourceHttpClient } from '../http/source-http-client.ts';
 import {
   EnterpriseNumber,
@@ -9,7 +10,7 @@ import {
   PostalCode,
   requireEnterpriseNumber,
 } from '../schema-parts.ts';
-import type { Lookup } from '../source-result.ts';
+import type { Answer, Lookup } from '../source-result.ts';
 
 /**
  * KBO/BCE, the Crossroads Bank for Enterprises (KB 23 Jun 2003): who the employer is, whether it
@@ -66,13 +67,27 @@ export type Enterprise = Static<typeof EnterpriseSchema>;
 export interface EnterpriseRegister {
   /** By enterprise number, with or without dots; throws SourceRequestError when its check digits fail. */
   getEnterprise(enterpriseNumber: string): Promise<Lookup<Enterprise>>;
+  /** Up to 100 enterprises in one question (unknown numbers absent). Never cached. */
+  getEnterprises(enterpriseNumbers: readonly string[]): Promise<Answer<Enterprise[]>>;
 }
+
+const EnterprisesBatchSchema = Type.Object({ enterprises: Type.Array(EnterpriseSchema) });
 
 export function createEnterpriseRegisterClient(http: SourceHttpClient): EnterpriseRegister {
   return {
     getEnterprise(enterpriseNumber) {
       const digits = requireEnterpriseNumber('kbo', enterpriseNumber);
       return http.lookup(`/kbo/enterprises/${digits}`, EnterpriseSchema);
+    },
+    async getEnterprises(enterpriseNumbers) {
+      checkBatchSize('kbo', enterpriseNumbers.length);
+      const list = enterpriseNumbers.map((n) => requireEnterpriseNumber('kbo', n)).join(',');
+      const answer = await http.lookup(
+        `/kbo/enterprises?number=${list}`,
+        EnterprisesBatchSchema,
+        NEVER_CACHE,
+      );
+      return batchAnswer(answer, (v) => v.enterprises);
     },
   };
 }

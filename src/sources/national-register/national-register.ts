@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { SourceHttpClient } from '../http/source-http-client.ts';
+import { AddressSchema } from '../kbo/enterprise-register.ts';
 import { CountryCode, Insz, IsoDate, oneOf, requireInsz } from '../schema-parts.ts';
 import type { Lookup } from '../source-result.ts';
 
@@ -19,6 +20,8 @@ export const PersonSchema = Type.Object({
   nationality: CountryCode,
   /** True for a national-register number (a registered resident), false for a BIS number. */
   registeredInBelgium: Type.Boolean(),
+  /** Main residence (hoofdverblijfplaats) of a registered resident, when the register holds one. */
+  mainAddress: Type.Optional(AddressSchema),
 });
 
 export type Person = Static<typeof PersonSchema>;

@@ -1,7 +1,8 @@
 import Type, { type Static } from 'typebox';
+import { batchAnswer, checkBatchSize, NEVER_CACHE } from '../batch.ts';
 import type { SourceHttpClient } from '../http/source-http-client.ts';
 import { IsoDate, oneOf, requireEnterpriseNumber, requireInsz } from '../schema-parts.ts';
-import type { Lookup } from '../source-result.ts';
+import type { Answer, Lookup } from '../source-result.ts';
 
 /**
  * Sanctions that bar or may bar an employer from the procedure (reference.md §5.2: art. 12/1,
@@ -31,7 +32,14 @@ export type SanctionRecord = Static<typeof SanctionRecordSchema>;
 export interface SanctionsRegister {
   getEnterpriseSanctions(enterpriseNumber: string): Promise<Lookup<SanctionRecord>>;
   getPersonSanctions(insz: string): Promise<Lookup<SanctionRecord>>;
+  /** Up to 100 subjects (enterprises and persons together) in one question. Never cached. */
+  getSubjectsSanctions(subjects: {
+    enterprises: readonly string[];
+    persons: readonly string[];
+  }): Promise<Answer<SanctionRecord[]>>;
 }
+
+const RecordsBatchSchema = Type.Object({ records: Type.Array(SanctionRecordSchema) });
 
 export function createSanctionsRegisterClient(http: SourceHttpClient): SanctionsRegister {
   return {
@@ -41,6 +49,21 @@ export function createSanctionsRegisterClient(http: SourceHttpClient): Sanctions
     },
     getPersonSanctions(insz) {
       return http.lookup(`/sanctions/persons/${requireInsz('sanctions', insz)}`, SanctionRecordSchema);
+    },
+    async getSubjectsSanctions({ enterprises, persons }) {
+      checkBatchSize('sanctions', enterprises.length + persons.length);
+      const query = [
+        enterprises.length > 0
+          ? `enterprise=${enterprises.map((n) => requireEnterpriseNumber('sanctions', n)).join(',')}`
+          : '',
+        persons.length > 0 ? `person=${persons.map((i) => requireInsz('sanctions', i)).join(',')}` : '',
+      ].filter((part) => part !== '');
+      const answer = await http.lookup(
+        `/sanctions/subjects?${query.join('&')}`,
+        RecordsBatchSchema,
+        NEVER_CACHE,
+      );
+      return batchAnswer(answer, (v) => v.records);
     },
   };
 }

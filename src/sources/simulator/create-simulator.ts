@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createFederalOffice } from './federal-office.ts';
+import { type MonitoringPopulation, withMonitoring } from './generate-monitoring.ts';
 import { generatePopulation } from './generate-population.ts';
 import type { Population } from './population.ts';
 import { createSeededRandom } from './seeded-random.ts';
@@ -26,12 +27,16 @@ export interface SimulatorOptions {
   referenceDate?: string;
   /** Serve an already generated population (a restart in a test, the demo loader's copy). */
   population?: Population;
+  /** Add this many granted authorisations to monitor, with planted cases (generate-monitoring.ts); 0 by default. */
+  monitoringAuthorisations?: number;
 }
 
 export interface Simulator {
   url: string;
   port: number;
   population: Population;
+  /** The authorisations to monitor and their ground truth, when asked for. */
+  monitoring: MonitoringPopulation | null;
   close(): Promise<void>;
 }
 
@@ -111,9 +116,13 @@ export function buildSimulatorApp(options: SimulatorOptions & { population: Popu
 /** Generates (or reuses) the population and listens; `url` has the real port when `port` is 0. */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? SIMULATOR_DEFAULTS.seed;
-  const population =
+  const base =
     options.population ??
     generatePopulation({ seed, ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) });
+  const extended = options.monitoringAuthorisations
+    ? withMonitoring(base, options.monitoringAuthorisations)
+    : null;
+  const population = extended?.population ?? base;
   const app = buildSimulatorApp({ ...options, seed, population });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? SIMULATOR_DEFAULTS.port, host });
@@ -124,6 +133,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     population,
+    monitoring: extended?.monitoring ?? null,
     close: () => app.close(),
   };
 }

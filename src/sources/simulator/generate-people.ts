@@ -35,8 +35,8 @@ export interface PersonSpec {
 }
 
 /** People generator that keeps every INSZ unique. */
-export function createPersonFactory(random: SeededRandom) {
-  const used = new Set<string>();
+export function createPersonFactory(random: SeededRandom, reserved: Iterable<string> = []) {
+  const used = new Set<string>(reserved);
   return function makePerson(spec: PersonSpec = {}): Person {
     const nationality = spec.nationality ?? random.pickWeighted(NATIONALITY_WEIGHTS);
     const sex = spec.sex ?? (random.chance(0.5) ? 'M' : 'F');

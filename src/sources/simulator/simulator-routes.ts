@@ -6,6 +6,7 @@ import { AdmissibleDossierSchema, RevocationNoticeSchema } from '../federal/immi
 import { MAX_PEOPLE_PER_QUESTION } from '../national-register/national-register.ts';
 import type { FederalOffice } from './federal-office.ts';
 import type { Population } from './population.ts';
+import { registerBatchRoutes } from './simulator-batch-routes.ts';
 
 /**
  * The registers' endpoints, one prefix per register. JSON in and out; 400 for an identifier that
@@ -27,6 +28,8 @@ export function registerSimulatorRoutes(
   deps: { population: Population; federal: FederalOffice; isFailing: (request: object) => boolean },
 ): void {
   const { population, federal } = deps;
+
+  registerBatchRoutes(app, population);
 
   app.get<{ Params: { number: string } }>('/kbo/enterprises/:number', async (request, reply) => {
     const { number } = request.params;

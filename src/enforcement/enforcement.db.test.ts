@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDossierWorld, type DossierWorld } from '../../test/dossier-driver.ts';
+import { type Session, signIn } from '../../test/test-app.ts';
+import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+
+const EMPLOYER = '0403170701';
+
+describe('enforcement: the inspector reads signals, records inspections; nobody else does', () => {
+  let world: DossierWorld;
+  let inspector: Session;
+
+  beforeAll(async () => {
+    world = await createDossierWorld(() => new Date('2026-12-01T09:00:00Z'));
+    inspector = await signIn(world.testApp.app, 'inspecteur', DEMO_PASSWORD);
+    const db = world.database.db;
+    const run = await db
+      .insertInto('risk_monitoring_runs')
+      .values({ trigger: 'SCHEDULE', requested_by: null, read_on: '2026-12-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('risk_monitoring_runs')
+      .set({ status: 'SUCCEEDED', finished_at: new Date(), summary: { authorisations: 1 } })
+      .where('id', '=', run.id)
+      .execute();
+    await db
+      .insertInto('employer_risk_scores')
+      .values({
+        run_id: run.id,
+        enterprise_number: EMPLOYER,
+        enterprise_name: 'Bakkerij Peeters bv',
+        nace_code: '10711',
+        province: 'OOST_VLAANDEREN',
+        score: 60,
+        parts: JSON.stringify([
+          { kind: 'EMPLOYER_NOT_ACTIVE', points: 60, authorisationId: null, counted: true },
+        ]),
+      })
+      .execute();
+    await db
+      .insertInto('risk_signals')
+      .values({
+        run_id: run.id,
+        enterprise_number: EMPLOYER,
+        dossier_id: null,
+        kind: 'EMPLOYER_NOT_ACTIVE',
+        points: 60,
+        facts: JSON.stringify([
+          { name: 'enterpriseStatus', value: 'BANKRUPT', source: 'kbo', at: '2026-12-01T03:00:00Z' },
+        ]),
+        rule: { parameter: 'KBO status', value: 0, validFrom: '2025-01-01', legalBasis: 'BVR 7 Dec 2018' },
+      })
+      .execute();
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  const audits = (action: string) =>
+    world.database.db.selectFrom('audit_events').select('action').where('action', '=', action).execute();
+
+  it('refuses the employer, the case handler and the supervisor', async () => {
+    for (const session of [world.employer, world.caseHandler, world.supervisor]) {
+      expect((await session.request('GET', '/api/v1/enforcement/work-list')).statusCode).toBe(403);
+      expect((await session.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`)).statusCode).toBe(
+        403,
+      );
+      const post = await session.request('POST', `/api/v1/enforcement/employers/${EMPLOYER}/inspections`, {
+        origin: 'SIGNAL',
+        inspectedOn: '2026-11-30',
+        findings: [],
+        outcome: 'NO_INFRINGEMENT',
+        referrals: [],
+      });
+      expect(post.statusCode).toBe(403);
+    }
+  });
+
+  it('shows the inspector the ranked list and the file with its evidence, and audits both reads', async () => {
+    const list = await inspector.request('GET', '/api/v1/enforcement/work-list?province=OOST_VLAANDEREN');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().employers).toEqual([
+      expect.objectContaining({
+        enterpriseNumber: EMPLOYER,
+        score: 60,
+        parts: [expect.objectContaining({ kind: 'EMPLOYER_NOT_ACTIVE' })],
+      }),
+    ]);
+    const file = await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.json().signals[0].facts[0]).toEqual(
+      expect.objectContaining({ value: 'BANKRUPT', source: 'kbo' }),
+    );
+    expect(await audits('RISK_WORK_LIST_READ')).toHaveLength(1);
+    expect(await audits('RISK_EMPLOYER_FILE_READ')).toHaveLength(1);
+  });
+
+  it('records an inspection with a proposed withdrawal and a referral, once per idempotency key', async () => {
+    const missingFine = await inspector.request(
+      'POST',
+      `/api/v1/enforcement/employers/${EMPLOYER}/inspections`,
+      {
+        origin: 'SIGNAL',
+        inspectedOn: '2026-11-30',
+        findings: [{ type: 'WAGES', description: 'Loon onder de belofte' }],
+        outcome: 'FINE_PROPOSED',
+        referrals: [],
+      },
+    );
+    expect(missingFine.statusCode).toBe(400);
+    expect(missingFine.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'fineProposedEuro', rule: 'required' }),
+    ]);
+    const body = {
+      origin: 'SIGNAL',
+      inspectedOn: '2026-11-30',
+      findings: [
+        { type: 'WAGES', description: 'Loon onder de belofte' },
+        { type: 'HOUSING', description: 'Acht werknemers op één adres' },
+      ],
+      fineProposedEuro: 2400,
+      outcome: 'WITHDRAWAL_PROPOSED',
+      referrals: [{ addressee: 'HOUSING_INSPECTION', referredOn: '2026-12-01' }],
+      idempotencyKey: 'inspection-0001',
+    };
+    const first = await inspector.request(
+      'POST',
+      `/api/v1/enforcement/employers/${EMPLOYER}/inspections`,
+      body,
+    );
+    expect(first.statusCode).toBe(201);
+    const again = await inspector.request(
+      'POST',
+      `/api/v1/enforcement/employers/${EMPLOYER}/inspections`,
+      body,
+    );
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const file = await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`);
+    expect(file.json().inspections).toEqual([
+      expect.objectContaining({
+        outcome: 'WITHDRAWAL_PROPOSED',
+        fineProposedEuro: 2400,
+        referrals: [{ addressee: 'HOUSING_INSPECTION', referredOn: '2026-12-01' }],
+      }),
+    ]);
+    expect(await audits('INSPECTION_RECORDED')).toHaveLength(1);
+  });
+});

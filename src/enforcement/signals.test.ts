@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { generateMonitoringPopulation } from '../sources/simulator/generate-monitoring.ts';
+import { rankEmployers } from './employer-signals.ts';
+import type { Reading, RegisterReading } from './monitoring-types.ts';
+import { quartersBefore } from './read-registers.ts';
+import { riskParametersOn } from './risk-parameters.ts';
+
+const READ_ON = '2026-12-01';
+const population = generateMonitoringPopulation({ seed: 7, referenceDate: READ_ON, authorisations: 3_000 });
+
+/** What the registers would answer, read straight from the simulated records (no HTTP). */
+function readingOf(): RegisterReading {
+  const at = <T>(source: Reading<T>['source'], value: T): Reading<T> => ({
+    value,
+    source,
+    readAt: `${READ_ON}T03:00:00Z`,
+    requestId: 'test',
+  });
+  const reading: RegisterReading = {
+    readOn: READ_ON,
+    quarters: quartersBefore(READ_ON, 4),
+    enterprises: new Map(population.enterprises.map((e) => [e.enterpriseNumber, at('kbo', e)])),
+    employments: new Map(),
+    dmfa: new Map(),
+    sanctions: new Map(
+      population.sanctions.map((r) => [`${r.subject.kind} ${r.subject.id}`, at('sanctions', r.sanctions)]),
+    ),
+    persons: new Map(population.people.map((p) => [p.insz, at('national-register', p)])),
+  };
+  for (const a of population.authorisations) {
+    reading.employments.set(
+      a.insz,
+      at(
+        'dimona',
+        population.employments.filter((p) => p.insz === a.insz),
+      ),
+    );
+    reading.dmfa.set(
+      a.insz,
+      at(
+        'dmfa',
+        population.dmfaQuarters.filter((q) => q.insz === a.insz),
+      ),
+    );
+  }
+  return reading;
+}
+
+describe('risk ranking on the seeded monitoring population', () => {
+  const ranking = rankEmployers(population.authorisations, readingOf(), riskParametersOn(READ_ON));
+  const planted = new Set(population.truth.planted.map((p) => p.enterpriseNumber));
+  const scoreOf = new Map(ranking.map((r) => [r.enterpriseNumber, r]));
+
+  it('ranks planted employers above every honest look-alike', () => {
+    const lowestPlantedFound = Math.min(
+      ...population.truth.planted.flatMap((p) =>
+        scoreOf.get(p.enterpriseNumber) ? [scoreOf.get(p.enterpriseNumber)?.score ?? 0] : [],
+      ),
+    );
+    const top = ranking.slice(0, Math.min(20, planted.size));
+    expect(top.every((r) => planted.has(r.enterpriseNumber))).toBe(true);
+    expect(lowestPlantedFound).toBeGreaterThan(0);
+  });
+
+  it('flags an underpaid worker with the values compared, and not a part-time change or sick leave', () => {
+    const underpaid = population.truth.planted.find((p) => p.kind === 'UNDERPAID');
+    const signal = scoreOf
+      .get(underpaid?.enterpriseNumber ?? '')
+      ?.signals.find((s) => s.kind === 'WAGE_BELOW_PROMISE');
+    expect(signal?.facts.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['promisedAnnualSalary', 'wagesDeclared', 'hoursDeclared', 'paidShare']),
+    );
+    expect(signal?.rule).toEqual(
+      expect.objectContaining({ parameter: 'enforcement.wage.minimumPaidShare', value: 0.8 }),
+    );
+    // Not ONE_OFF_BONUS: when the bonus falls outside the quarters judged, the rule cannot see it (docs/enforcement.md).
+    for (const kind of ['PART_TIME', 'SICK_LEAVE', 'QUARTER_NOT_DECLARED', 'LEFT_LEGALLY'] as const) {
+      for (const lookAlike of population.truth.lookAlikes.filter((l) => l.kind === kind)) {
+        const kinds = scoreOf.get(lookAlike.enterpriseNumber)?.signals.map((s) => s.kind) ?? [];
+        expect(kinds, `${kind} ${lookAlike.enterpriseNumber}`).not.toContain('WAGE_BELOW_PROMISE');
+        expect(kinds, `${kind} ${lookAlike.enterpriseNumber}`).not.toContain('DECLARED_ELSEWHERE');
+      }
+    }
+  });
+
+  it('shows every part of a score, and counts no more dossiers than the parameter says', () => {
+    for (const risk of ranking) {
+      const counted = risk.parts.filter((p) => p.counted).reduce((sum, p) => sum + p.points, 0);
+      expect(risk.score).toBeCloseTo(counted, 1);
+      const countedDossiers = new Set(
+        risk.parts.filter((p) => p.counted && p.authorisationId).map((p) => p.authorisationId),
+      );
+      expect(countedDossiers.size).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('is reproducible from the seed', () => {
+    const again = generateMonitoringPopulation({ seed: 7, referenceDate: READ_ON, authorisations: 3_000 });
+    expect(again.truth).toEqual(population.truth);
+  });
+});
