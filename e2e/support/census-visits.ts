@@ -181,4 +181,5 @@ export const USERNAMES: Record<Role, string> = {
   INSPECTOR: 'inspecteur',
   ANALYST: 'analist',
   ADMIN: 'beheerder',
+  PARTNER: 'partner',
 };

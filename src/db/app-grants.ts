@@ -34,6 +34,11 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   register_checks: ROWS,
   register_facts: ROWS,
   sessions: ROWS,
+  // Talent pools (src/talent): candidates are deleted on erasure, hence DELETE.
+  talent_candidates: ROWS,
+  talent_partner_members: ROWS,
+  talent_partners: ROWS,
+  talent_vacancies: ROWS,
   staff_saved_filters: ROWS,
   staff_notifications: ROWS,
   statistics_cohort_counts: ROWS,

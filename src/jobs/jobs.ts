@@ -8,6 +8,7 @@ import { remindInformationRequests } from '../dossiers/handling/information-requ
 import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
+import { eraseExpiredCandidates } from '../talent/erase-expired.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
 /**
@@ -24,6 +25,8 @@ export const JOBS = {
   federalDecisions: { name: 'federal-decisions-poll', cron: '*/5 * * * *' },
   // Employers are reminded once, a few days before a request for information is due.
   informationReminders: { name: 'information-reminders', cron: '0 8 * * *' },
+  // Talent pools: candidates past the retention date of their consent are erased (src/talent).
+  talentRetention: { name: 'talent-retention-erase', cron: '30 3 * * *' },
 } as const;
 
 /** What the jobs may use besides the database: the registers (null when none is configured). */
@@ -75,6 +78,7 @@ export const JOB_HANDLERS: Record<
   'federal-decisions-poll': async (db, context) =>
     context.sources ? pollResidenceDecisions(db, context.sources.federal) : NO_SOURCES,
   'information-reminders': async (db, context) => remindInformationRequests(db, brusselsDate(context.now())),
+  'talent-retention-erase': async (db, context) => eraseExpiredCandidates(db, brusselsDate(context.now())),
 };
 
 export interface JobRunner {

@@ -22,6 +22,7 @@ import '../validation/compile-validator.ts'; // sets TypeBox to report every err
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
+import { talentRoutes } from '../talent/talent.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
 import type { DatabaseState } from './database-state.ts';
@@ -139,6 +140,7 @@ export async function buildApp({
   await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });
+  await app.register(talentRoutes, { database, now: dossierOptions.now });
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }
