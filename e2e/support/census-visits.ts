@@ -36,11 +36,15 @@ export interface DemoSamples {
   openDataReports: string[];
   /** One unused one-time worker code per language (a code can be redeemed once). */
   workerCodes: Record<Lang, string>;
+  /** The demo employer's shortage vacancy, and the demo partner's candidates (src/talent/demo-talent.ts). */
+  talentVacancies: string[];
+  talentCandidates: Array<{ id: string; reference: string }>;
 }
 
 export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
   const employer = await signInApi(baseURL, 'werkgever');
   const analyst = await signInApi(baseURL, 'analist');
+  const partner = await signInApi(baseURL, 'partner');
   try {
     const { dossiers } = await employer.call<{ dossiers: DemoDossier[] }>('GET', '/api/v1/dossiers');
     const dossiersByStatus = new Map<string, DemoDossier>();
@@ -76,10 +80,20 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
       analystReports: await reportIds(analyst, '/api/v1/stats/reports'),
       openDataReports: await reportIds(analyst, '/api/v1/open-data/reports'),
       workerCodes: { nl: await code(), fr: await code(), en: await code() },
+      talentVacancies: (
+        await employer.call<{ vacancies: Array<{ id: string }> }>('GET', '/api/v1/talent/vacancies')
+      ).vacancies.map((vacancy) => vacancy.id),
+      talentCandidates: (
+        await partner.call<{ candidates: Array<{ id: string; reference: string }> }>(
+          'GET',
+          '/api/v1/talent/candidates',
+        )
+      ).candidates,
     };
   } finally {
     await employer.dispose();
     await analyst.dispose();
+    await partner.dispose();
   }
 }
 
@@ -140,6 +154,16 @@ function samplesOf(
     analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
     adminHome: one(),
     adminOutbox: one(),
+    employerVacancies: one('own vacancies and the form'),
+    employerVacancy: demo.talentVacancies.map((vacancyId) => ({
+      params: { vacancyId },
+      note: 'ranked candidates',
+    })),
+    partnerHome: one('candidates and the form'),
+    partnerCandidate: demo.talentCandidates.map(({ id, reference }) => ({
+      params: { candidateId: id },
+      note: reference,
+    })),
   };
 }
 
@@ -194,4 +218,5 @@ export const USERNAMES: Record<Role, string> = {
   INSPECTOR: 'inspecteur',
   ANALYST: 'analist',
   ADMIN: 'beheerder',
+  PARTNER: 'partner',
 };

@@ -1,5 +1,14 @@
-// Roles of PRODUCT.md "Who uses it". Pure: no I/O. Route access is declared against these.
-export const ROLES = ['EMPLOYER', 'CASE_HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ANALYST', 'ADMIN'] as const;
+// Roles of PRODUCT.md "Who uses it", and PARTNER: an organisation that screens candidates for
+// the talent pools (src/talent; issue 17). Pure: no I/O. Route access is declared against these.
+export const ROLES = [
+  'EMPLOYER',
+  'CASE_HANDLER',
+  'SUPERVISOR',
+  'INSPECTOR',
+  'ANALYST',
+  'ADMIN',
+  'PARTNER',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -29,4 +38,5 @@ export const ROLE_SLUGS = {
   INSPECTOR: 'inspector',
   ANALYST: 'analyst',
   ADMIN: 'admin',
+  PARTNER: 'partner',
 } as const satisfies Record<Role, string>;

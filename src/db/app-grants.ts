@@ -46,6 +46,11 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   risk_monitoring_runs: ROWS,
   risk_signals: ROWS,
   sessions: ROWS,
+  // Talent pools (src/talent): candidates are deleted on erasure, hence DELETE.
+  talent_candidates: ROWS,
+  talent_partner_members: ROWS,
+  talent_partners: ROWS,
+  talent_vacancies: ROWS,
   staff_saved_filters: ROWS,
   staff_notifications: ROWS,
   statistics_cohort_counts: ROWS,

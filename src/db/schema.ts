@@ -521,6 +521,67 @@ export interface InspectionReferralsTable {
   created_at: Generated<Date>;
 }
 
+/** Migration 0020 (src/talent): partner organisations and which PARTNER account acts for which. */
+export interface TalentPartnersTable {
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface TalentPartnerMembersTable {
+  user_id: string;
+  partner_id: string;
+}
+
+export interface TalentVacanciesTable {
+  id: Generated<string>;
+  enterprise_number: string;
+  created_by: string | null;
+  occupation_id: string;
+  isco_code: string;
+  isco_minor: ColumnType<string, never, never>;
+  title: string;
+  postal_code: string;
+  required_vks: number;
+  languages: JsonColumn;
+  start_date: string;
+  positions: ColumnType<number, number | undefined, number>;
+  gross_annual_salary: ColumnType<string | null, number | null | undefined, number | null>;
+  on_vdab_shortage_list: boolean | null;
+  status: ColumnType<'OPEN' | 'FILLED' | 'WITHDRAWN', 'OPEN' | 'FILLED' | 'WITHDRAWN' | undefined>;
+  source: ColumnType<'LOKET' | 'VDAB' | 'EURES', 'LOKET' | 'VDAB' | 'EURES' | undefined>;
+  search_text: string;
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TalentCandidatesTable {
+  id: Generated<string>;
+  partner_id: string;
+  reference: string;
+  pool: 'LOCAL_JOBSEEKER' | 'REFUGEE' | 'ASYLUM_SEEKER' | 'PILOT_PARTICIPANT' | 'CARE_RECOGNITION';
+  occupation_ids: string[];
+  isco_codes: string[];
+  isco_minors: string[];
+  education_vks: number;
+  languages: JsonColumn;
+  circle: 'BELGIUM' | 'EU' | 'THIRD_COUNTRY';
+  postal_code: string | null;
+  nationality: string;
+  work_access: 'FREE' | 'ASYLUM_WORK_ALLOWED' | 'NOT_YET' | 'PERMIT_NEEDED';
+  available_from: string;
+  recognition_status: 'NOT_APPLICABLE' | 'PENDING' | 'RECOGNISED' | 'REFUSED';
+  naric_reference: string | null;
+  consent_purpose: 'SHORTAGE_MATCHING';
+  consent_given_on: string;
+  consent_show_employers: boolean;
+  retention_until: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -558,4 +619,8 @@ export interface Database {
   risk_signals: RiskSignalsTable;
   inspections: InspectionsTable;
   inspection_referrals: InspectionReferralsTable;
+  talent_partners: TalentPartnersTable;
+  talent_partner_members: TalentPartnerMembersTable;
+  talent_vacancies: TalentVacanciesTable;
+  talent_candidates: TalentCandidatesTable;
 }

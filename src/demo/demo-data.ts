@@ -1,6 +1,7 @@
 import type { Role } from '../auth/roles.ts';
 import { countUsers, createUser } from '../auth/users.repo.ts';
 import type { Db } from '../db/client.ts';
+import { loadDemoTalent } from '../talent/demo-talent.ts';
 
 /**
  * Demo accounts with a known password. Loaded only on an empty embedded database, or on request
@@ -30,14 +31,17 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   { username: 'beheerder', displayName: 'Functioneel beheerder Ruben', role: 'ADMIN' },
   // A second administrator: a change of the rule data needs one person to propose, another to approve.
   { username: 'beheerder2', displayName: 'Functioneel beheerder Mira', role: 'ADMIN' },
+  { username: 'partner', displayName: 'Trajectbegeleider Mina (Welkom Werk vzw, demo)', role: 'PARTNER' },
 ];
 
 /** Loads the demo accounts when there are no users yet; returns whether it did. */
 export async function loadDemoData(db: Db): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return false;
+    const ids = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await createUser(trx, { ...account, password: DEMO_PASSWORD });
+      ids.set(account.username, user.id);
       // The demo employer's own enterprise, by name, so letters and screens can address it.
       if (account.enterpriseNumber) {
         await trx
@@ -50,6 +54,11 @@ export async function loadDemoData(db: Db): Promise<boolean> {
           .execute();
       }
     }
+    await loadDemoTalent(trx, {
+      partnerUserId: ids.get('partner') as string,
+      employerUserId: ids.get('werkgever') as string,
+      enterpriseNumber: '0403170701',
+    });
     return true;
   });
 }

@@ -9,6 +9,7 @@ import { sweepDeadlines } from '../dossiers/handling/sweep-deadlines.ts';
 import { scheduledMonitoring, workRequestedRuns } from '../enforcement/monitoring-run.ts';
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
+import { eraseExpiredCandidates } from '../talent/erase-expired.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
 /**
@@ -29,6 +30,8 @@ export const JOBS = {
   // (LOKET_RISK_MONITORING_CRON), and runs an inspector asked for, picked up within a minute.
   riskMonitoring: { name: 'risk-monitoring', cron: process.env.LOKET_RISK_MONITORING_CRON || '0 3 1 * *' },
   riskMonitoringRequested: { name: 'risk-monitoring-requested', cron: '* * * * *' },
+  // Talent pools: candidates past the retention date of their consent are erased (src/talent).
+  talentRetention: { name: 'talent-retention-erase', cron: '30 3 * * *' },
 } as const;
 
 /** What the jobs may use besides the database: the registers (null when none is configured). */
@@ -85,6 +88,7 @@ export const JOB_HANDLERS: Record<
     context.sources ? scheduledMonitoring(db, context.sources, brusselsDate(context.now())) : NO_REGISTERS,
   'risk-monitoring-requested': async (db, context) =>
     context.sources ? workRequestedRuns(db, context.sources) : NO_REGISTERS,
+  'talent-retention-erase': async (db, context) => eraseExpiredCandidates(db, brusselsDate(context.now())),
 };
 
 export interface JobRunner {

@@ -12,4 +12,5 @@ export const ROLE_TASKS = {
   INSPECTOR: ['riskList', 'recordControls', 'abuseReports'],
   ANALYST: ['parliamentaryQuestions', 'statistics', 'policySimulation', 'openData'],
   ADMIN: ['manageAccounts', 'manageParameters', 'operations'],
+  PARTNER: ['recordCandidates', 'recordConsent', 'matchVacancies'],
 } as const satisfies Record<Role, readonly string[]>;

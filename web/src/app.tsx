@@ -31,6 +31,18 @@ const WorkerDossierPage = lazy(() =>
 const OpenDataArea = lazy(() =>
   import('./pages/open-data/open-data-area.tsx').then((m) => ({ default: m.OpenDataArea })),
 );
+const TalentVacancies = lazy(() =>
+  import('./pages/talent/vacancy-pages.tsx').then((m) => ({ default: m.EmployerVacanciesPage })),
+);
+const TalentVacancy = lazy(() =>
+  import('./pages/talent/vacancy-pages.tsx').then((m) => ({ default: m.EmployerVacancyPage })),
+);
+const PartnerHome = lazy(() =>
+  import('./pages/talent/partner-pages.tsx').then((m) => ({ default: m.PartnerHomePage })),
+);
+const PartnerCandidate = lazy(() =>
+  import('./pages/talent/partner-pages.tsx').then((m) => ({ default: m.PartnerCandidatePage })),
+);
 const StaffArea = lazy(() => import('./pages/staff/staff-area.tsx').then((m) => ({ default: m.StaffArea })));
 
 const MAIN_ID = 'main-content';
@@ -102,6 +114,28 @@ function CurrentPage() {
       );
     case 'adminOutbox':
       return <SignedIn page={page} render={() => <MailOutboxPage />} />;
+    case 'employerVacancies':
+      return <SignedIn page={page} render={() => <TalentVacancies />} />;
+    case 'employerVacancy':
+      return (
+        <SignedIn
+          page={page}
+          render={() => (
+            <TalentVacancy key={page.params.vacancyId} vacancyId={page.params.vacancyId as string} />
+          )}
+        />
+      );
+    case 'partnerHome':
+      return <SignedIn page={page} render={() => <PartnerHome />} />;
+    case 'partnerCandidate':
+      return (
+        <SignedIn
+          page={page}
+          render={() => (
+            <PartnerCandidate key={page.params.candidateId} candidateId={page.params.candidateId as string} />
+          )}
+        />
+      );
     default: {
       const unhandled: never = page.id;
       throw new Error(`no page for ${String(unhandled)}`);

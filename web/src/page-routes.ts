@@ -20,6 +20,8 @@ export const PAGE_ROUTES = {
   employerNew: { pattern: '/employer/new', for: ['EMPLOYER'] },
   employerDossier: { pattern: '/employer/dossiers/:dossierId', for: ['EMPLOYER'] },
   employerStep: { pattern: '/employer/dossiers/:dossierId/steps/:stepId', for: ['EMPLOYER'] },
+  employerVacancies: { pattern: '/employer/vacancies', for: ['EMPLOYER'] },
+  employerVacancy: { pattern: '/employer/vacancies/:vacancyId', for: ['EMPLOYER'] },
   caseHandlerQueue: { pattern: '/case-handler', for: ['CASE_HANDLER', 'SUPERVISOR'] },
   caseHandlerPayments: { pattern: '/case-handler/payments', for: ['CASE_HANDLER', 'SUPERVISOR'] },
   caseHandlerDossier: { pattern: '/case-handler/dossiers/:dossierId', for: ['CASE_HANDLER', 'SUPERVISOR'] },
@@ -31,6 +33,8 @@ export const PAGE_ROUTES = {
   analystReport: { pattern: '/analyst/reports/:reportId', for: ['ANALYST'] },
   adminHome: { pattern: '/admin', for: ['ADMIN'] },
   adminOutbox: { pattern: '/admin/outbox', for: ['ADMIN'] },
+  partnerHome: { pattern: '/partner', for: ['PARTNER'] },
+  partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;
@@ -41,6 +45,8 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   dossierId: '[0-9a-fA-F-]{36}',
   stepId: '[a-zA-Z]+',
   reportId: '[A-Za-z0-9_-]{1,50}',
+  vacancyId: '[0-9a-fA-F-]{36}',
+  candidateId: '[0-9a-fA-F-]{36}',
 };
 
 export interface PageMatch {

@@ -1,0 +1,62 @@
+import type { Lang } from '../i18n/languages.ts';
+import { translate } from '../i18n/translate.ts';
+import { findOccupation } from '../occupations/occupation-catalogue.ts';
+import { foldText } from '../occupations/search-text.ts';
+import { addMonths } from '../rules/dates/iso-date.ts';
+import { locatePostalCode } from '../rules/index.ts';
+import { LoketError } from '../server/errors.ts';
+import type { FieldError } from '../validation/field-errors.ts';
+import { type Circle, type LanguageSkill, MAX_RETENTION_MONTHS } from './talent-model.ts';
+
+/**
+ * The checks a schema cannot make: an ESCO occupation that exists, a Belgian postal code, dates
+ * that make sense together. Each failing field is named with its rule, all at once (400).
+ */
+
+export class FieldChecks {
+  readonly errors: FieldError[] = [];
+  constructor(private readonly lang: Lang) {}
+
+  fail(path: string, rule: string, key: string, params?: Record<string, unknown>): void {
+    this.errors.push({ path, rule, message: translate(this.lang, `validation.talent.${key}`, params) });
+  }
+
+  occupation(path: string, id: string) {
+    const occupation = findOccupation(id);
+    if (!occupation) this.fail(path, 'esco', 'unknownOccupation');
+    return occupation;
+  }
+
+  postalCode(path: string, code: string | null | undefined): void {
+    if (code && !locatePostalCode(code)) this.fail(path, 'belgianPostalCode', 'postalCode');
+  }
+
+  languages(path: string, languages: readonly LanguageSkill[]): void {
+    if (new Set(languages.map((skill) => skill.lang)).size !== languages.length)
+      this.fail(path, 'uniqueLanguage', 'duplicateLanguage');
+  }
+
+  /** Someone in Belgium has a postal code (distance is measured from it); someone abroad has none. */
+  residence(circle: Circle, postalCode: string | null | undefined): void {
+    if ((circle === 'BELGIUM') !== Boolean(postalCode))
+      this.fail('postalCode', 'postalCodeForBelgium', 'postalCodeForBelgium');
+  }
+
+  /** Consent given no later than today; kept after today, and at most MAX_RETENTION_MONTHS after consent. */
+  retention(consentGivenOn: string, retentionUntil: string, today: string): void {
+    if (consentGivenOn > today) this.fail('consentGivenOn', 'notInFuture', 'consentInFuture');
+    if (retentionUntil <= today || retentionUntil > addMonths(consentGivenOn, MAX_RETENTION_MONTHS))
+      this.fail('retentionUntil', 'retentionPeriod', 'retention', { months: MAX_RETENTION_MONTHS });
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, this.errors);
+  }
+}
+
+/** The occupation's labels in every language and the title, folded as the pickers fold: for trigram search. */
+export function vacancySearchText(occupationId: string, title: string): string {
+  const occupation = findOccupation(occupationId);
+  const labels = occupation ? Object.values(occupation.labels) : [];
+  return foldText([...labels, title].join(' '));
+}
