@@ -34,6 +34,8 @@ export interface DemoSamples {
   draftSteps: Array<{ dossierId: string; category: string; steps: string[] }>;
   analystReports: string[];
   openDataReports: string[];
+  /** The desk's abuse reports the inspector sees (one per triage state). */
+  deskReports: Array<{ id: string; status: string }>;
   /** One unused one-time worker code per language (a code can be redeemed once). */
   workerCodes: Record<Lang, string>;
 }
@@ -41,6 +43,7 @@ export interface DemoSamples {
 export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
   const employer = await signInApi(baseURL, 'werkgever');
   const analyst = await signInApi(baseURL, 'analist');
+  const inspector = await signInApi(baseURL, 'inspecteur');
   try {
     const { dossiers } = await employer.call<{ dossiers: DemoDossier[] }>('GET', '/api/v1/dossiers');
     const dossiersByStatus = new Map<string, DemoDossier>();
@@ -76,8 +79,15 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
       analystReports: await reportIds(analyst, '/api/v1/stats/reports'),
       openDataReports: await reportIds(analyst, '/api/v1/open-data/reports'),
       workerCodes: { nl: await code(), fr: await code(), en: await code() },
+      deskReports: (
+        await inspector.call<{ reports: Array<{ id: string; status: string }> }>(
+          'GET',
+          '/api/v1/inspector/reports',
+        )
+      ).reports,
     };
   } finally {
+    await inspector.dispose();
     await employer.dispose();
     await analyst.dispose();
   }
@@ -128,6 +138,18 @@ function samplesOf(
     supervisorQueue: one(),
     supervisorDossier: dossiers(SUPERVISOR_DOSSIER_STATES),
     inspectorHome: one(),
+    inspectorReports: one(),
+    inspectorReport: demo.deskReports.map((report) => ({
+      params: { deskReportId: report.id },
+      note: report.status,
+    })),
+    deskHome: one(),
+    deskInfo: ['pay', 'working-time', 'housing', 'changing-employer', 'permit'].map((topic) => ({
+      params: { topic },
+      note: topic,
+    })),
+    deskReport: one('the empty form'),
+    deskFollowUp: one('the code form'),
     analystReports: one(),
     analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
     adminHome: one(),

@@ -53,7 +53,12 @@ async function followUpView(options: DeskRouteOptions, reference: string, code: 
     receivedOn: report.received_on,
     // The service it went to is the reporter's business (they may contact it); the reasoning is not.
     forwardedTo: report.forwarded_to,
-    messages: messages.map((m) => ({ author: m.author, body: m.body, writtenOn: m.written_on })),
+    messages: messages.map((m) => ({
+      id: String(m.id),
+      author: m.author,
+      body: m.body,
+      writtenOn: m.written_on,
+    })),
     attachmentCount: attachments.length,
     canAnswer: report.status === 'RECEIVED' || report.status === 'ADMISSIBLE',
   };

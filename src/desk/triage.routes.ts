@@ -65,7 +65,12 @@ export async function triageRoutes(app: FastifyInstance, options: DeskRouteOptio
       forwardedTo: report.forwarded_to,
       triagedOn: report.triaged_on,
       employer,
-      messages: messages.map((m) => ({ author: m.author, body: m.body, writtenOn: m.written_on })),
+      messages: messages.map((m) => ({
+        id: String(m.id),
+        author: m.author,
+        body: m.body,
+        writtenOn: m.written_on,
+      })),
       attachments: attachments.map((a) => ({
         id: a.id,
         mediaType: a.media_type,

@@ -31,6 +31,10 @@ const WorkerDossierPage = lazy(() =>
 const OpenDataArea = lazy(() =>
   import('./pages/open-data/open-data-area.tsx').then((m) => ({ default: m.OpenDataArea })),
 );
+const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
+const InspectorReportsArea = lazy(() =>
+  import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
+);
 const StaffArea = lazy(() => import('./pages/staff/staff-area.tsx').then((m) => ({ default: m.StaffArea })));
 
 const MAIN_ID = 'main-content';
@@ -74,6 +78,14 @@ function CurrentPage() {
     case 'openData':
     case 'openDataReport':
       return <OpenDataArea page={page} />;
+    case 'deskHome':
+    case 'deskInfo':
+    case 'deskReport':
+    case 'deskFollowUp':
+      return <DeskArea page={page} />;
+    case 'inspectorReports':
+    case 'inspectorReport':
+      return <SignedIn page={page} render={() => <InspectorReportsArea page={page} />} />;
     case 'employerHome':
     case 'employerNew':
     case 'employerDossier':
