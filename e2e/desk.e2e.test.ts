@@ -116,7 +116,7 @@ describe('the public desk', () => {
     await inspector.reload();
     await inspector.getByText('Industrieweg 12, Gent').waitFor();
     await inspector.context().close();
-  });
+  }, 300_000);
 
   it('never shows an employer the reports', async () => {
     await signInOnPage(page, 'werkgever');
