@@ -398,6 +398,7 @@ export interface DeskReportsTable {
 export interface DeskReportAttachmentsTable {
   id: Generated<string>;
   report_id: string;
+  seq: Generated<string>;
   media_type: string;
   size_bytes: number;
   sha256: string;

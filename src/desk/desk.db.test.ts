@@ -103,7 +103,7 @@ describe('abuse reports at the public desk', () => {
     });
     expect(asked.statusCode, asked.body).toBe(201);
     const seen = await reporter.request('POST', '/api/v1/desk/follow-up', { reference, code: followUpCode });
-    expect(seen.json().messages).toEqual([
+    expect(seen.json().messages).toMatchObject([
       { author: 'INSPECTOR', body: 'Op welk adres werkt u?', writtenOn: '2026-11-30' },
     ]);
     const answered = await reporter.request('POST', '/api/v1/desk/follow-up/answers', {

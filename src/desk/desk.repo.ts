@@ -180,8 +180,7 @@ export async function reportAttachments(db: Db, reportId: string) {
     .selectFrom('desk_report_attachments')
     .select(['id', 'media_type', 'size_bytes', 'added_on', 'storage_key'])
     .where('report_id', '=', reportId)
-    .orderBy('added_on')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 

@@ -35,6 +35,8 @@ CREATE INDEX desk_reports_enterprise_idx ON desk_reports (enterprise_number) WHE
 CREATE TABLE desk_report_attachments (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   report_id   uuid NOT NULL REFERENCES desk_reports (id),
+  -- The order they came in, without a timestamp.
+  seq         bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   media_type  text NOT NULL,
   size_bytes  integer NOT NULL CHECK (size_bytes > 0),
   sha256      text NOT NULL,
