@@ -34,6 +34,8 @@ export interface DemoSamples {
   draftSteps: Array<{ dossierId: string; category: string; steps: string[] }>;
   analystReports: string[];
   openDataReports: string[];
+  /** The desk's abuse reports the inspector sees (one per triage state). */
+  deskReports: Array<{ id: string; status: string }>;
   /** One unused one-time worker code per language (a code can be redeemed once). */
   workerCodes: Record<Lang, string>;
   /** The demo employer's shortage vacancy, and the demo partner's candidates (src/talent/demo-talent.ts). */
@@ -45,6 +47,7 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
   const employer = await signInApi(baseURL, 'werkgever');
   const analyst = await signInApi(baseURL, 'analist');
   const partner = await signInApi(baseURL, 'partner');
+  const inspector = await signInApi(baseURL, 'inspecteur');
   try {
     const { dossiers } = await employer.call<{ dossiers: DemoDossier[] }>('GET', '/api/v1/dossiers');
     const dossiersByStatus = new Map<string, DemoDossier>();
@@ -89,8 +92,15 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
           '/api/v1/talent/candidates',
         )
       ).candidates,
+      deskReports: (
+        await inspector.call<{ reports: Array<{ id: string; status: string }> }>(
+          'GET',
+          '/api/v1/inspector/reports',
+        )
+      ).reports,
     };
   } finally {
+    await inspector.dispose();
     await employer.dispose();
     await analyst.dispose();
     await partner.dispose();
@@ -150,6 +160,18 @@ function samplesOf(
     supervisorQueue: one(),
     supervisorDossier: dossiers(SUPERVISOR_DOSSIER_STATES),
     inspectorHome: one(),
+    inspectorReports: one(),
+    inspectorReport: demo.deskReports.map((report) => ({
+      params: { deskReportId: report.id },
+      note: report.status,
+    })),
+    deskHome: one(),
+    deskInfo: ['pay', 'working-time', 'housing', 'changing-employer', 'permit'].map((topic) => ({
+      params: { topic },
+      note: topic,
+    })),
+    deskReport: one('the empty form'),
+    deskFollowUp: one('the code form'),
     analystReports: one(),
     analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
     adminHome: one(),

@@ -20,6 +20,11 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   dossier_actions: APPEND_ONLY,
   // Notes, assignments and letter edits: appended, never changed (its trigger says so too).
   dossier_staff_entries: APPEND_ONLY,
+  // The public desk: reports change status when triaged; questions and answers are only appended.
+  desk_challenges: ROWS,
+  desk_report_attachments: ROWS,
+  desk_report_messages: APPEND_ONLY,
+  desk_reports: ROWS,
   document_contents: ROWS,
   dossier_documents: ROWS,
   dossier_letters: ROWS,

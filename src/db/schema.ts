@@ -582,6 +582,58 @@ export interface TalentCandidatesTable {
   updated_at: Generated<Date>;
 }
 
+export type DeskReportStatus = 'RECEIVED' | 'ADMISSIBLE' | 'NOT_ADMISSIBLE' | 'FORWARDED';
+
+/** Migration 0017: the public desk's abuse reports (src/desk). */
+export interface DeskReportsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  reference: string;
+  follow_up_hash: string;
+  lang: string;
+  received_on: DateText;
+  reporter_role: string;
+  contact: string | null;
+  employer_name: string | null;
+  enterprise_number: string | null;
+  place: string | null;
+  categories: string[];
+  description: string;
+  status: ColumnType<DeskReportStatus, DeskReportStatus | undefined, DeskReportStatus>;
+  triage_reason: string | null;
+  forwarded_to: string | null;
+  triaged_by: string | null;
+  triaged_on: DateText | null;
+}
+
+export interface DeskReportAttachmentsTable {
+  id: Generated<string>;
+  report_id: string;
+  seq: Generated<string>;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage: 'database' | 'disk';
+  storage_key: string;
+  added_on: DateText;
+}
+
+export interface DeskReportMessagesTable {
+  id: Generated<string>;
+  report_id: string;
+  author: 'INSPECTOR' | 'REPORTER';
+  author_user_id: string | null;
+  body: string;
+  written_on: DateText;
+}
+
+export interface DeskChallengesTable {
+  salt: string;
+  bits: number;
+  expires_at: Timestamp;
+  spent_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -623,4 +675,8 @@ export interface Database {
   talent_partner_members: TalentPartnerMembersTable;
   talent_vacancies: TalentVacanciesTable;
   talent_candidates: TalentCandidatesTable;
+  desk_reports: DeskReportsTable;
+  desk_report_attachments: DeskReportAttachmentsTable;
+  desk_report_messages: DeskReportMessagesTable;
+  desk_challenges: DeskChallengesTable;
 }

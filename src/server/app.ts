@@ -9,6 +9,8 @@ import type { DestinationStream } from 'pino';
 import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { oidcRoutes } from '../auth/oidc.routes.ts';
+import { deskRoutes } from '../desk/desk.routes.ts';
+import { triageRoutes } from '../desk/triage.routes.ts';
 import { databaseStorage, diskStorage } from '../dossiers/documents/document-storage.ts';
 import { documentRoutes } from '../dossiers/documents/documents.routes.ts';
 import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
@@ -154,6 +156,15 @@ export async function buildApp({
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
+  const deskOptions = {
+    database,
+    storage,
+    now: dossierOptions.now,
+    desk: config.desk,
+    maxDocumentBytes: documents.maxBytes,
+  };
+  await app.register(deskRoutes, deskOptions);
+  await app.register(triageRoutes, deskOptions);
   await app.register(webApp, { distDir: config.webDist });
   return app;
 }

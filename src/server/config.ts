@@ -43,6 +43,8 @@ export interface Config {
   webDist: string;
   caseHandling: CaseHandlingConfig;
   mail: MailSettings;
+  /** The public desk's abuse reports (docs/desk.md). */
+  desk: { proofOfWorkBits: number; reportsPerHour: number };
 }
 
 export interface DatabaseLimits {
@@ -153,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDist: path.resolve(cwd, env.LOKET_WEB_DIST ?? 'web/dist'),
     caseHandling: loadCaseHandlingConfig(env, cwd),
     mail: { ...loadMailSettings(env), leaseMs: claimLeaseSeconds * 1_000 },
+    desk: {
+      proofOfWorkBits: integer(env, 'LOKET_DESK_PROOF_OF_WORK_BITS', 16, 1, 28),
+      reportsPerHour: integer(env, 'LOKET_DESK_REPORTS_PER_HOUR', 5, 1, 10_000),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-pos
 import { ensureDatabase } from '../db/ensure-database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
+import { loadDemoReports } from '../desk/desk-demo.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
 import { startGovernedRuleData } from '../governance/rule-data/governed-rule-data.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
@@ -132,7 +133,13 @@ export async function startLoket(
         if (demoLoaded) {
           const started = Date.now();
           const dossiers = await loadDemoDossiers(handle.db, brusselsDate(new Date()));
-          log.info({ dossiers, ms: Date.now() - started }, 'demo dossiers loaded');
+          const inspector = await db
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', 'inspecteur')
+            .executeTakeFirst();
+          const reports = await loadDemoReports(db, brusselsDate(new Date()), inspector?.id ?? null);
+          log.info({ dossiers, reports, ms: Date.now() - started }, 'demo dossiers and desk reports loaded');
         }
         if (sources)
           registerChecks = startRegisterCheckLoop(handle.db, sources, log, {

@@ -43,6 +43,10 @@ const PartnerHome = lazy(() =>
 const PartnerCandidate = lazy(() =>
   import('./pages/talent/partner-pages.tsx').then((m) => ({ default: m.PartnerCandidatePage })),
 );
+const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
+const InspectorReportsArea = lazy(() =>
+  import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
+);
 const StaffArea = lazy(() => import('./pages/staff/staff-area.tsx').then((m) => ({ default: m.StaffArea })));
 
 const MAIN_ID = 'main-content';
@@ -86,6 +90,14 @@ function CurrentPage() {
     case 'openData':
     case 'openDataReport':
       return <OpenDataArea page={page} />;
+    case 'deskHome':
+    case 'deskInfo':
+    case 'deskReport':
+    case 'deskFollowUp':
+      return <DeskArea page={page} />;
+    case 'inspectorReports':
+    case 'inspectorReport':
+      return <SignedIn page={page} render={() => <InspectorReportsArea page={page} />} />;
     case 'employerHome':
     case 'employerNew':
     case 'employerDossier':

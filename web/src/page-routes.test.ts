@@ -7,6 +7,8 @@ const SAMPLE = {
   dossierId: '0b6f5b8e-3c1d-4a7e-9f10-2a3b4c5d6e7f',
   stepId: 'worker',
   reportId: 'applications-by-month',
+  topic: 'working-time',
+  deskReportId: '5d0c1f9e-2b3a-4c5d-8e7f-9a0b1c2d3e4f',
 };
 
 describe('the page table', () => {

@@ -16,6 +16,10 @@ export const PAGE_ROUTES = {
   worker: { pattern: '/worker', for: 'worker' },
   openData: { pattern: '/open-data', for: 'public' },
   openDataReport: { pattern: '/open-data/reports/:reportId', for: 'public' },
+  deskHome: { pattern: '/desk', for: 'public' },
+  deskInfo: { pattern: '/desk/info/:topic', for: 'public' },
+  deskReport: { pattern: '/desk/report', for: 'public' },
+  deskFollowUp: { pattern: '/desk/follow-up', for: 'public' },
   employerHome: { pattern: '/employer', for: ['EMPLOYER'] },
   employerNew: { pattern: '/employer/new', for: ['EMPLOYER'] },
   employerDossier: { pattern: '/employer/dossiers/:dossierId', for: ['EMPLOYER'] },
@@ -29,6 +33,8 @@ export const PAGE_ROUTES = {
   supervisorQueue: { pattern: '/supervisor/queue', for: ['SUPERVISOR'] },
   supervisorDossier: { pattern: '/supervisor/dossiers/:dossierId', for: ['SUPERVISOR'] },
   inspectorHome: { pattern: '/inspector', for: ['INSPECTOR'] },
+  inspectorReports: { pattern: '/inspector/reports', for: ['INSPECTOR'] },
+  inspectorReport: { pattern: '/inspector/reports/:deskReportId', for: ['INSPECTOR'] },
   analystReports: { pattern: '/analyst', for: ['ANALYST'] },
   analystReport: { pattern: '/analyst/reports/:reportId', for: ['ANALYST'] },
   adminHome: { pattern: '/admin', for: ['ADMIN'] },
@@ -47,6 +53,8 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   reportId: '[A-Za-z0-9_-]{1,50}',
   vacancyId: '[0-9a-fA-F-]{36}',
   candidateId: '[0-9a-fA-F-]{36}',
+  topic: '[a-z-]{1,40}',
+  deskReportId: '[0-9a-fA-F-]{36}',
 };
 
 export interface PageMatch {

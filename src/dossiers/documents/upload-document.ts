@@ -32,6 +32,30 @@ export async function detectMediaType(content: Buffer): Promise<AcceptedMediaTyp
   return ACCEPTED_MEDIA_TYPES.includes(mime as AcceptedMediaType) ? (mime as AcceptedMediaType) : null;
 }
 
+/**
+ * The checks every uploaded file passes (dossier documents, the desk's report attachments): not
+ * empty, not too large, PDF/JPEG/PNG by its bytes, a PDF without active content. Its media type.
+ */
+export async function checkDocumentContent(
+  content: Buffer,
+  lang: Lang,
+  maxBytes: number,
+): Promise<AcceptedMediaType> {
+  if (content.length === 0) throw rejected(lang, 'file', 'empty');
+  if (content.length > maxBytes) {
+    throw rejected(lang, 'file', 'tooLarge', { megabytes: Math.round(maxBytes / 1_048_576) });
+  }
+  const mediaType = await detectMediaType(content);
+  if (!mediaType) throw rejected(lang, 'file', 'mediaType');
+  if (mediaType === 'application/pdf') {
+    const pdf = inspectPdf(content);
+    if (pdf.active.length > 0)
+      throw rejected(lang, 'file', 'pdfActiveContent', { found: pdf.active.join(', ') });
+    if (pdf.uncheckable) throw rejected(lang, 'file', 'pdfUncheckable');
+  }
+  return mediaType;
+}
+
 export async function uploadDocument(
   db: Db,
   storage: DocumentStorage,
@@ -51,18 +75,7 @@ export async function uploadDocument(
   if (!(DOCUMENT_TYPES as readonly string[]).includes(input.documentType)) {
     throw rejected(lang, 'documentType', 'type', { allowed: DOCUMENT_TYPES.join(', ') });
   }
-  if (input.content.length === 0) throw rejected(lang, 'file', 'empty');
-  if (input.content.length > input.maxBytes) {
-    throw rejected(lang, 'file', 'tooLarge', { megabytes: Math.round(input.maxBytes / 1_048_576) });
-  }
-  const mediaType = await detectMediaType(input.content);
-  if (!mediaType) throw rejected(lang, 'file', 'mediaType');
-  if (mediaType === 'application/pdf') {
-    const pdf = inspectPdf(input.content);
-    if (pdf.active.length > 0)
-      throw rejected(lang, 'file', 'pdfActiveContent', { found: pdf.active.join(', ') });
-    if (pdf.uncheckable) throw rejected(lang, 'file', 'pdfUncheckable');
-  }
+  const mediaType = await checkDocumentContent(input.content, lang, input.maxBytes);
   const fileName = nameForMediaType(cleanFileName(input.fileName), mediaType);
   const key = randomUUID();
   const sha256 = createHash('sha256').update(input.content).digest('hex');

@@ -143,13 +143,15 @@ describe('decision letter', () => {
     ['fr', 'du 01/04/2026 au 31/03/2029 inclus'],
     ['en', 'from 01/04/2026 up to and including 31/03/2029'],
   ] as [Lang, string][])(
-    'in %s, gives a grant its validity period and no appeal route',
+    'in %s, gives a grant its validity period, the way to the desk of rights and no appeal route',
     async (lang, period) => {
       const texts = LETTER_TEXTS[lang];
       const text = await textOf(aLetter({ lang, decision: A_GRANT, coSignedBy: null }));
       expect(text).toContain(squash(period));
       expect(text).toContain(squash(texts.granted({ decidedOn: '11/03/2026' })));
       expect(text).not.toContain(squash(texts.appeal[0] ?? 'missing'));
+      expect(text).toContain(squash(texts.rights));
+      expect(text).toContain('/desk');
       expect(text).not.toContain(squash(texts.legalBasisLabel));
       expect(text).not.toContain(squash(texts.coSignerRole));
     },

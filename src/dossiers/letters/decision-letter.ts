@@ -181,6 +181,12 @@ export function writeAppeal(doc: Pdf, texts: LetterTexts): void {
   for (const paragraph of texts.appeal) writeParagraph(doc, paragraph);
 }
 
+function writeRights(doc: Pdf, texts: LetterTexts): void {
+  keepTogether(doc, 80);
+  writeParagraph(doc, texts.rightsHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
+  writeParagraph(doc, texts.rights);
+}
+
 function writeSignatures(doc: Pdf, input: DecisionLetterInput, texts: LetterTexts): void {
   const coSigner = input.coSignedBy?.trim();
   keepTogether(doc, coSigner ? 120 : 80);
@@ -213,6 +219,7 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
       writeHeader(doc, input, texts, date);
       writeDecision(doc, { ...input, lang }, texts, date);
       if (input.decision.outcome === 'REFUSED') writeAppeal(doc, texts);
+      else writeRights(doc, texts);
       writeSignatures(doc, input, texts);
       writeFooters(doc, (page, pages) => texts.footer({ dossierNumber: input.dossierNumber, page, pages }));
     },

@@ -37,6 +37,9 @@ export interface LetterTexts {
   readonly legalFrame: (frame: string) => string;
   readonly appealHeading: string;
   readonly appeal: readonly string[];
+  /** A grant: where employer and worker read their rights and obligations (the desk, issue 14). */
+  readonly rightsHeading: string;
+  readonly rights: string;
   readonly closing: string;
   readonly caseHandlerRole: string;
   readonly coSignerRole: string;
@@ -68,6 +71,9 @@ const NL: LetterTexts = {
     'U kunt tegen deze beslissing beroep instellen bij de Vlaamse minister bevoegd voor Werk. Het beroep moet gemotiveerd zijn en met een aangetekende brief worden ingediend binnen een maand na de kennisgeving van deze beslissing.',
     'Het beroep moet zijn opgesteld in een van de landstalen (Nederlands, Frans of Duits). Vermeld het kenmerk van dit dossier. Het beroep schorst deze beslissing niet.',
   ],
+  rightsHeading: 'Rechten en plichten',
+  rights:
+    'De werknemer heeft dezelfde rechten als elke werknemer in België. Over loon, arbeidstijd, huisvesting die van het loon wordt afgehouden, van werkgever veranderen en wat deze toelating toelaat, lezen u en de werknemer meer op het infopunt van Loket (de pagina /desk van deze dienst), ook in het Frans, Engels en Turks. Daar kan ook misbruik gemeld worden, zonder naam.',
   closing: 'Met vriendelijke groeten,',
   caseHandlerRole: 'Dossierbehandelaar, Afdeling Economische Migratie',
   coSignerRole: 'Medeondertekend door de leidinggevende',
@@ -114,6 +120,9 @@ const FR: LetterTexts = {
     "Vous pouvez introduire un recours contre la présente décision auprès du ministre flamand qui a l'Emploi dans ses attributions. Le recours doit être motivé et introduit par lettre recommandée dans un délai d'un mois à compter de la notification de la présente décision.",
     "Le recours doit être rédigé dans l'une des langues nationales (néerlandais, français ou allemand). Mentionnez la référence de ce dossier. Le recours n'est pas suspensif.",
   ],
+  rightsHeading: 'Droits et obligations',
+  rights:
+    "Le travailleur a les mêmes droits que tout travailleur en Belgique. Sur le salaire, le temps de travail, le logement retenu sur le salaire, le changement d'employeur et ce que cette autorisation permet, vous et le travailleur en lirez davantage au point d'information de Loket (la page /desk de ce service), aussi en néerlandais, en anglais et en turc. Les abus peuvent y être signalés, sans nom.",
   closing: "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
   caseHandlerRole: 'Gestionnaire de dossier, Division Migration économique',
   coSignerRole: 'Cosigné par le responsable hiérarchique',
@@ -159,6 +168,9 @@ const EN: LetterTexts = {
     'You may appeal against this decision to the Flemish minister responsible for Work. The appeal must state its reasons and be sent by registered letter within one month of the notification of this decision.',
     'The appeal must be written in one of the national languages of Belgium (Dutch, French or German). Quote the reference of this file. An appeal does not suspend this decision.',
   ],
+  rightsHeading: 'Rights and obligations',
+  rights:
+    'The worker has the same rights as every worker in Belgium. On pay, working time, housing deducted from wages, changing employer and what this authorisation allows, you and the worker read more at the information desk of Loket (the page /desk of this service), also in Dutch, French and Turkish. Abuse can be reported there, without a name.',
   closing: 'Yours faithfully,',
   caseHandlerRole: 'Case handler, Economic Migration Division',
   coSignerRole: 'Co-signed by the supervisor',

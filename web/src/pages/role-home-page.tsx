@@ -66,6 +66,13 @@ function WorkspaceView({ workspace, user }: { workspace: Workspace; user: Sessio
           ))}
         </ul>
       </section>
+      {workspace.role === 'INSPECTOR' ? (
+        <nav aria-label={t('staff.triage.title')}>
+          <p>
+            <Link href={pagePath('inspectorReports')}>{t('staff.triage.link')}</Link>
+          </p>
+        </nav>
+      ) : null}
       {workspace.role === 'ADMIN' ? (
         <>
           <AccountFigures figures={workspace.figures} />

@@ -6,6 +6,7 @@ import { SummaryList } from '../../components/summary-list.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
+import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
 import {
@@ -181,6 +182,9 @@ function WorkerDossierView({
       />
       <WorkerTerms dossier={dossier} onChanged={onChanged} />
       <WorkerEmail dossier={dossier} onChanged={onChanged} />
+      <p className="emp-notice">
+        <Link href="/desk">{t('employer.worker.deskLink')}</Link>
+      </p>
       <h2>{t('employer.history.title')}</h2>
       <ul className="list--bullet">
         {dossier.history.map((entry, index) => (

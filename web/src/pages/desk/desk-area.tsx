@@ -1,0 +1,29 @@
+import type { PageMatch } from '../../page-routes.ts';
+import { DeskHomePage, DeskInfoPage } from './desk-pages.tsx';
+import { FollowUpPage } from './follow-up-page.tsx';
+import { InspectorReportPage } from './inspector-report-page.tsx';
+import { InspectorReportsPage } from './inspector-reports-page.tsx';
+import { ReportFormPage } from './report-form-page.tsx';
+
+/** The public desk's pages (no sign-in), one chunk loaded when first visited. */
+export function DeskArea({ page }: { page: PageMatch }) {
+  switch (page.id) {
+    case 'deskInfo':
+      return <DeskInfoPage topic={page.params.topic ?? ''} />;
+    case 'deskReport':
+      return <ReportFormPage />;
+    case 'deskFollowUp':
+      return <FollowUpPage />;
+    default:
+      return <DeskHomePage />;
+  }
+}
+
+/** The inspectors' triage of the desk's reports. */
+export function InspectorReportsArea({ page }: { page: PageMatch }) {
+  return page.id === 'inspectorReport' ? (
+    <InspectorReportPage key={page.params.deskReportId} id={page.params.deskReportId ?? ''} />
+  ) : (
+    <InspectorReportsPage />
+  );
+}
