@@ -112,6 +112,8 @@ export interface DossiersTable {
   updated_at: Generated<Date>;
   /** Migration 0008: the worker's own address for decisions, given with their access code. */
   worker_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0021: the language the worker chose when giving that address (their mails' language). */
+  worker_lang: ColumnType<Lang | null, Lang | null | undefined, Lang | null>;
   /** Migration 0009: when the worker confirmed the employment terms, and the terms they saw. */
   worker_terms_confirmed_at: Timestamp | null;
   worker_terms_confirmed: ColumnType<
