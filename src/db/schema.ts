@@ -193,6 +193,14 @@ export interface WorkerAccessTable {
   created_at: Generated<Date>;
 }
 
+/** Migration 0021: one token per device on which the worker used their (reusable) code. */
+export interface WorkerAccessTokensTable {
+  token_hash: string;
+  access_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
 export type FeePaymentOutcome =
   | 'MATCHED'
   | 'NO_REFERENCE'
@@ -387,6 +395,7 @@ export interface Database {
   information_requests: InformationRequestsTable;
   dossier_letters: DossierLettersTable;
   worker_access: WorkerAccessTable;
+  worker_access_tokens: WorkerAccessTokensTable;
   fee_payments: FeePaymentsTable;
   federal_outbox: FederalOutboxTable;
   staff_notifications: StaffNotificationsTable;

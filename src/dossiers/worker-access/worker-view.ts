@@ -18,10 +18,11 @@ export async function workerDossier(db: Db, request: FastifyRequest, now: Date):
   const token = request.cookies[WORKER_COOKIE];
   if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
   const access = await db
-    .selectFrom('worker_access')
-    .select('dossier_id')
-    .where('token_hash', '=', hashWorkerSecret(token))
-    .where('token_expires_at', '>', now)
+    .selectFrom('worker_access_tokens as t')
+    .innerJoin('worker_access as a', 'a.id', 't.access_id')
+    .select('a.dossier_id')
+    .where('t.token_hash', '=', hashWorkerSecret(token))
+    .where('t.expires_at', '>', now)
     .executeTakeFirst();
   if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
   return db.selectFrom('dossiers').selectAll().where('id', '=', access.dossier_id).executeTakeFirstOrThrow();
