@@ -157,6 +157,10 @@ describe('the worker with an access code', () => {
       .execute();
     expect(mails.find((m) => m.audience === 'WORKER')?.lang).toBe('en');
     expect(mails.find((m) => m.audience === 'EMPLOYER')?.lang).toBe('nl');
+    // Decided: the worker's page no longer says by when the service decides.
+    const seen = (await worker.request('GET', '/api/v1/worker-access/dossier')).json().dossier;
+    expect(seen.decisionOutcome).toBe('GRANTED');
+    expect(seen.dueDate).toBeNull();
   });
 
   it('answers 401 without a valid worker token', async () => {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
 import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
-import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
+import { type DossierRow, effectiveDueDateSql, listActions, OPEN_STATUSES } from '../dossiers.repo.ts';
 import { refusalShown } from '../handling/refusal-grounds.ts';
 import { employmentTerms } from './employment-terms.ts';
 
@@ -57,7 +57,8 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
       number: dossier.number,
       status: dossier.status,
       category: dossier.category,
-      dueDate: due.due,
+      // The date the service must decide by, only while it still has to: never after a decision.
+      dueDate: (OPEN_STATUSES as readonly string[]).includes(dossier.status) ? due.due : null,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
       refusal: refusalShown(dossier, dossier.lang),
