@@ -58,6 +58,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   talent_vacancies: ROWS,
   staff_saved_filters: ROWS,
   staff_notifications: ROWS,
+  worker_access_tokens: ROWS,
   statistics_cohort_counts: ROWS,
   statistics_decision_counts: ROWS,
   statistics_lead_times: ROWS,

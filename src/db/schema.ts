@@ -120,6 +120,8 @@ export interface DossiersTable {
   updated_at: Generated<Date>;
   /** Migration 0008: the worker's own address for decisions, given with their access code. */
   worker_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0021: the language the worker chose when giving that address (their mails' language). */
+  worker_lang: ColumnType<Lang | null, Lang | null | undefined, Lang | null>;
   /** Migration 0009: when the worker confirmed the employment terms, and the terms they saw. */
   worker_terms_confirmed_at: Timestamp | null;
   worker_terms_confirmed: ColumnType<
@@ -196,6 +198,14 @@ export interface WorkerAccessTable {
   token_hash: string | null;
   token_expires_at: Timestamp | null;
   created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Migration 0021: one token per device on which the worker used their (reusable) code. */
+export interface WorkerAccessTokensTable {
+  token_hash: string;
+  access_id: string;
+  expires_at: Timestamp;
   created_at: Generated<Date>;
 }
 
@@ -648,6 +658,7 @@ export interface Database {
   information_requests: InformationRequestsTable;
   dossier_letters: DossierLettersTable;
   worker_access: WorkerAccessTable;
+  worker_access_tokens: WorkerAccessTokensTable;
   fee_payments: FeePaymentsTable;
   federal_outbox: FederalOutboxTable;
   staff_notifications: StaffNotificationsTable;

@@ -91,6 +91,19 @@ describe('demo dossiers', () => {
     expect(nationalities.filter((nationality) => exempt.has(nationality))).toEqual([]);
   });
 
+  it('are written, letters included, in their employer’s language (Dutch for Flemish enterprises)', async () => {
+    const dossiers = await database.db
+      .selectFrom('dossiers as d')
+      .innerJoin('users as u', 'u.enterprise_number', 'd.enterprise_number')
+      .select(['d.lang', 'u.preferred_lang'])
+      .where('u.role', '=', 'EMPLOYER')
+      .execute();
+    expect(dossiers.length).toBeGreaterThan(40);
+    expect(dossiers.filter((row) => row.lang !== row.preferred_lang)).toEqual([]);
+    const letters = await database.db.selectFrom('dossier_letters').select('lang').distinct().execute();
+    expect(letters.map((letter) => letter.lang)).toEqual(['nl']);
+  });
+
   it('explain each inadmissible dossier by its grounds and ask no fee for it', async () => {
     const rows = await database.db
       .selectFrom('dossiers')

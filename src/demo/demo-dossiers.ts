@@ -255,7 +255,9 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     {
       category: demo.category,
       enterpriseNumber: employer.enterpriseNumber as string,
-      lang: random.pick(['nl', 'nl', 'nl', 'en', 'fr']),
+      // The procedure language is the employer's (Dutch for the demo's Flemish enterprises), not a
+      // draw: a staff member refusing with an English screen must see a Dutch letter go out.
+      lang: employer.preferredLang,
     },
     applied,
   );

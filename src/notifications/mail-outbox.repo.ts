@@ -12,13 +12,15 @@ export interface ChangedDossier {
   enterprise_number: string;
   lang: Lang;
   worker_email: string | null;
+  /** The language the worker gave their address in; the dossier's language when unknown. */
+  worker_lang?: Lang | null;
 }
 
 /**
  * Queues the mails a change from `from` to the dossier's new status calls for, inside the change's
  * transaction: to every active employer account of the enterprise (its own, or mandated) with an
  * address, in that account's language; and for decisions to the worker's own address, in the
- * dossier's language. Nothing is sent here.
+ * language the worker chose when giving it (the dossier's language for an address given before). Nothing is sent here.
  */
 export async function queueDossierMails(
   trx: Db,
@@ -30,7 +32,11 @@ export async function queueDossierMails(
   if (!kind || !dossier.number) return 0;
   const recipients: Recipient[] = await employerRecipients(trx, dossier.enterprise_number);
   if (dossier.worker_email && isToldOf('WORKER', kind)) {
-    recipients.push({ audience: 'WORKER', recipient: dossier.worker_email, lang: dossier.lang });
+    recipients.push({
+      audience: 'WORKER',
+      recipient: dossier.worker_email,
+      lang: dossier.worker_lang ?? dossier.lang,
+    });
   }
   return insertMails(trx, dossier, recipients, { kind, reported_status: to });
 }

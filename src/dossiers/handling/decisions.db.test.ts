@@ -91,12 +91,18 @@ describe('decisions on a dossier', () => {
     const falseDocuments = offered.find((ground) => ground.code === 'FALSE_DOCUMENTS');
     expect(falseDocuments).toMatchObject({ found: null, legalBasis: expect.stringContaining('art. 12–14') });
 
-    const refused = await act(caseHandler, dossier.id, {
-      action: 'REFUSE',
-      version: dossier.version,
-      reasonCodes: ['FALSE_DOCUMENTS', 'SALARY_BELOW_THRESHOLD'],
-      note: 'Het voorgelegde diploma is vervalst, zo bevestigt de universiteit.',
-    });
+    // The case handler works with an English screen; the letter is in the dossier's language (Dutch).
+    const refused = await caseHandler.request(
+      'POST',
+      `/api/v1/dossiers/${dossier.id}/actions`,
+      {
+        action: 'REFUSE',
+        version: dossier.version,
+        reasonCodes: ['FALSE_DOCUMENTS', 'SALARY_BELOW_THRESHOLD'],
+        note: 'Het voorgelegde diploma is vervalst, zo bevestigt de universiteit.',
+      },
+      { 'accept-language': 'en' },
+    );
     expect(refused.statusCode, refused.body).toBe(200);
     const view = refused.json();
     expect(view.status).toBe('DECIDED_REFUSED');

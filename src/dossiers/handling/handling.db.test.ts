@@ -176,7 +176,7 @@ describe('case handling around the dossier', () => {
     expect(retried.status).toBe('SUBMITTED');
   });
 
-  it('lets a worker follow their dossier with a one-time code, once', async () => {
+  it('lets a worker follow their dossier with their code on every device until it expires', async () => {
     const dossier = await submittedDossier();
     const given = await employer.request('POST', `/api/v1/dossiers/${dossier.id}/worker-access`);
     expect(given.statusCode).toBe(201);
@@ -190,8 +190,28 @@ describe('case handling around the dossier', () => {
     expect(redeemed.statusCode, redeemed.body).toBe(200);
     expect(redeemed.json().dossier).toMatchObject({ number: dossier.number, status: 'SUBMITTED' });
     expect(redeemed.json().dossier).not.toHaveProperty('application');
+    // The same code on a second device (the worker's phone): both stay signed in.
+    const phone = await anonymousSession(testApp.app);
+    const again = await phone.request('POST', '/api/v1/worker-access/redeem', { code });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await phone.request('GET', '/api/v1/worker-access/dossier')).json().dossier.number).toBe(
+      dossier.number,
+    );
     const later = await worker.request('GET', '/api/v1/worker-access/dossier');
     expect(later.json().dossier.number).toBe(dossier.number);
+    // Only hashes are kept: neither the code nor a token is stored as given.
+    const stored = JSON.stringify(
+      await database.db
+        .selectFrom('worker_access')
+        .innerJoin('worker_access_tokens', 'worker_access_tokens.access_id', 'worker_access.id')
+        .selectAll()
+        .where('worker_access.dossier_id', '=', dossier.id)
+        .execute(),
+    );
+    expect(stored).not.toContain(code);
+    // Once the code has expired (14 days) it opens nothing more.
+    const start = clock;
+    clock = new Date(start.getTime() + 15 * 86_400_000);
     const stranger = await anonymousSession(testApp.app);
     const reused = await stranger.request(
       'POST',
@@ -199,10 +219,11 @@ describe('case handling around the dossier', () => {
       { code },
       { 'accept-language': 'nl' },
     );
+    clock = start;
     expect(reused.statusCode).toBe(401);
     expect(reused.json().error.code).toBe('LOKET_WORKER_CODE_INVALID');
     expect(reused.json().error.message).toContain('toegangscode is niet geldig');
-    expect(reused.json().error.message).not.toMatch(/gebruikersnaam|wachtwoord/);
+    expect(reused.json().error.message).not.toMatch(/gebruikersnaam|wachtwoord|al gebruikt/);
     const wrong = await stranger.request(
       'POST',
       '/api/v1/worker-access/redeem',

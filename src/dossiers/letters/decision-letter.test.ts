@@ -91,13 +91,14 @@ describe('decision letter', () => {
     },
   );
 
-  it('words the appeal route as the law asks: registered letter, minister of Work, one month, national language', async () => {
+  it('words the appeal route as the law asks (registered letter, minister of Work, one month, national language) and names the online appeal too', async () => {
     const nl = await textOf(aLetter({ lang: 'nl' }));
     for (const words of [
       'aangetekende brief',
       'Vlaamse minister bevoegd voor Werk',
       'binnen een maand',
       'landstalen',
+      'ook online indienen in Loket',
     ]) {
       expect(nl).toContain(squash(words));
     }
@@ -107,6 +108,7 @@ describe('decision letter', () => {
       "ministre flamand qui a l'Emploi",
       "délai d'un mois",
       'langues nationales',
+      'en ligne dans Loket',
     ]) {
       expect(fr).toContain(squash(words));
     }
@@ -116,6 +118,7 @@ describe('decision letter', () => {
       'Flemish minister responsible for Work',
       'within one month',
       'national languages',
+      'online in Loket',
     ]) {
       expect(en).toContain(squash(words));
     }

@@ -69,6 +69,7 @@ const NL: LetterTexts = {
   appealHeading: 'Beroep',
   appeal: [
     'U kunt tegen deze beslissing beroep instellen bij de Vlaamse minister bevoegd voor Werk. Het beroep moet gemotiveerd zijn en met een aangetekende brief worden ingediend binnen een maand na de kennisgeving van deze beslissing.',
+    'U kunt het beroep ook online indienen in Loket, bij dit dossier.',
     'Het beroep moet zijn opgesteld in een van de landstalen (Nederlands, Frans of Duits). Vermeld het kenmerk van dit dossier. Het beroep schorst deze beslissing niet.',
   ],
   rightsHeading: 'Rechten en plichten',
@@ -118,6 +119,7 @@ const FR: LetterTexts = {
   appealHeading: 'Recours',
   appeal: [
     "Vous pouvez introduire un recours contre la présente décision auprès du ministre flamand qui a l'Emploi dans ses attributions. Le recours doit être motivé et introduit par lettre recommandée dans un délai d'un mois à compter de la notification de la présente décision.",
+    'Vous pouvez aussi introduire le recours en ligne dans Loket, depuis ce dossier.',
     "Le recours doit être rédigé dans l'une des langues nationales (néerlandais, français ou allemand). Mentionnez la référence de ce dossier. Le recours n'est pas suspensif.",
   ],
   rightsHeading: 'Droits et obligations',
@@ -166,6 +168,7 @@ const EN: LetterTexts = {
   appealHeading: 'Appeal',
   appeal: [
     'You may appeal against this decision to the Flemish minister responsible for Work. The appeal must state its reasons and be sent by registered letter within one month of the notification of this decision.',
+    'You may also lodge the appeal online in Loket, from this dossier.',
     'The appeal must be written in one of the national languages of Belgium (Dutch, French or German). Quote the reference of this file. An appeal does not suspend this decision.',
   ],
   rightsHeading: 'Rights and obligations',

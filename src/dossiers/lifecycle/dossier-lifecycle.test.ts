@@ -180,6 +180,27 @@ describe('legal clock', () => {
     expect(computeLegalClock(decided, 45, '2026-06-01')).toMatchObject({ isOverdue: false });
   });
 
+  it('gives a pending appeal its own term (six months from lodging), not the refusal’s past due date', () => {
+    const appealed = [
+      ...admissible,
+      step('START_REVIEW', 'CASE_HANDLER', '2026-03-03'),
+      step('REFUSE', 'CASE_HANDLER', '2026-03-10'),
+      step('APPEAL', 'EMPLOYER', '2026-04-08'),
+    ];
+    // Lodged today: not overdue (it was "-22 days" against the first instance's due date).
+    expect(computeLegalClock(appealed, 15, '2026-04-08')).toMatchObject({
+      startedOn: '2026-04-08',
+      dueDate: '2026-10-08',
+      isOverdue: false,
+    });
+    expect(projectClock(appealed, 15)).toEqual({ dueDate: '2026-10-08', pausedSince: null });
+    const dismissed = [...appealed, step('DECIDE_APPEAL', 'SUPERVISOR', '2026-05-01')];
+    expect(computeLegalClock(dismissed, 15, '2026-06-01')).toMatchObject({
+      daysLeft: null,
+      isOverdue: false,
+    });
+  });
+
   it('starts again, for the full deadline, when an allowed appeal sends the dossier back to review', () => {
     const reopened = [
       ...admissible,

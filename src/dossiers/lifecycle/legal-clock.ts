@@ -1,4 +1,4 @@
-import { addDays, toDayNumber } from '../../rules/dates/iso-date.ts';
+import { addDays, addMonths, toDayNumber } from '../../rules/dates/iso-date.ts';
 import type { LoggedAction } from './dossier-lifecycle.ts';
 
 /**
@@ -10,7 +10,12 @@ import type { LoggedAction } from './dossier-lifecycle.ts';
  * regional deadline from the day of that decision. The law sets no term for the decision that
  * follows an allowed appeal; we hold the new examination to the term of a first decision, so the
  * employer is not left without one (a service choice, docs/case-handling.md).
+ *
+ * An appeal (APPEAL) runs a clock of its own from the day it is lodged: the advisory council
+ * (REOV) advises within four months and the minister decides within two more (reference.md,
+ * "Appeal"), so six months; the first instance's due date, long past, no longer counts.
  */
+export const APPEAL_DECISION_MONTHS = 6;
 export interface LegalClock {
   startedOn: string | null;
   dueDate: string | null;
@@ -27,8 +32,21 @@ const AT_RISK_DAYS = 3;
 function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
-const STOPS_CLOCK = new Set(['GRANT', 'REFUSE', 'WITHDRAW', 'DECLARE_INADMISSIBLE']);
-const STARTS_CLOCK = new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL']);
+const STOPS_CLOCK = new Set([
+  'GRANT',
+  'REFUSE',
+  'WITHDRAW',
+  'DECLARE_INADMISSIBLE',
+  'DECIDE_APPEAL',
+  'GRANT_ON_APPEAL',
+]);
+const STARTS_CLOCK = new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']);
+
+/** The due date of a run that started with `started`, before any pause. */
+function runDueDate(started: LoggedAction, deadlineDays: number, pausedDays: number): string {
+  if (started.action === 'APPEAL') return addMonths(started.on, APPEAL_DECISION_MONTHS);
+  return addDays(started.on, deadlineDays + pausedDays);
+}
 
 /** The entries of the clock's current run: from its last (re)start, or none before admissibility. */
 function currentRun(log: readonly LoggedAction[]): readonly LoggedAction[] {
@@ -66,7 +84,7 @@ export function computeLegalClock(
     if (STOPS_CLOCK.has(entry.action)) stoppedOn = entry.on;
   }
   const runningPause = pausedSince && !stoppedOn ? daysBetween(pausedSince, today) : 0;
-  const dueDate = addDays(started.on, deadlineDays + pausedDays + runningPause);
+  const dueDate = runDueDate(started, deadlineDays, pausedDays + runningPause);
   if (stoppedOn) {
     return {
       startedOn: started.on,
@@ -117,7 +135,7 @@ export function projectClock(log: readonly LoggedAction[], deadlineDays: number)
     if (STOPS_CLOCK.has(entry.action)) isStopped = true;
   }
   return {
-    dueDate: addDays(started.on, deadlineDays + pausedDays),
+    dueDate: runDueDate(started, deadlineDays, pausedDays),
     pausedSince: isStopped ? null : pausedSince,
   };
 }

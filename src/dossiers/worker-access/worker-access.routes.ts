@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import Type from 'typebox';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
@@ -10,8 +11,9 @@ import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { hashWorkerSecret as hash, WORKER_COOKIE, workerDossier, workerView } from './worker-view.ts';
 
 /**
- * The worker follows their own dossier without an account: the employer hands over a one-time
- * code, which the worker exchanges once for a read-only token (a cookie) scoped to that dossier.
+ * The worker follows their own dossier without an account: the employer hands over a code, which
+ * the worker exchanges, on each device and as often as needed until the code expires, for a
+ * read-only token (a cookie) scoped to that dossier. Guessing is held off by the rate limit.
  * Only hashes are stored; the worker sees the status and dates, never documents or the assessment.
  */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
@@ -41,7 +43,8 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       config: { access: ['EMPLOYER'] },
       schema: {
         tags: ['worker access'],
-        summary: "Create a one-time code with which the worker can follow this dossier's status",
+        summary:
+          "Create a code (valid 14 days, on any device) with which the worker can follow this dossier's status",
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
       },
     },
@@ -78,7 +81,8 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       config: { access: 'PUBLIC', csrf: true, rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags: ['worker access'],
-        summary: 'Exchange a one-time code for read access to one dossier (sets a cookie)',
+        summary:
+          "Exchange the worker's code (reusable until it expires) for read access to one dossier (sets a cookie)",
         body: Type.Object(
           { code: Type.String({ minLength: 10, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }) },
           { additionalProperties: false },
@@ -89,18 +93,28 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       const code = (request.body as { code: string }).code.replace(/[\s-]/g, '').toUpperCase();
       const token = randomBytes(32).toString('base64url');
       const now = options.now();
+      // The code stays valid until it expires: every device that uses it gets its own token.
       const granted = await db()
-        .updateTable('worker_access')
-        .set({
-          redeemed_at: now,
-          token_hash: hash(token),
-          token_expires_at: new Date(now.getTime() + TOKEN_DAYS * 86_400_000),
-        })
-        .where('code_hash', '=', hash(code))
-        .where('redeemed_at', 'is', null)
-        .where('code_expires_at', '>', now)
-        .returning('dossier_id')
-        .executeTakeFirst();
+        .transaction()
+        .execute(async (trx) => {
+          const access = await trx
+            .updateTable('worker_access')
+            .set({ redeemed_at: sql`coalesce(redeemed_at, ${now})` })
+            .where('code_hash', '=', hash(code))
+            .where('code_expires_at', '>', now)
+            .returning(['id', 'dossier_id'])
+            .executeTakeFirst();
+          if (!access) return undefined;
+          await trx
+            .insertInto('worker_access_tokens')
+            .values({
+              token_hash: hash(token),
+              access_id: access.id,
+              expires_at: new Date(now.getTime() + TOKEN_DAYS * 86_400_000),
+            })
+            .execute();
+          return access;
+        });
       // Not "user name or password": the worker typed a code, and must learn that the code is at fault.
       if (!granted) throw new LoketError('LOKET_WORKER_CODE_INVALID');
       await recordAuditEvent(db(), {

@@ -123,6 +123,46 @@ describe('the worker with an access code', () => {
     expect(JSON.stringify(audit)).not.toContain('priya@');
   });
 
+  it('mails the worker their decision in the language of the page where they left their address', async () => {
+    const { dossier, worker } = await workerOfNewDossier();
+    // The dossier is Dutch (the employer's language); the worker reads the English page.
+    const given = await worker.request(
+      'PUT',
+      '/api/v1/worker-access/contact',
+      { email: 'priya@example.org' },
+      { 'accept-language': 'en' },
+    );
+    expect(given.statusCode, given.body).toBe(200);
+    const paid = await caseHandler.request('POST', `/api/v1/dossiers/${dossier.id}/fee/payment`, {
+      paidOn: '2026-03-02',
+      version: dossier.version,
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const inReview = await caseHandler.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      action: 'START_REVIEW',
+      version: paid.json().version,
+    });
+    const granted = await caseHandler.request('POST', `/api/v1/dossiers/${dossier.id}/actions`, {
+      action: 'GRANT',
+      version: inReview.json().version,
+      validFrom: '2026-05-01',
+      validUntil: '2027-04-30',
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const mails = await world.database.db
+      .selectFrom('mail_outbox')
+      .select(['audience', 'lang'])
+      .where('dossier_id', '=', dossier.id)
+      .where('kind', '=', 'DECISION')
+      .execute();
+    expect(mails.find((m) => m.audience === 'WORKER')?.lang).toBe('en');
+    expect(mails.find((m) => m.audience === 'EMPLOYER')?.lang).toBe('nl');
+    // Decided: the worker's page no longer says by when the service decides.
+    const seen = (await worker.request('GET', '/api/v1/worker-access/dossier')).json().dossier;
+    expect(seen.decisionOutcome).toBe('GRANTED');
+    expect(seen.dueDate).toBeNull();
+  });
+
   it('answers 401 without a valid worker token', async () => {
     const stranger = await anonymousSession(world.testApp.app);
     expect(

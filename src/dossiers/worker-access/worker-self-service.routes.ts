@@ -84,7 +84,7 @@ export async function workerSelfServiceRoutes(
         .execute(async (trx) => {
           const row = await trx
             .updateTable('dossiers')
-            .set({ worker_email: email })
+            .set({ worker_email: email, worker_lang: email ? request.lang : null })
             .where('id', '=', dossier.id)
             .returningAll()
             .executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { LoketError } from '../../server/errors.ts';
 import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
-import { type DossierRow, effectiveDueDateSql, listActions } from '../dossiers.repo.ts';
+import { type DossierRow, effectiveDueDateSql, listActions, OPEN_STATUSES } from '../dossiers.repo.ts';
 import { refusalShown } from '../handling/refusal-grounds.ts';
 import { employmentTerms } from './employment-terms.ts';
 
@@ -18,10 +18,11 @@ export async function workerDossier(db: Db, request: FastifyRequest, now: Date):
   const token = request.cookies[WORKER_COOKIE];
   if (!token) throw new LoketError('LOKET_UNAUTHENTICATED');
   const access = await db
-    .selectFrom('worker_access')
-    .select('dossier_id')
-    .where('token_hash', '=', hashWorkerSecret(token))
-    .where('token_expires_at', '>', now)
+    .selectFrom('worker_access_tokens as t')
+    .innerJoin('worker_access as a', 'a.id', 't.access_id')
+    .select('a.dossier_id')
+    .where('t.token_hash', '=', hashWorkerSecret(token))
+    .where('t.expires_at', '>', now)
     .executeTakeFirst();
   if (!access) throw new LoketError('LOKET_UNAUTHENTICATED');
   return db.selectFrom('dossiers').selectAll().where('id', '=', access.dossier_id).executeTakeFirstOrThrow();
@@ -56,7 +57,8 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
       number: dossier.number,
       status: dossier.status,
       category: dossier.category,
-      dueDate: due.due,
+      // The date the service must decide by, only while it still has to: never after a decision.
+      dueDate: (OPEN_STATUSES as readonly string[]).includes(dossier.status) ? due.due : null,
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
       refusal: refusalShown(dossier, dossier.lang),

@@ -136,7 +136,8 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
 function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   const clock = dossier.clock;
-  if (!clock?.dueDate) return null;
+  // A due date is news only while the clock runs: not after a decision (daysLeft is null then).
+  if (!clock?.dueDate || clock.daysLeft === null) return null;
   return (
     <section aria-labelledby="clock-title">
       <h2 id="clock-title">{t('employer.clock.title')}</h2>

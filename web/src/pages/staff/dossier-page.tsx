@@ -240,6 +240,7 @@ function ClockPanel({ dossier }: { dossier: DossierOverview }) {
                 : clock.isPaused
                   ? t('staff.overview.clock.stopped')
                   : t('staff.overview.clock.running')}
+              {/* A space, so the state and its flag read as two words ("loopt termijn overschreden"). */}{' '}
               {clock.isOverdue ? (
                 <span className="staff-flag staff-flag--overdue">{t('staff.flags.overdue')}</span>
               ) : null}
