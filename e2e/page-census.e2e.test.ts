@@ -49,6 +49,7 @@ const VISITORS: Visitor[] = [
   'INSPECTOR',
   'ANALYST',
   'ADMIN',
+  'PARTNER',
 ];
 
 /**

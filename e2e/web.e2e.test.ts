@@ -132,6 +132,8 @@ describe('the Loket web app', () => {
         CASE_HANDLER: staffNl.queue.title,
         SUPERVISOR: staffNl.supervisor.title,
         ANALYST: nl.workspace.title.ANALYST,
+        // Partners land on their candidates (e2e/support/census-visits.ts, docs/talent.md).
+        PARTNER: nl.talent.partner.title,
       } as Partial<Record<string, string>>;
       await expectHeading(page, staffHome[account.role] ?? nl.workspace.title[account.role]);
       expect(new URL(page.url()).pathname).toBe(`/${ROLE_SLUGS[account.role]}`);

@@ -260,7 +260,9 @@ describe('case handling around the dossier', () => {
               ? { action: 'WITHDRAW', version }
               : route.url.endsWith('/fee/payment')
                 ? { paidOn: '2026-03-02', version }
-                : { version };
+                : route.url.endsWith('/withdrawal-hearing')
+                  ? { version, answer: 'Wij betwisten de feiten.' }
+                  : { version };
       const response = await otherEmployer.request(route.method, url, body);
       expect(response.statusCode, `${route.method} ${route.url} ${response.body}`).toBe(404);
     }
