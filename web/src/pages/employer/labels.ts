@@ -76,11 +76,20 @@ export function outcomeTone(outcome: string): TagTone {
   return 'action';
 }
 
-/** A date (YYYY-MM-DD or ISO) in the reader's language, e.g. "23 november 2026". */
+/**
+ * A date (YYYY-MM-DD or ISO) in the reader's language, e.g. "23 november 2026". A moment is dated
+ * in Brussels, where the service's acts are dated, whatever the reader's clock: a letter made at
+ * 00:30 in Brussels is of that day, not of the day before in UTC.
+ */
 export function formatDate(lang: string, value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Brussels',
+  }).format(date);
 }
 
 export function formatEuro(lang: string, amount: number): string {
