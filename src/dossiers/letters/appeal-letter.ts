@@ -2,7 +2,7 @@ import { DEFAULT_LANG, isLang } from '../../i18n/languages.ts';
 import { isIsoDate } from '../../rules/dates/iso-date.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import { APPEAL_LETTER_TEXTS } from './appeal-letter-texts.ts';
-import { type DecisionLetterInput, LetterInputError, nameCountry, writeHeader } from './decision-letter.ts';
+import { type DecisionLetterInput, LetterInputError, writeHeader, writeOpening } from './decision-letter.ts';
 import { LETTER_TEXTS } from './letter-texts.ts';
 import { keepTogether, renderPdf, writeFooters, writeParagraph } from './pdf-document.ts';
 
@@ -58,7 +58,7 @@ export async function renderAppealLetter(input: AppealLetterInput): Promise<Buff
   const texts = LETTER_TEXTS[lang];
   const own = APPEAL_LETTER_TEXTS[lang];
   const { date } = FORMATTERS[lang];
-  const { appeal, worker } = input;
+  const { appeal } = input;
   const revocation = appeal.isRevocation === true;
   return renderPdf(
     {
@@ -71,16 +71,7 @@ export async function renderAppealLetter(input: AppealLetterInput): Promise<Buff
     },
     (doc) => {
       writeHeader(doc, input, texts, date, own.subject(input.dossierNumber));
-      writeParagraph(doc, texts.salutation);
-      writeParagraph(
-        doc,
-        texts.introduction({
-          worker: `${worker.givenNames} ${worker.familyName}`.trim(),
-          nationality: nameCountry(worker.nationality, lang),
-          birthDate: date(worker.birthDate),
-          category: texts.categories[input.category],
-        }),
-      );
+      writeOpening(doc, input, texts, date);
       writeParagraph(
         doc,
         own.lodged({ lodgedOn: date(appeal.lodgedOn), refusedOn: date(appeal.refusedOn), revocation }),

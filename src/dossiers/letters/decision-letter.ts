@@ -119,14 +119,14 @@ export function writeHeader(
   writeParagraph(doc, subject, { bold: true, gapAfter: 1.2, role: 'H1' });
 }
 
-function writeDecision(
+/** Salutation and the sentence naming the worker and the category: the same on every letter. */
+export function writeOpening(
   doc: Pdf,
-  input: DecisionLetterInput,
+  input: Pick<DecisionLetterInput, 'worker' | 'category' | 'lang'>,
   texts: LetterTexts,
   date: (iso: string) => string,
 ) {
-  const { decision, worker } = input;
-  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  const { worker } = input;
   writeParagraph(doc, texts.salutation);
   writeParagraph(
     doc,
@@ -137,6 +137,17 @@ function writeDecision(
       category: texts.categories[input.category],
     }),
   );
+}
+
+function writeDecision(
+  doc: Pdf,
+  input: DecisionLetterInput,
+  texts: LetterTexts,
+  date: (iso: string) => string,
+) {
+  const { decision } = input;
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  writeOpening(doc, input, texts, date);
   if (decision.outcome === 'GRANTED') {
     writeParagraph(doc, texts.granted({ decidedOn: date(decision.decidedOn) }), { gapAfter: 0.3 });
     writeParagraph(

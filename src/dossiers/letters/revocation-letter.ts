@@ -5,9 +5,9 @@ import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import {
   type DecisionLetterInput,
   LetterInputError,
-  nameCountry,
   writeAppeal,
   writeHeader,
+  writeOpening,
 } from './decision-letter.ts';
 import { LETTER_TEXTS } from './letter-texts.ts';
 import {
@@ -80,7 +80,7 @@ export async function renderRevocationLetter(input: RevocationLetterInput): Prom
   const texts = LETTER_TEXTS[lang];
   const own = REVOCATION_LETTER_TEXTS[lang];
   const { date } = FORMATTERS[lang];
-  const { revocation, worker } = input;
+  const { revocation } = input;
   return renderPdf(
     {
       lang,
@@ -92,16 +92,7 @@ export async function renderRevocationLetter(input: RevocationLetterInput): Prom
     },
     (doc) => {
       writeHeader(doc, input, texts, date, own.subject(input.dossierNumber));
-      writeParagraph(doc, texts.salutation);
-      writeParagraph(
-        doc,
-        texts.introduction({
-          worker: `${worker.givenNames} ${worker.familyName}`.trim(),
-          nationality: nameCountry(worker.nationality, lang),
-          birthDate: date(worker.birthDate),
-          category: texts.categories[input.category],
-        }),
-      );
+      writeOpening(doc, input, texts, date);
       writeParagraph(
         doc,
         own.grantedEarlier({
