@@ -24,6 +24,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { dropDatabase, ensureDatabase } from '../src/db/ensure-database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { readOccupations } from '../src/occupations/occupation-catalogue.ts';
+import { createSeededRandom } from '../src/sources/simulator/seeded-random.ts';
 import { matchCandidate, rankCandidates, rankVacancies } from '../src/talent/matching.ts';
 import {
   ensurePartner,
@@ -52,17 +53,8 @@ const ROOT = join(import.meta.dirname, '..');
 const TODAY = new Date().toISOString().slice(0, 10);
 const NAME = 'loket_bench_match';
 
-/** mulberry32: a small seeded generator, so every run draws the same pools. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the simulator's seeded generator), so every run draws the same pools. */
+const random = (seed: number): (() => number) => createSeededRandom(seed).next;
 const next = random(Number(args.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 const plusDays = (days: number) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../sources/simulator/seeded-random.ts';
 import { keyColumn, MAX_NOISE, PUBLISHED_MINIMUM, RECORD_KEY_MODULUS } from './cell-key.ts';
 import { publishCell } from './open-data.ts';
 import { suppressLine, suppressTable } from './suppression.ts';
@@ -36,17 +37,8 @@ type Dim = keyof typeof DIMENSIONS;
 const DIMS = Object.keys(DIMENSIONS) as Dim[];
 const CELL_COUNT = DIMS.reduce((n, d) => n * DIMENSIONS[d], 1);
 
-/** mulberry32: small, seeded, good enough to draw test data. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the simulator's seeded generator): same seed, same test data. */
+const prng = (seed: number) => createSeededRandom(seed).next;
 
 type Coordinates = Record<Dim, number>;
 
