@@ -853,6 +853,9 @@ describe('loket audit verify', () => {
 
   it('with a read-only connection: exits 3 when asked to seal, verifies with --no-seal', async () => {
     const readOnly = `${database.url}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`;
+    // Move the sealer's horizon by taking a transaction id: with no other database of the cluster
+    // taking one meanwhile, the sealer would have nothing to write and the read-only role not show.
+    await sql`select pg_current_xact_id()`.execute(database.db);
     const sealing = fakeIo();
     expect(await runAudit(['verify', '--database-url', readOnly], sealing.io, {})).toBe(3);
     expect(sealing.stderr()).toMatch(/cannot seal the audit trail: .*read-only.*pass --no-seal/);
