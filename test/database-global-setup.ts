@@ -11,25 +11,29 @@ declare module 'vitest' {
   }
 }
 
+/** The PostgreSQL the tests use, and how to stop it (a no-op for DATABASE_URL's). */
+export async function startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, async stop() {} };
+  // /tmp, not the checkout: as root, PostgreSQL runs as the `postgres` user, who must reach the folder.
+  const parent = await mkdtemp(path.join(tmpdir(), 'loket-test-pg-'));
+  await chmod(parent, 0o755);
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data') });
+  return {
+    url: embedded.url,
+    async stop() {
+      await embedded.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Database and browser tiers talk to a real PostgreSQL: the one in DATABASE_URL when set (CI also
  * runs against the machine's PostgreSQL 15), else an embedded one in a temporary folder.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = process.env.DATABASE_URL;
-  let parent: string | null = null;
-  if (!url) {
-    // /tmp, not the checkout: as root, PostgreSQL runs as the `postgres` user, who must reach the folder.
-    parent = await mkdtemp(path.join(tmpdir(), 'loket-test-pg-'));
-    await chmod(parent, 0o755);
-    const dataDir = path.join(parent, 'data');
-    embedded = await startEmbeddedPostgres({ dataDir });
-    url = embedded.url;
-  }
-  project.provide('adminDatabaseUrl', url);
-  return async () => {
-    await embedded?.stop();
-    if (parent) await rm(parent, { recursive: true, force: true });
-  };
+  const postgres = await startTestPostgres();
+  project.provide('adminDatabaseUrl', postgres.url);
+  return () => postgres.stop();
 }

@@ -21,12 +21,17 @@ export interface TestDatabase extends DatabaseHandle {
  * `npm start` prepares one (migrations, job queue, the app role Loket creates, its grants) and `db`
  * is the app role's, so every db test also proves the grants; `owner` is there for what only the
  * owner may do. Unmigrated, `db` and `url` are the owner's (a test migrates step by step, or starts
- * Loket on it with this URL as DATABASE_URL).
+ * Loket on it with this URL as DATABASE_URL). With `template`, the database is a copy of that one
+ * (the browser tier's demo, test/demo-template.ts), left unmigrated by this function.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; template?: string } = {},
+): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `loket_t_${randomBytes(5).toString('hex')}`;
-  const ownerUrl = await ensureDatabase(adminUrl, name);
+  const ownerUrl = options.template
+    ? await copyDatabase(adminUrl, options.template, name)
+    : await ensureDatabase(adminUrl, name);
   const owner = { ...connectDatabase(ownerUrl, { max: 2 }), url: ownerUrl };
   const url = options.migrate === false ? ownerUrl : (await prepareDatabase(ownerUrl)).appUrl;
   const handle = options.migrate === false ? owner : connectDatabase(url, { max: 5 });
@@ -42,6 +47,22 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await dropRole(adminUrl, managedAppRoleName(name));
     },
   };
+}
+
+/** A copy of `template` named `name`; the template must have no open connection. */
+async function copyDatabase(adminUrl: string, template: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(template)}`,
+    );
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** Roles outlive their database; the one Loket made for this database goes with it. */

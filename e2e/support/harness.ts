@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.ts';
-import { loadConfig } from '../../src/server/config.ts';
 import { type RunningLoket, startLoket } from '../../src/server/start.ts';
+import { demoLoketConfig } from '../../test/demo-template.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import loginNl from '../../web/src/locales/nl.json' with { type: 'json' };
 
@@ -17,15 +17,13 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-/** The whole service as `npm start` runs it, on a fresh database of its own with the demo accounts. */
+/**
+ * The whole service as `npm start` runs it, on a fresh database of its own with the demo: a copy of
+ * the demo loaded once for the tier (test/e2e-global-setup.ts), so each file starts on the same data.
+ */
 export async function startE2eServer(): Promise<E2eServer> {
-  const database = await createTestDatabase({ migrate: false });
-  const config = {
-    ...loadConfig({ LOKET_DEMO: '1', LOG_LEVEL: 'warn' }),
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-  };
+  const database = await createTestDatabase({ migrate: false, template: inject('demoTemplateDatabase') });
+  const config = demoLoketConfig(database.url);
   const loket = await startLoket(config, { log: pino({ level: 'warn' }) });
   await loket.ready;
   return {
