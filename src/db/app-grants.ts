@@ -56,6 +56,12 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   talent_partner_members: ROWS,
   talent_partners: ROWS,
   talent_vacancies: ROWS,
+  // Recruitment pilots (src/talent/pilots): projects and spending are seeded, participants move on;
+  // their stage history is append-only.
+  recruitment_pilots: ['SELECT', 'INSERT'],
+  recruitment_pilot_spending: ['SELECT', 'INSERT'],
+  recruitment_pilot_participants: ['SELECT', 'INSERT', 'UPDATE'],
+  recruitment_pilot_stage_events: APPEND_ONLY,
   staff_saved_filters: ROWS,
   staff_notifications: ROWS,
   worker_access_tokens: ROWS,

@@ -644,6 +644,55 @@ export interface DeskChallengesTable {
   spent_at: Timestamp | null;
 }
 
+export interface RecruitmentPilotsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  lead_organisation: string;
+  partner_organisations: Generated<string[]>;
+  partner_id: string | null;
+  countries: string[];
+  occupation_ids: Generated<string[]>;
+  funders: Generated<string[]>;
+  budget_eur: string | null;
+  started_on: ColumnType<Date, string, string>;
+  ended_on: ColumnType<Date | null, string | null, string | null>;
+  target_participants: number | null;
+  target_placed: number | null;
+  sourced_figures: Generated<string[]>;
+  created_at: Generated<Date>;
+}
+
+export interface RecruitmentPilotSpendingTable {
+  pilot_id: string;
+  year: number;
+  funder: string;
+  amount_eur: string;
+}
+
+export interface RecruitmentPilotParticipantsTable {
+  id: Generated<string>;
+  pilot_id: string;
+  reference: string;
+  country: string;
+  education_vks: number;
+  selected_on: ColumnType<Date, string, string>;
+  stage: Generated<string>;
+  dropped_reason: string | null;
+  dropped_on: ColumnType<Date | null, string | null, string | null>;
+  dossier_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface RecruitmentPilotStageEventsTable {
+  id: Generated<string>;
+  participant_id: string;
+  stage: string;
+  reached_on: ColumnType<Date, string, string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -690,4 +739,8 @@ export interface Database {
   desk_report_attachments: DeskReportAttachmentsTable;
   desk_report_messages: DeskReportMessagesTable;
   desk_challenges: DeskChallengesTable;
+  recruitment_pilots: RecruitmentPilotsTable;
+  recruitment_pilot_spending: RecruitmentPilotSpendingTable;
+  recruitment_pilot_participants: RecruitmentPilotParticipantsTable;
+  recruitment_pilot_stage_events: RecruitmentPilotStageEventsTable;
 }

@@ -28,6 +28,7 @@ import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
+import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
 import { talentRoutes } from '../talent/talent.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -156,6 +157,7 @@ export async function buildApp({
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
+  await app.register(pilotRoutes, { database, now: dossierOptions.now });
   const deskOptions = {
     database,
     storage,

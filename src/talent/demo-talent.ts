@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import { findOccupation } from '../occupations/occupation-catalogue.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { brusselsDate } from '../server/today.ts';
+import { loadDemoPilots } from './pilots/demo-pilots.ts';
 import {
   addPartnerMember,
   ensurePartner,
@@ -154,6 +155,7 @@ export async function loadDemoTalent(
   const own = await ensurePartner(db, DEMO_PARTNERS.own);
   const other = await ensurePartner(db, DEMO_PARTNERS.other);
   await addPartnerMember(db, accounts.partnerUserId, own.id);
+  await loadDemoPilots(db, own.id);
   for (const { partner, availableInDays, ...candidate } of CANDIDATES) {
     const consentGivenOn = plusDays(-10);
     await insertCandidate(db, {
