@@ -41,6 +41,8 @@ export interface DemoSamples {
   /** The demo employer's shortage vacancy, and the demo partner's candidates (src/talent/demo-talent.ts). */
   talentVacancies: string[];
   talentCandidates: Array<{ id: string; reference: string }>;
+  /** The recruitment pilots (src/talent/pilots/demo-pilots.ts), the one the demo partner runs first. */
+  pilots: Array<{ id: string; code: string }>;
 }
 
 export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
@@ -92,6 +94,9 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
           '/api/v1/talent/candidates',
         )
       ).candidates,
+      pilots: (
+        await partner.call<{ pilots: Array<{ id: string; code: string }> }>('GET', '/api/v1/talent/pilots')
+      ).pilots,
       deskReports: (
         await inspector.call<{ reports: Array<{ id: string; status: string }> }>(
           'GET',
@@ -186,6 +191,8 @@ function samplesOf(
       params: { candidateId: id },
       note: reference,
     })),
+    talentPilots: one(),
+    talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),
   };
 }
 
@@ -196,6 +203,8 @@ function visitorsOf(id: PageId): Visitor[] {
   if (access === 'worker') return ['worker'];
   // A supervisor also works the case handlers' pages; one visit of their dossier view is enough.
   if (id === 'caseHandlerDossier') return ['CASE_HANDLER'];
+  // A pilot's report reads the same for every reader but the partner that runs it (its participants).
+  if (id === 'talentPilot') return ['ANALYST', 'PARTNER'];
   return [...access];
 }
 

@@ -43,6 +43,12 @@ const PartnerHome = lazy(() =>
 const PartnerCandidate = lazy(() =>
   import('./pages/talent/partner-pages.tsx').then((m) => ({ default: m.PartnerCandidatePage })),
 );
+const TalentPilots = lazy(() =>
+  import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotListPage })),
+);
+const TalentPilot = lazy(() =>
+  import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotPage })),
+);
 const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
 const InspectorReportsArea = lazy(() =>
   import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
@@ -146,6 +152,15 @@ function CurrentPage() {
           render={() => (
             <PartnerCandidate key={page.params.candidateId} candidateId={page.params.candidateId as string} />
           )}
+        />
+      );
+    case 'talentPilots':
+      return <SignedIn page={page} render={() => <TalentPilots />} />;
+    case 'talentPilot':
+      return (
+        <SignedIn
+          page={page}
+          render={() => <TalentPilot key={page.params.pilotId} pilotId={page.params.pilotId as string} />}
         />
       );
     default: {

@@ -41,6 +41,8 @@ export const PAGE_ROUTES = {
   adminOutbox: { pattern: '/admin/outbox', for: ['ADMIN'] },
   partnerHome: { pattern: '/partner', for: ['PARTNER'] },
   partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
+  talentPilots: { pattern: '/talent/pilots', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
+  talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;
@@ -55,6 +57,7 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   candidateId: '[0-9a-fA-F-]{36}',
   topic: '[a-z-]{1,40}',
   deskReportId: '[0-9a-fA-F-]{36}',
+  pilotId: '[0-9a-fA-F-]{36}',
 };
 
 export interface PageMatch {

@@ -1,5 +1,6 @@
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { currentLang, useT } from '../../i18n.ts';
+import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { StatsLoadFailed } from './stats-status.tsx';
@@ -45,6 +46,8 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
       {isOpenData ? null : (
         <p>
           <Link href="/open-data">{t('analyst.home.openDataLink')}</Link>
+          <br />
+          <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
         </p>
       )}
     </>

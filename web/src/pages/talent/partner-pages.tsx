@@ -42,6 +42,9 @@ export function PartnerHomePage() {
         <p className="lead">{t('talent.partner.lead', { name: load.data.partner.name })}</p>
       ) : null}
       <p>{t('talent.partner.privacy')}</p>
+      <p>
+        <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
+      </p>
       <CandidateForm onSaved={reload} />
       <h2>{t('talent.partner.listTitle')}</h2>
       {load.status === 'loading' ? <Loading /> : null}
