@@ -39,6 +39,10 @@ export const PAGE_ROUTES = {
   analystReport: { pattern: '/analyst/reports/:reportId', for: ['ANALYST'] },
   adminHome: { pattern: '/admin', for: ['ADMIN'] },
   adminOutbox: { pattern: '/admin/outbox', for: ['ADMIN'] },
+  adminAccounts: { pattern: '/admin/accounts', for: ['ADMIN'] },
+  adminProposals: { pattern: '/admin/proposals', for: ['ADMIN'] },
+  password: { pattern: '/password', for: 'public' },
+  ruleHistory: { pattern: '/rule-history', for: 'public' },
   partnerHome: { pattern: '/partner', for: ['PARTNER'] },
   partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
