@@ -233,4 +233,56 @@ describe('governance', () => {
     },
     WALK_TIMEOUT,
   );
+
+  it(
+    'a parameter value: proposed on the form, decided by the other administrator; a stale second decision shows the refusal',
+    async () => {
+      await signInOnPage(page, 'beheerder');
+      await page.waitForURL('**/admin');
+      await checkLayout();
+      await page.goto('/admin/proposals');
+      await expectHeading(page, gov.proposals.title);
+      const form = page.locator('section', { has: page.locator('#param-form-title') });
+      await form
+        .getByLabel(gov.proposals.parameterForm.name, { exact: true })
+        .selectOption('fee.singlePermit');
+      await form.getByLabel(gov.proposals.parameterForm.value, { exact: true }).fill('205');
+      await form
+        .getByLabel(gov.proposals.parameterForm.source, { exact: true })
+        .fill('Besluit van de Vlaamse Regering (voorbeeld)');
+      await page.getByRole('button', { name: gov.proposals.parameterForm.submit }).click();
+      await page.getByText(gov.proposals.parameterForm.done).waitFor();
+      const own = page.locator('.gov-card').filter({ hasText: '€ 205' }).first();
+      await own.getByText(gov.proposals.ownProposal).waitFor();
+      await checkLayout();
+
+      // The other administrator, in two tabs: the first approves, the second (not reloaded) rejects.
+      const second = await otherPerson();
+      await signInOnPage(second, 'beheerder2');
+      await second.waitForURL('**/admin');
+      const stale = await second.context().newPage();
+      for (const tab of [second, stale]) await tab.goto('/admin/proposals');
+      const card = (tab: Page) => tab.locator('.gov-card').filter({ hasText: '€ 205' }).first();
+      await card(second).getByRole('button', { name: gov.proposals.approve }).click();
+      await second.getByText(gov.proposals.approved).waitFor();
+      await card(stale).getByRole('button', { name: gov.proposals.reject }).click();
+      await stale.getByRole('alert').filter({ hasText: 'werd al beslist' }).waitFor();
+      await second.context().close();
+
+      // The public history in English has the new fee among the parameters.
+      await context.clearCookies();
+      await page.goto('/rule-history');
+      await page.getByLabel(nl.shell.languageLabel).selectOption('en');
+      await expectHeading(page, CATALOGUES.en.governance.history.title);
+      const fee = page.locator('details').filter({ hasText: 'Flemish retributie' });
+      await fee.locator('summary').click();
+      await fee.getByText('€205').waitFor();
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await findHorizontalScroll(page)).toBeNull();
+      }
+      await expectNoAccessibilityViolations(page);
+    },
+    WALK_TIMEOUT,
+  );
 });

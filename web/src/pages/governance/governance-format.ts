@@ -65,3 +65,14 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** The two versions to compare: from the address, else the last two. */
+export function diffChoice(search: string, versions: readonly string[]): { from: string; to: string } | null {
+  if (versions.length < 2) return null;
+  const query = new URLSearchParams(search);
+  const known = (v: string | null) => (v && versions.includes(v) ? v : null);
+  return {
+    from: known(query.get('from')) ?? (versions.at(-2) as string),
+    to: known(query.get('to')) ?? (versions.at(-1) as string),
+  };
+}

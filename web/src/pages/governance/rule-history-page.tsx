@@ -8,22 +8,11 @@ import { pagePath } from '../../page-routes.ts';
 import { navigate, useSearch } from '../../routing.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
-import { formatDay } from './governance-format.ts';
+import { diffChoice, formatDay } from './governance-format.ts';
 import type { ListDiff, ListEntry, ListVersionSummary, ParameterHistory } from './governance-types.ts';
 import { describeValue } from './parameter-values.ts';
 
 const DIFF_BASE = '/api/v1/rule-data/lists/migration-list/diff';
-
-/** The two versions to compare: from the address, else the last two. */
-export function diffChoice(search: string, versions: readonly string[]): { from: string; to: string } | null {
-  if (versions.length < 2) return null;
-  const query = new URLSearchParams(search);
-  const known = (v: string | null) => (v && versions.includes(v) ? v : null);
-  return {
-    from: known(query.get('from')) ?? (versions.at(-2) as string),
-    to: known(query.get('to')) ?? (versions.at(-1) as string),
-  };
-}
 
 /**
  * `/rule-history` (public): every parameter and the migration list with their versions, dates and
