@@ -43,6 +43,8 @@ export interface DemoSamples {
   talentCandidates: Array<{ id: string; reference: string }>;
   /** The recruitment pilots (src/talent/pilots/demo-pilots.ts), the one the demo partner runs first. */
   pilots: Array<{ id: string; code: string }>;
+  /** A live one-time password link's token (an account created for the census; the link is checked, never used). */
+  passwordToken: string;
 }
 
 export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
@@ -50,6 +52,8 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
   const analyst = await signInApi(baseURL, 'analist');
   const partner = await signInApi(baseURL, 'partner');
   const inspector = await signInApi(baseURL, 'inspecteur');
+  const admin = await signInApi(baseURL, 'beheerder');
+  const admin2 = await signInApi(baseURL, 'beheerder2');
   try {
     const { dossiers } = await employer.call<{ dossiers: DemoDossier[] }>('GET', '/api/v1/dossiers');
     const dossiersByStatus = new Map<string, DemoDossier>();
@@ -103,13 +107,53 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
           '/api/v1/inspector/reports',
         )
       ).reports,
+      passwordToken: await governanceSamples(admin, admin2),
     };
   } finally {
+    await admin.dispose();
+    await admin2.dispose();
     await inspector.dispose();
     await employer.dispose();
     await analyst.dispose();
     await partner.dispose();
   }
+}
+
+/**
+ * The administrator's pages with something to show: an open proposal of the second administrator
+ * (the first decides it) and an account whose password link waits in the outbox (no SMTP in the
+ * census): its token is the `/password` page's sample.
+ */
+async function governanceSamples(admin: ApiSession, admin2: ApiSession): Promise<string> {
+  const { earliestEffectiveDate } = await admin2.call<{ earliestEffectiveDate: string }>(
+    'GET',
+    '/api/v1/rule-data/proposals',
+  );
+  await admin2.call('POST', '/api/v1/rule-data/proposals/parameter', {
+    name: 'fee.singlePermit',
+    validFrom: earliestEffectiveDate,
+    value: 210,
+    source: 'Besluit van de Vlaamse Regering (voorbeeld voor de paginacensus)',
+    verified: false,
+    note: 'Indexering',
+  });
+  await admin.call('POST', '/api/v1/accounts', {
+    username: 'census.link',
+    displayName: 'Census Link',
+    role: 'ANALYST',
+    enterpriseNumber: null,
+    email: 'census.link@loket.example',
+    preferredLang: 'nl',
+    mandates: [],
+  });
+  const { mails } = await admin.call<{ mails: Array<{ recipient: string; text: string }> }>(
+    'GET',
+    '/api/v1/mail-outbox?limit=20&offset=0',
+  );
+  const text = mails.find((mail) => mail.recipient === 'census.link@loket.example')?.text ?? '';
+  const token = /\/password#([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!token) throw new Error('no password link in the outbox for the census account');
+  return token;
 }
 
 /** A staff member's view of a dossier in every state the demo has; the supervisor's of a few. */
@@ -181,6 +225,11 @@ function samplesOf(
     analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
     adminHome: one(),
     adminOutbox: one(),
+    adminAccounts: one('the list and the form'),
+    adminProposals: one("another administrator's open proposal"),
+    // The link's token is in the fragment, as the mail gives it; without one, the page says so.
+    password: [{ query: `#${demo.passwordToken}`, note: 'a live link' }, { note: 'without a link' }],
+    ruleHistory: one('the list, its last diff and the parameters'),
     employerVacancies: one('own vacancies and the form'),
     employerVacancy: demo.talentVacancies.map((vacancyId) => ({
       params: { vacancyId },

@@ -16,6 +16,18 @@ import { useSession } from './session.tsx';
 const MailOutboxPage = lazy(() =>
   import('./pages/admin/mail-outbox-page.tsx').then((m) => ({ default: m.MailOutboxPage })),
 );
+const AccountsPage = lazy(() =>
+  import('./pages/governance/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
+);
+const ProposalsPage = lazy(() =>
+  import('./pages/governance/proposals-page.tsx').then((m) => ({ default: m.ProposalsPage })),
+);
+const PasswordPage = lazy(() =>
+  import('./pages/governance/password-page.tsx').then((m) => ({ default: m.PasswordPage })),
+);
+const RuleHistoryPage = lazy(() =>
+  import('./pages/governance/rule-history-page.tsx').then((m) => ({ default: m.RuleHistoryPage })),
+);
 const AnalystArea = lazy(() =>
   import('./pages/analyst/analyst-area.tsx').then((m) => ({ default: m.AnalystArea })),
 );
@@ -132,6 +144,14 @@ function CurrentPage() {
       );
     case 'adminOutbox':
       return <SignedIn page={page} render={() => <MailOutboxPage />} />;
+    case 'adminAccounts':
+      return <SignedIn page={page} render={() => <AccountsPage />} />;
+    case 'adminProposals':
+      return <SignedIn page={page} render={() => <ProposalsPage />} />;
+    case 'password':
+      return <PasswordPage />;
+    case 'ruleHistory':
+      return <RuleHistoryPage />;
     case 'employerVacancies':
       return <SignedIn page={page} render={() => <TalentVacancies />} />;
     case 'employerVacancy':

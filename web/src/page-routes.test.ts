@@ -27,7 +27,14 @@ describe('the page table', () => {
   });
 
   it('answers null (the "not found" page) for an address of no page', () => {
-    for (const path of ['/nothing', '/employer/dossiers/not-a-uuid', '/analyst/reports/', '/admin/x']) {
+    for (const path of [
+      '/nothing',
+      '/employer/dossiers/not-a-uuid',
+      '/analyst/reports/',
+      '/admin/x',
+      '/admin/accounts/x',
+      '/password/x',
+    ]) {
       expect(matchPage(path), path).toBeNull();
     }
   });

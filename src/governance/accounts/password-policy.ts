@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-limits.ts';
 
 /**
  * The password policy of local accounts (NIST SP 800-63B §5.1.1.2: length and a blocklist, no
@@ -6,8 +7,7 @@ import { readFileSync } from 'node:fs';
  * in common-passwords.txt), not the username, not one character repeated. Pure apart from reading
  * the list once.
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'containsUsername' | 'repetitive';
 

@@ -172,5 +172,13 @@ describe('rule data under four eyes (issue 15)', () => {
       '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v9',
     );
     expect(unknown.json().error.fields[0]).toMatchObject({ path: 'query.to', rule: 'unknownVersion' });
+
+    // One version with its functions, public: where the proposals page starts a new version from.
+    const v5 = await approver.request('GET', '/api/v1/rule-data/lists/migration-list/v5');
+    expect(v5.statusCode).toBe(200);
+    expect(v5.json()).toMatchObject({ version: 'v5', validFrom: '2027-03-01', functions: entries.length });
+    expect(v5.json().entries.map((e: { id: string }) => e.id)).toEqual(entries.map((e) => e.id));
+    const missing = await approver.request('GET', '/api/v1/rule-data/lists/migration-list/v9');
+    expect(missing.json().error.fields[0]).toMatchObject({ path: 'params.version', rule: 'unknownVersion' });
   });
 });

@@ -71,6 +71,10 @@ const DecisionBody = Type.Object(
   { note: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]) },
   { additionalProperties: false },
 );
+const VersionParams = Type.Object(
+  { version: Type.String({ pattern: '^v[0-9]{1,4}$' }) },
+  { additionalProperties: false },
+);
 const DiffQuery = Type.Object(
   {
     from: Type.String({ pattern: '^v[0-9]{1,4}$' }),
@@ -148,6 +152,24 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
       schema: { tags: ['rule-data'], summary: 'The versions of the migration list with dates and sources' },
     },
     async () => ({ versions: getDefaultRuleData().migrationList.map(summary) }),
+  );
+
+  app.get(
+    '/api/v1/rule-data/lists/migration-list/:version',
+    {
+      config: { access: 'PUBLIC' },
+      schema: {
+        tags: ['rule-data'],
+        summary:
+          'One approved version of the migration list with its functions (the start of a new proposal)',
+        params: VersionParams,
+      },
+    },
+    async (request) => {
+      const version = getDefaultRuleData().migrationList.find((v) => v.id === request.params.version);
+      if (!version) throw invalid([fieldError(request.lang, 'params.version', 'unknownVersion')]);
+      return { ...summary(version), entries: version.entries };
+    },
   );
 
   app.get(

@@ -1,34 +1,24 @@
 import type { InputHTMLAttributes } from 'react';
-import { useT } from '../i18n.ts';
+import { describedByOf, FieldFrame } from './field-frame.tsx';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   id: string;
   label: string;
   error?: string | undefined;
+  hint?: string | undefined;
 }
 
-/** A labelled input with its error message above it, tied together by `aria-describedby`. */
-export function TextField({ id, label, error, className, ...input }: TextFieldProps) {
-  const t = useT();
-  const errorId = `${id}-error`;
+/** A labelled input with its hint and error message above it, tied together by `aria-describedby`. */
+export function TextField({ id, label, error, hint, className, ...input }: TextFieldProps) {
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p id={errorId} className="field-error">
-          <span className="visually-hidden">{t('shell.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         className={['input', error ? 'input--error' : '', className ?? ''].join(' ').trim()}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedByOf(id, hint, error)}
         {...input}
       />
-    </div>
+    </FieldFrame>
   );
 }

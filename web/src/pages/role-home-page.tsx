@@ -7,6 +7,7 @@ import { type Role, roleSlug } from '../roles.ts';
 import { Link, navigate } from '../routing.tsx';
 import { useSession } from '../session.tsx';
 import { AccountFigures } from './account-figures.tsx';
+import { AdminLinks } from './governance/admin-links.tsx';
 import { NoAccessPage } from './no-access-page.tsx';
 
 type Load =
@@ -75,10 +76,8 @@ function WorkspaceView({ workspace, user }: { workspace: Workspace; user: Sessio
       ) : null}
       {workspace.role === 'ADMIN' ? (
         <>
+          <AdminLinks />
           <AccountFigures figures={workspace.figures} />
-          <p>
-            <Link href={pagePath('adminOutbox')}>{t('outbox.link')}</Link>
-          </p>
         </>
       ) : null}
     </>

@@ -1,0 +1,95 @@
+import type { Role } from '../../roles.ts';
+
+/** What the governance API answers (src/governance/), as the pages read it. */
+
+export interface Mandate {
+  enterpriseNumber: string;
+  enterpriseName: string | null;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseNumber: string | null;
+  email: string | null;
+  preferredLang: 'nl' | 'fr' | 'en';
+  createdAt: string;
+  disabledAt: string | null;
+  signIn: 'PASSWORD' | 'OIDC' | 'PENDING';
+  lastLoginAt: string | null;
+  lastLoginVia: 'PASSWORD' | 'OIDC' | null;
+  mandates: Mandate[];
+}
+
+export interface AccountList {
+  authMode: 'local' | 'oidc';
+  roles: Role[];
+  accounts: Account[];
+}
+
+export interface ListEntry {
+  id: string;
+  group: string;
+  labels: { nl: string; fr: string; en: string };
+  verified: boolean;
+}
+
+export interface ListVersionSummary {
+  version: string;
+  validFrom: string;
+  legalAct: string;
+  source: string;
+  verified: boolean;
+  note: string | null;
+  functions: number;
+}
+
+export interface ListDiff {
+  from: ListVersionSummary;
+  to: ListVersionSummary;
+  added: ListEntry[];
+  removed: ListEntry[];
+  changed: { before: ListEntry; after: ListEntry }[];
+  unchanged: number;
+}
+
+export interface ParameterPeriod {
+  validFrom: string;
+  validUntil: string | null;
+  value: unknown;
+  source: string;
+  verified: boolean;
+  status: 'VERIFIED' | 'PROVISIONAL' | 'CONFLICTING';
+}
+
+export interface ParameterHistory {
+  name: string;
+  unit: string;
+  description: string;
+  versions: ParameterPeriod[];
+}
+
+export interface Proposal {
+  kind: 'parameter' | 'list';
+  id: string;
+  subject: string;
+  validFrom: string;
+  value: unknown;
+  source: string;
+  note: string | null;
+  state: 'PROPOSED' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED';
+  proposedBy: string | null;
+  proposedById: string | null;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface ProposalList {
+  me: string;
+  earliestEffectiveDate: string;
+  proposals: Proposal[];
+}

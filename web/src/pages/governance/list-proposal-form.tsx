@@ -1,0 +1,312 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { TextareaField } from '../../components/textarea-field.tsx';
+import { currentLang, useT } from '../../i18n.ts';
+import { useSession } from '../../session.tsx';
+import { useApiLoad } from '../../use-api-load.ts';
+import { Loading } from '../role-home-page.tsx';
+import { addDays, errorsByField, formatDay } from './governance-format.ts';
+import type { ListEntry, ListVersionSummary } from './governance-types.ts';
+
+type VersionWithEntries = ListVersionSummary & { entries: ListEntry[] };
+
+const FIELD_IDS: Record<string, string> = {
+  validFrom: 'list-validFrom',
+  legalAct: 'list-legalAct',
+  source: 'list-source',
+  note: 'list-note',
+  entries: 'list-submit',
+  form: 'list-submit',
+  newId: 'new-id',
+  newGroup: 'new-group',
+  newNl: 'new-nl',
+  newFr: 'new-fr',
+  newEn: 'new-en',
+};
+
+/** Propose a new version of the migration list, starting from the latest approved one. */
+export function ListProposalForm({
+  earliest,
+  onProposed,
+}: {
+  earliest: string;
+  onProposed(text: string): void;
+}) {
+  const versions = useApiLoad<{ versions: ListVersionSummary[] }>('/api/v1/rule-data/lists/migration-list');
+  const latest = versions.load.status === 'ready' ? versions.load.data.versions.at(-1) : undefined;
+  const full = useApiLoad<VersionWithEntries>(
+    latest ? `/api/v1/rule-data/lists/migration-list/${latest.version}` : null,
+  );
+  if (full.load.status !== 'ready') return versions.load.status === 'failed' ? null : <Loading />;
+  return (
+    <ListForm
+      key={full.load.data.version}
+      base={full.load.data}
+      earliest={earliest}
+      onProposed={onProposed}
+    />
+  );
+}
+
+function ListForm({
+  base,
+  earliest,
+  onProposed,
+}: {
+  base: VersionWithEntries;
+  earliest: string;
+  onProposed(text: string): void;
+}) {
+  const t = useT();
+  const { api } = useSession();
+  const lang = currentLang();
+  const afterLatest = addDays(base.validFrom, 1);
+  const [validFrom, setValidFrom] = useState(afterLatest > earliest ? afterLatest : earliest);
+  const [legalAct, setLegalAct] = useState('');
+  const [source, setSource] = useState('');
+  const [verified, setVerified] = useState(false);
+  const [note, setNote] = useState('');
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [added, setAdded] = useState<ListEntry[]>([]);
+  const [draft, setDraft] = useState({ id: '', group: '', nl: '', fr: '', en: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const k = 'governance.proposals.listForm';
+  const labels: Record<string, string> = {
+    validFrom: t('governance.proposals.parameterForm.validFrom'),
+    legalAct: t(`${k}.legalAct`),
+    source: t('governance.proposals.parameterForm.source'),
+    note: t('governance.proposals.parameterForm.note'),
+    entries: t(`${k}.functions`),
+    newId: t(`${k}.newId`),
+    newGroup: t(`${k}.newGroup`),
+    newNl: t(`${k}.newLabelNl`),
+    newFr: t(`${k}.newLabelFr`),
+    newEn: t(`${k}.newLabelEn`),
+  };
+  const groups = [...new Set(base.entries.map((e) => e.group))];
+  const required = (found: Record<string, string>, key: string, text: string) => {
+    if (!text.trim()) found[key] = t('governance.accountForm.errors.required', { field: labels[key] });
+  };
+
+  function addEntry() {
+    const found: Record<string, string> = {};
+    required(found, 'newId', draft.id);
+    required(found, 'newGroup', draft.group);
+    required(found, 'newNl', draft.nl);
+    required(found, 'newFr', draft.fr);
+    required(found, 'newEn', draft.en);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const entry: ListEntry = {
+      id: draft.id.trim().toLowerCase(),
+      group: draft.group.trim().toLowerCase(),
+      labels: { nl: draft.nl.trim(), fr: draft.fr.trim(), en: draft.en.trim() },
+      verified: false,
+    };
+    setAdded((now) => [...now.filter((e) => e.id !== entry.id), entry]);
+    setDraft({ id: '', group: '', nl: '', fr: '', en: '' });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    required(found, 'validFrom', validFrom);
+    required(found, 'legalAct', legalAct);
+    required(found, 'source', source);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await api.call('POST', '/api/v1/rule-data/proposals/list', {
+        validFrom,
+        legalAct: legalAct.trim(),
+        source: source.trim(),
+        verified,
+        note: note.trim() || null,
+        entries: [...base.entries.filter((e) => !removed.has(e.id)), ...added],
+      });
+      onProposed(t(`${k}.done`));
+    } catch (error) {
+      setErrors(
+        error instanceof ApiError && error.fields.length > 0
+          ? errorsByField(
+              error.fields.map((f) => (f.path.includes('entries') ? { ...f, path: 'body.entries' } : f)),
+              labels,
+            )
+          : { form: error instanceof ApiError ? error.message : t('governance.failed') },
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const kept = base.entries.length - removed.size;
+  return (
+    <section aria-labelledby="list-form-title" className="gov-section">
+      <h2 id="list-form-title">{t(`${k}.title`)}</h2>
+      <p>{t(`${k}.intro`, { version: base.version, count: base.entries.length })}</p>
+      <ErrorSummary
+        items={Object.entries(errors).map(([key, message]) => ({
+          message,
+          fieldId: FIELD_IDS[key] ?? 'list-submit',
+        }))}
+      />
+      <form noValidate onSubmit={(event) => void onSubmit(event)} className="gov-form">
+        <TextField
+          id="list-validFrom"
+          type="date"
+          label={labels.validFrom as string}
+          hint={t('governance.proposals.parameterForm.validFromHint', { date: formatDay(earliest, lang) })}
+          min={earliest}
+          value={validFrom}
+          onChange={(event) => setValidFrom(event.target.value)}
+          error={errors.validFrom}
+        />
+        <TextField
+          id="list-legalAct"
+          label={labels.legalAct as string}
+          hint={t(`${k}.legalActHint`)}
+          maxLength={500}
+          value={legalAct}
+          onChange={(event) => setLegalAct(event.target.value)}
+          error={errors.legalAct}
+        />
+        <TextField
+          id="list-source"
+          label={labels.source as string}
+          hint={t('governance.proposals.parameterForm.sourceHint')}
+          maxLength={500}
+          value={source}
+          onChange={(event) => setSource(event.target.value)}
+          error={errors.source}
+        />
+        <div className="form-group stats-checkbox">
+          <input
+            id="list-verified"
+            type="checkbox"
+            checked={verified}
+            onChange={(e) => setVerified(e.target.checked)}
+          />
+          <label htmlFor="list-verified">{t('governance.proposals.parameterForm.verified')}</label>
+        </div>
+        <TextareaField
+          id="list-note"
+          label={labels.note as string}
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          error={errors.note}
+        />
+        <h3>{labels.entries}</h3>
+        <p role="status">{t(`${k}.summary`, { kept, added: added.length, removed: removed.size })}</p>
+        <ul className="gov-entries">
+          {base.entries.map((entry) => {
+            const gone = removed.has(entry.id);
+            const name = entry.labels[lang];
+            return (
+              <li key={entry.id} className={gone ? 'gov-entry gov-entry--removed' : 'gov-entry'}>
+                <span>
+                  {gone ? <del>{name}</del> : name}
+                  {gone ? ` (${t(`${k}.removed`)})` : ''}
+                </span>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-pressed={gone}
+                  onClick={() =>
+                    setRemoved((now) => {
+                      const next = new Set(now);
+                      if (gone) next.delete(entry.id);
+                      else next.add(entry.id);
+                      return next;
+                    })
+                  }
+                >
+                  {gone ? t(`${k}.restore`, { name }) : t(`${k}.remove`, { name })}
+                </button>
+              </li>
+            );
+          })}
+          {added.map((entry) => (
+            <li key={entry.id} className="gov-entry">
+              <span>
+                {entry.labels[lang]} ({t(`${k}.added`)})
+              </span>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setAdded((now) => now.filter((e) => e.id !== entry.id))}
+              >
+                {t(`${k}.remove`, { name: entry.labels[lang] })}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <fieldset className="form-fieldset gov-new-entry">
+          <legend className="form-legend">{t(`${k}.addTitle`)}</legend>
+          <TextField
+            id="new-id"
+            label={labels.newId as string}
+            hint={t(`${k}.newIdHint`)}
+            maxLength={80}
+            value={draft.id}
+            onChange={(e) => setDraft({ ...draft, id: e.target.value })}
+            error={errors.newId}
+          />
+          <TextField
+            id="new-group"
+            label={labels.newGroup as string}
+            list="new-group-options"
+            maxLength={40}
+            value={draft.group}
+            onChange={(e) => setDraft({ ...draft, group: e.target.value })}
+            error={errors.newGroup}
+          />
+          <datalist id="new-group-options">
+            {groups.map((group) => (
+              <option key={group} value={group} />
+            ))}
+          </datalist>
+          <TextField
+            id="new-nl"
+            lang="nl"
+            label={labels.newNl as string}
+            maxLength={200}
+            value={draft.nl}
+            onChange={(e) => setDraft({ ...draft, nl: e.target.value })}
+            error={errors.newNl}
+          />
+          <TextField
+            id="new-fr"
+            lang="fr"
+            label={labels.newFr as string}
+            maxLength={200}
+            value={draft.fr}
+            onChange={(e) => setDraft({ ...draft, fr: e.target.value })}
+            error={errors.newFr}
+          />
+          <TextField
+            id="new-en"
+            lang="en"
+            label={labels.newEn as string}
+            maxLength={200}
+            value={draft.en}
+            onChange={(e) => setDraft({ ...draft, en: e.target.value })}
+            error={errors.newEn}
+          />
+          <button type="button" className="button button--secondary" onClick={addEntry}>
+            {t(`${k}.add`)}
+          </button>
+        </fieldset>
+        {errors.form ? <p className="field-error">{errors.form}</p> : null}
+        <button id="list-submit" type="submit" className="button" disabled={busy}>
+          {t(`${k}.submit`)}
+        </button>
+      </form>
+    </section>
+  );
+}
