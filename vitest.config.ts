@@ -5,12 +5,12 @@ import { defineConfig } from 'vitest/config';
 // real PostgreSQL (embedded unless DATABASE_URL is set), and browser tests in Debian's Chromium.
 export default defineConfig({
   test: {
-    // Vitest's default on a 2-core machine is one worker (cores - 1): every file in turn. Unit and
-    // database files mostly wait on PostgreSQL or a child process, so at least two workers (more
-    // on a bigger machine) keep both cores busy.
-    // The browser tier stays one file at a time (fileParallelism: false): each file runs a server,
-    // its database and Chromium. Override with `--maxWorkers N`.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Vitest's default on a 2-core machine is one worker (cores - 1): every file in turn. The pool
+    // is shared by the three tiers, and the browser tier holds one worker all run long (one file
+    // at a time, fileParallelism: false: each file runs a server, its database and Chromium). Unit
+    // and database files mostly wait on PostgreSQL or a child process, so two more workers run
+    // them beside it (cores + 1 on a bigger machine). Override with `--maxWorkers N`.
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     projects: [
       {
         test: {
