@@ -36,6 +36,8 @@ export interface DemoSamples {
   openDataReports: string[];
   /** The desk's abuse reports the inspector sees (one per triage state). */
   deskReports: Array<{ id: string; status: string }>;
+  /** The employers at the top of the inspector's work list (the demo's monitoring run). */
+  inspectedEmployers: string[];
   /** One unused one-time worker code per language (a code can be redeemed once). */
   workerCodes: Record<Lang, string>;
   /** The demo employer's shortage vacancy, and the demo partner's candidates (src/talent/demo-talent.ts). */
@@ -98,6 +100,12 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
           '/api/v1/inspector/reports',
         )
       ).reports,
+      inspectedEmployers: (
+        await inspector.call<{ employers: Array<{ enterpriseNumber: string }> }>(
+          'GET',
+          '/api/v1/enforcement/work-list?limit=2',
+        )
+      ).employers.map((employer) => employer.enterpriseNumber),
     };
   } finally {
     await inspector.dispose();
@@ -160,6 +168,10 @@ function samplesOf(
     supervisorQueue: one(),
     supervisorDossier: dossiers(SUPERVISOR_DOSSIER_STATES),
     inspectorHome: one(),
+    inspectorEmployer: demo.inspectedEmployers.map((enterpriseNumber) => ({
+      params: { enterpriseNumber },
+      note: 'an employer of the work list',
+    })),
     inspectorReports: one(),
     inspectorReport: demo.deskReports.map((report) => ({
       params: { deskReportId: report.id },

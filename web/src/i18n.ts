@@ -10,20 +10,23 @@ import employerFr from './locales/employer/fr.json' with { type: 'json' };
 import employerNl from './locales/employer/nl.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
+import inspectorEn from './locales/inspector/en.json' with { type: 'json' };
+import inspectorFr from './locales/inspector/fr.json' with { type: 'json' };
+import inspectorNl from './locales/inspector/nl.json' with { type: 'json' };
 import nl from './locales/nl.json' with { type: 'json' };
 import staffEn from './locales/staff/en.json' with { type: 'json' };
 import staffFr from './locales/staff/fr.json' with { type: 'json' };
 import staffNl from './locales/staff/nl.json' with { type: 'json' };
 
 /**
- * One catalogue per language: the shell's texts, with the employer portal's, the service side's
- * and the statistics pages' texts under `employer.`, `staff.` and `analyst.` (kept in their own
+ * One catalogue per language: the shell's texts, with the employer portal's, the service side's,
+ * the statistics pages' and the inspector's texts under `employer.`, `staff.`, `analyst.` and `inspector.` (kept in their own
  * files so each area's texts stay together).
  */
 export const CATALOGUES = {
-  nl: { ...nl, employer: employerNl, staff: staffNl, analyst: analystNl },
-  fr: { ...fr, employer: employerFr, staff: staffFr, analyst: analystFr },
-  en: { ...en, employer: employerEn, staff: staffEn, analyst: analystEn },
+  nl: { ...nl, employer: employerNl, staff: staffNl, analyst: analystNl, inspector: inspectorNl },
+  fr: { ...fr, employer: employerFr, staff: staffFr, analyst: analystFr, inspector: inspectorFr },
+  en: { ...en, employer: employerEn, staff: staffEn, analyst: analystEn, inspector: inspectorEn },
 };
 
 /** Every text's key, e.g. `login.title`: the catalogues all have the Dutch one's shape (locales.test.ts). */

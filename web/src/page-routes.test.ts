@@ -11,6 +11,7 @@ const SAMPLE = {
   deskReportId: '5d0c1f9e-2b3a-4c5d-8e7f-9a0b1c2d3e4f',
   vacancyId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   candidateId: '8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e',
+  enterpriseNumber: '0403170701',
 };
 
 describe('the page table', () => {
