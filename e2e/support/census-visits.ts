@@ -100,12 +100,7 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
           '/api/v1/inspector/reports',
         )
       ).reports,
-      inspectedEmployers: (
-        await inspector.call<{ employers: Array<{ enterpriseNumber: string }> }>(
-          'GET',
-          '/api/v1/enforcement/work-list?limit=2',
-        )
-      ).employers.map((employer) => employer.enterpriseNumber),
+      inspectedEmployers: await rankedEmployers(inspector),
     };
   } finally {
     await inspector.dispose();
@@ -113,6 +108,22 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
     await analyst.dispose();
     await partner.dispose();
   }
+}
+
+/**
+ * The top of the inspector's work list. The demo's monitoring run is worked just after the start
+ * (src/server/start.ts), so the list is waited for.
+ */
+async function rankedEmployers(inspector: ApiSession): Promise<string[]> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const { employers } = await inspector.call<{ employers: Array<{ enterpriseNumber: string }> }>(
+      'GET',
+      '/api/v1/enforcement/work-list?limit=2',
+    );
+    if (employers.length > 0) return employers.map((employer) => employer.enterpriseNumber);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the demo's monitoring run did not fill the inspector's work list within a minute");
 }
 
 /** A staff member's view of a dossier in every state the demo has; the supervisor's of a few. */
