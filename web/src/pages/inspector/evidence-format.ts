@@ -46,6 +46,9 @@ const KNOWN_FACTS = new Set([
   'leftShare',
   'workersAtAddress',
   'address',
+  'reportsAdmissible',
+  'reportsUntriaged',
+  'reportsTotal',
 ]);
 const KNOWN_SOURCES = new Set(['LOKET', 'kbo', 'national-register', 'dimona', 'dmfa', 'sanctions']);
 const KNOWN_STATUSES = new Set(['ACTIVE', 'BANKRUPT', 'STOPPED']);

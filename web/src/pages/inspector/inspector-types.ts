@@ -12,6 +12,7 @@ export const SIGNAL_KINDS = [
   'EMPLOYMENT_ENDED',
   'DIRECTORS_CHANGED',
   'LATE_DIMONA',
+  'DESK_REPORT',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
