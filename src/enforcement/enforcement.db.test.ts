@@ -208,4 +208,52 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
     ]);
     expect(await audits('INSPECTION_RECORDED')).toHaveLength(1);
   });
+  it('counts inspections from a signal and from a report for supervisors and analysts, never for an employer', async () => {
+    const other = {
+      origin: 'REPORT',
+      inspectedOn: '2026-11-28',
+      findings: [],
+      outcome: 'NO_INFRINGEMENT',
+      referrals: [],
+      idempotencyKey: 'inspection-0002',
+    };
+    expect(
+      (await inspector.request('POST', `/api/v1/enforcement/employers/${EMPLOYER}/inspections`, other))
+        .statusCode,
+    ).toBe(201);
+    const answer = await world.supervisor.request('GET', '/api/v1/enforcement/inspection-statistics');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toMatchObject({
+      from: '2025-12-01',
+      to: '2026-12-01',
+      total: 2,
+      byOrigin: { SIGNAL: 1, REPORT: 1, OTHER: 0 },
+      withdrawalsProposed: 1,
+    });
+    expect(answer.json().rows).toEqual(
+      expect.arrayContaining([
+        {
+          origin: 'SIGNAL',
+          outcome: 'WITHDRAWAL_PROPOSED',
+          province: 'OOST_VLAANDEREN',
+          naceDivision: '10',
+          inspections: 1,
+          finesProposedEuro: 2400,
+          referrals: 1,
+        },
+      ]),
+    );
+    expect(
+      (
+        await world.supervisor.request(
+          'GET',
+          '/api/v1/enforcement/inspection-statistics?from=2026-12-02&to=2026-12-01',
+        )
+      ).json().error.fields,
+    ).toEqual([expect.objectContaining({ path: 'from', rule: 'maximum' })]);
+    expect(
+      (await world.employer.request('GET', '/api/v1/enforcement/inspection-statistics')).statusCode,
+    ).toBe(403);
+    expect(await audits('INSPECTION_STATISTICS_READ')).toHaveLength(1);
+  });
 });
