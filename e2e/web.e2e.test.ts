@@ -6,6 +6,7 @@ import serverFr from '../src/i18n/catalogues/fr.json' with { type: 'json' };
 import { ROLE_TASKS } from '../src/workspaces/workspaces.ts';
 import en from '../web/src/locales/en.json' with { type: 'json' };
 import fr from '../web/src/locales/fr.json' with { type: 'json' };
+import inspectorNl from '../web/src/locales/inspector/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
@@ -125,13 +126,15 @@ describe('the Loket web app', () => {
     'signs $username ($role) in to the role home page and out again',
     async (account) => {
       await signIn(account.username, DEMO_PASSWORD);
-      // Case handlers land on their queue, supervisors on their workspace (e2e/case-handling…)
-      // and analysts on their reports (e2e/statistics…); the other roles on the generic home with
-      // their tasks.
+      // Case handlers land on their queue, supervisors on their workspace (e2e/case-handling…),
+      // analysts on their reports (e2e/statistics…), inspectors on their work list; the other roles
+      // on the generic home with their tasks.
       const staffHome = {
         CASE_HANDLER: staffNl.queue.title,
         SUPERVISOR: staffNl.supervisor.title,
         ANALYST: nl.workspace.title.ANALYST,
+        // Inspectors land on their work list (e2e/inspector.e2e.test.ts).
+        INSPECTOR: inspectorNl.workList.title,
         // Partners land on their candidates (e2e/support/census-visits.ts, docs/talent.md).
         PARTNER: nl.talent.partner.title,
       } as Partial<Record<string, string>>;

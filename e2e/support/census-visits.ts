@@ -36,6 +36,8 @@ export interface DemoSamples {
   openDataReports: string[];
   /** The desk's abuse reports the inspector sees (one per triage state). */
   deskReports: Array<{ id: string; status: string }>;
+  /** The employers at the top of the inspector's work list (the demo's monitoring run). */
+  inspectedEmployers: string[];
   /** One unused one-time worker code per language (a code can be redeemed once). */
   workerCodes: Record<Lang, string>;
   /** The demo employer's shortage vacancy, and the demo partner's candidates (src/talent/demo-talent.ts). */
@@ -108,6 +110,7 @@ export async function findDemoSamples(baseURL: string): Promise<DemoSamples> {
         )
       ).reports,
       passwordToken: await governanceSamples(admin, admin2),
+      inspectedEmployers: await rankedEmployers(inspector),
     };
   } finally {
     await admin.dispose();
@@ -154,6 +157,22 @@ async function governanceSamples(admin: ApiSession, admin2: ApiSession): Promise
   const token = /\/password#([A-Za-z0-9_-]+)/.exec(text)?.[1];
   if (!token) throw new Error('no password link in the outbox for the census account');
   return token;
+}
+
+/**
+ * The top of the inspector's work list. The demo's monitoring run is worked just after the start
+ * (src/server/start.ts), so the list is waited for.
+ */
+async function rankedEmployers(inspector: ApiSession): Promise<string[]> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const { employers } = await inspector.call<{ employers: Array<{ enterpriseNumber: string }> }>(
+      'GET',
+      '/api/v1/enforcement/work-list?limit=2',
+    );
+    if (employers.length > 0) return employers.map((employer) => employer.enterpriseNumber);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the demo's monitoring run did not fill the inspector's work list within a minute");
 }
 
 /** A staff member's view of a dossier in every state the demo has; the supervisor's of a few. */
@@ -209,6 +228,10 @@ function samplesOf(
     supervisorQueue: one(),
     supervisorDossier: dossiers(SUPERVISOR_DOSSIER_STATES),
     inspectorHome: one(),
+    inspectorEmployer: demo.inspectedEmployers.map((enterpriseNumber) => ({
+      params: { enterpriseNumber },
+      note: 'an employer of the work list',
+    })),
     inspectorReports: one(),
     inspectorReport: demo.deskReports.map((report) => ({
       params: { deskReportId: report.id },

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDossierWorld, type DossierWorld } from '../../test/dossier-driver.ts';
+import {
+  createDossierWorld,
+  type DossierWorld,
+  dossierDriver,
+  HIGHLY_SKILLED_ANSWERS,
+} from '../../test/dossier-driver.ts';
 import { type Session, signIn } from '../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { createReport } from '../desk/desk.repo.ts';
 
 const EMPLOYER = '0403170701';
 
@@ -73,7 +79,63 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         referrals: [],
       });
       expect(post.statusCode).toBe(403);
+      expect((await session.request('POST', '/api/v1/enforcement/monitoring-runs', {})).statusCode).toBe(403);
     }
+    expect(await world.database.db.selectFrom('risk_monitoring_runs').select('id').execute()).toHaveLength(1);
+  });
+
+  it("gives the inspector no more of a dossier than enforcement needs, and the desk's reports by reference, not their text", async () => {
+    const driver = dossierDriver(world.employer);
+    const draft = await driver.completeDraft('HIGHLY_SKILLED', HIGHLY_SKILLED_ANSWERS);
+    await driver.submit(draft.id);
+    const report = await createReport(world.database.db, {
+      lang: 'nl',
+      reporterRole: 'WORKER',
+      contact: 'ik@voorbeeld.example',
+      employerName: 'Bakkerij Peeters',
+      enterpriseNumber: EMPLOYER,
+      place: 'Gent',
+      categories: ['UNPAID_WAGES'],
+      description: 'Wij krijgen de helft van het loon.',
+      receivedOn: '2026-11-20',
+    });
+    const file = await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`);
+    expect(file.statusCode).toBe(200);
+    const [dossier] = file.json().dossiers;
+    expect(Object.keys(dossier).sort()).toEqual(
+      [
+        'category',
+        'id',
+        'number',
+        'status',
+        'validFrom',
+        'validUntil',
+        'withdrawalOpen',
+        'workerFamilyName',
+      ].sort(),
+    );
+    expect(dossier).toMatchObject({ id: draft.id, status: 'SUBMITTED', withdrawalOpen: false });
+    expect(file.json().reports).toEqual([
+      {
+        id: report.id,
+        reference: report.reference,
+        receivedOn: '2026-11-20',
+        status: 'RECEIVED',
+        categories: ['UNPAID_WAGES'],
+      },
+    ]);
+    expect(file.body).not.toContain('ik@voorbeeld.example');
+    expect(file.body).not.toContain('helft van het loon');
+    const read = await world.database.db
+      .selectFrom('audit_events')
+      .select(['subject_id', 'details'])
+      .where('action', '=', 'RISK_EMPLOYER_FILE_READ')
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(read).toMatchObject({
+      subject_id: EMPLOYER,
+      details: expect.objectContaining({ reports: 1, dossiers: 1 }),
+    });
   });
 
   it('shows the inspector the ranked list and the file with its evidence, and audits both reads', async () => {
@@ -92,7 +154,7 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
       expect.objectContaining({ value: 'BANKRUPT', source: 'kbo' }),
     );
     expect(await audits('RISK_WORK_LIST_READ')).toHaveLength(1);
-    expect(await audits('RISK_EMPLOYER_FILE_READ')).toHaveLength(1);
+    expect((await audits('RISK_EMPLOYER_FILE_READ')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('records an inspection with a proposed withdrawal and a referral, once per idempotency key', async () => {
@@ -145,5 +207,53 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
       }),
     ]);
     expect(await audits('INSPECTION_RECORDED')).toHaveLength(1);
+  });
+  it('counts inspections from a signal and from a report for supervisors and analysts, never for an employer', async () => {
+    const other = {
+      origin: 'REPORT',
+      inspectedOn: '2026-11-28',
+      findings: [],
+      outcome: 'NO_INFRINGEMENT',
+      referrals: [],
+      idempotencyKey: 'inspection-0002',
+    };
+    expect(
+      (await inspector.request('POST', `/api/v1/enforcement/employers/${EMPLOYER}/inspections`, other))
+        .statusCode,
+    ).toBe(201);
+    const answer = await world.supervisor.request('GET', '/api/v1/enforcement/inspection-statistics');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toMatchObject({
+      from: '2025-12-01',
+      to: '2026-12-01',
+      total: 2,
+      byOrigin: { SIGNAL: 1, REPORT: 1, OTHER: 0 },
+      withdrawalsProposed: 1,
+    });
+    expect(answer.json().rows).toEqual(
+      expect.arrayContaining([
+        {
+          origin: 'SIGNAL',
+          outcome: 'WITHDRAWAL_PROPOSED',
+          province: 'OOST_VLAANDEREN',
+          naceDivision: '10',
+          inspections: 1,
+          finesProposedEuro: 2400,
+          referrals: 1,
+        },
+      ]),
+    );
+    expect(
+      (
+        await world.supervisor.request(
+          'GET',
+          '/api/v1/enforcement/inspection-statistics?from=2026-12-02&to=2026-12-01',
+        )
+      ).json().error.fields,
+    ).toEqual([expect.objectContaining({ path: 'from', rule: 'maximum' })]);
+    expect(
+      (await world.employer.request('GET', '/api/v1/enforcement/inspection-statistics')).statusCode,
+    ).toBe(403);
+    expect(await audits('INSPECTION_STATISTICS_READ')).toHaveLength(1);
   });
 });

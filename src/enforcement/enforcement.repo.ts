@@ -229,11 +229,26 @@ export async function employerDossiers(db: Db, enterpriseNumber: string) {
       sql<string | null>`decision->>'validFrom'`.as('valid_from'),
       sql<string | null>`decision->>'validUntil'`.as('valid_until'),
       sql<string | null>`worker_identity->>'familyName'`.as('worker_family_name'),
+      // A withdrawal already proposed and not yet decided: the inspector does not propose it twice.
+      sql<boolean>`exists (select 1 from revocation_proposals p where p.dossier_id = dossiers.id and p.outcome is null)`.as(
+        'withdrawal_open',
+      ),
     ])
     .where('enterprise_number', '=', enterpriseNumber)
     .where('status', '!=', 'DRAFT')
     .orderBy('created_at', 'desc')
     .limit(200)
+    .execute();
+}
+
+/** The desk's reports linked to the employer (issue 14): what the inspector needs to weigh, not their text. */
+export async function employerReports(db: Db, enterpriseNumber: string) {
+  return db
+    .selectFrom('desk_reports')
+    .select(['id', 'reference', 'received_on', 'status', 'categories'])
+    .where('enterprise_number', '=', enterpriseNumber)
+    .orderBy('seq', 'desc')
+    .limit(100)
     .execute();
 }
 

@@ -10,6 +10,7 @@ import {
   ADDRESSEES,
   employerDossiers,
   employerInspections,
+  employerReports,
   employerRisk,
   FINDING_TYPES,
   type InspectionInput,
@@ -181,14 +182,15 @@ export async function enforcementRoutes(
     async (request) => {
       const { enterpriseNumber } = request.params as { enterpriseNumber: string };
       const run = await latestRun(db());
-      const [risk, dossiers, inspections] = await Promise.all([
+      const [risk, dossiers, inspections, reports] = await Promise.all([
         run
           ? employerRisk(db(), run.id, enterpriseNumber)
           : Promise.resolve({ score: undefined, signals: [] }),
         employerDossiers(db(), enterpriseNumber),
         employerInspections(db(), enterpriseNumber),
+        employerReports(db(), enterpriseNumber),
       ]);
-      if (!risk.score && dossiers.length === 0 && inspections.length === 0)
+      if (!risk.score && dossiers.length === 0 && inspections.length === 0 && reports.length === 0)
         throw new LoketError('LOKET_NOT_FOUND');
       await recordAuditEvent(db(), {
         actorUserId: (request.user as User).id,
@@ -196,7 +198,12 @@ export async function enforcementRoutes(
         subjectType: 'enterprise',
         subjectId: enterpriseNumber,
         requestId: String(request.id),
-        details: { signals: risk.signals.length, dossiers: dossiers.length, inspections: inspections.length },
+        details: {
+          signals: risk.signals.length,
+          dossiers: dossiers.length,
+          inspections: inspections.length,
+          reports: reports.length,
+        },
       });
       return {
         enterpriseNumber,
@@ -221,6 +228,14 @@ export async function enforcementRoutes(
           validFrom: d.valid_from,
           validUntil: d.valid_until,
           workerFamilyName: d.worker_family_name,
+          withdrawalOpen: d.withdrawal_open,
+        })),
+        reports: reports.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          receivedOn: r.received_on,
+          status: r.status,
+          categories: r.categories,
         })),
         inspections: inspections.map((i) => ({
           id: i.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { reportCountsByEmployer } from '../desk/desk.repo.ts';
 import { locatePostalCode } from '../rules/index.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { rankEmployers } from './employer-signals.ts';
@@ -11,6 +12,7 @@ import {
   saveRunResult,
 } from './enforcement.repo.ts';
 import { type ReadOptions, readRegisters } from './read-registers.ts';
+import { withDeskReports } from './report-signals.ts';
 import { riskParametersOn } from './risk-parameters.ts';
 
 /**
@@ -30,7 +32,13 @@ export async function workRequestedRuns(
     const auths = (await listMonitoredAuthorisations(db, run.readOn)).filter((a) => a.insz.length === 11);
     const started = Date.now();
     const { reading, requests, unread } = await readRegisters(sources, auths, run.readOn, options);
-    const ranking = rankEmployers(auths, reading, riskParametersOn(run.readOn));
+    const params = riskParametersOn(run.readOn);
+    const ranking = withDeskReports(
+      rankEmployers(auths, reading, params),
+      await reportCountsByEmployer(db),
+      params,
+      run.readOn,
+    );
     const context = new Map<string, EmployerContext>();
     for (const risk of ranking) {
       const enterprise = reading.enterprises.get(risk.enterpriseNumber)?.value ?? null;

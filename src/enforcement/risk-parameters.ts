@@ -21,6 +21,7 @@ export const SIGNAL_KINDS = [
   'EMPLOYMENT_ENDED',
   'DIRECTORS_CHANGED',
   'LATE_DIMONA',
+  'DESK_REPORT',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
@@ -43,7 +44,8 @@ export interface RiskParameters {
   readonly hubMinimumPermits: ParameterUse<number>;
   readonly addressMinimumWorkers: ParameterUse<number>;
   readonly countedDossiers: ParameterUse<number>;
-  readonly points: ParameterUse<Record<SignalKind | 'WAGE_GAP_PER_POINT', number>>;
+  /** DESK_REPORT: per admissible report naming the employer; DESK_REPORT_UNTRIAGED: per report not yet triaged. */
+  readonly points: ParameterUse<Record<SignalKind | 'WAGE_GAP_PER_POINT' | 'DESK_REPORT_UNTRIAGED', number>>;
 }
 
 interface Timeline {
@@ -101,7 +103,9 @@ const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && 
 const isPoints = (v: unknown) =>
   typeof v === 'object' &&
   v !== null &&
-  [...SIGNAL_KINDS, 'WAGE_GAP_PER_POINT'].every((k) => isNumber((v as Record<string, unknown>)[k]));
+  [...SIGNAL_KINDS, 'WAGE_GAP_PER_POINT', 'DESK_REPORT_UNTRIAGED'].every((k) =>
+    isNumber((v as Record<string, unknown>)[k]),
+  );
 
 let cached: Map<string, Timeline> | null = null;
 

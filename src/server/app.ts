@@ -21,6 +21,7 @@ import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { enforcementRoutes } from '../enforcement/enforcement.routes.ts';
+import { inspectionStatisticsRoutes } from '../enforcement/inspection-stats.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp({
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
+  await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
   const deskOptions = {

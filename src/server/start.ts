@@ -6,8 +6,10 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-pos
 import { ensureDatabase } from '../db/ensure-database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
+import { loadDemoEnforcement } from '../demo/demo-enforcement.ts';
 import { loadDemoReports } from '../desk/desk-demo.ts';
 import { startRegisterCheckLoop } from '../dossiers/register-check/run-register-checks.ts';
+import { workRequestedRuns } from '../enforcement/monitoring-run.ts';
 import { startGovernedRuleData } from '../governance/rule-data/governed-rule-data.ts';
 import { type JobRunner, startJobs } from '../jobs/jobs.ts';
 import { oneAtATime } from '../jobs/one-at-a-time.ts';
@@ -78,7 +80,13 @@ export async function startLoket(
   let simulator: Simulator | null = null;
   let sourcesUrl = config.caseHandling.sourcesUrl;
   if (!sourcesUrl && loadDemo) {
-    simulator = await createSimulator({ port: 0, host: '127.0.0.1' });
+    // With the demo's enforcement cases: the registers behind the demo's granted dossiers.
+    simulator = await createSimulator({
+      port: 0,
+      host: '127.0.0.1',
+      referenceDate: brusselsDate(new Date()),
+      demoMonitoring: true,
+    });
     sourcesUrl = simulator.url;
     log.info({ simulator: simulator.url }, 'register simulator started (demo mode)');
   }
@@ -96,6 +104,7 @@ export async function startLoket(
   let auditSealing: { stop(): Promise<void> } | null = null;
   let mailSending: { stop(): Promise<void> } | null = null;
   let ruleDataRefresh: { stop(): Promise<void> } | null = null;
+  let demoMonitoring: Promise<unknown> | null = null;
   let appUrl: string | null = null;
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -140,6 +149,19 @@ export async function startLoket(
             .executeTakeFirst();
           const reports = await loadDemoReports(db, brusselsDate(new Date()), inspector?.id ?? null);
           log.info({ dossiers, reports, ms: Date.now() - started }, 'demo dossiers and desk reports loaded');
+          // The enforcement cases and their first monitoring run, after the start rather than before
+          // it (each grant renders its letter): the inspector's work list fills a few seconds later.
+          demoMonitoring = loadDemoEnforcement(db, brusselsDate(new Date()))
+            .then(async (enforcement) => {
+              const run = sources && enforcement.runId ? await workRequestedRuns(db, sources) : null;
+              log.info(
+                { granted: enforcement.dossiers, run, ms: Date.now() - started },
+                'demo enforcement cases loaded',
+              );
+            })
+            .catch((error: Error) =>
+              log.warn({ reason: error.message }, 'the demo enforcement cases failed'),
+            );
         }
         if (sources)
           registerChecks = startRegisterCheckLoop(handle.db, sources, log, {
@@ -178,6 +200,7 @@ export async function startLoket(
       await mailSending?.stop();
       await ruleDataRefresh?.stop();
       await jobs?.stop();
+      await demoMonitoring;
       await handle?.close();
       await simulator?.close();
       await embedded?.stop(); // fast shutdown: PostgreSQL flushes and exits

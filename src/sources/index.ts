@@ -36,6 +36,11 @@ export {
   type Simulator,
   type SimulatorOptions,
 } from './simulator/create-simulator.ts';
+export {
+  type DemoMonitoring,
+  type DemoMonitoringCase,
+  withDemoMonitoring,
+} from './simulator/demo-monitoring.ts';
 export { DEMO_EMPLOYER_NUMBER } from './simulator/generate-enterprises.ts';
 export { generatePopulation, type PopulationOptions } from './simulator/generate-population.ts';
 export type { Population } from './simulator/population.ts';

@@ -65,10 +65,12 @@ const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ 
 const InspectorReportsArea = lazy(() =>
   import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
 );
+const InspectorArea = lazy(() =>
+  import('./pages/inspector/inspector-area.tsx').then((m) => ({ default: m.InspectorArea })),
+);
 const StaffArea = lazy(() => import('./pages/staff/staff-area.tsx').then((m) => ({ default: m.StaffArea })));
 
 const MAIN_ID = 'main-content';
-const INSPECTOR: Role = 'INSPECTOR';
 const ADMIN: Role = 'ADMIN';
 
 /** The page shell: skip link, header, one main landmark, footer; the page for the current path inside. */
@@ -132,12 +134,8 @@ function CurrentPage() {
     case 'analystReport':
       return <SignedIn page={page} render={(user) => <AnalystArea page={page} user={user} />} />;
     case 'inspectorHome':
-      return (
-        <SignedIn
-          page={page}
-          render={(user) => <RoleHomePage key={INSPECTOR} role={INSPECTOR} user={user} />}
-        />
-      );
+    case 'inspectorEmployer':
+      return <SignedIn page={page} render={() => <InspectorArea page={page} />} />;
     case 'adminHome':
       return (
         <SignedIn page={page} render={(user) => <RoleHomePage key={ADMIN} role={ADMIN} user={user} />} />

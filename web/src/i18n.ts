@@ -13,6 +13,9 @@ import fr from './locales/fr.json' with { type: 'json' };
 import governanceEn from './locales/governance/en.json' with { type: 'json' };
 import governanceFr from './locales/governance/fr.json' with { type: 'json' };
 import governanceNl from './locales/governance/nl.json' with { type: 'json' };
+import inspectorEn from './locales/inspector/en.json' with { type: 'json' };
+import inspectorFr from './locales/inspector/fr.json' with { type: 'json' };
+import inspectorNl from './locales/inspector/nl.json' with { type: 'json' };
 import nl from './locales/nl.json' with { type: 'json' };
 import staffEn from './locales/staff/en.json' with { type: 'json' };
 import staffFr from './locales/staff/fr.json' with { type: 'json' };
@@ -20,13 +23,34 @@ import staffNl from './locales/staff/nl.json' with { type: 'json' };
 
 /**
  * One catalogue per language: the shell's texts, with the employer portal's, the service side's,
- * the statistics pages' and the administrator's texts under `employer.`, `staff.`, `analyst.` and `governance.` (kept in their own
- * files so each area's texts stay together).
+ * the statistics pages', the administrator's and the inspector's texts under `employer.`, `staff.`,
+ * `analyst.`, `governance.` and `inspector.` (kept in their own files so each area's texts stay together).
  */
 export const CATALOGUES = {
-  nl: { ...nl, employer: employerNl, staff: staffNl, analyst: analystNl, governance: governanceNl },
-  fr: { ...fr, employer: employerFr, staff: staffFr, analyst: analystFr, governance: governanceFr },
-  en: { ...en, employer: employerEn, staff: staffEn, analyst: analystEn, governance: governanceEn },
+  nl: {
+    ...nl,
+    employer: employerNl,
+    staff: staffNl,
+    analyst: analystNl,
+    governance: governanceNl,
+    inspector: inspectorNl,
+  },
+  fr: {
+    ...fr,
+    employer: employerFr,
+    staff: staffFr,
+    analyst: analystFr,
+    governance: governanceFr,
+    inspector: inspectorFr,
+  },
+  en: {
+    ...en,
+    employer: employerEn,
+    staff: staffEn,
+    analyst: analystEn,
+    governance: governanceEn,
+    inspector: inspectorEn,
+  },
 };
 
 /** Every text's key, e.g. `login.title`: the catalogues all have the Dutch one's shape (locales.test.ts). */

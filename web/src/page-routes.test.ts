@@ -12,6 +12,7 @@ const SAMPLE = {
   vacancyId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   candidateId: '8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e',
   pilotId: '9c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+  enterpriseNumber: '0403170701',
 };
 
 describe('the page table', () => {

@@ -33,6 +33,7 @@ export const PAGE_ROUTES = {
   supervisorQueue: { pattern: '/supervisor/queue', for: ['SUPERVISOR'] },
   supervisorDossier: { pattern: '/supervisor/dossiers/:dossierId', for: ['SUPERVISOR'] },
   inspectorHome: { pattern: '/inspector', for: ['INSPECTOR'] },
+  inspectorEmployer: { pattern: '/inspector/employers/:enterpriseNumber', for: ['INSPECTOR'] },
   inspectorReports: { pattern: '/inspector/reports', for: ['INSPECTOR'] },
   inspectorReport: { pattern: '/inspector/reports/:deskReportId', for: ['INSPECTOR'] },
   analystReports: { pattern: '/analyst', for: ['ANALYST'] },
@@ -62,6 +63,7 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   topic: '[a-z-]{1,40}',
   deskReportId: '[0-9a-fA-F-]{36}',
   pilotId: '[0-9a-fA-F-]{36}',
+  enterpriseNumber: '[01][0-9]{9}',
 };
 
 export interface PageMatch {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { withDemoMonitoring } from './demo-monitoring.ts';
 import { createFederalOffice } from './federal-office.ts';
 import { type MonitoringPopulation, withMonitoring } from './generate-monitoring.ts';
 import { generatePopulation } from './generate-population.ts';
@@ -29,6 +30,8 @@ export interface SimulatorOptions {
   population?: Population;
   /** Add this many granted authorisations to monitor, with planted cases (generate-monitoring.ts); 0 by default. */
   monitoringAuthorisations?: number;
+  /** Add the demo's enforcement cases (demo-monitoring.ts): the registers behind the demo's granted dossiers. */
+  demoMonitoring?: boolean;
 }
 
 export interface Simulator {
@@ -116,9 +119,10 @@ export function buildSimulatorApp(options: SimulatorOptions & { population: Popu
 /** Generates (or reuses) the population and listens; `url` has the real port when `port` is 0. */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? SIMULATOR_DEFAULTS.seed;
-  const base =
+  const generated =
     options.population ??
     generatePopulation({ seed, ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) });
+  const base = options.demoMonitoring ? withDemoMonitoring(generated).population : generated;
   const extended = options.monitoringAuthorisations
     ? withMonitoring(base, options.monitoringAuthorisations)
     : null;

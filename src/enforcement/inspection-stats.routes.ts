@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { recordAuditEvent } from '../audit/audit.repo.ts';
+import type { User } from '../auth/users.repo.ts';
+import { translate } from '../i18n/translate.ts';
+import type { DatabaseState } from '../server/database-state.ts';
+import { LoketError } from '../server/errors.ts';
+import { brusselsDate } from '../server/today.ts';
+import { inspectionStatistics } from './inspection-stats.repo.ts';
+
+/**
+ * `GET /api/v1/enforcement/inspection-statistics`: how many inspections came from a register
+ * signal and how many from a desk report, with their outcomes, fines and referrals per province and
+ * sector, for inspectors, supervisors and analysts (issue 14). Counts only; the read is logged.
+ */
+const Query = Type.Object(
+  {
+    from: Type.Optional(
+      Type.String({ format: 'date', description: 'First day of inspection (default: a year ago)' }),
+    ),
+    to: Type.Optional(
+      Type.String({ format: 'date', description: 'Last day of inspection (default: today)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export async function inspectionStatisticsRoutes(
+  app: FastifyInstance,
+  options: { database: DatabaseState; now: () => Date },
+): Promise<void> {
+  app.get(
+    '/api/v1/enforcement/inspection-statistics',
+    {
+      config: { access: ['INSPECTOR', 'SUPERVISOR', 'ANALYST'] },
+      schema: {
+        tags: ['enforcement'],
+        summary:
+          'Inspections per origin (register signal, desk report, other), outcome, province and sector, with fines and referrals',
+        querystring: Query,
+      },
+    },
+    async (request) => {
+      const query = request.query as { from?: string; to?: string };
+      const today = brusselsDate(options.now());
+      const to = query.to ?? today;
+      const from = query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+      if (from > to)
+        throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
+          {
+            path: 'from',
+            rule: 'maximum',
+            message: translate(request.lang, 'validation.maximum', { limit: to }),
+          },
+        ]);
+      const rows = await inspectionStatistics(options.database.db, { from, to });
+      await recordAuditEvent(options.database.db, {
+        actorUserId: (request.user as User).id,
+        action: 'INSPECTION_STATISTICS_READ',
+        requestId: String(request.id),
+        details: { from, to },
+      });
+      const byOrigin = { SIGNAL: 0, REPORT: 0, OTHER: 0 };
+      for (const row of rows) byOrigin[row.origin] += row.inspections;
+      return {
+        from,
+        to,
+        total: rows.reduce((n, row) => n + row.inspections, 0),
+        byOrigin,
+        withdrawalsProposed: rows
+          .filter((row) => row.outcome === 'WITHDRAWAL_PROPOSED')
+          .reduce((n, row) => n + row.inspections, 0),
+        rows,
+      };
+    },
+  );
+}

@@ -1,0 +1,166 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TextareaField } from '../../components/textarea-field.tsx';
+import { useT } from '../../i18n.ts';
+import { useSession } from '../../session.tsx';
+import { Loading } from '../role-home-page.tsx';
+import type { EmployerDossier } from './inspector-types.ts';
+
+interface Ground {
+  code: string;
+  statement: string;
+  legalBasis: string;
+}
+
+/**
+ * Proposes the withdrawal of a granted authorisation after an inspection, through the dossiers'
+ * withdrawal API (decision 012): the inspector picks the dossier, the legal grounds it may rest on,
+ * and states the facts and the evidence; the employer is then heard and a supervisor decides.
+ */
+export function WithdrawalForm({
+  dossiers,
+  preferred,
+  onProposed,
+}: {
+  dossiers: readonly EmployerDossier[];
+  preferred: string | undefined;
+  onProposed(): void;
+}) {
+  const t = useT();
+  const { api } = useSession();
+  const [dossierId, setDossierId] = useState(preferred ?? dossiers[0]?.id ?? '');
+  const [grounds, setGrounds] = useState<Ground[] | null | undefined>(undefined);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [facts, setFacts] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [isPending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!dossierId) return;
+    let current = true;
+    setGrounds(undefined);
+    setChosen([]);
+    api.call<{ grounds: Ground[] }>('GET', `/api/v1/dossiers/${dossierId}/withdrawal-grounds`).then(
+      (answer) => current && setGrounds(answer.grounds),
+      () => current && setGrounds(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, dossierId]);
+
+  const show = (found: Record<string, string>) => {
+    setErrors(found);
+    setSummary(
+      Object.entries(found).map(([field, message]) => ({ message, fieldId: `withdrawal-${field}` })),
+    );
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (chosen.length === 0) found.groundCodes = t('inspector.withdrawal.groundRequired');
+    if (!facts.trim()) found.facts = t('inspector.withdrawal.factsRequired');
+    if (Object.keys(found).length > 0) return show(found);
+    setPending(true);
+    try {
+      await api.call('POST', `/api/v1/dossiers/${dossierId}/withdrawal-proposals`, {
+        groundCodes: chosen,
+        facts: facts.trim(),
+        ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+      });
+      show({});
+      onProposed();
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0)
+        show(Object.fromEntries(error.fields.map((f) => [f.path, f.message])));
+      else show({ groundCodes: error instanceof ApiError ? error.message : t('inspector.file.failed') });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (dossiers.length === 0) return <p>{t('inspector.withdrawal.noDossier')}</p>;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <ErrorSummary items={summary} />
+      <SelectField
+        id="withdrawal-dossier"
+        label={t('inspector.withdrawal.dossier')}
+        options={dossiers.map((d) => ({
+          value: d.id,
+          label: t('inspector.withdrawal.dossierOption', {
+            number: d.number,
+            worker: d.workerFamilyName ?? '',
+          }),
+        }))}
+        value={dossierId}
+        onChange={(event) => setDossierId(event.target.value)}
+      />
+      {grounds === undefined ? <Loading /> : null}
+      {grounds === null ? <p role="alert">{t('inspector.file.failed')}</p> : null}
+      {grounds ? (
+        <fieldset
+          className="form-fieldset form-group"
+          aria-describedby={errors.groundCodes ? 'withdrawal-groundCodes-error' : undefined}
+        >
+          <legend className="form-legend">{t('inspector.withdrawal.grounds')}</legend>
+          {errors.groundCodes ? (
+            <p id="withdrawal-groundCodes-error" className="field-error">
+              {errors.groundCodes}
+            </p>
+          ) : null}
+          {grounds.map((ground, index) => {
+            const id = index === 0 ? 'withdrawal-groundCodes' : `withdrawal-ground-${index}`;
+            return (
+              <div key={ground.code} className="staff-checkbox staff-ground">
+                <input
+                  type="checkbox"
+                  id={id}
+                  checked={chosen.includes(ground.code)}
+                  aria-describedby={`${id}-basis`}
+                  onChange={(event) =>
+                    setChosen((current) =>
+                      event.target.checked
+                        ? [...current, ground.code]
+                        : current.filter((c) => c !== ground.code),
+                    )
+                  }
+                />
+                <label htmlFor={id}>{ground.statement}</label>
+                <p id={`${id}-basis`} className="staff-hint staff-ground__details">
+                  {t('inspector.withdrawal.legalBasis', { basis: ground.legalBasis })}
+                </p>
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+      <TextareaField
+        id="withdrawal-facts"
+        label={t('inspector.withdrawal.facts')}
+        hint={t('inspector.withdrawal.factsHint')}
+        value={facts}
+        maxLength={8000}
+        onChange={(event) => setFacts(event.target.value)}
+        error={errors.facts}
+      />
+      <TextareaField
+        id="withdrawal-evidence"
+        label={t('inspector.withdrawal.evidence')}
+        hint={t('inspector.withdrawal.evidenceHint')}
+        value={evidence}
+        maxLength={4000}
+        onChange={(event) => setEvidence(event.target.value)}
+        error={errors.evidence}
+      />
+      <button type="submit" className="button" disabled={isPending || !grounds}>
+        {t('inspector.withdrawal.submit')}
+      </button>
+    </form>
+  );
+}
