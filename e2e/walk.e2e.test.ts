@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addDays } from '../src/rules/dates/iso-date.ts';
+import staffFr from '../web/src/locales/staff/fr.json' with { type: 'json' };
+import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
+import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
+import { type ApiSession, type FiledDossier, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
+import { expectHeading, signInOnPage, useBrowserTests } from './support/harness.ts';
+
+// What a newcomer's walk through the pages found (issue 11), each kept fixed by one assertion on
+// the page where the problem was: a language switch, a field's message, a narrow screen.
+
+const TODAY = todayInBrussels();
+
+/** A highly-skilled application paid far below the salary threshold: the rules find a ground. */
+const UNDERPAID = {
+  worker: {
+    'workerIdentity.givenNames': 'Amal',
+    'workerIdentity.familyName': 'Haddad',
+    'application.worker.birthDate': '1991-02-03',
+    'application.worker.nationality': 'JO',
+    'application.worker.location': 'ABROAD',
+    'application.worker.qualificationVks': 7,
+  },
+  job: {
+    'application.job.title': 'Data engineer',
+    'application.job.workplacePostalCode': '2000',
+    'application.job.startDate': addDays(TODAY, 60),
+    'application.job.requiredVks': 6,
+    'application.job.grossAnnualSalary': 30000,
+    'application.job.employmentFraction': 1,
+  },
+};
+
+describe('a newcomer’s walk', () => {
+  let page: Page;
+  let employer: ApiSession;
+  let inReview: FiledDossier;
+
+  useBrowserTests(
+    {
+      pages: (_context, p) => {
+        page = p;
+      },
+    },
+    async (s) => {
+      employer = await signInApi(s.url, 'werkgever');
+      const filed = await fileAndSubmitDossier(employer, 'HIGHLY_SKILLED', UNDERPAID);
+      const caseHandler = await signInApi(s.url, 'behandelaar');
+      const paid = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/fee/payment`, {
+        paidOn: TODAY,
+        version: filed.version,
+      });
+      inReview = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/actions`, {
+        action: 'START_REVIEW',
+        version: paid.version,
+      });
+      await caseHandler.dispose();
+    },
+  );
+  afterAll(async () => {
+    await employer?.dispose();
+  });
+
+  async function signIn(username: string): Promise<void> {
+    await signInOnPage(page, username);
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  it('words the refusal grounds’ findings again when the case handler switches language', async () => {
+    await signIn('behandelaar');
+    await page.goto(`/case-handler/dossiers/${inReview.id}`);
+    await expectHeading(page, staffNl.overview.title.replace('{{number}}', inReview.number));
+    const found = page.locator('.staff-ground__found').first();
+    const prefixNl = staffNl.panel.refuse.found.replace('{{message}}', '');
+    const dutch = ((await found.textContent()) ?? '').replace(prefixNl, '');
+    expect(dutch.length).toBeGreaterThan(10);
+    await page.locator('#language').selectOption('fr');
+    const prefixFr = staffFr.panel.refuse.found.replace('{{message}}', '');
+    await page.locator('.staff-ground__found', { hasText: prefixFr }).first().waitFor();
+    // The assessment's own message, not only its frame, is now French.
+    await page.waitForFunction(
+      (nlText) => !document.querySelector('.staff-ground__found')?.textContent?.includes(nlText),
+      dutch,
+    );
+  });
+});
