@@ -4,7 +4,12 @@ import { addDays } from '../src/rules/dates/iso-date.ts';
 import staffFr from '../web/src/locales/staff/fr.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
-import { type ApiSession, type FiledDossier, fileAndSubmitDossier, signInApi } from './support/api-session.ts';
+import {
+  type ApiSession,
+  type FiledDossier,
+  fileAndSubmitDossier,
+  signInApi,
+} from './support/api-session.ts';
 import { expectHeading, signInOnPage, useBrowserTests } from './support/harness.ts';
 
 // What a newcomer's walk through the pages found (issue 11), each kept fixed by one assertion on

@@ -183,4 +183,42 @@ describe('intake: what is refused before submission, and the fee only when due',
       fee: { amountDue: 0, exemption: 'WORK_AUTHORISATION_NOT_REQUIRED' },
     });
   });
+
+  it('says beside the field that an enterprise number’s check digits are wrong, keeping the stored one', async () => {
+    const draft = await driver().startDraft('HIGHLY_SKILLED');
+    const answers = { 'application.employer.enterpriseNumber': '0403.170.702' };
+    for (const [lang, text] of [
+      ['nl', /^klopt niet: het controlegetal/],
+      ['fr', /^est erroné : le chiffre de contrôle/],
+      ['en', /^is wrong: the check digits/],
+    ] as const) {
+      const saved = await employer.request(
+        'PUT',
+        `/api/v1/dossiers/${draft.id}/steps/employer`,
+        { version: draft.version, answers },
+        inLanguage(lang),
+      );
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().answerErrors).toEqual([
+        {
+          path: 'application.employer.enterpriseNumber',
+          rule: 'enterpriseNumber.checkDigits',
+          message: expect.stringMatching(text),
+        },
+      ]);
+      expect(saved.json().application.employer.enterpriseNumber).toBe('0403.170.701');
+    }
+    // Starting a draft with it is a field error too, not "no access".
+    const started = await employer.request(
+      'POST',
+      '/api/v1/dossiers',
+      { category: 'HIGHLY_SKILLED', enterpriseNumber: '0403.170.702' },
+      inLanguage('fr'),
+    );
+    expect(started.statusCode).toBe(400);
+    expect(started.json().error.fields[0]).toMatchObject({
+      path: 'body.enterpriseNumber',
+      rule: 'enterpriseNumber.checkDigits',
+    });
+  });
 });

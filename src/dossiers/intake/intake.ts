@@ -27,7 +27,13 @@ import { checkAdmissibility } from '../lifecycle/admissibility.ts';
 import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-checks.ts';
 import { applicationSteps, findStep, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
-import { missingDocumentErrors, NATIONALITY_PATH, nationalityErrors } from './intake-checks.ts';
+import {
+  ENTERPRISE_NUMBER_PATH,
+  enterpriseNumberErrors,
+  missingDocumentErrors,
+  NATIONALITY_PATH,
+  nationalityErrors,
+} from './intake-checks.ts';
 
 /**
  * The employer's side of intake: a draft saved step by step, then one submission that numbers the
@@ -143,6 +149,9 @@ function stepErrors(draft: Draft, questions: readonly Question[], lang: Lang, to
     // Said at once, on the step where the nationality is given: no authorisation, no application.
     ...(questions.some((q) => q.path === NATIONALITY_PATH)
       ? nationalityErrors(draft.application, today, lang)
+      : []),
+    ...(questions.some((q) => q.path === ENTERPRISE_NUMBER_PATH)
+      ? enterpriseNumberErrors(readPath(draft, ENTERPRISE_NUMBER_PATH), lang)
       : []),
   ];
 }
