@@ -9,7 +9,7 @@ import type { RefusalView } from './decision-section.tsx';
  * that turn form input into the JSON the API expects and API errors into per-question messages.
  */
 
-export type { Assessment, Category, DossierAction, DossierStatus };
+export type { Assessment, Category, DossierAction, DossierStatus, Reason };
 
 export type InputKind =
   | 'text'
