@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src/rules/dates/iso-date.ts';
+import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffFr from '../web/src/locales/staff/fr.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import { todayInBrussels } from '../web/src/pages/staff/staff-format.ts';
@@ -88,5 +89,11 @@ describe('a newcomer’s walk', () => {
       (nlText) => !document.querySelector('.staff-ground__found')?.textContent?.includes(nlText),
       dutch,
     );
+  });
+
+  it('leads from the landing page to the open data', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: nl.landing.openDataLink }).click();
+    await page.waitForURL((url) => url.pathname === '/open-data');
   });
 });
