@@ -96,4 +96,19 @@ describe('a newcomer’s walk', () => {
     await page.getByRole('link', { name: nl.landing.openDataLink }).click();
     await page.waitForURL((url) => url.pathname === '/open-data');
   });
+
+  it('shows the supervisor how many appeals and notifications wait, each with a link', async () => {
+    await signIn('teamleider');
+    await page.goto('/supervisor');
+    const waiting = page.getByTestId('supervisor-waiting');
+    const appeals = waiting.getByRole('link', { name: /^Beroepen te beslissen: \d+$/ });
+    await appeals.waitFor();
+    // The demo data hold two appealed dossiers.
+    expect(await appeals.textContent()).toBe(staffNl.supervisor.waiting.appeals.replace('{{count}}', '2'));
+    await waiting.getByRole('link', { name: /^Ongelezen meldingen: \d+$/ }).waitFor();
+    await appeals.click();
+    await page.waitForURL(
+      (url) => url.pathname === '/supervisor/queue' && url.searchParams.get('status') === 'APPEALED',
+    );
+  });
 });
