@@ -111,4 +111,15 @@ describe('a newcomer’s walk', () => {
       (url) => url.pathname === '/supervisor/queue' && url.searchParams.get('status') === 'APPEALED',
     );
   });
+
+  it('gives the analyst a nurses report with figures on the demo data, downloaded under a readable name', async () => {
+    await signIn('analist');
+    const report = await page.request.get('/api/v1/stats/reports/nursesByNationality');
+    const body = (await report.json()) as { rows: unknown[]; totals: { granted: number } };
+    expect(body.totals.granted).toBeGreaterThanOrEqual(2);
+    const csv = await page.request.get('/api/v1/stats/reports/nursesByNationality?format=csv&lang=nl');
+    expect(csv.headers()['content-disposition']).toContain(
+      'filename="Verpleegkundigen en zorgkundigen per nationaliteit ',
+    );
+  });
 });

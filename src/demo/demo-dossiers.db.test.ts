@@ -154,4 +154,16 @@ describe('demo dossiers', () => {
     expect(letters).toBeGreaterThanOrEqual(10);
     expect(appeals).toBeGreaterThan(0);
   });
+
+  it('hold granted nurses, so the nurses report (004) has figures on the demo data', async () => {
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['application'])
+      .where('status', '=', 'DECIDED_GRANTED')
+      .execute();
+    const nurses = rows.filter(
+      (row) => (row.application as { worker?: { profession?: string } }).worker?.profession === 'NURSE',
+    );
+    expect(nurses.length).toBeGreaterThanOrEqual(2);
+  });
 });
