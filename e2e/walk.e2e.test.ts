@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src/rules/dates/iso-date.ts';
+import emp from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffFr from '../web/src/locales/staff/fr.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
@@ -121,5 +122,23 @@ describe('a newcomer’s walk', () => {
     expect(csv.headers()['content-disposition']).toContain(
       'filename="Verpleegkundigen en zorgkundigen per nationaliteit ',
     );
+  });
+
+  it('gives the worker a contact block, and drops the "do not confirm" advice once they confirmed', async () => {
+    const { code } = await employer.call<{ code: string }>(
+      'POST',
+      `/api/v1/dossiers/${inReview.id}/worker-access`,
+    );
+    await page.goto('/worker');
+    const contact = page.getByTestId('worker-contact');
+    await contact.getByText(emp.worker.contact.street).waitFor();
+    await page.getByLabel(emp.worker.code).fill(code);
+    await page.getByRole('button', { name: emp.worker.submit }).click();
+    await page.getByText(emp.workerTerms.notAgreed).waitFor();
+    await page.getByLabel(emp.workerTerms.statement).check();
+    await page.getByRole('button', { name: emp.workerTerms.confirm }).click();
+    await page.getByText(/^U bevestigde op /).waitFor();
+    expect(await page.getByText(emp.workerTerms.notAgreed).count()).toBe(0);
+    await contact.getByText(emp.worker.contact.street).waitFor();
   });
 });
