@@ -141,4 +141,29 @@ describe('a newcomer’s walk', () => {
     expect(await page.getByText(emp.workerTerms.notAgreed).count()).toBe(0);
     await contact.getByText(emp.worker.contact.street).waitFor();
   });
+
+  it('keeps the team queue and the employer’s documents reachable at 390 px, in named scroll regions', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const reachable = async (name: RegExp | string) => {
+      const region = page.getByRole('region', { name });
+      await region.waitFor();
+      const box = await region.evaluate((element) => ({
+        scroll: element.scrollWidth,
+        client: element.clientWidth,
+        page: document.documentElement.scrollWidth,
+        tabIndex: (element as HTMLElement).tabIndex,
+      }));
+      // The table is wider than the phone: it scrolls in its own focusable box, never the page.
+      expect(box.page).toBeLessThanOrEqual(390);
+      expect(box.tabIndex).toBe(0);
+      expect(box.scroll).toBeGreaterThan(box.client);
+    };
+    await signIn('teamleider');
+    await page.goto('/supervisor/queue');
+    await reachable(/^Open dossiers/);
+    await page.context().clearCookies();
+    await signIn('werkgever');
+    await page.goto(`/employer/dossiers/${inReview.id}`);
+    await reachable(emp.documents.uploadedCaption);
+  });
 });
