@@ -90,39 +90,36 @@ describe('the employer is told before filing', () => {
     return draft.id;
   }
 
-  it('says at once in the self-check that an EU national needs no work authorisation', async () => {
+  it('asks the nationality first in the self-check and says at once that an EU national needs no work authorisation', async () => {
     await page.goto('/self-check');
-    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
-    await label(emp.questions.application.worker.nationality).selectOption('PL');
+    // The nationality comes before the category and the enterprise.
+    const nationality = label(emp.questions.application.worker.nationality);
+    await nationality.waitFor();
+    const order = await page.evaluate(() => {
+      const fields = [...document.querySelectorAll('main select, main input')];
+      return fields.map((field) => field.getAttribute('name'));
+    });
+    expect(order[0]).toBe('application.worker.nationality');
+    await nationality.selectOption('PL');
     const notice = page.getByTestId('no-authorisation-notice');
     await notice.getByText(emp.nationalityNotice.title, { exact: true }).waitFor();
     expect(await notice.textContent()).toContain(
       'Een onderdaan van Polen heeft geen toelating tot arbeid nodig',
     );
-    await expectNoAccessibilityViolations(page);
-
-    // The assessment says so too, with its legal basis, and no procedure or fee.
-    await label(emp.questions.application.employer.enterpriseNumber).fill('0403.170.701');
-    await label(emp.questions.application.worker.birthDate).fill('1990-05-01');
-    await page.getByLabel(emp.options.ABROAD).check();
-    await label(emp.questions.application.worker.qualificationVks).selectOption('7');
-    await label(emp.questions.application.job.title).fill('Software engineer');
-    await label(emp.questions.application.job.workplacePostalCode).fill('9000');
-    await label(emp.questions.application.job.requiredVks).selectOption('6');
-    await label(emp.questions.application.job.grossAnnualSalary).fill('85000');
-    await page.getByRole('button', { name: emp.selfCheck.check }).click();
-    const result = page.getByRole('region', { name: emp.assessment.title });
-    // Outcome NOT_REQUIRED, before any other rule: not a refusal.
-    await result.getByText(emp.outcomes.NOT_REQUIRED, { exact: true }).waitFor();
-    await result.getByText(/vrij verkeer van werknemers/).waitFor();
-    // The legal basis written out in Dutch (renderLegalBasis): "art. 45 VWEU".
-    await result.getByText(/art\. 45 VWEU/).waitFor();
-    await result.getByText(emp.noAuthorisationProcedure).waitFor();
+    // Nothing more is asked: no category, no enterprise, no button.
+    expect(await page.getByLabel(nl.categories.HIGHLY_SKILLED).count()).toBe(0);
+    expect(await page.getByRole('button', { name: emp.selfCheck.check }).count()).toBe(0);
     await expectNoAccessibilityViolations(page);
 
     // A Belgian is told the same, as a national.
-    await label(emp.questions.application.worker.nationality).selectOption('BE');
+    await nationality.selectOption('BE');
     await notice.getByText(emp.nationalityNotice.BELGIAN).waitFor();
+
+    // A worker who needs an authorisation: the category and its questions follow.
+    await nationality.selectOption('IN');
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
+    await label(emp.questions.application.employer.enterpriseNumber).waitFor();
+    expect(await notice.count()).toBe(0);
   });
 
   it('says at once in the application form that a Swiss worker needs none, and refuses to go further', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
+import { appealLastDay } from '../dossiers/lifecycle/legal-clock.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { brusselsDate } from '../server/today.ts';
@@ -119,5 +120,50 @@ describe('demo dossiers', () => {
       );
       expect(declared?.details.grounds).toEqual([{ code: 'NOT_COMPETENT_REGION', region: 'BRUSSELS' }]);
     }
+  });
+
+  it('date each letter on its decision’s day, the submission on the history’s first day, each appeal within its period', async () => {
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'status', 'decided_on', 'submitted_at'])
+      .where('submitted_at', 'is not', null)
+      .execute();
+    let letters = 0;
+    let appeals = 0;
+    for (const row of rows) {
+      const actions = await listActions(database.db, row.id);
+      expect(brusselsDate(row.submitted_at as Date), row.id).toBe(actions[0]?.on);
+      const decided = actions.filter((a) => a.action === 'GRANT' || a.action === 'REFUSE');
+      const dossierLetters = await database.db
+        .selectFrom('dossier_letters')
+        .select(['kind', 'created_at'])
+        .where('dossier_id', '=', row.id)
+        .where('kind', '=', 'DECISION')
+        .execute();
+      expect(
+        dossierLetters.map((l) => brusselsDate(l.created_at)),
+        row.id,
+      ).toEqual(decided.map((a) => a.on));
+      letters += dossierLetters.length;
+      const appeal = actions.find((a) => a.action === 'APPEAL');
+      if (appeal && row.decided_on) {
+        expect(appeal.on <= appealLastDay(row.decided_on), row.id).toBe(true);
+        appeals++;
+      }
+    }
+    expect(letters).toBeGreaterThanOrEqual(10);
+    expect(appeals).toBeGreaterThan(0);
+  });
+
+  it('hold granted nurses, so the nurses report (004) has figures on the demo data', async () => {
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['application'])
+      .where('status', '=', 'DECIDED_GRANTED')
+      .execute();
+    const nurses = rows.filter(
+      (row) => (row.application as { worker?: { profession?: string } }).worker?.profession === 'NURSE',
+    );
+    expect(nurses.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -74,6 +74,7 @@ const TITLES: Record<string, string[]> = {
   SEASONAL_WORKER: ['Fruit picker', 'Greenhouse worker'],
   RESEARCHER: ['Postdoctoral researcher'],
 };
+const NURSE_TITLE = 'Nurse (hospital)';
 const SHORTAGE_FUNCTIONS = ['vehicle-technician', 'industrial-electrician', 'cnc-operator', 'bricklayer'];
 
 function answersFor(
@@ -83,6 +84,7 @@ function answersFor(
   random: SeededRandom,
   refusable: boolean,
   isOutsideFlanders = false,
+  isNurse = false,
 ) {
   const start = addDays(applied, random.int(45, 90));
   const worker: Record<string, unknown> = {
@@ -94,8 +96,11 @@ function answersFor(
     'application.worker.insz': person.insz,
     'application.worker.location': 'ABROAD',
   };
+  const title = random.pick(TITLES[category] ?? ['Employee']);
+  // A nurse says so (worker.profession): the statistics count nurses by it (report 004).
+  if (isNurse || title === NURSE_TITLE) worker['application.worker.profession'] = 'NURSE';
   const job: Record<string, unknown> = {
-    'application.job.title': random.pick(TITLES[category] ?? ['Employee']),
+    'application.job.title': isNurse ? NURSE_TITLE : title,
     'application.job.workplacePostalCode': isOutsideFlanders
       ? random.pick(BRUSSELS_POSTAL_CODES)
       : random.pick(FLEMISH_POSTAL_CODES),
@@ -173,7 +178,10 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
   for (const [fate, count] of PLAN) {
     for (let i = 0; i < count; i++) {
       const person = people[created % people.length] as Population['people'][number];
-      const category = fate === 'INADMISSIBLE' ? 'HIGHLY_SKILLED' : random.pickWeighted(CATEGORY_WEIGHTS);
+      // The first two granted dossiers are foreign nurses, so the nurses report has figures.
+      const isNurse = fate === 'GRANTED' && i < 2;
+      const category =
+        fate === 'INADMISSIBLE' || isNurse ? 'HIGHLY_SKILLED' : random.pickWeighted(CATEGORY_WEIGHTS);
       const refusable = fate === 'REFUSED' || fate === 'APPEALED';
       // Older dossiers further along: the clock then shows a spread of days left. Every step of the
       // history lies on or before the demo's today: the application is at least as old as its steps.
@@ -190,6 +198,7 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
         applied,
         random,
         refusable,
+        isNurse,
         timeline,
       });
       created += 1;
@@ -243,6 +252,7 @@ interface DemoDossier {
   applied: string;
   random: SeededRandom;
   refusable: boolean;
+  isNurse: boolean;
   timeline: Timeline;
 }
 
@@ -269,6 +279,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
     random,
     demo.refusable,
     fate === 'INADMISSIBLE',
+    demo.isNurse,
   );
   const steps =
     fate === 'DRAFT' ? Object.entries(answers).slice(0, random.int(1, 2)) : Object.entries(answers);

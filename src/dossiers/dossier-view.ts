@@ -9,7 +9,7 @@ import { isAnsweredLate, isAnswerOverdue } from './handling/information-requests
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
-import { computeLegalClock } from './lifecycle/legal-clock.ts';
+import { appealLastDay, computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
 import { shownWithdrawalGround, withdrawalGroundsOfDossier } from './revocation/revocation-rules.ts';
@@ -199,6 +199,9 @@ export async function buildDossierOverview(
     refusal: refusalShown(dossier, reader.lang),
     // The employer's grounds of appeal, for the supervisor who decides it.
     appeal: appealOf(actions),
+    // Until when a refusal may be appealed (the form says so, and is not offered after it).
+    appealLastDay:
+      dossier.status === 'DECIDED_REFUSED' && dossier.decided_on ? appealLastDay(dossier.decided_on) : null,
     inadmissibility: actions.findLast((a) => a.action === 'DECLARE_INADMISSIBLE')?.details ?? null,
     pendingRefusal: isStaff ? dossier.pending_refusal : null,
     // The grounds a case handler may pick to refuse, each with what the rules found about it.

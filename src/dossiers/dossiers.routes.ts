@@ -20,6 +20,7 @@ import { ActionRequestSchema, performAction, validateActionRequest } from './han
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { deleteDraft } from './intake/delete-draft.ts';
 import { createDraft, findSubmissionErrors, saveDraftStep, submitDossier } from './intake/intake.ts';
+import { enterpriseNumberErrors } from './intake/intake-checks.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
 import { prefetchRegisterFacts, runClaimedRegisterCheck } from './register-check/run-register-checks.ts';
 
@@ -180,6 +181,9 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
         enterpriseNumber: string;
         lang?: (typeof LANGUAGES)[number];
       };
+      // A mistyped number is the caller's typing error, said in their language; not "no access".
+      const invalid = enterpriseNumberErrors(body.enterpriseNumber, request.lang, 'body.enterpriseNumber');
+      if (invalid.length > 0) throw new LoketError('LOKET_VALIDATION_FAILED', {}, invalid);
       const key = idempotencyKey(request);
       const dossier = await createDraft(
         db(),

@@ -39,7 +39,8 @@ describe('each register through its adapter', () => {
     expect(result.found).toBe(true);
     expect(recordOf(result)).toMatchObject({ name: 'Bakkerij Peeters bv', status: 'ACTIVE' });
     expect(result.provenance).toMatchObject({ source: 'kbo', fetchedAt: NOW.toISOString() });
-    expect(result.provenance.requestId).toMatch(/^sim-/);
+    expect(result.provenance.requestId).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+    expect(result.provenance.requestId).not.toMatch(/^sim-/);
     const missing = await sources.kbo.getEnterprise(UNKNOWN_KBO);
     expect(missing).toMatchObject({ found: false, provenance: { source: 'kbo' } });
   });

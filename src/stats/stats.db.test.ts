@@ -467,6 +467,10 @@ describe('statistics over generated dossiers', () => {
         analystCookie,
       );
       expect(csv.headers['content-type']).toContain('text/csv');
+      // Named after the report's title in the reader's language and the day, not its code.
+      expect(csv.headers['content-disposition']).toMatch(
+        /^attachment; filename="Aandeel hooggeschoolden .*\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/,
+      );
       expect(csv.body.startsWith('\uFEFF')).toBe(true);
       const lines = csv.body.slice(1).trimEnd().split('\r\n');
       expect(lines).toHaveLength(json.rows.length + 2);

@@ -21,6 +21,7 @@ import {
   parsePivotQuery,
   type RawStatsQuery,
 } from './stats-query.ts';
+import { formatText, MEASURE_LABELS } from './stats-texts.ts';
 import { yearsWithData } from './stats-years.repo.ts';
 
 export interface StatsRouteOptions {
@@ -57,32 +58,60 @@ const ReportParams = Type.Object({ id: Type.String({ maxLength: 50 }) });
 
 type Format = 'json' | 'csv' | 'xlsx';
 
+const PIVOT_FILE_TITLE = {
+  nl: 'Draaitabel {{measure}}',
+  fr: 'Tableau croisé {{measure}}',
+  en: 'Pivot table {{measure}}',
+} as const;
+
 function langOf(request: FastifyRequest): Lang {
   return (request.query as { lang?: Lang }).lang ?? (request as { lang?: Lang }).lang ?? DEFAULT_LANG;
 }
 
-/** JSON as is; CSV and XLSX streamed as downloads named after the table. */
+/**
+ * A download's file name as people read it: the report's title in the reader's language and the
+ * day it was made ("Verpleegkundigen en zorgkundigen per nationaliteit 2026-12-02.csv"), with an
+ * ASCII fallback for old clients (RFC 6266: `filename` and `filename*`).
+ */
+export function contentDisposition(title: string, date: string, extension: string): string {
+  const name = `${title} ${date}`
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '-');
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
+}
+
+/**
+ * JSON as is (as a named file when asked for with `format=json`); CSV and XLSX streamed as
+ * downloads named after the table's title.
+ */
 function send(
   reply: FastifyReply,
   lang: Lang,
-  format: Format,
-  name: string,
+  format: Format | undefined,
+  file: { sheet: string; title: string; date: string },
   json: unknown,
   lines: () => TableLines,
 ) {
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .header('content-disposition', contentDisposition(file.title, file.date, 'csv'))
       .header('content-language', lang)
       .send(streamCsv(lines(), csvDialect(lang)));
   }
   if (format === 'xlsx') {
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-      .send(streamXlsx(lines(), name));
+      .header('content-disposition', contentDisposition(file.title, file.date, 'xlsx'))
+      .send(streamXlsx(lines(), file.sheet));
   }
+  if (format === 'json')
+    reply.header('content-disposition', contentDisposition(file.title, file.date, 'json'));
   return reply.send(json);
 }
 
@@ -104,6 +133,7 @@ function describeReport(report: ReportDefinition) {
  */
 export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptions): Promise<void> {
   const db = () => options.database.db;
+  const todayHere = () => brusselsDate((options.now ?? (() => new Date()))());
   const defaults = () => ({
     from: FIRST_YEAR,
     to: Number(brusselsDate((options.now ?? (() => new Date()))()).slice(0, 4)),
@@ -114,16 +144,27 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     years: await yearsWithData(db(), defaults().to),
   });
 
+  /**
+   * A report's own years (a question about 2021 and 2022) when the statistics hold any of them;
+   * otherwise every year there is, so a report never opens empty on data that has figures (the
+   * demo's dossiers are all of this year).
+   */
+  const defaultYearsOf = async (definition: ReportDefinition) => {
+    const all = defaults();
+    const own = definition.defaultYears;
+    if (!own) return all;
+    const years = await yearsWithData(db(), all.to);
+    const [from, to] = own;
+    return years.some((year) => year >= from && year <= to) ? { from, to } : all;
+  };
+
   const reportHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
     const query = request.query as RawStatsQuery & { format?: Format; by?: string };
     const lang = langOf(request);
     const definition = findReport(id);
     if (!definition) throw new LoketError('LOKET_NOT_FOUND', { resource: 'report' });
-    const filters = parseFilters(query, lang, {
-      from: definition.defaultYears?.[0] ?? defaults().from,
-      to: definition.defaultYears?.[1] ?? defaults().to,
-    });
+    const filters = parseFilters(query, lang, await defaultYearsOf(definition));
     const by = parseBy(definition.columnChoices, query.by, lang);
     const shown = definition.measures as MeasureId[];
     const full = await runReport(db(), definition, {
@@ -142,9 +183,8 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
         format: query.format ?? 'json',
       });
     }
-    return send(reply, lang, query.format ?? 'json', `loket-${definition.id}`, report, () =>
-      reportLines(report, lang),
-    );
+    const file = { sheet: `loket-${definition.id}`, title: definition.title[lang], date: todayHere() };
+    return send(reply, lang, query.format, file, report, () => reportLines(report, lang));
   };
 
   const pivotHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -166,9 +206,12 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
         format: query.format ?? 'json',
       });
     }
-    return send(reply, lang, query.format ?? 'json', `loket-pivot-${pivot.measure}`, pivot, () =>
-      pivotLines(pivot, lang),
-    );
+    const file = {
+      sheet: `loket-pivot-${pivot.measure}`,
+      title: formatText(PIVOT_FILE_TITLE, lang, { measure: MEASURE_LABELS[pivot.measure][lang] }),
+      date: todayHere(),
+    };
+    return send(reply, lang, query.format, file, pivot, () => pivotLines(pivot, lang));
   };
 
   app.get(

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
-import { currentLang } from './i18n.ts';
 import { useSession } from './session.tsx';
 
 export type ApiLoad<T> =
@@ -24,7 +24,9 @@ export function useApiLoad<T>(
   const { api, refresh } = useSession();
   const [load, setLoad] = useState<ApiLoad<T>>(path ? { status: 'loading' } : { status: 'idle' });
   const [attempt, setAttempt] = useState(0);
-  const lang = options.perLanguage ? currentLang() : null;
+  // Subscribed here, so the switch fetches again even when the page itself renders no text.
+  const { i18n } = useTranslation();
+  const lang = options.perLanguage ? i18n.language : null;
 
   useEffect(() => {
     let isCurrent = true;

@@ -130,11 +130,12 @@ export async function decideAppeal(
     });
     letter = { outcome: 'REVIEW', dueDate: decided.due_date };
   }
+  const parties = await letterParties(trx, decided, input.today);
   const pdf = await renderAppealLetter({
-    ...(await letterParties(trx, decided)),
+    ...parties,
     appeal: { ...letter, lodgedOn, refusedOn, decidedOn: input.today, motivation: note, isRevocation },
     decidedBy: await displayName(trx, acting.userId),
   });
-  await storeLetter(trx, decided, 'APPEAL_DECISION', pdf);
+  await storeLetter(trx, decided, 'APPEAL_DECISION', pdf, parties.generatedAt);
   return decided;
 }

@@ -115,12 +115,13 @@ export async function grantDossier(
       pending_refusal: null,
     },
   });
+  const parties = await letterParties(trx, granted, input.today);
   const pdf = await renderDecisionLetter({
-    ...(await letterParties(trx, granted)),
+    ...parties,
     decision,
     decidedBy: await displayName(trx, acting.userId),
   });
-  await storeLetter(trx, granted, 'DECISION', pdf);
+  await storeLetter(trx, granted, 'DECISION', pdf, parties.generatedAt);
   return granted;
 }
 
@@ -193,13 +194,14 @@ export async function refuseDossier(
       pending_refusal: null,
     },
   });
+  const parties = await letterParties(trx, refused, input.today);
   const pdf = await renderDecisionLetter({
-    ...(await letterParties(trx, refused)),
+    ...parties,
     decision: { outcome: 'REFUSED', decidedOn: input.today, reasons, note },
     decidedBy: await displayName(trx, decidedBy),
     coSignedBy: isCoSigning ? await displayName(trx, acting.userId) : null,
   });
-  await storeLetter(trx, refused, 'DECISION', pdf);
+  await storeLetter(trx, refused, 'DECISION', pdf, parties.generatedAt);
   return refused;
 }
 

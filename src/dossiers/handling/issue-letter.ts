@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Category } from '../../rules/index.ts';
+import { brusselsDate } from '../../server/today.ts';
 import type { DossierRow } from '../dossiers.repo.ts';
 import type { DecisionLetterInput } from '../letters/decision-letter.ts';
 import { letterEmployer } from '../letters/letter-employer.repo.ts';
@@ -22,14 +23,23 @@ export type LetterParties = Pick<
   'lang' | 'generatedAt' | 'dossierNumber' | 'employer' | 'worker' | 'category' | 'legalFrame'
 >;
 
-export async function letterParties(trx: Db, dossier: DossierRow): Promise<LetterParties> {
+/**
+ * The moment a letter is dated: now, unless the decision it carries is dated another day (a
+ * decision recorded afterwards, the demo's history); then that day, so that the letter's date and
+ * the decision's agree.
+ */
+export function letterInstant(on: string | undefined, now = new Date()): Date {
+  return !on || on === brusselsDate(now) ? now : new Date(`${on}T10:00:00Z`);
+}
+
+export async function letterParties(trx: Db, dossier: DossierRow, on?: string): Promise<LetterParties> {
   const lang = dossier.lang;
   const identity = dossier.worker_identity as { givenNames?: string; familyName?: string };
   const worker =
     (dossier.application as { worker?: { nationality?: string; birthDate?: string } }).worker ?? {};
   return {
     lang,
-    generatedAt: new Date(),
+    generatedAt: letterInstant(on),
     dossierNumber: dossier.number ?? dossier.id,
     employer: await letterEmployer(trx, dossier.id, dossier.enterprise_number),
     worker: {
@@ -48,6 +58,7 @@ export async function storeLetter(
   dossier: DossierRow,
   kind: 'DECISION' | 'APPEAL_DECISION' | 'REVOCATION',
   pdf: Buffer,
+  generatedAt: Date,
 ): Promise<void> {
   await trx
     .insertInto('dossier_letters')
@@ -57,6 +68,7 @@ export async function storeLetter(
       lang: dossier.lang,
       pdf,
       sha256: createHash('sha256').update(pdf).digest('hex'),
+      created_at: generatedAt,
     })
     .execute();
 }

@@ -3,11 +3,12 @@ import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
-import { addMonths } from '../../rules/dates/iso-date.ts';
+import { formatBelgianDate } from '../../rules/dates/iso-date.ts';
 import { LoketError } from '../../server/errors.ts';
 import { compileValidator, type Validation } from '../../validation/compile-validator.ts';
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
+import { appealLastDay } from '../lifecycle/legal-clock.ts';
 import { decideAppeal } from './decide-appeal.ts';
 import { grantDossier, refuseDossier, returnRefusal } from './decide-dossier.ts';
 import { answerDueOn } from './information-requests.ts';
@@ -185,13 +186,15 @@ export async function performAction(
         });
       case 'APPEAL': {
         // Appeal: a motivated letter to the minister within one month of notification (reference.md §5.3).
-        const lastDay = dossier.decided_on ? addMonths(dossier.decided_on, 1) : null;
+        const lastDay = dossier.decided_on ? appealLastDay(dossier.decided_on) : null;
         if (lastDay && today > lastDay) {
           throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
             {
               path: 'action',
               rule: 'appealPeriod',
-              message: translate(lang, 'validation.decision.appealPeriod', { lastDay }),
+              message: translate(lang, 'validation.decision.appealPeriod', {
+                lastDay: formatBelgianDate(lastDay),
+              }),
             },
           ]);
         }

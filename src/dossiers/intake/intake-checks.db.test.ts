@@ -183,4 +183,98 @@ describe('intake: what is refused before submission, and the fee only when due',
       fee: { amountDue: 0, exemption: 'WORK_AUTHORISATION_NOT_REQUIRED' },
     });
   });
+
+  it('says beside the field that an enterprise number’s check digits are wrong, keeping the stored one', async () => {
+    const draft = await driver().startDraft('HIGHLY_SKILLED');
+    const answers = { 'application.employer.enterpriseNumber': '0403.170.702' };
+    for (const [lang, text] of [
+      ['nl', /^klopt niet: het controlegetal/],
+      ['fr', /^est erroné : le chiffre de contrôle/],
+      ['en', /^is wrong: the check digits/],
+    ] as const) {
+      const saved = await employer.request(
+        'PUT',
+        `/api/v1/dossiers/${draft.id}/steps/employer`,
+        { version: draft.version, answers },
+        inLanguage(lang),
+      );
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().answerErrors).toEqual([
+        {
+          path: 'application.employer.enterpriseNumber',
+          rule: 'enterpriseNumber.checkDigits',
+          message: expect.stringMatching(text),
+        },
+      ]);
+      expect(saved.json().application.employer.enterpriseNumber).toBe('0403.170.701');
+    }
+    // Starting a draft with it is a field error too, not "no access".
+    const started = await employer.request(
+      'POST',
+      '/api/v1/dossiers',
+      { category: 'HIGHLY_SKILLED', enterpriseNumber: '0403.170.702' },
+      inLanguage('fr'),
+    );
+    expect(started.statusCode).toBe(400);
+    expect(started.json().error.fields[0]).toMatchObject({
+      path: 'body.enterpriseNumber',
+      rule: 'enterpriseNumber.checkDigits',
+    });
+  });
+
+  it('refuses implausible dates on the form and in the public assessment, naming the field in the user’s language', async () => {
+    const draft = await driver().startDraft('HIGHLY_SKILLED');
+    const young = await employer.request(
+      'PUT',
+      `/api/v1/dossiers/${draft.id}/steps/worker`,
+      {
+        version: draft.version,
+        answers: { ...HIGHLY_SKILLED_ANSWERS.worker, 'application.worker.birthDate': '2015-01-01' },
+      },
+      inLanguage('fr'),
+    );
+    expect(young.statusCode, young.body).toBe(200);
+    expect(young.json().answerErrors).toEqual([
+      {
+        path: 'application.worker.birthDate',
+        rule: 'plausible.tooYoung',
+        message: expect.stringContaining('plus jeune que 15 ans'),
+      },
+    ]);
+    expect(young.json().application.worker.birthDate).toBeUndefined();
+    const late = await driver().saveStep(draft.id, 'job', young.json().version, {
+      ...HIGHLY_SKILLED_ANSWERS.job,
+      'application.job.startDate': '2029-01-01',
+    });
+    expect(late.json().answerErrors).toEqual([
+      expect.objectContaining({ path: 'application.job.startDate', rule: 'plausible.startTooLate' }),
+    ]);
+
+    const visitor = await anonymousSession(world.testApp.app);
+    const response = await visitor.request(
+      'POST',
+      '/api/v1/assessments?lang=en',
+      {
+        applicationDate: '2026-03-02',
+        category: 'HIGHLY_SKILLED',
+        employer: { enterpriseNumber: '0403.170.701' },
+        worker: { birthDate: '1990-05-01', nationality: 'IN', qualificationVks: 7 },
+        job: {
+          requiredVks: 6,
+          grossAnnualSalary: 85000,
+          workplacePostalCode: '9000',
+          startDate: '2020-01-01',
+        },
+      },
+      inLanguage('en'),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      {
+        path: 'job.startDate',
+        rule: 'plausible.startTooEarly',
+        message: expect.stringContaining('more than a year before'),
+      },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
+import { checkEnterpriseNumber } from '../../rules/identifiers/enterprise-number.ts';
 import { assess, type Category, freeMovementGroupOf } from '../../rules/index.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
@@ -36,6 +37,37 @@ export function nationalityErrors(application: unknown, today: string, lang: Lan
       message: translate(lang, `validation.workAuthorisationNotRequired.${key}`, {
         country: FORMATTERS[lang].country(nationality),
       }),
+    },
+  ];
+}
+
+export const ENTERPRISE_NUMBER_PATH = 'application.employer.enterpriseNumber';
+
+const ENTERPRISE_NUMBER_PROBLEMS = {
+  FORMAT: 'format',
+  CHECK_DIGITS: 'checkDigits',
+  ESTABLISHMENT_UNIT_NUMBER: 'establishmentUnit',
+  NOT_ESTABLISHMENT_UNIT: 'format',
+} as const;
+
+/**
+ * What is wrong with a KBO enterprise number as typed (KB 23 Jun 2003: ten digits, the last two
+ * 97 − the first eight mod 97), said beside the field: a typing error is not a question of access.
+ */
+export function enterpriseNumberErrors(
+  value: unknown,
+  lang: Lang,
+  path = ENTERPRISE_NUMBER_PATH,
+): FieldError[] {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const check = checkEnterpriseNumber(value);
+  if (check.ok) return [];
+  const problem = ENTERPRISE_NUMBER_PROBLEMS[check.problem];
+  return [
+    {
+      path,
+      rule: `enterpriseNumber.${problem}`,
+      message: translate(lang, `validation.enterpriseNumber.${problem}`),
     },
   ];
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
 import { assess, type Category, formatEnterpriseNumber, validateApplication } from '../../rules/index.ts';
+import { findImplausibleDates } from '../../rules/schema/validate-application.ts';
 import { LoketError } from '../../server/errors.ts';
 import { lockIdempotencyKey } from '../../server/idempotency.ts';
 import { brusselsDate } from '../../server/today.ts';
@@ -27,7 +28,13 @@ import { checkAdmissibility } from '../lifecycle/admissibility.ts';
 import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-checks.ts';
 import { applicationSteps, findStep, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
-import { missingDocumentErrors, NATIONALITY_PATH, nationalityErrors } from './intake-checks.ts';
+import {
+  ENTERPRISE_NUMBER_PATH,
+  enterpriseNumberErrors,
+  missingDocumentErrors,
+  NATIONALITY_PATH,
+  nationalityErrors,
+} from './intake-checks.ts';
 
 /**
  * The employer's side of intake: a draft saved step by step, then one submission that numbers the
@@ -129,6 +136,17 @@ function schemaErrorsOn(draft: Draft, questions: readonly Question[], lang: Lang
   );
 }
 
+/**
+ * A birth date or start date no real application has, said on its step even before the draft is
+ * complete (the schema's cross-field checks only run on a whole application).
+ */
+function implausibleDatesOn(draft: Draft, questions: readonly Question[], lang: Lang): FieldError[] {
+  const paths = questions.map((question) => question.path);
+  return toFieldErrors(findImplausibleDates(draft.application as never), lang, 'application').filter(
+    (error) => paths.includes(error.path),
+  );
+}
+
 function missingAnswers(draft: Draft, questions: readonly Question[], lang: Lang): FieldError[] {
   return questions
     .filter((question) => question.required && !isAnswered(readPath(draft, question.path)))
@@ -137,14 +155,22 @@ function missingAnswers(draft: Draft, questions: readonly Question[], lang: Lang
 
 /** The errors of one step's answers in a draft: required ones missing, invalid ones, a nationality that ends it. */
 function stepErrors(draft: Draft, questions: readonly Question[], lang: Lang, today: string): FieldError[] {
-  return [
+  const errors = [
     ...missingAnswers(draft, questions, lang),
     ...schemaErrorsOn(draft, questions, lang),
     // Said at once, on the step where the nationality is given: no authorisation, no application.
     ...(questions.some((q) => q.path === NATIONALITY_PATH)
       ? nationalityErrors(draft.application, today, lang)
       : []),
+    ...implausibleDatesOn(draft, questions, lang),
+    ...(questions.some((q) => q.path === ENTERPRISE_NUMBER_PATH)
+      ? enterpriseNumberErrors(readPath(draft, ENTERPRISE_NUMBER_PATH), lang)
+      : []),
   ];
+  // A whole application's schema check finds the implausible dates too: each error once.
+  return errors.filter(
+    (error, i) => errors.findIndex((other) => other.path === error.path && other.rule === error.rule) === i,
+  );
 }
 
 function questionOf(questions: readonly Question[], errorPath: string): Question | undefined {

@@ -146,3 +146,12 @@ export function effectiveDueDate(stored: StoredClock, today: string): string | n
     ? addDays(stored.dueDate, daysBetween(stored.pausedSince, today))
     : stored.dueDate;
 }
+
+/**
+ * The last day an employer may appeal a refusal or withdrawal: one month after its notification
+ * (reference.md §5.3; vlaanderen.be "beroep tegen weigering of intrekking"), counted from the
+ * decision's day, that day included in the month: decided 2 November, last day 2 December.
+ */
+export function appealLastDay(decidedOn: string): string {
+  return addMonths(decidedOn, 1);
+}

@@ -191,8 +191,9 @@ export async function decideRevocation(db: Db, dossierId: string, input: DecideR
     });
     if (outcome === 'DISMISSED') return changed;
     const offered = withdrawalGroundsOfDossier(dossier.application, proposal.proposed_on);
+    const parties = await letterParties(trx, changed, ctx.today);
     const pdf = await renderRevocationLetter({
-      ...(await letterParties(trx, changed)),
+      ...parties,
       revocation: {
         grantedOn: grant.decidedOn ?? proposal.proposed_on,
         validFrom: grant.validFrom ?? proposal.proposed_on,
@@ -214,7 +215,7 @@ export async function decideRevocation(db: Db, dossierId: string, input: DecideR
       },
       decidedBy: await displayName(trx, ctx.acting.userId),
     });
-    await storeLetter(trx, changed, 'REVOCATION', pdf);
+    await storeLetter(trx, changed, 'REVOCATION', pdf, parties.generatedAt);
     await queueFederalRevocation(trx, changed, ctx.today, groundCodes);
     return changed;
   });

@@ -75,6 +75,56 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
     },
   );
 
+  app.delete(
+    '/api/v1/dossiers/:id/worker-access',
+    {
+      config: { access: ['EMPLOYER'] },
+      schema: {
+        tags: ['worker access'],
+        summary:
+          "Revoke every code of this dossier and the worker's access given with them (a code handed to the wrong person)",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadDossierFor(db(), request, id, 'CHANGE');
+      const now = options.now();
+      // Codes and the devices' tokens expire now, in one transaction with its audit event.
+      const revoked = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const codes = await trx
+            .updateTable('worker_access')
+            .set({ code_expires_at: now })
+            .where('dossier_id', '=', id)
+            .where('code_expires_at', '>', now)
+            .returning('id')
+            .execute();
+          const tokens = await trx
+            .updateTable('worker_access_tokens')
+            .set({ expires_at: now })
+            .where(
+              'access_id',
+              'in',
+              trx.selectFrom('worker_access').select('id').where('dossier_id', '=', id),
+            )
+            .where('expires_at', '>', now)
+            .returning('token_hash')
+            .execute();
+          await recordAuditEvent(trx, {
+            actorUserId: (request.user as User).id,
+            action: 'WORKER_ACCESS_REVOKED',
+            subjectType: 'dossier',
+            subjectId: id,
+            details: { codes: codes.length, devices: tokens.length },
+          });
+          return { codes: codes.length, devices: tokens.length };
+        });
+      return revoked;
+    },
+  );
+
   app.post(
     '/api/v1/worker-access/redeem',
     {

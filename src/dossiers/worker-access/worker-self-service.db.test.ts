@@ -173,4 +173,36 @@ describe('the worker with an access code', () => {
       401,
     );
   });
+
+  it('lets the employer revoke the codes and the access given with them, audited; another employer may not', async () => {
+    const { dossier, worker } = await workerOfNewDossier();
+    const { code } = (await employer.request('POST', `/api/v1/dossiers/${dossier.id}/worker-access`)).json();
+    const forbidden = await world.otherEmployer.request(
+      'DELETE',
+      `/api/v1/dossiers/${dossier.id}/worker-access`,
+    );
+    expect(forbidden.statusCode).toBeGreaterThanOrEqual(400);
+    expect(forbidden.statusCode).toBeLessThan(500);
+
+    const revoked = await employer.request('DELETE', `/api/v1/dossiers/${dossier.id}/worker-access`);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toEqual({ codes: 2, devices: 1 });
+    expect((await worker.request('GET', '/api/v1/worker-access/dossier')).json().dossier).toBeNull();
+    const again = await (await anonymousSession(world.testApp.app)).request(
+      'POST',
+      '/api/v1/worker-access/redeem',
+      {
+        code,
+      },
+    );
+    expect(again.statusCode).toBeGreaterThanOrEqual(400);
+    expect(again.statusCode).toBeLessThan(500);
+    const events = await world.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('subject_id', '=', dossier.id)
+      .where('action', '=', 'WORKER_ACCESS_REVOKED')
+      .execute();
+    expect(events).toEqual([{ action: 'WORKER_ACCESS_REVOKED', details: { codes: 2, devices: 1 } }]);
+  });
 });

@@ -121,8 +121,9 @@ export const CATALOGUE_EN: Catalogue = {
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'en')}${value ? `: ${value}` : ''} from ${f.date(x.validFrom)}.`;
+      // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
       return x.status === 'CONFLICTING'
-        ? `${what} This value is uncertain: the sources disagree, and it may still change.`
+        ? `${what} This value is not yet final and may still change.`
         : `${what} This value is provisional: it is not yet officially confirmed and may still change.`;
     },
   },

@@ -126,8 +126,9 @@ export const CATALOGUE_FR: Catalogue = {
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'fr')}${value ? ` : ${value}` : ''} à partir du ${f.date(x.validFrom)}.`;
+      // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
       return x.status === 'CONFLICTING'
-        ? `${what} Cette valeur est incertaine : les sources se contredisent, et elle peut encore changer.`
+        ? `${what} Cette valeur n'est pas encore définitive et peut encore changer.`
         : `${what} Cette valeur est provisoire : elle n'est pas encore confirmée officiellement et peut encore changer.`;
     },
   },

@@ -126,8 +126,9 @@ export const CATALOGUE_NL: Catalogue = {
     PARAMETER_UNVERIFIED: (x, f) => {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'nl')}${value ? `: ${value}` : ''} vanaf ${f.date(x.validFrom)}.`;
+      // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
       return x.status === 'CONFLICTING'
-        ? `${what} Deze waarde is onzeker: de bronnen spreken elkaar tegen, en ze kan nog wijzigen.`
+        ? `${what} Deze waarde is nog niet definitief en kan nog wijzigen.`
         : `${what} Deze waarde is voorlopig: ze is nog niet officieel bevestigd en kan nog wijzigen.`;
     },
   },

@@ -60,4 +60,19 @@ describe('renderLegalBasis', () => {
       }
     }
   }, 30_000); // loads the whole rule data: slow on a busy machine
+
+  it('renders the legal basis of every refusal ground offered to staff without English words', async () => {
+    const { refusalGroundsOf, CATEGORIES } = await import('../index.ts');
+    const english =
+      /\b(fraud|falsified|statements|unlawfully|obtained|data|as amended|with effect|Law|Decree)\b/;
+    for (const category of CATEGORIES) {
+      for (const ground of refusalGroundsOf(category)) {
+        for (const lang of ['nl', 'fr'] as const) {
+          expect(renderLegalBasis(ground.legalBasis, lang), `${category} ${ground.code}`).not.toMatch(
+            english,
+          );
+        }
+      }
+    }
+  }, 30_000);
 });

@@ -208,6 +208,14 @@ const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> 
     'performing artists',
     { nl: 'schouwspelartiesten', fr: 'artistes de spectacle', en: 'performing artists' },
   ],
+  [
+    'fraud, falsified statements, unlawfully obtained data',
+    {
+      nl: 'fraude, valse verklaringen, onrechtmatig verkregen gegevens',
+      fr: 'fraude, déclarations falsifiées, données obtenues illégalement',
+      en: 'fraud, falsified statements, unlawfully obtained data',
+    },
+  ],
   ['indexation', { nl: 'indexering', fr: 'indexation', en: 'indexation' }],
   ['directive (EU)', { nl: 'richtlijn (EU)', fr: 'directive (UE)', en: 'Directive (EU)' }],
   [

@@ -75,7 +75,9 @@ export function buildSimulatorApp(options: SimulatorOptions & { population: Popu
     forceCloseConnections: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? `sim-${given}` : `sim-${randomUUID()}`;
+      // The register's reference of the answer, shown to staff as its provenance: no "sim-" mark
+      // (that is the project's word, not the register's), the caller's id when it sent a usable one.
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
 

@@ -25,7 +25,8 @@ export function LandingPage() {
       <p>
         <Link href="/self-check">{t('landing.selfCheckLink')}</Link> ·{' '}
         <Link href="/worker">{t('landing.workerLink')}</Link> ·{' '}
-        <Link href="/desk">{t('landing.deskLink')}</Link>
+        <Link href="/desk">{t('landing.deskLink')}</Link> ·{' '}
+        <Link href="/open-data">{t('landing.openDataLink')}</Link>
       </p>
       <section className="panel" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{t('landing.signInTitle')}</h2>

@@ -2,7 +2,7 @@ import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts'
 import { Tag } from '../../components/tag.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { type Assessment, noAuthorisationReason } from './dossier-model.ts';
-import { formatEuro, outcomeName, outcomeTone } from './labels.ts';
+import { formatEuro, outcomeName, outcomeTone, reasonMessage } from './labels.ts';
 
 /**
  * An assessment as the employer reads it: the outcome in words, every reason with its message and
@@ -34,7 +34,7 @@ export function AssessmentView({
             {assessment.reasons.map((reason, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a code may come back for several fields
               <li key={`${reason.code}-${index}`} className="emp-reasons__item">
-                <p className="emp-reasons__message">{reason.message}</p>
+                <p className="emp-reasons__message">{reasonMessage(t, reason)}</p>
                 <p className="emp-reasons__basis">
                   {t('employer.assessment.legalBasis')} {renderLegalBasis(reason.legalBasis, lang)}
                 </p>

@@ -10,7 +10,7 @@ import { navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { UploadForm } from './documents-step.tsx';
-import { type DossierOverview, type FeeInstructions, svgDataUrl } from './dossier-model.ts';
+import { brusselsToday, type DossierOverview, type FeeInstructions, svgDataUrl } from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
 import { formatDate, formatEuro } from './labels.ts';
 
@@ -191,10 +191,23 @@ export function AppealForm({
   const t = useT();
   const [grounds, setGrounds] = useState('');
   const action = useAction(dossier, onChanged);
+  const lastDay = dossier.appealLastDay ?? null;
+  const lastDayText = lastDay ? formatDate(currentLang(), lastDay) : '';
+  if (lastDay && brusselsToday() > lastDay) {
+    return (
+      <section aria-labelledby="appeal-title">
+        <h2 id="appeal-title">{t('employer.appeal.title')}</h2>
+        <p>{t('employer.appeal.closed', { date: lastDayText })}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="appeal-title">
       <h2 id="appeal-title">{t('employer.appeal.title')}</h2>
       <p>{t('employer.appeal.intro')}</p>
+      {lastDay ? (
+        <p data-testid="appeal-last-day">{t('employer.appeal.lastDay', { date: lastDayText })}</p>
+      ) : null}
       <ErrorSummary items={action.summary} />
       <form
         noValidate

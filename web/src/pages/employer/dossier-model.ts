@@ -9,7 +9,7 @@ import type { RefusalView } from './decision-section.tsx';
  * that turn form input into the JSON the API expects and API errors into per-question messages.
  */
 
-export type { Assessment, Category, DossierAction, DossierStatus };
+export type { Assessment, Category, DossierAction, DossierStatus, Reason };
 
 export type InputKind =
   | 'text'
@@ -119,6 +119,8 @@ export interface DossierOverview extends DossierSummary {
   inadmissibility: Inadmissibility | null;
   /** The employer's appeal, once lodged. */
   appeal?: { grounds: string; lodgedOn: string } | null;
+  /** The last day a refusal may be appealed (one month after it); null when nothing is to appeal. */
+  appealLastDay?: string | null;
 }
 
 /** Why the service declared a dossier inadmissible (lifecycle/admissibility.ts), as the server sends it. */

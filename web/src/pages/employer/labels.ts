@@ -1,8 +1,9 @@
 import { categoryLabel } from '../../category-labels.ts';
 import type { TagTone } from '../../components/tag.tsx';
+import { fieldName } from '../../field-names.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
-import type { Category, DossierAction, DossierStatus } from './dossier-model.ts';
+import type { Category, DossierAction, DossierStatus, Reason } from './dossier-model.ts';
 
 // The texts of codes the server sends (categories, statuses, question paths…). Their keys are
 // built from the code, so they are cast; locales.test.ts checks every catalogue has the same keys.
@@ -39,6 +40,17 @@ export function outcomeName(t: Translate, outcome: string): string {
 /** A question's label: the catalogue nests it by the question's own dotted path. */
 export function questionLabel(t: Translate, path: string): string {
   return t(key(`employer.questions.${path}`));
+}
+
+/**
+ * A reason's message as the employer reads it. The rules name missing facts by their path
+ * (`worker.qualificationVks`); the form names them by the question's label.
+ */
+export function reasonMessage(t: Translate, reason: Pick<Reason, 'code' | 'message' | 'facts'>): string {
+  const fields = reason.code === 'MISSING_INFORMATION' ? reason.facts?.fields : undefined;
+  if (!Array.isArray(fields) || fields.length === 0) return reason.message;
+  const labels = fields.map((field) => fieldName(`application.${String(field)}`));
+  return t('employer.assessment.missingInformation', { fields: labels.join('; ') });
 }
 
 /** An option's text: the VKS levels by number, every other option by its code. */

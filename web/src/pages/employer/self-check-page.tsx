@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type Dispatch, type FormEvent, type SetStateAction, useEffect, useState } from 'react';
 import { CATEGORIES } from '../../../../src/rules/contract.ts';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
@@ -25,10 +25,22 @@ import type { FormContext } from './function-pickers.tsx';
 import { categoryExplanation, categoryName, questionLabel, stepName } from './labels.ts';
 import { QuestionField } from './question-field.tsx';
 
-/** The self-check asks what the rules need: the application's questions, not the worker's name. */
+const NATIONALITY_PATH = 'application.worker.nationality';
+// The nationality question is the same in every category: read from one to ask it first.
+const FIRST_CATEGORY: Category = 'HIGHLY_SKILLED';
+
+/**
+ * The self-check asks what the rules need: the application's questions, not the worker's name;
+ * and not the nationality again, which it asked first.
+ */
 function selfCheckSteps(steps: readonly Step[]): Step[] {
   return steps
-    .map((step) => ({ ...step, questions: step.questions.filter((q) => q.path.startsWith('application.')) }))
+    .map((step) => ({
+      ...step,
+      questions: step.questions.filter(
+        (q) => q.path.startsWith('application.') && q.path !== NATIONALITY_PATH,
+      ),
+    }))
     .filter((step) => step.questions.length > 0);
 }
 
@@ -45,7 +57,26 @@ export function SelfCheckPage() {
   });
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [isChecking, setChecking] = useState(false);
+  const [nationalityQuestion, setNationalityQuestion] = useState<Question | null>(null);
   usePageTitle(t('employer.selfCheck.title'), errors.summary.length > 0);
+
+  // Asked first: a Belgian, EU, EEA or Swiss worker needs no authorisation, whatever the job.
+  useEffect(() => {
+    let isCurrent = true;
+    api.call<{ steps: Step[] }>('GET', `/api/v1/application-steps/${FIRST_CATEGORY}`).then(
+      (answer) => {
+        const found = answer.steps.flatMap((step) => step.questions).find((q) => q.path === NATIONALITY_PATH);
+        if (isCurrent && found) setNationalityQuestion(found);
+      },
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+  const nationality = values[NATIONALITY_PATH];
+  const needsNoAuthorisation =
+    typeof nationality === 'string' && (nationalityQuestion?.noApplicationFor ?? []).includes(nationality);
 
   useEffect(() => {
     if (!category) return;
@@ -61,7 +92,10 @@ export function SelfCheckPage() {
     };
   }, [api, category]);
 
-  const questions: Question[] = (steps ?? []).flatMap((step) => step.questions);
+  const questions: Question[] = [
+    ...(nationalityQuestion ? [nationalityQuestion] : []),
+    ...(steps ?? []).flatMap((step) => step.questions),
+  ];
   // The self-check asks about a first application filed today.
   const form: FormContext = {
     applicationDate: brusselsToday(),
@@ -117,41 +151,85 @@ export function SelfCheckPage() {
       <PageHeading>{t('employer.selfCheck.title')}</PageHeading>
       <p className="lead">{t('employer.selfCheck.intro')}</p>
       <form noValidate onSubmit={onSubmit}>
-        <RadioGroup
-          id="self-check-category"
-          name="category"
-          legend={<span className="form-legend--large">{t('employer.new.categoryLegend')}</span>}
-          options={CATEGORIES.map((value) => ({
-            value,
-            label: categoryName(t, value),
-            hint: categoryExplanation(t, value),
-          }))}
-          value={category}
-          onChange={(value) => setCategory(value as Category)}
-        />
-        {category && steps === null ? <Loading /> : null}
-        {(steps ?? []).map((step) => (
-          <section key={step.id} aria-labelledby={`self-check-${step.id}`}>
-            <h2 id={`self-check-${step.id}`}>{stepName(t, step.id)}</h2>
-            {step.questions.map((question) => (
-              <QuestionField
-                key={question.path}
-                question={question}
-                value={values[question.path]}
-                onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
-                error={errors.byPath[question.path]}
-                form={form}
-              />
-            ))}
-          </section>
-        ))}
-        {steps && steps.length > 0 ? (
-          <button type="submit" className="button" disabled={isChecking}>
-            {isChecking ? t('employer.selfCheck.checking') : t('employer.selfCheck.check')}
-          </button>
-        ) : null}
+        {nationalityQuestion ? (
+          <QuestionField
+            question={nationalityQuestion}
+            value={values[NATIONALITY_PATH]}
+            onChange={(value) => setValues((current) => ({ ...current, [NATIONALITY_PATH]: value }))}
+            error={errors.byPath[NATIONALITY_PATH]}
+            form={form}
+          />
+        ) : (
+          <Loading />
+        )}
+        {needsNoAuthorisation ? null : (
+          <SelfCheckQuestions
+            category={category}
+            setCategory={setCategory}
+            steps={steps}
+            values={values}
+            setValues={setValues}
+            errors={errors.byPath}
+            form={form}
+            isChecking={isChecking}
+          />
+        )}
       </form>
-      <div aria-live="polite">{assessment ? <AssessmentView assessment={assessment} /> : null}</div>
+      <div aria-live="polite">
+        {assessment && !needsNoAuthorisation ? <AssessmentView assessment={assessment} /> : null}
+      </div>
+    </>
+  );
+}
+
+/** The category, then its questions and the button: once the nationality needs an authorisation. */
+function SelfCheckQuestions(props: {
+  category: Category | '';
+  setCategory(category: Category): void;
+  steps: Step[] | null;
+  values: FormValues;
+  setValues: Dispatch<SetStateAction<FormValues>>;
+  errors: Record<string, string>;
+  form: FormContext;
+  isChecking: boolean;
+}) {
+  const t = useT();
+  const { category, steps, values, setValues, errors, form, isChecking } = props;
+  return (
+    <>
+      <RadioGroup
+        id="self-check-category"
+        name="category"
+        legend={<span className="form-legend--large">{t('employer.new.categoryLegend')}</span>}
+        options={CATEGORIES.map((value) => ({
+          value,
+          label: categoryName(t, value),
+          hint: categoryExplanation(t, value),
+        }))}
+        value={category}
+        onChange={(value) => props.setCategory(value as Category)}
+      />
+      {category && steps === null ? <Loading /> : null}
+      {(steps ?? []).map((step) => (
+        <section key={step.id} aria-labelledby={`self-check-${step.id}`}>
+          <h2 id={`self-check-${step.id}`}>{stepName(t, step.id)}</h2>
+          {step.questions.map((question) => (
+            <QuestionField
+              key={question.path}
+              question={question}
+              value={values[question.path]}
+              onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+              error={errors[question.path]}
+              form={form}
+            />
+          ))}
+        </section>
+      ))}
+      {steps && steps.length > 0 ? (
+        <button type="submit" className="button" disabled={isChecking}>
+          {isChecking ? t('employer.selfCheck.checking') : t('employer.selfCheck.check')}
+        </button>
+      ) : null}
     </>
   );
 }

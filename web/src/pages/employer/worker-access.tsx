@@ -27,6 +27,21 @@ export function WorkerAccess({
   const [message, setMessage] = useState('');
   const [isPending, setPending] = useState(false);
 
+  async function revoke() {
+    if (isPending) return;
+    setPending(true);
+    setMessage('');
+    try {
+      await api.call('DELETE', `/api/v1/dossiers/${dossierId}/worker-access`);
+      setAccess(null);
+      setMessage(t('employer.workerAccess.revoked'));
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : t('employer.workerAccess.unavailable'));
+    } finally {
+      setPending(false);
+    }
+  }
+
   async function onClick() {
     if (isPending) return;
     setPending(true);
@@ -74,6 +89,16 @@ export function WorkerAccess({
           {t('employer.workerAccess.give')}
         </button>
       )}
+      <p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={isPending}
+          onClick={() => void revoke()}
+        >
+          {t('employer.workerAccess.revoke')}
+        </button>
+      </p>
       <p role="status" className="emp-status">
         {message}
       </p>

@@ -56,10 +56,36 @@ export function WorkerDossierPage() {
   }, [api]);
 
   if (dossier === undefined) return <Loading />;
-  return dossier ? (
-    <WorkerDossierView dossier={dossier} onChanged={setDossier} />
-  ) : (
-    <RedeemForm onRedeemed={setDossier} />
+  return (
+    <>
+      {dossier ? (
+        <WorkerDossierView dossier={dossier} onChanged={setDossier} />
+      ) : (
+        <RedeemForm onRedeemed={setDossier} />
+      )}
+      <WorkerContact />
+    </>
+  );
+}
+
+/** Who the worker can turn to: the service, by post or at its desk, and the information desk. */
+function WorkerContact() {
+  const t = useT();
+  return (
+    <section aria-labelledby="worker-contact-title" data-testid="worker-contact">
+      <h2 id="worker-contact-title">{t('employer.worker.contact.title')}</h2>
+      <p>{t('employer.worker.contact.intro')}</p>
+      <address>
+        {t('employer.worker.contact.service')}
+        <br />
+        {t('employer.worker.contact.street')}
+        <br />
+        {t('employer.worker.contact.city')}
+      </address>
+      <p>
+        <Link href="/desk">{t('employer.worker.contact.desk')}</Link>
+      </p>
+    </section>
   );
 }
 

@@ -111,9 +111,10 @@ export function WorkerTerms<T extends { terms: EmploymentTerms; termsConfirmedAt
           <button type="submit" className="button">
             {t('employer.workerTerms.confirm')}
           </button>
+          {/* Advice for before confirming only: once confirmed, it no longer applies. */}
+          <p>{t('employer.workerTerms.notAgreed')}</p>
         </form>
       )}
-      <p>{t('employer.workerTerms.notAgreed')}</p>
     </section>
   );
 }

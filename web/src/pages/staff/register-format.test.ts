@@ -56,6 +56,8 @@ describe('formatRegisterValue', () => {
     expect(formatRegisterValue(t, 'job.grossAnnualSalary', 85_000, 'nl')).toMatch(/85\.000/);
     expect(formatRegisterValue(t, 'worker.familyName', 'Raman', 'nl')).toBe('Raman');
     expect(formatRegisterValue(t, 'job.onVdabShortageList', false, 'nl')).toBe('Nee');
+    expect(formatRegisterValue(t, 'worker.nationality', 'BR', 'nl')).toBe('Brazilië');
+    expect(formatRegisterValue(t, 'worker.nationality', 'BR', 'fr')).toBe('Brésil');
   });
 
   it('says so when there is no value', () => {

@@ -35,6 +35,9 @@ const isMissing = (value: unknown) => value === null || value === undefined || v
 export function formatRegisterValue(t: Translate, fact: string, value: unknown, lang: string): string {
   if (isMissing(value)) return t('staff.register.notGiven');
   if (fact === 'worker.birthDate' && typeof value === 'string') return formatDate(value);
+  // A nationality by its country's name in the reader's language, not its code ("BR").
+  if (fact === 'worker.nationality' && typeof value === 'string' && /^[A-Z]{2}$/.test(value))
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(value) ?? value;
   if ((fact === 'worker.sex' || fact === 'worker.location') && typeof value === 'string')
     return labelOf(t, 'options', value);
   if (fact === 'job.grossAnnualSalary' && typeof value === 'number') return formatEuro(value, lang);

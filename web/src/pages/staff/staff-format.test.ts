@@ -124,3 +124,17 @@ describe('staff page helpers', () => {
     expect(toPercent(null)).toBeNull();
   });
 });
+
+describe('grantValidityProblem', () => {
+  it('finds a grant longer than the maximum, or ending before it starts, before the confirmation', async () => {
+    const { grantValidityProblem } = await import('./staff-format.ts');
+    expect(grantValidityProblem('2026-03-01', '2029-03-01', 36)).toBeNull();
+    expect(grantValidityProblem('2026-03-01', '2029-03-02', 36)).toEqual({
+      rule: 'maxValidity',
+      latest: '2029-03-01',
+    });
+    expect(grantValidityProblem('2026-03-01', '2026-02-28', 36)).toEqual({ rule: 'afterValidFrom' });
+    expect(grantValidityProblem('2026-03-01', '2040-01-01', null)).toBeNull();
+    expect(grantValidityProblem('2026-03-01', '', 36)).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@ import {
   type SortDirection,
 } from '../../../../src/dossiers/handling/queue-statuses.ts';
 import { defaultValidity as proposeValidity } from '../../../../src/rules/dates/default-validity.ts';
-import { formatBelgianDate } from '../../../../src/rules/dates/iso-date.ts';
+import { addMonths, formatBelgianDate, isIsoDate } from '../../../../src/rules/dates/iso-date.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
@@ -220,4 +220,22 @@ export function todayInBrussels(now: Date = new Date()): string {
 /** Shares as a whole percentage (0.857 → 86). */
 export function toPercent(share: number | null): number | null {
   return share === null ? null : Math.round(share * 100);
+}
+
+/**
+ * What is wrong with a grant's validity before it is confirmed, by the rule the server applies
+ * (handling/decide-dossier.ts checkGrant): the end not before the start, at most the category's
+ * maximum of months after it. Null when nothing is, or the dates are not yet whole.
+ */
+export function grantValidityProblem(
+  validFrom: string,
+  validUntil: string,
+  maxMonths: number | null,
+): { rule: 'afterValidFrom' } | { rule: 'maxValidity'; latest: string } | null {
+  if (!isIsoDate(validFrom) || !isIsoDate(validUntil)) return null;
+  if (validUntil < validFrom) return { rule: 'afterValidFrom' };
+  if (maxMonths !== null && validUntil > addMonths(validFrom, maxMonths)) {
+    return { rule: 'maxValidity', latest: addMonths(validFrom, maxMonths) };
+  }
+  return null;
 }

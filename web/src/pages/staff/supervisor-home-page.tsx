@@ -11,7 +11,7 @@ import { Loading } from '../role-home-page.tsx';
 import { Section } from './components/dossier-sections.tsx';
 import { StatusMessage } from './components/staff-status.tsx';
 import { formatDate, labelOf, todayInBrussels, toPercent } from './staff-format.ts';
-import type { LeadTimes, StaffNotification, Workload } from './staff-types.ts';
+import type { LeadTimes, QueuePage, StaffNotification, Workload } from './staff-types.ts';
 import { useStaffLoad } from './use-staff-load.ts';
 
 /** `/supervisor`: the team's workload, what needs the supervisor (notifications) and lead times. */
@@ -27,10 +27,42 @@ export function SupervisorHomePage({ user }: { user: SessionUser }) {
           {t('staff.supervisor.queueLink')}
         </Link>
       </p>
+      <WaitingSummary />
       <NotificationsSection />
       <WorkloadSection />
       <LeadTimesSection />
     </>
+  );
+}
+
+const APPEALS_QUERY = 'scope=all&status=APPEALED';
+
+/**
+ * What waits for the supervisor, counted, each with the way to it: appeals to decide (only a
+ * supervisor decides them) and unread notifications.
+ */
+function WaitingSummary() {
+  const t = useT();
+  const appeals = useStaffLoad<QueuePage>(`/api/v1/queue?${APPEALS_QUERY}`).load;
+  const notes = useStaffLoad<{ notifications: StaffNotification[] }>('/api/v1/staff/notifications').load;
+  if (appeals.status !== 'ready' && notes.status !== 'ready') return null;
+  return (
+    <ul className="list list--bullet" data-testid="supervisor-waiting">
+      {appeals.status === 'ready' ? (
+        <li>
+          <Link href={`/supervisor/queue?${APPEALS_QUERY}`}>
+            {t('staff.supervisor.waiting.appeals', { count: appeals.data.total })}
+          </Link>
+        </li>
+      ) : null}
+      {notes.status === 'ready' ? (
+        <li>
+          <a href="#notifications-title">
+            {t('staff.supervisor.waiting.notifications', { count: notes.data.notifications.length })}
+          </a>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
-import { formatDate, proposedValidity, todayInBrussels } from '../staff-format.ts';
+import { formatDate, grantValidityProblem, proposedValidity, todayInBrussels } from '../staff-format.ts';
 import type { DossierOverview } from '../staff-types.ts';
 import { DecideAppealForm } from './appeal-form.tsx';
 import { ConfirmStep } from './confirm-step.tsx';
@@ -86,6 +86,7 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
   const [validUntil, setValidUntil] = useState(initial.validUntil);
   const [note, setNote] = useState('');
   const [isConfirming, setConfirming] = useState(false);
+  const [untilError, setUntilError] = useState('');
   const fields: FieldMap = {
     validFrom: { id: 'grant-valid-from', label: t('staff.panel.grant.validFrom') },
     validUntil: { id: 'grant-valid-until', label: t('staff.panel.grant.validUntil') },
@@ -122,7 +123,15 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        setConfirming(true);
+        // Said beside the field before the confirmation, not after it by the server.
+        const problem = grantValidityProblem(validFrom, validUntil, maxMonths);
+        if (problem?.rule === 'afterValidFrom') setUntilError(t('staff.panel.grant.untilBeforeFrom'));
+        else if (problem?.rule === 'maxValidity')
+          setUntilError(
+            t('staff.panel.grant.untilTooLate', { months: maxMonths, latest: formatDate(problem.latest) }),
+          );
+        else setUntilError('');
+        if (!problem) setConfirming(true);
       }}
     >
       <h3>{t('staff.panel.grant.title')}</h3>
@@ -143,7 +152,7 @@ function GrantForm({ dossier, perform, errors }: FormProps) {
         label={t('staff.panel.grant.validUntil')}
         value={validUntil}
         onChange={(event) => setValidUntil(event.target.value)}
-        error={errors['grant-valid-until']}
+        error={untilError || errors['grant-valid-until']}
       />
       <TextArea
         id="grant-note"
