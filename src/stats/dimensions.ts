@@ -57,9 +57,9 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
 
 /**
  * Cohort measures count dossiers by year of submission; decision measures by year of the regional
- * decision. A query asking both runs two scans and merges them (src/stats/aggregate.ts).
+ * decision; appeal measures by year of the decision on the appeal (migration 0025). A query asking both runs two scans and merges them (src/stats/aggregate.ts).
  */
-export type Branch = 'cohort' | 'decision';
+export type Branch = 'cohort' | 'decision' | 'appeal';
 
 export interface Measure {
   readonly branch: Branch;
@@ -121,6 +121,11 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 1,
   },
+  inadmissible: {
+    branch: 'cohort',
+    sql: "count(*) FILTER (WHERE f.status = 'INADMISSIBLE')",
+    isAdditive: true,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -135,6 +140,7 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   granted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED}), 0)`,
   refused: "coalesce(sum(f.record_key) FILTER (WHERE f.outcome = 'REFUSED'), 0)",
   highlySkilledGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST})), 0)`,
+  inadmissible: "coalesce(sum(f.record_key) FILTER (WHERE f.status = 'INADMISSIBLE'), 0)",
 };
 
 export function isDimensionId(value: string): value is DimensionId {
@@ -147,5 +153,5 @@ export function isMeasureId(value: string): value is MeasureId {
 
 /** The year column of a branch: submission for the cohort, regional decision otherwise. */
 export function yearColumn(branch: Branch): string {
-  return branch === 'cohort' ? 'f.submitted_year' : 'f.decided_year';
+  return { cohort: 'f.submitted_year', decision: 'f.decided_year', appeal: 'f.appeal_year' }[branch];
 }

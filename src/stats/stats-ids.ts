@@ -37,5 +37,6 @@ export const MEASURE_IDS = [
   'withinDeadlineShare',
   'federalLeadMedianDays',
   'federalLeadP90Days',
+  'inadmissible',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

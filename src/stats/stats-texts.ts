@@ -70,6 +70,7 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Travail → séjour, P90 (jours)',
     en: 'Work → residence, P90 (days)',
   },
+  inadmissible: { nl: 'Onontvankelijk', fr: 'Irrecevables', en: 'Inadmissible' },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

@@ -3,6 +3,7 @@ import { highlySkilledShare } from './highly-skilled-share.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
 import { q3RefusalReasons } from './q3-refusal-reasons.ts';
+import { q3RefusalsAndInadmissible } from './q3-refusals-and-inadmissible.ts';
 import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
 import type { ReportDefinition } from './report-definition.ts';
@@ -10,6 +11,7 @@ import type { ReportDefinition } from './report-definition.ts';
 export const REPORTS: readonly ReportDefinition[] = [
   q2ApplicationsByProvince,
   q3RefusalReasons,
+  q3RefusalsAndInadmissible,
   q4GrantProfiles,
   q6LeadTimes,
   nursesByNationality,
