@@ -126,6 +126,22 @@ export const MEASURES = {
     sql: "count(*) FILTER (WHERE f.status = 'INADMISSIBLE')",
     isAdditive: true,
   },
+  highlyQualifiedGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8'))`,
+    isAdditive: true,
+  },
+  qualificationKnownGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN')`,
+    isAdditive: true,
+  },
+  highlyQualifiedShare: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8'))::float8 / nullif(count(*) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
+    isAdditive: false,
+    decimals: 4,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -141,6 +157,8 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   refused: "coalesce(sum(f.record_key) FILTER (WHERE f.outcome = 'REFUSED'), 0)",
   highlySkilledGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST})), 0)`,
   inadmissible: "coalesce(sum(f.record_key) FILTER (WHERE f.status = 'INADMISSIBLE'), 0)",
+  highlyQualifiedGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8')), 0)`,
+  qualificationKnownGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
 };
 
 export function isDimensionId(value: string): value is DimensionId {

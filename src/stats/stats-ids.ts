@@ -38,5 +38,8 @@ export const MEASURE_IDS = [
   'federalLeadMedianDays',
   'federalLeadP90Days',
   'inadmissible',
+  'highlyQualifiedGranted',
+  'qualificationKnownGranted',
+  'highlyQualifiedShare',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

@@ -71,6 +71,21 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     en: 'Work → residence, P90 (days)',
   },
   inadmissible: { nl: 'Onontvankelijk', fr: 'Irrecevables', en: 'Inadmissible' },
+  highlyQualifiedGranted: {
+    nl: 'Toegekend, diploma VKS 5 of hoger',
+    fr: 'Accordées, diplôme VKS 5 ou plus',
+    en: 'Granted, diploma VKS 5 or higher',
+  },
+  qualificationKnownGranted: {
+    nl: 'Toegekend, opleidingsniveau bekend',
+    fr: 'Accordées, niveau de qualification connu',
+    en: 'Granted, qualification level known',
+  },
+  highlyQualifiedShare: {
+    nl: 'Aandeel hooggekwalificeerd (diploma VKS ≥ 5)',
+    fr: 'Part hautement qualifiés (diplôme VKS ≥ 5)',
+    en: 'Highly-qualified share (diploma VKS ≥ 5)',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

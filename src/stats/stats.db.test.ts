@@ -13,7 +13,8 @@ import { errorHandling } from '../server/plugins/error-handling.ts';
 import '../validation/compile-validator.ts';
 import { aggregate, splitByBranch } from './aggregate.ts';
 import { MAX_NOISE } from './cell-key.ts';
-import { DIMENSIONS, type DimensionId, MEASURES, type MeasureId, TOTAL } from './dimensions.ts';
+import { DIMENSIONS, type DimensionId, KEY_SUMS, MEASURES, type MeasureId, TOTAL } from './dimensions.ts';
+import { BASIS } from './open-data.ts';
 import { generateDossiers } from './generate/generate-dossiers.ts';
 import { writeDossiers } from './generate/write-dossiers.ts';
 import { REPORTS } from './reports/index.ts';
@@ -43,7 +44,7 @@ const YEARS: [number, number] = [2019, 2028];
  * shares, combined breakdowns, the lead times and appeals of migration 0025): they scan
  * `dossier_statistics`. Every other report must be answered from the rollups.
  */
-const FACT_TABLE_REPORTS = ['q3Refusals'];
+const FACT_TABLE_REPORTS = ['q3Refusals', 'q1HighlyQualified'];
 
 describe('statistics over generated dossiers', () => {
   let database: TestDatabase;
@@ -471,7 +472,10 @@ describe('statistics over generated dossiers', () => {
       const dimensions = reportDimensions(definition);
       const request = { measures: definition.measures, dimensions, filters: { years: YEARS } };
       const plans = splitByBranch(definition.measures).map((query) => planRollupQuery(request, query));
-      expect(plans.some((plan) => plan === null), id).toBe(true);
+      expect(
+        plans.some((plan) => plan === null),
+        id,
+      ).toBe(true);
     }
     const byRegion = { measures: ['granted'] as MeasureId[], dimensions: ['region'] as DimensionId[] };
     expect(
@@ -533,6 +537,14 @@ describe('statistics over generated dossiers', () => {
 
   it('has a dimension definition for every dimension the recount knows', () => {
     expect(Object.keys(DIMENSIONS).sort()).toEqual(Object.keys(facts[0]!.dims).sort());
+  });
+
+  it('gives open data a cell key for every count and a published basis for every median or share', () => {
+    // A count without a key sum would be published with the noise of key 0 on every cell: exact.
+    for (const [id, measure] of Object.entries(MEASURES)) {
+      if (measure.isAdditive) expect(KEY_SUMS[id as MeasureId], id).toBeDefined();
+      else expect(BASIS[id as MeasureId]?.length, id).toBeGreaterThan(0);
+    }
   });
 });
 

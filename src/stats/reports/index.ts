@@ -1,6 +1,7 @@
 import { firstVsRenewal } from './first-vs-renewal.ts';
 import { highlySkilledShare } from './highly-skilled-share.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
+import { q1HighlyQualified } from './q1-highly-qualified.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
 import { q3RefusalReasons } from './q3-refusal-reasons.ts';
 import { q3RefusalsAndInadmissible } from './q3-refusals-and-inadmissible.ts';
@@ -16,6 +17,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q6LeadTimes,
   nursesByNationality,
   highlySkilledShare,
+  q1HighlyQualified,
   firstVsRenewal,
 ];
 

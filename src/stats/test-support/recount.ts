@@ -166,6 +166,8 @@ export function recount(
         inc(cell, 'granted', fact.outcome === 'GRANTED');
         inc(cell, 'refused', fact.outcome === 'REFUSED');
         inc(cell, 'highlySkilledGranted', fact.outcome === 'GRANTED' && isHighly(fact.dims.category));
+        inc(cell, 'highlyQualifiedGranted', fact.outcome === 'GRANTED' && Number(fact.dims.vks) >= 5);
+        inc(cell, 'qualificationKnownGranted', fact.outcome === 'GRANTED' && fact.dims.vks !== 'UNKNOWN');
         const push = (m: string, v: number | null) => {
           cell.lists[m] ??= [];
           if (v !== null) cell.lists[m].push(v);
@@ -182,6 +184,10 @@ export function recount(
       switch (m) {
         case 'highlySkilledShare':
           return counts.granted ? (counts.highlySkilledGranted ?? 0) / counts.granted : null;
+        case 'highlyQualifiedShare':
+          return counts.qualificationKnownGranted
+            ? (counts.highlyQualifiedGranted ?? 0) / counts.qualificationKnownGranted
+            : null;
         case 'regionalLeadMedianDays':
           return percentile(lists.regional ?? [], 0.5);
         case 'regionalLeadP90Days':
