@@ -142,6 +142,30 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 4,
   },
+  admissibilityLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.admissibility_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  admissibilityLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.admissibility_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  totalLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.total_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  totalLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.total_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**

@@ -20,6 +20,10 @@ export const BASIS: Partial<Record<MeasureId, readonly MeasureId[]>> = {
   federalLeadMedianDays: ['granted'],
   federalLeadP90Days: ['granted'],
   highlyQualifiedShare: ['qualificationKnownGranted', 'highlyQualifiedGranted'],
+  admissibilityLeadMedianDays: ['decided'],
+  admissibilityLeadP90Days: ['decided'],
+  totalLeadMedianDays: ['granted'],
+  totalLeadP90Days: ['granted'],
 };
 
 /** A median or share stands on at least this many (published) dossiers. */

@@ -41,5 +41,9 @@ export const MEASURE_IDS = [
   'highlyQualifiedGranted',
   'qualificationKnownGranted',
   'highlyQualifiedShare',
+  'admissibilityLeadMedianDays',
+  'admissibilityLeadP90Days',
+  'totalLeadMedianDays',
+  'totalLeadP90Days',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

@@ -86,6 +86,26 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Part hautement qualifiés (diplôme VKS ≥ 5)',
     en: 'Highly-qualified share (diploma VKS ≥ 5)',
   },
+  admissibilityLeadMedianDays: {
+    nl: 'Indiening → ontvankelijk, mediaan (dagen)',
+    fr: 'Introduction → recevable, médiane (jours)',
+    en: 'Submission → admissible, median (days)',
+  },
+  admissibilityLeadP90Days: {
+    nl: 'Indiening → ontvankelijk, P90 (dagen)',
+    fr: 'Introduction → recevable, P90 (jours)',
+    en: 'Submission → admissible, P90 (days)',
+  },
+  totalLeadMedianDays: {
+    nl: 'Indiening → beslissing verblijf, mediaan (dagen)',
+    fr: 'Introduction → décision séjour, médiane (jours)',
+    en: 'Submission → residence decision, median (days)',
+  },
+  totalLeadP90Days: {
+    nl: 'Indiening → beslissing verblijf, P90 (dagen)',
+    fr: 'Introduction → décision séjour, P90 (jours)',
+    en: 'Submission → residence decision, P90 (days)',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

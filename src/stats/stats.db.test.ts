@@ -14,9 +14,9 @@ import '../validation/compile-validator.ts';
 import { aggregate, splitByBranch } from './aggregate.ts';
 import { MAX_NOISE } from './cell-key.ts';
 import { DIMENSIONS, type DimensionId, KEY_SUMS, MEASURES, type MeasureId, TOTAL } from './dimensions.ts';
-import { BASIS } from './open-data.ts';
 import { generateDossiers } from './generate/generate-dossiers.ts';
 import { writeDossiers } from './generate/write-dossiers.ts';
+import { BASIS } from './open-data.ts';
 import { REPORTS } from './reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from './reports/run-report.ts';
 import { percentileOfHistogram, planRollupQuery } from './rollups.ts';
@@ -44,7 +44,7 @@ const YEARS: [number, number] = [2019, 2028];
  * shares, combined breakdowns, the lead times and appeals of migration 0025): they scan
  * `dossier_statistics`. Every other report must be answered from the rollups.
  */
-const FACT_TABLE_REPORTS = ['q3Refusals', 'q1HighlyQualified'];
+const FACT_TABLE_REPORTS = ['q3Refusals', 'q1HighlyQualified', 'q6Total'];
 
 describe('statistics over generated dossiers', () => {
   let database: TestDatabase;

@@ -7,6 +7,7 @@ import { q3RefusalReasons } from './q3-refusal-reasons.ts';
 import { q3RefusalsAndInadmissible } from './q3-refusals-and-inadmissible.ts';
 import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
+import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
 import type { ReportDefinition } from './report-definition.ts';
 
 export const REPORTS: readonly ReportDefinition[] = [
@@ -15,6 +16,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q3RefusalsAndInadmissible,
   q4GrantProfiles,
   q6LeadTimes,
+  q6TotalLeadTimes,
   nursesByNationality,
   highlySkilledShare,
   q1HighlyQualified,

@@ -43,6 +43,8 @@ export interface Fact {
   reasons: string[];
   regionalLead: number | null;
   federalLead: number | null;
+  admissibilityLead: number | null;
+  totalLead: number | null;
   isWithinDeadline: boolean | null;
 }
 
@@ -93,6 +95,8 @@ export function factOf(d: RawDossier): Fact {
       outcome === 'REFUSED' ? (d.decision?.reasonCodes?.length ? d.decision.reasonCodes : ['OTHER']) : [],
     regionalLead: outcome ? days(d.admissible_on, d.decided_on) : null,
     federalLead: outcome === 'GRANTED' ? days(d.decided_on, d.federal_decided_on) : null,
+    admissibilityLead: days(submittedOn, d.admissible_on),
+    totalLead: outcome === 'GRANTED' ? days(submittedOn, d.federal_decided_on) : null,
     isWithinDeadline: outcome && d.due_date ? (d.decided_on as string) <= d.due_date : null,
   };
 }
@@ -174,6 +178,8 @@ export function recount(
         };
         push('regional', fact.regionalLead);
         push('federal', fact.federalLead);
+        push('admissibility', fact.admissibilityLead);
+        push('total', fact.totalLead);
         push('deadline', fact.isWithinDeadline === null ? null : fact.isWithinDeadline ? 1 : 0);
       });
     }
@@ -196,6 +202,14 @@ export function recount(
           return percentile(lists.federal ?? [], 0.5);
         case 'federalLeadP90Days':
           return percentile(lists.federal ?? [], 0.9);
+        case 'admissibilityLeadMedianDays':
+          return percentile(lists.admissibility ?? [], 0.5);
+        case 'admissibilityLeadP90Days':
+          return percentile(lists.admissibility ?? [], 0.9);
+        case 'totalLeadMedianDays':
+          return percentile(lists.total ?? [], 0.5);
+        case 'totalLeadP90Days':
+          return percentile(lists.total ?? [], 0.9);
         case 'withinDeadlineShare': {
           const list = lists.deadline ?? [];
           return list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
