@@ -166,6 +166,12 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 1,
   },
+  appealsDecided: { branch: 'appeal', sql: 'count(*)', isAdditive: true },
+  appealsOverturned: {
+    branch: 'appeal',
+    sql: "count(*) FILTER (WHERE f.appeal_outcome = 'OVERTURNED')",
+    isAdditive: true,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -183,6 +189,8 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   inadmissible: "coalesce(sum(f.record_key) FILTER (WHERE f.status = 'INADMISSIBLE'), 0)",
   highlyQualifiedGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8')), 0)`,
   qualificationKnownGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
+  appealsDecided: 'coalesce(sum(f.record_key), 0)',
+  appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
 };
 
 export function isDimensionId(value: string): value is DimensionId {

@@ -45,5 +45,7 @@ export const MEASURE_IDS = [
   'admissibilityLeadP90Days',
   'totalLeadMedianDays',
   'totalLeadP90Days',
+  'appealsDecided',
+  'appealsOverturned',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

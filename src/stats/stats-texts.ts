@@ -106,6 +106,12 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Introduction → décision séjour, P90 (jours)',
     en: 'Submission → residence decision, P90 (days)',
   },
+  appealsDecided: { nl: 'Beroepen beslist', fr: 'Recours tranchés', en: 'Appeals decided' },
+  appealsOverturned: {
+    nl: 'Beroepen gegrond (weigering herzien)',
+    fr: 'Recours fondés (refus réformé)',
+    en: 'Appeals allowed (refusal overturned)',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

@@ -1,3 +1,4 @@
+import { appealsPerCategory } from './appeals.ts';
 import { firstVsRenewal } from './first-vs-renewal.ts';
 import { highlySkilledShare } from './highly-skilled-share.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
@@ -21,6 +22,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   highlySkilledShare,
   q1HighlyQualified,
   firstVsRenewal,
+  appealsPerCategory,
 ];
 
 export function findReport(id: string): ReportDefinition | undefined {

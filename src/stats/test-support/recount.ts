@@ -45,6 +45,9 @@ export interface Fact {
   federalLead: number | null;
   admissibilityLead: number | null;
   totalLead: number | null;
+  /** The last appeal decided, from the action log. */
+  appealYear: number | null;
+  appealOutcome: string | null;
   isWithinDeadline: boolean | null;
 }
 
@@ -56,7 +59,7 @@ function ageBand(age: number): string {
   return 'FROM_50';
 }
 
-export function factOf(d: RawDossier): Fact {
+export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }): Fact {
   const submittedOn = brusselsDate(d.submitted_at);
   const worker = d.application.worker ?? {};
   const job = d.application.job ?? {};
@@ -97,6 +100,8 @@ export function factOf(d: RawDossier): Fact {
     federalLead: outcome === 'GRANTED' ? days(d.decided_on, d.federal_decided_on) : null,
     admissibilityLead: days(submittedOn, d.admissible_on),
     totalLead: outcome === 'GRANTED' ? days(submittedOn, d.federal_decided_on) : null,
+    appealYear: appeal ? Number(appeal.on.slice(0, 4)) : null,
+    appealOutcome: appeal?.outcome ?? null,
     isWithinDeadline: outcome && d.due_date ? (d.decided_on as string) <= d.due_date : null,
   };
 }
@@ -152,6 +157,7 @@ export function recount(
   };
   const hasCohort = measures.some((m) => MEASURES[m].branch === 'cohort');
   const hasDecision = measures.some((m) => MEASURES[m].branch === 'decision');
+  const hasAppeal = measures.some((m) => MEASURES[m].branch === 'appeal');
   const byReason = dimensions.includes('refusalReason');
   for (const fact of facts) {
     if (hasCohort && fact.submittedYear >= years[0] && fact.submittedYear <= years[1]) {
@@ -160,6 +166,13 @@ export function recount(
         inc(cell, 'admissible', fact.isAdmissible);
         inc(cell, 'withdrawn', fact.isWithdrawn);
         inc(cell, 'inadmissible', fact.isInadmissible);
+      });
+    }
+    const appealed = fact.appealYear;
+    if (hasAppeal && appealed !== null && appealed >= years[0] && appealed <= years[1]) {
+      touch(fact, appealed, '', (cell) => {
+        inc(cell, 'appealsDecided', true);
+        inc(cell, 'appealsOverturned', fact.appealOutcome === 'OVERTURNED');
       });
     }
     const decided = fact.decidedYear;
@@ -275,5 +288,16 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     ])
     .where('submitted_at', 'is not', null)
     .execute();
-  return rows.map((row) => factOf(row as unknown as RawDossier));
+  const appeals = new Map<string, { on: string; outcome: string }>();
+  const actions = await db.db
+    .selectFrom('dossier_actions')
+    .select(['dossier_id', 'effective_on', 'details'])
+    .where('action', 'in', ['DECIDE_APPEAL', 'GRANT_ON_APPEAL', 'REOPEN_ON_APPEAL'])
+    .orderBy('id')
+    .execute();
+  for (const action of actions) {
+    const outcome = String((action.details as { appealOutcome?: string }).appealOutcome);
+    appeals.set(action.dossier_id, { on: String(action.effective_on), outcome });
+  }
+  return rows.map((row) => factOf(row as unknown as RawDossier, appeals.get(row.id)));
 }
