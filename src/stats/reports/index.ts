@@ -6,6 +6,7 @@ import { q1HighlyQualified } from './q1-highly-qualified.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
 import { q3RefusalReasons } from './q3-refusal-reasons.ts';
 import { q3RefusalsAndInadmissible } from './q3-refusals-and-inadmissible.ts';
+import { q4Combined } from './q4-combined.ts';
 import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
 import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
@@ -16,6 +17,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q3RefusalReasons,
   q3RefusalsAndInadmissible,
   q4GrantProfiles,
+  q4Combined,
   q6LeadTimes,
   q6TotalLeadTimes,
   nursesByNationality,
