@@ -1,4 +1,5 @@
 import { appealsPerCategory } from './appeals.ts';
+import { careStaffFlows } from './care-staff-flows.ts';
 import { firstVsRenewal } from './first-vs-renewal.ts';
 import { highlySkilledShare } from './highly-skilled-share.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
@@ -21,6 +22,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q6LeadTimes,
   q6TotalLeadTimes,
   nursesByNationality,
+  careStaffFlows,
   highlySkilledShare,
   q1HighlyQualified,
   firstVsRenewal,
