@@ -6,6 +6,7 @@ import { writeDossiers } from './generate/write-dossiers.ts';
 import { basisMeasures, publishReport } from './open-data.ts';
 import { findReport, REPORTS } from './reports/index.ts';
 import { runReport } from './reports/run-report.ts';
+import { yearsWithData } from './stats-years.repo.ts';
 import { expectReportsToMatchRecount, loadFacts, recount, reportAsMap } from './test-support/recount.ts';
 
 /**
@@ -145,5 +146,13 @@ describe('the reports of issue 16', () => {
     );
     // Twelve appeals spread over categories: the small cells are hidden, not shown exactly.
     expect(appealsPublished.rows.some((row) => row.suppressed?.includes('appealsDecided'))).toBe(true);
+  });
+
+  it('offer in the year pickers only the years that hold figures, never a year after today', async () => {
+    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+    // A clock years ahead of the last dossier still offers no empty year after it.
+    expect(await yearsWithData(database.db, 2030)).toEqual(years);
+    // And a clock before the history's end offers nothing after its own year.
+    expect(await yearsWithData(database.db, 2024)).toEqual(years.slice(0, 6));
   });
 });
