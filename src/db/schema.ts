@@ -345,6 +345,8 @@ export interface DossierStatisticsTable {
   /** Migration 0025: submission → admissibility, and → the federal decision (grants). */
   admissibility_lead_days: number | null;
   total_lead_days: number | null;
+  /** Migration 0025: admissibility → handed over to the Immigration Office. */
+  handover_days: number | null;
   /** Migration 0025: the last appeal decided on the dossier. */
   appeal_decided_on: string | null;
   appeal_year: number | null;

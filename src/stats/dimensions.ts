@@ -172,6 +172,23 @@ export const MEASURES = {
     sql: "count(*) FILTER (WHERE f.appeal_outcome = 'OVERTURNED')",
     isAdditive: true,
   },
+  handedOver: {
+    branch: 'cohort',
+    sql: 'count(*) FILTER (WHERE f.handover_days IS NOT NULL)',
+    isAdditive: true,
+  },
+  handoverMedianDays: {
+    branch: 'cohort',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.handover_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  handoverP90Days: {
+    branch: 'cohort',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.handover_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -191,6 +208,7 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   qualificationKnownGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
   appealsDecided: 'coalesce(sum(f.record_key), 0)',
   appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
+  handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
 };
 
 export function isDimensionId(value: string): value is DimensionId {

@@ -80,9 +80,46 @@ async function decideAppeals(database: TestDatabase): Promise<{ decided: number;
   return { decided: refused.length, overturned };
 }
 
+/** Hands ten admissible dossiers over as federal-handover.ts does: the outbox row sent, the dossier marked. */
+async function handOver(database: TestDatabase): Promise<number> {
+  const admissible = await database.db
+    .selectFrom('dossiers')
+    .select(['id', 'version', 'admissible_on'])
+    .where('admissible_on', '>=', '2025-01-01')
+    .where('admissible_on', '<', '2026-11-01')
+    .orderBy('id')
+    .limit(10)
+    .execute();
+  expect(admissible).toHaveLength(10);
+  for (const [i, dossier] of admissible.entries()) {
+    // 10:00 in Brussels, i days after admissibility (23:30 UTC would be the next Brussels day).
+    const sentAt = new Date(`${dossier.admissible_on}T09:00:00Z`);
+    sentAt.setUTCDate(sentAt.getUTCDate() + i);
+    await database.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('federal_outbox')
+        .values({ dossier_id: dossier.id, idempotency_key: `handover-test-${i}`, payload: {} })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('federal_outbox')
+        .set({ status: 'SENT', sent_at: sentAt, receipt_id: `R-${i}`, attempts: 1 })
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .updateTable('dossiers')
+        .set({ federal_receipt_id: `R-${i}`, version: dossier.version + 1 })
+        .where('id', '=', dossier.id)
+        .execute();
+    });
+  }
+  return admissible.length;
+}
+
 describe('the reports of issue 16', () => {
   let database: TestDatabase;
   let appeals: { decided: number; overturned: number };
+  let handedOver: number;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -90,6 +127,7 @@ describe('the reports of issue 16', () => {
       batchSize: 1500,
     });
     appeals = await decideAppeals(database);
+    handedOver = await handOver(database);
   });
   afterAll(async () => {
     await database?.dispose();
@@ -111,6 +149,17 @@ describe('the reports of issue 16', () => {
     expect(total.appealsDecided).toBe(appeals.decided);
     expect(total.appealsOverturned).toBe(appeals.overturned);
     expect(actual.get(`2026|${TOTAL}`)?.appealsDecided).toBe(appeals.decided);
+  });
+
+  it('count the hand-overs to the Immigration Office and their delay as the outbox does', async () => {
+    const definition = findReport('q7Handover')!;
+    const expected = recount(await loadFacts(database), definition, YEARS);
+    const actual = await reportAsMap(database, definition, YEARS);
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, values] of expected) expect(actual.get(key), key).toEqual(values);
+    const total = actual.get(`${TOTAL}|${TOTAL}`)!;
+    expect(total.handedOver).toBe(handedOver);
+    expect(total.handoverMedianDays).toBe(4.5); // 0, 1, …, 9 days
   });
 
   it('keep every report equal to the recount once refusals are overturned', async () => {

@@ -24,6 +24,8 @@ export const BASIS: Partial<Record<MeasureId, readonly MeasureId[]>> = {
   admissibilityLeadP90Days: ['decided'],
   totalLeadMedianDays: ['granted'],
   totalLeadP90Days: ['granted'],
+  handoverMedianDays: ['handedOver'],
+  handoverP90Days: ['handedOver'],
 };
 
 /** A median or share stands on at least this many (published) dossiers. */

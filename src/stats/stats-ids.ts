@@ -47,5 +47,8 @@ export const MEASURE_IDS = [
   'totalLeadP90Days',
   'appealsDecided',
   'appealsOverturned',
+  'handedOver',
+  'handoverMedianDays',
+  'handoverP90Days',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

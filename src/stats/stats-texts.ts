@@ -112,6 +112,21 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Recours fondés (refus réformé)',
     en: 'Appeals allowed (refusal overturned)',
   },
+  handedOver: {
+    nl: 'Overgedragen aan DVZ',
+    fr: 'Transmises à l’OE',
+    en: 'Handed over to the Immigration Office',
+  },
+  handoverMedianDays: {
+    nl: 'Ontvankelijk → overdracht, mediaan (dagen)',
+    fr: 'Recevable → transmission, médiane (jours)',
+    en: 'Admissible → hand-over, median (days)',
+  },
+  handoverP90Days: {
+    nl: 'Ontvankelijk → overdracht, P90 (dagen)',
+    fr: 'Recevable → transmission, P90 (jours)',
+    en: 'Admissible → hand-over, P90 (days)',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

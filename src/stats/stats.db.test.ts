@@ -44,7 +44,14 @@ const YEARS: [number, number] = [2019, 2028];
  * shares, combined breakdowns, the lead times and appeals of migration 0025): they scan
  * `dossier_statistics`. Every other report must be answered from the rollups.
  */
-const FACT_TABLE_REPORTS = ['q3Refusals', 'q1HighlyQualified', 'q6Total', 'appeals', 'q4Combined'];
+const FACT_TABLE_REPORTS = [
+  'q3Refusals',
+  'q1HighlyQualified',
+  'q6Total',
+  'appeals',
+  'q4Combined',
+  'q7Handover',
+];
 
 describe('statistics over generated dossiers', () => {
   let database: TestDatabase;

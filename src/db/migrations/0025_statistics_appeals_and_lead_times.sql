@@ -6,6 +6,9 @@
 -- * admissibility_lead_days: submission (Brussels day) → admissibility, the first step of q6;
 -- * total_lead_days: submission → the federal residence decision, for grants (q6's "totale
 --   doorlooptijd van een gecombineerde aanvraag", 2–4 weeks in the 2021 answer);
+-- * handover_days: admissibility → the day the dossier was handed over to the Immigration Office
+--   (its federal_outbox row sent; q7's exchange between the services). A send marks the dossier
+--   SENT in the same transaction, which notes it for the fold.
 -- * appeal_decided_on, appeal_year, appeal_outcome: the last appeal decided on the dossier, from
 --   its action log (the decision jsonb is replaced when a reopened dossier is decided again).
 --   UPHELD keeps the refusal; OVERTURNED withdraws it (a grant, or a new examination).
@@ -15,9 +18,13 @@
 ALTER TABLE dossier_statistics
   ADD COLUMN admissibility_lead_days integer,
   ADD COLUMN total_lead_days integer,
+  ADD COLUMN handover_days integer,
   ADD COLUMN appeal_decided_on date,
   ADD COLUMN appeal_year smallint,
   ADD COLUMN appeal_outcome text CHECK (appeal_outcome IN ('UPHELD', 'OVERTURNED'));
+
+-- The fold looks up each dossier's hand-over.
+CREATE INDEX federal_outbox_dossier_idx ON federal_outbox (dossier_id);
 
 CREATE OR REPLACE FUNCTION fold_pending_statistics() RETURNS integer
 LANGUAGE plpgsql AS $$
@@ -39,7 +46,7 @@ BEGIN
     province, nationality, sex, age_band, vks, isco_major_group, migration_list_function, status,
     is_admissible, is_withdrawn, outcome, reason_codes, is_nurse, is_care_worker,
     regional_lead_days, federal_lead_days, is_within_deadline,
-    admissibility_lead_days, total_lead_days, appeal_decided_on, appeal_year, appeal_outcome)
+    admissibility_lead_days, total_lead_days, handover_days, appeal_decided_on, appeal_year, appeal_outcome)
   SELECT
     d.id,
     f.submitted_on,
@@ -72,6 +79,8 @@ BEGIN
     CASE WHEN f.outcome IS NOT NULL AND d.due_date IS NOT NULL THEN d.decided_on <= d.due_date END,
     d.admissible_on - f.submitted_on,
     CASE WHEN f.outcome = 'GRANTED' THEN d.federal_decided_on - f.submitted_on END,
+    (SELECT min((o.sent_at AT TIME ZONE 'Europe/Brussels')::date) FROM federal_outbox o
+      WHERE o.dossier_id = d.id AND o.kind = 'ADMISSIBLE' AND o.sent_at IS NOT NULL) - d.admissible_on,
     ap.effective_on,
     extract(year FROM ap.effective_on)::smallint,
     ap.outcome
@@ -102,6 +111,7 @@ BEGIN
     is_care_worker = excluded.is_care_worker, regional_lead_days = excluded.regional_lead_days,
     federal_lead_days = excluded.federal_lead_days, is_within_deadline = excluded.is_within_deadline,
     admissibility_lead_days = excluded.admissibility_lead_days, total_lead_days = excluded.total_lead_days,
+    handover_days = excluded.handover_days,
     appeal_decided_on = excluded.appeal_decided_on, appeal_year = excluded.appeal_year,
     appeal_outcome = excluded.appeal_outcome
   -- Most dossier updates (version, assignment, fee) change nothing here: leave the row alone.

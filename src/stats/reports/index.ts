@@ -11,6 +11,7 @@ import { q4Combined } from './q4-combined.ts';
 import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
 import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
+import { q7Handover } from './q7-handover.ts';
 import type { ReportDefinition } from './report-definition.ts';
 
 export const REPORTS: readonly ReportDefinition[] = [
@@ -21,6 +22,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q4Combined,
   q6LeadTimes,
   q6TotalLeadTimes,
+  q7Handover,
   nursesByNationality,
   careStaffFlows,
   highlySkilledShare,

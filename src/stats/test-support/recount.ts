@@ -45,6 +45,8 @@ export interface Fact {
   federalLead: number | null;
   admissibilityLead: number | null;
   totalLead: number | null;
+  /** Admissibility → handed over to the Immigration Office (its outbox row sent). */
+  handover: number | null;
   /** The last appeal decided, from the action log. */
   appealYear: number | null;
   appealOutcome: string | null;
@@ -59,7 +61,7 @@ function ageBand(age: number): string {
   return 'FROM_50';
 }
 
-export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }): Fact {
+export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, handedOverOn?: string): Fact {
   const submittedOn = brusselsDate(d.submitted_at);
   const worker = d.application.worker ?? {};
   const job = d.application.job ?? {};
@@ -100,6 +102,7 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }):
     federalLead: outcome === 'GRANTED' ? days(d.decided_on, d.federal_decided_on) : null,
     admissibilityLead: days(submittedOn, d.admissible_on),
     totalLead: outcome === 'GRANTED' ? days(submittedOn, d.federal_decided_on) : null,
+    handover: handedOverOn ? days(d.admissible_on, handedOverOn) : null,
     appealYear: appeal ? Number(appeal.on.slice(0, 4)) : null,
     appealOutcome: appeal?.outcome ?? null,
     isWithinDeadline: outcome && d.due_date ? (d.decided_on as string) <= d.due_date : null,
@@ -166,6 +169,9 @@ export function recount(
         inc(cell, 'admissible', fact.isAdmissible);
         inc(cell, 'withdrawn', fact.isWithdrawn);
         inc(cell, 'inadmissible', fact.isInadmissible);
+        inc(cell, 'handedOver', fact.handover !== null);
+        cell.lists.handover ??= [];
+        if (fact.handover !== null) cell.lists.handover.push(fact.handover);
       });
     }
     const appealed = fact.appealYear;
@@ -215,6 +221,10 @@ export function recount(
           return percentile(lists.federal ?? [], 0.5);
         case 'federalLeadP90Days':
           return percentile(lists.federal ?? [], 0.9);
+        case 'handoverMedianDays':
+          return percentile(lists.handover ?? [], 0.5);
+        case 'handoverP90Days':
+          return percentile(lists.handover ?? [], 0.9);
         case 'admissibilityLeadMedianDays':
           return percentile(lists.admissibility ?? [], 0.5);
         case 'admissibilityLeadP90Days':
@@ -299,5 +309,17 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     const outcome = String((action.details as { appealOutcome?: string }).appealOutcome);
     appeals.set(action.dossier_id, { on: String(action.effective_on), outcome });
   }
-  return rows.map((row) => factOf(row as unknown as RawDossier, appeals.get(row.id)));
+  const handedOver = new Map<string, string>();
+  const sent = await db.db
+    .selectFrom('federal_outbox')
+    .select(['dossier_id', 'sent_at'])
+    .where('kind', '=', 'ADMISSIBLE')
+    .where('sent_at', 'is not', null)
+    .execute();
+  for (const row of sent) {
+    const day = brusselsDate(row.sent_at as Date);
+    const earlier = handedOver.get(row.dossier_id);
+    if (!earlier || day < earlier) handedOver.set(row.dossier_id, day);
+  }
+  return rows.map((row) => factOf(row as unknown as RawDossier, appeals.get(row.id), handedOver.get(row.id)));
 }
