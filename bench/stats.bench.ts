@@ -132,6 +132,12 @@ const COLUMNS = [
   'regional_lead_days',
   'federal_lead_days',
   'is_within_deadline',
+  // Migration 0025: read by the reports that scan the facts (decision 022).
+  'admissibility_lead_days',
+  'total_lead_days',
+  'handover_days',
+  'appeal_year',
+  'appeal_outcome',
 ];
 
 /** Streams the statistics rows out of PostgreSQL (keyset pages) into a CSV file. */
@@ -212,7 +218,9 @@ async function main(): Promise<void> {
         CASE WHEN reason_codes IS NULL OR reason_codes = '' THEN []::VARCHAR[] ELSE string_split(reason_codes, '|') END AS reason_codes
       FROM read_csv('${csv}', header = true, nullstr = '', types = {
         'vks': 'VARCHAR', 'isco_major_group': 'VARCHAR', 'nationality': 'VARCHAR', 'reason_codes': 'VARCHAR',
-        'outcome': 'VARCHAR', 'submitted_year': 'SMALLINT', 'decided_year': 'SMALLINT'})
+        'outcome': 'VARCHAR', 'submitted_year': 'SMALLINT', 'decided_year': 'SMALLINT',
+        'admissibility_lead_days': 'INTEGER', 'total_lead_days': 'INTEGER', 'handover_days': 'INTEGER',
+        'appeal_year': 'SMALLINT', 'appeal_outcome': 'VARCHAR'})
     ) TO '${parquet}' (FORMAT parquet)`);
     await duck.run(`CREATE VIEW dossier_statistics AS SELECT * FROM read_parquet('${parquet}')`);
     const exportSeconds = (performance.now() - exportStart) / 1000;

@@ -49,6 +49,15 @@ describe('the statistics pages', () => {
     return (await response.json()) as T;
   }
 
+  /** Chooses 2019–2020 in a report of rows × measures per year and waits for the 2020 table. */
+  async function showYears2019To2020OfRows(): Promise<void> {
+    await page.getByLabel(a.filters.from, { exact: true }).selectOption('2019');
+    await page.getByLabel(a.filters.to, { exact: true }).selectOption('2020');
+    await page.getByRole('button', { name: a.filters.apply }).click();
+    await page.waitForURL((url) => url.search.includes('from=2019') && url.search.includes('to=2020'));
+    await page.getByRole('table', { name: `${a.dimensions.category}, 2020` }).waitFor();
+  }
+
   /** Chooses 2019–2020 in the filter form and waits for the tables of those years. */
   async function showYears2019To2020(): Promise<void> {
     await page.getByLabel(a.filters.from, { exact: true }).selectOption('2019');
@@ -182,6 +191,24 @@ describe('the statistics pages', () => {
     expect(await page.getByRole('link', { name: a.downloads.csv }).first().getAttribute('href')).toMatch(
       /^\/api\/v1\/open-data\/reports\/q2\?.*format=csv/,
     );
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('renders a report of issue 16 generically: the total lead time with its sources and definitions', async () => {
+    await page.goto('/login');
+    await page.getByLabel(nl.login.username).fill('analist');
+    await page.getByLabel(nl.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: nl.login.submit }).click();
+    await expectHeading(page, nl.workspace.title.ANALYST);
+    const title = 'Totale doorlooptijd, van indiening tot verblijf';
+    await page.getByRole('link', { name: title }).click();
+    await expectHeading(page, title);
+    await showYears2019To2020OfRows();
+    await page.getByText(a.report.definitions).waitFor();
+    const table = page.getByRole('table', { name: `${a.dimensions.category}, 2020` });
+    await table.getByRole('columnheader', { name: a.measures.totalLeadMedianDays, exact: true }).waitFor();
+    const report = await getJson<Report>('/api/v1/stats/reports/q6Total?from=2019&to=2020');
+    expect(report.totals.totalLeadMedianDays).toBeGreaterThan(0);
     await expectNoAccessibilityViolations(page);
   });
 });

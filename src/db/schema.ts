@@ -342,6 +342,15 @@ export interface DossierStatisticsTable {
   regional_lead_days: number | null;
   federal_lead_days: number | null;
   is_within_deadline: boolean | null;
+  /** Migration 0025: submission → admissibility, and → the federal decision (grants). */
+  admissibility_lead_days: number | null;
+  total_lead_days: number | null;
+  /** Migration 0025: admissibility → handed over to the Immigration Office. */
+  handover_days: number | null;
+  /** Migration 0025: the last appeal decided on the dossier. */
+  appeal_decided_on: string | null;
+  appeal_year: number | null;
+  appeal_outcome: 'UPHELD' | 'OVERTURNED' | null;
 }
 
 /** Migration 0005: counts by year of submission, kept by triggers on `dossier_statistics`. */

@@ -58,7 +58,7 @@ export interface BranchQuery {
 
 export function splitByBranch(measures: readonly MeasureId[], withCellKeys = false): BranchQuery[] {
   const branches: BranchQuery[] = [];
-  for (const branch of ['cohort', 'decision'] as const) {
+  for (const branch of ['cohort', 'decision', 'appeal'] as const) {
     const own = measures.filter((m) => MEASURES[m].branch === branch);
     const keys = withCellKeys ? own.filter((m) => KEY_SUMS[m] !== undefined) : [];
     if (own.length > 0) branches.push({ branch, measures: own, keys });
@@ -90,7 +90,7 @@ export function buildBranchSql(
   const where = [
     `${yearColumn(query.branch)} BETWEEN ${bind(filters.years[0])} AND ${bind(filters.years[1])}`,
   ];
-  if (query.branch === 'decision') where.push('f.decided_year IS NOT NULL');
+  if (query.branch !== 'cohort') where.push(`${yearColumn(query.branch)} IS NOT NULL`);
   if (isByReason) where.push("f.outcome = 'REFUSED'");
   if (filters.categories?.length) where.push(`f.category = ANY(${bind(filters.categories)}::text[])`);
   if (filters.provinces?.length) where.push(`f.province = ANY(${bind(filters.provinces)}::text[])`);

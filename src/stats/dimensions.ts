@@ -57,9 +57,9 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
 
 /**
  * Cohort measures count dossiers by year of submission; decision measures by year of the regional
- * decision. A query asking both runs two scans and merges them (src/stats/aggregate.ts).
+ * decision; appeal measures by year of the decision on the appeal (migration 0025). A query asking both runs two scans and merges them (src/stats/aggregate.ts).
  */
-export type Branch = 'cohort' | 'decision';
+export type Branch = 'cohort' | 'decision' | 'appeal';
 
 export interface Measure {
   readonly branch: Branch;
@@ -121,6 +121,74 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 1,
   },
+  inadmissible: {
+    branch: 'cohort',
+    sql: "count(*) FILTER (WHERE f.status = 'INADMISSIBLE')",
+    isAdditive: true,
+  },
+  highlyQualifiedGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8'))`,
+    isAdditive: true,
+  },
+  qualificationKnownGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN')`,
+    isAdditive: true,
+  },
+  highlyQualifiedShare: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8'))::float8 / nullif(count(*) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
+    isAdditive: false,
+    decimals: 4,
+  },
+  admissibilityLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.admissibility_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  admissibilityLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.admissibility_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  totalLeadMedianDays: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.total_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  totalLeadP90Days: {
+    branch: 'decision',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.total_lead_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  appealsDecided: { branch: 'appeal', sql: 'count(*)', isAdditive: true },
+  appealsOverturned: {
+    branch: 'appeal',
+    sql: "count(*) FILTER (WHERE f.appeal_outcome = 'OVERTURNED')",
+    isAdditive: true,
+  },
+  handedOver: {
+    branch: 'cohort',
+    sql: 'count(*) FILTER (WHERE f.handover_days IS NOT NULL)',
+    isAdditive: true,
+  },
+  handoverMedianDays: {
+    branch: 'cohort',
+    sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY f.handover_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
+  handoverP90Days: {
+    branch: 'cohort',
+    sql: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY f.handover_days)',
+    isAdditive: false,
+    decimals: 1,
+  },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -135,6 +203,12 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   granted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED}), 0)`,
   refused: "coalesce(sum(f.record_key) FILTER (WHERE f.outcome = 'REFUSED'), 0)",
   highlySkilledGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.category IN (${HS_LIST})), 0)`,
+  inadmissible: "coalesce(sum(f.record_key) FILTER (WHERE f.status = 'INADMISSIBLE'), 0)",
+  highlyQualifiedGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks IN ('5', '6', '7', '8')), 0)`,
+  qualificationKnownGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.vks <> 'UNKNOWN'), 0)`,
+  appealsDecided: 'coalesce(sum(f.record_key), 0)',
+  appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
+  handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
 };
 
 export function isDimensionId(value: string): value is DimensionId {
@@ -147,5 +221,5 @@ export function isMeasureId(value: string): value is MeasureId {
 
 /** The year column of a branch: submission for the cohort, regional decision otherwise. */
 export function yearColumn(branch: Branch): string {
-  return branch === 'cohort' ? 'f.submitted_year' : 'f.decided_year';
+  return { cohort: 'f.submitted_year', decision: 'f.decided_year', appeal: 'f.appeal_year' }[branch];
 }

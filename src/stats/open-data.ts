@@ -19,6 +19,13 @@ export const BASIS: Partial<Record<MeasureId, readonly MeasureId[]>> = {
   withinDeadlineShare: ['decided'],
   federalLeadMedianDays: ['granted'],
   federalLeadP90Days: ['granted'],
+  highlyQualifiedShare: ['qualificationKnownGranted', 'highlyQualifiedGranted'],
+  admissibilityLeadMedianDays: ['decided'],
+  admissibilityLeadP90Days: ['decided'],
+  totalLeadMedianDays: ['granted'],
+  totalLeadP90Days: ['granted'],
+  handoverMedianDays: ['handedOver'],
+  handoverP90Days: ['handedOver'],
 };
 
 /** A median or share stands on at least this many (published) dossiers. */
@@ -61,6 +68,10 @@ export function publishCell(
     } else if (measure === 'highlySkilledShare') {
       const part = countOf('highlySkilledGranted');
       published[measure] = part === null ? null : Math.round((100 * part) / Number(countOf('granted'))) / 100;
+    } else if (measure === 'highlyQualifiedShare') {
+      const part = countOf('highlyQualifiedGranted');
+      published[measure] =
+        part === null ? null : Math.round((100 * part) / Number(countOf('qualificationKnownGranted'))) / 100;
     } else if (measure === 'withinDeadlineShare') {
       published[measure] = Math.round(100 * value) / 100;
     } else {

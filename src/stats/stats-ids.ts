@@ -37,5 +37,18 @@ export const MEASURE_IDS = [
   'withinDeadlineShare',
   'federalLeadMedianDays',
   'federalLeadP90Days',
+  'inadmissible',
+  'highlyQualifiedGranted',
+  'qualificationKnownGranted',
+  'highlyQualifiedShare',
+  'admissibilityLeadMedianDays',
+  'admissibilityLeadP90Days',
+  'totalLeadMedianDays',
+  'totalLeadP90Days',
+  'appealsDecided',
+  'appealsOverturned',
+  'handedOver',
+  'handoverMedianDays',
+  'handoverP90Days',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

@@ -70,6 +70,63 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Travail → séjour, P90 (jours)',
     en: 'Work → residence, P90 (days)',
   },
+  inadmissible: { nl: 'Onontvankelijk', fr: 'Irrecevables', en: 'Inadmissible' },
+  highlyQualifiedGranted: {
+    nl: 'Toegekend, diploma VKS 5 of hoger',
+    fr: 'Accordées, diplôme VKS 5 ou plus',
+    en: 'Granted, diploma VKS 5 or higher',
+  },
+  qualificationKnownGranted: {
+    nl: 'Toegekend, opleidingsniveau bekend',
+    fr: 'Accordées, niveau de qualification connu',
+    en: 'Granted, qualification level known',
+  },
+  highlyQualifiedShare: {
+    nl: 'Aandeel hooggekwalificeerd (diploma VKS ≥ 5)',
+    fr: 'Part hautement qualifiés (diplôme VKS ≥ 5)',
+    en: 'Highly-qualified share (diploma VKS ≥ 5)',
+  },
+  admissibilityLeadMedianDays: {
+    nl: 'Indiening → ontvankelijk, mediaan (dagen)',
+    fr: 'Introduction → recevable, médiane (jours)',
+    en: 'Submission → admissible, median (days)',
+  },
+  admissibilityLeadP90Days: {
+    nl: 'Indiening → ontvankelijk, P90 (dagen)',
+    fr: 'Introduction → recevable, P90 (jours)',
+    en: 'Submission → admissible, P90 (days)',
+  },
+  totalLeadMedianDays: {
+    nl: 'Indiening → beslissing verblijf, mediaan (dagen)',
+    fr: 'Introduction → décision séjour, médiane (jours)',
+    en: 'Submission → residence decision, median (days)',
+  },
+  totalLeadP90Days: {
+    nl: 'Indiening → beslissing verblijf, P90 (dagen)',
+    fr: 'Introduction → décision séjour, P90 (jours)',
+    en: 'Submission → residence decision, P90 (days)',
+  },
+  appealsDecided: { nl: 'Beroepen beslist', fr: 'Recours tranchés', en: 'Appeals decided' },
+  appealsOverturned: {
+    nl: 'Beroepen gegrond (weigering herzien)',
+    fr: 'Recours fondés (refus réformé)',
+    en: 'Appeals allowed (refusal overturned)',
+  },
+  handedOver: {
+    nl: 'Overgedragen aan DVZ',
+    fr: 'Transmises à l’OE',
+    en: 'Handed over to the Immigration Office',
+  },
+  handoverMedianDays: {
+    nl: 'Ontvankelijk → overdracht, mediaan (dagen)',
+    fr: 'Recevable → transmission, médiane (jours)',
+    en: 'Admissible → hand-over, median (days)',
+  },
+  handoverP90Days: {
+    nl: 'Ontvankelijk → overdracht, P90 (dagen)',
+    fr: 'Recevable → transmission, P90 (jours)',
+    en: 'Admissible → hand-over, P90 (days)',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */

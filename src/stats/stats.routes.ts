@@ -121,6 +121,7 @@ function describeReport(report: ReportDefinition) {
     title: report.title,
     question: report.question,
     description: report.description,
+    ...(report.definitions ? { definitions: report.definitions } : {}),
     dimensions: reportDimensions(report),
     measures: report.measures,
     ...(report.columnChoices ? { by: report.columnChoices } : {}),

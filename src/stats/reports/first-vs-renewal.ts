@@ -17,6 +17,11 @@ export const firstVsRenewal: ReportDefinition = {
     fr: 'Premières demandes et renouvellements',
     en: 'First applications and renewals',
   },
+  definitions: {
+    nl: 'Bron: de dossiers in Loket. Aanvragen tellen in het jaar van indiening, toekenningen in het jaar van de beslissing over het luik werk. Hernieuwing: een aanvraag die een eerdere toelating verlengt.',
+    fr: 'Source : les dossiers de Loket. Les demandes comptent dans l’année d’introduction, les autorisations dans l’année de la décision sur le volet travail. Renouvellement : une demande qui prolonge une autorisation antérieure.',
+    en: 'Source: the dossiers in Loket. Applications count in the year of submission, grants in the year of the decision on the work part. Renewal: an application extending an earlier authorisation.',
+  },
   layer: null,
   rows: 'year',
   columns: 'kind',

@@ -19,6 +19,11 @@ export const highlySkilledShare: ReportDefinition = {
     fr: 'Part des hautement qualifiés dans les autorisations',
     en: 'Share of highly skilled among grants',
   },
+  definitions: {
+    nl: 'Bron: de dossiers in Loket. Tellen in het jaar van de beslissing over het luik werk. Hooggeschoold: de categorieën hooggeschoolde werknemer en Europese blauwe kaart, als aandeel van alle toekenningen. Naar diploma (VKS 5 of hoger): rapport "Hooggekwalificeerden naar diploma en naar categorie".',
+    fr: 'Source : les dossiers de Loket. Comptent dans l’année de la décision sur le volet travail. Hautement qualifié : les catégories travailleur hautement qualifié et carte bleue européenne, en part de toutes les autorisations. Selon le diplôme (VKS 5 ou plus) : rapport « Hautement qualifiés selon le diplôme et selon la catégorie ».',
+    en: 'Source: the dossiers in Loket. Counted in the year of the decision on the work part. Highly skilled: the categories highly skilled worker and EU Blue Card, as a share of all grants. By diploma (VKS 5 or higher): report "Highly qualified by diploma and by category".',
+  },
   layer: null,
   rows: 'year',
   columns: null,

@@ -19,6 +19,11 @@ export const nursesByNationality: ReportDefinition = {
     fr: 'Infirmiers et aides-soignants par nationalité',
     en: 'Nurses and care workers by nationality',
   },
+  definitions: {
+    nl: 'Bron: de dossiers in Loket. Toekenningen tellen in het jaar van de beslissing over het luik werk. Verpleegkundige: beroep verpleegkundige in de aanvraag; zorgkundige: functie zorgkundige op de migratielijst of een zorgfunctie, als de werknemer geen verpleegkundige is.',
+    fr: 'Source : les dossiers de Loket. Les autorisations comptent dans l’année de la décision sur le volet travail. Infirmier : profession infirmier dans la demande ; aide-soignant : fonction d’aide-soignant sur la liste de migration ou fonction de soins, si le travailleur n’est pas infirmier.',
+    en: 'Source: the dossiers in Loket. Grants count in the year of the decision on the work part. Nurse: profession nurse in the application; care worker: the migration-list function care worker or a care function, when the worker is not a nurse.',
+  },
   layer: 'careProfession',
   rows: 'nationality',
   columns: 'year',

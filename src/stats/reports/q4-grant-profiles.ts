@@ -21,6 +21,11 @@ export const q4GrantProfiles: ReportDefinition = {
     fr: 'Autorisations par âge, sexe, niveau de qualification et nationalité',
     en: 'Grants by age band, sex, qualification level and nationality',
   },
+  definitions: {
+    nl: 'Bron: de dossiers in Loket. Toekenningen tellen in het jaar van de beslissing over het luik werk. Leeftijd op de dag van indiening; geslacht en nationaliteit zoals in de aanvraag; opleidingsniveau volgens de Vlaamse kwalificatiestructuur (VKS). Eén uitsplitsing tegelijk; samen: rapport "Toekenningen naar categorie, leeftijd en geslacht samen".',
+    fr: 'Source : les dossiers de Loket. Les autorisations comptent dans l’année de la décision sur le volet travail. Âge au jour de l’introduction ; sexe et nationalité tels que dans la demande ; niveau de qualification selon la structure flamande des certifications (VKS). Une ventilation à la fois ; combinées : rapport « Autorisations par catégorie, âge et sexe combinés ».',
+    en: 'Source: the dossiers in Loket. Grants count in the year of the decision on the work part. Age on the day of submission; sex and nationality as given in the application; qualification level on the Flemish qualifications framework (VKS). One breakdown at a time; combined: report "Grants by category, age band and sex combined".',
+  },
   layer: 'year',
   rows: 'category',
   columns: 'ageBand',

@@ -19,6 +19,11 @@ export const q6LeadTimes: ReportDefinition = {
     fr: 'Délais travail et séjour',
     en: 'Lead times, work and residence',
   },
+  definitions: {
+    nl: 'Bron: de dossiers in Loket en de beslissingen over het verblijf die de Dienst Vreemdelingenzaken terugmeldt. Alles telt in het jaar van de beslissing over het luik werk. Werk: van de ontvankelijkheid tot de beslissing over het luik werk; binnen termijn: beslist op of voor de wettelijke vervaldag (schorsingen meegerekend). Werk → verblijf: alleen toekenningen waarvan de federale beslissing bekend is. Kalenderdagen.',
+    fr: 'Source : les dossiers de Loket et les décisions de séjour communiquées par l’Office des étrangers. Tout compte dans l’année de la décision sur le volet travail. Travail : de la recevabilité à la décision sur le volet travail ; dans le délai : décidé au plus tard à l’échéance légale (suspensions comprises). Travail → séjour : seulement les autorisations dont la décision fédérale est connue. Jours calendrier.',
+    en: 'Source: the dossiers in Loket and the residence decisions reported back by the Immigration Office. Everything counts in the year of the decision on the work part. Work: from admissibility to the decision on the work part; within the deadline: decided on or before the legal due date (suspensions included). Work → residence: grants whose federal decision is known only. Calendar days.',
+  },
   layer: 'year',
   rows: 'category',
   columns: null,

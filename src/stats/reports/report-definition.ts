@@ -13,6 +13,11 @@ export interface ReportDefinition {
   /** The same question in plain words in each language: what the pages show. */
   readonly description: Texts;
   readonly title: Texts;
+  /**
+   * Where the figures come from and what each one counts, with the year each column is counted in,
+   * in each language (shown under the question on the page and given in the JSON).
+   */
+  readonly definitions?: Texts;
   readonly layer: DimensionId | null;
   readonly rows: DimensionId;
   readonly columns: DimensionId | null;

@@ -29,6 +29,8 @@ export interface Report {
   title: Texts;
   question: string;
   description: Texts;
+  /** Sources and definitions, where the report states them. */
+  definitions?: Texts;
   dimensions: DimensionId[];
   columns: ReportColumn[];
   /** Every cell, then the margins of each layer (rows where a dimension is TOTAL). */
@@ -97,6 +99,7 @@ export async function runReport(
     title: definition.title,
     question: definition.question,
     description: definition.description,
+    ...(definition.definitions ? { definitions: definition.definitions } : {}),
     dimensions,
     columns: [
       ...dimensions.map((id) => ({ id, kind: 'dimension' as const, label: DIMENSION_LABELS[id] })),

@@ -78,6 +78,12 @@ function ReportView({
         <span className="stats-question__label">{t('analyst.home.question')} </span>
         <q>{summary.description[currentLang()]}</q>
       </p>
+      {summary.definitions ? (
+        <p className="stats-definitions">
+          <span className="stats-question__label">{t('analyst.report.definitions')} </span>
+          {summary.definitions[currentLang()]}
+        </p>
+      ) : null}
       <p>
         <Link href={source.pagePath}>{t('analyst.report.back')}</Link>
       </p>

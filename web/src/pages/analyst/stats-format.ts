@@ -176,14 +176,8 @@ export interface Cell {
   isSuppressed: boolean;
 }
 
-const NON_ADDITIVE = new Set<string>([
-  'highlySkilledShare',
-  'regionalLeadMedianDays',
-  'regionalLeadP90Days',
-  'withinDeadlineShare',
-  'federalLeadMedianDays',
-  'federalLeadP90Days',
-]);
+/** Shares and lead times (medians, percentiles): not counts, so no 0 for a missing cell nor a sum. */
+const NON_ADDITIVE = { has: (measure: string) => measure.endsWith('Share') || measure.endsWith('Days') };
 
 export function cellOf(row: ReportRow | undefined, measure: string): Cell {
   // A combination the database did not return has no dossier: a count of 0, no median.

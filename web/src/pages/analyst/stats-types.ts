@@ -13,6 +13,8 @@ export interface ReportSummary {
   question: string;
   /** The question in plain words, per language: what the pages show. */
   description: Texts;
+  /** Sources and definitions of the figures, per language. */
+  definitions?: Texts;
   dimensions: DimensionId[];
   measures: MeasureId[];
   /** The column dimensions a caller may choose with `?by=` (q4). */
