@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
@@ -72,19 +73,21 @@ describe('recruitment pilots', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain(pilots.field.dossierNumber);
     await page.getByLabel(pilots.field.dossierNumber, { exact: true }).fill('VL-2026-999999');
+    await page.getByLabel(pilots.field.workerFamilyName, { exact: true }).fill('Pereira');
     await page.getByRole('button', { name: pilots.saveProgress }).click();
     await page
-      .getByText(/is geen dossiernummer in Loket/)
+      .getByText(/is geen dossier in Loket met deze familienaam/)
       .first()
       .waitFor();
 
-    const { number } = await server.database.db
+    const { number, familyName } = await server.database.db
       .selectFrom('dossiers')
-      .select('number')
+      .select(['number', sql<string>`worker_identity ->> 'familyName'`.as('familyName')])
       .where('status', '=', 'IN_REVIEW')
       .where('number', 'is not', null)
       .executeTakeFirstOrThrow();
     await page.getByLabel(pilots.field.dossierNumber, { exact: true }).fill(number as string);
+    await page.getByLabel(pilots.field.workerFamilyName, { exact: true }).fill(familyName);
     await page.getByRole('button', { name: pilots.saveProgress }).click();
     await page.getByRole('status').filter({ hasText: reference }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(`^${reference}\\b`) });

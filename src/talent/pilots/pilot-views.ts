@@ -33,10 +33,17 @@ function projectView(pilot: Pilot, lang: Lang) {
   };
 }
 
-export function pilotSummary(pilot: Pilot, progress: readonly ParticipantProgress[], lang: Lang) {
+export function pilotSummary(
+  pilot: Pilot,
+  progress: readonly ParticipantProgress[],
+  lang: Lang,
+  callerPartnerId: string | null,
+) {
   const steps = funnel(progress);
   return {
     ...projectView(pilot, lang),
+    // The caller's organisation runs it (a partner's own project, where it records participants).
+    runByYou: callerPartnerId !== null && pilot.partnerId === callerPartnerId,
     participants: progress.length,
     passed: steps[stageIndex('PASSED')]?.reached ?? 0,
     placed: progress.filter((p) => isPlaced(p.stage)).length,

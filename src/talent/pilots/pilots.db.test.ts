@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, signIn } from '../../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
@@ -16,6 +17,7 @@ interface PilotSummary {
   placed: number;
   bottleneck: { stage: string; lost: number } | null;
   sourcedFigures: string[];
+  runByYou: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ describe('recruitment pilots', () => {
     expect(palim.sourcedFigures).toEqual(expect.arrayContaining(['trained', 'passed', 'placed', 'budget']));
     // Where PALIM lost its candidates: after passing, nobody was matched with an employer.
     expect(palim.bottleneck).toEqual({ stage: 'PASSED', lost: 116 });
+    expect(palim.runByYou).toBe(false);
     expect(pilot('TW-MOU').participants).toBe(0);
   });
 
@@ -83,8 +86,9 @@ describe('recruitment pilots', () => {
     expect(reached.SELECTED).toBe(DEMO_PILOT_PARTICIPANTS.MATCH);
     expect(reached.EMPLOYED_12M).toBe(14);
     expect(reached.EMPLOYED_6M).toBe(23);
-    const matched = report.funnel.find((s: { stage: string }) => s.stage === 'MATCHED');
-    expect(matched.droppedHere).toEqual({ VISA_REFUSED: 11 });
+    // A visa is refused after the permit was granted: those left at that stage.
+    const granted = report.funnel.find((s: { stage: string }) => s.stage === 'PERMIT_GRANTED');
+    expect(granted.droppedHere).toEqual({ VISA_REFUSED: 11 });
     const total = report.breakdown.reduce(
       (sum: number, row: { participants: number }) => sum + row.participants,
       0,
@@ -97,6 +101,10 @@ describe('recruitment pilots', () => {
 
   it('shows participants only to the partner that runs the project, and audits that read', async () => {
     const thamm = pilot('THAMM').id;
+    const listed = (await partner.request('GET', '/api/v1/talent/pilots')).json().pilots;
+    expect(listed.filter((p: PilotSummary) => p.runByYou).map((p: PilotSummary) => p.code)).toEqual([
+      'THAMM',
+    ]);
     const own = (await partner.request('GET', `/api/v1/talent/pilots/${thamm}`)).json();
     expect(own.participants.length).toBe(DEMO_PILOT_PARTICIPANTS.THAMM);
     const theirs = (await otherPartner.request('GET', `/api/v1/talent/pilots/${thamm}`)).json();
@@ -153,6 +161,7 @@ describe('recruitment pilots', () => {
       stage: 'PERMIT_FILED',
       reachedOn: '2026-11-01',
       dossierNumber: 'VL-2026-999999',
+      workerFamilyName: 'Pereira',
     });
     expect(unknown.json().error.fields).toEqual([
       expect.objectContaining({ path: 'dossierNumber', rule: 'exists' }),
@@ -161,6 +170,7 @@ describe('recruitment pilots', () => {
       stage: 'PERMIT_FILED',
       reachedOn: '2026-12-02',
       dossierNumber: 'VL-2026-999999',
+      workerFamilyName: 'Pereira',
     });
     expect(
       future
@@ -171,14 +181,33 @@ describe('recruitment pilots', () => {
 
     const inReview = await database.db
       .selectFrom('dossiers')
-      .select(['number'])
+      .select(['number', sql<string>`worker_identity ->> 'familyName'`.as('familyName')])
       .where('status', '=', 'IN_REVIEW')
       .where('number', 'is not', null)
       .executeTakeFirstOrThrow();
+    // The number alone is not enough: a partner cannot read the status of a dossier by trying numbers.
+    const nameless = await stage({
+      stage: 'PERMIT_FILED',
+      reachedOn: '2026-11-01',
+      dossierNumber: inReview.number,
+    });
+    expect(nameless.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'workerFamilyName', rule: 'required' }),
+    ]);
+    const otherName = await stage({
+      stage: 'PERMIT_FILED',
+      reachedOn: '2026-11-01',
+      dossierNumber: inReview.number,
+      workerFamilyName: `${inReview.familyName}x`,
+    });
+    expect(otherName.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'dossierNumber', rule: 'exists' }),
+    ]);
     const filed = await stage({
       stage: 'PERMIT_FILED',
       reachedOn: '2026-11-01',
       dossierNumber: inReview.number,
+      workerFamilyName: inReview.familyName.toUpperCase(),
     });
     expect(filed.statusCode, filed.body).toBe(200);
     expect(filed.json().participant).toMatchObject({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { foldText } from '../../occupations/search-text.ts';
 import type { DropReason, ParticipantProgress, PilotStage, SourcedFigure } from './pilot-model.ts';
 
 export interface Pilot {
@@ -327,15 +328,21 @@ export async function recordDropOut(
     .execute();
 }
 
-/** The dossier a permit was filed as, by the number the employer sees on it (VL-2026-000042). */
-export async function findDossierByNumber(
+/**
+ * The dossier a permit was filed as, by the number the employer sees on it (VL-2026-000042) and the
+ * worker's family name in it: a partner knows both for its own participant, and cannot find out
+ * anything about a dossier by trying numbers (a wrong name answers as a wrong number).
+ */
+export async function findParticipantDossier(
   db: Db,
   number: string,
+  familyName: string,
 ): Promise<{ id: string; status: string } | null> {
   const row = await db
     .selectFrom('dossiers')
-    .select(['id', 'status'])
+    .select(['id', 'status', sql<string | null>`worker_identity ->> 'familyName'`.as('family_name')])
     .where('number', '=', number)
     .executeTakeFirst();
-  return row ? { id: row.id, status: row.status } : null;
+  if (!row || foldText(row.family_name ?? '') !== foldText(familyName)) return null;
+  return { id: row.id, status: row.status };
 }

@@ -17,7 +17,7 @@ import {
 import { pilotReport, pilotSummary } from './pilot-views.ts';
 import {
   DuplicateParticipantError,
-  findDossierByNumber,
+  findParticipantDossier,
   findPilot,
   insertParticipant,
   listParticipants,
@@ -58,6 +58,14 @@ const StageBody = Type.Object(
       Type.String({
         pattern: '^VL-[0-9]{4}-[0-9]{6}$',
         description: 'The permit dossier, e.g. VL-2026-000042',
+      }),
+    ),
+    workerFamilyName: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        pattern: '\\S',
+        description: "The worker's family name as in the dossier (checked, never stored)",
       }),
     ),
   },
@@ -107,13 +115,17 @@ export async function pilotRoutes(
       },
     },
     async (request) => {
+      const user = userOf(request);
+      const partnerId = user.role === 'PARTNER' ? ((await partnerOfUser(db(), user.id))?.id ?? null) : null;
       const pilots = await listPilots(db());
       const progress = await progressOf(
         db(),
         pilots.map((pilot) => pilot.id),
       );
       return {
-        pilots: pilots.map((pilot) => pilotSummary(pilot, progress.get(pilot.id) ?? [], request.lang)),
+        pilots: pilots.map((pilot) =>
+          pilotSummary(pilot, progress.get(pilot.id) ?? [], request.lang, partnerId),
+        ),
       };
     },
   );
@@ -212,7 +224,12 @@ export async function pilotRoutes(
     async (request) => {
       const pilot = await reachOwnPilot(request);
       const { participantId } = request.params as { participantId: string };
-      const body = request.body as { stage: PilotStage; reachedOn: string; dossierNumber?: string };
+      const body = request.body as {
+        stage: PilotStage;
+        reachedOn: string;
+        dossierNumber?: string;
+        workerFamilyName?: string;
+      };
       const user = userOf(request);
       await db()
         .transaction()
@@ -227,8 +244,14 @@ export async function pilotRoutes(
             checks.fail('reachedOn', 'notBeforeSelection', 'pilotBeforeSelection', {
               date: participant.selectedOn,
             });
-          const dossier = body.dossierNumber ? await findDossierByNumber(trx, body.dossierNumber) : null;
-          if (body.dossierNumber && !dossier) checks.fail('dossierNumber', 'exists', 'pilotDossierUnknown');
+          if (body.dossierNumber && !body.workerFamilyName)
+            checks.fail('workerFamilyName', 'required', 'pilotFamilyNameRequired');
+          const dossier =
+            body.dossierNumber && body.workerFamilyName
+              ? await findParticipantDossier(trx, body.dossierNumber, body.workerFamilyName)
+              : null;
+          if (body.dossierNumber && body.workerFamilyName && !dossier)
+            checks.fail('dossierNumber', 'exists', 'pilotDossierUnknown');
           const permit = dossier ?? participant.dossier;
           const change = checkStageChange(participant, body.stage, {
             // An unknown number is already answered above: one error per field.

@@ -36,6 +36,7 @@ interface PilotSummary extends ProjectView {
   passed: number;
   placed: number;
   bottleneck: Bottleneck | null;
+  runByYou: boolean;
 }
 interface FunnelStep {
   stage: string;
@@ -77,6 +78,7 @@ export function PilotListPage() {
           {load.data.pilots.map((pilot) => (
             <li key={pilot.id} className="task-list__item">
               <Link href={pagePath('talentPilot', { pilotId: pilot.id })}>{pilot.name}</Link>{' '}
+              {pilot.runByYou ? <strong className="tag">{t('talent.pilots.yours')}</strong> : null}{' '}
               {pilot.leadOrganisation} · {pilot.countries.map(countryName).join(', ')} · {period(t, pilot)}
               <br />
               {pilot.participants === 0

@@ -119,7 +119,13 @@ function ProgressForm({
   const t = useT();
   const { api } = useSession();
   const active = participants.filter((p) => p.droppedReason === null);
-  const [values, setValues] = useState({ participant: '', change: '', date: today(), dossierNumber: '' });
+  const [values, setValues] = useState({
+    participant: '',
+    change: '',
+    date: today(),
+    dossierNumber: '',
+    workerFamilyName: '',
+  });
   const [errors, setErrors] = useState(noErrors);
   const [saved, setSaved] = useState<string | null>(null);
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
@@ -131,6 +137,7 @@ function ProgressForm({
     reachedOn: { id: 'progress-date', label: t('talent.pilots.field.date') },
     on: { id: 'progress-date', label: t('talent.pilots.field.date') },
     dossierNumber: { id: 'progress-dossierNumber', label: t('talent.pilots.field.dossierNumber') },
+    workerFamilyName: { id: 'progress-workerFamilyName', label: t('talent.pilots.field.workerFamilyName') },
   };
   const chosen = participants.find((p) => p.id === values.participant);
   const next = chosen ? STAGES[STAGES.indexOf(chosen.stage as (typeof STAGES)[number]) + 1] : undefined;
@@ -168,10 +175,11 @@ function ProgressForm({
           ...(values.dossierNumber.trim()
             ? { dossierNumber: values.dossierNumber.trim().toUpperCase() }
             : {}),
+          ...(values.workerFamilyName.trim() ? { workerFamilyName: values.workerFamilyName.trim() } : {}),
         });
       setErrors(noErrors);
       setSaved(chosen.reference);
-      setValues((current) => ({ ...current, change: '', dossierNumber: '' }));
+      setValues((current) => ({ ...current, change: '', dossierNumber: '', workerFamilyName: '' }));
       onChanged();
     } catch (error) {
       setErrors(formErrors(error, fields));
@@ -234,6 +242,14 @@ function ProgressForm({
         value={values.dossierNumber}
         onChange={set('dossierNumber')}
         error={errors.byPath.dossierNumber}
+        autoComplete="off"
+      />
+      <TextField
+        id={fields.workerFamilyName.id}
+        label={fields.workerFamilyName.label}
+        value={values.workerFamilyName}
+        onChange={set('workerFamilyName')}
+        error={errors.byPath.workerFamilyName}
         autoComplete="off"
       />
       <p className="hint">{t('talent.pilots.dossierNumberHint')}</p>
