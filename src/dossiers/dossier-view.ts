@@ -13,7 +13,7 @@ import { computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
 import { shownWithdrawalGround, withdrawalGroundsOfDossier } from './revocation/revocation-rules.ts';
-import { withdrawalOf } from './revocation/revocation-view.ts';
+import { revocationShown, withdrawalOf } from './revocation/revocation-view.ts';
 import { staffHistoryOf } from './staff/staff-entries.repo.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
@@ -210,6 +210,8 @@ export async function buildDossierOverview(
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     // The withdrawal procedure of a granted authorisation (decision 012): proposal, hearing, outcome.
     withdrawal,
+    // A withdrawal decided: its day, grounds with legal basis and motivation, beside the grant.
+    revocation: revocationShown(dossier, reader.lang),
     // The grounds a case handler may propose a withdrawal on, today.
     withdrawalGrounds:
       isStaff && dossier.status === 'DECIDED_GRANTED'

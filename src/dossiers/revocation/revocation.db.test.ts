@@ -139,6 +139,12 @@ describe('withdrawal of a granted authorisation', () => {
       .execute();
     expect(mails.length).toBeGreaterThan(0);
     expect(mails[0]?.due_on).toBe('2026-03-17');
+    // The employer's list puts the hearing first, with its day.
+    const listed = async () =>
+      (await employer.request('GET', '/api/v1/dossiers'))
+        .json()
+        .dossiers.find((d: { id: string }) => d.id === granted.id);
+    expect(await listed()).toMatchObject({ needsAction: ['ANSWER_HEARING'], hearingDueOn: '2026-03-17' });
 
     // No decision while the employer may still answer.
     const early = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
@@ -155,6 +161,7 @@ describe('withdrawal of a granted authorisation', () => {
       answer: 'Het diploma is echt; wij voegen het attest van de school toe.',
     });
     expect(answered.statusCode, answered.body).toBe(200);
+    expect(await listed()).toMatchObject({ needsAction: [], hearingDueOn: null });
 
     const notHeard = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
       version: answered.json().version,
@@ -187,6 +194,19 @@ describe('withdrawal of a granted authorisation', () => {
     const overview = (await employer.request('GET', `/api/v1/dossiers/${granted.id}`)).json();
     expect(overview.status).toBe('REVOKED');
     expect(overview.allowedActions).toEqual(['APPEAL']);
+    // The withdrawal beside the grant, for the employer's page (and the worker's): day, grounds, motivation.
+    expect(overview.decision.outcome).toBe('GRANTED');
+    expect(overview.revocation).toMatchObject({
+      decidedOn: '2026-03-10',
+      grounds: [
+        {
+          code: 'FALSE_DOCUMENTS',
+          statement: expect.stringContaining('valse of onrechtmatig verkregen documenten'),
+        },
+      ],
+      motivation: expect.stringContaining('de school kent de werknemer niet'),
+    });
+    expect(overview.revocation.grounds[0].legalBasis).toContain('2018');
     const letter = overview.letters.find((l: { kind: string }) => l.kind === 'REVOCATION');
     const pdf = await employer.request('GET', `/api/v1/dossiers/${granted.id}/letters/${letter.id}`);
     expect(pdf.statusCode).toBe(200);

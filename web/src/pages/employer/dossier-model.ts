@@ -1,4 +1,5 @@
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import type { ShownProposal, ShownRevocation } from '../../../../src/dossiers/revocation/revocation-view.ts';
 import type { Assessment, Category, Reason } from '../../../../src/rules/index.ts';
 import type { FieldError } from '../../api.ts';
 import type { RefusalView } from './decision-section.tsx';
@@ -119,6 +120,10 @@ export interface DossierOverview extends DossierSummary {
   inadmissibility: Inadmissibility | null;
   /** The employer's appeal, once lodged. */
   appeal?: { grounds: string; lodgedOn: string } | null;
+  /** A proposed withdrawal of the grant (decision 012): grounds, facts, the hearing's day, the answer. */
+  withdrawal?: ShownProposal | null;
+  /** The withdrawal decided: its day, grounds with legal basis, motivation. */
+  revocation?: ShownRevocation | null;
 }
 
 /** Why the service declared a dossier inadmissible (lifecycle/admissibility.ts), as the server sends it. */

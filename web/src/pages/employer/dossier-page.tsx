@@ -27,6 +27,7 @@ import {
   SubmittedConfirmation,
 } from './next-steps.tsx';
 import { useDossier } from './use-dossier.ts';
+import { WithdrawalHearing } from './withdrawal-hearing.tsx';
 import { WorkerAccess } from './worker-access.tsx';
 
 /** `/employer/dossiers/:id`: where a dossier stands and what the employer can do now. */
@@ -109,9 +110,13 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
         <p>{t('employer.fee.paidOn', { date: formatDate(lang, dossier.fee.paidOn) })}</p>
       ) : null}
       <InformationRequests dossier={dossier} onChanged={onChanged} onReload={onReload} />
+      {dossier.withdrawal && dossier.withdrawal.outcome !== 'REVOKED' ? (
+        <WithdrawalHearing dossier={dossier} onReload={onReload} />
+      ) : null}
       <DecisionSection
         decision={dossier.decision as DecisionView | null}
         refusal={dossier.refusal ?? null}
+        revocation={dossier.revocation ?? null}
         letters={dossier.letters}
         letterHref={(letterId) => `/api/v1/dossiers/${dossier.id}/letters/${letterId}`}
       />

@@ -23,6 +23,7 @@ import { type FormErrors, NO_ERRORS, toFormErrors } from './components/form-erro
 import { NotesSection } from './components/notes-section.tsx';
 import { RegisterSection } from './components/register-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
+import { WithdrawalSection } from './components/withdrawal-section.tsx';
 import { formatDate, labelOf } from './staff-format.ts';
 import type { DossierOverview, DossierStatus } from './staff-types.ts';
 import { useRegisterPolling } from './use-register-polling.ts';
@@ -122,6 +123,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
       <div className="staff-overview">
         <div className="staff-overview__main">
           <DecisionSection dossier={dossier} />
+          <WithdrawalSection dossier={dossier} />
           {/* A document opened is read beside the application (stacked on a narrow screen). */}
           <div className={viewing ? 'staff-beside' : undefined}>
             <ApplicationSection dossier={dossier} />
