@@ -8,7 +8,7 @@ import { LoketError } from '../../server/errors.ts';
 import { compileValidator, type Validation } from '../../validation/compile-validator.ts';
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
-import { decideAppeal } from './decide-appeal.ts';
+import { appealedDecisionDay, decideAppeal } from './decide-appeal.ts';
 import { grantDossier, refuseDossier, returnRefusal } from './decide-dossier.ts';
 import { answerDueOn } from './information-requests.ts';
 import { runAdmissibility } from './run-admissibility.ts';
@@ -185,7 +185,8 @@ export async function performAction(
         });
       case 'APPEAL': {
         // Appeal: a motivated letter to the minister within one month of notification (reference.md §5.3).
-        const lastDay = dossier.decided_on ? addMonths(dossier.decided_on, 1) : null;
+        const decidedOn = appealedDecisionDay(dossier);
+        const lastDay = decidedOn ? addMonths(decidedOn, 1) : null;
         if (lastDay && today > lastDay) {
           throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
             {

@@ -7,6 +7,7 @@ import {
 } from '../../../test/dossier-driver.ts';
 import { type Session, signIn } from '../../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { foldPendingStatistics } from '../../stats/fold-statistics.ts';
 import { readPdfText, squash } from '../letters/test-support/read-pdf-text.ts';
 
 /**
@@ -182,6 +183,22 @@ describe('withdrawal of a granted authorisation', () => {
     );
     expect(byCaseHandler.statusCode).toBe(403);
 
+    const counted = () =>
+      world.database.db
+        .selectFrom('dossier_statistics')
+        .select([
+          'status',
+          'outcome',
+          'decided_on',
+          'decided_year',
+          'regional_lead_days',
+          'is_within_deadline',
+        ])
+        .where('dossier_id', '=', granted.id)
+        .executeTakeFirstOrThrow();
+    await foldPendingStatistics(world.database.db);
+    const beforeRevocation = await counted();
+    expect(beforeRevocation).toMatchObject({ status: 'DECIDED_GRANTED', outcome: 'GRANTED' });
     const revoked = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
       version: answered.json().version,
       outcome: 'REVOKE',
@@ -190,6 +207,10 @@ describe('withdrawal of a granted authorisation', () => {
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json().status).toBe('REVOKED');
+    // Statistics recount the dossier: still a grant on the grant's day with the same lead time
+    // (decision 021), its status now REVOKED.
+    await foldPendingStatistics(world.database.db);
+    expect(await counted()).toEqual({ ...beforeRevocation, status: 'REVOKED' });
 
     const overview = (await employer.request('GET', `/api/v1/dossiers/${granted.id}`)).json();
     expect(overview.status).toBe('REVOKED');
