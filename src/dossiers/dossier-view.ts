@@ -239,6 +239,8 @@ export async function buildDossierOverview(
       ),
     ),
     internalNotes: staffWork?.notes ?? null,
+    // A minister of religion's referral to the screening service and its advice (staff only).
+    screening: staffWork?.screening ?? null,
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
     federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
     // Register data only for staff (least privilege; each staff read is logged by the route).

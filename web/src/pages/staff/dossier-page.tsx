@@ -22,6 +22,7 @@ import { FeeSection } from './components/fee-section.tsx';
 import { type FormErrors, NO_ERRORS, toFormErrors } from './components/form-errors.ts';
 import { NotesSection } from './components/notes-section.tsx';
 import { RegisterSection } from './components/register-section.tsx';
+import { ScreeningSection } from './components/screening-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
 import { WithdrawalSection } from './components/withdrawal-section.tsx';
 import { formatDate, labelOf } from './staff-format.ts';
@@ -135,6 +136,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
           <DocumentsSection dossier={dossier} onView={setViewing} />
           <AssessmentSection dossier={dossier} />
           <InadmissibilitySection dossier={dossier} />
+          <ScreeningSection dossier={dossier} canAct={user.role === 'CASE_HANDLER'} onChanged={reload} />
           <FeeSection dossier={dossier} perform={perform} errors={errors.byField} />
           <InformationRequestsSection dossier={dossier} />
           <NotesSection dossier={dossier} onAdded={reload} />

@@ -243,6 +243,15 @@ export interface DossierOverview {
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
   /** Consecutive draft saves come folded: `count` of them, from `firstOn` to `on`. */
   history: HistoryEntry[];
+  /** A minister of religion's dossier put to the screening service, and the advice received. */
+  screening?: {
+    referredOn: string;
+    referredBy: string | null;
+    question: string;
+    advice: 'NO_OBJECTION' | 'OBJECTION' | null;
+    adviceOn: string | null;
+    adviceNote: string | null;
+  } | null;
   /** Staff only (null for the employer): notes never shown outside the service. */
   internalNotes?: InternalNote[] | null;
   assignee: { id: string; displayName: string } | null;
