@@ -147,6 +147,14 @@ function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
     <section aria-labelledby="clock-title">
       <h2 id="clock-title">{t('employer.clock.title')}</h2>
       <p>{t('employer.clock.dueDate', { date: formatDate(currentLang(), clock.dueDate) })}</p>
+      {clock.startedOn && clock.startedBy ? (
+        <p data-testid="clock-start">
+          {t(`employer.clock.startedBy.${clock.startedBy}`, {
+            date: formatDate(currentLang(), clock.startedOn),
+            days: clock.deadlineDays ?? 0,
+          })}
+        </p>
+      ) : null}
       {clock.isPaused ? (
         <p>
           <Tag tone="action">{t('employer.clock.paused')}</Tag>

@@ -254,6 +254,21 @@ function ClockPanel({ dossier }: { dossier: DossierOverview }) {
             </dd>
           </div>
           <div className="staff-dl__row">
+            <dt>{t('staff.overview.clock.startedOn')}</dt>
+            <dd data-testid="clock-start">
+              {formatDate(clock.startedOn)}
+              {clock.startedBy ? ` (${t(`staff.overview.clock.startedBy.${clock.startedBy}`)})` : null}
+            </dd>
+          </div>
+          <div className="staff-dl__row">
+            <dt>{t('staff.overview.clock.term')}</dt>
+            <dd>
+              {clock.startedBy === 'APPEAL'
+                ? t('staff.overview.clock.appealTerm')
+                : t('staff.overview.clock.maximum', { days: clock.deadlineDays ?? 0 })}
+            </dd>
+          </div>
+          <div className="staff-dl__row">
             <dt>{t('staff.overview.clock.dueDate')}</dt>
             <dd>{formatDate(clock.dueDate)}</dd>
           </div>

@@ -81,6 +81,8 @@ export interface Step {
 
 export interface LegalClock {
   startedOn: string | null;
+  /** What started the current run (absent from older servers). */
+  startedBy?: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
@@ -280,6 +282,7 @@ export interface LeadTimes {
     decided: number;
     withinDeadline: number;
     shareWithinDeadline: number | null;
+    averageDays?: number | null;
     medianDays: number | null;
     p90Days: number | null;
   }>;
