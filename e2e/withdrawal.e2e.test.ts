@@ -121,6 +121,11 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     await handler.goto(`/case-handler/dossiers/${dossier.id}`);
     await expectHeading(handler, title);
     await expectStatus(handler, nl.statuses.DECIDED_GRANTED);
+    // The clock says since when and why it ran (here: from admissibility).
+    await handler
+      .getByTestId('clock-start')
+      .getByText(nl.overview.clock.startedBy.DECLARE_ADMISSIBLE, { exact: false })
+      .waitFor();
     const propose = handler.getByRole('button', { name: nl.panel.withdrawal.submit, exact: true });
     await propose.click();
     const summary = handler.getByRole('alert').filter({ hasText: loginNl.shell.errorSummaryTitle });
@@ -182,6 +187,8 @@ describe('withdrawal of a granted authorisation in the browser', () => {
 
     // The supervisor is told, reads the answer and withdraws after a confirmation.
     const supervisor = await pageAs('teamleider');
+    // The supervisor's lead times keep the 30-day average target apart from the 45-day maximum.
+    await supervisor.getByText(nl.supervisor.leadTimes.target).waitFor();
     await supervisor
       .getByRole('region', { name: nl.supervisor.notifications.title })
       .getByText(nl.notificationKinds.REVOCATION_TO_DECIDE, { exact: false })
