@@ -275,7 +275,7 @@ export interface RevocationProposalsTable {
 export interface DossierStaffEntriesTable {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED';
+  kind: 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED' | 'SCREENING_REFERRED' | 'SCREENING_ADVICE';
   actor_user_id: string | null;
   effective_on: string;
   occurred_at: Generated<Date>;

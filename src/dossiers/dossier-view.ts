@@ -13,7 +13,7 @@ import { appealLastDay, computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
 import { shownWithdrawalGround, withdrawalGroundsOfDossier } from './revocation/revocation-rules.ts';
-import { withdrawalOf } from './revocation/revocation-view.ts';
+import { revocationShown, withdrawalOf } from './revocation/revocation-view.ts';
 import { staffHistoryOf } from './staff/staff-entries.repo.ts';
 
 /** The dossier as one overview: what the employer sees and, for staff, the whole file. */
@@ -213,6 +213,8 @@ export async function buildDossierOverview(
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     // The withdrawal procedure of a granted authorisation (decision 012): proposal, hearing, outcome.
     withdrawal,
+    // A withdrawal decided: its day, grounds with legal basis and motivation, beside the grant.
+    revocation: revocationShown(dossier, reader.lang),
     // The grounds a case handler may propose a withdrawal on, today.
     withdrawalGrounds:
       isStaff && dossier.status === 'DECIDED_GRANTED'
@@ -240,6 +242,8 @@ export async function buildDossierOverview(
       ),
     ),
     internalNotes: staffWork?.notes ?? null,
+    // A minister of religion's referral to the screening service and its advice (staff only).
+    screening: staffWork?.screening ?? null,
     assignee: isStaff && assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
     federal: { status: dossier.federal_status, decidedOn: dossier.federal_decided_on },
     // Register data only for staff (least privilege; each staff read is logged by the route).

@@ -124,6 +124,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRouteO
         ...(q ? { search: q } : {}),
         ...(status ? { status } : {}),
         lang: request.lang,
+        today: today(),
       });
       return { dossiers };
     },

@@ -12,7 +12,13 @@ import type { DossierStatus } from './lifecycle/dossier-lifecycle.ts';
  * status, and what waits for the employer first. "Needs your action" is decided here, purely from
  * the dossier, so the list, its marker and its order agree.
  */
-export const EMPLOYER_ACTIONS = ['ANSWER_INFORMATION', 'PAY_FEE', 'FINISH_DRAFT', 'INFORM_WORKER'] as const;
+export const EMPLOYER_ACTIONS = [
+  'ANSWER_HEARING',
+  'ANSWER_INFORMATION',
+  'PAY_FEE',
+  'FINISH_DRAFT',
+  'INFORM_WORKER',
+] as const;
 export type EmployerAction = (typeof EMPLOYER_ACTIONS)[number];
 
 // While the service handles a dossier the worker should have been told the terms (policy note 002
@@ -24,9 +30,18 @@ type ActionFacts = Pick<
   'status' | 'fee_reference' | 'fee_amount_cents' | 'fee_paid_on' | 'worker_terms_confirmed_at'
 >;
 
-/** What the employer must do on a dossier now, most pressing first (empty: nothing). */
-export function employerActionsFor(dossier: ActionFacts): EmployerAction[] {
+/**
+ * What the employer must do on a dossier now, most pressing first (empty: nothing). A proposed
+ * withdrawal it has not answered, while its hearing runs (`hearingDueOn` on or after `today`),
+ * comes first: the grant it holds is at stake (decision 012).
+ */
+export function employerActionsFor(
+  dossier: ActionFacts,
+  hearing: { dueOn: string | null; today: string } = { dueOn: null, today: '' },
+): EmployerAction[] {
   const actions: EmployerAction[] = [];
+  if (dossier.status === 'DECIDED_GRANTED' && hearing.dueOn && hearing.dueOn >= hearing.today)
+    actions.push('ANSWER_HEARING');
   if (dossier.status === 'INFORMATION_REQUESTED') actions.push('ANSWER_INFORMATION');
   if (
     dossier.status === 'SUBMITTED' &&
@@ -45,6 +60,8 @@ export interface EmployerListFilter {
   search?: string;
   status?: DossierStatus;
   lang: Lang;
+  /** Brussels' date, to tell whether a hearing still runs. */
+  today: string;
 }
 
 const LIST_LIMIT = 500;
@@ -81,6 +98,17 @@ export async function listEmployerDossiers(
         .where('r.answered_on', 'is', null)
         .as('answer_due_on'),
     )
+    // The day an unanswered, undecided withdrawal proposal may be answered until (one at most).
+    .select((eb) =>
+      eb
+        .selectFrom('revocation_proposals as p')
+        .select('p.hearing_due_on')
+        .whereRef('p.dossier_id', '=', 'd.id')
+        .where('p.outcome', 'is', null)
+        .where('p.answered_on', 'is', null)
+        .limit(1)
+        .as('hearing_due_on'),
+    )
     .where('d.enterprise_number', 'in', [...enterprises])
     .where('d.deleted_at', 'is', null);
   if (filter.status) query = query.where('d.status', '=', filter.status);
@@ -102,8 +130,12 @@ export async function listEmployerDossiers(
   const rows = await query.orderBy('d.updated_at', 'desc').limit(LIST_LIMIT).execute();
   const listed = rows.map((row) => ({
     ...summariseDossier(row),
-    needsAction: employerActionsFor(row),
+    needsAction: employerActionsFor(row, {
+      dueOn: (row.hearing_due_on as string | null) ?? null,
+      today: filter.today,
+    }),
     answerDueOn: (row.answer_due_on as string | null) ?? null,
+    hearingDueOn: (row.hearing_due_on as string | null) ?? null,
   }));
   // What waits for the employer first, each group newest first (the sort is stable).
   return listed.sort((a, b) => Number(b.needsAction.length > 0) - Number(a.needsAction.length > 0));

@@ -24,6 +24,20 @@ export type Category = (typeof CATEGORIES)[number];
  * NOT_REQUIRED (an extension): the worker needs no work authorisation at all (Belgian, EU, EEA,
  * Swiss); it comes before every other outcome, since there is nothing to apply for.
  */
+/**
+ * The legal ground of a sanction that excludes an employer (reference.md §5.2): art. 12/1 §1, 12/3
+ * §1, 12/4 law 30 Apr 1999 (illegal employment); art. 175/1, 181, 181/1 Social Penal Code; art.
+ * 13/5, 13/6 decree 30 Apr 2004 (social inspection); art. 22 decree 15 Oct 2021 (economic migration).
+ * The exclusion's length per ground is the dated parameter `exclusion.sanctionMonths`.
+ */
+export const SANCTION_GROUNDS = [
+  'ILLEGAL_EMPLOYMENT',
+  'SOCIAL_PENAL_CODE',
+  'SOCIAL_INSPECTION_DECREE',
+  'ECONOMIC_MIGRATION_DECREE',
+] as const;
+export type SanctionGround = (typeof SANCTION_GROUNDS)[number];
+
 export const OUTCOMES = ['ELIGIBLE', 'NEEDS_REVIEW', 'INELIGIBLE', 'INCOMPLETE', 'NOT_REQUIRED'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

@@ -17,6 +17,7 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { drainRegisterChecks } from '../dossiers/register-check/run-register-checks.ts';
 import { revocationRoutes } from '../dossiers/revocation/revocation.routes.ts';
+import { screeningRoutes } from '../dossiers/staff/screening.routes.ts';
 import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp({
   await app.register(documentRoutes, { ...dossierOptions, storage });
   await app.register(handlingRoutes, dossierOptions);
   await app.register(staffWorkRoutes, dossierOptions);
+  await app.register(screeningRoutes, dossierOptions);
   await app.register(revocationRoutes, dossierOptions);
   await app.register(workerAccessRoutes, dossierOptions);
   await app.register(workerSelfServiceRoutes, dossierOptions);

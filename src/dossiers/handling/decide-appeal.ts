@@ -54,9 +54,19 @@ export function checkAppealDecision(
   }
 }
 
-/** The day of the refusal appealed against and the day the appeal was lodged. */
+/**
+ * The day of the decision an appeal is against: the withdrawal's day when the grant was withdrawn
+ * (decision 021: `decided_on` stays the grant's day, the withdrawal's is in `decision.revocation`),
+ * else the refusal's (`decided_on`).
+ */
+export function appealedDecisionDay(dossier: Pick<DossierRow, 'decision' | 'decided_on'>): string | null {
+  const revocation = (dossier.decision as { revocation?: { decidedOn?: string } } | null)?.revocation;
+  return revocation?.decidedOn ?? dossier.decided_on ?? null;
+}
+
+/** The day of the refusal (or withdrawal) appealed against and the day the appeal was lodged. */
 export async function appealDates(trx: Db, dossier: DossierRow, today: string) {
-  const refusedOn = dossier.decided_on ?? today;
+  const refusedOn = appealedDecisionDay(dossier) ?? today;
   const lodgedOn =
     (await listActions(trx, dossier.id)).findLast((a) => a.action === 'APPEAL')?.on ?? refusedOn;
   return { refusedOn, lodgedOn };

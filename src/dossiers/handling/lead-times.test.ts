@@ -36,6 +36,7 @@ describe('lead times', () => {
         decided: 1,
         withinDeadline: 1,
         shareWithinDeadline: 1,
+        averageDays: 30,
         medianDays: 30,
         p90Days: 30,
       },
@@ -44,6 +45,8 @@ describe('lead times', () => {
         decided: 2,
         withinDeadline: 1,
         shareWithinDeadline: 0.5,
+        // The average (the policy note's 30-day target is one) is not the median.
+        averageDays: 15,
         medianDays: 10,
         p90Days: 20,
       },

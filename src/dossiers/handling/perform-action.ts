@@ -9,7 +9,7 @@ import { compileValidator, type Validation } from '../../validation/compile-vali
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import { type DossierRow, lockDossier } from '../dossiers.repo.ts';
 import { appealLastDay } from '../lifecycle/legal-clock.ts';
-import { decideAppeal } from './decide-appeal.ts';
+import { appealedDecisionDay, decideAppeal } from './decide-appeal.ts';
 import { grantDossier, refuseDossier, returnRefusal } from './decide-dossier.ts';
 import { answerDueOn } from './information-requests.ts';
 import { runAdmissibility } from './run-admissibility.ts';
@@ -186,7 +186,8 @@ export async function performAction(
         });
       case 'APPEAL': {
         // Appeal: a motivated letter to the minister within one month of notification (reference.md §5.3).
-        const lastDay = dossier.decided_on ? appealLastDay(dossier.decided_on) : null;
+        const decidedOn = appealedDecisionDay(dossier);
+        const lastDay = decidedOn ? appealLastDay(decidedOn) : null;
         if (lastDay && today > lastDay) {
           throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
             {

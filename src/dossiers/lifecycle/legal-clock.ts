@@ -18,6 +18,8 @@ import type { LoggedAction } from './dossier-lifecycle.ts';
 export const APPEAL_DECISION_MONTHS = 6;
 export interface LegalClock {
   startedOn: string | null;
+  /** What started the current run, so a reader sees why it runs from `startedOn`. */
+  startedBy: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   /** Calendar days left on `today` (negative when overdue); null before the clock starts or after the decision. */
   daysLeft: number | null;
@@ -42,6 +44,10 @@ const STOPS_CLOCK = new Set([
 ]);
 const STARTS_CLOCK = new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']);
 
+function startedByOf(started: LoggedAction): LegalClock['startedBy'] {
+  return started.action as LegalClock['startedBy'];
+}
+
 /** The due date of a run that started with `started`, before any pause. */
 function runDueDate(started: LoggedAction, deadlineDays: number, pausedDays: number): string {
   if (started.action === 'APPEAL') return addMonths(started.on, APPEAL_DECISION_MONTHS);
@@ -64,6 +70,7 @@ export function computeLegalClock(
   if (!started) {
     return {
       startedOn: null,
+      startedBy: null,
       dueDate: null,
       daysLeft: null,
       pausedDays: 0,
@@ -88,6 +95,7 @@ export function computeLegalClock(
   if (stoppedOn) {
     return {
       startedOn: started.on,
+      startedBy: startedByOf(started),
       dueDate,
       daysLeft: null,
       pausedDays,
@@ -99,6 +107,7 @@ export function computeLegalClock(
   const daysLeft = daysBetween(today, dueDate);
   return {
     startedOn: started.on,
+    startedBy: startedByOf(started),
     dueDate,
     daysLeft,
     pausedDays: pausedDays + runningPause,

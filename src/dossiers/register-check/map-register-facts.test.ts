@@ -5,6 +5,7 @@ import {
   mapRegisterFacts,
   previousQuarters,
   type RegisterFacts,
+  sanctionGroundOf,
 } from './map-register-facts.ts';
 
 const provenance = (source: string): Provenance => ({
@@ -132,6 +133,40 @@ describe('register facts onto the rules input', () => {
     expect(map({ enterpriseSanctions: notFound('sanctions') }).applicationPatch.employer?.sanctions).toEqual(
       [],
     );
+  });
+
+  it('send an exclusion whose ground it reads with its day and ground, so the rules date its end (issue 13 item 11)', () => {
+    const mapping = map({
+      enterpriseSanctions: found('sanctions', {
+        subject: { kind: 'ENTERPRISE', id: '0403170701' },
+        sanctions: [
+          {
+            sanctionId: 'S1',
+            kind: 'EXCLUSION',
+            legalBasis: 'art. 12/1 §1 wet 30 april 1999',
+            imposedOn: '2025-01-01',
+            // The register's own end has passed; the rules may still find a longer period running.
+            endDate: '2025-06-30',
+            via: 'EMPLOYER',
+          },
+          {
+            sanctionId: 'S2',
+            kind: 'EXCLUSION',
+            legalBasis: 'art. 12/1 §1 wet 30 april 1999',
+            imposedOn: '2015-01-01',
+            endDate: '2016-01-01',
+            via: 'EMPLOYER',
+          },
+        ],
+      } as never),
+    });
+    expect(mapping.applicationPatch.employer?.sanctions).toEqual([
+      { until: '2025-06-30', imposedOn: '2025-01-01', ground: 'ILLEGAL_EMPLOYMENT', via: 'EMPLOYER' },
+    ]);
+    expect(sanctionGroundOf('art. 181 Sociaal Strafwetboek')).toBe('SOCIAL_PENAL_CODE');
+    expect(sanctionGroundOf('art. 13/5 decreet 30 april 2004')).toBe('SOCIAL_INSPECTION_DECREE');
+    expect(sanctionGroundOf('art. 22 decreet 15 oktober 2021')).toBe('ECONOMIC_MIGRATION_DECREE');
+    expect(sanctionGroundOf('x')).toBeNull();
   });
 
   it('count the workforce on the application date and its non-EU part from the staff nationalities', () => {

@@ -1,3 +1,4 @@
+import type { SanctionGround } from '../../rules/contract.ts';
 import { addMonths } from '../../rules/dates/iso-date.ts';
 import type {
   DmfaWorkerQuarter,
@@ -92,7 +93,12 @@ export interface RegisterMapping {
   applicationPatch: {
     employer?: {
       establishedInBelgium?: boolean;
-      sanctions?: { until: string; via: 'EMPLOYER' | 'DIRECTOR' }[];
+      sanctions?: {
+        until: string;
+        imposedOn?: string;
+        ground?: SanctionGround;
+        via: 'EMPLOYER' | 'DIRECTOR';
+      }[];
       workforce?: { headcount: number; nonEuHeadcount: number };
     };
     worker?: { location?: 'BELGIUM' | 'ABROAD' };
@@ -167,11 +173,22 @@ export function mapRegisterFacts(declared: Declared, facts: RegisterFacts): Regi
     (lookup): lookup is Extract<Lookup<SanctionRecord>, { found: true }> => lookup?.found === true,
   );
   if (facts.enterpriseSanctions) {
-    // Only exclusions still running matter to the rules (EMPLOYER_EXCLUDED); fines are for inspectors.
+    // Only exclusions matter to the rules (EMPLOYER_EXCLUDED); fines are for inspectors. An
+    // exclusion whose ground Loket reads goes with its day and ground, so the rules date its end
+    // (`exclusion.sanctionMonths`, issue 13 item 11), kept for the longest period a parameter may
+    // give; any other keeps the register's own end and only while that end has not passed.
     employer.sanctions = sanctionRecords
       .flatMap((record) => record.value.sanctions)
-      .filter((sanction) => sanction.kind === 'EXCLUSION' && sanction.endDate >= day)
-      .map((sanction) => ({ until: sanction.endDate, via: sanction.via }));
+      .filter((sanction) => sanction.kind === 'EXCLUSION')
+      .flatMap((sanction) => {
+        const ground = sanctionGroundOf(sanction.legalBasis);
+        if (ground)
+          return sanction.imposedOn >= addMonths(day, -MAX_EXCLUSION_MONTHS)
+            ? [{ until: sanction.endDate, imposedOn: sanction.imposedOn, ground, via: sanction.via }]
+            : [];
+        return sanction.endDate >= day ? [{ until: sanction.endDate, via: sanction.via }] : [];
+      })
+      .slice(0, 100);
   }
 
   if (facts.employerEmployments?.found) {
@@ -352,4 +369,24 @@ export function previousQuarters(applicationDate: string, count = 2): string[] {
     quarters.push(`${year}-Q${quarter}`);
   }
   return quarters;
+}
+
+/** The longest exclusion `exclusion.sanctionMonths` accepts (its schema's maximum). */
+const MAX_EXCLUSION_MONTHS = 120;
+
+/**
+ * The contract's ground of a sanction from the register's legal basis (reference.md §5.2), or null
+ * when the text names none of them.
+ */
+export function sanctionGroundOf(legalBasis: string): SanctionGround | null {
+  const text = legalBasis.toLowerCase();
+  if (/\b12\/[134]\b/.test(text) && /1999/.test(text)) return 'ILLEGAL_EMPLOYMENT';
+  if (
+    /\b(175\/1|181\/1|181)\b/.test(text) &&
+    /(sociaal strafwetboek|code pénal social|social penal code|sws)/.test(text)
+  )
+    return 'SOCIAL_PENAL_CODE';
+  if (/\b13\/[56]\b/.test(text) && /2004/.test(text)) return 'SOCIAL_INSPECTION_DECREE';
+  if (/\bart(ikel|icle)?\.?\s*22\b/.test(text) && /2021/.test(text)) return 'ECONOMIC_MIGRATION_DECREE';
+  return null;
 }

@@ -103,3 +103,5 @@ export function shownWithdrawalGround(ground: WithdrawalGround | undefined, code
     legalBasis: ground ? renderLegalBasis(ground.legalBasis, lang) : '',
   };
 }
+
+export type ShownWithdrawalGround = ReturnType<typeof shownWithdrawalGround>;

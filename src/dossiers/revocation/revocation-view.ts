@@ -56,3 +56,33 @@ export async function withdrawalOf(
   if (!latest) return null;
   return showProposal(latest, dossier.application, lang, reader, today);
 }
+
+/**
+ * A withdrawal decided, as the employer and the worker read it beside the grant it ended: the day,
+ * the grounds with their legal basis and the supervisor's motivation (also in the letter). Read
+ * from `decision.revocation` (decision 012), so the worker's view needs no proposal row.
+ */
+export function revocationShown(dossier: { decision: unknown; application: unknown }, lang: Lang) {
+  const revocation = (dossier.decision as { revocation?: RevocationDecision } | null)?.revocation;
+  if (!revocation) return null;
+  const offered = withdrawalGroundsOfDossier(dossier.application, revocation.decidedOn);
+  return {
+    decidedOn: revocation.decidedOn,
+    grounds: revocation.groundCodes.map((code) =>
+      shownWithdrawalGround(
+        offered.find((ground) => ground.code === code),
+        code,
+        lang,
+      ),
+    ),
+    motivation: revocation.note || null,
+  };
+}
+
+interface RevocationDecision {
+  decidedOn: string;
+  groundCodes: string[];
+  note: string;
+}
+
+export type ShownRevocation = NonNullable<ReturnType<typeof revocationShown>>;

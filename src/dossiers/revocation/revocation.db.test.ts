@@ -7,6 +7,7 @@ import {
 } from '../../../test/dossier-driver.ts';
 import { type Session, signIn } from '../../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { foldPendingStatistics } from '../../stats/fold-statistics.ts';
 import { readPdfText, squash } from '../letters/test-support/read-pdf-text.ts';
 
 /**
@@ -139,6 +140,12 @@ describe('withdrawal of a granted authorisation', () => {
       .execute();
     expect(mails.length).toBeGreaterThan(0);
     expect(mails[0]?.due_on).toBe('2026-03-17');
+    // The employer's list puts the hearing first, with its day.
+    const listed = async () =>
+      (await employer.request('GET', '/api/v1/dossiers'))
+        .json()
+        .dossiers.find((d: { id: string }) => d.id === granted.id);
+    expect(await listed()).toMatchObject({ needsAction: ['ANSWER_HEARING'], hearingDueOn: '2026-03-17' });
 
     // No decision while the employer may still answer.
     const early = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
@@ -155,6 +162,7 @@ describe('withdrawal of a granted authorisation', () => {
       answer: 'Het diploma is echt; wij voegen het attest van de school toe.',
     });
     expect(answered.statusCode, answered.body).toBe(200);
+    expect(await listed()).toMatchObject({ needsAction: [], hearingDueOn: null });
 
     const notHeard = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
       version: answered.json().version,
@@ -175,6 +183,22 @@ describe('withdrawal of a granted authorisation', () => {
     );
     expect(byCaseHandler.statusCode).toBe(403);
 
+    const counted = () =>
+      world.database.db
+        .selectFrom('dossier_statistics')
+        .select([
+          'status',
+          'outcome',
+          'decided_on',
+          'decided_year',
+          'regional_lead_days',
+          'is_within_deadline',
+        ])
+        .where('dossier_id', '=', granted.id)
+        .executeTakeFirstOrThrow();
+    await foldPendingStatistics(world.database.db);
+    const beforeRevocation = await counted();
+    expect(beforeRevocation).toMatchObject({ status: 'DECIDED_GRANTED', outcome: 'GRANTED' });
     const revoked = await supervisor.request('POST', `/api/v1/dossiers/${granted.id}/withdrawal-decision`, {
       version: answered.json().version,
       outcome: 'REVOKE',
@@ -183,10 +207,27 @@ describe('withdrawal of a granted authorisation', () => {
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json().status).toBe('REVOKED');
+    // Statistics recount the dossier: still a grant on the grant's day with the same lead time
+    // (decision 021), its status now REVOKED.
+    await foldPendingStatistics(world.database.db);
+    expect(await counted()).toEqual({ ...beforeRevocation, status: 'REVOKED' });
 
     const overview = (await employer.request('GET', `/api/v1/dossiers/${granted.id}`)).json();
     expect(overview.status).toBe('REVOKED');
     expect(overview.allowedActions).toEqual(['APPEAL']);
+    // The withdrawal beside the grant, for the employer's page (and the worker's): day, grounds, motivation.
+    expect(overview.decision.outcome).toBe('GRANTED');
+    expect(overview.revocation).toMatchObject({
+      decidedOn: '2026-03-10',
+      grounds: [
+        {
+          code: 'FALSE_DOCUMENTS',
+          statement: expect.stringContaining('valse of onrechtmatig verkregen documenten'),
+        },
+      ],
+      motivation: expect.stringContaining('de school kent de werknemer niet'),
+    });
+    expect(overview.revocation.grounds[0].legalBasis).toContain('2018');
     const letter = overview.letters.find((l: { kind: string }) => l.kind === 'REVOCATION');
     const pdf = await employer.request('GET', `/api/v1/dossiers/${granted.id}/letters/${letter.id}`);
     expect(pdf.statusCode).toBe(200);

@@ -168,8 +168,9 @@ export async function decideRevocation(db: Db, dossierId: string, input: DecideR
       acting: ctx.acting,
       on: ctx.today,
       details: { groundCodes, note },
-      // The grant stays the decision on the application (statistics count it as granted); the
-      // withdrawal is kept beside it. The appeal's month runs from the withdrawal (decided_on).
+      // The grant stays the decision on the application, on its day (`decided_on` unchanged, so
+      // statistics and lead times keep the grant where it was: decision 021); the withdrawal is kept
+      // beside it, and the appeal's month runs from its day (handling/decide-appeal.ts).
       ...(outcome === 'REVOKED'
         ? {
             patch: {
@@ -177,7 +178,6 @@ export async function decideRevocation(db: Db, dossierId: string, input: DecideR
                 ...(dossier.decision as Record<string, unknown>),
                 revocation: { decidedOn: ctx.today, groundCodes, note, decidedBy: ctx.acting.userId },
               },
-              decided_on: ctx.today,
             },
           }
         : {}),

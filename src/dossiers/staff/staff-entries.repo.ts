@@ -5,7 +5,12 @@ import type { Db } from '../../db/client.ts';
  * assignments, letter texts edited before signing. Shown in the staff history only; never in the
  * employer's or worker's view, a letter or an export to them.
  */
-export type StaffEntryKind = 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED';
+export type StaffEntryKind =
+  | 'NOTE'
+  | 'ASSIGNED'
+  | 'LETTER_EDITED'
+  | 'SCREENING_REFERRED'
+  | 'SCREENING_ADVICE';
 
 export interface StaffEntry {
   id: string;
@@ -100,6 +105,21 @@ export async function staffHistoryOf(db: Db, dossierId: string) {
       on: e.on,
       occurredAt: e.occurredAt.toISOString(),
     }));
+  const referral = entries.findLast((e) => e.kind === 'SCREENING_REFERRED');
+  const advice = referral
+    ? entries.find((e) => e.kind === 'SCREENING_ADVICE' && Number(e.id) > Number(referral.id))
+    : undefined;
+  // A minister of religion's dossier put to the screening service (policy note 002 §2.7, 1.).
+  const screening = referral
+    ? {
+        referredOn: referral.on,
+        referredBy: referral.actorName,
+        question: String(referral.details.question ?? ''),
+        advice: advice ? (advice.details.advice as 'NO_OBJECTION' | 'OBJECTION') : null,
+        adviceOn: advice?.on ?? null,
+        adviceNote: advice ? String(advice.details.note ?? '') || null : null,
+      }
+    : null;
   const history = entries.map((e) => ({
     action: e.kind,
     by: e.actorRole ?? 'CASE_HANDLER',
@@ -109,11 +129,15 @@ export async function staffHistoryOf(db: Db, dossierId: string) {
     detail:
       e.kind === 'NOTE'
         ? String(e.details.text ?? '')
-        : e.kind === 'ASSIGNED'
-          ? typeof e.details.to === 'string'
-            ? (names.get(e.details.to) ?? null)
-            : null
-          : String(e.details.signed ?? '') || null,
+        : e.kind === 'SCREENING_REFERRED'
+          ? String(e.details.question ?? '') || null
+          : e.kind === 'SCREENING_ADVICE'
+            ? String(e.details.note ?? '') || null
+            : e.kind === 'ASSIGNED'
+              ? typeof e.details.to === 'string'
+                ? (names.get(e.details.to) ?? null)
+                : null
+              : String(e.details.signed ?? '') || null,
   }));
-  return { notes, history };
+  return { notes, history, screening };
 }

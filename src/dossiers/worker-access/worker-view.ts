@@ -5,6 +5,7 @@ import { LoketError } from '../../server/errors.ts';
 import { STAFF_ONLY_ACTIONS } from '../dossier-view.ts';
 import { type DossierRow, effectiveDueDateSql, listActions, OPEN_STATUSES } from '../dossiers.repo.ts';
 import { refusalShown } from '../handling/refusal-grounds.ts';
+import { revocationShown } from '../revocation/revocation-view.ts';
 import { employmentTerms } from './employment-terms.ts';
 
 /** The worker's read-only token, a cookie scoped to the worker-access routes. */
@@ -62,6 +63,8 @@ export async function workerView(db: Db, dossier: DossierRow, today: string) {
       isPaused: dossier.paused_since !== null,
       decisionOutcome: decision?.outcome ?? null,
       refusal: refusalShown(dossier, dossier.lang),
+      // A withdrawn authorisation concerns the worker first: the day, the grounds, the motivation.
+      revocation: revocationShown(dossier, dossier.lang),
       decidedOn: decision?.outcome ? (decision.decidedOn ?? null) : null,
       validFrom: decision?.validFrom ?? null,
       validUntil: decision?.validUntil ?? null,

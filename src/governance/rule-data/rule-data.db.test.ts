@@ -21,6 +21,25 @@ describe('rule data under four eyes (issue 15)', () => {
     await loadDemoData(database.db);
     expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(true);
     expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(false); // never twice
+    // A parameter the engine gained after the first seed is seeded alone; the rest is left as it is.
+    await database.owner.db
+      .deleteFrom('rule_parameter_versions')
+      .where('name', '=', 'exclusion.sanctionMonths')
+      .execute();
+    await database.owner.db
+      .deleteFrom('rule_parameters')
+      .where('name', '=', 'exclusion.sanctionMonths')
+      .execute();
+    expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(true);
+    expect(
+      await database.db
+        .selectFrom('rule_parameter_versions')
+        .select('valid_from')
+        .where('name', '=', 'exclusion.sanctionMonths')
+        .orderBy('valid_from')
+        .execute(),
+    ).toEqual([{ valid_from: '2019-01-01' }, { valid_from: '2026-01-01' }]);
+    expect(await seedRuleData(database.db, getDefaultRuleData())).toBe(false);
     await refreshRuleData(database.db);
     testApp = await createTestApp(database, {}, { now: () => NOW });
     proposer = await signIn(testApp.app, 'beheerder', DEMO_PASSWORD);

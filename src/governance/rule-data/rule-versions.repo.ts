@@ -11,9 +11,14 @@ import { type ListRow, type ParameterRow, ruleDataFromRows } from './rule-versio
 export async function seedRuleData(db: Db, seed: RuleData): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended('loket:rule-data-seed', 0))`.execute(trx);
-    const existing = await trx.selectFrom('rule_parameters').select('name').limit(1).executeTakeFirst();
-    if (existing) return false;
-    const timelines = [...seed.parameters.timelines.values()];
+    // A parameter the code needs and the database never held (added to the engine after the
+    // first seed) is seeded from its YAML too; what the database holds is never touched, so a
+    // governed change is not undone.
+    const known = new Set(
+      (await trx.selectFrom('rule_parameters').select('name').execute()).map((r) => r.name),
+    );
+    const timelines = [...seed.parameters.timelines.values()].filter((t) => !known.has(t.name));
+    if (timelines.length === 0) return false;
     await trx
       .insertInto('rule_parameters')
       .values(timelines.map((t) => ({ name: t.name, unit: t.unit, description: t.description })))
@@ -36,6 +41,7 @@ export async function seedRuleData(db: Db, seed: RuleData): Promise<boolean> {
         ),
       )
       .execute();
+    if (known.size > 0) return true;
     await trx
       .insertInto('rule_list_versions')
       .values(

@@ -1,4 +1,12 @@
+import { addDays, addMonths } from '../dates/iso-date.ts';
+import type { AssessmentContext } from '../engine/assessment-context.ts';
+import { ParameterReader } from '../engine/parameter-reader.ts';
+import type { Application } from '../schema/application-schema.ts';
 import { type Condition, finding } from './condition.ts';
+import type { Field } from './fields.ts';
+
+type Sanction = NonNullable<Application['employer']['sanctions']>[number];
+const field = (path: string, read: () => unknown): Field => ({ path, read: () => read() });
 
 /**
  * Refusal grounds about the employer. Sanctions on the employer itself count from 2019; the
@@ -13,15 +21,26 @@ export const checkEmployerNotExcluded: Condition = {
   name: 'checkEmployerNotExcluded',
   legalBasis: `${REFUSAL_GROUNDS}; Law 30 Apr 1999, art. 12/1, 12/3, 12/4`,
   reasonCodes: ['EMPLOYER_EXCLUDED'],
+  // A sanction the rules cannot date (no register end, no day and ground) is unknown, not absent.
+  requires: (ctx) =>
+    (ctx.app.employer.sanctions ?? []).flatMap((sanction, i) =>
+      sanction.until !== undefined && (sanction.imposedOn === undefined || sanction.ground === undefined)
+        ? []
+        : [
+            field(`employer.sanctions[${i}].imposedOn`, () => sanction.imposedOn),
+            field(`employer.sanctions[${i}].ground`, () => sanction.ground),
+          ],
+    ),
   evaluate(ctx) {
     const sanctions = ctx.app.employer.sanctions;
     if (!sanctions || sanctions.length === 0) return null;
     let until: string | null = null;
     const via: Array<'EMPLOYER' | 'DIRECTOR'> = [];
     for (const sanction of sanctions) {
-      if (sanction.until < ctx.rulesAt) continue;
       if (sanction.via === 'DIRECTOR' && !ctx.rules.get('refusal.directorSanctions')) continue;
-      if (until === null || sanction.until > until) until = sanction.until;
+      const end = exclusionEnd(ctx, sanction);
+      if (end < ctx.rulesAt) continue;
+      if (until === null || end > until) until = end;
       if (!via.includes(sanction.via)) via.push(sanction.via);
     }
     if (until === null) return null;
@@ -32,6 +51,24 @@ export const checkEmployerNotExcluded: Condition = {
       : found;
   },
 };
+
+/**
+ * The last day a sanction excludes the employer. Policy note 002 §2.1: "De werkgevers die
+ * onrechtmatige handelingen hebben verricht worden langer uitgesloten": the length is the one in
+ * force on the day the sanction was imposed (a heavier rule does not reach back), per its ground,
+ * from `exclusion.sanctionMonths`; the last day is the day before the same date that many months
+ * later. Only a sanction without day and ground keeps the end the register gave it.
+ */
+function exclusionEnd(ctx: AssessmentContext, sanction: Sanction): string {
+  if (sanction.imposedOn === undefined || sanction.ground === undefined) return sanction.until as string;
+  // Before the 2018 decree's first day its first value holds (the older text had the same year).
+  const day = sanction.imposedOn < EXCLUSION_FIRST_DAY ? EXCLUSION_FIRST_DAY : sanction.imposedOn;
+  const onThatDay = new ParameterReader(ctx.data.parameters.snapshotAt(day), day, ctx.used);
+  const months = onThatDay.get('exclusion.sanctionMonths')[sanction.ground];
+  return addDays(addMonths(sanction.imposedOn, months), -1);
+}
+
+const EXCLUSION_FIRST_DAY = '2019-01-01';
 
 /**
  * False or unlawfully obtained documents were a ground before 2026 already (fraud, incorrect or

@@ -270,6 +270,11 @@ export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
     'Exclusion après sanction d’un administrateur',
     'Exclusion after a sanction on a director',
   ),
+  'exclusion.sanctionMonths': L(
+    'Duur van de uitsluiting na een sanctie (maanden, per grond)',
+    'Durée de l’exclusion après une sanction (mois, par motif)',
+    'Length of the exclusion after a sanction (months, per ground)',
+  ),
   'policy.almostOnlyNonEu.minimumShare': L(
     'Beleidsgrens aandeel niet-EU-werknemers',
     'Seuil de politique part de travailleurs non européens',

@@ -11,6 +11,7 @@ const share = Type.Number({ minimum: 0, maximum: 10 });
 const vks = Type.Integer({ minimum: 1, maximum: 8 });
 const count = Type.Integer({ minimum: 0 });
 const flag = Type.Boolean();
+const months = Type.Integer({ minimum: 1, maximum: 120 });
 const nullableVks = Type.Union([vks, Type.Null()]);
 const countries = Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { uniqueItems: true });
 
@@ -91,6 +92,20 @@ export const PARAMETER_DEFINITIONS = {
   'refusal.employerActsAsHub': define('boolean', flag, 'refusal ground: employer acting as a hub'),
   'refusal.employerAlmostOnlyNonEu': define('boolean', flag, 'refusal ground: almost only non-EU staff'),
   'refusal.directorSanctions': define('boolean', flag, "a director's sanction excludes the employer"),
+  'exclusion.sanctionMonths': define(
+    'months',
+    // One entry per ground of `SANCTION_GROUNDS` (contract.ts), all required.
+    Type.Object(
+      {
+        ILLEGAL_EMPLOYMENT: months,
+        SOCIAL_PENAL_CODE: months,
+        SOCIAL_INSPECTION_DECREE: months,
+        ECONOMIC_MIGRATION_DECREE: months,
+      },
+      { additionalProperties: false },
+    ),
+    'months of exclusion from the day a sanction was imposed, per ground (read on that day)',
+  ),
   'policy.almostOnlyNonEu.minimumShare': define('share', share, 'non-EU share at or above which to review'),
   'policy.almostOnlyNonEu.minimumHeadcount': define('persons', count, 'only from this headcount'),
   'policy.hub.minimumShare': define('share', share, 'share left within 6 months at or above which'),

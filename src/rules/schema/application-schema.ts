@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { CATEGORIES } from '../contract.ts';
+import { CATEGORIES, SANCTION_GROUNDS } from '../contract.ts';
 // Must run before this schema is compiled anywhere (see the file).
 import './date-format.ts';
 
@@ -28,9 +28,19 @@ function nullableOneOf<const V extends readonly string[]>(values: V) {
 
 const Strict = { additionalProperties: false } as const;
 
+/**
+ * A sanction on the employer or a director. Its exclusion runs from `imposedOn` for the months the
+ * parameter `exclusion.sanctionMonths` gives its `ground` on that day (policy note 002 §2.1); an
+ * `until` alone (an end the sanctions register dated itself) is still read, but is overruled by
+ * the computed end when the day and the ground are given (issue 13, item 11).
+ */
 export const SanctionSchema = Type.Object(
   {
-    until: Type.String({ format: 'date', description: 'last day of the exclusion' }),
+    until: Type.Optional(
+      Type.String({ format: 'date', description: 'last day of the exclusion, as the register dated it' }),
+    ),
+    imposedOn: Type.Optional(Type.String({ format: 'date', description: 'day the sanction was imposed' })),
+    ground: Type.Optional(oneOf(SANCTION_GROUNDS, 'legal ground of the sanction')),
     via: oneOf(['EMPLOYER', 'DIRECTOR'] as const),
   },
   Strict,

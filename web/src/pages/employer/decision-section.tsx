@@ -17,6 +17,19 @@ export interface RefusalView {
   motivation: string | null;
 }
 
+/** A withdrawal of the grant, decided (src/dossiers/revocation/revocation-view.ts). */
+export interface RevocationView {
+  decidedOn: string;
+  grounds: { code: string; statement: string; legalBasis: string }[];
+  motivation: string | null;
+}
+
+/** The link text of each kind of letter; a decision letter for any other kind. */
+const LETTER_TEXTS = {
+  APPEAL_DECISION: 'employer.decision.appealLetter',
+  REVOCATION: 'employer.decision.revocationLetter',
+} as const;
+
 export interface LetterLink {
   id: string;
   kind: string;
@@ -26,16 +39,19 @@ export interface LetterLink {
 /**
  * The decision and its letters, for the employer (`/employer/dossiers/:id`) and the worker
  * (`/worker`): granted or refused, its validity, and what became of an appeal: dismissed, allowed
- * with a grant, or allowed and examined again, each with its own letter.
+ * with a grant, or allowed and examined again, each with its own letter; and a grant withdrawn
+ * later (decision 012), with its grounds, legal basis and motivation.
  */
 export function DecisionSection({
   decision,
   refusal,
+  revocation,
   letters,
   letterHref,
 }: {
   decision: DecisionView | null;
   refusal?: RefusalView | null;
+  revocation?: RevocationView | null;
   letters: LetterLink[];
   letterHref: (letterId: string) => string;
 }) {
@@ -96,6 +112,7 @@ export function DecisionSection({
           <p className="emp-motivation">{refusal.motivation}</p>
         </>
       ) : null}
+      {revocation ? <RevocationPart revocation={revocation} /> : null}
       {appealText ? <p data-testid="appeal-outcome">{appealText}</p> : null}
       {letters.length > 0 ? (
         <>
@@ -104,14 +121,9 @@ export function DecisionSection({
             {letters.map((letter) => (
               <li key={letter.id}>
                 <a href={letterHref(letter.id)}>
-                  {t(
-                    letter.kind === 'APPEAL_DECISION'
-                      ? 'employer.decision.appealLetter'
-                      : 'employer.decision.letter',
-                    {
-                      date: formatDate(lang, letter.createdAt),
-                    },
-                  )}
+                  {t(LETTER_TEXTS[letter.kind as keyof typeof LETTER_TEXTS] ?? 'employer.decision.letter', {
+                    date: formatDate(lang, letter.createdAt),
+                  })}
                 </a>
               </li>
             ))}
@@ -119,5 +131,39 @@ export function DecisionSection({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The withdrawal: its day, then its grounds with legal basis and the motivation, as the letter has them. */
+function RevocationPart({ revocation }: { revocation: RevocationView }) {
+  const t = useT();
+  return (
+    <div data-testid="revocation">
+      <p>
+        <Tag tone="failure">{t('employer.decision.revoked')}</Tag>{' '}
+        {t('employer.decision.decidedOn', { date: formatDate(currentLang(), revocation.decidedOn) })}
+      </p>
+      <h3>{t('employer.decision.revocationGrounds')}</h3>
+      <ul className="list--bullet">
+        {revocation.grounds.map((ground) => (
+          <li key={ground.code}>
+            {ground.statement}
+            {ground.legalBasis ? (
+              <span className="emp-reasons__basis">
+                {' '}
+                ({t('employer.assessment.legalBasis')} {ground.legalBasis})
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {revocation.motivation ? (
+        <>
+          <h3>{t('employer.decision.motivation')}</h3>
+          <p className="emp-motivation">{revocation.motivation}</p>
+        </>
+      ) : null}
+      <p>{t('employer.decision.revocationAppeal')}</p>
+    </div>
   );
 }

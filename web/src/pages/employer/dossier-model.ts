@@ -1,4 +1,5 @@
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import type { ShownProposal, ShownRevocation } from '../../../../src/dossiers/revocation/revocation-view.ts';
 import type { Assessment, Category, Reason } from '../../../../src/rules/index.ts';
 import type { FieldError } from '../../api.ts';
 import type { RefusalView } from './decision-section.tsx';
@@ -66,6 +67,8 @@ export interface UploadedDocument {
 
 export interface LegalClock {
   startedOn: string | null;
+  /** What started the clock's current run (absent from older servers). */
+  startedBy?: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
@@ -121,6 +124,10 @@ export interface DossierOverview extends DossierSummary {
   appeal?: { grounds: string; lodgedOn: string } | null;
   /** The last day a refusal may be appealed (one month after it); null when nothing is to appeal. */
   appealLastDay?: string | null;
+  /** A proposed withdrawal of the grant (decision 012): grounds, facts, the hearing's day, the answer. */
+  withdrawal?: ShownProposal | null;
+  /** The withdrawal decided: its day, grounds with legal basis, motivation. */
+  revocation?: ShownRevocation | null;
 }
 
 /** Why the service declared a dossier inadmissible (lifecycle/admissibility.ts), as the server sends it. */

@@ -27,6 +27,7 @@ import {
   SubmittedConfirmation,
 } from './next-steps.tsx';
 import { useDossier } from './use-dossier.ts';
+import { WithdrawalHearing } from './withdrawal-hearing.tsx';
 import { WorkerAccess } from './worker-access.tsx';
 
 /** `/employer/dossiers/:id`: where a dossier stands and what the employer can do now. */
@@ -109,9 +110,13 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
         <p>{t('employer.fee.paidOn', { date: formatDate(lang, dossier.fee.paidOn) })}</p>
       ) : null}
       <InformationRequests dossier={dossier} onChanged={onChanged} onReload={onReload} />
+      {dossier.withdrawal && dossier.withdrawal.outcome !== 'REVOKED' ? (
+        <WithdrawalHearing dossier={dossier} onReload={onReload} />
+      ) : null}
       <DecisionSection
         decision={dossier.decision as DecisionView | null}
         refusal={dossier.refusal ?? null}
+        revocation={dossier.revocation ?? null}
         letters={dossier.letters}
         letterHref={(letterId) => `/api/v1/dossiers/${dossier.id}/letters/${letterId}`}
       />
@@ -142,6 +147,14 @@ function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
     <section aria-labelledby="clock-title">
       <h2 id="clock-title">{t('employer.clock.title')}</h2>
       <p>{t('employer.clock.dueDate', { date: formatDate(currentLang(), clock.dueDate) })}</p>
+      {clock.startedOn && clock.startedBy ? (
+        <p data-testid="clock-start">
+          {t(`employer.clock.startedBy.${clock.startedBy}`, {
+            date: formatDate(currentLang(), clock.startedOn),
+            days: clock.deadlineDays ?? 0,
+          })}
+        </p>
+      ) : null}
       {clock.isPaused ? (
         <p>
           <Tag tone="action">{t('employer.clock.paused')}</Tag>

@@ -18,6 +18,8 @@ type Load = { status: 'loading' } | { status: 'ready'; dossiers: ListedDossier[]
 interface ListedDossier extends DossierSummary {
   needsAction: string[];
   answerDueOn: string | null;
+  /** The day a proposed withdrawal may be answered until, while unanswered. */
+  hearingDueOn?: string | null;
 }
 
 /** The list's search and status filter, read from and written to the address (a bookmarkable list). */
@@ -181,6 +183,9 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                           <Tag tone="action">{t(`employer.home.needs.${action}` as MessageKey)}</Tag>
                           {action === 'ANSWER_INFORMATION' && dossier.answerDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.answerDueOn) })}`
+                            : null}
+                          {action === 'ANSWER_HEARING' && dossier.hearingDueOn
+                            ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.hearingDueOn) })}`
                             : null}
                         </li>
                       ))}

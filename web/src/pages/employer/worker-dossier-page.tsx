@@ -14,6 +14,7 @@ import {
   type DecisionView,
   type LetterLink,
   type RefusalView,
+  type RevocationView,
 } from './decision-section.tsx';
 import type { DossierAction, DossierStatus, Inadmissibility } from './dossier-model.ts';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
@@ -29,6 +30,8 @@ export interface WorkerDossier {
   isPaused: boolean;
   decisionOutcome: 'GRANTED' | 'REFUSED' | null;
   refusal?: RefusalView | null;
+  /** The grant withdrawn later, with its grounds and motivation. */
+  revocation?: RevocationView | null;
   decidedOn?: string | null;
   validFrom?: string | null;
   validUntil?: string | null;
@@ -203,6 +206,7 @@ function WorkerDossierView({
           ...(dossier.appeal ? { appeal: dossier.appeal } : {}),
         }}
         refusal={dossier.refusal ?? null}
+        revocation={dossier.revocation ?? null}
         letters={dossier.letters ?? []}
         letterHref={(letterId) => `/api/v1/worker-access/letters/${letterId}`}
       />

@@ -22,7 +22,9 @@ import { FeeSection } from './components/fee-section.tsx';
 import { type FormErrors, NO_ERRORS, toFormErrors } from './components/form-errors.ts';
 import { NotesSection } from './components/notes-section.tsx';
 import { RegisterSection } from './components/register-section.tsx';
+import { ScreeningSection } from './components/screening-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
+import { WithdrawalSection } from './components/withdrawal-section.tsx';
 import { formatDate, labelOf } from './staff-format.ts';
 import type { DossierOverview, DossierStatus } from './staff-types.ts';
 import { useRegisterPolling } from './use-register-polling.ts';
@@ -122,6 +124,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
       <div className="staff-overview">
         <div className="staff-overview__main">
           <DecisionSection dossier={dossier} />
+          <WithdrawalSection dossier={dossier} />
           {/* A document opened is read beside the application (stacked on a narrow screen). */}
           <div className={viewing ? 'staff-beside' : undefined}>
             <ApplicationSection dossier={dossier} />
@@ -133,6 +136,7 @@ export function DossierPage({ id, user, queuePath }: { id: string; user: Session
           <DocumentsSection dossier={dossier} onView={setViewing} />
           <AssessmentSection dossier={dossier} />
           <InadmissibilitySection dossier={dossier} />
+          <ScreeningSection dossier={dossier} canAct={user.role === 'CASE_HANDLER'} onChanged={reload} />
           <FeeSection dossier={dossier} perform={perform} errors={errors.byField} />
           <InformationRequestsSection dossier={dossier} />
           <NotesSection dossier={dossier} onAdded={reload} />
@@ -247,6 +251,21 @@ function ClockPanel({ dossier }: { dossier: DossierOverview }) {
               {clock.isAtRisk ? (
                 <span className="staff-flag staff-flag--atRisk">{t('staff.flags.atRisk')}</span>
               ) : null}
+            </dd>
+          </div>
+          <div className="staff-dl__row">
+            <dt>{t('staff.overview.clock.startedOn')}</dt>
+            <dd data-testid="clock-start">
+              {formatDate(clock.startedOn)}
+              {clock.startedBy ? ` (${t(`staff.overview.clock.startedBy.${clock.startedBy}`)})` : null}
+            </dd>
+          </div>
+          <div className="staff-dl__row">
+            <dt>{t('staff.overview.clock.term')}</dt>
+            <dd>
+              {clock.startedBy === 'APPEAL'
+                ? t('staff.overview.clock.appealTerm')
+                : t('staff.overview.clock.maximum', { days: clock.deadlineDays ?? 0 })}
             </dd>
           </div>
           <div className="staff-dl__row">

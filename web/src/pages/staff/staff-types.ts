@@ -1,5 +1,7 @@
 import type { LetterDraft, LetterPart } from '../../../../src/dossiers/letters/letter-draft.ts';
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
+import type { ShownWithdrawalGround } from '../../../../src/dossiers/revocation/revocation-rules.ts';
+import type { ShownProposal, ShownRevocation } from '../../../../src/dossiers/revocation/revocation-view.ts';
 import type { SavedFilter } from '../../../../src/dossiers/staff/saved-filters.ts';
 import type { StaffEntryKind } from '../../../../src/dossiers/staff/staff-entries.repo.ts';
 import type { Assessment, Category } from '../../../../src/rules/index.ts';
@@ -9,7 +11,18 @@ import type { Assessment, Category } from '../../../../src/rules/index.ts';
  * src/dossiers/handling/queue.ts and supervision.ts are the source; dates arrive as ISO strings).
  */
 
-export type { Assessment, Category, DossierAction, DossierStatus, LetterDraft, LetterPart, SavedFilter };
+export type {
+  Assessment,
+  Category,
+  DossierAction,
+  DossierStatus,
+  LetterDraft,
+  LetterPart,
+  SavedFilter,
+  ShownProposal,
+  ShownRevocation,
+  ShownWithdrawalGround,
+};
 
 /** A row of the staff history: a lifecycle action, or a note, assignment or letter edit. */
 export interface HistoryEntry {
@@ -68,6 +81,8 @@ export interface Step {
 
 export interface LegalClock {
   startedOn: string | null;
+  /** What started the current run (absent from older servers). */
+  startedBy?: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
@@ -221,9 +236,24 @@ export interface DossierOverview {
   returnedRefusal?: ReturnedRefusal | null;
   /** The employer's appeal: their grounds, for the supervisor who decides it. */
   appeal?: { grounds: string; lodgedOn: string } | null;
+  /** The latest withdrawal proposal (decision 012): the open one, else the last decided one. */
+  withdrawal?: ShownProposal | null;
+  /** The grounds a withdrawal may rest on today (a granted dossier only), with legal basis. */
+  withdrawalGrounds?: ShownWithdrawalGround[] | null;
+  /** A withdrawal decided: day, grounds, motivation. */
+  revocation?: ShownRevocation | null;
   letters: Array<{ id: string; kind: string; lang: string; createdAt: string }>;
   /** Consecutive draft saves come folded: `count` of them, from `firstOn` to `on`. */
   history: HistoryEntry[];
+  /** A minister of religion's dossier put to the screening service, and the advice received. */
+  screening?: {
+    referredOn: string;
+    referredBy: string | null;
+    question: string;
+    advice: 'NO_OBJECTION' | 'OBJECTION' | null;
+    adviceOn: string | null;
+    adviceNote: string | null;
+  } | null;
   /** Staff only (null for the employer): notes never shown outside the service. */
   internalNotes?: InternalNote[] | null;
   assignee: { id: string; displayName: string } | null;
@@ -252,6 +282,7 @@ export interface LeadTimes {
     decided: number;
     withinDeadline: number;
     shareWithinDeadline: number | null;
+    averageDays?: number | null;
     medianDays: number | null;
     p90Days: number | null;
   }>;

@@ -213,6 +213,7 @@ function LeadTimesSection() {
   return (
     <Section id="lead-times" title={t('staff.supervisor.leadTimes.title')}>
       <p>{t('staff.supervisor.leadTimes.intro')}</p>
+      <p className="staff-hint">{t('staff.supervisor.leadTimes.target')}</p>
       <form className="staff-filter-row" noValidate onSubmit={onSubmit}>
         <TextField
           id="lead-times-from"
@@ -269,6 +270,9 @@ function LeadTimesSection() {
                   {t('staff.supervisor.leadTimes.withinDeadline')}
                 </th>
                 <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.average')}
+                </th>
+                <th scope="col" className="numeric">
                   {t('staff.supervisor.leadTimes.median')}
                 </th>
                 <th scope="col" className="numeric">
@@ -288,6 +292,7 @@ function LeadTimesSection() {
                         ? t('staff.common.none')
                         : t('staff.supervisor.leadTimes.percent', { value: percent })}
                     </td>
+                    <td className="numeric">{row.averageDays ?? t('staff.common.none')}</td>
                     <td className="numeric">{row.medianDays ?? t('staff.common.none')}</td>
                     <td className="numeric">{row.p90Days ?? t('staff.common.none')}</td>
                   </tr>

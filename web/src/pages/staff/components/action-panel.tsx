@@ -11,6 +11,7 @@ import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
 import { type FormProps, type Perform, TextArea } from './panel-parts.tsx';
 import { CoSignForm, RefuseForm, ReturnedRefusalNotice, ReturnRefusalForm } from './refuse-form.tsx';
 import { RequestInformationForm } from './request-information-form.tsx';
+import { DecideWithdrawalForm, ProposeWithdrawalForm } from './withdrawal-forms.tsx';
 
 export type { Perform, PerformRequest } from './panel-parts.tsx';
 
@@ -24,13 +25,16 @@ interface PanelProps {
 /**
  * The actions the server allows this reader now (`allowedActions`), and only those: start the
  * review, request information, grant, refuse, or, for a supervisor facing a proposed refusal,
- * co-sign it or send it back, and decide an appeal (supervisors only, by the lifecycle table).
+ * co-sign it or send it back, and decide an appeal (supervisors only, by the lifecycle table); on
+ * a grant, propose its withdrawal (case handler) or decide a proposed one (supervisor).
  * A decision that cannot be undone asks for confirmation first (confirm-step.tsx).
  */
 export function ActionPanel({ dossier, perform, errors, isSupervisor }: PanelProps) {
   const t = useT();
   const allowed = new Set(dossier.allowedActions);
   const isCoSigning = isSupervisor && dossier.pendingRefusal !== null && allowed.has('REFUSE');
+  // One withdrawal proposal at a time: proposed while none is open, decided while one is.
+  const isWithdrawalOpen = dossier.withdrawal != null && dossier.withdrawal.outcome === null;
   const forms = [
     allowed.has('START_REVIEW') ? <StartReviewForm key="start" perform={perform} /> : null,
     allowed.has('REQUEST_INFORMATION') ? (
@@ -45,6 +49,12 @@ export function ActionPanel({ dossier, perform, errors, isSupervisor }: PanelPro
     ) : null,
     allowed.has('REFUSE') && !isCoSigning ? (
       <RefuseForm key="refuse" dossier={dossier} perform={perform} errors={errors} />
+    ) : null,
+    allowed.has('PROPOSE_REVOCATION') && !isWithdrawalOpen ? (
+      <ProposeWithdrawalForm key="propose-withdrawal" dossier={dossier} perform={perform} errors={errors} />
+    ) : null,
+    allowed.has('REVOKE') && isWithdrawalOpen ? (
+      <DecideWithdrawalForm key="decide-withdrawal" dossier={dossier} perform={perform} errors={errors} />
     ) : null,
     allowed.has('DECIDE_APPEAL') ? (
       <DecideAppealForm key="appeal" dossier={dossier} perform={perform} errors={errors} />
