@@ -4,19 +4,17 @@ import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import employerFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
-import { expectHeading, expectNoAccessibilityViolations, useBrowserTests } from './support/harness.ts';
+import {
+  expectHeading,
+  expectNoAccessibilityViolations,
+  expectNoSidewaysScroll,
+  useBrowserTests,
+} from './support/harness.ts';
 
 // The job step's pickers as an employer on a phone uses them: keyboard only, 390 px wide, axe on
 // the page with the list open and after the choice, no console error.
 const emp = employerNl;
 const job = emp.questions.application.job;
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 describe('the occupation and migration-list pickers', () => {
   let page: Page;

@@ -8,18 +8,12 @@ import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
+  expectNoSidewaysScroll,
   signInOnPage,
   useBrowserTests,
 } from './support/harness.ts';
 
 const pilots = nl.talent.pilots;
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /**
  * The recruitment pilots as their users meet them: the partner that runs THAMM records on a phone

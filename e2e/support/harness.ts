@@ -95,6 +95,14 @@ export async function findAccessibilityViolations(page: Page): Promise<AxeViolat
   });
 }
 
+/** The page is no wider than the window: nothing to scroll sideways (at 390 px, a phone). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 /** Waits for the page's h1 (exactly this text, or matching the pattern). */
 export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: text, exact: typeof text === 'string' }).waitFor();

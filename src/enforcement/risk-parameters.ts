@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { SIGNAL_KINDS, type SignalKind } from './signal-kinds.ts';
 
 /**
  * The monitoring's thresholds and weights, dated like the rules' parameters (rules/enforcement/*.yaml,
@@ -9,21 +10,7 @@ import { parse } from 'yaml';
  * signal quotes the value it used, from when, and the legal basis.
  */
 
-export const SIGNAL_KINDS = [
-  'EMPLOYER_NOT_ACTIVE',
-  'SANCTION_ACTIVE',
-  'NOT_DECLARED',
-  'DECLARED_ELSEWHERE',
-  'HUB',
-  'WAGE_BELOW_PROMISE',
-  'SHARED_ADDRESS',
-  'DMFA_MISSING',
-  'EMPLOYMENT_ENDED',
-  'DIRECTORS_CHANGED',
-  'LATE_DIMONA',
-  'DESK_REPORT',
-] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export { SIGNAL_KINDS, type SignalKind };
 
 export interface ParameterUse<T> {
   readonly name: string;

@@ -1,20 +1,8 @@
 /** What the enforcement API answers (src/enforcement/enforcement.routes.ts), as the inspector's pages read it. */
 
-export const SIGNAL_KINDS = [
-  'EMPLOYER_NOT_ACTIVE',
-  'SANCTION_ACTIVE',
-  'NOT_DECLARED',
-  'DECLARED_ELSEWHERE',
-  'HUB',
-  'WAGE_BELOW_PROMISE',
-  'SHARED_ADDRESS',
-  'DMFA_MISSING',
-  'EMPLOYMENT_ENDED',
-  'DIRECTORS_CHANGED',
-  'LATE_DIMONA',
-  'DESK_REPORT',
-] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
+import type { SignalKind } from '../../../../src/enforcement/signal-kinds.ts';
+
+export { SIGNAL_KINDS, type SignalKind } from '../../../../src/enforcement/signal-kinds.ts';
 
 export interface ScorePart {
   kind: SignalKind;

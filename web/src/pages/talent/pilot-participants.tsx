@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { DROP_REASONS, PILOT_STAGES } from '../../../../src/talent/pilots/pilot-model.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -11,26 +12,7 @@ import { formErrors } from './talent-form.ts';
 
 /** A recruitment pilot's participants, for the partner organisation that runs it (pilot-pages.tsx). */
 
-const STAGES = [
-  'SELECTED',
-  'TRAINED',
-  'PASSED',
-  'MATCHED',
-  'PERMIT_FILED',
-  'PERMIT_GRANTED',
-  'ARRIVED',
-  'EMPLOYED_6M',
-  'EMPLOYED_12M',
-] as const;
-const DROP_REASONS = [
-  'FAILED_TRAINING',
-  'WITHDREW',
-  'NO_EMPLOYER',
-  'PERMIT_REFUSED',
-  'VISA_REFUSED',
-  'LEFT_EMPLOYMENT',
-  'OTHER',
-] as const;
+const STAGES = PILOT_STAGES;
 
 export interface ParticipantView {
   id: string;

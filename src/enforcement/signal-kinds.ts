@@ -1,0 +1,16 @@
+/** The kinds of risk signal (docs/enforcement.md): shared by the monitoring and the inspector's pages. */
+export const SIGNAL_KINDS = [
+  'EMPLOYER_NOT_ACTIVE',
+  'SANCTION_ACTIVE',
+  'NOT_DECLARED',
+  'DECLARED_ELSEWHERE',
+  'HUB',
+  'WAGE_BELOW_PROMISE',
+  'SHARED_ADDRESS',
+  'DMFA_MISSING',
+  'EMPLOYMENT_ENDED',
+  'DIRECTORS_CHANGED',
+  'LATE_DIMONA',
+  'DESK_REPORT',
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
