@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DESK_LANGUAGES, type DeskLang, isDeskLang } from '../../../../src/desk/desk-languages.ts';
-import { currentLang } from '../../i18n.ts';
+import { isLang } from '../../../../src/i18n/languages.ts';
+import { changeLang, currentLang } from '../../i18n.ts';
 import { useSearch } from '../../routing.tsx';
 import { type DeskT, deskText } from './desk-catalogues.ts';
 
@@ -9,6 +11,11 @@ export function useDesk(): { lang: DeskLang; t: DeskT; languages: readonly DeskL
   useTranslation();
   const asked = new URLSearchParams(useSearch()).get('lang');
   const lang = isDeskLang(asked) ? asked : currentLang();
+  // The desk's own language links switch the whole page (header, footer, error summary) when the
+  // interface speaks that language too; a desk-only language (Turkish) leaves the interface as it is.
+  useEffect(() => {
+    if (isLang(asked) && asked !== currentLang()) void changeLang(asked);
+  }, [asked]);
   return { lang, t: deskText(lang), languages: DESK_LANGUAGES };
 }
 

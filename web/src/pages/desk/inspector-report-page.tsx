@@ -205,7 +205,11 @@ export function InspectorReportPage({ id }: { id: string }) {
             label: t('staff.triage.subjects'),
             value: report.categories.map((c) => t(`staff.triage.categories.${c as 'OTHER'}`)).join(', '),
           },
-          { key: 'employerName', label: t('staff.triage.employerName'), value: report.employerName ?? '' },
+          {
+            key: 'employerName',
+            label: t('staff.triage.employerName'),
+            value: report.employerName ?? t('staff.triage.notGiven'),
+          },
           {
             key: 'kbo',
             label: t('staff.triage.enterpriseNumber'),
