@@ -39,8 +39,16 @@ describe('the assessment as public callers read it', () => {
     for (const lang of ['nl', 'fr', 'en']) {
       for (const body of [
         application(),
-        application({ category: 'PROFESSIONAL_ATHLETE', applicationDate: '2024-03-01' }),
-        application({ category: 'PERFORMING_ARTIST', applicationDate: '2023-03-01' }),
+        application({
+          category: 'PROFESSIONAL_ATHLETE',
+          applicationDate: '2024-03-01',
+          job: { ...application().job, startDate: '2024-05-01' },
+        }),
+        application({
+          category: 'PERFORMING_ARTIST',
+          applicationDate: '2023-03-01',
+          job: { ...application().job, startDate: '2023-05-01' },
+        }),
       ]) {
         const response = await assess(lang, body);
         expect(response.statusCode, response.body).toBe(200);

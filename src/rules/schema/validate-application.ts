@@ -1,5 +1,6 @@
 import { compileValidator, type Validation } from '../../validation/compile-validator.ts';
 import type { SchemaError } from '../../validation/field-errors.ts';
+import { FIRST_RULES_DATE } from '../contract.ts';
 import { addMonths, ageOn, isIsoDate } from '../dates/iso-date.ts';
 import { type Application, ApplicationSchema } from './application-schema.ts';
 
@@ -65,7 +66,9 @@ interface DatedAnswers {
 export function findImplausibleDates(answers: DatedAnswers): SchemaError[] {
   const errors: SchemaError[] = [];
   const filed = answers.applicationDate;
-  if (!isIsoDate(filed)) return errors;
+  // A filing date before the regime is answered as such (RulesDateOutOfRangeError), not as dates
+  // implausible next to it.
+  if (!isIsoDate(filed) || filed < FIRST_RULES_DATE) return errors;
   const { minAge, maxAge } = PLAUSIBLE;
   const birthDate = answers.worker?.birthDate;
   const age = isIsoDate(birthDate) ? ageOn(birthDate, filed) : null;
@@ -77,7 +80,7 @@ export function findImplausibleDates(answers: DatedAnswers): SchemaError[] {
     errors.push(plausibility('plausible.tooOld', '/worker/birthDate', { years: maxAge }, message));
   }
   const start = answers.job?.startDate;
-  if (isIsoDate(start)) {
+  if (isIsoDate(start) && start >= FIRST_RULES_DATE) {
     const kind = answers.kind === 'RENEWAL' ? 'RENEWAL' : 'FIRST';
     const earliest = addMonths(filed, -PLAUSIBLE.startMonthsBefore[kind]);
     const latest = addMonths(filed, PLAUSIBLE.startMonthsAfter);
