@@ -216,6 +216,47 @@ const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> 
       en: 'fraud, falsified statements, unlawfully obtained data',
     },
   ],
+  // The withdrawal grounds of the 2018 decree (src/rules/withdrawal-grounds.ts).
+  [
+    'employer set up or operating mainly to bring in foreign workers, or without real economic activity',
+    {
+      nl: 'werkgever opgericht of actief vooral om buitenlandse werknemers te laten overkomen, of zonder werkelijke economische activiteit',
+      fr: 'employeur créé ou actif principalement pour faire venir des travailleurs étrangers, ou sans activité économique réelle',
+      en: 'employer set up or operating mainly to bring in foreign workers, or without real economic activity',
+    },
+  ],
+  [
+    'employment contrary to public order, public security, the law or international agreements',
+    {
+      nl: 'tewerkstelling in strijd met de openbare orde, de openbare veiligheid, de wet of internationale overeenkomsten',
+      fr: "occupation contraire à l'ordre public, à la sécurité publique, à la loi ou aux conventions internationales",
+      en: 'employment contrary to public order, public security, the law or international agreements',
+    },
+  ],
+  [
+    'legal obligations of the employer, pay and working conditions included',
+    {
+      nl: 'wettelijke verplichtingen van de werkgever, loon en arbeidsvoorwaarden inbegrepen',
+      fr: "obligations légales de l'employeur, y compris la rémunération et les conditions de travail",
+      en: 'legal obligations of the employer, pay and working conditions included',
+    },
+  ],
+  [
+    'special conditions of the authorisation',
+    {
+      nl: 'bijzondere voorwaarden van de toelating',
+      fr: "conditions particulières de l'autorisation",
+      en: 'special conditions of the authorisation',
+    },
+  ],
+  [
+    'bankruptcy, manifest insolvency or judicial reorganisation of the employer or its directors',
+    {
+      nl: 'faillissement, kennelijk onvermogen of gerechtelijke reorganisatie van de werkgever of zijn bestuurders',
+      fr: "faillite, insolvabilité manifeste ou réorganisation judiciaire de l'employeur ou de ses administrateurs",
+      en: 'bankruptcy, manifest insolvency or judicial reorganisation of the employer or its directors',
+    },
+  ],
   ['indexation', { nl: 'indexering', fr: 'indexation', en: 'indexation' }],
   ['directive (EU)', { nl: 'richtlijn (EU)', fr: 'directive (UE)', en: 'Directive (EU)' }],
   [
