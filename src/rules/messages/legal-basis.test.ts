@@ -78,8 +78,7 @@ describe('renderLegalBasis', () => {
 
   it('renders the legal basis of every withdrawal-only ground without English words', async () => {
     const { withdrawalOnlyGrounds } = await import('../withdrawal-grounds.ts');
-    const english =
-      /\b(the|employer|employment|public order|law|agreements|bankruptcy|directors)\b/i;
+    const english = /\b(the|employer|employment|public order|law|agreements|bankruptcy|directors)\b/i;
     for (const ground of withdrawalOnlyGrounds())
       for (const lang of ['nl', 'fr'] as const)
         expect(renderLegalBasis(ground.legalBasis, lang), `${ground.code} ${lang}`).not.toMatch(english);
