@@ -853,9 +853,10 @@ describe('loket audit verify', () => {
 
   it('with a read-only connection: exits 3 when asked to seal, verifies with --no-seal', async () => {
     const readOnly = `${database.url}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`;
-    // Move the sealer's horizon by taking a transaction id: with no other database of the cluster
-    // taking one meanwhile, the sealer would have nothing to write and the read-only role not show.
-    await sql`select pg_current_xact_id()`.execute(database.db);
+    // Give the sealer a write to make: its horizon is the cluster's oldest running transaction, which
+    // a long transaction in another database (tests run side by side) can hold where it was stored,
+    // and then a quiet database has nothing to write and the read-only role would not show.
+    await sql`update audit_seal_horizon set low_xid = '0'::xid8`.execute(database.owner.db);
     const sealing = fakeIo();
     expect(await runAudit(['verify', '--database-url', readOnly], sealing.io, {})).toBe(3);
     expect(sealing.stderr()).toMatch(/cannot seal the audit trail: .*read-only.*pass --no-seal/);
