@@ -5,11 +5,9 @@ import { defineConfig } from 'vitest/config';
 // real PostgreSQL (embedded unless DATABASE_URL is set), and browser tests in Debian's Chromium.
 export default defineConfig({
   test: {
-    // Vitest's default on a 2-core machine is one worker (cores - 1): every file in turn. The pool
-    // is shared by the three tiers, and the browser tier holds one worker all run long (one file
-    // at a time, fileParallelism: false: each file runs a server, its database and Chromium). Unit
-    // and database files mostly wait on PostgreSQL or a child process, so two more workers run
-    // them beside it (cores + 1 on a bigger machine). Override with `--maxWorkers N`.
+    // Vitest's default on a 2-core machine is one worker (cores - 1): every file in turn. Unit and
+    // database files mostly wait on PostgreSQL or a child process, so three run at once (cores + 1
+    // on a bigger machine). Override with `--maxWorkers N`.
     maxWorkers: Math.max(3, availableParallelism() + 1),
     projects: [
       {
@@ -35,7 +33,12 @@ export default defineConfig({
           globalSetup: ['test/e2e-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each browser file runs a server, its own copy of the demo database and Chromium: two at a
+          // time (they wait on pages and the simulated registers as much as they compute). A group of
+          // its own, after the others when one `vitest run` runs every tier; `npm test` runs this
+          // tier beside the others instead (test/run-tiers.ts).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           // Tests a file marks concurrent (the page census's visitors) run at most three at once.
           maxConcurrency: 3,
         },

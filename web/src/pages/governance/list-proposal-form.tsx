@@ -2,13 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { TextareaField } from '../../components/textarea-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
-import { addDays, errorsByField, formatDay } from './governance-format.ts';
+import { addDays, errorsByField } from './governance-format.ts';
 import type { ListEntry, ListVersionSummary } from './governance-types.ts';
+import { ProposalSourceFields, useProposalSource } from './proposal-source-fields.tsx';
 
 type VersionWithEntries = ListVersionSummary & { entries: ListEntry[] };
 
@@ -63,11 +63,8 @@ function ListForm({
   const { api } = useSession();
   const lang = currentLang();
   const afterLatest = addDays(base.validFrom, 1);
-  const [validFrom, setValidFrom] = useState(afterLatest > earliest ? afterLatest : earliest);
+  const proposal = useProposalSource(afterLatest > earliest ? afterLatest : earliest);
   const [legalAct, setLegalAct] = useState('');
-  const [source, setSource] = useState('');
-  const [verified, setVerified] = useState(false);
-  const [note, setNote] = useState('');
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [added, setAdded] = useState<ListEntry[]>([]);
   const [draft, setDraft] = useState({ id: '', group: '', nl: '', fr: '', en: '' });
@@ -113,19 +110,16 @@ function ListForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    required(found, 'validFrom', validFrom);
+    required(found, 'validFrom', proposal.source.validFrom);
     required(found, 'legalAct', legalAct);
-    required(found, 'source', source);
+    required(found, 'source', proposal.source.source);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
       await api.call('POST', '/api/v1/rule-data/proposals/list', {
-        validFrom,
+        ...proposal.body(),
         legalAct: legalAct.trim(),
-        source: source.trim(),
-        verified,
-        note: note.trim() || null,
         entries: [...base.entries.filter((e) => !removed.has(e.id)), ...added],
       });
       onProposed(t(`${k}.done`));
@@ -155,51 +149,23 @@ function ListForm({
         }))}
       />
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="gov-form">
-        <TextField
-          id="list-validFrom"
-          type="date"
-          label={labels.validFrom as string}
-          hint={t('governance.proposals.parameterForm.validFromHint', { date: formatDay(earliest, lang) })}
-          min={earliest}
-          value={validFrom}
-          onChange={(event) => setValidFrom(event.target.value)}
-          error={errors.validFrom}
-        />
-        <TextField
-          id="list-legalAct"
-          label={labels.legalAct as string}
-          hint={t(`${k}.legalActHint`)}
-          maxLength={500}
-          value={legalAct}
-          onChange={(event) => setLegalAct(event.target.value)}
-          error={errors.legalAct}
-        />
-        <TextField
-          id="list-source"
-          label={labels.source as string}
-          hint={t('governance.proposals.parameterForm.sourceHint')}
-          maxLength={500}
-          value={source}
-          onChange={(event) => setSource(event.target.value)}
-          error={errors.source}
-        />
-        <div className="form-group stats-checkbox">
-          <input
-            id="list-verified"
-            type="checkbox"
-            checked={verified}
-            onChange={(e) => setVerified(e.target.checked)}
-          />
-          <label htmlFor="list-verified">{t('governance.proposals.parameterForm.verified')}</label>
-        </div>
-        <TextareaField
-          id="list-note"
-          label={labels.note as string}
-          rows={3}
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          error={errors.note}
+        <ProposalSourceFields
+          idPrefix="list"
+          earliest={earliest}
+          labels={labels}
+          errors={errors}
+          state={proposal}
+          beforeSource={
+            <TextField
+              id="list-legalAct"
+              label={labels.legalAct as string}
+              hint={t(`${k}.legalActHint`)}
+              maxLength={500}
+              value={legalAct}
+              onChange={(event) => setLegalAct(event.target.value)}
+              error={errors.legalAct}
+            />
+          }
         />
         <h3>{labels.entries}</h3>
         <p role="status">{t(`${k}.summary`, { kept, added: added.length, removed: removed.size })}</p>

@@ -3,12 +3,12 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { TextareaField } from '../../components/textarea-field.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import { errorsByField, formatDay } from './governance-format.ts';
+import { errorsByField } from './governance-format.ts';
 import type { ParameterHistory } from './governance-types.ts';
 import { describeValue, parseValueInput, valueInputOf } from './parameter-values.ts';
+import { ProposalSourceFields, useProposalSource } from './proposal-source-fields.tsx';
 
 const FIELD_IDS: Record<string, string> = {
   name: 'param-name',
@@ -36,10 +36,7 @@ export function ParameterProposalForm({
   const no = t('governance.history.no');
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
-  const [validFrom, setValidFrom] = useState(earliest);
-  const [source, setSource] = useState('');
-  const [verified, setVerified] = useState(false);
-  const [note, setNote] = useState('');
+  const proposal = useProposalSource(earliest);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const chosen = parameters.find((p) => p.name === name);
@@ -66,8 +63,8 @@ export function ParameterProposalForm({
     };
     required('name', name);
     required('value', value);
-    required('validFrom', validFrom);
-    required('source', source);
+    required('validFrom', proposal.source.validFrom);
+    required('source', proposal.source.source);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -75,17 +72,12 @@ export function ParameterProposalForm({
       await api.call('POST', '/api/v1/rule-data/proposals/parameter', {
         name,
         value: parseValueInput(value, yes, no),
-        validFrom,
-        source: source.trim(),
-        verified,
-        note: note.trim() || null,
+        ...proposal.body(),
       });
       onProposed(t('governance.proposals.parameterForm.done'));
       setName('');
       setValue('');
-      setSource('');
-      setNote('');
-      setVerified(false);
+      proposal.reset();
     } catch (error) {
       setErrors(
         error instanceof ApiError && error.fields.length > 0
@@ -132,42 +124,12 @@ export function ParameterProposalForm({
           onChange={(event) => setValue(event.target.value)}
           error={errors.value}
         />
-        <TextField
-          id="param-validFrom"
-          type="date"
-          label={labels.validFrom as string}
-          hint={t('governance.proposals.parameterForm.validFromHint', { date: formatDay(earliest, lang) })}
-          min={earliest}
-          value={validFrom}
-          onChange={(event) => setValidFrom(event.target.value)}
-          error={errors.validFrom}
-        />
-        <TextField
-          id="param-source"
-          label={labels.source as string}
-          hint={t('governance.proposals.parameterForm.sourceHint')}
-          maxLength={500}
-          value={source}
-          onChange={(event) => setSource(event.target.value)}
-          error={errors.source}
-        />
-        <div className="form-group stats-checkbox">
-          <input
-            id="param-verified"
-            type="checkbox"
-            checked={verified}
-            onChange={(event) => setVerified(event.target.checked)}
-          />
-          <label htmlFor="param-verified">{t('governance.proposals.parameterForm.verified')}</label>
-        </div>
-        <TextareaField
-          id="param-note"
-          label={labels.note as string}
-          rows={3}
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          error={errors.note}
+        <ProposalSourceFields
+          idPrefix="param"
+          earliest={earliest}
+          labels={labels}
+          errors={errors}
+          state={proposal}
         />
         {errors.form ? <p className="field-error">{errors.form}</p> : null}
         <button id="param-submit" type="submit" className="button" disabled={busy}>

@@ -6,6 +6,7 @@ import { TextareaField } from '../../components/textarea-field.tsx';
 import { useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
+import { GroundsFieldset } from '../staff/components/grounds-fieldset.tsx';
 import type { EmployerDossier } from './inspector-types.ts';
 
 interface Ground {
@@ -104,41 +105,18 @@ export function WithdrawalForm({
       {grounds === undefined ? <Loading /> : null}
       {grounds === null ? <p role="alert">{t('inspector.file.failed')}</p> : null}
       {grounds ? (
-        <fieldset
-          className="form-fieldset form-group"
-          aria-describedby={errors.groundCodes ? 'withdrawal-groundCodes-error' : undefined}
-        >
-          <legend className="form-legend">{t('inspector.withdrawal.grounds')}</legend>
-          {errors.groundCodes ? (
-            <p id="withdrawal-groundCodes-error" className="field-error">
-              {errors.groundCodes}
-            </p>
-          ) : null}
-          {grounds.map((ground, index) => {
-            const id = index === 0 ? 'withdrawal-groundCodes' : `withdrawal-ground-${index}`;
-            return (
-              <div key={ground.code} className="staff-checkbox staff-ground">
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={chosen.includes(ground.code)}
-                  aria-describedby={`${id}-basis`}
-                  onChange={(event) =>
-                    setChosen((current) =>
-                      event.target.checked
-                        ? [...current, ground.code]
-                        : current.filter((c) => c !== ground.code),
-                    )
-                  }
-                />
-                <label htmlFor={id}>{ground.statement}</label>
-                <p id={`${id}-basis`} className="staff-hint staff-ground__details">
-                  {t('inspector.withdrawal.legalBasis', { basis: ground.legalBasis })}
-                </p>
-              </div>
-            );
-          })}
-        </fieldset>
+        <GroundsFieldset
+          id="withdrawal-groundCodes"
+          legend={t('inspector.withdrawal.grounds')}
+          error={errors.groundCodes}
+          grounds={grounds.map((ground) => ({
+            code: ground.code,
+            label: ground.statement,
+            legalBasis: ground.legalBasis,
+          }))}
+          chosen={chosen}
+          onChange={setChosen}
+        />
       ) : null}
       <TextareaField
         id="withdrawal-facts"

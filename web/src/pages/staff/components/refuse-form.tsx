@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
 import { currentLang, useT } from '../../../i18n.ts';
 import { formatDate, labelOf } from '../staff-format.ts';
-import type { RefusalGround, ReturnedRefusal } from '../staff-types.ts';
+import type { ReturnedRefusal } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
+import { GroundsFieldset } from './grounds-fieldset.tsx';
 import { LetterDraftView, useLetterDraft } from './letter-draft.tsx';
 import { type FormProps, type Perform, TextActionForm, TextArea } from './panel-parts.tsx';
 
@@ -23,7 +24,6 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
   );
   const [note, setNote] = useState('');
   const [isConfirming, setConfirming] = useState(false);
-  const reasonsError = errors['refuse-reasons'];
   // Only a case handler's refusal is a proposal; a supervisor (who may send proposals back) decides.
   const isProposal =
     dossier.refusalNeedsCoSign === true && !dossier.allowedActions.includes('RETURN_REFUSAL');
@@ -31,10 +31,6 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
     .filter((ground) => chosen.includes(ground.code))
     .map((ground) => labelOf(t, 'reasons', ground.code))
     .join('; ');
-
-  function toggle(code: string, isChecked: boolean) {
-    setChosen((current) => (isChecked ? [...current, code] : current.filter((c) => c !== code)));
-  }
 
   // The letter's draft, in the dossier's language, when the confirmation opens.
   const letter = useLetterDraft(
@@ -73,30 +69,25 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
       }}
     >
       <h3>{t('staff.panel.refuse.title')}</h3>
-      <fieldset
-        className={reasonsError ? 'staff-fieldset form-group--error' : 'staff-fieldset'}
-        aria-describedby={reasonsError ? 'refuse-reasons-hint refuse-reasons-error' : 'refuse-reasons-hint'}
-      >
-        <legend className="label">{t('staff.panel.refuse.reasons')}</legend>
-        <p id="refuse-reasons-hint" className="staff-hint">
-          {t('staff.panel.refuse.reasonsHint')}
-        </p>
-        {reasonsError ? (
-          <p id="refuse-reasons-error" className="field-error">
-            <span className="visually-hidden">{t('shell.errorPrefix')} </span>
-            {reasonsError}
-          </p>
-        ) : null}
-        {grounds.map((ground, index) => (
-          <GroundCheckbox
-            key={ground.code}
-            ground={ground}
-            id={index === 0 ? 'refuse-reasons' : `refuse-reason-${ground.code}`}
-            isChecked={chosen.includes(ground.code)}
-            onChange={(isChecked) => toggle(ground.code, isChecked)}
-          />
-        ))}
-      </fieldset>
+      <GroundsFieldset
+        id="refuse-reasons"
+        legend={t('staff.panel.refuse.reasons')}
+        hint={t('staff.panel.refuse.reasonsHint')}
+        error={errors['refuse-reasons']}
+        grounds={grounds.map((ground) => ({
+          code: ground.code,
+          label: (
+            <>
+              {labelOf(t, 'reasons', ground.code)}
+              {ground.effect === 'REVIEW' ? ` (${t('staff.panel.refuse.toWeigh')})` : null}
+            </>
+          ),
+          legalBasis: renderLegalBasis(ground.legalBasis, currentLang()),
+          found: ground.found,
+        }))}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <TextArea
         id="refuse-note"
         label={t('staff.panel.refuse.note')}
@@ -132,40 +123,6 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
         </button>
       )}
     </form>
-  );
-}
-
-function GroundCheckbox(props: {
-  ground: RefusalGround;
-  id: string;
-  isChecked: boolean;
-  onChange: (isChecked: boolean) => void;
-}) {
-  const t = useT();
-  const { ground, id } = props;
-  return (
-    <div className="staff-checkbox staff-ground">
-      <input
-        type="checkbox"
-        id={id}
-        value={ground.code}
-        checked={props.isChecked}
-        onChange={(event) => props.onChange(event.target.checked)}
-        aria-describedby={`${id}-basis`}
-      />
-      <label htmlFor={id}>
-        {labelOf(t, 'reasons', ground.code)}
-        {ground.effect === 'REVIEW' ? ` (${t('staff.panel.refuse.toWeigh')})` : null}
-      </label>
-      <div id={`${id}-basis`} className="staff-ground__details">
-        <p className="staff-hint">
-          {t('staff.panel.refuse.legalBasis', { basis: renderLegalBasis(ground.legalBasis, currentLang()) })}
-        </p>
-        {ground.found ? (
-          <p className="staff-ground__found">{t('staff.panel.refuse.found', { message: ground.found })}</p>
-        ) : null}
-      </div>
-    </div>
   );
 }
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { TextField } from '../../../components/text-field.tsx';
 import { useT } from '../../../i18n.ts';
 import { formatDate, todayInBrussels } from '../staff-format.ts';
-import type { ShownWithdrawalGround } from '../staff-types.ts';
 import { ConfirmStep } from './confirm-step.tsx';
 import type { FieldMap } from './form-errors.ts';
+import { GroundsFieldset } from './grounds-fieldset.tsx';
 import { type FormProps, TextArea } from './panel-parts.tsx';
 import { GroundList } from './withdrawal-section.tsx';
 
@@ -31,7 +31,6 @@ export function ProposeWithdrawalForm({ dossier, perform, errors }: FormProps) {
   const [evidence, setEvidence] = useState('');
   const [hearingDueOn, setHearingDueOn] = useState(defaultHearingDay(todayInBrussels()));
   const [isConfirming, setConfirming] = useState(false);
-  const groundsError = errors['withdrawal-grounds'];
   const fields: FieldMap = {
     // The summary links to the first checkbox: a fieldset cannot take the focus.
     groundCodes: { id: 'withdrawal-grounds', label: t('staff.panel.withdrawal.grounds') },
@@ -69,31 +68,18 @@ export function ProposeWithdrawalForm({ dossier, perform, errors }: FormProps) {
     >
       <h3>{t('staff.panel.withdrawal.title')}</h3>
       <p className="staff-hint">{t('staff.panel.withdrawal.intro')}</p>
-      <fieldset
-        className={groundsError ? 'staff-fieldset form-group--error' : 'staff-fieldset'}
-        aria-describedby={groundsError ? 'withdrawal-grounds-error' : undefined}
-      >
-        <legend className="label">{t('staff.panel.withdrawal.grounds')}</legend>
-        {groundsError ? (
-          <p id="withdrawal-grounds-error" className="field-error">
-            <span className="visually-hidden">{t('shell.errorPrefix')} </span>
-            {groundsError}
-          </p>
-        ) : null}
-        {grounds.map((ground, index) => (
-          <GroundCheckbox
-            key={ground.code}
-            ground={ground}
-            id={index === 0 ? 'withdrawal-grounds' : `withdrawal-ground-${ground.code}`}
-            isChecked={chosen.includes(ground.code)}
-            onChange={(isChecked) =>
-              setChosen((current) =>
-                isChecked ? [...current, ground.code] : current.filter((code) => code !== ground.code),
-              )
-            }
-          />
-        ))}
-      </fieldset>
+      <GroundsFieldset
+        id="withdrawal-grounds"
+        legend={t('staff.panel.withdrawal.grounds')}
+        error={errors['withdrawal-grounds']}
+        grounds={grounds.map((ground) => ({
+          code: ground.code,
+          label: ground.statement,
+          legalBasis: ground.legalBasis,
+        }))}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <TextArea
         id="withdrawal-facts"
         label={t('staff.panel.withdrawal.facts')}
@@ -142,34 +128,6 @@ export function ProposeWithdrawalForm({ dossier, perform, errors }: FormProps) {
         </button>
       )}
     </form>
-  );
-}
-
-function GroundCheckbox(props: {
-  ground: ShownWithdrawalGround;
-  id: string;
-  isChecked: boolean;
-  onChange: (isChecked: boolean) => void;
-}) {
-  const t = useT();
-  const { ground, id } = props;
-  return (
-    <div className="staff-checkbox staff-ground">
-      <input
-        type="checkbox"
-        id={id}
-        value={ground.code}
-        checked={props.isChecked}
-        onChange={(event) => props.onChange(event.target.checked)}
-        aria-describedby={ground.legalBasis ? `${id}-basis` : undefined}
-      />
-      <label htmlFor={id}>{ground.statement}</label>
-      {ground.legalBasis ? (
-        <div id={`${id}-basis`} className="staff-ground__details">
-          <p className="staff-hint">{t('staff.panel.refuse.legalBasis', { basis: ground.legalBasis })}</p>
-        </div>
-      ) : null}
-    </div>
   );
 }
 
