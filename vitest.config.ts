@@ -31,7 +31,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e-global-setup.ts'],
-          testTimeout: 60_000,
+          // A walk through several pages with letters takes 10-30 s on an idle machine; the limit
+          // catches a hang, not slowness, so it leaves room for a machine shared with other work.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each browser file runs a server, its own copy of the demo database and Chromium: two at a
           // time (they wait on pages and the simulated registers as much as they compute). A group of
