@@ -112,6 +112,8 @@ function generate(count: number, seed: number): Application[] {
       app.job.employmentFraction = pick([0.5, 0.6, 0.75, 0.79, 0.8, 0.9, 1]);
     }
     if (category === 'OTHER_LABOUR_MARKET_TEST') {
+      // The pay floor of 2026 needs the fraction (no draw, so the rest of the sequence is unchanged).
+      app.job.employmentFraction = 1;
       app.job.onVdabShortageList = chance(0.8);
       const publications: NonNullable<Application['labourMarketTest']>['publications'] = [];
       for (const channel of ['VDAB', 'EURES'] as const) {
@@ -145,6 +147,9 @@ const SUBSET_CODES = new Set([
   'WORKER_ALREADY_IN_BELGIUM',
   'NOT_ON_SHORTAGE_LIST',
   'VACANCY_PUBLICATION_INSUFFICIENT',
+  'FUNCTION_ABOVE_MEDIUM_SKILLED',
+  'LABOUR_MARKET_SEARCH_TO_JUDGE',
+  'PAY_BELOW_MINIMUM',
 ]);
 
 const ymd = (iso: string): number => Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
@@ -184,9 +189,20 @@ const RULE_PARAMS = [
   'employment.mediumSkilledMinimumFraction',
   'labourMarketTest.shortageListRequired',
   'labourMarketTest.vacancyPublication',
+  'function.otherMaximumRequiredVks',
+  'labourMarketTest.searchJudgedByCaseHandler',
+  'salary.payFloorAppliesToOther',
+] as const satisfies readonly ParameterName[];
+/** The pay floor of medium-skilled work (and "overige" from 2026), on the start date. */
+const PAY_PARAMS = [
+  'salary.guaranteedMinimumMonthlyIncome',
+  'salary.monthlyDivisor',
 ] as const satisfies readonly ParameterName[];
 const THRESHOLD_SEGMENTS = segments(THRESHOLD_PARAMS);
 const RULE_SEGMENTS = segments(RULE_PARAMS);
+const PAY_SEGMENTS = segments(PAY_PARAMS);
+/** The floor in cents a month for a fraction, and the salary in cents a month (as Loket rounds). */
+const cents = (amount: number) => Math.round(amount * 100);
 
 interface VacancyRule {
   channels: string[];
@@ -285,6 +301,15 @@ let jreRuleCount = 0;
 
 function buildJsonRulesEngine(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
+  // The pay floor compares two products; a dynamic fact (json-rules-engine's own way to derive a
+  // fact from others) computes both in cents with the period's amounts passed as params.
+  engine.addFact('belowPayFloor', async (params, almanac) => {
+    const { floor, divisor } = params as { floor: number; divisor: number };
+    const salary = (await almanac.factValue('salary')) as number;
+    const fraction = (await almanac.factValue('employmentFraction')) as number | null;
+    if (fraction === null) return false;
+    return cents(salary / divisor) < cents(floor * fraction);
+  });
   const add = (code: string, all: Cond[]) => {
     jreRuleCount++;
     engine.addRule({ conditions: { all }, event: { type: code } } as RuleProperties);
@@ -326,7 +351,27 @@ function buildJsonRulesEngine(): Engine {
     if (v['labourMarketTest.shortageListRequired'] === true) {
       add('NOT_ON_SHORTAGE_LIST', [isCategory(OLMT), ...period, fact('onVdabShortageList', 'equal', false)]);
     }
+    const otherMax = v['function.otherMaximumRequiredVks'] as number | null;
+    if (otherMax !== null) {
+      add('FUNCTION_ABOVE_MEDIUM_SKILLED', [
+        isCategory(OLMT),
+        ...period,
+        fact('requiredVks', 'greaterThan', otherMax),
+      ]);
+    }
     const vacancy = v['labourMarketTest.vacancyPublication'] as VacancyRule;
+    if (v['labourMarketTest.searchJudgedByCaseHandler'] === true) {
+      add('LABOUR_MARKET_SEARCH_TO_JUDGE', [
+        isCategory(OLMT),
+        ...period,
+        ...vacancy.channels.map((channel) => ({
+          fact: 'pubDays',
+          path: `$.${channel}_${windowKey(vacancy)}`,
+          operator: 'greaterThanInclusive',
+          value: vacancy.minimumDaysPerChannel,
+        })),
+      ] as Cond[]);
+    }
     add('VACANCY_PUBLICATION_INSUFFICIENT', [
       isCategory(OLMT),
       ...period,
@@ -387,6 +432,28 @@ function buildJsonRulesEngine(): Engine {
       },
       fact('salary', 'lessThan', full),
     ] as Cond[]);
+  }
+  // The pay floor: medium-skilled whenever the GGMMI has a sourced amount on the start date;
+  // "overige" also when the switch is on on the application date.
+  const otherFloorFrom = RULE_SEGMENTS.filter((s) => s.values['salary.payFloorAppliesToOther'] === true);
+  for (const s of PAY_SEGMENTS) {
+    const floor = s.values['salary.guaranteedMinimumMonthlyIncome'] as number | null;
+    if (floor === null) continue;
+    const below = {
+      fact: 'belowPayFloor',
+      params: { floor, divisor: s.values['salary.monthlyDivisor'] },
+      operator: 'equal',
+      value: true,
+    };
+    add('PAY_BELOW_MINIMUM', [isCategory(MSS), ...inPeriod('startDate', s), below] as Cond[]);
+    for (const on of otherFloorFrom) {
+      add('PAY_BELOW_MINIMUM', [
+        isCategory(OLMT),
+        ...inPeriod('startDate', s),
+        ...inPeriod('appDate', on),
+        below,
+      ] as Cond[]);
+    }
   }
   const versions = data.migrationList;
   versions.forEach((version, i) => {
@@ -466,6 +533,9 @@ function buildZenGraph(): object {
       'minFraction',
       'shortageListRequired',
       'vacancy',
+      'otherMaxVks',
+      'searchJudged',
+      'otherPayFloor',
     ],
     RULE_SEGMENTS.map((s) => {
       const vacancy = s.values['labourMarketTest.vacancyPublication'] as VacancyRule;
@@ -477,8 +547,23 @@ function buildZenGraph(): object {
         minFraction: lit(s.values['employment.mediumSkilledMinimumFraction']),
         shortageListRequired: lit(s.values['labourMarketTest.shortageListRequired']),
         vacancy: lit({ ...vacancy, window: windowKey(vacancy) }),
+        otherMaxVks: lit(s.values['function.otherMaximumRequiredVks']),
+        searchJudged: lit(s.values['labourMarketTest.searchJudgedByCaseHandler']),
+        otherPayFloor: lit(s.values['salary.payFloorAppliesToOther']),
       };
     }),
+    null,
+  );
+  const pay = table(
+    'payFloor',
+    'first',
+    [['startDate', 'startDate']],
+    ['ggmmi', 'divisor'],
+    PAY_SEGMENTS.map((s) => ({
+      startDate: zenRange(s),
+      ggmmi: lit(s.values['salary.guaranteedMinimumMonthlyIncome']),
+      divisor: lit(s.values['salary.monthlyDivisor']),
+    })),
     null,
   );
   const versions = data.migrationList;
@@ -527,6 +612,10 @@ function buildZenGraph(): object {
           'vacancyShort',
           'some(vacancy.channels, (pubDays[# + "_" + vacancy.window] ?? 0) < vacancy.minimumDaysPerChannel)',
         ],
+        [
+          'belowPayFloor',
+          'ggmmi != null and employmentFraction != null and round(salary / divisor * 100) < round(ggmmi * employmentFraction * 100)',
+        ],
       ].map(([key, value], i) => ({ id: `x${i}`, key, value })),
     },
   };
@@ -552,6 +641,10 @@ function buildZenGraph(): object {
     [OLMT, 'location == "BELGIUM"', 'WORKER_ALREADY_IN_BELGIUM'],
     [OLMT, 'shortageListRequired and onVdabShortageList == false', 'NOT_ON_SHORTAGE_LIST'],
     [OLMT, 'vacancyShort', 'VACANCY_PUBLICATION_INSUFFICIENT'],
+    [OLMT, 'otherMaxVks != null and requiredVks > otherMaxVks', 'FUNCTION_ABOVE_MEDIUM_SKILLED'],
+    [OLMT, 'searchJudged and not vacancyShort', 'LABOUR_MARKET_SEARCH_TO_JUDGE'],
+    [MSS, 'belowPayFloor', 'PAY_BELOW_MINIMUM'],
+    [OLMT, 'otherPayFloor and belowPayFloor', 'PAY_BELOW_MINIMUM'],
   ];
   const reasons = table(
     'reasons',
@@ -575,6 +668,7 @@ function buildZenGraph(): object {
     { id: 'input', type: 'inputNode', name: 'input', position },
     thresholds,
     ruleParams,
+    pay,
     migration,
     derive,
     reasons,
@@ -830,7 +924,10 @@ module graph, rule data); the start-up of the bare \`node -e\` is well under 0.1
   VKS ≤ 2 exclusion from 2026, migration-list membership by the version in force, employment
   fraction ≥ 80 %, foreign employer, worker already in Belgium, VDAB shortage list from
   2024-05-01, and vacancy publication days per channel (VDAB 42 days before 2024-05-01; VDAB and
-  EURES ≥ 63 days within 4 months after). The generator keeps everything else passing (valid KBO
+  EURES ≥ 63 days within 4 months after); from 2026 for "overige" the medium-skilled ceiling
+  (VKS ≤ 4), the search left to the case handler once the publication minimum is met, and the
+  pay floor (GGMMI × fraction on the start date, monthly = annual ÷ 13.92, to the cent; also for
+  medium-skilled from 1 April 2024). The generator keeps everything else passing (valid KBO
   number, Flemish postal code, no sanctions, first applications only), so Loket's other
   conditions run but find nothing. Amounts, dates and lists for the peers are built from Loket's
   own rule data, so all three use the same values.

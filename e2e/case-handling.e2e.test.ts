@@ -89,6 +89,7 @@ describe('case handling in the browser', () => {
         'application.job.workplacePostalCode': '9000',
         'application.job.startDate': START_DATE,
         'application.job.requiredVks': 4,
+        'application.job.grossAnnualSalary': 36000,
         'application.job.employmentFraction': 1,
         'application.job.onVdabShortageList': true,
       },

@@ -121,10 +121,11 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     await handler.goto(`/case-handler/dossiers/${dossier.id}`);
     await expectHeading(handler, title);
     await expectStatus(handler, nl.statuses.DECIDED_GRANTED);
-    // The clock says since when and why it ran (here: from admissibility).
+    // The clock says since when and why it ran (here: a highly skilled dossier on the fast lane, from
+    // the application, policy note 002 §2.2).
     await handler
       .getByTestId('clock-start')
-      .getByText(nl.overview.clock.startedBy.DECLARE_ADMISSIBLE, { exact: false })
+      .getByText(nl.overview.clock.startedBy.SUBMIT, { exact: false })
       .waitFor();
     const propose = handler.getByRole('button', { name: nl.panel.withdrawal.submit, exact: true });
     await propose.click();

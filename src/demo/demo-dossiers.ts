@@ -127,10 +127,13 @@ function answersFor(
         ? 'truck-driver'
         : random.pick(SHORTAGE_FUNCTIONS);
       job['application.job.requiredVks'] = 4;
+      // Above the pay floor (GGMMI, pay-floor.ts), which needs the salary; no draw, so the seed holds.
+      job['application.job.grossAnnualSalary'] = 36000;
       break;
     case 'OTHER_LABOUR_MARKET_TEST': {
       job['application.job.onVdabShortageList'] = true;
       job['application.job.requiredVks'] = 4;
+      job['application.job.grossAnnualSalary'] = 36000;
       const weeks = refusable ? 2 : 10;
       specific['application.labourMarketTest.publications'] = [
         { channel: 'VDAB', from: addDays(applied, -7 * weeks - 3), to: addDays(applied, -3) },

@@ -12,7 +12,7 @@ import {
   type DossierStatus,
   IllegalTransitionError,
 } from './lifecycle/dossier-lifecycle.ts';
-import { projectClock } from './lifecycle/legal-clock.ts';
+import { clockStartOf, projectClock } from './lifecycle/legal-clock.ts';
 
 /** Who acts: a signed-in user in a role, or Loket itself (admissibility, jobs). */
 export interface Acting {
@@ -67,11 +67,16 @@ export async function changeDossier(
     details: change.details ?? {},
   });
   const deadlineDays = change.patch?.deadline_days ?? dossier.deadline_days;
-  // The clock starts at admissibility (legal-clock.ts): before it, the log need not be read.
-  const isClockStarted = dossier.admissible_on !== null || change.action === 'DECLARE_ADMISSIBLE';
+  // The clock starts at admissibility, on the fast lane at submission (legal-clock.ts): before it,
+  // the log need not be read.
+  const startsAt = clockStartOf(change.patch?.assessment ?? dossier.assessment);
+  const isClockStarted =
+    dossier.admissible_on !== null ||
+    change.action === 'DECLARE_ADMISSIBLE' ||
+    (startsAt === 'SUBMISSION' && (dossier.submitted_at !== null || change.action === 'SUBMIT'));
   const clock =
     deadlineDays && isClockStarted
-      ? projectClock(await listActions(trx, dossier.id), deadlineDays)
+      ? projectClock(await listActions(trx, dossier.id), deadlineDays, startsAt)
       : { dueDate: null, pausedSince: null };
   const updated = await trx
     .updateTable('dossiers')

@@ -9,7 +9,7 @@ import { isAnsweredLate, isAnswerOverdue } from './handling/information-requests
 import { offeredGrounds, refusalShown } from './handling/refusal-grounds.ts';
 import { applicationSteps, withNationalityNotice } from './intake/application-steps.ts';
 import { allowedActionsFor, type DossierStatus } from './lifecycle/dossier-lifecycle.ts';
-import { appealLastDay, computeLegalClock } from './lifecycle/legal-clock.ts';
+import { appealLastDay, clockStartOf, computeLegalClock } from './lifecycle/legal-clock.ts';
 import type { RegisterMapping } from './register-check/map-register-facts.ts';
 import { applyRegisterPatch } from './register-check/run-register-checks.ts';
 import { shownWithdrawalGround, withdrawalGroundsOfDossier } from './revocation/revocation-rules.ts';
@@ -150,7 +150,7 @@ export async function buildDossierOverview(
   // what they declared, never a value from a register (least privilege: issue 12, "Privacy").
   const assessment = assessmentIn(dossier, reader.lang, isStaff ? mapping?.applicationPatch : undefined);
   const clock = dossier.deadline_days
-    ? computeLegalClock(actions, dossier.deadline_days, reader.today)
+    ? computeLegalClock(actions, dossier.deadline_days, reader.today, clockStartOf(dossier.assessment))
     : null;
   const procedureType = assessment?.procedure.type ?? null;
   return {

@@ -162,8 +162,11 @@ describe('dossiers: from draft to decision', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('LOKET_ILLEGAL_TRANSITION');
 
+    // Paid and so admissible two days after the application: the fast lane's clock already runs
+    // from the application (policy note 002 §2.2, "vanaf het moment van aanvraag").
+    clock = new Date('2026-03-04T09:00:00Z');
     const paid = await caseHandler.request('POST', `/api/v1/dossiers/${draft.id}/fee/payment`, {
-      paidOn: '2026-03-02',
+      paidOn: '2026-03-04',
       version: dossier.version,
     });
     expect(paid.statusCode, paid.body).toBe(200);
@@ -177,7 +180,18 @@ describe('dossiers: from draft to decision', () => {
     expect(outbox[0]?.payload).toMatchObject({ dossierNumber: dossier.number, category: 'HIGHLY_SKILLED' });
 
     let view = (await caseHandler.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
-    expect(view.clock).toMatchObject({ startedOn: '2026-03-02', dueDate: '2026-03-17', daysLeft: 15 });
+    expect(view.clock).toMatchObject({
+      startedOn: '2026-03-02',
+      startedBy: 'SUBMIT',
+      dueDate: '2026-03-17',
+      daysLeft: 13,
+    });
+    const stored = await database.db
+      .selectFrom('dossiers')
+      .select(['admissible_on', 'due_date'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ admissible_on: '2026-03-04', due_date: '2026-03-17' });
     view = (await act(caseHandler, draft.id, { action: 'START_REVIEW', version: view.version })).json();
     expect(view.status).toBe('IN_REVIEW');
     expect(view.assignee?.displayName).toBeTruthy();

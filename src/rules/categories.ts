@@ -35,6 +35,7 @@ import {
   checkWorkerAbroad,
 } from './conditions/labour-market-test.ts';
 import { checkOnMigrationList } from './conditions/migration-list.ts';
+import { checkMediumSkilledPayFloor, checkOtherPayFloor } from './conditions/pay-floor.ts';
 import { checkMinimumQualification } from './conditions/qualification.ts';
 import {
   checkAthleteSalary,
@@ -129,6 +130,7 @@ export const CATEGORY_DEFINITIONS = {
       checkEmployerEstablishedInBelgium('BVR 7 Dec 2018, art. 18 §2'),
       checkOnMigrationList,
       checkEmploymentFraction,
+      checkMediumSkilledPayFloor,
       lowSkilledExcluded,
     ),
   },
@@ -140,6 +142,7 @@ export const CATEGORY_DEFINITIONS = {
       checkOnShortageList,
       checkVacancyPublication,
       checkFunctionMediumSkilled,
+      checkOtherPayFloor,
       checkLowSkilledFunctionExcluded({ isLevelRequired: true }),
       checkLabourMarketSearchJudged,
     ),

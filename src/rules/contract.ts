@@ -75,6 +75,7 @@ export const REASON_EFFECTS = {
   LOW_SKILLED_RENEWAL_TO_JUDGE: 'REVIEW',
   MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'REFUSE',
   INTEGRATION_TEST_NOT_PASSED: 'REFUSE',
+  PAY_BELOW_MINIMUM: 'REFUSE',
 } as const satisfies Record<string, Effect>;
 export type ReasonCode = keyof typeof REASON_EFFECTS;
 export const REASON_CODES = Object.keys(REASON_EFFECTS) as ReasonCode[];

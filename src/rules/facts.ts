@@ -90,6 +90,17 @@ export interface ReasonFacts {
   };
   LOW_SKILLED_RENEWAL_TO_JUDGE: { requiredVks: number; maximumExcludedVks: number };
   MINISTER_SHORTAGE_NOT_DEMONSTRATED: { shortageDemonstrated: false };
+  PAY_BELOW_MINIMUM: {
+    grossAnnualSalary: number;
+    /** grossAnnualSalary ÷ salary.monthlyDivisor (13th month and holiday pay included). */
+    monthlySalary: number;
+    employmentFraction: number;
+    guaranteedMinimumMonthly: number;
+    sectorScaleMonthly: number | null;
+    /** The higher of the two, full time, times the employment fraction. */
+    minimumMonthly: number;
+    thresholdDate: string;
+  };
   INTEGRATION_TEST_NOT_PASSED: { integrationTestPassed: false };
 }
 

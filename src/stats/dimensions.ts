@@ -72,6 +72,7 @@ export interface Measure {
 
 const HS_LIST = HIGHLY_SKILLED_CATEGORIES.map((c) => `'${c}'`).join(', ');
 const GRANTED = "f.outcome = 'GRANTED'";
+const REVOKED = "f.outcome = 'GRANTED' AND f.status = 'REVOKED'";
 
 export const MEASURES = {
   applications: { branch: 'cohort', sql: 'count(*)', isAdditive: true },
@@ -189,6 +190,9 @@ export const MEASURES = {
     isAdditive: false,
     decimals: 1,
   },
+  // Grants later withdrawn by the service (intrekking, decision 012): still granted on the grant's
+  // day (decision 021), so counted in the year of that grant, from the dossier's status REVOKED.
+  revoked: { branch: 'decision', sql: `count(*) FILTER (WHERE ${REVOKED})`, isAdditive: true },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -209,6 +213,7 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   appealsDecided: 'coalesce(sum(f.record_key), 0)',
   appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
   handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
+  revoked: `coalesce(sum(f.record_key) FILTER (WHERE ${REVOKED}), 0)`,
 };
 
 export function isDimensionId(value: string): value is DimensionId {

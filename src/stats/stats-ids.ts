@@ -50,5 +50,6 @@ export const MEASURE_IDS = [
   'handedOver',
   'handoverMedianDays',
   'handoverP90Days',
+  'revoked',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

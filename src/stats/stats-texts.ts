@@ -71,6 +71,11 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     en: 'Work → residence, P90 (days)',
   },
   inadmissible: { nl: 'Onontvankelijk', fr: 'Irrecevables', en: 'Inadmissible' },
+  revoked: {
+    nl: 'Toegekend, later ingetrokken door de dienst',
+    fr: 'Accordées, retirées ensuite par le service',
+    en: 'Granted, later withdrawn by the service',
+  },
   highlyQualifiedGranted: {
     nl: 'Toegekend, diploma VKS 5 of hoger',
     fr: 'Accordées, diplôme VKS 5 ou plus',

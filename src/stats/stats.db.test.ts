@@ -51,6 +51,7 @@ const FACT_TABLE_REPORTS = [
   'appeals',
   'q4Combined',
   'q7Handover',
+  'revocations',
 ];
 
 describe('statistics over generated dossiers', () => {

@@ -51,7 +51,7 @@ export interface PermitRoute {
   status: RouteStatus;
   procedureType: Assessment['procedure']['type'];
   track: Assessment['procedure']['track'];
-  /** Days the region has to decide, from the day the application is admissible. */
+  /** Days the region has to decide, from admissibility (on the fast lane from the application, legal-clock.ts). */
   regionalDeadlineDays: number;
   feeAmountDue: number;
   feeExemption: Assessment['fee']['exemption'];

@@ -56,4 +56,23 @@ describe('application steps', () => {
     expect(paths('HIGHLY_SKILLED')).not.toContain('application.labourMarketTest.publications');
     expect(paths('HIGHLY_SKILLED')).not.toContain('application.job.sector');
   });
+
+  it('ask the shortage proof, the NARIC reference and the sector scale only where the rules need them (issue 13)', () => {
+    const askedIn = (path: string) =>
+      CATEGORIES.filter((category) =>
+        applicationSteps(category).some((step) => step.questions.some((question) => question.path === path)),
+      );
+    expect(askedIn('application.religion.shortageDemonstrated')).toEqual(['MINISTER_OF_RELIGION']);
+    expect(askedIn('application.worker.naricReference')).toEqual(['HIGHLY_SKILLED']);
+    expect(askedIn('application.job.sectorScaleMonthly').sort()).toEqual(
+      ['MEDIUM_SKILLED_SHORTAGE', 'OTHER_LABOUR_MARKET_TEST'].sort(),
+    );
+    // The pay floor needs the salary: asked and required for the medium-skilled level.
+    for (const category of ['MEDIUM_SKILLED_SHORTAGE', 'OTHER_LABOUR_MARKET_TEST'] as const) {
+      const salary = applicationSteps(category)
+        .flatMap((step) => step.questions)
+        .find((question) => question.path === 'application.job.grossAnnualSalary');
+      expect(salary?.required, category).toBe(true);
+    }
+  });
 });

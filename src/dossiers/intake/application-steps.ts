@@ -71,7 +71,8 @@ type Needs = Partial<
     | 'hosting'
     | 'cult'
     | 'profession'
-    | 'athlete',
+    | 'athlete'
+    | 'sectorScale',
     boolean
   >
 >;
@@ -81,12 +82,22 @@ const NEEDS: Record<Category, Needs> = {
   HIGHLY_SKILLED: { qualification: true, requiredVks: true, salary: true, profession: false },
   EXECUTIVE: { salary: true, requiredVks: false },
   EU_BLUE_CARD: { qualification: true, salary: true, endDate: false, requiredVks: true },
-  MEDIUM_SKILLED_SHORTAGE: { migrationList: true, fraction: true, requiredVks: false },
+  // The pay floor (GGMMI and sector scale, pay-floor.ts) needs the salary; the scale is optional.
+  MEDIUM_SKILLED_SHORTAGE: {
+    migrationList: true,
+    fraction: true,
+    requiredVks: false,
+    salary: true,
+    sectorScale: false,
+  },
   OTHER_LABOUR_MARKET_TEST: {
     location: true,
     shortageList: true,
     publications: true,
     requiredVks: true,
+    salary: true,
+    fraction: true,
+    sectorScale: false,
   },
   SEASONAL_WORKER: { location: true, sector: true, endDate: true },
   INTRA_CORPORATE_TRANSFEREE: { ict: true, qualification: true, salary: true, requiredVks: false },
@@ -135,6 +146,8 @@ export function applicationSteps(category: Category): Step[] {
   if (asked('requiredVks'))
     job.push(q('application.job.requiredVks', 'choice', required('requiredVks'), VKS));
   if (asked('salary')) job.push(q('application.job.grossAnnualSalary', 'amount', required('salary')));
+  if (asked('sectorScale'))
+    job.push(q('application.job.sectorScaleMonthly', 'amount', required('sectorScale')));
   job.push(q('application.job.employmentFraction', 'fraction', required('fraction')));
   if (category === 'HIGHLY_SKILLED') job.push(q('application.job.isCareFunction', 'boolean', false));
   if (asked('migrationList')) job.push(q('application.job.migrationListFunction', 'migrationList', true));

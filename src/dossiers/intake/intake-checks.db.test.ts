@@ -222,6 +222,62 @@ describe('intake: what is refused before submission, and the fee only when due',
     });
   });
 
+  it('asks a medium-skilled job its salary and sector scale, naming a missing or negative one, and no other category the scale', async () => {
+    const draft = await driver().startDraft('MEDIUM_SKILLED_SHORTAGE');
+    const job = {
+      'application.job.title': 'Lift installer',
+      'application.job.workplacePostalCode': '8000',
+      'application.job.startDate': '2026-05-04',
+      'application.job.employmentFraction': 1,
+      'application.job.migrationListFunction': 'lift-installer',
+      'application.job.sectorScaleMonthly': -1,
+    };
+    const saved = await driver().saveStep(draft.id, 'job', draft.version, job);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(
+      saved
+        .json()
+        .answerErrors.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['application.job.grossAnnualSalary', 'application.job.sectorScaleMonthly']);
+    const low = await driver().saveStep(draft.id, 'job', saved.json().version, {
+      ...job,
+      'application.job.sectorScaleMonthly': 2500,
+      'application.job.grossAnnualSalary': 30000,
+    });
+    expect(low.json().answerErrors).toEqual([]);
+    expect(low.json().application.job.sectorScaleMonthly).toBe(2500);
+    // The pay floor (issue 13, item 6) in the public answer: below the sector scale, said in words.
+    const visitor = await anonymousSession(world.testApp.app);
+    const answer = await visitor.request('POST', '/api/v1/assessments?lang=nl', {
+      applicationDate: '2026-03-02',
+      category: 'MEDIUM_SKILLED_SHORTAGE',
+      employer: { enterpriseNumber: '0403.170.701' },
+      worker: { birthDate: '1990-05-01', nationality: 'IN' },
+      job: {
+        migrationListFunction: 'lift-installer',
+        grossAnnualSalary: 30000,
+        sectorScaleMonthly: 2500,
+        employmentFraction: 1,
+        workplacePostalCode: '8000',
+      },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const floor = answer.json().reasons.find((r: { code: string }) => r.code === 'PAY_BELOW_MINIMUM');
+    expect(floor).toMatchObject({ effect: 'REFUSE', facts: { minimumMonthly: 2500 } });
+    expect(floor.message).toContain('sectorale loonschaal');
+    const highlySkilled = await driver().startDraft('HIGHLY_SKILLED');
+    const notAsked = await driver().saveStep(highlySkilled.id, 'job', highlySkilled.version, {
+      ...HIGHLY_SKILLED_ANSWERS.job,
+      'application.job.sectorScaleMonthly': 2500,
+    });
+    expect(notAsked.statusCode).toBe(400);
+    expect(notAsked.json().error.fields[0]).toMatchObject({
+      path: 'answers.application.job.sectorScaleMonthly',
+      rule: 'additionalProperties',
+    });
+  });
+
   it('refuses implausible dates on the form and in the public assessment, naming the field in the user’s language', async () => {
     const draft = await driver().startDraft('HIGHLY_SKILLED');
     const young = await employer.request(

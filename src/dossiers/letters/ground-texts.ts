@@ -46,6 +46,8 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'Er werd niet aangetoond dat er een tekort is aan bedienaars.',
     INTEGRATION_TEST_NOT_PASSED:
       'Er werd geen bewijs van een geslaagde inburgerings- en taaltest voorgelegd.',
+    PAY_BELOW_MINIMUM:
+      'Het loon bereikt het gewaarborgd gemiddeld minimum maandinkomen of de sectorale loonschaal niet, naar verhouding van de tewerkstelling.',
   },
   fr: {
     NOT_COMPETENT_REGION:
@@ -87,6 +89,8 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
     MINISTER_SHORTAGE_NOT_DEMONSTRATED: "Il n'a pas été démontré qu'il existe une pénurie de ministres.",
     INTEGRATION_TEST_NOT_PASSED:
       "Aucune preuve de réussite d'un test d'intégration et de langue n'a été fournie.",
+    PAY_BELOW_MINIMUM:
+      "Le salaire n'atteint pas le revenu minimum mensuel moyen garanti ou le barème sectoriel, au prorata de l'occupation.",
   },
   en: {
     NOT_COMPETENT_REGION: 'The workplace is not in the Flemish Region; Flanders is not competent.',
@@ -125,6 +129,8 @@ export const GROUND_STATEMENTS: Record<Lang, Record<RefusalGroundCode, string>> 
       'Low-skilled functions are excluded since 2026 and the renewal cannot be granted.',
     MINISTER_SHORTAGE_NOT_DEMONSTRATED: 'A shortage of ministers has not been shown.',
     INTEGRATION_TEST_NOT_PASSED: 'No proof of a passed integration and language test was provided.',
+    PAY_BELOW_MINIMUM:
+      'The pay does not reach the guaranteed average minimum monthly income or the sector pay scale, pro rata to the employment.',
   },
 };
 

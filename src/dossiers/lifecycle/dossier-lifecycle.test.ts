@@ -14,7 +14,7 @@ import {
   IllegalTransitionError,
   type LoggedAction,
 } from './dossier-lifecycle.ts';
-import { computeLegalClock, effectiveDueDate, projectClock } from './legal-clock.ts';
+import { clockStartOf, computeLegalClock, effectiveDueDate, projectClock } from './legal-clock.ts';
 
 const ACTORS: Actor[] = [...ROLES, 'SYSTEM'];
 const step = (action: LoggedAction['action'], by: Actor, on: string): LoggedAction => ({ action, by, on });
@@ -148,6 +148,36 @@ describe('legal clock', () => {
     });
     expect(computeLegalClock(admissible, 15, '2026-03-13').isAtRisk).toBe(false);
     expect(computeLegalClock(admissible, 15, '2026-03-18')).toMatchObject({ daysLeft: -1, isOverdue: true });
+  });
+
+  it('runs on the fast lane from the application, not from admissibility (policy note 002 §2.2)', () => {
+    const late = [
+      step('SUBMIT', 'EMPLOYER', '2026-03-01'),
+      step('DECLARE_ADMISSIBLE', 'CASE_HANDLER', '2026-03-06'),
+    ];
+    expect(computeLegalClock(late.slice(0, 1), 15, '2026-03-03', 'SUBMISSION')).toMatchObject({
+      startedOn: '2026-03-01',
+      startedBy: 'SUBMIT',
+      dueDate: '2026-03-16',
+      daysLeft: 13,
+    });
+    // A later admissibility does not restart it; on the standard track it is the start.
+    expect(computeLegalClock(late, 15, '2026-03-10', 'SUBMISSION')).toMatchObject({
+      startedBy: 'SUBMIT',
+      dueDate: '2026-03-16',
+    });
+    expect(computeLegalClock(late, 15, '2026-03-10', 'ADMISSIBILITY')).toMatchObject({
+      startedBy: 'DECLARE_ADMISSIBLE',
+      dueDate: '2026-03-21',
+    });
+    expect(projectClock(late, 15, 'SUBMISSION').dueDate).toBe('2026-03-16');
+    expect(projectClock(late, 15).dueDate).toBe('2026-03-21');
+  });
+
+  it('takes the start rule from the track the assessment gave', () => {
+    expect(clockStartOf({ procedure: { track: 'FAST_LANE' } })).toBe('SUBMISSION');
+    expect(clockStartOf({ procedure: { track: 'STANDARD' } })).toBe('ADMISSIBILITY');
+    expect(clockStartOf(null)).toBe('ADMISSIBILITY');
   });
 
   it('stops while information is requested and resumes on the answer', () => {

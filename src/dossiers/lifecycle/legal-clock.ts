@@ -2,7 +2,8 @@ import { addDays, addMonths, toDayNumber } from '../../rules/dates/iso-date.ts';
 import type { LoggedAction } from './dossier-lifecycle.ts';
 
 /**
- * The legal clock of a dossier: it starts when the dossier is declared admissible, runs for the
+ * The legal clock of a dossier: it starts when the dossier is declared admissible (on the fast
+ * lane: when it is submitted, see `ClockStart`), runs for the
  * regional deadline of the assessment (15, 45, 90 or 120 calendar days: BVR 7 Dec 2018 as amended,
  * see rules/parameters), stops while information is requested and resumes on the answer.
  *
@@ -16,10 +17,25 @@ import type { LoggedAction } from './dossier-lifecycle.ts';
  * "Appeal"), so six months; the first instance's due date, long past, no longer counts.
  */
 export const APPEAL_DECISION_MONTHS = 6;
+
+/**
+ * When a first examination's clock starts. The fast lane for the highly skilled runs "met een
+ * maximale doorlooptijd van 15 dagen vanaf het moment van aanvraag" (policy note 002 §2.2), so its
+ * clock starts at the submission; every other track at admissibility (BVR 7 Dec 2018: the term runs
+ * from the admissible application). A later admissibility does not restart a fast-lane clock.
+ */
+export type ClockStart = 'SUBMISSION' | 'ADMISSIBILITY';
+
+/** The start rule of a dossier, from the track its stored assessment gave at submission. */
+export function clockStartOf(assessment: unknown): ClockStart {
+  const procedure = (assessment as { procedure?: { track?: unknown } } | null | undefined)?.procedure;
+  return procedure?.track === 'FAST_LANE' ? 'SUBMISSION' : 'ADMISSIBILITY';
+}
+
 export interface LegalClock {
   startedOn: string | null;
   /** What started the current run, so a reader sees why it runs from `startedOn`. */
-  startedBy: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   /** Calendar days left on `today` (negative when overdue); null before the clock starts or after the decision. */
   daysLeft: number | null;
@@ -42,7 +58,10 @@ const STOPS_CLOCK = new Set([
   'DECIDE_APPEAL',
   'GRANT_ON_APPEAL',
 ]);
-const STARTS_CLOCK = new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']);
+const STARTS_CLOCK: Record<ClockStart, ReadonlySet<string>> = {
+  ADMISSIBILITY: new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']),
+  SUBMISSION: new Set(['SUBMIT', 'REOPEN_ON_APPEAL', 'APPEAL']),
+};
 
 function startedByOf(started: LoggedAction): LegalClock['startedBy'] {
   return started.action as LegalClock['startedBy'];
@@ -55,8 +74,9 @@ function runDueDate(started: LoggedAction, deadlineDays: number, pausedDays: num
 }
 
 /** The entries of the clock's current run: from its last (re)start, or none before admissibility. */
-function currentRun(log: readonly LoggedAction[]): readonly LoggedAction[] {
-  const start = log.findLastIndex((entry) => STARTS_CLOCK.has(entry.action));
+function currentRun(log: readonly LoggedAction[], startsAt: ClockStart): readonly LoggedAction[] {
+  const starts = STARTS_CLOCK[startsAt];
+  const start = log.findLastIndex((entry) => starts.has(entry.action));
   return start === -1 ? [] : log.slice(start);
 }
 
@@ -64,8 +84,9 @@ export function computeLegalClock(
   log: readonly LoggedAction[],
   deadlineDays: number,
   today: string,
+  startsAt: ClockStart = 'ADMISSIBILITY',
 ): LegalClock {
-  const run = currentRun(log);
+  const run = currentRun(log, startsAt);
   const started = run[0];
   if (!started) {
     return {
@@ -128,8 +149,12 @@ export interface StoredClock {
   pausedSince: string | null;
 }
 
-export function projectClock(log: readonly LoggedAction[], deadlineDays: number): StoredClock {
-  const run = currentRun(log);
+export function projectClock(
+  log: readonly LoggedAction[],
+  deadlineDays: number,
+  startsAt: ClockStart = 'ADMISSIBILITY',
+): StoredClock {
+  const run = currentRun(log, startsAt);
   const started = run[0];
   if (!started) return { dueDate: null, pausedSince: null };
   let pausedDays = 0;

@@ -8,6 +8,8 @@ import {
 import { type Session, signIn } from '../../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
 import { foldPendingStatistics } from '../../stats/fold-statistics.ts';
+import { findReport } from '../../stats/reports/index.ts';
+import { loadFacts, recount, reportAsMap } from '../../stats/test-support/recount.ts';
 import { readPdfText, squash } from '../letters/test-support/read-pdf-text.ts';
 
 /**
@@ -211,6 +213,17 @@ describe('withdrawal of a granted authorisation', () => {
     // (decision 021), its status now REVOKED.
     await foldPendingStatistics(world.database.db);
     expect(await counted()).toEqual({ ...beforeRevocation, status: 'REVOKED' });
+    // And as a figure of its own (issue 13, "status and statistics following a withdrawal"): the
+    // report of withdrawals equals a brute-force recount of the dossiers, the grant still counted.
+    const report = findReport('revocations')!;
+    const category = '2026|HIGHLY_SKILLED';
+    const figures = await reportAsMap(world.database, report, [2026, 2026]);
+    const recounted = recount(await loadFacts(world.database), report, [2026, 2026]);
+    expect(figures.get(category)).toEqual(recounted.get(category));
+    expect(figures.get(category)?.revoked).toBeGreaterThanOrEqual(1);
+    expect(Number(figures.get(category)?.granted)).toBeGreaterThanOrEqual(
+      Number(figures.get(category)?.revoked),
+    );
 
     const overview = (await employer.request('GET', `/api/v1/dossiers/${granted.id}`)).json();
     expect(overview.status).toBe('REVOKED');

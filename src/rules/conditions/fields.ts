@@ -17,6 +17,7 @@ export const FIELDS = {
   requiredVks: field('job.requiredVks', (a) => a.job.requiredVks),
   grossAnnualSalary: field('job.grossAnnualSalary', (a) => a.job.grossAnnualSalary),
   employmentFraction: field('job.employmentFraction', (a) => a.job.employmentFraction),
+  sectorScaleMonthly: field('job.sectorScaleMonthly', (a) => a.job.sectorScaleMonthly),
   migrationListFunction: field('job.migrationListFunction', (a) => a.job.migrationListFunction),
   isCareFunction: field('job.isCareFunction', (a) => a.job.isCareFunction),
   onVdabShortageList: field('job.onVdabShortageList', (a) => a.job.onVdabShortageList),

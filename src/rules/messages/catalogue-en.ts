@@ -110,6 +110,8 @@ export const CATALOGUE_EN: Catalogue = {
       'The application does not show a shortage of ministers of this religion.',
     INTEGRATION_TEST_NOT_PASSED: () =>
       'There is no proof of a passed integration and language test, required for ministers of religion.',
+    PAY_BELOW_MINIMUM: (x, f) =>
+      `The pay (${f.amount(x.monthlySalary)} a month, ${f.amount(x.grossAnnualSalary)} a year) is below the minimum of ${f.amount(x.minimumMonthly)} a month: ${x.sectorScaleMonthly !== null && x.sectorScaleMonthly > x.guaranteedMinimumMonthly ? `the sector pay scale (${f.amount(x.sectorScaleMonthly)})` : `the guaranteed average minimum monthly income (${f.amount(x.guaranteedMinimumMonthly)})`} full time, pro rata to an employment of ${f.percent(x.employmentFraction)}.`,
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `The function requires VKS ${x.requiredVks}; since 2026 functions up to VKS ${x.maximumExcludedVks} are excluded. For the renewal of an authorisation granted before 2026 a case handler judges whether it is still possible.`,
   },

@@ -115,6 +115,8 @@ export const CATALOGUE_FR: Catalogue = {
       "Le dossier ne démontre pas qu'il existe une pénurie de ministres de ce culte.",
     INTEGRATION_TEST_NOT_PASSED: () =>
       "Aucune preuve de réussite d'un test d'intégration et de langue, requise pour les ministres des cultes.",
+    PAY_BELOW_MINIMUM: (x, f) =>
+      `Le salaire (${f.amount(x.monthlySalary)} par mois, ${f.amount(x.grossAnnualSalary)} par an) est inférieur au minimum de ${f.amount(x.minimumMonthly)} par mois : ${x.sectorScaleMonthly !== null && x.sectorScaleMonthly > x.guaranteedMinimumMonthly ? `le barème sectoriel (${f.amount(x.sectorScaleMonthly)})` : `le revenu minimum mensuel moyen garanti (${f.amount(x.guaranteedMinimumMonthly)})`} à temps plein, au prorata d'une occupation de ${f.percent(x.employmentFraction)}.`,
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `La fonction requiert le niveau VKS ${x.requiredVks} ; depuis 2026, les fonctions jusqu'au niveau VKS ${x.maximumExcludedVks} sont exclues. Pour le renouvellement d'une autorisation antérieure à 2026, un gestionnaire de dossier apprécie s'il reste possible.`,
   },

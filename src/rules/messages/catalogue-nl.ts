@@ -115,6 +115,8 @@ export const CATALOGUE_NL: Catalogue = {
       'Het dossier toont niet aan dat er een tekort is aan bedienaars van deze eredienst.',
     INTEGRATION_TEST_NOT_PASSED: () =>
       'Er is geen bewijs van een geslaagde inburgerings- en taaltest, vereist voor bedienaars van erediensten.',
+    PAY_BELOW_MINIMUM: (x, f) =>
+      `Het loon (${f.amount(x.monthlySalary)} per maand, ${f.amount(x.grossAnnualSalary)} per jaar) ligt onder het minimum van ${f.amount(x.minimumMonthly)} per maand: ${x.sectorScaleMonthly !== null && x.sectorScaleMonthly > x.guaranteedMinimumMonthly ? `de sectorale loonschaal (${f.amount(x.sectorScaleMonthly)})` : `het gewaarborgd gemiddeld minimum maandinkomen (${f.amount(x.guaranteedMinimumMonthly)})`} voltijds, naar verhouding van een tewerkstelling van ${f.percent(x.employmentFraction)}.`,
     LOW_SKILLED_RENEWAL_TO_JUDGE: (x) =>
       `De functie vereist VKS ${x.requiredVks}; sinds 2026 zijn functies tot en met VKS ${x.maximumExcludedVks} uitgesloten. Voor de hernieuwing van een toelating van vóór 2026 beoordeelt een dossierbehandelaar of ze nog kan.`,
   },

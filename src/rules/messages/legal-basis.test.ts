@@ -51,6 +51,16 @@ describe('renderLegalBasis', () => {
       anApplication({ job: { workplacePostalCode: '4700' } }),
       anApplication({ applicationDate: '2026-02-02', job: { requiredVks: 2 } }),
       anApplication({ category: 'EU_BLUE_CARD', job: { requiredVks: 3 } }),
+      anApplication({
+        category: 'MEDIUM_SKILLED_SHORTAGE',
+        applicationDate: '2025-02-03',
+        job: { grossAnnualSalary: 1000, employmentFraction: 1, startDate: '2025-03-01' },
+      }),
+      anApplication({
+        category: 'OTHER_LABOUR_MARKET_TEST',
+        applicationDate: '2026-02-02',
+        job: { grossAnnualSalary: 1000, employmentFraction: 1, requiredVks: 4, startDate: '2026-03-01' },
+      }),
     ];
     for (const app of apps) {
       for (const reason of assess(app).reasons) {

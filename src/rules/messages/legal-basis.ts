@@ -296,6 +296,19 @@ const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> 
       en: 'policy parameter of the service',
     },
   ],
+  // The pay floor of medium-skilled work (pay-floor.ts).
+  [
+    'CAO no. 43 of',
+    { nl: 'cao nr. 43 van', fr: 'CCT n° 43 du', en: 'Collective Labour Agreement No. 43 of' },
+  ],
+  [
+    '(GGMMI)',
+    {
+      nl: '(gewaarborgd gemiddeld minimum maandinkomen)',
+      fr: '(revenu minimum mensuel moyen garanti)',
+      en: '(guaranteed average minimum monthly income)',
+    },
+  ],
   ['retributie from', { nl: 'retributie vanaf', fr: 'redevance à partir du', en: 'fee from' }],
   ['hoofdstuk', { nl: 'hoofdstuk', fr: 'chapitre', en: 'chapter' }],
 ];

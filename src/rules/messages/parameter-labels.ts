@@ -24,6 +24,16 @@ export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
     'Diviseur du montant mensuel',
     'Divisor for the monthly amount',
   ),
+  'salary.guaranteedMinimumMonthlyIncome': L(
+    'Gewaarborgd gemiddeld minimum maandinkomen (GGMMI), voltijds',
+    'Revenu minimum mensuel moyen garanti (RMMMG), temps plein',
+    'Guaranteed average minimum monthly income (GGMMI), full time',
+  ),
+  'salary.payFloorAppliesToOther': L(
+    "Loonvloer van middengeschoolden ook voor 'overige'",
+    'Plancher salarial des moyennement qualifiés aussi pour les « autres »',
+    "Medium-skilled pay floor also for 'other workers'",
+  ),
   'threshold.share.highlySkilled': L(
     'Loondrempel hooggeschoolde werknemer',
     'Seuil salarial travailleur hautement qualifié',
@@ -316,7 +326,8 @@ export function parameterLabel(name: string, lang: Lang): string {
 export function parameterValue(name: string, value: unknown, f: Formatter): string | null {
   if (name.startsWith('migrationList.')) return null; // the value is a function's id, not for reading
   const unit = (PARAMETER_DEFINITIONS as Record<string, { unit: string } | undefined>)[name]?.unit;
-  if (typeof value === 'number' && (unit === 'EUR' || unit === 'EUR/year')) return f.amount(value);
+  if (typeof value === 'number' && (unit === 'EUR' || unit === 'EUR/year' || unit === 'EUR/month'))
+    return f.amount(value);
   if (typeof value === 'number' && unit === 'share') return f.percent(value);
   return formatValue(value, f);
 }

@@ -76,6 +76,38 @@ threshold.share.highlySkilled:
     expect(assessWith(baseline, app).outcome).toBe('ELIGIBLE');
   });
 
+  it('switches the ministers’ integration test on from a dated period: missing is incomplete, failed refuses (policy note 002 §2.7)', () => {
+    const baseline = getDefaultRuleData();
+    const reform = applyReform(
+      baseline,
+      parseParameterOverrides(
+        new YamlSource(
+          'federal.yaml',
+          'religion.integrationTestRequired:\n  values:\n    2027-01-01: { value: true, source: federal act }\n',
+        ),
+      ),
+    );
+    const minister = (applicationDate: string, integrationTestPassed?: boolean) =>
+      anApplication({
+        applicationDate,
+        category: 'MINISTER_OF_RELIGION',
+        job: { startDate: applicationDate },
+        religion: {
+          cult: 'ISLAMIC',
+          shortageDemonstrated: true,
+          ...(integrationTestPassed === undefined ? {} : { integrationTestPassed }),
+        },
+      });
+    const codes = (app: ReturnType<typeof minister>) => assessWith(reform, app).reasons.map((r) => r.code);
+    expect(codes(minister('2026-12-31', false))).not.toContain('INTEGRATION_TEST_NOT_PASSED');
+    expect(codes(minister('2027-01-04', false))).toContain('INTEGRATION_TEST_NOT_PASSED');
+    expect(codes(minister('2027-01-04', true))).not.toContain('INTEGRATION_TEST_NOT_PASSED');
+    const missing = assessWith(reform, minister('2027-01-04')).reasons.find(
+      (r) => r.code === 'MISSING_INFORMATION',
+    );
+    expect(missing?.facts).toMatchObject({ fields: ['religion.integrationTestPassed'] });
+  });
+
   it('rejects an override of an unknown parameter, naming file and line', () => {
     const source = new YamlSource(
       'reform.yaml',

@@ -22,6 +22,16 @@ function define<S extends TSchema>(unit: string, schema: S, description: string)
 export const PARAMETER_DEFINITIONS = {
   'salary.averageGrossAnnual': define('EUR/year', amount, 'Belgian average gross annual wage, full time'),
   'salary.monthlyDivisor': define('factor', Type.Number({ minimum: 1 }), 'annual ÷ divisor = monthly'),
+  'salary.guaranteedMinimumMonthlyIncome': define(
+    'EUR/month',
+    Type.Union([amount, Type.Null()]),
+    'guaranteed average minimum monthly income (GGMMI), full time; null = no sourced amount',
+  ),
+  'salary.payFloorAppliesToOther': define(
+    'boolean',
+    flag,
+    "the medium-skilled pay floor applies to 'overige' too",
+  ),
   'threshold.share.highlySkilled': define('share', share, 'highly skilled, standard'),
   'threshold.share.highlySkilledReduced': define(
     'share',

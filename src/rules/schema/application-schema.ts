@@ -102,6 +102,8 @@ export const ApplicationSchema = Type.Object(
         onVdabShortageList: Type.Optional(nullable<boolean>('boolean')),
         isCareFunction: Type.Optional(nullable<boolean>('boolean')),
         grossAnnualSalary: Type.Optional(nullable<number>('number', { minimum: 0, maximum: 100_000_000 })),
+        // The sector's pay scale for this function: gross monthly minimum, full time (joint committee).
+        sectorScaleMonthly: Type.Optional(nullable<number>('number', { minimum: 0, maximum: 1_000_000 })),
         employmentFraction: Type.Optional(nullable<number>('number', { exclusiveMinimum: 0, maximum: 1 })),
         startDate: Type.Optional(nullable<string>('string', { format: 'date' })),
         endDate: Type.Optional(

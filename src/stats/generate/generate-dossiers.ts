@@ -170,6 +170,11 @@ function regionalMedian(category: Category, on: string): number {
   return REGIONAL_MEDIAN[isHighly ? 'HIGHLY' : 'OTHER'][Number(on.slice(0, 4))] ?? 25;
 }
 
+/** The fast lane for the highly skilled from 1 May 2025 (rules/parameters/procedure.fastLane.highlySkilled). */
+function isFastLane(category: Category, on: string): boolean {
+  return category === 'HIGHLY_SKILLED' && on >= '2025-05-01';
+}
+
 /** The regional deadline of rules/parameters/procedure.regionalDeadlineDays.*, on the filing date. */
 export function deadlineDays(category: Category, on: string): number {
   if (category === 'HIGHLY_SKILLED') return on >= '2025-05-01' ? 15 : 120;
@@ -293,7 +298,8 @@ function buildDossier(random: SeededRandom, plan: Plan): GeneratedDossier {
       status = 'INADMISSIBLE';
     } else {
       admissibleOn = checkedOn;
-      dueDate = addDays(checkedOn, deadline);
+      // The fast lane's clock runs from the application, the others' from admissibility (legal-clock.ts).
+      dueDate = addDays(isFastLane(category, submitted) ? submitted : checkedOn, deadline);
       federalStatus = 'SENT';
       actions.push({ action: 'DECLARE_ADMISSIBLE', actor: 'SYSTEM', on: checkedOn, details: {} });
       status = 'ADMISSIBLE';

@@ -13,6 +13,7 @@ import { q6LeadTimes } from './q6-lead-times.ts';
 import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
 import { q7Handover } from './q7-handover.ts';
 import type { ReportDefinition } from './report-definition.ts';
+import { revocationsPerCategory } from './revocations.ts';
 
 export const REPORTS: readonly ReportDefinition[] = [
   q2ApplicationsByProvince,
@@ -29,6 +30,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q1HighlyQualified,
   firstVsRenewal,
   appealsPerCategory,
+  revocationsPerCategory,
 ];
 
 export function findReport(id: string): ReportDefinition | undefined {

@@ -39,6 +39,8 @@ export interface Fact {
   isAdmissible: boolean;
   isWithdrawn: boolean;
   isInadmissible: boolean;
+  /** A grant later withdrawn by the service (status REVOKED). */
+  isRevoked: boolean;
   outcome: string | null;
   reasons: string[];
   regionalLead: number | null;
@@ -95,6 +97,7 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
     isAdmissible: d.admissible_on !== null,
     isWithdrawn: d.status === 'WITHDRAWN',
     isInadmissible: d.status === 'INADMISSIBLE',
+    isRevoked: outcome === 'GRANTED' && d.status === 'REVOKED',
     outcome,
     reasons:
       outcome === 'REFUSED' ? (d.decision?.reasonCodes?.length ? d.decision.reasonCodes : ['OTHER']) : [],
@@ -188,6 +191,7 @@ export function recount(
         inc(cell, 'decided', true);
         inc(cell, 'granted', fact.outcome === 'GRANTED');
         inc(cell, 'refused', fact.outcome === 'REFUSED');
+        inc(cell, 'revoked', fact.isRevoked);
         inc(cell, 'highlySkilledGranted', fact.outcome === 'GRANTED' && isHighly(fact.dims.category));
         inc(cell, 'highlyQualifiedGranted', fact.outcome === 'GRANTED' && Number(fact.dims.vks) >= 5);
         inc(cell, 'qualificationKnownGranted', fact.outcome === 'GRANTED' && fact.dims.vks !== 'UNKNOWN');

@@ -68,7 +68,7 @@ export interface UploadedDocument {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the clock's current run (absent from older servers). */
-  startedBy?: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;

@@ -82,7 +82,7 @@ export interface Step {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the current run (absent from older servers). */
-  startedBy?: 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
