@@ -52,6 +52,13 @@ describe('input that used to reach PostgreSQL and answer 500', () => {
     expect(pathsOf(query.json())).toContain('query.scope format:text');
   });
 
+  it('names unknown query parameters even when there are thousands of them', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => `p${i}=1`).join('&');
+    const answer = await world.caseHandler.request('GET', `/api/v1/queue?${many}`);
+    expect(answer.statusCode).toBe(400);
+    expect(pathsOf(answer.json())).toContain('query.p0 additionalProperties');
+  });
+
   it('rejects dates outside 1900–2199 for payments and permit validity', async () => {
     const paid = await world.caseHandler.request('POST', `/api/v1/dossiers/${draftId}/fee/payment`, {
       paidOn: '0001-01-01',
