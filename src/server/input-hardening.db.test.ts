@@ -158,7 +158,21 @@ describe("Fastify's own errors in Loket's format and the caller's language", () 
     });
     expect(answer.statusCode).toBe(415);
     expect(answer.json().error).toMatchObject({ code: 'LOKET_UNSUPPORTED_MEDIA_TYPE' });
-    expect(answer.json().error.message).toMatch(/n'est pas accepté/);
+    expect(answer.json().error.message).toBe(
+      "Ce type de contenu n'est pas accepté ; attendu : application/json.",
+    );
+    // An upload says it wants a form, not JSON.
+    const draft = await dossierDriver(world.employer).startDraft('HIGHLY_SKILLED');
+    const upload = await world.employer.request(
+      'POST',
+      `/api/v1/dossiers/${draft.id}/documents`,
+      { documentType: 'PASSPORT' },
+      { 'accept-language': 'nl' },
+    );
+    expect(upload.statusCode, upload.body).toBe(415);
+    expect(upload.json().error.message).toBe(
+      'Dit inhoudstype wordt niet aanvaard; verwacht: multipart/form-data.',
+    );
   });
 });
 

@@ -155,6 +155,11 @@ export function sendError(
   fields: FieldError[] = [],
 ): FastifyReply {
   const lang = request.lang ?? DEFAULT_LANG;
+  // What the route takes, from its schema: an upload wants a form, the bank import CSV, the rest JSON.
+  if (code === 'LOKET_UNSUPPORTED_MEDIA_TYPE' && params.expected === undefined) {
+    const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
+    params = { ...params, expected: consumes?.length ? consumes.join(', ') : 'application/json' };
+  }
   const message = translate(lang, `errors.${code}`, { count: fields.length, ...params });
   const body: ErrorBody = {
     error: { code, message, requestId: String(request.id), ...(fields.length ? { fields } : {}) },
