@@ -16,7 +16,12 @@ export interface TestApp {
 export async function createTestApp(
   database: TestDatabase | null,
   overrides: Partial<Config> = {},
-  options: { now?: () => Date; sources?: SourceAdapters } = {},
+  options: {
+    now?: () => Date;
+    sources?: SourceAdapters;
+    /** The pool behind the database, for the saturation metrics. */
+    pool?: { totalCount: number; idleCount: number; waitingCount: number };
+  } = {},
 ): Promise<TestApp> {
   const rawLogs: string[] = [];
   const logStream = new Writable({
@@ -26,9 +31,11 @@ export async function createTestApp(
     },
   });
   const config = { ...loadConfig({ LOG_LEVEL: 'info' }), ...overrides };
+  const state = new DatabaseState(database?.db);
+  if (options.pool) state.observePool(options.pool);
   const app = await buildApp({
     config,
-    database: new DatabaseState(database?.db),
+    database: state,
     logStream,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sources ? { sources: options.sources } : {}),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
-import { BATCH_LIMIT } from './assessment-batch.routes.ts';
+import { BATCH_BODY_LIMIT, BATCH_LIMIT } from './assessment-batch.routes.ts';
 import { createAssessmentPool } from './assessment-pool.ts';
 
 const application = {
@@ -75,6 +75,21 @@ describe('the assessment batch under load', () => {
     expect(broken.json().error.fields[0]).toMatchObject({ path: 'body', rule: 'json' });
     const notArray = await batch('192.0.2.3', JSON.stringify(application));
     expect(notArray.json().error.fields[0]).toMatchObject({ path: 'body', rule: 'type' });
+  });
+
+  it('refuses a body over 16 MiB before reading it whole, naming its own limit (not the API-wide 1 MB)', async () => {
+    const tooBig = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/assessments/batch',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      remoteAddress: '192.0.2.4',
+      payload: Buffer.alloc(BATCH_BODY_LIMIT + 1, 0x20),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error).toMatchObject({
+      code: 'LOKET_PAYLOAD_TOO_LARGE',
+      message: 'The content is too large (at most 16 MB).',
+    });
   });
 
   it('refuses a batch the pool has no room for instead of holding it in memory', async () => {

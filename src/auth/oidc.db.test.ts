@@ -131,6 +131,43 @@ describe('OIDC sign-in', () => {
     expect(logins).toHaveLength(2);
   });
 
+  it('starts the session with a fresh CSRF secret: a token from before sign-in no longer passes', async () => {
+    const before = await testApp.app.inject({ method: 'GET', url: '/api/v1/session' });
+    const oldSecret = cookiesOf(before)._csrf as string;
+    const oldToken = before.json().csrfToken as string;
+    const login = await testApp.app.inject({ method: 'GET', url: '/auth/oidc/login' });
+    const back = await provider.authorize(login.headers.location as string);
+    const callback = await testApp.app.inject({
+      method: 'GET',
+      url: `/auth/oidc/callback${back.search}`,
+      cookies: { ...cookiesOf(login), _csrf: oldSecret },
+    });
+    expect(callback.statusCode, callback.body).toBe(302);
+    const cleared = callback.cookies.find((c) => c.name === '_csrf');
+    expect(cleared).toBeDefined();
+    expect(cleared?.value).toBe('');
+    expect(cleared?.expires?.getTime()).toBeLessThanOrEqual(Date.now());
+    const session = cookiesOf(callback).loket_session as string;
+    // As a browser does: a cleared cookie is dropped, any other kept. The app then asks for a token.
+    const after = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      cookies: { loket_session: session, ...(cleared ? {} : { _csrf: oldSecret }) },
+    });
+    const newSecret = cookiesOf(after)._csrf as string;
+    expect(newSecret).toBeTruthy();
+    expect(newSecret).not.toBe(oldSecret);
+    const signOut = (token: string) =>
+      testApp.app.inject({
+        method: 'DELETE',
+        url: '/api/v1/session',
+        cookies: { loket_session: session, _csrf: newSecret },
+        headers: { 'x-csrf-token': token },
+      });
+    expect((await signOut(oldToken)).statusCode).toBe(403);
+    expect((await signOut(after.json().csrfToken)).statusCode).toBe(204);
+  });
+
   it('creates an employer with the normalised enterprise number of the claim', async () => {
     provider.claims = {
       sub: 'kc-employer',

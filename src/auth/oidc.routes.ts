@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { recordAuditEvent } from '../audit/audit.repo.ts';
 import { translate } from '../i18n/translate.ts';
 import { LoketError } from '../server/errors.ts';
-import { SESSION_COOKIE } from '../server/plugins/access-control.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../server/plugins/access-control.ts';
 import { type AuthOptions, startSession } from './auth.routes.ts';
 import {
   decodeChecks,
@@ -134,6 +134,9 @@ export async function oidcRoutes(fastify: FastifyInstance, options: OidcRouteOpt
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await closeSession(db, previous); // no session fixation
       await startSession(request, reply, user, options, 'OIDC');
+      // A fresh CSRF secret with the new session, as at the password sign-in: the browser drops the
+      // old one, and the app's next GET /api/v1/session makes a new one.
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
       reply.header('cache-control', 'no-store');
       return reply.redirect('/', 302);
     },

@@ -8,6 +8,7 @@ import type { Config } from '../server/config.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
+import { readMultipartForm } from '../validation/multipart-form.ts';
 import {
   addAttachment,
   addMessage,
@@ -289,14 +290,17 @@ export async function deskRoutes(app: FastifyInstance, options: DeskRouteOptions
     async (request, reply) => {
       if (!request.isMultipart()) throw new LoketError('LOKET_UNSUPPORTED_MEDIA_TYPE');
       const fields: Record<string, string> = {};
-      let content: Buffer | null = null;
-      for await (const part of request.parts({
-        limits: { fileSize: options.maxDocumentBytes + 1, files: 1, fields: 3 },
-      })) {
-        if (part.type === 'field') fields[part.fieldname] = String(part.value);
-        else content = await part.toBuffer();
-      }
+      let content = null as Buffer | null; // set in the callback; `as` keeps it from narrowing to null
       const lang = messageLang(request.lang);
+      await readMultipartForm(
+        request,
+        { fileSize: options.maxDocumentBytes + 1, files: 1, fields: 3 },
+        async (part) => {
+          if (part.type === 'field') fields[part.fieldname] = String(part.value);
+          else content = await part.toBuffer();
+        },
+        lang,
+      );
       const missing = ['reference', 'code', 'file']
         .filter((path) => (path === 'file' ? !content : !fields[path]))
         .map((path) => ({ path, rule: 'required', message: translate(lang, 'validation.required') }));

@@ -56,11 +56,12 @@ function assessmentIn(
   dossier: DossierRow,
   lang: Lang,
   patch: RegisterMapping['applicationPatch'] | undefined,
+  storedIfUnassessable = true,
 ): Assessment | null {
   try {
     return assess(applyRegisterPatch(dossier.application, patch), { lang });
   } catch {
-    return (dossier.assessment as unknown as Assessment | null) ?? null;
+    return storedIfUnassessable ? ((dossier.assessment as unknown as Assessment | null) ?? null) : null;
   }
 }
 
@@ -148,7 +149,11 @@ export async function buildDossierOverview(
   const mapping = registerCheck?.comparison as unknown as RegisterMapping | null | undefined;
   // Staff weigh the application with what the registers said; the employer sees the assessment of
   // what they declared, never a value from a register (least privilege: issue 12, "Privacy").
-  const assessment = assessmentIn(dossier, reader.lang, isStaff ? mapping?.applicationPatch : undefined);
+  // The stored assessment is the register-weighed one once the register check ran: an employer
+  // whose application no longer assesses gets none rather than that one.
+  const assessment = isStaff
+    ? assessmentIn(dossier, reader.lang, mapping?.applicationPatch)
+    : assessmentIn(dossier, reader.lang, undefined, !registerCheck);
   const clock = dossier.deadline_days
     ? computeLegalClock(actions, dossier.deadline_days, reader.today, clockStartOf(dossier.assessment))
     : null;

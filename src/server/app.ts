@@ -81,10 +81,12 @@ export async function buildApp({
     frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const given = request.headers['x-request-id'];
     if (typeof given === 'string' && REQUEST_ID.test(given)) {
       request.log = request.log.child({ clientRequestId: given });
+      // Fastify writes "request completed" through the reply's logger: the client's id goes there too.
+      reply.log = request.log;
     }
   });
   // Register checks started by submissions run on after their answer; a shutdown (SIGTERM) lets
@@ -147,7 +149,7 @@ export async function buildApp({
   await app.register(staffWorkRoutes, dossierOptions);
   await app.register(screeningRoutes, dossierOptions);
   await app.register(revocationRoutes, dossierOptions);
-  await app.register(workerAccessRoutes, dossierOptions);
+  await app.register(workerAccessRoutes, { ...dossierOptions, cookieSecure: config.cookieSecure });
   await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });

@@ -4,6 +4,7 @@ import {
   type DossierWorld,
   dossierDriver,
   HIGHLY_SKILLED_ANSWERS,
+  PDF_BYTES,
 } from '../../test/dossier-driver.ts';
 import { anonymousSession } from '../../test/test-app.ts';
 
@@ -49,6 +50,13 @@ describe('input that used to reach PostgreSQL and answer 500', () => {
     const query = await world.caseHandler.request('GET', '/api/v1/queue?scope=%00');
     expect(query.statusCode).toBe(400);
     expect(pathsOf(query.json())).toContain('query.scope format:text');
+  });
+
+  it('names unknown query parameters even when there are thousands of them', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => `p${i}=1`).join('&');
+    const answer = await world.caseHandler.request('GET', `/api/v1/queue?${many}`);
+    expect(answer.statusCode).toBe(400);
+    expect(pathsOf(answer.json())).toContain('query.p0 additionalProperties');
   });
 
   it('rejects dates outside 1900–2199 for payments and permit validity', async () => {
@@ -150,6 +158,99 @@ describe("Fastify's own errors in Loket's format and the caller's language", () 
     });
     expect(answer.statusCode).toBe(415);
     expect(answer.json().error).toMatchObject({ code: 'LOKET_UNSUPPORTED_MEDIA_TYPE' });
-    expect(answer.json().error.message).toMatch(/n'est pas accepté/);
+    expect(answer.json().error.message).toBe(
+      "Ce type de contenu n'est pas accepté ; attendu : application/json.",
+    );
+    // An upload says it wants a form, not JSON.
+    const draft = await dossierDriver(world.employer).startDraft('HIGHLY_SKILLED');
+    const upload = await world.employer.request(
+      'POST',
+      `/api/v1/dossiers/${draft.id}/documents`,
+      { documentType: 'PASSPORT' },
+      { 'accept-language': 'nl' },
+    );
+    expect(upload.statusCode, upload.body).toBe(415);
+    expect(upload.json().error.message).toBe(
+      'Dit inhoudstype wordt niet aanvaard; verwacht: multipart/form-data.',
+    );
+  });
+});
+
+describe('malformed multipart forms (uploads) answer 400 naming the rule, never 500', () => {
+  let world: DossierWorld;
+  let draftId: string;
+  beforeAll(async () => {
+    world = await createDossierWorld(() => new Date('2026-03-02T09:00:00Z'));
+    draftId = (await dossierDriver(world.employer).startDraft('HIGHLY_SKILLED')).id;
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  const boundary = '----loket-malformed';
+  const multipart = `multipart/form-data; boundary=${boundary}`;
+  const field = (name: string, value = 'PASSPORT') =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const file = (name: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n${PDF_BYTES.toString('latin1')}\r\n`;
+  const end = `--${boundary}--\r\n`;
+  const cases: Array<[string, string, string, { path: string; rule: string }]> = [
+    ['without a boundary', 'multipart/form-data', 'x', { path: 'body', rule: 'multipart' }],
+    [
+      'with a boundary too long',
+      `multipart/form-data; boundary=${'b'.repeat(300)}`,
+      'x',
+      { path: 'body', rule: 'multipart' },
+    ],
+    [
+      'cut off in the file',
+      multipart,
+      `${field('documentType')}${file('a.pdf').slice(0, 150)}`,
+      { path: 'body', rule: 'multipart' },
+    ],
+    [
+      'with two files',
+      multipart,
+      `${field('documentType')}${file('a.pdf')}${file('b.pdf')}${end}`,
+      { path: 'file', rule: 'maxFiles' },
+    ],
+    [
+      'with more fields than the form has',
+      multipart,
+      `${[1, 2, 3, 4, 5, 6].map((n) => field(`f${n}`)).join('')}${file('a.pdf')}${end}`,
+      { path: 'body', rule: 'maxFields' },
+    ],
+  ];
+
+  it.each(cases)('a document upload %s', async (_name, contentType, payload, expected) => {
+    const answer = await world.employer.request('POST', `/api/v1/dossiers/${draftId}/documents`, payload, {
+      'content-type': contentType,
+      'accept-language': 'fr',
+    });
+    expect(answer.statusCode, answer.body).toBe(400);
+    expect(answer.json().error.fields).toEqual([{ ...expected, message: expect.any(String) }]);
+    expect(answer.json().error.fields[0].message).not.toMatch(/[{}]|multipart data|Boundary/);
+  });
+
+  it('a desk attachment without a boundary or with two files', async () => {
+    const reporter = await anonymousSession(world.testApp.app);
+    const send = (contentType: string, payload: string) =>
+      reporter.request('POST', '/api/v1/desk/follow-up/attachments', payload, {
+        'content-type': contentType,
+        'accept-language': 'nl',
+      });
+    const noBoundary = await send('multipart/form-data', 'x');
+    expect(noBoundary.statusCode, noBoundary.body).toBe(400);
+    expect(noBoundary.json().error.fields[0]).toMatchObject({ path: 'body', rule: 'multipart' });
+    const twoFiles = await send(
+      multipart,
+      `${field('reference', 'R')}${file('a.pdf')}${file('b.pdf')}${end}`,
+    );
+    expect(twoFiles.statusCode, twoFiles.body).toBe(400);
+    expect(twoFiles.json().error.fields[0]).toMatchObject({
+      path: 'file',
+      rule: 'maxFiles',
+      message: 'bevat meer dan één bestand: stuur er één per keer',
+    });
   });
 });

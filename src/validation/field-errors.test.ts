@@ -45,6 +45,14 @@ describe('toFieldErrors', () => {
     expect(fields.find((f) => f.path === 'count')?.message).toBe('moet minstens 1 zijn');
   });
 
+  it('names unknown fields even when there are more of them than the error cap', () => {
+    const many = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`p${i}`, 1]));
+    const fields = toFieldErrors(errorsOf({ ...many, date: '2026-01-01', count: 1, sex: 'M' }), 'nl');
+    expect(fields.length).toBeGreaterThan(100);
+    expect(fields).toContainEqual(expect.objectContaining({ path: 'p0', rule: 'additionalProperties' }));
+    expect(new Set(fields.map((f) => f.path)).size).toBe(fields.length);
+  });
+
   it('speaks French and English', () => {
     const errors = errorsOf({ date: 'x', count: 1, sex: 'M', nested: { name: 'ab' }, list: [] });
     expect(toFieldErrors(errors, 'fr')[0]?.message).toBe(

@@ -120,7 +120,19 @@ export function toFieldErrors(errors: readonly SchemaError[], lang: Lang, prefix
   for (const error of errors) {
     // TypeBox reports an unknown property both as `additionalProperties` (listing names) and as a
     // `false` schema on the property itself; keep one error per unknown name.
-    if (error.keyword === 'boolean') continue;
+    // The per-property one comes first: with more unknown names than the error cap (200), the
+    // summary never arrives, so an unknown name is taken from either and duplicates are dropped below.
+    if (error.keyword === 'boolean') {
+      const slash = error.instancePath.lastIndexOf('/');
+      if ((error.schemaPath ?? '').endsWith('/additionalProperties') && slash >= 0)
+        expanded.push({
+          ...error,
+          keyword: 'additionalProperties',
+          instancePath: error.instancePath.slice(0, slash),
+          params: { additionalProperty: unescapePointer(error.instancePath.slice(slash + 1)) },
+        });
+      continue;
+    }
     const required = error.params.requiredProperties;
     if (error.keyword === 'required' && Array.isArray(required)) {
       for (const name of required) expanded.push({ ...error, params: { missingProperty: name } });
@@ -161,4 +173,9 @@ export function toFieldErrors(errors: readonly SchemaError[], lang: Lang, prefix
     result.push({ path, ...described });
   }
   return result;
+}
+
+/** One JSON Pointer segment as the name it stands for (RFC 6901: ~1 is '/', ~0 is '~'). */
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -5,6 +5,7 @@ import type { User } from '../../auth/users.repo.ts';
 import { translate } from '../../i18n/translate.ts';
 import { LoketError } from '../../server/errors.ts';
 import { IdempotencyHeaders, idempotencyKey } from '../../server/idempotency.ts';
+import { readMultipartForm } from '../../validation/multipart-form.ts';
 import { loadDossierFor } from '../dossier-guard.ts';
 import type { DossierRouteOptions } from '../dossiers.routes.ts';
 import { buildEpcQrPayload } from '../fees/epc-qr-payload.ts';
@@ -66,14 +67,17 @@ export async function documentRoutes(
       const { id } = request.params as { id: string };
       await loadDossierFor(db(), request, id, 'CHANGE');
       if (!request.isMultipart()) throw new LoketError('LOKET_UNSUPPORTED_MEDIA_TYPE');
-      let documentType: string | null = null;
-      let file: { name: string; content: Buffer } | null = null;
-      for await (const part of request.parts({
-        limits: { fileSize: documents.maxBytes + 1, files: 1, fields: 5 },
-      })) {
-        if (part.type === 'field' && part.fieldname === 'documentType') documentType = String(part.value);
-        if (part.type === 'file') file = { name: part.filename, content: await part.toBuffer() };
-      }
+      // Set in the callback: `as` keeps TypeScript from narrowing them to null.
+      let documentType = null as string | null;
+      let file = null as { name: string; content: Buffer } | null;
+      await readMultipartForm(
+        request,
+        { fileSize: documents.maxBytes + 1, files: 1, fields: 5 },
+        async (part) => {
+          if (part.type === 'field' && part.fieldname === 'documentType') documentType = String(part.value);
+          if (part.type === 'file') file = { name: part.filename, content: await part.toBuffer() };
+        },
+      );
       const missing = [...(documentType ? [] : ['documentType']), ...(file ? [] : ['file'])].map((path) => ({
         path,
         rule: 'required',

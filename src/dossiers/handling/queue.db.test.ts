@@ -122,6 +122,43 @@ describe('the staff queue over the demo dossiers', () => {
     expect(events[0]?.details).toEqual({ what: 'queue', dossiers: page.items.map((item) => item.id) });
   });
 
+  it("logs the supervisor's notifications and workload as one audit event each, not one per row", async () => {
+    const supervisor = await signIn(testApp.app, 'teamleider', DEMO_PASSWORD);
+    const someDossiers = await database.db.selectFrom('dossiers').select('id').limit(3).execute();
+    await database.db
+      .insertInto('staff_notifications')
+      .values(
+        someDossiers.map((d) => ({
+          recipient_role: 'SUPERVISOR',
+          kind: 'REVOCATION_TO_DECIDE',
+          dossier_id: d.id,
+          created_on: today,
+        })),
+      )
+      .execute();
+    const listReads = () =>
+      database.db
+        .selectFrom('audit_events')
+        .select(['actor_user_id', 'details'])
+        .where('action', '=', 'DOSSIER_LIST_READ')
+        .orderBy('id')
+        .execute();
+    const before = (await listReads()).length;
+    const notifications = await supervisor.request('GET', '/api/v1/staff/notifications');
+    expect(notifications.statusCode, notifications.body).toBe(200);
+    const shown = (notifications.json().notifications as { dossierId: string }[]).map((n) => n.dossierId);
+    expect(shown).toEqual(expect.arrayContaining(someDossiers.map((d) => d.id)));
+    const workload = await supervisor.request('GET', '/api/v1/supervision/workload');
+    expect(workload.statusCode, workload.body).toBe(200);
+    const events = (await listReads()).slice(before);
+    expect(events.map((e) => e.details)).toEqual([
+      { what: 'notifications', dossiers: shown },
+      { what: 'workload', dossiers: [] },
+    ]);
+    expect(new Set(events.map((e) => e.actor_user_id)).size).toBe(1);
+    expect(events[0]?.actor_user_id).toBeTruthy();
+  });
+
   it('finds a closed dossier by a search without a status filter, with no deadline signal on it', async () => {
     const granted = (await queue('status=DECIDED_GRANTED')).items[0]!;
     const found = await queue(`q=${encodeURIComponent(granted.number)}`);

@@ -162,6 +162,14 @@ describe('register check of a submitted dossier', () => {
     expect(parameterNames(view.assessment)).toContain('policy.almostOnlyNonEu.minimumShare');
     expect(parameterNames(employerView.assessment)).not.toContain('policy.almostOnlyNonEu.minimumShare');
     expect(JSON.stringify(employerView.assessment)).not.toContain('"workforce"');
+    // An application the rules no longer take (here: emptied) falls back to the stored assessment,
+    // which the register check weighed with register values: for staff only, never the employer.
+    await database.db.updateTable('dossiers').set({ application: {} }).where('id', '=', dossier.id).execute();
+    const staffFallback = (await caseHandler.request('GET', `/api/v1/dossiers/${dossier.id}`)).json();
+    expect(parameterNames(staffFallback.assessment)).toContain('policy.almostOnlyNonEu.minimumShare');
+    const employerFallback = await employer.request('GET', `/api/v1/dossiers/${dossier.id}`);
+    expect(employerFallback.statusCode, employerFallback.body).toBe(200);
+    expect(employerFallback.json().assessment).toBeNull();
   });
 
   it('accepts the dossier while a register is down, says which and since when, and completes once it is back', async () => {

@@ -24,7 +24,10 @@ function newCode(): string {
   return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export async function workerAccessRoutes(app: FastifyInstance, options: DossierRouteOptions): Promise<void> {
+export async function workerAccessRoutes(
+  app: FastifyInstance,
+  options: DossierRouteOptions & { cookieSecure?: boolean | 'auto' },
+): Promise<void> {
   const db = () => options.database.db;
   const today = () => brusselsDate(options.now());
   const cookie = (value: string, maxAge: number) =>
@@ -32,7 +35,9 @@ export async function workerAccessRoutes(app: FastifyInstance, options: DossierR
       path: '/api/v1/worker-access',
       httpOnly: true,
       sameSite: 'lax',
-      secure: 'auto',
+      // Secure like the session and CSRF cookies (LOKET_COOKIE_SECURE): behind a proxy that ends
+      // TLS, 'auto' would see plain HTTP and send the worker's token without it.
+      secure: options.cookieSecure ?? 'auto',
       maxAge,
       value,
     }) as const;

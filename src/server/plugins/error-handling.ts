@@ -65,13 +65,17 @@ function fromFastifyError(
 ): { code: ErrorCode; params: Record<string, unknown>; fields: FieldError[] } {
   if (error.validation) {
     const prefix = PART_PREFIX[error.validationContext ?? 'body'] ?? '';
+    // An error about the whole body (not an object, too many items) names the body itself.
+    const fields = toFieldErrors(error.validation as SchemaError[], lang, prefix).map((f) =>
+      f.path ? f : { ...f, path: prefix || 'body' },
+    );
     return {
       code: 'LOKET_VALIDATION_FAILED',
       params: {},
-      // An error about the whole body (not an object, too many items) names the body itself.
-      fields: toFieldErrors(error.validation as SchemaError[], lang, prefix).map((f) =>
-        f.path ? f : { ...f, path: prefix || 'body' },
-      ),
+      // Never a 400 that names nothing: the part at fault, at least.
+      fields: fields.length
+        ? fields
+        : [{ path: prefix || 'body', rule: 'invalid', message: translate(lang, 'validation.fallback') }],
     };
   }
   switch (error.code) {
@@ -151,6 +155,11 @@ export function sendError(
   fields: FieldError[] = [],
 ): FastifyReply {
   const lang = request.lang ?? DEFAULT_LANG;
+  // What the route takes, from its schema: an upload wants a form, the bank import CSV, the rest JSON.
+  if (code === 'LOKET_UNSUPPORTED_MEDIA_TYPE' && params.expected === undefined) {
+    const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
+    params = { ...params, expected: consumes?.length ? consumes.join(', ') : 'application/json' };
+  }
   const message = translate(lang, `errors.${code}`, { count: fields.length, ...params });
   const body: ErrorBody = {
     error: { code, message, requestId: String(request.id), ...(fields.length ? { fields } : {}) },

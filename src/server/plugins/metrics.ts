@@ -111,6 +111,9 @@ function registerDatabaseMetrics(registry: Registry, database: DatabaseState): v
       } catch {
         return; // not connected: readiness says so; nothing to count
       }
+      // A saturated pool would hold the scrape for the connection timeout just when the metrics
+      // matter most: the counts keep their last values until a connection is free again.
+      if ((database.poolStats()?.waiting ?? 0) > 0) return;
       const row = await sql<{
         register_checks_waiting: string;
         federal_outbox_pending: string;
