@@ -85,7 +85,7 @@ describe('two Loket instances on one database', () => {
   // are the dossier's own (the answers about the employer are cached by each instance).
   const workers = population.people
     .filter((p) => !p.registeredInBelgium && freeMovementGroupOf(p.nationality, today) === null)
-    .slice(0, 14);
+    .slice(0, 15);
   const answersOf = (worker: Population['people'][number]) => ({
     worker: {
       ...HIGHLY_SKILLED_ANSWERS.worker,
@@ -113,6 +113,8 @@ describe('two Loket instances on one database', () => {
       LOKET_MAIL_FROM: `Loket ${name} <${name}@loket.invalid>`,
       LOKET_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS),
       LOKET_DB_POOL_SIZE: '5',
+      // On SIGTERM a check in flight gets one second to finish before its claim is released.
+      LOKET_SHUTDOWN_DRAIN_SECONDS: '1',
     });
     [a, b] = await Promise.all([startLoketProcess('a', env('a')), startLoketProcess('b', env('b'))]);
     boss = new PgBoss({
@@ -320,5 +322,27 @@ describe('two Loket instances on one database', () => {
     expect((await deliveries()).filter((m) => m.status !== 'SENT' || m.received < 1)).toEqual([]);
     await expectStatisticsAndAuditTrailExact();
     expect((await fetch(`${b.url}/health/ready`)).status).toBe(200);
+  });
+
+  it('on SIGTERM releases the claim of a register check it cannot finish, so any instance takes it at once', async () => {
+    const driver = dossierDriver(employer);
+    const draft = await driver.completeDraft('HIGHLY_SKILLED', nextAnswers());
+    simulator.hold();
+    const submitted = await driver.submit(draft.id);
+    const check = () =>
+      database.db
+        .selectFrom('register_checks')
+        .select(['status', 'attempts', sql<boolean>`next_attempt_at <= now()`.as('due')])
+        .where('dossier_id', '=', submitted.id as string)
+        .executeTakeFirstOrThrow();
+    // b claims it after the answer (its lease then runs LEASE_SECONDS) and waits on the registers.
+    await waitFor('b to claim the check', async () => (await check()).attempts === 1);
+    expect(await check()).toEqual({ status: 'PENDING', attempts: 1, due: false });
+
+    expect(await b.kill('SIGTERM')).toBe(0);
+    expect(b.output()).not.toMatch(/unhandled|uncaught/i);
+    // Released, not left to its lease: due now, for whichever instance asks next.
+    expect(await check()).toEqual({ status: 'PENDING', attempts: 1, due: true });
+    simulator.control.release();
   });
 });
