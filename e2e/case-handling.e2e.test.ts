@@ -156,7 +156,7 @@ describe('case handling in the browser', () => {
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.startReview }).click();
     await expectStatus(page, nl.statuses.IN_REVIEW);
-    await page.locator('.staff-summary').getByText('Dossierbehandelaar Jonas').waitFor();
+    await page.locator('.staff-summary').getByText('Jonas Claes').waitFor();
 
     await page.getByLabel(nl.panel.requestInformation.question).fill('Please add the signed contract.');
     await page.getByRole('button', { name: nl.panel.requestInformation.submit }).click();
@@ -251,9 +251,9 @@ describe('case handling in the browser', () => {
       caseHandlers: Array<{ displayName: string; open: number; atRisk: number; overdue: number }>;
       unassigned: number;
     };
-    const jonasFigures = figures.caseHandlers.find((row) => row.displayName === 'Dossierbehandelaar Jonas');
+    const jonasFigures = figures.caseHandlers.find((row) => row.displayName === 'Jonas Claes');
     const workload = page.getByRole('table', { name: nl.supervisor.workload.caption });
-    const jonas = workload.getByRole('row', { name: /Dossierbehandelaar Jonas/ });
+    const jonas = workload.getByRole('row', { name: /Jonas Claes/ });
     await jonas.locator('td').first().waitFor(); // the table renders after its data arrives
     expect((await jonas.locator('td').allInnerTexts()).slice(1)).toEqual(
       [jonasFigures?.open, jonasFigures?.atRisk, jonasFigures?.overdue].map(String),
@@ -286,7 +286,7 @@ describe('case handling in the browser', () => {
     const dossierId = ((await firstRow.getByRole('link').getAttribute('href')) ?? '').split('/').pop();
     await page
       .getByLabel(nl.queue.reassignLabel.replace('{{number}}', number))
-      .selectOption({ label: 'Teamleider Sofie' });
+      .selectOption({ label: 'Sofie Maes' });
     await firstRow
       .getByRole('button', { name: nl.queue.reassignButtonFor.replace('{{number}}', number) })
       .click();
@@ -294,7 +294,7 @@ describe('case handling in the browser', () => {
     const reassigned = (await (await context.request.get(`/api/v1/dossiers/${dossierId}`)).json()) as {
       assignee: { displayName: string };
     };
-    expect(reassigned.assignee.displayName).toBe('Teamleider Sofie');
+    expect(reassigned.assignee.displayName).toBe('Sofie Maes');
     await context.close();
   });
 
@@ -333,16 +333,16 @@ describe('case handling in the browser', () => {
     for (const number of [first, second]) {
       await page.getByLabel(nl.bulk.selectRow.replace('{{number}}', number ?? '')).check();
     }
-    await page.getByLabel(nl.bulk.assignee).selectOption({ label: 'Dossierbehandelaar Jonas' });
+    await page.getByLabel(nl.bulk.assignee).selectOption({ label: 'Jonas Claes' });
     await page.getByRole('button', { name: nl.bulk.submit.replace('{{count}}', '2') }).click();
     await page
       .getByRole('status')
-      .getByText(/Dossierbehandelaar Jonas/)
+      .getByText(/Jonas Claes/)
       .waitFor();
     const assigned = await caseHandler.call<{
       items: Array<{ number: string; assignee: { displayName: string } }>;
     }>('GET', `/api/v1/queue?scope=all&q=${encodeURIComponent(first ?? '')}`);
-    expect(assigned.items[0]?.assignee.displayName).toBe('Dossierbehandelaar Jonas');
+    expect(assigned.items[0]?.assignee.displayName).toBe('Jonas Claes');
 
     // An internal note, in the staff history; the employer never sees it.
     await page.goto(`/supervisor/queue?q=${encodeURIComponent(second ?? '')}`);

@@ -101,7 +101,7 @@ function lineWith(text: string, pattern: RegExp | string): string {
 
 /**
  * Unfilled placeholders, message keys, internal words, raw codes and another language's text.
- * `data`: texts that are data, not interface (people's names such as "Sociaal inspecteur Karim"),
+ * `data`: texts that are data, not interface (people's and enterprises' names such as "Karim El Idrissi"),
  * left out of the checks.
  */
 export function findTextProblems(text: PageText, lang: Lang, data: readonly string[] = []): string[] {

@@ -4,7 +4,9 @@ import type { Db } from '../db/client.ts';
 import { loadDemoTalent } from '../talent/demo-talent.ts';
 
 /**
- * Demo accounts with a known password. Loaded only on an empty embedded database, or on request
+ * Demo accounts with a known password. Display names are people's names only: a role title in them
+ * ("Teamleider Sofie") would be Dutch on every French and English page; the header names the role
+ * beside the name, in the page's language. Loaded only on an empty embedded database, or on request
  * (LOKET_DEMO=1): known passwords must never reach a real deployment.
  */
 export const DEMO_PASSWORD = 'loket-demo';
@@ -24,14 +26,14 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     // A reserved example domain: demo mails wait in the outbox, and would never reach anyone.
     email: 'an.peeters@bakkerij-peeters.example',
   },
-  { username: 'behandelaar', displayName: 'Dossierbehandelaar Jonas', role: 'CASE_HANDLER' },
-  { username: 'teamleider', displayName: 'Teamleider Sofie', role: 'SUPERVISOR' },
-  { username: 'inspecteur', displayName: 'Sociaal inspecteur Karim', role: 'INSPECTOR' },
-  { username: 'analist', displayName: 'Beleidsanalist Lotte', role: 'ANALYST' },
-  { username: 'beheerder', displayName: 'Functioneel beheerder Ruben', role: 'ADMIN' },
+  { username: 'behandelaar', displayName: 'Jonas Claes', role: 'CASE_HANDLER' },
+  { username: 'teamleider', displayName: 'Sofie Maes', role: 'SUPERVISOR' },
+  { username: 'inspecteur', displayName: 'Karim El Idrissi', role: 'INSPECTOR' },
+  { username: 'analist', displayName: 'Lotte Wouters', role: 'ANALYST' },
+  { username: 'beheerder', displayName: 'Ruben Janssens', role: 'ADMIN' },
   // A second administrator: a change of the rule data needs one person to propose, another to approve.
-  { username: 'beheerder2', displayName: 'Functioneel beheerder Mira', role: 'ADMIN' },
-  { username: 'partner', displayName: 'Trajectbegeleider Mina (Welkom Werk vzw, demo)', role: 'PARTNER' },
+  { username: 'beheerder2', displayName: 'Mira Dewulf', role: 'ADMIN' },
+  { username: 'partner', displayName: 'Mina Aydın (Welkom Werk vzw)', role: 'PARTNER' },
 ];
 
 /** Loads the demo accounts when there are no users yet; returns whether it did. */

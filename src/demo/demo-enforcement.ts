@@ -39,7 +39,8 @@ export async function loadDemoEnforcement(
     const slug = demoCase.enterpriseName.split(' ')[1]?.toLowerCase() ?? demoCase.enterpriseNumber;
     const user = await createUser(db, {
       username: `werkgever-${slug}`,
-      displayName: `Personeelsdienst (${demoCase.enterpriseName})`,
+      // The enterprise's name alone: a Dutch word beside it would show on French and English pages.
+      displayName: demoCase.enterpriseName,
       role: 'EMPLOYER',
       enterpriseNumber: demoCase.enterpriseNumber,
       preferredLang: 'nl',

@@ -95,6 +95,8 @@ describe('abuse reports at the public desk', () => {
     expect(read.json()).toMatchObject({ description: DESCRIPTION, contact: null, place: 'Gent' });
     expect(read.json().employer).toMatchObject({
       enterpriseNumber: '0403170701',
+      // Named, so the inspector sees whom the number is (the demo employer's mandate names it).
+      name: 'Bakkerij Peeters bv',
       reports: { total: 1, untriaged: 1 },
     });
 

@@ -303,3 +303,29 @@ export async function employerDossierCount(db: Db, enterpriseNumber: string) {
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/**
+ * The employer's name as Loket knows it, for the inspector who linked a report by number: the
+ * enforcement run's register read first (the KBO's name), else an employer's mandate; null when
+ * neither names it.
+ */
+export async function employerNameOnFile(db: Db, enterpriseNumber: string): Promise<string | null> {
+  const scored = await db
+    .selectFrom('employer_risk_scores as s')
+    .innerJoin('risk_monitoring_runs as r', 'r.id', 's.run_id')
+    .select('s.enterprise_name')
+    .where('s.enterprise_number', '=', enterpriseNumber)
+    .where('s.enterprise_name', 'is not', null)
+    .orderBy('r.started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (scored?.enterprise_name) return scored.enterprise_name;
+  const mandated = await db
+    .selectFrom('employer_mandates')
+    .select('enterprise_name')
+    .where('enterprise_number', '=', enterpriseNumber)
+    .where('enterprise_name', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return mandated?.enterprise_name ?? null;
+}

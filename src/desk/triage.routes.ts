@@ -9,6 +9,7 @@ import { brusselsDate } from '../server/today.ts';
 import {
   addMessage,
   employerDossierCount,
+  employerNameOnFile,
   linkEmployer,
   listReports,
   reportAttachments,
@@ -45,6 +46,7 @@ export async function triageRoutes(app: FastifyInstance, options: DeskRouteOptio
     const employer = report.enterprise_number
       ? {
           enterpriseNumber: report.enterprise_number,
+          name: await employerNameOnFile(db(), report.enterprise_number),
           dossiers: await employerDossierCount(db(), report.enterprise_number),
           reports: (await reportCountsByEmployer(db(), [report.enterprise_number]))[0] ?? null,
         }

@@ -89,6 +89,21 @@ describe('toFieldErrors', () => {
     }
   });
 
+  it('says a broken nullable field once, by its own rule, and a required choice in words', () => {
+    const Form = Type.Object({
+      postalCode: Type.Union([Type.String({ pattern: '^[1-9][0-9]{3}$' }), Type.Null()]),
+      kind: Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Null()]),
+      occupationIds: Type.Array(Type.String(), { minItems: 1 }),
+    });
+    const result = compileValidator(Form)({ postalCode: '12', kind: 'Q', occupationIds: [] });
+    const fields = toFieldErrors(result.ok ? [] : result.errors, 'nl');
+    expect(fields.map((f) => `${f.path} ${f.rule}: ${f.message}`)).toEqual([
+      'postalCode pattern: heeft niet de juiste vorm',
+      'kind enum: moet een van deze waarden zijn: A, B',
+      'occupationIds minItems: is verplicht: kies er minstens één',
+    ]);
+  });
+
   it('turns JSON pointers into dotted paths', () => {
     expect(pointerToPath('/labourMarketTest/publications/0/from')).toBe(
       'labourMarketTest.publications[0].from',

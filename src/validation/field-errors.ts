@@ -47,6 +47,10 @@ function describeType(type: unknown, lang: Lang): string {
 
 function describe(error: SchemaError, lang: Lang): { rule: string; message: string } {
   const p = error.params;
+  // "at least 1 items" reads as a schema; one item at least is a choice the user has to make.
+  if (error.keyword === 'minItems' && p.limit === 1) {
+    return { rule: 'minItems', message: translate(lang, 'validation.minItemsOne') };
+  }
   switch (error.keyword) {
     case 'format': {
       const key = `validation.format.${String(p.format)}`;
@@ -110,6 +114,15 @@ function fieldPointer(error: SchemaError): string {
 const UNION_CONST_BRANCH = /\/(anyOf|oneOf)\/\d+(\/const)?$/;
 const UNION_BRANCH = /\/(anyOf|oneOf)\/\d+/;
 
+const isUnionError = (error: SchemaError) => error.keyword === 'anyOf' || error.keyword === 'oneOf';
+const isNullBranch = (error: SchemaError) =>
+  error.keyword === 'type' && error.params.type === 'null' && UNION_BRANCH.test(error.schemaPath ?? '');
+const isOtherBranchOf = (other: SchemaError, nullBranch: SchemaError) =>
+  other !== nullBranch &&
+  other.instancePath === nullBranch.instancePath &&
+  !isUnionError(other) &&
+  UNION_BRANCH.test(other.schemaPath ?? '');
+
 /**
  * Localises every schema error and keeps exactly one per field and rule. Validators report a
  * union failure once per branch plus once for the union; a union of constants reads best as
@@ -155,10 +168,21 @@ export function toFieldErrors(errors: readonly SchemaError[], lang: Lang, prefix
     }
   }
 
+  // A nullable field (`X | null`) that breaks X also "is not null" and "matches no branch": only
+  // X's own rule helps the user (leaving a nullable field empty never needs saying).
+  const nullableBroken = new Set<string>();
+  for (const error of expanded) {
+    if (unionBranches.has(error.instancePath)) continue;
+    if (isNullBranch(error) && expanded.some((other) => isOtherBranchOf(other, error))) {
+      nullableBroken.add(error.instancePath);
+    }
+  }
+
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of expanded) {
     if (UNION_BRANCH.test(error.schemaPath ?? '') && unionBranches.has(error.instancePath)) continue;
+    if (nullableBroken.has(error.instancePath) && (isNullBranch(error) || isUnionError(error))) continue;
     let described = describe(error, lang);
     if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && unionBranches.has(error.instancePath)) {
       described = describe(

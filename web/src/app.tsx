@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { DESK_LANGUAGES, type DeskLang, isDeskLang } from '../../src/desk/desk-languages.ts';
 import type { SessionUser } from './api.ts';
 import { changeLang, currentLang, LANGUAGES, type Lang, useT } from './i18n.ts';
 import { matchPage, PAGE_ROUTES, type PageMatch } from './page-routes.ts';
@@ -8,7 +9,7 @@ import { NoAccessPage } from './pages/no-access-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { Loading, RedirectToLogin, RoleHomePage } from './pages/role-home-page.tsx';
 import { type Role, roleHomePath } from './roles.ts';
-import { Link, navigate, usePath } from './routing.tsx';
+import { Link, navigate, usePath, useSearch } from './routing.tsx';
 import { useSession } from './session.tsx';
 
 // Each area is its own chunk, loaded when first visited: the first load carries only the shell,
@@ -244,8 +245,16 @@ function Header() {
   );
 }
 
+/** The desk's pages, which speak Turkish too (decision 014): their language is the page's `?lang=`. */
+const DESK_PAGES: readonly string[] = ['deskHome', 'deskInfo', 'deskReport', 'deskFollowUp'];
+
 function LanguageSwitch() {
   const t = useT();
+  const path = usePath();
+  const asked = new URLSearchParams(useSearch()).get('lang');
+  const onDesk = DESK_PAGES.includes(matchPage(path)?.id ?? '');
+  const choices: readonly DeskLang[] = onDesk ? DESK_LANGUAGES : LANGUAGES;
+  const value = onDesk && isDeskLang(asked) ? asked : currentLang();
   return (
     <div className="language-switch">
       <label htmlFor="language" className="language-switch__label">
@@ -254,10 +263,15 @@ function LanguageSwitch() {
       <select
         id="language"
         className="select"
-        value={currentLang()}
-        onChange={(event) => void changeLang(event.target.value as Lang)}
+        value={value}
+        onChange={(event) => {
+          const chosen = event.target.value as DeskLang;
+          // On the desk the address carries the language (its links and follow-up keep it).
+          if (onDesk) navigate(`${path}?lang=${chosen}`, { keepPosition: true });
+          else void changeLang(chosen as Lang);
+        }}
       >
-        {LANGUAGES.map((lang) => (
+        {choices.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
             {t(`language.names.${lang}`)}
           </option>

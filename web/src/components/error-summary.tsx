@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n.ts';
+import { useShellText } from './shell-texts.tsx';
 
 export interface SummaryItem {
   message: string;
@@ -12,7 +12,7 @@ export interface SummaryItem {
  * focused when it appears, each message a link that moves the focus to its field.
  */
 export function ErrorSummary({ items }: { items: SummaryItem[] }) {
-  const t = useT();
+  const title = useShellText('errorSummaryTitle');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length > 0) ref.current?.focus();
@@ -21,7 +21,7 @@ export function ErrorSummary({ items }: { items: SummaryItem[] }) {
   return (
     <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <h2 id="error-summary-title" className="error-summary__title">
-        {t('shell.errorSummaryTitle')}
+        {title}
       </h2>
       <ul className="error-summary__list">
         {items.map((item) =>

@@ -1,12 +1,12 @@
-import { useT } from '../i18n.ts';
+import { useShellText } from './shell-texts.tsx';
 
 /** The message next to a field in error, prefixed for screen readers ("Error:"), as in TextField. */
 export function FieldErrorMessage({ id, message }: { id: string; message: string | undefined }) {
-  const t = useT();
+  const prefix = useShellText('errorPrefix');
   if (!message) return null;
   return (
     <p id={id} className="field-error">
-      <span className="visually-hidden">{t('shell.errorPrefix')} </span>
+      <span className="visually-hidden">{prefix} </span>
       {message}
     </p>
   );

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../i18n.ts';
 import { takeFocusRequest } from '../routing.tsx';
+import { useShellText } from './shell-texts.tsx';
 
 /**
  * Sets `document.title` to "<page> – Loket – <organisation>", prefixed with "Error:" while a form
@@ -9,7 +10,8 @@ import { takeFocusRequest } from '../routing.tsx';
  */
 export function usePageTitle(title: string | null, hasErrors = false): void {
   const t = useT();
-  const prefix = hasErrors ? `${t('shell.errorPrefix')} ` : '';
+  const errorPrefix = useShellText('errorPrefix');
+  const prefix = hasErrors ? `${errorPrefix} ` : '';
   const suffix = t('service.titleSuffix');
   const full = title === null ? suffix : `${prefix}${title} – ${suffix}`;
   useEffect(() => {

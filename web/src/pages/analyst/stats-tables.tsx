@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLang, useT } from '../../i18n.ts';
 import {
   type Cell,
@@ -38,19 +39,15 @@ export function NumberCell({ cell, measure }: { cell: Cell; measure: string }) {
   return <td className="numeric">{content}</td>;
 }
 
-/** A table in a scroll box that keyboard users can scroll too (it is focusable and named after the caption). */
+/** A table in a scroll box (TableScroll): said to go on sideways, and scrollable from the keyboard, when it is wider. */
 function ScrollingTable({ caption, children }: { caption: string; children: ReactNode }) {
-  const captionId = useId();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must be scrollable from the keyboard (WCAG 2.1.1)
-    <section className="stats-table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll label={caption}>
       <table className="table stats-table">
-        <caption id={captionId} className="stats-caption">
-          {caption}
-        </caption>
+        <caption className="stats-caption">{caption}</caption>
         {children}
       </table>
-    </section>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,7 @@
+import { ShellTextsProvider } from '../../components/shell-texts.tsx';
 import type { PageMatch } from '../../page-routes.ts';
 import { DeskHomePage, DeskInfoPage } from './desk-pages.tsx';
+import { useDesk } from './desk-texts.ts';
 import { FollowUpPage } from './follow-up-page.tsx';
 import { InspectorReportPage } from './inspector-report-page.tsx';
 import { InspectorReportsPage } from './inspector-reports-page.tsx';
@@ -7,6 +9,15 @@ import { ReportFormPage } from './report-form-page.tsx';
 
 /** The public desk's pages (no sign-in), one chunk loaded when first visited. */
 export function DeskArea({ page }: { page: PageMatch }) {
+  const { t } = useDesk();
+  return (
+    <ShellTextsProvider value={{ errorSummaryTitle: t('errorSummaryTitle'), errorPrefix: t('errorPrefix') }}>
+      <DeskPage page={page} />
+    </ShellTextsProvider>
+  );
+}
+
+function DeskPage({ page }: { page: PageMatch }) {
   switch (page.id) {
     case 'deskInfo':
       return <DeskInfoPage topic={page.params.topic ?? ''} />;

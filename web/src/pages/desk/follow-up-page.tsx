@@ -49,6 +49,8 @@ export function FollowUpPage() {
   function showError(error: unknown, field: string) {
     if (error instanceof ApiError && error.fields.length > 0)
       show(Object.fromEntries(error.fields.map((f) => [f.path === 'body' ? 'answer' : f.path, f.message])));
+    else if (error instanceof ApiError && error.code === 'LOKET_DESK_CODE_INVALID')
+      show({ code: t('followUp.codeInvalid') });
     else show({ [field]: error instanceof ApiError ? error.message : t('loadFailed') });
   }
 
@@ -231,8 +233,9 @@ export function FollowUpPage() {
           <TextField
             id="follow-up-code"
             label={t('followUp.code')}
+            hint={t('followUp.codeHint')}
             value={code}
-            type="password"
+            className="desk-code-input"
             autoComplete="off"
             spellCheck={false}
             onChange={(event) => setCode(event.target.value)}

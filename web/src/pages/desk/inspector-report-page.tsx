@@ -32,13 +32,44 @@ interface ReportDetail {
   triageReason: string | null;
   forwardedTo: string | null;
   triagedOn: string | null;
-  employer: {
-    enterpriseNumber: string;
-    dossiers: number;
-    reports: { total: number; admissible: number } | null;
-  } | null;
+  employer: LinkedEmployerView | null;
   messages: Array<{ id: string; author: 'INSPECTOR' | 'REPORTER'; body: string; writtenOn: string }>;
   attachments: Array<{ id: string; mediaType: string; sizeBytes: number; addedOn: string }>;
+}
+
+interface LinkedEmployerView {
+  enterpriseNumber: string;
+  name: string | null;
+  dossiers: number;
+  reports: { total: number; admissible: number } | null;
+}
+
+/**
+ * The employer a report is linked to, by name and number, as a link to the employer's file (its
+ * score, dossiers, reports and inspections), and its dossiers' count as a link to the file's list.
+ */
+function LinkedEmployer({ employer }: { employer: LinkedEmployerView }) {
+  const t = useT();
+  const file = pagePath('inspectorEmployer', { enterpriseNumber: employer.enterpriseNumber });
+  const number = formatKbo(employer.enterpriseNumber);
+  return (
+    <>
+      <Link href={file}>{employer.name ? `${employer.name} (${number})` : number}</Link>
+      <br />
+      {employer.dossiers > 0 ? (
+        <Link href={`${file}#file-dossiers`}>
+          {t('staff.triage.employerDossiers', { count: employer.dossiers })}
+        </Link>
+      ) : (
+        t('staff.triage.employerDossiers', { count: 0 })
+      )}
+      {', '}
+      {t('staff.triage.employerReports', {
+        reports: employer.reports?.total ?? 0,
+        admissible: employer.reports?.admissible ?? 0,
+      })}
+    </>
+  );
 }
 
 const KIND: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
@@ -214,15 +245,7 @@ export function InspectorReportPage({ id }: { id: string }) {
             key: 'kbo',
             label: t('staff.triage.enterpriseNumber'),
             value: report.employer ? (
-              <>
-                {formatKbo(report.employer.enterpriseNumber)}
-                <br />
-                {t('staff.triage.employerFacts', {
-                  dossiers: report.employer.dossiers,
-                  reports: report.employer.reports?.total ?? 0,
-                  admissible: report.employer.reports?.admissible ?? 0,
-                })}
-              </>
+              <LinkedEmployer employer={report.employer} />
             ) : (
               t('staff.triage.notLinked')
             ),

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { messageLang } from '../../../../src/desk/desk-languages.ts';
 import { REPORT_CATEGORIES, REPORTER_ROLES } from '../../../../src/desk/report-input.ts';
-import { ApiError } from '../../api.ts';
+import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { FieldErrorMessage } from '../../components/field-error-message.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
@@ -11,6 +11,7 @@ import { TextareaField } from '../../components/textarea-field.tsx';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
+import { DESK_CATALOGUES } from './desk-catalogues.ts';
 import { DeskLanguageNav } from './desk-pages.tsx';
 import { deskHref, useDesk } from './desk-texts.ts';
 import { solveChallenge } from './proof-of-work.ts';
@@ -46,6 +47,18 @@ export function ReportFormPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   usePageTitle(receipt ? t('receipt.title') : t('form.title'), summary.length > 0);
   const headers = { 'accept-language': messageLang(lang) };
+
+  const fieldOf = (path: string) => (path === 'challenge' ? 'submit' : path);
+  /**
+   * A server's field error in the desk's language, naming its field: the enterprise number (the one
+   * rule the server checks that the form cannot) in the desk's own words, any other by its name.
+   */
+  function serverMessage(field: FieldError): string {
+    if (field.path === 'enterpriseNumber') return t('form.errors.enterpriseNumber');
+    const names = DESK_CATALOGUES[lang].form.fieldNames as Record<string, string>;
+    const name = names[field.path];
+    return name ? `${name}: ${field.message}` : field.message;
+  }
 
   function show(found: Record<string, string>) {
     setErrors(found);
@@ -108,11 +121,7 @@ export function ReportFormPage() {
     } catch (error) {
       setPhase('editing');
       if (error instanceof ApiError && error.fields.length > 0) {
-        show(
-          Object.fromEntries(
-            error.fields.map((field) => [field.path === 'challenge' ? 'submit' : field.path, field.message]),
-          ),
-        );
+        show(Object.fromEntries(error.fields.map((field) => [fieldOf(field.path), serverMessage(field)])));
       } else show({ submit: error instanceof ApiError ? error.message : t('form.errors.failed') });
     }
   }
@@ -132,6 +141,7 @@ export function ReportFormPage() {
             {groupCode(receipt.followUpCode)}
           </dd>
         </dl>
+        <CopyCode code={groupCode(receipt.followUpCode)} />
         <p className="emp-notice emp-notice--warning">{t('receipt.warning')}</p>
         {receipt.attachmentsAdded > 0 ? (
           <p>{t('receipt.attachmentsAdded', { count: receipt.attachmentsAdded })}</p>
@@ -280,5 +290,40 @@ export function ReportFormPage() {
         ) : null}
       </form>
     </div>
+  );
+}
+
+/**
+ * The follow-up code is shown in full, never masked (the reporter must be able to read and copy it:
+ * it is shown once). A button copies it where the browser allows; the hint says how otherwise.
+ */
+function CopyCode({ code }: { code: string }) {
+  const { t } = useDesk();
+  const [copied, setCopied] = useState(false);
+  const canCopy = typeof navigator !== 'undefined' && Boolean(navigator.clipboard);
+  return (
+    <>
+      <p className="form-hint" id="desk-code-hint">
+        {t('receipt.copyHint')}
+      </p>
+      {canCopy ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-describedby="desk-code-hint"
+            onClick={() =>
+              void navigator.clipboard.writeText(code).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {t('receipt.copy')}
+          </button>
+        </p>
+      ) : null}
+      <p role="status">{copied ? t('receipt.copied') : ''}</p>
+    </>
   );
 }

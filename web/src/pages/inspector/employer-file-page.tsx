@@ -46,6 +46,13 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
     };
   }, [api, enterpriseNumber, reload]);
 
+  // A link to a part of the file (the report page's dossier count → `#file-dossiers`) lands there
+  // once the file is read: the app's own navigation does not follow the fragment by itself.
+  useEffect(() => {
+    const target = file ? window.location.hash.slice(1) : '';
+    if (target) document.getElementById(target)?.scrollIntoView({ block: 'start' });
+  }, [file]);
+
   const back = (
     <p>
       <Link href={pagePath('inspectorHome')}>{t('inspector.file.back')}</Link>

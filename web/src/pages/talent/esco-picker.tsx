@@ -4,7 +4,10 @@ import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { type OccupationMatch, searchOccupations } from '../employer/function-catalogues.ts';
 
-/** An ESCO occupation chosen by name (the occupation search the application form uses). */
+/**
+ * An ESCO occupation chosen by name (the occupation search the application form uses). Typed text
+ * alone chooses nothing, so the hint says to pick from the suggestions.
+ */
 export function EscoPicker({
   id,
   label,
@@ -31,7 +34,7 @@ export function EscoPicker({
     <Combobox
       id={id}
       label={label}
-      hint={t('employer.pickers.occupation.hint')}
+      hint={t('talent.field.occupationHint')}
       error={error}
       text={text}
       onTextChange={(typed) => {

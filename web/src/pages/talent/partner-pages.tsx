@@ -12,13 +12,16 @@ import type { OccupationMatch } from '../employer/function-catalogues.ts';
 import { Loading } from '../role-home-page.tsx';
 import { EscoPicker } from './esco-picker.tsx';
 import { languagesText, MatchCard } from './match-list.tsx';
-import { formErrors, parseLanguages } from './talent-form.ts';
+import { type FormField, formErrors, parseLanguages } from './talent-form.ts';
 import type { CandidateView, MatchViewBase, VacancyView } from './talent-types.ts';
 
 const POOLS = ['REFUGEE', 'ASYLUM_SEEKER', 'LOCAL_JOBSEEKER', 'PILOT_PARTICIPANT', 'CARE_RECOGNITION'];
 const CIRCLES = ['BELGIUM', 'EU', 'THIRD_COUNTRY'];
 const WORK_ACCESS = ['FREE', 'ASYLUM_WORK_ALLOWED', 'NOT_YET', 'PERMIT_NEEDED'];
 const RECOGNITION = ['NOT_APPLICABLE', 'PENDING', 'RECOGNISED', 'REFUSED'];
+
+/** The fields whose rule needs an example to act on (talent.errors.hint). */
+const HINTED = ['reference', 'postalCode', 'nationality', 'languages'];
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 const plusMonths = (iso: string, months: number) => {
@@ -113,9 +116,14 @@ function CandidateForm({ onSaved }: { onSaved(): void }) {
       'showToEmployers',
       'retentionUntil',
       'givenOn',
-    ].map((name) => [
+    ].map((name): [string, FormField] => [
       name,
-      { id: `candidate-${name}`, label: label(name === 'givenOn' ? 'consentGivenOn' : name) },
+      {
+        id: `candidate-${name}`,
+        label: label(name === 'givenOn' ? 'consentGivenOn' : name),
+        ...(HINTED.includes(name) ? { hint: t(`talent.errors.hint.${name}` as MessageKey) } : {}),
+        ...(name === 'occupationIds' ? { explain: t('talent.errors.occupationNotChosen') } : {}),
+      },
     ]),
   );
 

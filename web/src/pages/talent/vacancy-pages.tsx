@@ -12,7 +12,7 @@ import type { OccupationMatch } from '../employer/function-catalogues.ts';
 import { Loading } from '../role-home-page.tsx';
 import { EscoPicker } from './esco-picker.tsx';
 import { languagesText, MatchCard, RouteText } from './match-list.tsx';
-import { formErrors, parseLanguages } from './talent-form.ts';
+import { type FormField, formErrors, parseLanguages } from './talent-form.ts';
 import type { MatchViewBase, ShortageStatus, ShownCandidate, VacancyView } from './talent-types.ts';
 
 /** `/employer/vacancies`: the employer's shortage vacancies and the form to record one. */
@@ -48,7 +48,17 @@ export function EmployerVacanciesPage() {
       'languages',
       'startDate',
       'onVdabShortageList',
-    ].map((name) => [name, { id: `vacancy-${name}`, label: label(name) }]),
+    ].map((name): [string, FormField] => [
+      name,
+      {
+        id: `vacancy-${name}`,
+        label: label(name),
+        ...(name === 'postalCode' || name === 'languages'
+          ? { hint: t(`talent.errors.hint.${name}` as MessageKey) }
+          : {}),
+        ...(name === 'occupationId' ? { explain: t('talent.errors.occupationNotChosen') } : {}),
+      },
+    ]),
   );
 
   async function onSubmit(event: FormEvent) {

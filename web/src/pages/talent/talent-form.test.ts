@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api.ts';
+import { formErrors, parseLanguages } from './talent-form.ts';
+
+const fields = {
+  occupationIds: {
+    id: 'candidate-occupationIds',
+    label: 'Beroep (ESCO)',
+    explain: 'is niet gekozen: kies uit de suggesties',
+  },
+  postalCode: { id: 'candidate-postalCode', label: 'Postcode', hint: '4 cijfers, bijvoorbeeld 9000' },
+  languages: { id: 'candidate-languages', label: 'Talen en niveau' },
+  retentionUntil: { id: 'candidate-retentionUntil', label: 'Bewaren tot' },
+};
+
+describe('formErrors', () => {
+  it("names each field once, in words to act on, with the hint a rule needs, in the form's order", () => {
+    const error = new ApiError(400, 'LOKET_VALIDATION', 'Ongeldige invoer', [
+      { path: 'postalCode', rule: 'pattern', message: 'heeft niet de juiste vorm' },
+      { path: 'occupationIds', rule: 'minItems', message: 'is verplicht: kies er minstens één' },
+      { path: 'postalCode', rule: 'anyOf', message: 'heeft geen geldige vorm' },
+      { path: 'languages[0].level', rule: 'enum', message: 'moet een van deze waarden zijn: A1, A2' },
+      { path: 'consent.retentionUntil', rule: 'retentionPeriod', message: 'ligt te ver' },
+    ]);
+    const { byPath, summary } = formErrors(error, fields);
+    expect(summary).toEqual([
+      {
+        message: 'Beroep (ESCO) is niet gekozen: kies uit de suggesties',
+        fieldId: 'candidate-occupationIds',
+      },
+      {
+        message: 'Postcode heeft niet de juiste vorm (4 cijfers, bijvoorbeeld 9000)',
+        fieldId: 'candidate-postalCode',
+      },
+      { message: 'Talen en niveau moet een van deze waarden zijn: A1, A2', fieldId: 'candidate-languages' },
+      { message: 'Bewaren tot ligt te ver', fieldId: 'candidate-retentionUntil' },
+    ]);
+    expect(byPath.postalCode).toBe('heeft niet de juiste vorm (4 cijfers, bijvoorbeeld 9000)');
+    expect(Object.keys(byPath).sort()).toEqual([
+      'languages',
+      'occupationIds',
+      'postalCode',
+      'retentionUntil',
+    ]);
+  });
+
+  it('adds no hint to "is required"', () => {
+    const error = new ApiError(400, 'LOKET_VALIDATION', 'x', [
+      { path: 'postalCode', rule: 'required', message: 'is verplicht' },
+    ]);
+    expect(formErrors(error, fields).byPath.postalCode).toBe('is verplicht');
+  });
+});
+
+describe('parseLanguages', () => {
+  it('reads "nl B2, ar c2"', () => {
+    expect(parseLanguages('nl B2, ar c2')).toEqual([
+      { lang: 'nl', level: 'B2' },
+      { lang: 'ar', level: 'C2' },
+    ]);
+  });
+});
