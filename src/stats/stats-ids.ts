@@ -20,6 +20,8 @@ export const DIMENSION_IDS = [
   'kind',
   'refusalReason',
   'careProfession',
+  'inspectionOrigin',
+  'inspectionOutcome',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -50,5 +52,7 @@ export const MEASURE_IDS = [
   'handedOver',
   'handoverMedianDays',
   'handoverP90Days',
+  'inspections',
+  'inspectedWorkers',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

@@ -3,6 +3,7 @@ import { LoketError } from '../server/errors.ts';
 import type { FieldError } from '../validation/field-errors.ts';
 import type { StatsFilters } from './aggregate.ts';
 import {
+  branchHasDimension,
   DIMENSION_IDS,
   DIMENSIONS,
   type DimensionId,
@@ -129,6 +130,39 @@ function checkReasonMeasures(
     problems.add(param, 'reasonNeedsRefused');
 }
 
+/**
+ * Inspections and dossiers are different facts (src/stats/inspection-facts.ts): a dimension the
+ * facts of a measure do not carry, or a category filter on inspections (an inspection concerns an
+ * employer), is a 400 naming the parameter, never a failed query.
+ */
+function checkBranches(
+  problems: Problems,
+  params: { dimensions: Array<[string, DimensionId[]]> },
+  measures: readonly MeasureId[],
+  filters: StatsFilters,
+) {
+  for (const [param, dimensions] of params.dimensions) {
+    for (const dimension of dimensions) {
+      const wrong = measures.find((m) => !branchHasDimension(MEASURES[m].branch, dimension));
+      if (wrong) problems.add(param, 'dimensionNotForMeasure', { value: dimension, measure: wrong });
+    }
+  }
+  checkCategoryFilter(problems, measures, filters);
+}
+
+function checkCategoryFilter(problems: Problems, measures: readonly MeasureId[], filters: StatsFilters) {
+  const inspection = measures.find((m) => MEASURES[m].branch === 'inspection');
+  if (inspection && filters.categories?.length)
+    problems.add('categories', 'filterNotForMeasure', { measure: inspection });
+}
+
+/** A report's filters, refused where its measures cannot take them (a category on inspections). */
+export function checkReportFilters(filters: StatsFilters, measures: readonly MeasureId[], lang: Lang): void {
+  const problems = new Problems(lang);
+  checkCategoryFilter(problems, measures, filters);
+  problems.throwIfAny();
+}
+
 export interface AggregateQuery {
   filters: StatsFilters;
   dimensions: DimensionId[];
@@ -146,6 +180,7 @@ export function parseAggregateQuery(
   const dimensions = parseDimensionList(problems, 'dimensions', raw.dimensions, MAX_DIMENSIONS);
   const measures = parseMeasureList(problems, 'measures', raw.measures ?? 'applications,granted,refused');
   checkReasonMeasures(problems, 'measures', dimensions, measures);
+  checkBranches(problems, { dimensions: [['dimensions', dimensions]] }, measures, filters);
   problems.throwIfAny();
   return { filters, dimensions, measures };
 }
@@ -170,6 +205,17 @@ export function parsePivotQuery(
   const [measure = 'applications'] = parseMeasureList(problems, 'measure', raw.measure ?? 'applications');
   if (rows[0] && rows[0] === columns[0]) problems.add('columns', 'sameDimension');
   checkReasonMeasures(problems, 'measure', [...rows, ...columns], [measure]);
+  checkBranches(
+    problems,
+    {
+      dimensions: [
+        ['rows', rows],
+        ['columns', columns],
+      ],
+    },
+    [measure],
+    filters,
+  );
   problems.throwIfAny();
   return { filters, rows: rows[0] ?? 'year', columns: columns[0] ?? null, measure };
 }

@@ -42,7 +42,7 @@ const YEARS: [number, number] = [2019, 2028];
 /**
  * The reports of issue 16 that read facts the rollups do not hold (inadmissible dossiers, VKS
  * shares, combined breakdowns, the lead times and appeals of migration 0025): they scan
- * `dossier_statistics`. Every other report must be answered from the rollups.
+ * `dossier_statistics`; the inspections (003 q8) scan the enforcement capability's `inspections`. Every other report must be answered from the rollups.
  */
 const FACT_TABLE_REPORTS = [
   'q3Refusals',
@@ -51,6 +51,7 @@ const FACT_TABLE_REPORTS = [
   'appeals',
   'q4Combined',
   'q7Handover',
+  'q8Inspections',
 ];
 
 describe('statistics over generated dossiers', () => {

@@ -15,6 +15,7 @@ import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
 import { recordStatsRead } from './stats-audit.ts';
 import {
+  checkReportFilters,
   parseAggregateQuery,
   parseBy,
   parseFilters,
@@ -168,6 +169,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     const filters = parseFilters(query, lang, await defaultYearsOf(definition));
     const by = parseBy(definition.columnChoices, query.by, lang);
     const shown = definition.measures as MeasureId[];
+    checkReportFilters(filters, shown, lang);
     const full = await runReport(db(), definition, {
       filters,
       ...(by ? { by } : {}),

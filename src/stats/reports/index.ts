@@ -12,6 +12,7 @@ import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
 import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
 import { q7Handover } from './q7-handover.ts';
+import { q8Inspections } from './q8-inspections.ts';
 import type { ReportDefinition } from './report-definition.ts';
 
 export const REPORTS: readonly ReportDefinition[] = [
@@ -23,6 +24,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q6LeadTimes,
   q6TotalLeadTimes,
   q7Handover,
+  q8Inspections,
   nursesByNationality,
   careStaffFlows,
   highlySkilledShare,

@@ -11,6 +11,7 @@ import {
 } from '../dimensions.ts';
 import { REPORTS, type ReportDefinition } from '../reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-report.ts';
+import { inspectionFacts } from './inspection-recount.ts';
 
 /**
  * The brute-force recount every report is tested against: loops and maps over the raw dossier rows
@@ -19,12 +20,19 @@ import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-
  */
 export interface RawDossier {
   id: string;
+  enterprise_number?: string;
   category: string;
   kind: string;
   status: string;
   application: { worker?: Record<string, unknown>; job?: Record<string, unknown> };
   assessment: { procedure?: { region?: string; province?: string | null } } | null;
-  decision: { outcome?: string; reasonCodes?: string[] } | null;
+  decision: {
+    outcome?: string;
+    reasonCodes?: string[];
+    validFrom?: string;
+    validUntil?: string;
+    decidedOn?: string;
+  } | null;
   submitted_at: Date;
   admissible_on: string | null;
   decided_on: string | null;
@@ -51,6 +59,8 @@ export interface Fact {
   appealYear: number | null;
   appealOutcome: string | null;
   isWithinDeadline: boolean | null;
+  /** An inspection (one per inspection) or an inspected worker (one per inspection and valid grant): no dossier measure counts it. */
+  inspection?: { year: number; grain: 'inspection' | 'inspectedWorker' };
 }
 
 function ageBand(age: number): string {
@@ -89,6 +99,8 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
       kind: d.kind,
       refusalReason: '',
       careProfession: isNurse ? 'NURSE' : isCare ? 'CARE_WORKER' : 'OTHER',
+      inspectionOrigin: '',
+      inspectionOutcome: '',
     },
     submittedYear: Number(submittedOn.slice(0, 4)),
     decidedYear: outcome ? Number(d.decided_on?.slice(0, 4)) : null,
@@ -163,6 +175,13 @@ export function recount(
   const hasAppeal = measures.some((m) => MEASURES[m].branch === 'appeal');
   const byReason = dimensions.includes('refusalReason');
   for (const fact of facts) {
+    const inspected = fact.inspection;
+    if (inspected) {
+      const measure = inspected.grain === 'inspection' ? 'inspections' : 'inspectedWorkers';
+      if (measures.includes(measure) && inspected.year >= years[0] && inspected.year <= years[1])
+        touch(fact, inspected.year, '', (cell) => inc(cell, measure, true));
+      continue;
+    }
     if (hasCohort && fact.submittedYear >= years[0] && fact.submittedYear <= years[1]) {
       touch(fact, fact.submittedYear, '', (cell) => {
         inc(cell, 'applications', true);
@@ -284,6 +303,7 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     .selectFrom('dossiers')
     .select([
       'id',
+      'enterprise_number',
       'category',
       'kind',
       'status',
@@ -321,5 +341,12 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     const earlier = handedOver.get(row.dossier_id);
     if (!earlier || day < earlier) handedOver.set(row.dossier_id, day);
   }
-  return rows.map((row) => factOf(row as unknown as RawDossier, appeals.get(row.id), handedOver.get(row.id)));
+  const facts = rows.map((row) =>
+    factOf(row as unknown as RawDossier, appeals.get(row.id), handedOver.get(row.id)),
+  );
+  const inspections = await db.db
+    .selectFrom('inspections')
+    .select(['id', 'enterprise_number', 'origin', 'outcome', 'inspected_on'])
+    .execute();
+  return [...facts, ...inspectionFacts(rows as unknown as RawDossier[], facts, inspections)];
 }
