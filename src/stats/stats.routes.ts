@@ -5,7 +5,7 @@ import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
 import { aggregate } from './aggregate.ts';
-import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
+import { FIRST_YEAR, MEASURES, type MeasureId } from './dimensions.ts';
 import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
@@ -126,6 +126,10 @@ function describeReport(report: ReportDefinition) {
     dimensions: reportDimensions(report),
     measures: report.measures,
     ...(report.columnChoices ? { by: report.columnChoices } : {}),
+    // An inspection concerns an employer, not a category (checkReportFilters refuses one).
+    filters: report.measures.some((m) => MEASURES[m].branch === 'inspection')
+      ? ['provinces']
+      : ['categories', 'provinces'],
   };
 }
 
