@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError } from '../server/errors.ts';
-import { checkReportFilters, parseAggregateQuery, parseFilters, parsePivotQuery } from './stats-query.ts';
+import {
+  checkOpenDataFilters,
+  checkReportFilters,
+  parseAggregateQuery,
+  parseFilters,
+  parsePivotQuery,
+} from './stats-query.ts';
 
 const DEFAULTS = { from: 2019, to: 2026 };
 
@@ -92,6 +98,24 @@ describe('statistics parameters', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  it('lets open data filter on one category and one province at most (decision 026)', () => {
+    expect(
+      fieldsOf(() => checkOpenDataFilters({ years: [2019, 2026], categories: ['TRAINEE'] }, 'en')),
+    ).toEqual([]);
+    expect(
+      fieldsOf(() =>
+        checkOpenDataFilters(
+          {
+            years: [2019, 2026],
+            categories: ['TRAINEE', 'SEASONAL_WORKER'],
+            provinces: ['LIMBURG', 'ANTWERPEN'],
+          },
+          'en',
+        ),
+      ),
+    ).toEqual(['query.categories:openDataOneValue', 'query.provinces:openDataOneValue']);
   });
 
   it('says what is allowed, in the asked language', () => {

@@ -25,6 +25,8 @@ import { formatText, VALIDATION_TEXTS } from './stats-texts.ts';
 
 export const MAX_DIMENSIONS = 3;
 export const MAX_PIVOT_DIMENSIONS = 2;
+/** Open data: at most this many categories and provinces per request (decision 026). */
+export const OPEN_DATA_MAX_FILTER_VALUES = 1;
 
 export interface RawStatsQuery {
   from?: string;
@@ -154,6 +156,19 @@ function checkCategoryFilter(problems: Problems, measures: readonly MeasureId[],
   const inspection = measures.find((m) => MEASURES[m].branch === 'inspection');
   if (inspection && filters.categories?.length)
     problems.add('categories', 'filterNotForMeasure', { measure: inspection });
+}
+
+/**
+ * Open data takes one category and one province at most (or all): free sets of them would give an
+ * attacker many differences of supersets of the same small cell, whose average converges on it
+ * despite the cell-key noise (decision 026, src/stats/disclosure-averaging.test.ts).
+ */
+export function checkOpenDataFilters(filters: StatsFilters, lang: Lang): void {
+  const problems = new Problems(lang);
+  for (const param of ['categories', 'provinces'] as const)
+    if ((filters[param]?.length ?? 0) > OPEN_DATA_MAX_FILTER_VALUES)
+      problems.add(param, 'openDataOneValue', { max: OPEN_DATA_MAX_FILTER_VALUES });
+  problems.throwIfAny();
 }
 
 /** A report's filters, refused where its measures cannot take them (a category on inspections). */

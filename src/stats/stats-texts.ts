@@ -192,6 +192,11 @@ export const VALIDATION_TEXTS = {
     fr: 'Une inspection vise un employeur, non une catégorie : pas de filtre par catégorie pour {{measure}}.',
     en: 'An inspection concerns an employer, not a category: no category filter with {{measure}}.',
   },
+  openDataOneValue: {
+    nl: 'Open data: kies één waarde of laat alles aan (hoogstens {{max}}); zo blijven kleine aantallen beschermd.',
+    fr: 'Données ouvertes : choisissez une valeur ou laissez tout (au plus {{max}}) ; les petits nombres restent ainsi protégés.',
+    en: 'Open data: choose one value or leave all (at most {{max}}); this keeps small counts protected.',
+  },
   reasonNeedsRefused: {
     nl: 'Weigeringsgronden tellen alleen weigeringen (maatstaf refused).',
     fr: 'Les motifs de refus ne comptent que les refus (mesure refused).',

@@ -15,6 +15,7 @@ import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
 import { recordStatsRead } from './stats-audit.ts';
 import {
+  checkOpenDataFilters,
   checkReportFilters,
   parseAggregateQuery,
   parseBy,
@@ -174,6 +175,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     const by = parseBy(definition.columnChoices, query.by, lang);
     const shown = definition.measures as MeasureId[];
     checkReportFilters(filters, shown, lang);
+    if (isOpenData) checkOpenDataFilters(filters, lang);
     const full = await runReport(db(), definition, {
       filters,
       ...(by ? { by } : {}),
@@ -203,6 +205,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     };
     const lang = langOf(request);
     const parsed = parsePivotQuery(query, lang, defaults());
+    if (isOpenData) checkOpenDataFilters(parsed.filters, lang);
     const pivot = await runPivot(db(), parsed, { isOpenData });
     if (!isOpenData) {
       await recordStatsRead(db(), request, {
