@@ -59,7 +59,14 @@ export interface BranchQuery {
 
 export function splitByBranch(measures: readonly MeasureId[], withCellKeys = false): BranchQuery[] {
   const branches: BranchQuery[] = [];
-  for (const branch of ['cohort', 'decision', 'appeal', 'inspection', 'inspectedWorker'] as const) {
+  for (const branch of [
+    'cohort',
+    'decision',
+    'appeal',
+    'inspection',
+    'inspectedWorker',
+    'recognition',
+  ] as const) {
     const own = measures.filter((m) => MEASURES[m].branch === branch);
     const keys = withCellKeys ? own.filter((m) => KEY_SUMS[m] !== undefined) : [];
     if (own.length > 0) branches.push({ branch, measures: own, keys });

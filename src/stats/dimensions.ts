@@ -33,6 +33,15 @@ export interface Dimension {
 
 const UNKNOWN = 'UNKNOWN';
 
+/** A NARIC file as the register check read it: pending, decided either way, or not found. */
+export const RECOGNITION_STATUSES = [
+  'RECEIVED',
+  'IN_TREATMENT',
+  'EQUIVALENT',
+  'REFUSED',
+  'NOT_FOUND',
+] as const;
+
 /** As recorded by the enforcement capability (migration 0016, `inspections`). */
 export const INSPECTION_ORIGINS = ['SIGNAL', 'REPORT', 'OTHER'] as const;
 export const INSPECTION_OUTCOMES = [
@@ -65,6 +74,8 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
   // Inspections (src/stats/inspection-facts.ts): the origin and outcome the inspector recorded.
   inspectionOrigin: { column: 'f.inspection_origin', values: INSPECTION_ORIGINS },
   inspectionOutcome: { column: 'f.inspection_outcome', values: INSPECTION_OUTCOMES },
+  // NARIC recognitions read at the register check (src/stats/inspection-facts.ts, seed 004).
+  recognitionStatus: { column: 'f.recognition_status', values: RECOGNITION_STATUSES },
 };
 
 /**
@@ -76,15 +87,16 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
 const INSPECTION_ONLY: readonly DimensionId[] = ['inspectionOrigin', 'inspectionOutcome'];
 export function branchHasDimension(branch: Branch, dimension: DimensionId): boolean {
   if (branch === 'inspection') return ['year', 'province', ...INSPECTION_ONLY].includes(dimension);
-  if (branch === 'inspectedWorker') return dimension !== 'refusalReason';
-  return !INSPECTION_ONLY.includes(dimension);
+  if (branch === 'inspectedWorker') return dimension !== 'refusalReason' && dimension !== 'recognitionStatus';
+  if (branch === 'recognition') return dimension !== 'refusalReason' && !INSPECTION_ONLY.includes(dimension);
+  return !INSPECTION_ONLY.includes(dimension) && dimension !== 'recognitionStatus';
 }
 
 /**
  * Cohort measures count dossiers by year of submission; decision measures by year of the regional
  * decision; appeal measures by year of the decision on the appeal (migration 0025). A query asking both runs two scans and merges them (src/stats/aggregate.ts).
  */
-export type Branch = 'cohort' | 'decision' | 'appeal' | 'inspection' | 'inspectedWorker';
+export type Branch = 'cohort' | 'decision' | 'appeal' | 'inspection' | 'inspectedWorker' | 'recognition';
 
 /** The branches read from `dossier_statistics`; the others from the enforcement capability's inspections. */
 export const DOSSIER_BRANCHES: readonly Branch[] = ['cohort', 'decision', 'appeal'];
@@ -219,6 +231,7 @@ export const MEASURES = {
   },
   inspections: { branch: 'inspection', sql: 'count(*)', isAdditive: true },
   inspectedWorkers: { branch: 'inspectedWorker', sql: 'count(*)', isAdditive: true },
+  recognitions: { branch: 'recognition', sql: 'count(*)', isAdditive: true },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -241,6 +254,7 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
   inspections: 'coalesce(sum(f.record_key), 0)',
   inspectedWorkers: 'coalesce(sum(f.record_key), 0)',
+  recognitions: 'coalesce(sum(f.record_key), 0)',
 };
 
 export function isDimensionId(value: string): value is DimensionId {
@@ -259,5 +273,6 @@ export function yearColumn(branch: Branch): string {
     appeal: 'f.appeal_year',
     inspection: 'f.inspected_year',
     inspectedWorker: 'f.inspected_year',
+    recognition: 'f.submitted_year',
   }[branch];
 }

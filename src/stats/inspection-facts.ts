@@ -44,8 +44,24 @@ const INSPECTED_WORKER_FACTS = `(SELECT ${INSPECTION_COLUMNS}, s.province, s.reg
   WHERE coalesce(d.decision->>'validFrom', d.decision->>'decidedOn', d.decided_on::text) <= i.inspected_on::text
     AND coalesce(d.decision->>'validUntil', i.inspected_on::text) >= i.inspected_on::text) f`;
 
+/**
+ * Seed 004's NARIC question, as far as Loket sees it: the recognition each dossier's NARIC
+ * reference had when the register check read it (`register_facts`, source `naric`), one row per
+ * dossier and reference, with the dossier's dimensions; year = submission. The check reads once
+ * (again only when a source was waiting), so a file decided later still shows as pending.
+ */
+const RECOGNITION_FACTS = `(SELECT s.submitted_year, s.province, s.region, s.category, s.kind, s.nationality,
+    s.sex, s.age_band, s.vks, s.isco_major_group, s.migration_list_function, s.is_nurse, s.is_care_worker,
+    CASE WHEN NOT rf.is_found THEN 'NOT_FOUND'
+         WHEN rf.value->>'status' = 'DECIDED' THEN coalesce(rf.value->>'decision', 'RECEIVED')
+         ELSE rf.value->>'status' END AS recognition_status,
+    ${KEY_OF('s.dossier_id::text || rf.subject')} AS record_key
+  FROM register_facts rf JOIN dossier_statistics s ON s.dossier_id = rf.dossier_id
+  WHERE rf.source = 'naric') f`;
+
 /** What a branch's query reads from, aliased `f`. */
 export function factSource(branch: Branch, isByReason: boolean): string {
+  if (branch === 'recognition') return RECOGNITION_FACTS;
   if (branch === 'inspection') return INSPECTION_FACTS;
   if (branch === 'inspectedWorker') return INSPECTED_WORKER_FACTS;
   return `dossier_statistics f${isByReason ? ' CROSS JOIN LATERAL unnest(f.reason_codes) AS r(reason)' : ''}`;

@@ -22,6 +22,7 @@ export const DIMENSION_IDS = [
   'careProfession',
   'inspectionOrigin',
   'inspectionOutcome',
+  'recognitionStatus',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -54,5 +55,6 @@ export const MEASURE_IDS = [
   'handoverP90Days',
   'inspections',
   'inspectedWorkers',
+  'recognitions',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

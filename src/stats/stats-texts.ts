@@ -36,6 +36,11 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, Texts>> = {
     fr: 'Résultat de l’inspection',
     en: 'Outcome of the inspection',
   },
+  recognitionStatus: {
+    nl: 'Stand van de NARIC-erkenning',
+    fr: 'État de la reconnaissance NARIC',
+    en: 'NARIC recognition status',
+  },
 };
 
 export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
@@ -142,6 +147,11 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     nl: 'Werknemers met een toelating bij de geïnspecteerde werkgever',
     fr: 'Travailleurs autorisés chez l’employeur inspecté',
     en: 'Authorised workers at the inspected employer',
+  },
+  recognitions: {
+    nl: 'Aanvragen met een NARIC-dossier',
+    fr: 'Demandes avec un dossier NARIC',
+    en: 'Applications with a NARIC file',
   },
 };
 

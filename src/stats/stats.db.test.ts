@@ -52,6 +52,7 @@ const FACT_TABLE_REPORTS = [
   'q4Combined',
   'q7Handover',
   'q8Inspections',
+  'naricRecognitions',
 ];
 
 describe('statistics over generated dossiers', () => {

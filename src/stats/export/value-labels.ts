@@ -31,6 +31,7 @@ const GROUPS = {
   careProfession: 'careProfessions',
   inspectionOrigin: 'inspectionOrigins',
   inspectionOutcome: 'inspectionOutcomes',
+  recognitionStatus: 'recognitionStatuses',
 } as const satisfies Partial<Record<DimensionId, keyof typeof analystNl>>;
 
 let migrationListNames: Map<string, Readonly<Record<Lang, string>>> | null = null;

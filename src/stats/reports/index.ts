@@ -2,6 +2,7 @@ import { appealsPerCategory } from './appeals.ts';
 import { careStaffFlows } from './care-staff-flows.ts';
 import { firstVsRenewal } from './first-vs-renewal.ts';
 import { highlySkilledShare } from './highly-skilled-share.ts';
+import { naricRecognitions } from './naric-recognitions.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
 import { q1HighlyQualified } from './q1-highly-qualified.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
@@ -27,6 +28,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   q8Inspections,
   nursesByNationality,
   careStaffFlows,
+  naricRecognitions,
   highlySkilledShare,
   q1HighlyQualified,
   firstVsRenewal,

@@ -37,7 +37,7 @@ export function inspectionFacts(
         inspectionOrigin: inspection.origin,
         inspectionOutcome: inspection.outcome,
       },
-      inspection: { year, grain: 'inspection' },
+      other: { year, measure: 'inspections' },
     });
     for (const { dossier, fact } of own) {
       const from = dossier.decision?.validFrom ?? dossier.decision?.decidedOn ?? dossier.decided_on;
@@ -46,7 +46,7 @@ export function inspectionFacts(
       result.push({
         ...fact,
         dims: { ...fact.dims, inspectionOrigin: inspection.origin, inspectionOutcome: inspection.outcome },
-        inspection: { year, grain: 'inspectedWorker' },
+        other: { year, measure: 'inspectedWorkers' },
       });
     }
   }
@@ -72,4 +72,30 @@ function emptyFact(): Fact {
     appealOutcome: null,
     isWithinDeadline: null,
   };
+}
+
+/** Seed 004's NARIC files as the register check read them, one per dossier and reference. */
+export function recognitionFacts(
+  dossiers: readonly RawDossier[],
+  facts: readonly Fact[],
+  recognitions: ReadonlyArray<{ dossier_id: string; is_found: boolean; value: unknown }>,
+): Fact[] {
+  const byId = new Map(dossiers.map((dossier, i) => [dossier.id, facts[i] as Fact]));
+  return recognitions.flatMap((recognition) => {
+    const fact = byId.get(recognition.dossier_id);
+    if (!fact) return [];
+    const value = (recognition.value ?? {}) as { status?: string; decision?: string | null };
+    const status = !recognition.is_found
+      ? 'NOT_FOUND'
+      : value.status === 'DECIDED'
+        ? (value.decision ?? 'RECEIVED')
+        : String(value.status);
+    return [
+      {
+        ...fact,
+        dims: { ...fact.dims, recognitionStatus: status },
+        other: { year: fact.submittedYear, measure: 'recognitions' as const },
+      },
+    ];
+  });
 }

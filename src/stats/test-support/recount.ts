@@ -11,7 +11,7 @@ import {
 } from '../dimensions.ts';
 import { REPORTS, type ReportDefinition } from '../reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-report.ts';
-import { inspectionFacts } from './inspection-recount.ts';
+import { inspectionFacts, recognitionFacts } from './inspection-recount.ts';
 
 /**
  * The brute-force recount every report is tested against: loops and maps over the raw dossier rows
@@ -59,8 +59,11 @@ export interface Fact {
   appealYear: number | null;
   appealOutcome: string | null;
   isWithinDeadline: boolean | null;
-  /** An inspection (one per inspection) or an inspected worker (one per inspection and valid grant): no dossier measure counts it. */
-  inspection?: { year: number; grain: 'inspection' | 'inspectedWorker' };
+  /**
+   * A fact of another source, counted by its one measure only: an inspection, an inspected worker
+   * (one per inspection and valid grant), a NARIC recognition (one per dossier and reference).
+   */
+  other?: { year: number; measure: 'inspections' | 'inspectedWorkers' | 'recognitions' };
 }
 
 function ageBand(age: number): string {
@@ -101,6 +104,7 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
       careProfession: isNurse ? 'NURSE' : isCare ? 'CARE_WORKER' : 'OTHER',
       inspectionOrigin: '',
       inspectionOutcome: '',
+      recognitionStatus: '',
     },
     submittedYear: Number(submittedOn.slice(0, 4)),
     decidedYear: outcome ? Number(d.decided_on?.slice(0, 4)) : null,
@@ -175,11 +179,10 @@ export function recount(
   const hasAppeal = measures.some((m) => MEASURES[m].branch === 'appeal');
   const byReason = dimensions.includes('refusalReason');
   for (const fact of facts) {
-    const inspected = fact.inspection;
-    if (inspected) {
-      const measure = inspected.grain === 'inspection' ? 'inspections' : 'inspectedWorkers';
-      if (measures.includes(measure) && inspected.year >= years[0] && inspected.year <= years[1])
-        touch(fact, inspected.year, '', (cell) => inc(cell, measure, true));
+    const other = fact.other;
+    if (other) {
+      if (measures.includes(other.measure) && other.year >= years[0] && other.year <= years[1])
+        touch(fact, other.year, '', (cell) => inc(cell, other.measure, true));
       continue;
     }
     if (hasCohort && fact.submittedYear >= years[0] && fact.submittedYear <= years[1]) {
@@ -348,5 +351,14 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     .selectFrom('inspections')
     .select(['id', 'enterprise_number', 'origin', 'outcome', 'inspected_on'])
     .execute();
-  return [...facts, ...inspectionFacts(rows as unknown as RawDossier[], facts, inspections)];
+  const recognitions = await db.db
+    .selectFrom('register_facts')
+    .select(['dossier_id', 'is_found', 'value'])
+    .where('source', '=', 'naric')
+    .execute();
+  return [
+    ...facts,
+    ...inspectionFacts(rows as unknown as RawDossier[], facts, inspections),
+    ...recognitionFacts(rows as unknown as RawDossier[], facts, recognitions),
+  ];
 }

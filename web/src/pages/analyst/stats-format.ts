@@ -158,6 +158,7 @@ const ORDERS: Partial<Record<DimensionId, readonly string[]>> = {
   refusalReason: [...REASON_CODES, 'OTHER'],
   inspectionOrigin: ['SIGNAL', 'REPORT', 'OTHER'],
   inspectionOutcome: ['NO_INFRINGEMENT', 'WARNING', 'FINE_PROPOSED', 'WITHDRAWAL_PROPOSED'],
+  recognitionStatus: ['RECEIVED', 'IN_TREATMENT', 'EQUIVALENT', 'REFUSED', 'NOT_FOUND'],
 };
 
 /** The values of a dimension in a fixed order (the law's for categories), others by their code. */
@@ -290,6 +291,7 @@ const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
   careProfession: 'careProfessions',
   inspectionOrigin: 'inspectionOrigins',
   inspectionOutcome: 'inspectionOutcomes',
+  recognitionStatus: 'recognitionStatuses',
 };
 
 /** A dimension's value as words: a category's name, a country's name in the reader's language, … */

@@ -21,7 +21,7 @@ const ORIGINS = ['SIGNAL', 'REPORT', 'OTHER'] as const;
 const OUTCOMES = ['NO_INFRINGEMENT', 'WARNING', 'FINE_PROPOSED', 'WITHDRAWAL_PROPOSED'] as const;
 const UNKNOWN_EMPLOYER = '0999999995';
 
-describe('the inspections report (003 q8)', () => {
+describe('the inspections (003 q8) and NARIC (004) reports', () => {
   let database: TestDatabase;
   let recorded = 0;
 
@@ -77,6 +77,47 @@ describe('the inspections report (003 q8)', () => {
     expect(total.inspections).toBe(recorded);
     // Every first inspection falls on a grant's first day: at least one worker each.
     expect(total.inspectedWorkers).toBeGreaterThanOrEqual(40);
+  });
+
+  it('counts the NARIC files the register check read, per care profession and status (seed 004)', async () => {
+    const dossiers = await database.db
+      .selectFrom('dossiers')
+      .select(['id'])
+      .where('submitted_at', 'is not', null)
+      .orderBy('id')
+      .limit(30)
+      .execute();
+    const statuses = [
+      { is_found: true, value: { status: 'RECEIVED', decision: null } },
+      { is_found: true, value: { status: 'IN_TREATMENT', decision: null } },
+      { is_found: true, value: { status: 'DECIDED', decision: 'EQUIVALENT' } },
+      { is_found: true, value: { status: 'DECIDED', decision: 'REFUSED' } },
+      { is_found: false, value: null },
+    ];
+    await database.db
+      .insertInto('register_facts')
+      .values(
+        dossiers.map((dossier, i) => ({
+          dossier_id: dossier.id,
+          source: 'naric',
+          subject: `recognition:N-${i}`,
+          is_found: statuses[i % 5]!.is_found,
+          value: JSON.stringify(statuses[i % 5]!.value),
+          fetched_at: new Date('2026-01-05T10:00:00Z'),
+          request_id: `test-${i}`,
+        })),
+      )
+      .execute();
+    const definition = findReport('naricRecognitions')!;
+    const expected = recount(await loadFacts(database), definition, YEARS);
+    const actual = await reportAsMap(database, definition, YEARS);
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, values] of expected) expect(actual.get(key), key).toEqual(values);
+    expect(actual.get(`${TOTAL}|${TOTAL}|${TOTAL}`)?.recognitions).toBe(30);
+    const notFound = [...actual]
+      .filter(([key]) => key.endsWith(`|${TOTAL}|NOT_FOUND`) && !key.startsWith(TOTAL))
+      .reduce((n, [, values]) => n + Number(values.recognitions), 0);
+    expect(notFound).toBe(6);
   });
 
   it('places an employer Loket has no dossier of in no province, and follows the province filter', async () => {
