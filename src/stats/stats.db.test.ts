@@ -86,7 +86,9 @@ describe('statistics over generated dossiers', () => {
     expect(last.rows[0].n).toBe(0);
   });
 
-  for (const definition of REPORTS) {
+  // The generator writes no inspections or NARIC checks: those reports have their recount with
+  // such facts in inspections-and-naric.db.test.ts (and the recount over all reports below).
+  for (const definition of REPORTS.filter((r) => !['q8Inspections', 'naricRecognitions'].includes(r.id))) {
     const variants: Array<DimensionId | undefined> = definition.columnChoices
       ? [...definition.columnChoices]
       : [undefined];
