@@ -15,7 +15,7 @@ import {
   MEASURES,
   type MeasureId,
 } from './dimensions.ts';
-import { formatText, VALIDATION_TEXTS } from './stats-texts.ts';
+import { DIMENSION_LABELS, formatText, MEASURE_LABELS, VALIDATION_TEXTS } from './stats-texts.ts';
 
 /**
  * Turns the query string of a statistics request into checked parameters, or one 400 listing every
@@ -146,7 +146,11 @@ function checkBranches(
   for (const [param, dimensions] of params.dimensions) {
     for (const dimension of dimensions) {
       const wrong = measures.find((m) => !branchHasDimension(MEASURES[m].branch, dimension));
-      if (wrong) problems.add(param, 'dimensionNotForMeasure', { value: dimension, measure: wrong });
+      if (wrong)
+        problems.add(param, 'dimensionNotForMeasure', {
+          value: DIMENSION_LABELS[dimension][problems.lang],
+          measure: MEASURE_LABELS[wrong][problems.lang],
+        });
     }
   }
   checkCategoryFilter(problems, measures, filters);
@@ -155,7 +159,7 @@ function checkBranches(
 function checkCategoryFilter(problems: Problems, measures: readonly MeasureId[], filters: StatsFilters) {
   const inspection = measures.find((m) => MEASURES[m].branch === 'inspection');
   if (inspection && filters.categories?.length)
-    problems.add('categories', 'filterNotForMeasure', { measure: inspection });
+    problems.add('categories', 'filterNotForMeasure', { measure: MEASURE_LABELS[inspection][problems.lang] });
 }
 
 /**

@@ -193,14 +193,14 @@ export const VALIDATION_TEXTS = {
     en: 'Rows and columns must be different dimensions.',
   },
   dimensionNotForMeasure: {
-    nl: '{{value}} kan niet samen met de maatstaf {{measure}}: inspecties en dossiers hebben elk hun eigen dimensies.',
-    fr: '{{value}} ne peut aller avec la mesure {{measure}} : inspections et dossiers ont chacun leurs dimensions.',
-    en: '{{value}} cannot go with the measure {{measure}}: inspections and dossiers each have their own dimensions.',
+    nl: '“{{value}}” kan niet samen met de maatstaf “{{measure}}”: inspecties en dossiers hebben elk hun eigen dimensies.',
+    fr: '« {{value}} » ne peut aller avec la mesure « {{measure}} » : inspections et dossiers ont chacun leurs dimensions.',
+    en: '“{{value}}” cannot go with the measure “{{measure}}”: inspections and dossiers each have their own dimensions.',
   },
   filterNotForMeasure: {
-    nl: 'Inspecties gelden een werkgever, niet een categorie: filter niet op categorie bij {{measure}}.',
-    fr: 'Une inspection vise un employeur, non une catégorie : pas de filtre par catégorie pour {{measure}}.',
-    en: 'An inspection concerns an employer, not a category: no category filter with {{measure}}.',
+    nl: 'Inspecties gelden een werkgever, niet een categorie: filter niet op categorie bij “{{measure}}”.',
+    fr: 'Une inspection vise un employeur, non une catégorie : pas de filtre par catégorie pour « {{measure}} ».',
+    en: 'An inspection concerns an employer, not a category: no category filter with “{{measure}}”.',
   },
   openDataOneValue: {
     nl: 'Open data: kies één waarde of laat alles aan (hoogstens {{max}}); zo blijven kleine aantallen beschermd.',
