@@ -12,6 +12,7 @@ import {
   yearColumn,
 } from './dimensions.ts';
 import { foldPendingStatistics } from './fold-statistics.ts';
+import { factSource } from './inspection-facts.ts';
 import { planRollupQuery, runRollupQuery } from './rollups.ts';
 
 /**
@@ -58,7 +59,14 @@ export interface BranchQuery {
 
 export function splitByBranch(measures: readonly MeasureId[], withCellKeys = false): BranchQuery[] {
   const branches: BranchQuery[] = [];
-  for (const branch of ['cohort', 'decision', 'appeal'] as const) {
+  for (const branch of [
+    'cohort',
+    'decision',
+    'appeal',
+    'inspection',
+    'inspectedWorker',
+    'recognition',
+  ] as const) {
     const own = measures.filter((m) => MEASURES[m].branch === branch);
     const keys = withCellKeys ? own.filter((m) => KEY_SUMS[m] !== undefined) : [];
     if (own.length > 0) branches.push({ branch, measures: own, keys });
@@ -110,7 +118,7 @@ export function buildBranchSql(
           .map((set) => `(${set.map((i) => `(${dims[i]})`).join(', ')})`)
           .join(', ')})`
       : '';
-  const from = `dossier_statistics f${isByReason ? ' CROSS JOIN LATERAL unnest(f.reason_codes) AS r(reason)' : ''}`;
+  const from = factSource(query.branch, isByReason);
   return { text: `SELECT ${select.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}${groupBy}`, values };
 }
 

@@ -33,6 +33,24 @@ export interface Dimension {
 
 const UNKNOWN = 'UNKNOWN';
 
+/** A NARIC file as the register check read it: pending, decided either way, or not found. */
+export const RECOGNITION_STATUSES = [
+  'RECEIVED',
+  'IN_TREATMENT',
+  'EQUIVALENT',
+  'REFUSED',
+  'NOT_FOUND',
+] as const;
+
+/** As recorded by the enforcement capability (migration 0016, `inspections`). */
+export const INSPECTION_ORIGINS = ['SIGNAL', 'REPORT', 'OTHER'] as const;
+export const INSPECTION_OUTCOMES = [
+  'NO_INFRINGEMENT',
+  'WARNING',
+  'FINE_PROPOSED',
+  'WITHDRAWAL_PROPOSED',
+] as const;
+
 export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
   year: { column: 'year', values: null },
   category: { column: 'f.category', values: CATEGORIES },
@@ -53,13 +71,35 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     column: "CASE WHEN f.is_nurse THEN 'NURSE' WHEN f.is_care_worker THEN 'CARE_WORKER' ELSE 'OTHER' END",
     values: ['NURSE', 'CARE_WORKER', 'OTHER'],
   },
+  // Inspections (src/stats/inspection-facts.ts): the origin and outcome the inspector recorded.
+  inspectionOrigin: { column: 'f.inspection_origin', values: INSPECTION_ORIGINS },
+  inspectionOutcome: { column: 'f.inspection_outcome', values: INSPECTION_OUTCOMES },
+  // NARIC recognitions read at the register check (src/stats/inspection-facts.ts, seed 004).
+  recognitionStatus: { column: 'f.recognition_status', values: RECOGNITION_STATUSES },
 };
+
+/**
+ * Which dimensions a branch's facts carry. Dossier branches carry every dossier dimension;
+ * an inspection carries its year, its employer's province and its own origin and outcome; an
+ * inspected worker (one per inspection and authorisation valid on the day) carries these and the
+ * dimensions of the worker's dossier, except refusal reasons (every one of them was granted).
+ */
+const INSPECTION_ONLY: readonly DimensionId[] = ['inspectionOrigin', 'inspectionOutcome'];
+export function branchHasDimension(branch: Branch, dimension: DimensionId): boolean {
+  if (branch === 'inspection') return ['year', 'province', ...INSPECTION_ONLY].includes(dimension);
+  if (branch === 'inspectedWorker') return dimension !== 'refusalReason' && dimension !== 'recognitionStatus';
+  if (branch === 'recognition') return dimension !== 'refusalReason' && !INSPECTION_ONLY.includes(dimension);
+  return !INSPECTION_ONLY.includes(dimension) && dimension !== 'recognitionStatus';
+}
 
 /**
  * Cohort measures count dossiers by year of submission; decision measures by year of the regional
  * decision; appeal measures by year of the decision on the appeal (migration 0025). A query asking both runs two scans and merges them (src/stats/aggregate.ts).
  */
-export type Branch = 'cohort' | 'decision' | 'appeal';
+export type Branch = 'cohort' | 'decision' | 'appeal' | 'inspection' | 'inspectedWorker' | 'recognition';
+
+/** The branches read from `dossier_statistics`; the others from the enforcement capability's inspections. */
+export const DOSSIER_BRANCHES: readonly Branch[] = ['cohort', 'decision', 'appeal'];
 
 export interface Measure {
   readonly branch: Branch;
@@ -193,6 +233,9 @@ export const MEASURES = {
   // Grants later withdrawn by the service (intrekking, decision 012): still granted on the grant's
   // day (decision 021), so counted in the year of that grant, from the dossier's status REVOKED.
   revoked: { branch: 'decision', sql: `count(*) FILTER (WHERE ${REVOKED})`, isAdditive: true },
+  inspections: { branch: 'inspection', sql: 'count(*)', isAdditive: true },
+  inspectedWorkers: { branch: 'inspectedWorker', sql: 'count(*)', isAdditive: true },
+  recognitions: { branch: 'recognition', sql: 'count(*)', isAdditive: true },
 } as const satisfies Record<MeasureId, Measure>;
 
 /**
@@ -214,6 +257,9 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
   handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
   revoked: `coalesce(sum(f.record_key) FILTER (WHERE ${REVOKED}), 0)`,
+  inspections: 'coalesce(sum(f.record_key), 0)',
+  inspectedWorkers: 'coalesce(sum(f.record_key), 0)',
+  recognitions: 'coalesce(sum(f.record_key), 0)',
 };
 
 export function isDimensionId(value: string): value is DimensionId {
@@ -224,7 +270,14 @@ export function isMeasureId(value: string): value is MeasureId {
   return Object.hasOwn(MEASURES, value);
 }
 
-/** The year column of a branch: submission for the cohort, regional decision otherwise. */
+/** The year column of a branch: submission for the cohort, regional decision, appeal or inspection. */
 export function yearColumn(branch: Branch): string {
-  return { cohort: 'f.submitted_year', decision: 'f.decided_year', appeal: 'f.appeal_year' }[branch];
+  return {
+    cohort: 'f.submitted_year',
+    decision: 'f.decided_year',
+    appeal: 'f.appeal_year',
+    inspection: 'f.inspected_year',
+    inspectedWorker: 'f.inspected_year',
+    recognition: 'f.submitted_year',
+  }[branch];
 }

@@ -149,8 +149,8 @@ function binder(values: unknown[]) {
 
 /** The rollup queries for one branch of a request, or null when only the fact table can answer. */
 export function planRollupQuery(request: AggregateRequest, query: BranchQuery): RollupPlan | null {
-  // Appeals are not in the rollups (migration 0025): the fact table answers them.
-  if (query.branch === 'appeal') return null;
+  // Appeals (migration 0025) and inspections are not in the rollups: their facts answer them.
+  if (query.branch !== 'cohort' && query.branch !== 'decision') return null;
   const leadMeasures = query.measures.filter((m) => LEAD_MEASURES[m] !== undefined);
   const countMeasures = query.measures.filter((m) => LEAD_MEASURES[m] === undefined);
   if (countMeasures.some((m) => COUNT_MEASURES[m] === undefined)) return null;

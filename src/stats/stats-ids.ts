@@ -20,6 +20,9 @@ export const DIMENSION_IDS = [
   'kind',
   'refusalReason',
   'careProfession',
+  'inspectionOrigin',
+  'inspectionOutcome',
+  'recognitionStatus',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -51,5 +54,8 @@ export const MEASURE_IDS = [
   'handoverMedianDays',
   'handoverP90Days',
   'revoked',
+  'inspections',
+  'inspectedWorkers',
+  'recognitions',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError } from '../server/errors.ts';
-import { parseAggregateQuery, parseFilters, parsePivotQuery } from './stats-query.ts';
+import {
+  checkOpenDataFilters,
+  checkReportFilters,
+  parseAggregateQuery,
+  parseFilters,
+  parsePivotQuery,
+} from './stats-query.ts';
 
 const DEFAULTS = { from: 2019, to: 2026 };
 
@@ -43,6 +49,73 @@ describe('statistics parameters', () => {
         parseAggregateQuery({ dimensions: 'refusalReason', measures: 'granted' }, 'en', DEFAULTS),
       ),
     ).toEqual(['query.measures:reasonNeedsRefused']);
+  });
+
+  it('refuses to mix inspections with dossier dimensions, or a category filter on inspections', () => {
+    expect(
+      fieldsOf(() => parsePivotQuery({ rows: 'category', measure: 'inspections' }, 'en', DEFAULTS)),
+    ).toEqual(['query.rows:dimensionNotForMeasure']);
+    expect(
+      fieldsOf(() =>
+        parsePivotQuery({ rows: 'year', columns: 'inspectionOutcome', measure: 'granted' }, 'en', DEFAULTS),
+      ),
+    ).toEqual(['query.columns:dimensionNotForMeasure']);
+    expect(
+      fieldsOf(() =>
+        parseAggregateQuery(
+          { dimensions: 'inspectionOrigin', measures: 'inspections,granted' },
+          'en',
+          DEFAULTS,
+        ),
+      ),
+    ).toEqual(['query.dimensions:dimensionNotForMeasure']);
+    expect(
+      fieldsOf(() =>
+        parsePivotQuery(
+          { rows: 'province', measure: 'inspections', categories: 'SEASONAL_WORKER' },
+          'en',
+          DEFAULTS,
+        ),
+      ),
+    ).toEqual(['query.categories:filterNotForMeasure']);
+    expect(
+      fieldsOf(() =>
+        checkReportFilters({ years: [2024, 2026], categories: ['SEASONAL_WORKER'] }, ['inspections'], 'nl'),
+      ),
+    ).toEqual(['query.categories:filterNotForMeasure']);
+    // The workers at an inspected employer carry their dossier's dimensions, categories included.
+    expect(
+      fieldsOf(() =>
+        parsePivotQuery(
+          {
+            rows: 'category',
+            columns: 'inspectionOutcome',
+            measure: 'inspectedWorkers',
+            categories: 'SEASONAL_WORKER',
+          },
+          'en',
+          DEFAULTS,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets open data filter on one category and one province at most (decision 026)', () => {
+    expect(
+      fieldsOf(() => checkOpenDataFilters({ years: [2019, 2026], categories: ['TRAINEE'] }, 'en')),
+    ).toEqual([]);
+    expect(
+      fieldsOf(() =>
+        checkOpenDataFilters(
+          {
+            years: [2019, 2026],
+            categories: ['TRAINEE', 'SEASONAL_WORKER'],
+            provinces: ['LIMBURG', 'ANTWERPEN'],
+          },
+          'en',
+        ),
+      ),
+    ).toEqual(['query.categories:openDataOneValue', 'query.provinces:openDataOneValue']);
   });
 
   it('says what is allowed, in the asked language', () => {

@@ -3,6 +3,7 @@ import { LoketError } from '../server/errors.ts';
 import type { FieldError } from '../validation/field-errors.ts';
 import type { StatsFilters } from './aggregate.ts';
 import {
+  branchHasDimension,
   DIMENSION_IDS,
   DIMENSIONS,
   type DimensionId,
@@ -14,7 +15,7 @@ import {
   MEASURES,
   type MeasureId,
 } from './dimensions.ts';
-import { formatText, VALIDATION_TEXTS } from './stats-texts.ts';
+import { DIMENSION_LABELS, formatText, MEASURE_LABELS, VALIDATION_TEXTS } from './stats-texts.ts';
 
 /**
  * Turns the query string of a statistics request into checked parameters, or one 400 listing every
@@ -24,6 +25,8 @@ import { formatText, VALIDATION_TEXTS } from './stats-texts.ts';
 
 export const MAX_DIMENSIONS = 3;
 export const MAX_PIVOT_DIMENSIONS = 2;
+/** Open data: at most this many categories and provinces per request (decision 026). */
+export const OPEN_DATA_MAX_FILTER_VALUES = 1;
 
 export interface RawStatsQuery {
   from?: string;
@@ -129,6 +132,56 @@ function checkReasonMeasures(
     problems.add(param, 'reasonNeedsRefused');
 }
 
+/**
+ * Inspections and dossiers are different facts (src/stats/inspection-facts.ts): a dimension the
+ * facts of a measure do not carry, or a category filter on inspections (an inspection concerns an
+ * employer), is a 400 naming the parameter, never a failed query.
+ */
+function checkBranches(
+  problems: Problems,
+  params: { dimensions: Array<[string, DimensionId[]]> },
+  measures: readonly MeasureId[],
+  filters: StatsFilters,
+) {
+  for (const [param, dimensions] of params.dimensions) {
+    for (const dimension of dimensions) {
+      const wrong = measures.find((m) => !branchHasDimension(MEASURES[m].branch, dimension));
+      if (wrong)
+        problems.add(param, 'dimensionNotForMeasure', {
+          value: DIMENSION_LABELS[dimension][problems.lang],
+          measure: MEASURE_LABELS[wrong][problems.lang],
+        });
+    }
+  }
+  checkCategoryFilter(problems, measures, filters);
+}
+
+function checkCategoryFilter(problems: Problems, measures: readonly MeasureId[], filters: StatsFilters) {
+  const inspection = measures.find((m) => MEASURES[m].branch === 'inspection');
+  if (inspection && filters.categories?.length)
+    problems.add('categories', 'filterNotForMeasure', { measure: MEASURE_LABELS[inspection][problems.lang] });
+}
+
+/**
+ * Open data takes one category and one province at most (or all): free sets of them would give an
+ * attacker many differences of supersets of the same small cell, whose average converges on it
+ * despite the cell-key noise (decision 026, src/stats/disclosure-averaging.test.ts).
+ */
+export function checkOpenDataFilters(filters: StatsFilters, lang: Lang): void {
+  const problems = new Problems(lang);
+  for (const param of ['categories', 'provinces'] as const)
+    if ((filters[param]?.length ?? 0) > OPEN_DATA_MAX_FILTER_VALUES)
+      problems.add(param, 'openDataOneValue', { max: OPEN_DATA_MAX_FILTER_VALUES });
+  problems.throwIfAny();
+}
+
+/** A report's filters, refused where its measures cannot take them (a category on inspections). */
+export function checkReportFilters(filters: StatsFilters, measures: readonly MeasureId[], lang: Lang): void {
+  const problems = new Problems(lang);
+  checkCategoryFilter(problems, measures, filters);
+  problems.throwIfAny();
+}
+
 export interface AggregateQuery {
   filters: StatsFilters;
   dimensions: DimensionId[];
@@ -146,6 +199,7 @@ export function parseAggregateQuery(
   const dimensions = parseDimensionList(problems, 'dimensions', raw.dimensions, MAX_DIMENSIONS);
   const measures = parseMeasureList(problems, 'measures', raw.measures ?? 'applications,granted,refused');
   checkReasonMeasures(problems, 'measures', dimensions, measures);
+  checkBranches(problems, { dimensions: [['dimensions', dimensions]] }, measures, filters);
   problems.throwIfAny();
   return { filters, dimensions, measures };
 }
@@ -170,6 +224,17 @@ export function parsePivotQuery(
   const [measure = 'applications'] = parseMeasureList(problems, 'measure', raw.measure ?? 'applications');
   if (rows[0] && rows[0] === columns[0]) problems.add('columns', 'sameDimension');
   checkReasonMeasures(problems, 'measure', [...rows, ...columns], [measure]);
+  checkBranches(
+    problems,
+    {
+      dimensions: [
+        ['rows', rows],
+        ['columns', columns],
+      ],
+    },
+    [measure],
+    filters,
+  );
   problems.throwIfAny();
   return { filters, rows: rows[0] ?? 'year', columns: columns[0] ?? null, measure };
 }

@@ -26,6 +26,21 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, Texts>> = {
   },
   refusalReason: { nl: 'Weigeringsgrond', fr: 'Motif de refus', en: 'Refusal reason' },
   careProfession: { nl: 'Zorgberoep', fr: 'Profession de soins', en: 'Care profession' },
+  inspectionOrigin: {
+    nl: 'Aanleiding van de inspectie',
+    fr: 'Origine de l’inspection',
+    en: 'Origin of the inspection',
+  },
+  inspectionOutcome: {
+    nl: 'Uitkomst van de inspectie',
+    fr: 'Résultat de l’inspection',
+    en: 'Outcome of the inspection',
+  },
+  recognitionStatus: {
+    nl: 'Stand van de NARIC-erkenning',
+    fr: 'État de la reconnaissance NARIC',
+    en: 'NARIC recognition status',
+  },
 };
 
 export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
@@ -132,6 +147,17 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     fr: 'Recevable → transmission, P90 (jours)',
     en: 'Admissible → hand-over, P90 (days)',
   },
+  inspections: { nl: 'Inspecties', fr: 'Inspections', en: 'Inspections' },
+  inspectedWorkers: {
+    nl: 'Werknemers met een toelating bij de geïnspecteerde werkgever',
+    fr: 'Travailleurs autorisés chez l’employeur inspecté',
+    en: 'Authorised workers at the inspected employer',
+  },
+  recognitions: {
+    nl: 'Aanvragen met een NARIC-dossier',
+    fr: 'Demandes avec un dossier NARIC',
+    en: 'Applications with a NARIC file',
+  },
 };
 
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */
@@ -170,6 +196,21 @@ export const VALIDATION_TEXTS = {
     nl: 'Rijen en kolommen moeten verschillende dimensies zijn.',
     fr: 'Les lignes et les colonnes doivent être des dimensions différentes.',
     en: 'Rows and columns must be different dimensions.',
+  },
+  dimensionNotForMeasure: {
+    nl: '“{{value}}” kan niet samen met de maatstaf “{{measure}}”: inspecties en dossiers hebben elk hun eigen dimensies.',
+    fr: '« {{value}} » ne peut aller avec la mesure « {{measure}} » : inspections et dossiers ont chacun leurs dimensions.',
+    en: '“{{value}}” cannot go with the measure “{{measure}}”: inspections and dossiers each have their own dimensions.',
+  },
+  filterNotForMeasure: {
+    nl: 'Inspecties gelden een werkgever, niet een categorie: filter niet op categorie bij “{{measure}}”.',
+    fr: 'Une inspection vise un employeur, non une catégorie : pas de filtre par catégorie pour « {{measure}} ».',
+    en: 'An inspection concerns an employer, not a category: no category filter with “{{measure}}”.',
+  },
+  openDataOneValue: {
+    nl: 'Open data: kies één waarde of laat alles aan (hoogstens {{max}}); zo blijven kleine aantallen beschermd.',
+    fr: 'Données ouvertes : choisissez une valeur ou laissez tout (au plus {{max}}) ; les petits nombres restent ainsi protégés.',
+    en: 'Open data: choose one value or leave all (at most {{max}}); this keeps small counts protected.',
   },
   reasonNeedsRefused: {
     nl: 'Weigeringsgronden tellen alleen weigeringen (maatstaf refused).',

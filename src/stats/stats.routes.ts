@@ -5,7 +5,7 @@ import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
 import { aggregate } from './aggregate.ts';
-import { FIRST_YEAR, type MeasureId } from './dimensions.ts';
+import { FIRST_YEAR, MEASURES, type MeasureId } from './dimensions.ts';
 import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
@@ -15,6 +15,8 @@ import { findReport, REPORTS, type ReportDefinition } from './reports/index.ts';
 import { reportDimensions, runReport } from './reports/run-report.ts';
 import { recordStatsRead } from './stats-audit.ts';
 import {
+  checkOpenDataFilters,
+  checkReportFilters,
   parseAggregateQuery,
   parseBy,
   parseFilters,
@@ -125,6 +127,10 @@ function describeReport(report: ReportDefinition) {
     dimensions: reportDimensions(report),
     measures: report.measures,
     ...(report.columnChoices ? { by: report.columnChoices } : {}),
+    // An inspection concerns an employer, not a category (checkReportFilters refuses one).
+    filters: report.measures.some((m) => MEASURES[m].branch === 'inspection')
+      ? ['provinces']
+      : ['categories', 'provinces'],
   };
 }
 
@@ -168,6 +174,8 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     const filters = parseFilters(query, lang, await defaultYearsOf(definition));
     const by = parseBy(definition.columnChoices, query.by, lang);
     const shown = definition.measures as MeasureId[];
+    checkReportFilters(filters, shown, lang);
+    if (isOpenData) checkOpenDataFilters(filters, lang);
     const full = await runReport(db(), definition, {
       filters,
       ...(by ? { by } : {}),
@@ -197,6 +205,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
     };
     const lang = langOf(request);
     const parsed = parsePivotQuery(query, lang, defaults());
+    if (isOpenData) checkOpenDataFilters(parsed.filters, lang);
     const pivot = await runPivot(db(), parsed, { isOpenData });
     if (!isOpenData) {
       await recordStatsRead(db(), request, {

@@ -29,6 +29,9 @@ const GROUPS = {
   kind: 'kinds',
   refusalReason: 'reasons',
   careProfession: 'careProfessions',
+  inspectionOrigin: 'inspectionOrigins',
+  inspectionOutcome: 'inspectionOutcomes',
+  recognitionStatus: 'recognitionStatuses',
 } as const satisfies Partial<Record<DimensionId, keyof typeof analystNl>>;
 
 let migrationListNames: Map<string, Readonly<Record<Lang, string>>> | null = null;

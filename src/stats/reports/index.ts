@@ -2,6 +2,7 @@ import { appealsPerCategory } from './appeals.ts';
 import { careStaffFlows } from './care-staff-flows.ts';
 import { firstVsRenewal } from './first-vs-renewal.ts';
 import { highlySkilledShare } from './highly-skilled-share.ts';
+import { naricRecognitions } from './naric-recognitions.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
 import { q1HighlyQualified } from './q1-highly-qualified.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
@@ -12,6 +13,7 @@ import { q4GrantProfiles } from './q4-grant-profiles.ts';
 import { q6LeadTimes } from './q6-lead-times.ts';
 import { q6TotalLeadTimes } from './q6-total-lead-times.ts';
 import { q7Handover } from './q7-handover.ts';
+import { q8Inspections } from './q8-inspections.ts';
 import type { ReportDefinition } from './report-definition.ts';
 import { revocationsPerCategory } from './revocations.ts';
 
@@ -24,8 +26,10 @@ export const REPORTS: readonly ReportDefinition[] = [
   q6LeadTimes,
   q6TotalLeadTimes,
   q7Handover,
+  q8Inspections,
   nursesByNationality,
   careStaffFlows,
+  naricRecognitions,
   highlySkilledShare,
   q1HighlyQualified,
   firstVsRenewal,

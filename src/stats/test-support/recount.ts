@@ -11,6 +11,7 @@ import {
 } from '../dimensions.ts';
 import { REPORTS, type ReportDefinition } from '../reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-report.ts';
+import { inspectionFacts, recognitionFacts } from './inspection-recount.ts';
 
 /**
  * The brute-force recount every report is tested against: loops and maps over the raw dossier rows
@@ -19,12 +20,19 @@ import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-
  */
 export interface RawDossier {
   id: string;
+  enterprise_number?: string;
   category: string;
   kind: string;
   status: string;
   application: { worker?: Record<string, unknown>; job?: Record<string, unknown> };
   assessment: { procedure?: { region?: string; province?: string | null } } | null;
-  decision: { outcome?: string; reasonCodes?: string[] } | null;
+  decision: {
+    outcome?: string;
+    reasonCodes?: string[];
+    validFrom?: string;
+    validUntil?: string;
+    decidedOn?: string;
+  } | null;
   submitted_at: Date;
   admissible_on: string | null;
   decided_on: string | null;
@@ -53,6 +61,11 @@ export interface Fact {
   appealYear: number | null;
   appealOutcome: string | null;
   isWithinDeadline: boolean | null;
+  /**
+   * A fact of another source, counted by its one measure only: an inspection, an inspected worker
+   * (one per inspection and valid grant), a NARIC recognition (one per dossier and reference).
+   */
+  other?: { year: number; measure: 'inspections' | 'inspectedWorkers' | 'recognitions' };
 }
 
 function ageBand(age: number): string {
@@ -91,6 +104,9 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
       kind: d.kind,
       refusalReason: '',
       careProfession: isNurse ? 'NURSE' : isCare ? 'CARE_WORKER' : 'OTHER',
+      inspectionOrigin: '',
+      inspectionOutcome: '',
+      recognitionStatus: '',
     },
     submittedYear: Number(submittedOn.slice(0, 4)),
     decidedYear: outcome ? Number(d.decided_on?.slice(0, 4)) : null,
@@ -166,6 +182,12 @@ export function recount(
   const hasAppeal = measures.some((m) => MEASURES[m].branch === 'appeal');
   const byReason = dimensions.includes('refusalReason');
   for (const fact of facts) {
+    const other = fact.other;
+    if (other) {
+      if (measures.includes(other.measure) && other.year >= years[0] && other.year <= years[1])
+        touch(fact, other.year, '', (cell) => inc(cell, other.measure, true));
+      continue;
+    }
     if (hasCohort && fact.submittedYear >= years[0] && fact.submittedYear <= years[1]) {
       touch(fact, fact.submittedYear, '', (cell) => {
         inc(cell, 'applications', true);
@@ -288,6 +310,7 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     .selectFrom('dossiers')
     .select([
       'id',
+      'enterprise_number',
       'category',
       'kind',
       'status',
@@ -325,5 +348,21 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
     const earlier = handedOver.get(row.dossier_id);
     if (!earlier || day < earlier) handedOver.set(row.dossier_id, day);
   }
-  return rows.map((row) => factOf(row as unknown as RawDossier, appeals.get(row.id), handedOver.get(row.id)));
+  const facts = rows.map((row) =>
+    factOf(row as unknown as RawDossier, appeals.get(row.id), handedOver.get(row.id)),
+  );
+  const inspections = await db.db
+    .selectFrom('inspections')
+    .select(['id', 'enterprise_number', 'origin', 'outcome', 'inspected_on'])
+    .execute();
+  const recognitions = await db.db
+    .selectFrom('register_facts')
+    .select(['dossier_id', 'is_found', 'value'])
+    .where('source', '=', 'naric')
+    .execute();
+  return [
+    ...facts,
+    ...inspectionFacts(rows as unknown as RawDossier[], facts, inspections),
+    ...recognitionFacts(rows as unknown as RawDossier[], facts, recognitions),
+  ];
 }

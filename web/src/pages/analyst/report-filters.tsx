@@ -32,6 +32,8 @@ interface ReportFiltersProps {
   /** The years with figures (the server's list); a year asked in the URL outside it is kept. */
   yearChoices: readonly number[];
   byChoices: readonly DimensionId[] | undefined;
+  /** False where the report cannot take a category (inspections concern an employer). */
+  hasCategoryFilter: boolean;
   errors: FormErrors;
 }
 
@@ -39,7 +41,15 @@ interface ReportFiltersProps {
  * The filters as a GET form: its values live in the URL, so a table can be bookmarked and sent
  * around. Categories and provinces left all unticked mean "all".
  */
-export function ReportFilters({ action, query, years, yearChoices, byChoices, errors }: ReportFiltersProps) {
+export function ReportFilters({
+  action,
+  query,
+  years,
+  yearChoices,
+  byChoices,
+  hasCategoryFilter,
+  errors,
+}: ReportFiltersProps) {
   const t = useT();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -99,15 +109,17 @@ export function ReportFilters({ action, query, years, yearChoices, byChoices, er
             />
           ) : null}
         </div>
-        <CheckboxGroup
-          id={FILTER_FIELD_IDS.categories}
-          name="categories"
-          legend={t('analyst.filters.categories')}
-          dimension="category"
-          values={CATEGORIES}
-          checked={query.categories}
-          error={errors.byParam.categories}
-        />
+        {hasCategoryFilter ? (
+          <CheckboxGroup
+            id={FILTER_FIELD_IDS.categories}
+            name="categories"
+            legend={t('analyst.filters.categories')}
+            dimension="category"
+            values={CATEGORIES}
+            checked={query.categories}
+            error={errors.byParam.categories}
+          />
+        ) : null}
         <CheckboxGroup
           id={FILTER_FIELD_IDS.provinces}
           name="provinces"

@@ -96,6 +96,7 @@ function ReportView({
           years={years}
           yearChoices={yearChoices}
           byChoices={summary.by}
+          hasCategoryFilter={summary.filters?.includes('categories') ?? true}
           errors={errors}
         />
       ) : null}

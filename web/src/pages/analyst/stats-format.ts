@@ -156,6 +156,9 @@ const ORDERS: Partial<Record<DimensionId, readonly string[]>> = {
   kind: ['FIRST', 'RENEWAL'],
   careProfession: ['NURSE', 'CARE_WORKER', 'OTHER'],
   refusalReason: [...REASON_CODES, 'OTHER'],
+  inspectionOrigin: ['SIGNAL', 'REPORT', 'OTHER'],
+  inspectionOutcome: ['NO_INFRINGEMENT', 'WARNING', 'FINE_PROPOSED', 'WITHDRAWAL_PROPOSED'],
+  recognitionStatus: ['RECEIVED', 'IN_TREATMENT', 'EQUIVALENT', 'REFUSED', 'NOT_FOUND'],
 };
 
 /** The values of a dimension in a fixed order (the law's for categories), others by their code. */
@@ -286,6 +289,9 @@ const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
   kind: 'kinds',
   refusalReason: 'reasons',
   careProfession: 'careProfessions',
+  inspectionOrigin: 'inspectionOrigins',
+  inspectionOutcome: 'inspectionOutcomes',
+  recognitionStatus: 'recognitionStatuses',
 };
 
 /** A dimension's value as words: a category's name, a country's name in the reader's language, … */

@@ -19,6 +19,8 @@ export interface ReportSummary {
   measures: MeasureId[];
   /** The column dimensions a caller may choose with `?by=` (q4). */
   by?: DimensionId[];
+  /** The filters the report takes besides the years. */
+  filters?: Array<'categories' | 'provinces'>;
 }
 
 export interface ReportList {
