@@ -64,7 +64,7 @@ function History({ history }: { history: ShortageHistory }) {
   const names = (list: FunctionName[]) => list.map((f) => f.label).join(', ');
   return (
     <>
-      <section aria-labelledby="evolution-title" className="gov-section">
+      <section className="gov-section">
         <h2 id="evolution-title">{t('talent.shortageHistory.evolutionTitle')}</h2>
         <TableScroll label={t('talent.shortageHistory.evolutionTitle')}>
           <table className="table gov-table" data-testid="shortage-evolution">
@@ -110,7 +110,7 @@ function History({ history }: { history: ShortageHistory }) {
           </li>
         </ul>
       </section>
-      <section aria-labelledby="versions-title" className="gov-section">
+      <section className="gov-section">
         <h2 id="versions-title">{t('talent.shortageHistory.versionsTitle')}</h2>
         <TableScroll label={t('talent.shortageHistory.versionsTitle')}>
           <table className="table gov-table">
