@@ -263,6 +263,7 @@ function samplesOf(
       params: { candidateId: id },
       note: reference,
     })),
+    talentShortageHistory: one('the evolution since 2014 and the versions'),
     talentPilots: one(),
     talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),
   };

@@ -31,6 +31,7 @@ import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
 import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
+import { shortageHistoryRoutes } from '../talent/shortage/shortage-history.routes.ts';
 import { talentRoutes } from '../talent/talent.routes.ts';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.ts';
 import type { Config } from './config.ts';
@@ -164,6 +165,7 @@ export async function buildApp({
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
+  await app.register(shortageHistoryRoutes, { now: dossierOptions.now });
   const deskOptions = {
     database,
     storage,

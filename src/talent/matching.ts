@@ -76,12 +76,12 @@ export const WEIGHTS: Readonly<Record<Criterion, number>> = {
   RECOGNITION: 10,
 };
 
-const OCCUPATION_POINTS: Record<OccupationFit, number> = {
+export const OCCUPATION_POINTS: Readonly<Record<OccupationFit, number>> = {
   SAME_OCCUPATION: 40,
   SAME_UNIT_GROUP: 28,
   SAME_MINOR_GROUP: 15,
 };
-const DISTANCE_POINTS: Record<DistanceFit, number> = {
+export const DISTANCE_POINTS: Readonly<Record<DistanceFit, number>> = {
   SAME_POSTAL_CODE: 10,
   SAME_AREA: 8,
   SAME_PROVINCE: 6,
@@ -89,13 +89,22 @@ const DISTANCE_POINTS: Record<DistanceFit, number> = {
   IN_BELGIUM: 2,
   ABROAD: 0,
 };
-const AVAILABILITY_POINTS: Record<AvailabilityFit, number> = {
+export const AVAILABILITY_POINTS: Readonly<Record<AvailabilityFit, number>> = {
   BY_START: 10,
   WITHIN_30_DAYS: 6,
   WITHIN_90_DAYS: 3,
   LATER: 0,
 };
-const RECOGNITION_POINTS: Record<RecognitionFit, number> = { RECOGNISED: 10, PENDING: 4, MISSING: 0 };
+export const EDUCATION_POINTS: Readonly<Record<EducationFit, number>> = {
+  MEETS_LEVEL: 15,
+  ONE_LEVEL_BELOW: 6,
+  BELOW_LEVEL: 0,
+};
+export const RECOGNITION_POINTS: Readonly<Record<RecognitionFit, number>> = {
+  RECOGNISED: 10,
+  PENDING: 4,
+  MISSING: 0,
+};
 
 export interface MatchContext {
   /** ISCO-08 unit groups of the regulated care professions (rules parameter profession.regulatedCareIscoCodes). */
@@ -177,7 +186,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function availabilityFit(daysLate: number): AvailabilityFit {
+export function availabilityFit(daysLate: number): AvailabilityFit {
   if (daysLate <= 0) return 'BY_START';
   if (daysLate <= 30) return 'WITHIN_30_DAYS';
   return daysLate <= 90 ? 'WITHIN_90_DAYS' : 'LATER';
@@ -205,7 +214,7 @@ export function matchCandidate(
     {
       criterion: 'EDUCATION',
       fit: education,
-      points: education === 'MEETS_LEVEL' ? 15 : education === 'ONE_LEVEL_BELOW' ? 6 : 0,
+      points: EDUCATION_POINTS[education],
       facts: { educationVks: candidate.educationVks, requiredVks: vacancy.requiredVks },
     },
     languageReason(vacancy.languages, candidate.languages),

@@ -232,12 +232,12 @@ export async function setVacancyStatus(
     .execute();
 }
 
-type CandidateRow = Omit<
+export type CandidateRow = Omit<
   TalentCandidatesTable,
   'id' | 'created_at' | 'updated_at' | 'created_by' | 'isco_minors' | 'languages'
 > & { id: string; created_at: Date; languages: unknown; partner_name: string };
 
-const CANDIDATE_COLUMNS = [
+export const CANDIDATE_COLUMNS = [
   'c.id',
   'c.partner_id',
   'p.name as partner_name',
@@ -261,7 +261,7 @@ const CANDIDATE_COLUMNS = [
   'c.created_at',
 ] as const;
 
-function toCandidate(row: CandidateRow): Candidate {
+export function toCandidate(row: CandidateRow): Candidate {
   return {
     id: row.id,
     partnerId: row.partner_id,
@@ -287,7 +287,7 @@ function toCandidate(row: CandidateRow): Candidate {
   };
 }
 
-const candidates = (db: Db) =>
+export const candidates = (db: Db) =>
   db.selectFrom('talent_candidates as c').innerJoin('talent_partners as p', 'p.id', 'c.partner_id');
 
 /** Thrown by insertCandidate when the partner already has a candidate under that reference. */

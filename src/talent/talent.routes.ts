@@ -6,7 +6,8 @@ import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { IdempotencyHeaders, idempotencyKey, lockIdempotencyKey } from '../server/idempotency.ts';
 import { brusselsDate } from '../server/today.ts';
-import { compareMatches, type Match, matchCandidate, rankVacancies } from './matching.ts';
+import { rankShownCandidates } from './candidate-ranking.ts';
+import { rankVacancies } from './matching.ts';
 import {
   type Candidate,
   DuplicateReferenceError,
@@ -22,7 +23,6 @@ import {
   type Partner,
   partnerOfUser,
   setCandidateConsent,
-  shownCandidatesInMinorGroup,
   type Vacancy,
 } from './talent.repo.ts';
 import { FieldChecks, vacancySearchText } from './talent-input.ts';
@@ -319,14 +319,11 @@ export async function talentRoutes(
       const vacancy = await reachVacancy(request, (request.params as { id: string }).id);
       const on = today();
       const context = matchContext(on);
-      const pool = await shownCandidatesInMinorGroup(db(), vacancy.iscoCode.slice(0, 3), on);
-      const byId = new Map(pool.map((candidate) => [candidate.id, candidate]));
-      const matches: Match[] = [];
-      for (const candidate of pool) {
-        const match = matchCandidate(vacancy, candidate, context);
-        if (match) matches.push(match);
-      }
-      const ranked = matches.sort(compareMatches).slice(0, RANKING_LIMIT);
+      const ranking = await rankShownCandidates(db(), vacancy, context, on, RANKING_LIMIT);
+      if (ranking.fellBack)
+        request.log.warn({ vacancyId: vacancy.id }, 'talent ranking: SQL score differs from matching.ts');
+      const byId = ranking.candidates;
+      const ranked = ranking.matches;
       // Showing candidates is a read of personal data: audited, with the pseudonymous ids shown.
       await recordAuditEvent(db(), {
         actorUserId: userOf(request).id,

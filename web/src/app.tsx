@@ -56,6 +56,9 @@ const PartnerHome = lazy(() =>
 const PartnerCandidate = lazy(() =>
   import('./pages/talent/partner-pages.tsx').then((m) => ({ default: m.PartnerCandidatePage })),
 );
+const TalentShortageHistory = lazy(() =>
+  import('./pages/talent/shortage-history-page.tsx').then((m) => ({ default: m.ShortageHistoryPage })),
+);
 const TalentPilots = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotListPage })),
 );
@@ -173,6 +176,8 @@ function CurrentPage() {
           )}
         />
       );
+    case 'talentShortageHistory':
+      return <TalentShortageHistory />;
     case 'talentPilots':
       return <SignedIn page={page} render={() => <TalentPilots />} />;
     case 'talentPilot':

@@ -46,6 +46,7 @@ export const PAGE_ROUTES = {
   ruleHistory: { pattern: '/rule-history', for: 'public' },
   partnerHome: { pattern: '/partner', for: ['PARTNER'] },
   partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
+  talentShortageHistory: { pattern: '/talent/shortage-history', for: 'public' },
   talentPilots: { pattern: '/talent/pilots', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
   talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;

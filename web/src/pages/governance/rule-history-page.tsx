@@ -29,6 +29,9 @@ export function RuleHistoryPage() {
     <>
       <PageHeading>{title}</PageHeading>
       <p className="lead">{t('governance.history.intro')}</p>
+      <p>
+        <a href={pagePath('talentShortageHistory')}>{t('talent.shortageHistory.title')}</a>
+      </p>
       {failed ? <p role="alert">{t('governance.loadFailed')}</p> : null}
       {lists.load.status === 'ready' ? <ListHistory versions={lists.load.data.versions} /> : <Loading />}
       {parameters.load.status === 'ready' ? (

@@ -1,0 +1,195 @@
+import type { Lang } from '../../i18n/languages.ts';
+import type { MigrationListVersion } from '../../rules/migration-list/migration-list.ts';
+import { findMigrationListVersionAt } from '../../rules/migration-list/migration-list.ts';
+import { csvDialect, csvLine } from '../../stats/export/csv.ts';
+
+/**
+ * The shortage lists over time (issue 17; seed 000, question 3: "een overzicht van deze lijst vanaf
+ * 2014 en de evolutie per 2 jaar"). Pure. Two lists, as the minister's answer distinguishes them:
+ *
+ * - the ministerial migration list of medium-skilled shortage functions (art. 18 §2 BVR 7 Dec 2018),
+ *   read from the rule data (the YAML seed or the versions approved through governance, issue 15):
+ *   every version with its legal act, source and dates, and which functions came and went;
+ * - the size of VDAB's yearly knelpuntberoepenlijst, the wider list the category "other" relies on
+ *   since 1 May 2024; only its counts are in the sources (docs: ../shared/domain/reference.md §3.5).
+ *
+ * Before 1 January 2019 there was no migration list: the first ministerial decree took effect then
+ * (seed 000, the minister's answer: "trad in werking op 1 januari 2019 (B.S. 29-01-2019)").
+ */
+
+export const HISTORY_FROM_YEAR = 2014;
+
+export interface VdabListSize {
+  year: number;
+  functions: number;
+  note: string | null;
+}
+
+/** Where the counts come from; the research notes cite them together, not year by year. */
+export const VDAB_SIZES_SOURCE =
+  'metrotime 2023; nieuwsblad 2020; atv 2021; hbvl 2022; SERV advies; vanhavermaet 2025; focus-wtv 2026-02 (domain reference §3.5)';
+
+/** reference.md §3.5. 2014–2017 and 2019 are not in the sources. */
+export const VDAB_SHORTAGE_LIST_SIZES: readonly VdabListSize[] = [
+  { year: 2018, functions: 158, note: null },
+  { year: 2020, functions: 188, note: null },
+  { year: 2021, functions: 190, note: null },
+  { year: 2022, functions: 207, note: null },
+  { year: 2023, functions: 234, note: 'some sources: 241' },
+  { year: 2024, functions: 241, note: null },
+  { year: 2025, functions: 251, note: 'published 1 Feb 2025' },
+  { year: 2026, functions: 227, note: null },
+];
+
+export interface VersionInHistory {
+  version: string;
+  validFrom: string;
+  /** The day before the next version starts; null while in force. */
+  validUntil: string | null;
+  legalAct: string;
+  source: string;
+  verified: boolean;
+  note: string | null;
+  functions: number;
+}
+
+export interface FunctionName {
+  id: string;
+  label: string;
+}
+
+export interface Checkpoint {
+  /** 1 January of every second year from 2014. */
+  date: string;
+  year: number;
+  /** The migration list version in force that day, or null before the first. */
+  version: string | null;
+  legalAct: string | null;
+  functions: number | null;
+  /** Against the previous checkpoint's version (every function is new at the first list). */
+  added: FunctionName[];
+  removed: FunctionName[];
+  vdabFunctions: number | null;
+}
+
+export interface ShortageHistory {
+  versions: VersionInHistory[];
+  vdabSizes: readonly VdabListSize[];
+  vdabSource: string;
+  checkpoints: Checkpoint[];
+}
+
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export function shortageHistory(
+  versions: readonly MigrationListVersion[],
+  lang: Lang,
+  today: string,
+): ShortageHistory {
+  const lastYear = Number(today.slice(0, 4));
+  const checkpoints: Checkpoint[] = [];
+  let previous: MigrationListVersion | undefined;
+  for (let year = HISTORY_FROM_YEAR; year <= lastYear; year += 2) {
+    const date = `${year}-01-01`;
+    const version = findMigrationListVersionAt(versions, date);
+    const name = (entry: MigrationListVersion['entries'][number]) => ({
+      id: entry.id,
+      label: entry.labels[lang],
+    });
+    checkpoints.push({
+      date,
+      year,
+      version: version?.id ?? null,
+      legalAct: version?.legalAct ?? null,
+      functions: version ? version.entries.length : null,
+      added: version ? version.entries.filter((e) => !previous?.ids.has(e.id)).map(name) : [],
+      removed: previous ? previous.entries.filter((e) => !version?.ids.has(e.id)).map(name) : [],
+      vdabFunctions: VDAB_SHORTAGE_LIST_SIZES.find((size) => size.year === year)?.functions ?? null,
+    });
+    previous = version;
+  }
+  return {
+    versions: versions.map((v, i) => {
+      const next = versions[i + 1];
+      return {
+        version: v.id,
+        validFrom: v.validFrom,
+        validUntil: next ? dayBefore(next.validFrom) : null,
+        legalAct: v.legalAct,
+        source: v.source,
+        verified: v.verified,
+        note: v.note,
+        functions: v.entries.length,
+      };
+    }),
+    vdabSizes: VDAB_SHORTAGE_LIST_SIZES,
+    vdabSource: VDAB_SIZES_SOURCE,
+    checkpoints,
+  };
+}
+
+const CSV_HEADERS: Record<Lang, string[]> = {
+  nl: [
+    'jaar',
+    'datum',
+    'migratielijst',
+    'rechtsgrond',
+    'functies',
+    'toegevoegd',
+    'geschrapt',
+    'toegevoegde functies',
+    'geschrapte functies',
+    'functies op de VDAB-knelpuntberoepenlijst',
+  ],
+  fr: [
+    'année',
+    'date',
+    'liste de migration',
+    'base juridique',
+    'fonctions',
+    'ajoutées',
+    'supprimées',
+    'fonctions ajoutées',
+    'fonctions supprimées',
+    'fonctions sur la liste des métiers en pénurie du VDAB',
+  ],
+  en: [
+    'year',
+    'date',
+    'migration list',
+    'legal basis',
+    'functions',
+    'added',
+    'removed',
+    'functions added',
+    'functions removed',
+    "functions on VDAB's shortage occupation list",
+  ],
+};
+
+/** The evolution per two years as CSV in the reader's language (Loket's one CSV writer). */
+export function shortageHistoryCsv(history: ShortageHistory, lang: Lang): string {
+  const dialect = csvDialect(lang);
+  const names = (list: FunctionName[]) => list.map((f) => f.label).join(' | ');
+  return [
+    csvLine(CSV_HEADERS[lang], dialect),
+    ...history.checkpoints.map((c) =>
+      csvLine(
+        [
+          c.year,
+          c.date,
+          c.version,
+          c.legalAct,
+          c.functions,
+          c.version ? c.added.length : null,
+          c.version || c.removed.length > 0 ? c.removed.length : null,
+          names(c.added),
+          names(c.removed),
+          c.vdabFunctions,
+        ],
+        dialect,
+      ),
+    ),
+  ].join('');
+}

@@ -1,0 +1,159 @@
+import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
+import { Tag } from '../../components/tag.tsx';
+import { currentLang, useT } from '../../i18n.ts';
+import { pagePath } from '../../page-routes.ts';
+import { useApiLoad } from '../../use-api-load.ts';
+import { formatDay } from '../governance/governance-format.ts';
+import { Loading } from '../role-home-page.tsx';
+
+const API = '/api/v1/talent/shortage-history';
+
+interface FunctionName {
+  id: string;
+  label: string;
+}
+interface ShortageHistory {
+  versions: Array<{
+    version: string;
+    validFrom: string;
+    validUntil: string | null;
+    legalAct: string;
+    source: string;
+    verified: boolean;
+    functions: number;
+  }>;
+  checkpoints: Array<{
+    date: string;
+    year: number;
+    version: string | null;
+    functions: number | null;
+    added: FunctionName[];
+    removed: FunctionName[];
+    vdabFunctions: number | null;
+  }>;
+  vdabSource: string;
+}
+
+/**
+ * `/talent/shortage-history` (public): the shortage lists since 2014 (seed 000, question 3), the
+ * migration list's versions with their legal act and dates (the rule data in force, governed), and
+ * the evolution per two years, to read or download as CSV.
+ */
+export function ShortageHistoryPage() {
+  const t = useT();
+  const lang = currentLang();
+  const title = t('talent.shortageHistory.title');
+  usePageTitle(title);
+  const { load } = useApiLoad<ShortageHistory>(`${API}?lang=${lang}`);
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <p className="lead">{t('talent.shortageHistory.intro')}</p>
+      {load.status === 'failed' ? <p role="alert">{t('talent.loadFailed')}</p> : null}
+      {load.status === 'ready' ? <History history={load.data} /> : null}
+      {load.status === 'loading' ? <Loading /> : null}
+    </>
+  );
+}
+
+function History({ history }: { history: ShortageHistory }) {
+  const t = useT();
+  const lang = currentLang();
+  const none = t('talent.shortageHistory.none');
+  const names = (list: FunctionName[]) => list.map((f) => f.label).join(', ');
+  return (
+    <>
+      <section className="gov-section">
+        <h2 id="evolution-title">{t('talent.shortageHistory.evolutionTitle')}</h2>
+        <TableScroll label={t('talent.shortageHistory.evolutionTitle')}>
+          <table className="table gov-table" data-testid="shortage-evolution">
+            <thead>
+              <tr>
+                <th scope="col">{t('talent.shortageHistory.onDate')}</th>
+                <th scope="col">{t('talent.shortageHistory.version')}</th>
+                <th scope="col" className="numeric">
+                  {t('talent.shortageHistory.functions')}
+                </th>
+                <th scope="col">{t('talent.shortageHistory.added')}</th>
+                <th scope="col">{t('talent.shortageHistory.removed')}</th>
+                <th scope="col" className="numeric">
+                  {t('talent.shortageHistory.vdab')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.checkpoints.map((c) => (
+                <tr key={c.date}>
+                  <th scope="row" className="gov-nowrap">
+                    {formatDay(c.date, lang)}
+                  </th>
+                  <td>{c.version ?? t('talent.shortageHistory.noList')}</td>
+                  <td className="numeric">{c.functions ?? none}</td>
+                  <td>{c.version ? names(c.added) || none : none}</td>
+                  <td>{c.removed.length > 0 ? names(c.removed) : none}</td>
+                  <td className="numeric">{c.vdabFunctions ?? t('talent.shortageHistory.unknown')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <p>{t('talent.shortageHistory.firstList')}</p>
+        <p>
+          {t('talent.shortageHistory.vdabSource')} <span lang="en">{history.vdabSource}</span>
+        </p>
+        <ul className="gov-downloads">
+          <li>
+            <a href={`${API}?format=csv&lang=${lang}`} download>
+              {t('talent.shortageHistory.downloadCsv')}
+            </a>
+          </li>
+        </ul>
+      </section>
+      <section className="gov-section">
+        <h2 id="versions-title">{t('talent.shortageHistory.versionsTitle')}</h2>
+        <TableScroll label={t('talent.shortageHistory.versionsTitle')}>
+          <table className="table gov-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('talent.shortageHistory.version')}</th>
+                <th scope="col">{t('talent.shortageHistory.period')}</th>
+                <th scope="col" className="numeric">
+                  {t('talent.shortageHistory.functions')}
+                </th>
+                <th scope="col">{t('talent.shortageHistory.legalAct')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.versions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">{v.version}</th>
+                  <td className="gov-nowrap">
+                    {v.validUntil
+                      ? t('talent.shortageHistory.fromUntil', {
+                          from: formatDay(v.validFrom, lang),
+                          until: formatDay(v.validUntil, lang),
+                        })
+                      : t('talent.shortageHistory.since', { from: formatDay(v.validFrom, lang) })}
+                  </td>
+                  <td className="numeric">{v.functions}</td>
+                  <td>
+                    <span lang="en">{v.legalAct}</span> (<span lang="en">{v.source}</span>){' '}
+                    <Tag tone={v.verified ? 'success' : 'neutral'}>
+                      {v.verified
+                        ? t('talent.shortageHistory.verified')
+                        : t('talent.shortageHistory.unverified')}
+                    </Tag>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <p>
+          <a href={pagePath('ruleHistory')}>{t('talent.shortageHistory.ruleHistoryLink')}</a>
+        </p>
+      </section>
+    </>
+  );
+}
