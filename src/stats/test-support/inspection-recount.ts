@@ -61,6 +61,7 @@ function emptyFact(): Fact {
     isAdmissible: false,
     isWithdrawn: false,
     isInadmissible: false,
+    isRevoked: false,
     outcome: null,
     reasons: [],
     regionalLead: null,
