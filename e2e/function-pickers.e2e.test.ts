@@ -82,6 +82,8 @@ describe('the occupation and migration-list pickers', () => {
     await page.getByLabel(job.workplacePostalCode, { exact: true }).fill('9000');
     await page.getByLabel(job.startDate, { exact: true }).fill('2027-03-01');
     await page.getByLabel(job.employmentFraction, { exact: true }).fill('1');
+    // Medium-skilled work has a pay floor, so the wage is asked (issue 13, item 6).
+    await page.getByLabel(job.grossAnnualSalary, { exact: true }).fill('36000');
     await expectNoAccessibilityViolations(page);
     await expectNoSidewaysScroll(page);
     await page.getByRole('button', { name: emp.form.saveAndContinue }).click();
