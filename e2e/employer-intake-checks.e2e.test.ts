@@ -67,13 +67,18 @@ describe('the employer is told before filing', () => {
   }
 
   /** A highly-skilled draft answered through the API, with every required document but `leaveOut`. */
-  async function draftWithDocuments(workplacePostalCode: string, leaveOut: string[] = []) {
+  async function draftWithDocuments(
+    workplacePostalCode: string,
+    leaveOut: string[] = [],
+    jobAnswers: Record<string, unknown> = {},
+  ) {
     const draft = await employer.call<{ id: string; version: number }>('POST', '/api/v1/dossiers', {
       category: 'HIGHLY_SKILLED',
       enterpriseNumber: '0403.170.701',
     });
     let version = draft.version;
-    for (const [step, answers] of Object.entries({ worker: WORKER, job: job(workplacePostalCode) })) {
+    const steps = { worker: WORKER, job: { ...job(workplacePostalCode), ...jobAnswers } };
+    for (const [step, answers] of Object.entries(steps)) {
       version = (
         await employer.call<{ version: number }>('PUT', `/api/v1/dossiers/${draft.id}/steps/${step}`, {
           version,
@@ -168,6 +173,18 @@ describe('the employer is told before filing', () => {
     await page.reload();
     await page.getByRole('button', { name: emp.review.submit }).waitFor();
     expect(await page.getByRole('region', { name: emp.reviewBlock.title }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: emp.reviewBlock.ineligibleTitle }).count()).toBe(0);
+  });
+
+  it('warns at review that the check finds the application ineligible, and that the fee is still due', async () => {
+    const id = await draftWithDocuments('9000', [], { 'application.job.grossAnnualSalary': 20000 });
+    await signIn();
+    await page.goto(`/employer/dossiers/${id}/steps/review`);
+    const warning = page.getByRole('region', { name: emp.reviewBlock.ineligibleTitle });
+    await warning.getByText(emp.reviewBlock.ineligible).waitFor();
+    // Applying stays the employer's right: the service decides.
+    await page.getByRole('button', { name: emp.review.submit }).waitFor();
+    await expectNoAccessibilityViolations(page);
   });
 
   it('explains an inadmissible dossier by its grounds, with no fee and no QR code', async () => {

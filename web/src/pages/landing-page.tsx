@@ -26,7 +26,9 @@ export function LandingPage() {
         <Link href="/self-check">{t('landing.selfCheckLink')}</Link> ·{' '}
         <Link href="/worker">{t('landing.workerLink')}</Link> ·{' '}
         <Link href="/desk">{t('landing.deskLink')}</Link> ·{' '}
-        <Link href="/open-data">{t('landing.openDataLink')}</Link>
+        <Link href="/open-data">{t('landing.openDataLink')}</Link> ·{' '}
+        <Link href="/rule-history">{t('landing.ruleHistoryLink')}</Link> ·{' '}
+        <Link href="/talent/shortage-history">{t('landing.shortageHistoryLink')}</Link>
       </p>
       <section className="panel" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{t('landing.signInTitle')}</h2>

@@ -131,6 +131,19 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           </p>
         </section>
       ) : null}
+      {!isBlocked && !isNotCompetent && dossier.assessment?.outcome === 'INELIGIBLE' ? (
+        // The employer may still apply (the service decides), but not without knowing what it costs.
+        <section
+          id="review-ineligible"
+          className="emp-notice emp-notice--warning"
+          aria-labelledby="review-ineligible-title"
+        >
+          <h2 id="review-ineligible-title" className="emp-notice__title">
+            {t('employer.reviewBlock.ineligibleTitle')}
+          </h2>
+          <p>{t('employer.reviewBlock.ineligible')}</p>
+        </section>
+      ) : null}
       {stepErrors.length > 0 ? (
         <section className="emp-notice emp-notice--warning" aria-labelledby="fix-title">
           <h2 id="fix-title" className="emp-notice__title">
