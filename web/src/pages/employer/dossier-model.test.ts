@@ -80,6 +80,29 @@ describe('form values to API answers', () => {
       'application.job.isCareFunction': false,
     });
   });
+  it('shows a stored amount as it was typed: a decimal comma on a Dutch or French page', () => {
+    const questions = [
+      q('application.job.grossAnnualSalary', 'amount'),
+      q('application.job.employmentFraction', 'fraction'),
+    ];
+    const dossier = {
+      application: { job: { grossAnnualSalary: 30000.5, employmentFraction: 0.5 } },
+      workerIdentity: {},
+    };
+    expect(toFormValues(questions, dossier, true)).toEqual({
+      'application.job.grossAnnualSalary': '30000,50',
+      'application.job.employmentFraction': '0,5',
+    });
+    expect(toFormValues(questions, dossier)).toEqual({
+      'application.job.grossAnnualSalary': '30000.50',
+      'application.job.employmentFraction': '0.5',
+    });
+    // What is shown is read back as the same number.
+    expect(toStepAnswers(questions, toFormValues(questions, dossier, true))).toEqual({
+      'application.job.grossAnnualSalary': 30000.5,
+      'application.job.employmentFraction': 0.5,
+    });
+  });
 });
 
 describe('API errors to questions', () => {

@@ -180,8 +180,12 @@ export function readAnswer(dossier: Pick<DossierOverview, 'application' | 'worke
   return readPath(dossier, path);
 }
 
-/** The stored answer as the form shows it: numbers and booleans as text, nothing as ''. */
-export function toFormValue(question: Question, value: unknown): FormValue {
+/**
+ * The stored answer as the form shows it: numbers and booleans as text, nothing as ''. With
+ * `decimalComma` (a Dutch or French page) a fractional amount reads as people write it there:
+ * 30000.5 as "30000,50", which `parseNumber` reads back unchanged.
+ */
+export function toFormValue(question: Question, value: unknown, decimalComma = false): FormValue {
   if (question.input === 'publications') {
     return Array.isArray(value)
       ? value.map((row) => ({
@@ -193,6 +197,9 @@ export function toFormValue(question: Question, value: unknown): FormValue {
   }
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && !Number.isInteger(value) && question.input === 'amount')
+    return decimalComma ? value.toFixed(2).replace('.', ',') : value.toFixed(2);
+  if (typeof value === 'number' && decimalComma) return String(value).replace('.', ',');
   return String(value);
 }
 
@@ -248,9 +255,13 @@ export function toStepAnswers(questions: readonly Question[], values: FormValues
 export function toFormValues(
   questions: readonly Question[],
   dossier: Pick<DossierOverview, 'application' | 'workerIdentity'>,
+  decimalComma = false,
 ): FormValues {
   return Object.fromEntries(
-    questions.map((question) => [question.path, toFormValue(question, readAnswer(dossier, question.path))]),
+    questions.map((question) => [
+      question.path,
+      toFormValue(question, readAnswer(dossier, question.path), decimalComma),
+    ]),
   );
 }
 

@@ -3,7 +3,7 @@ import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { describeFieldError } from '../../field-names.ts';
-import { type Translate, useT } from '../../i18n.ts';
+import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
@@ -161,7 +161,9 @@ interface QuestionStepProps {
 function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepProps) {
   const t = useT();
   const { api } = useSession();
-  const [values, setValues] = useState<FormValues>(() => toFormValues(step.questions, dossier));
+  const [values, setValues] = useState<FormValues>(() =>
+    toFormValues(step.questions, dossier, currentLang() !== 'en'),
+  );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [isSaving, setSaving] = useState(false);
   const title = stepName(t, step.id);
