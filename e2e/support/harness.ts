@@ -47,7 +47,7 @@ export async function launchBrowser(): Promise<Browser> {
       `Browser tests need Debian's Chromium at ${CHROMIUM}. Install it with:\n  apt-get update && apt-get install -y chromium`,
     );
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -60,7 +60,20 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Playwright waits 30 s for a page or an element by default. Two browser files run at once beside
+  // the database tier (docs/testing.md), and on a busy 2-core machine a sign-in with its password
+  // hash and the next page can take longer: the wait catches a page that never comes, not a slow one.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(PAGE_WAIT_MS);
+    return context;
+  };
+  return browser;
 }
+
+/** How long a browser test waits for a page, an element or a navigation before it fails. */
+export const PAGE_WAIT_MS = 60_000;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

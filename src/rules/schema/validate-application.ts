@@ -7,7 +7,7 @@ import { type Application, ApplicationSchema } from './application-schema.ts';
 /**
  * Schema validation plus the few checks a JSON Schema cannot express (one field against another).
  * Cross-field errors use the ajv shape with `minimum`/`maximum` and the other value as `limit`, so
- * they are localised like every other field error ("must be at least 2026-04-01").
+ * they are localised like every other field error ("must be at least 01/04/2026").
  */
 
 const checkSchema = compileValidator<Application>(ApplicationSchema);
