@@ -22,7 +22,9 @@ export default defineConfig({
           name: 'db',
           include: ['src/**/*.db.test.ts'],
           globalSetup: ['test/database-global-setup.ts'],
-          testTimeout: 30_000,
+          // A hang detector: `npm test` runs this tier beside the browser tier, and on 2 busy cores a
+          // CPU-heavy test takes several times its idle time.
+          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },

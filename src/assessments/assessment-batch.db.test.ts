@@ -15,7 +15,9 @@ const fullBatch = JSON.stringify(Array(BATCH_LIMIT).fill(application));
 
 // The public batch route is bounded (issue 12, "Public work and abuse"): its work runs in worker
 // threads, one batch at a time per address, and a full pool answers 503 instead of queueing.
-describe('the assessment batch under load', () => {
+// A full batch is CPU work by design (it runs beside the other test files, and in `npm test` beside
+// the browser tier): the limit catches a batch that never ends, not a slow machine.
+describe('the assessment batch under load', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let testApp: TestApp;
 
