@@ -1,3 +1,4 @@
+import type { FunctionName, ShortageHistory } from '../../../../src/talent/shortage/shortage-history.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
@@ -8,32 +9,6 @@ import { formatDay } from '../governance/governance-format.ts';
 import { Loading } from '../role-home-page.tsx';
 
 const API = '/api/v1/talent/shortage-history';
-
-interface FunctionName {
-  id: string;
-  label: string;
-}
-interface ShortageHistory {
-  versions: Array<{
-    version: string;
-    validFrom: string;
-    validUntil: string | null;
-    legalAct: string;
-    source: string;
-    verified: boolean;
-    functions: number;
-  }>;
-  checkpoints: Array<{
-    date: string;
-    year: number;
-    version: string | null;
-    functions: number | null;
-    added: FunctionName[];
-    removed: FunctionName[];
-    vdabFunctions: number | null;
-  }>;
-  vdabSource: string;
-}
 
 /**
  * `/talent/shortage-history` (public): the shortage lists since 2014 (seed 000, question 3), the
