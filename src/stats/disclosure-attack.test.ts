@@ -3,6 +3,7 @@ import { createSeededRandom } from '../sources/simulator/seeded-random.ts';
 import { keyColumn, MAX_NOISE, PUBLISHED_MINIMUM, RECORD_KEY_MODULUS } from './cell-key.ts';
 import { publishCell } from './open-data.ts';
 import { suppressLine, suppressTable } from './suppression.ts';
+import { skewedIndex } from './test-support/skewed-draw.ts';
 
 /**
  * The attacker of issue 16, with public requests only, against the open-data method (the cell-key
@@ -62,15 +63,7 @@ interface Microdata {
 
 /** Skewed draws (weights 1, 1/2, 1/3, …) so that most cells are small or empty. */
 function drawDossiers(random: () => number, count: number): Microdata {
-  const pick = (size: number) => {
-    const weights = [...Array(size).keys()].map((i) => 1 / (i + 1) ** 1.3);
-    let r = random() * weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < size; i++) {
-      r -= weights[i]!;
-      if (r < 0) return i;
-    }
-    return size - 1;
-  };
+  const pick = (size: number) => skewedIndex(random, size, 1.3);
   const counts = new Array<number>(CELL_COUNT).fill(0);
   const keySums = new Array<number>(CELL_COUNT).fill(0);
   for (let n = 0; n < count; n++) {

@@ -3,6 +3,7 @@ import { createSeededRandom } from '../sources/simulator/seeded-random.ts';
 import { keyColumn, RECORD_KEY_MODULUS } from './cell-key.ts';
 import { publishCell } from './open-data.ts';
 import { OPEN_DATA_MAX_FILTER_VALUES } from './stats-query.ts';
+import { skewedIndex } from './test-support/skewed-draw.ts';
 
 /**
  * The averaging attacker (issue 16, decisions 016 and 026). The cell-key method gives a set of
@@ -60,15 +61,7 @@ interface Microdata {
 const HASH_MODULUS = 2 ** 52;
 
 function drawDossiers(random: () => number, count: number): Microdata {
-  const pick = (size: number) => {
-    const weights = [...Array(size).keys()].map((i) => 1 / (i + 1) ** 1.2);
-    let r = random() * weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < size; i++) {
-      r -= weights[i]!;
-      if (r < 0) return i;
-    }
-    return size - 1;
-  };
+  const pick = (size: number) => skewedIndex(random, size, 1.2);
   const counts = new Array<number>(CELL_COUNT).fill(0);
   const keySums = new Array<number>(CELL_COUNT).fill(0);
   for (let n = 0; n < count; n++) {
