@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
@@ -84,14 +84,11 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
       <PageHeading>{title}</PageHeading>
       {isBlocked ? (
         // Blocked before submission, never declared inadmissible after it: the law requires these.
-        <section
+        <WarningNotice
           id="review-blocked"
-          className="emp-notice emp-notice--warning"
-          aria-labelledby="review-blocked-title"
+          titleId="review-blocked-title"
+          title={t('employer.reviewBlock.title')}
         >
-          <h2 id="review-blocked-title" className="emp-notice__title">
-            {t('employer.reviewBlock.title')}
-          </h2>
           {needsNoAuthorisation ? (
             <p>
               {t('employer.reviewBlock.noAuthorisation')}{' '}
@@ -112,13 +109,10 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
               <Link href={stepPath(dossier.id, 'documents')}>{t('employer.reviewBlock.addDocuments')}</Link>
             </p>
           ) : null}
-        </section>
+        </WarningNotice>
       ) : null}
       {!isBlocked && isNotCompetent ? (
-        <section className="emp-notice emp-notice--warning" aria-labelledby="review-warning-title">
-          <h2 id="review-warning-title" className="emp-notice__title">
-            {t('employer.reviewBlock.warningTitle')}
-          </h2>
+        <WarningNotice titleId="review-warning-title" title={t('employer.reviewBlock.warningTitle')}>
           <p>
             {t('employer.reviewBlock.notCompetent')}{' '}
             {jobStep ? (
@@ -129,26 +123,20 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
               </Link>
             ) : null}
           </p>
-        </section>
+        </WarningNotice>
       ) : null}
       {!isBlocked && !isNotCompetent && dossier.assessment?.outcome === 'INELIGIBLE' ? (
         // The employer may still apply (the service decides), but not without knowing what it costs.
-        <section
+        <WarningNotice
           id="review-ineligible"
-          className="emp-notice emp-notice--warning"
-          aria-labelledby="review-ineligible-title"
+          titleId="review-ineligible-title"
+          title={t('employer.reviewBlock.ineligibleTitle')}
         >
-          <h2 id="review-ineligible-title" className="emp-notice__title">
-            {t('employer.reviewBlock.ineligibleTitle')}
-          </h2>
           <p>{t('employer.reviewBlock.ineligible')}</p>
-        </section>
+        </WarningNotice>
       ) : null}
       {stepErrors.length > 0 ? (
-        <section className="emp-notice emp-notice--warning" aria-labelledby="fix-title">
-          <h2 id="fix-title" className="emp-notice__title">
-            {t('employer.review.fixTitle')}
-          </h2>
+        <WarningNotice titleId="fix-title" title={t('employer.review.fixTitle')}>
           <ul className="list--bullet">
             {stepErrors.map((item) => (
               <li key={item.href + item.label}>
@@ -156,7 +144,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
               </li>
             ))}
           </ul>
-        </section>
+        </WarningNotice>
       ) : null}
       <AnswersSummary dossier={dossier} withChangeLinks />
       {dossier.assessment ? (
@@ -181,5 +169,17 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
         </>
       )}
     </>
+  );
+}
+
+/** A warning on the review step: its title names the region for screen readers. */
+function WarningNotice(props: { id?: string; titleId: string; title: string; children: ReactNode }) {
+  return (
+    <section id={props.id} className="emp-notice emp-notice--warning" aria-labelledby={props.titleId}>
+      <h2 id={props.titleId} className="emp-notice__title">
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
   );
 }
