@@ -18,6 +18,7 @@ import {
   type ApiSession,
   type FiledDossier,
   fileAndSubmitDossier,
+  payAndStartReview,
   signInApi,
 } from './support/api-session.ts';
 import {
@@ -53,16 +54,7 @@ describe('the second newcomers’ walk', () => {
         worker: HIGHLY_SKILLED_ANSWERS.worker,
         job: { ...HIGHLY_SKILLED_ANSWERS.job, 'application.job.startDate': addDays(todayInBrussels(), 60) },
       });
-      const caseHandler = await signInApi(s.url, 'behandelaar');
-      const paid = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/fee/payment`, {
-        paidOn: todayInBrussels(),
-        version: filed.version,
-      });
-      inReview = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/actions`, {
-        action: 'START_REVIEW',
-        version: paid.version,
-      });
-      await caseHandler.dispose();
+      inReview = await payAndStartReview(s.url, filed, todayInBrussels());
     },
   );
   afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   type ApiSession,
   type FiledDossier,
   fileAndSubmitDossier,
+  payAndStartReview,
   signInApi,
 } from './support/api-session.ts';
 import { expectHeading, signInOnPage, useBrowserTests } from './support/harness.ts';
@@ -53,16 +54,7 @@ describe('a newcomer’s walk', () => {
     async (s) => {
       employer = await signInApi(s.url, 'werkgever');
       const filed = await fileAndSubmitDossier(employer, 'HIGHLY_SKILLED', UNDERPAID);
-      const caseHandler = await signInApi(s.url, 'behandelaar');
-      const paid = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/fee/payment`, {
-        paidOn: TODAY,
-        version: filed.version,
-      });
-      inReview = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/actions`, {
-        action: 'START_REVIEW',
-        version: paid.version,
-      });
-      await caseHandler.dispose();
+      inReview = await payAndStartReview(s.url, filed, TODAY);
     },
   );
   afterAll(async () => {

@@ -72,3 +72,24 @@ export async function fileAndSubmitDossier<T extends FiledDossier = FiledDossier
   }
   return employer.call<T>('POST', `/api/v1/dossiers/${draft.id}/submit`, {});
 }
+
+/** The case handler's first two steps on a filed dossier: the fee recorded as paid, the review started. */
+export async function payAndStartReview(
+  baseURL: string,
+  filed: FiledDossier,
+  paidOn: string,
+): Promise<FiledDossier> {
+  const caseHandler = await signInApi(baseURL, 'behandelaar');
+  try {
+    const paid = await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/fee/payment`, {
+      paidOn,
+      version: filed.version,
+    });
+    return await caseHandler.call<FiledDossier>('POST', `/api/v1/dossiers/${filed.id}/actions`, {
+      action: 'START_REVIEW',
+      version: paid.version,
+    });
+  } finally {
+    await caseHandler.dispose();
+  }
+}
