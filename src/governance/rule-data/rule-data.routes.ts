@@ -6,7 +6,12 @@ import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import { translate } from '../../i18n/translate.ts';
-import { getDefaultRuleData, isParameterName, type MigrationListVersion } from '../../rules/index.ts';
+import {
+  getDefaultRuleData,
+  isParameterName,
+  type MigrationListVersion,
+  parameterLabel,
+} from '../../rules/index.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
@@ -122,11 +127,13 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
         summary: 'Every parameter with its approved values, dates and sources (public history)',
       },
     },
-    async () => {
+    async (request) => {
       const data = getDefaultRuleData();
       return {
         parameters: [...data.parameters.timelines.values()].map((timeline) => ({
           name: timeline.name,
+          // The name in the reader's language; the description below is the rule data's own (English).
+          label: parameterLabel(timeline.name, request.lang),
           unit: timeline.unit,
           description: timeline.description,
           versions: timeline.periods.map((p) => ({ ...p })),

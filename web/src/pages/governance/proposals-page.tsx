@@ -33,7 +33,9 @@ export function ProposalsPage() {
   const { load, reload } = useApiLoad<ProposalList>('/api/v1/rule-data/proposals', {
     keepWhileLoading: true,
   });
-  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters');
+  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters', {
+    perLanguage: true,
+  });
   const [notice, setNotice] = useState<{ tone: 'status' | 'alert'; text: string } | null>(null);
   const done = (text: string) => {
     setNotice({ tone: 'status', text });
@@ -123,8 +125,7 @@ function ProposalTable({
                   t('governance.proposals.listSubject')
                 ) : (
                   <>
-                    {t('governance.proposals.parameterSubject')}:{' '}
-                    <span lang="en">{parameter?.description ?? proposal.subject}</span>
+                    {t('governance.proposals.parameterSubject')}: {parameter?.label ?? proposal.subject}
                   </>
                 )}{' '}
                 <Tag tone={STATE_TONE[proposal.state]}>
