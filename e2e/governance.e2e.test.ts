@@ -268,6 +268,24 @@ describe('governance', () => {
       await checkLayout();
       await page.goto('/admin/proposals');
       await expectHeading(page, gov.proposals.title);
+      // The yearly indexation: figures missing first, then the computed amount is shown and filed.
+      const indexForm = page.locator('section', { has: page.locator('#index-form-title') });
+      const indexLabels = gov.proposals.indexForm;
+      await indexForm.getByRole('button', { name: indexLabels.submit }).click();
+      await indexForm.locator('#index-previous-error').waitFor();
+      await indexForm.locator('#index-previous').fill('128,9');
+      await indexForm.locator('#index-new').fill('131,45');
+      await indexForm
+        .getByLabel(gov.proposals.parameterForm.source)
+        .fill('Statbel, gezondheidsindex (voorbeeld)');
+      expect(await indexForm.locator('#index-preview').innerText()).toContain('203,96');
+      await checkLayout();
+      await indexForm.getByRole('button', { name: indexLabels.submit }).click();
+      await page.locator('.gov-card').filter({ hasText: '203,96' }).first().waitFor();
+      expect(await page.locator('.gov-card').filter({ hasText: '203,96' }).first().innerText()).toContain(
+        '× 131,45 ÷ 128,9',
+      );
+
       const form = page.locator('section', { has: page.locator('#param-form-title') });
       await form
         .getByLabel(gov.proposals.parameterForm.name, { exact: true })

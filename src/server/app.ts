@@ -26,6 +26,7 @@ import { inspectionStatisticsRoutes } from '../enforcement/inspection-stats.rout
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
+import { feeIndexationRoutes } from '../governance/rule-data/fee-indexation.routes.ts';
 import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
@@ -161,6 +162,7 @@ export async function buildApp({
     now: dossierOptions.now,
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
+  await app.register(feeIndexationRoutes, { database, now: dossierOptions.now });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });

@@ -5,7 +5,6 @@ import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
-import { translate } from '../../i18n/translate.ts';
 import {
   getDefaultRuleData,
   isParameterName,
@@ -15,8 +14,12 @@ import {
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
-import type { FieldError } from '../../validation/field-errors.ts';
 import { refreshRuleData } from './governed-rule-data.ts';
+import {
+  checkEffectiveDate as checkProposalDate,
+  invalidRuleData,
+  ruleDataFieldError,
+} from './proposal-checks.ts';
 import {
   approveList,
   approveParameter,
@@ -90,12 +93,8 @@ const DiffQuery = Type.Object(
   { additionalProperties: false },
 );
 
-function invalid(errors: FieldError[]): LoketError {
-  return new LoketError('LOKET_VALIDATION_FAILED', { count: errors.length }, errors);
-}
-function fieldError(lang: Lang, path: string, rule: string, params?: Record<string, unknown>): FieldError {
-  return { path, rule, message: translate(lang, `validation.ruleData.${rule}`, params) };
-}
+const invalid = invalidRuleData;
+const fieldError = ruleDataFieldError;
 
 export interface RuleDataRouteOptions {
   database: DatabaseState;
@@ -112,11 +111,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
   const db = () => options.database.db;
   const actor = (request: FastifyRequest) => request.user as User;
 
-  async function checkEffectiveDate(trx: Db, validFrom: string, lang: Lang): Promise<void> {
-    const earliest = earliestEffectiveDate(brusselsDate(options.now()), await latestFilingDate(trx));
-    if (validFrom < earliest)
-      throw invalid([fieldError(lang, 'body.validFrom', 'effectiveDate', { date: earliest })]);
-  }
+  const checkEffectiveDate = (trx: Db, validFrom: string, lang: Lang) =>
+    checkProposalDate(trx, validFrom, lang, options.now());
 
   app.get(
     '/api/v1/rule-data/parameters',

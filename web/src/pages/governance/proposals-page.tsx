@@ -8,6 +8,7 @@ import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
+import { FeeIndexationForm } from './fee-indexation-form.tsx';
 import { capitalise, formatDay, formatMoment } from './governance-format.ts';
 import type { ParameterHistory, Proposal, ProposalList } from './governance-types.ts';
 import { ListProposalForm } from './list-proposal-form.tsx';
@@ -79,6 +80,13 @@ export function ProposalsPage() {
             <ParameterProposalForm
               parameters={parameters.load.data.parameters}
               earliest={load.data.earliestEffectiveDate}
+              onProposed={done}
+            />
+          ) : null}
+          {parameters.load.status === 'ready' ? (
+            <FeeIndexationForm
+              parameters={parameters.load.data.parameters}
+              today={load.data.earliestEffectiveDate}
               onProposed={done}
             />
           ) : null}
