@@ -57,9 +57,7 @@ export async function feeIndexationRoutes(
       const current = getDefaultRuleData().parameters.resolve('fee.singlePermit', `${year - 1}-12-31`);
       const currentAmount = typeof current?.value === 'number' ? current.value : 0;
       if (currentAmount <= 0)
-        throw invalidRuleData([
-          ruleDataFieldError(lang, 'year', 'feeNothingToIndex', { year: year - 1 }),
-        ]);
+        throw invalidRuleData([ruleDataFieldError(lang, 'year', 'feeNothingToIndex', { year: year - 1 })]);
       const indexation = indexFee(year, currentAmount, previousIndex, newIndex);
       const month = translate(lang, `validation.ruleData.months.${FEE_INDEX_REFERENCE_MONTH}`);
       const locale = `${lang}-BE`;
