@@ -35,6 +35,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   federal_outbox: ROWS,
   fee_payments: ROWS,
   information_requests: ROWS,
+  // Evidence of an inspection is added, never changed or removed.
+  inspection_evidence: APPEND_ONLY,
   inspection_referrals: APPEND_ONLY,
   inspections: APPEND_ONLY,
   job_runs: ROWS,

@@ -540,6 +540,21 @@ export interface InspectionReferralsTable {
   created_at: Generated<Date>;
 }
 
+/** Migration 0032 (src/enforcement/evidence.repo.ts): an inspection's evidence files, append-only. */
+export interface InspectionEvidenceTable {
+  id: Generated<string>;
+  inspection_id: string;
+  seq: Generated<string>;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage: 'database' | 'disk';
+  storage_key: string;
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
 /** Migration 0020 (src/talent): partner organisations and which PARTNER account acts for which. */
 export interface TalentPartnersTable {
   id: Generated<string>;
@@ -740,6 +755,7 @@ export interface Database {
   risk_signals: RiskSignalsTable;
   inspections: InspectionsTable;
   inspection_referrals: InspectionReferralsTable;
+  inspection_evidence: InspectionEvidenceTable;
   talent_partners: TalentPartnersTable;
   talent_partner_members: TalentPartnerMembersTable;
   talent_vacancies: TalentVacanciesTable;

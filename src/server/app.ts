@@ -22,6 +22,7 @@ import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { enforcementRoutes } from '../enforcement/enforcement.routes.ts';
+import { evidenceRoutes } from '../enforcement/evidence.routes.ts';
 import { inspectionStatisticsRoutes } from '../enforcement/inspection-stats.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
@@ -176,6 +177,7 @@ export async function buildApp({
     maxDocumentBytes: documents.maxBytes,
   };
   await app.register(deskRoutes, deskOptions);
+  await app.register(evidenceRoutes, deskOptions);
   await app.register(triageRoutes, deskOptions);
   await app.register(webApp, { distDir: config.webDist });
   return app;
