@@ -292,6 +292,7 @@ const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
   inspectionOrigin: 'inspectionOrigins',
   inspectionOutcome: 'inspectionOutcomes',
   recognitionStatus: 'recognitionStatuses',
+  questionCategory: 'questionCategories',
 };
 
 /** A dimension's value as words: a category's name, a country's name in the reader's language, … */
