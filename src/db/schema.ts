@@ -351,6 +351,10 @@ export interface DossierStatisticsTable {
   appeal_decided_on: string | null;
   appeal_year: number | null;
   appeal_outcome: 'UPHELD' | 'OVERTURNED' | null;
+  /** Migration 0029: a professional athlete's role (null for other categories). */
+  athlete_role: 'PLAYER' | 'TRAINER' | 'REFEREE' | 'UNKNOWN' | null;
+  /** Migration 0029: the residence decision on a grant, once known. */
+  federal_outcome: 'GRANTED' | 'REFUSED' | null;
 }
 
 /** Migration 0005: counts by year of submission, kept by triggers on `dossier_statistics`. */

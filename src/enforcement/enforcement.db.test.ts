@@ -271,7 +271,9 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         {
           origin: 'SIGNAL',
           outcome: 'WITHDRAWAL_PROPOSED',
-          province: 'OOST_VLAANDEREN',
+          // The place of employment of the employer's latest dossier, as the statistics (q8) read
+          // it, not the monitoring run's: this employer has no dossier in Loket.
+          province: 'UNKNOWN',
           naceDivision: '10',
           inspections: 1,
           finesProposedEuro: 2400,
