@@ -17,7 +17,7 @@ describe('repeated documents across dossiers', () => {
         enterprise_number: enterprise,
         category: 'HIGHLY_SKILLED',
         status,
-        application: JSON.stringify({ worker: insz ? { insz } : {} }),
+        application: { worker: insz ? { insz } : {} },
       })
       .returning('id')
       .executeTakeFirstOrThrow();
