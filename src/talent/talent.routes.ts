@@ -7,6 +7,8 @@ import { LoketError } from '../server/errors.ts';
 import { IdempotencyHeaders, idempotencyKey, lockIdempotencyKey } from '../server/idempotency.ts';
 import { brusselsDate } from '../server/today.ts';
 import { rankShownCandidates } from './candidate-ranking.ts';
+import { explainRecognition } from './care/care-matching.ts';
+import { recognitionFilesOf } from './care/recognition.repo.ts';
 import { rankVacancies } from './matching.ts';
 import {
   type Candidate,
@@ -323,7 +325,10 @@ export async function talentRoutes(
       if (ranking.fellBack)
         request.log.warn({ vacancyId: vacancy.id }, 'talent ranking: SQL score differs from matching.ts');
       const byId = ranking.candidates;
-      const ranked = ranking.matches;
+      const files = await recognitionFilesOf(db(), [...byId.keys()]);
+      const ranked = ranking.matches.map((match) =>
+        explainRecognition(match, files.get(match.candidateId), on),
+      );
       // Showing candidates is a read of personal data: audited, with the pseudonymous ids shown.
       await recordAuditEvent(db(), {
         actorUserId: userOf(request).id,
