@@ -142,8 +142,11 @@ function InflowTable({
   const title = t('talent.care.report.inflowTitle', {
     profession: t(`talent.care.profession.${profession}` as MessageKey),
   });
-  const cell = (nationality: string, year: number) =>
-    cells.find((row) => row.nationality === nationality && row.year === year)?.files ?? 0;
+  // No row: no file at all (0); a row with null: a hidden count ("x"), never shown as 0.
+  const cell = (nationality: string, year: number) => {
+    const row = cells.find((c) => c.nationality === nationality && c.year === year);
+    return row ? row.files : 0;
+  };
   return (
     <TableScroll label={title}>
       <table className="table">
@@ -181,13 +184,14 @@ function InflowTable({
 function AuthorisationsTable({ report, years }: { report: CareReport; years: number[] }) {
   const t = useT();
   const title = t('talent.care.report.authorisationsTitle');
-  const value = (profession: string, year: number) =>
-    report.authorisations.rows.find(
-      (row) =>
-        row.key.careProfession === profession &&
-        row.key.nationality === TOTAL &&
-        row.key.year === String(year),
-    )?.values.granted ?? 0;
+  // No row: nobody authorised (0); a row with null: a hidden count ("x").
+  const value = (profession: string, year: number) => {
+    const row = report.authorisations.rows.find(
+      (r) =>
+        r.key.careProfession === profession && r.key.nationality === TOTAL && r.key.year === String(year),
+    );
+    return row ? (row.values.granted ?? null) : 0;
+  };
   return (
     <TableScroll label={title}>
       <table className="table">
