@@ -106,7 +106,8 @@ describe('care pipeline', () => {
     await employerApi.dispose();
     await page.context().clearCookies();
     await signInOnPage(page, 'werkgever');
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Signed in once the login page is left (its own heading would answer a wait at once).
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`/employer/vacancies/${vacancy.id}`);
     const card = page.locator('.match-list > li').filter({ hasText: 'WW-E2E-NURSE' });
     await card.waitFor();
