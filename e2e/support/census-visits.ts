@@ -263,6 +263,13 @@ function samplesOf(
       params: { candidateId: id },
       note: reference,
     })),
+    // The demo nurse's file with the interim care function, a care worker's, and a candidate without a file.
+    partnerRecognition: ['WW-2026-004', 'WW-2026-001', 'WW-2026-002'].flatMap((wanted) =>
+      demo.talentCandidates
+        .filter(({ reference }) => reference === wanted)
+        .map(({ id, reference }) => ({ params: { candidateId: id }, note: reference })),
+    ),
+    talentCare: one('the demo files and the seed 004 figures'),
     talentShortageHistory: one('the evolution since 2014 and the versions'),
     talentPilots: one(),
     talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),

@@ -559,6 +559,37 @@ export interface InspectionEvidenceTable {
   added_at: Generated<Date>;
 }
 
+/** Migration 0031 (src/talent/care): a candidate's diploma recognition file at NARIC. */
+export type RecognitionStatusColumn =
+  | 'REQUESTED'
+  | 'DOCUMENTS_MISSING'
+  | 'COMPENSATION_MEASURE'
+  | 'RECOGNISED'
+  | 'REFUSED';
+
+export interface TalentRecognitionFilesTable {
+  candidate_id: string;
+  partner_id: string;
+  naric_reference: string;
+  profession: 'NURSE' | 'CARE_WORKER';
+  status: RecognitionStatusColumn;
+  requested_on: string;
+  status_on: string;
+  record_key: ColumnType<number, never, never>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TalentRecognitionEventsTable {
+  id: Generated<string>;
+  candidate_id: string;
+  status: RecognitionStatusColumn;
+  status_on: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 /** Migration 0020 (src/talent): partner organisations and which PARTNER account acts for which. */
 export interface TalentPartnersTable {
   id: Generated<string>;
@@ -764,6 +795,8 @@ export interface Database {
   talent_partner_members: TalentPartnerMembersTable;
   talent_vacancies: TalentVacanciesTable;
   talent_candidates: TalentCandidatesTable;
+  talent_recognition_files: TalentRecognitionFilesTable;
+  talent_recognition_events: TalentRecognitionEventsTable;
   desk_reports: DeskReportsTable;
   desk_report_attachments: DeskReportAttachmentsTable;
   desk_report_messages: DeskReportMessagesTable;

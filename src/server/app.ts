@@ -32,6 +32,7 @@ import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
+import { careRoutes } from '../talent/care/care.routes.ts';
 import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
 import { shortageHistoryRoutes } from '../talent/shortage/shortage-history.routes.ts';
 import { talentRoutes } from '../talent/talent.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp({
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
+  await app.register(careRoutes, { database, now: dossierOptions.now });
   await app.register(shortageHistoryRoutes, { now: dossierOptions.now });
   const deskOptions = {
     database,

@@ -65,6 +65,12 @@ const TalentPilots = lazy(() =>
 const TalentPilot = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotPage })),
 );
+const PartnerRecognition = lazy(() =>
+  import('./pages/talent/recognition-page.tsx').then((m) => ({ default: m.PartnerRecognitionPage })),
+);
+const TalentCare = lazy(() =>
+  import('./pages/talent/care-report-page.tsx').then((m) => ({ default: m.CareReportPage })),
+);
 const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
 const InspectorReportsArea = lazy(() =>
   import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
@@ -187,6 +193,20 @@ function CurrentPage() {
           render={() => <TalentPilot key={page.params.pilotId} pilotId={page.params.pilotId as string} />}
         />
       );
+    case 'partnerRecognition':
+      return (
+        <SignedIn
+          page={page}
+          render={() => (
+            <PartnerRecognition
+              key={page.params.candidateId}
+              candidateId={page.params.candidateId as string}
+            />
+          )}
+        />
+      );
+    case 'talentCare':
+      return <SignedIn page={page} render={() => <TalentCare />} />;
     default: {
       const unhandled: never = page.id;
       throw new Error(`no page for ${String(unhandled)}`);

@@ -49,6 +49,8 @@ export const PAGE_ROUTES = {
   talentShortageHistory: { pattern: '/talent/shortage-history', for: 'public' },
   talentPilots: { pattern: '/talent/pilots', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
   talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
+  partnerRecognition: { pattern: '/partner/candidates/:candidateId/recognition', for: ['PARTNER'] },
+  talentCare: { pattern: '/talent/care', for: ['ANALYST', 'SUPERVISOR'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;
