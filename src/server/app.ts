@@ -27,6 +27,7 @@ import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
 import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
+import { simulationRoutes } from '../governance/simulation/simulation.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp({
     now: dossierOptions.now,
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
+  await app.register(simulationRoutes, { database });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
