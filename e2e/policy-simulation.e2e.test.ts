@@ -78,17 +78,27 @@ describe('policy simulation', () => {
     }
   });
 
-  it('links from the proposal to the simulation for the approving administrator', {
-    timeout: 120_000,
+  it('links from the proposal to the simulation for the approving administrator, in French', {
+    timeout: 180_000,
   }, async () => {
+    const fr = CATALOGUES.fr.governance.simulation;
     await signInOnPage(page, 'beheerder2');
     await page.waitForURL('**/admin');
+    // The reader's language from here on (the sign-in page above is read in Dutch).
+    await page.addInitScript(() => window.localStorage.setItem('loket.lang', 'fr'));
     await page.goto('/admin/proposals');
     const card = page.locator(`[data-proposal="parameter-${proposalId}"]`);
-    await card.getByRole('link', { name: sim.simulate }).click();
-    await expectHeading(page, sim.title);
-    expect(await page.getByLabel(sim.form.proposal, { exact: true }).inputValue()).toBe(
-      `parameter-${proposalId}`,
-    );
+    await card.getByRole('link', { name: fr.simulate }).click();
+    await expectHeading(page, fr.title);
+    const picker = page.getByLabel(fr.form.proposal, { exact: true });
+    // The open proposals load after the page: the linked one is chosen once they are there.
+    await expect.poll(() => picker.inputValue()).toBe(`parameter-${proposalId}`);
+    await page.getByLabel(fr.form.from).fill('2019-01-01');
+    await page.getByRole('button', { name: fr.form.submit }).click();
+    await page.locator('#simulation-by-year').waitFor();
+    const names = DEMO_ACCOUNTS.map((u) => u.displayName);
+    expect(findTextProblems(await readPageText(page), 'fr', names)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await findHorizontalScroll(page)).toBeNull();
   });
 });
