@@ -171,6 +171,9 @@ describe('policy simulation (issue 15)', () => {
     expect(
       await fieldOf({ parameter: { name: 'fee.singlePermit', value: 'veel' }, ...PERIOD, categories: [] }),
     ).toMatchObject({ path: 'body.parameter.value', rule: 'value' });
+    const noValue = await post({ parameter: { name: 'fee.singlePermit' }, ...PERIOD, categories: [] });
+    expect(noValue.statusCode).toBe(400);
+    expect(noValue.json().error.fields[0].path).toContain('parameter');
     const handler = await signIn(testApp.app, 'behandelaar', DEMO_PASSWORD);
     expect((await post({ proposal, ...PERIOD, categories: [] }, handler)).statusCode).toBe(403);
     // A decided proposal is no longer simulated.

@@ -39,7 +39,7 @@ const SimulationBody = Type.Object(
     parameter: Type.Optional(
       Type.Object(
         { name: Type.String({ minLength: 3, maxLength: 100 }), value: Type.Unknown() },
-        { additionalProperties: false, required: ['name', 'value'] },
+        { additionalProperties: false },
       ),
     ),
     from: IsoDate,
