@@ -253,6 +253,7 @@ function samplesOf(
     // The link's token is in the fragment, as the mail gives it; without one, the page says so.
     password: [{ query: `#${demo.passwordToken}`, note: 'a live link' }, { note: 'without a link' }],
     ruleHistory: one('the list, its last diff and the parameters'),
+    ruleSimulation: one('the form with the open proposals'),
     employerVacancies: one('own vacancies and the form'),
     employerVacancy: demo.talentVacancies.map((vacancyId) => ({
       params: { vacancyId },

@@ -29,6 +29,7 @@ import '../validation/compile-validator.ts'; // sets TypeBox to report every err
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
 import { feeIndexationRoutes } from '../governance/rule-data/fee-indexation.routes.ts';
 import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
+import { simulationRoutes } from '../governance/simulation/simulation.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp({
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
   await app.register(feeIndexationRoutes, { database, now: dossierOptions.now });
+  await app.register(simulationRoutes, { database });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });

@@ -23,6 +23,9 @@ const AccountsPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('./pages/governance/proposals-page.tsx').then((m) => ({ default: m.ProposalsPage })),
 );
+const SimulationPage = lazy(() =>
+  import('./pages/governance/simulation-page.tsx').then((m) => ({ default: m.SimulationPage })),
+);
 const PasswordPage = lazy(() =>
   import('./pages/governance/password-page.tsx').then((m) => ({ default: m.PasswordPage })),
 );
@@ -160,6 +163,8 @@ function CurrentPage() {
       return <PasswordPage />;
     case 'ruleHistory':
       return <RuleHistoryPage />;
+    case 'ruleSimulation':
+      return <SignedIn page={page} render={() => <SimulationPage />} />;
     case 'employerVacancies':
       return <SignedIn page={page} render={() => <TalentVacancies />} />;
     case 'employerVacancy':

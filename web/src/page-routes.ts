@@ -44,6 +44,7 @@ export const PAGE_ROUTES = {
   adminProposals: { pattern: '/admin/proposals', for: ['ADMIN'] },
   password: { pattern: '/password', for: 'public' },
   ruleHistory: { pattern: '/rule-history', for: 'public' },
+  ruleSimulation: { pattern: '/rule-simulation', for: ['ANALYST', 'ADMIN'] },
   partnerHome: { pattern: '/partner', for: ['PARTNER'] },
   partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
   talentShortageHistory: { pattern: '/talent/shortage-history', for: 'public' },

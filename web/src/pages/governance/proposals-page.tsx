@@ -174,6 +174,13 @@ function ProposalTable({
                 ) : null}
               </dl>
               {proposal.state === 'PROPOSED' ? (
+                <p>
+                  <Link href={`${pagePath('ruleSimulation')}?proposal=${proposal.kind}-${proposal.id}`}>
+                    {t('governance.simulation.simulate')}
+                  </Link>
+                </p>
+              ) : null}
+              {proposal.state === 'PROPOSED' ? (
                 proposal.proposedById === list.me ? (
                   <p className="form-hint">{t('governance.proposals.ownProposal')}</p>
                 ) : (
