@@ -52,7 +52,9 @@ export function SimulationPage() {
   usePageTitle(title);
   const { api } = useSession();
   const proposals = useApiLoad<{ proposals: OpenProposal[] }>('/api/v1/rule-data/simulations/proposals');
-  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters');
+  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters', {
+    perLanguage: true,
+  });
   const yes = t('governance.history.yes');
   const no = t('governance.history.no');
   const initialProposal = proposalFromQuery();
@@ -77,7 +79,7 @@ export function SimulationPage() {
     categories: t('governance.simulation.form.categories'),
   };
   const parameterList = parameters.load.status === 'ready' ? parameters.load.data.parameters : [];
-  const descriptions = new Map(parameterList.map((p) => [p.name, p.description]));
+  const names = new Map(parameterList.map((p) => [p.name, p.label]));
   const open = proposals.load.status === 'ready' ? proposals.load.data.proposals : [];
   const chosen = open.find((p) => `${p.kind}-${p.id}` === proposal);
 
@@ -185,14 +187,12 @@ export function SimulationPage() {
                   ? t('governance.simulation.form.validFrom', { date: formatDay(chosen.validFrom, lang) })
                   : undefined
               }
-              // A parameter is named by its description, which the rules keep in English.
               options={open.map((p) =>
                 p.kind === 'list'
                   ? { value: `${p.kind}-${p.id}`, label: t('governance.simulation.form.listProposal') }
                   : {
                       value: `${p.kind}-${p.id}`,
-                      label: descriptions.get(p.subject) ?? p.subject,
-                      lang: 'en',
+                      label: names.get(p.subject) ?? p.subject,
                     },
               )}
               value={proposal}
@@ -205,9 +205,7 @@ export function SimulationPage() {
                 id="sim-parameter"
                 label={labels['parameter.name'] as string}
                 placeholder={t('governance.proposals.parameterForm.choose')}
-                // Named by their description, which the rules keep in English.
-                options={parameterList.map((p) => ({ value: p.name, label: p.description }))}
-                lang="en"
+                options={parameterList.map((p) => ({ value: p.name, label: p.label }))}
                 value={name}
                 onChange={(event) => chooseParameter(event.target.value)}
                 error={errors['parameter.name']}
