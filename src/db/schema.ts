@@ -275,7 +275,13 @@ export interface RevocationProposalsTable {
 export interface DossierStaffEntriesTable {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED' | 'SCREENING_REFERRED' | 'SCREENING_ADVICE';
+  kind:
+    | 'NOTE'
+    | 'ASSIGNED'
+    | 'LETTER_EDITED'
+    | 'SCREENING_REFERRED'
+    | 'SCREENING_ADVICE'
+    | 'REFUSAL_GROUNDS_PROPOSED';
   actor_user_id: string | null;
   effective_on: string;
   occurred_at: Generated<Date>;

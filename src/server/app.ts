@@ -17,6 +17,7 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { drainRegisterChecks } from '../dossiers/register-check/run-register-checks.ts';
 import { revocationRoutes } from '../dossiers/revocation/revocation.routes.ts';
+import { groundProposalRoutes } from '../dossiers/staff/ground-proposals.routes.ts';
 import { screeningRoutes } from '../dossiers/staff/screening.routes.ts';
 import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp({
   await app.register(handlingRoutes, dossierOptions);
   await app.register(staffWorkRoutes, dossierOptions);
   await app.register(screeningRoutes, dossierOptions);
+  await app.register(groundProposalRoutes, dossierOptions);
   await app.register(revocationRoutes, dossierOptions);
   await app.register(workerAccessRoutes, { ...dossierOptions, cookieSecure: config.cookieSecure });
   await app.register(workerSelfServiceRoutes, dossierOptions);
