@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { GROUND_STATEMENTS } from '../src/dossiers/letters/ground-texts.ts';
 import insp from '../web/src/locales/inspector/nl.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
+import staff from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
   type E2eServer,
   expectHeading,
@@ -146,6 +148,46 @@ describe("the inspector's work list and employer file", () => {
     await page.getByRole('button', { name: insp.workList.runNow }).click();
     await page.getByRole('status').filter({ hasText: insp.workList.runAsked }).waitFor();
   }, 300_000);
+
+  it('proposes a refusal ground for a pending dossier; the case handler finds it ticked, with the facts', async () => {
+    const pending = await server.database.db
+      .selectFrom('dossiers')
+      .select(['id', 'number'])
+      .where('enterprise_number', '=', '0403170701')
+      .where('status', '=', 'IN_REVIEW')
+      .orderBy('number')
+      .executeTakeFirstOrThrow();
+    await signInOnPage(page, 'inspecteur');
+    await page.waitForURL('**/inspector');
+    await page.goto('/inspector/employers/0403170701');
+    const section = page.getByRole('region', { name: insp.refusal.title });
+    await section.waitFor();
+    await section.getByLabel(insp.withdrawal.dossier).selectOption(pending.id);
+    // Nothing chosen: the form says what is missing.
+    await section.getByRole('button', { name: insp.refusal.submit }).click();
+    await section.getByText(insp.refusal.groundRequired).first().waitFor();
+    await section
+      .getByRole('group', { name: insp.refusal.grounds })
+      .getByLabel(GROUND_STATEMENTS.nl.FALSE_DOCUMENTS, { exact: true })
+      .check();
+    const facts = 'Het diploma in dit dossier is hetzelfde bestand als dat van een andere werknemer.';
+    await section.getByLabel(insp.refusal.facts).fill(facts);
+    await section.getByRole('button', { name: insp.refusal.submit }).click();
+    await page.getByText(insp.refusal.proposed).waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    const handler = await page.context().browser()!.newContext({ baseURL: server.url });
+    const other = await handler.newPage();
+    await signInOnPage(other, 'behandelaar');
+    await other.waitForURL((url) => url.pathname !== '/login');
+    await other.goto(`/case-handler/dossiers/${pending.id}`);
+    const grounds = other.getByRole('group', { name: staff.panel.refuse.reasons });
+    const falseDocuments = grounds.getByLabel(staff.reasons.FALSE_DOCUMENTS, { exact: true });
+    await falseDocuments.waitFor();
+    expect(await falseDocuments.isChecked()).toBe(true);
+    await grounds.getByText(facts, { exact: false }).waitFor();
+    await handler.close();
+  }, 180_000);
 
   it('never shows an employer the work list or an employer file', async () => {
     await signInOnPage(page, 'werkgever');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
+import { OPEN_STATUSES } from '../dossiers/dossiers.repo.ts';
 import { translate } from '../i18n/translate.ts';
 import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
@@ -234,6 +235,8 @@ export async function enforcementRoutes(
           validUntil: d.valid_until,
           workerFamilyName: d.worker_family_name,
           withdrawalOpen: d.withdrawal_open,
+          // Still being handled: an inspector may propose refusal grounds for it.
+          pending: (OPEN_STATUSES as readonly string[]).includes(d.status),
         })),
         reports: reports.map((r) => ({
           id: r.id,

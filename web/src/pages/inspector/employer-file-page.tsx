@@ -13,6 +13,7 @@ import { Loading } from '../role-home-page.tsx';
 import { InspectionForm } from './inspection-form.tsx';
 import { InspectionList } from './inspection-list.tsx';
 import type { EmployerFile, Inspection } from './inspector-types.ts';
+import { RefusalGroundForm } from './refusal-ground-form.tsx';
 import { ScoreParts } from './score-parts.tsx';
 import { SignalEvidence } from './signal-evidence.tsx';
 import { WithdrawalForm } from './withdrawal-form.tsx';
@@ -214,6 +215,16 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
           }}
         />
       </section>
+      {file.dossiers.some((d) => d.pending) ? (
+        <section aria-labelledby="file-refusal" className="panel">
+          <h2 id="file-refusal">{t('inspector.refusal.title')}</h2>
+          <p>{t('inspector.refusal.intro')}</p>
+          <RefusalGroundForm
+            dossiers={file.dossiers.filter((d) => d.pending)}
+            onProposed={() => setNotice(t('inspector.refusal.proposed'))}
+          />
+        </section>
+      ) : null}
       {wantsWithdrawal || proposedWithdrawal ? (
         <section aria-labelledby="file-withdrawal" className="panel">
           <h2 id="file-withdrawal">{t('inspector.withdrawal.title')}</h2>

@@ -52,6 +52,8 @@ export interface EmployerDossier {
   validUntil: string | null;
   workerFamilyName: string | null;
   withdrawalOpen: boolean;
+  /** Still being handled: refusal grounds may be proposed for it. */
+  pending: boolean;
 }
 
 export const FINDING_TYPES = ['WAGES', 'WORKING_TIME', 'HOUSING', 'DOCUMENTS', 'EXPLOITATION'] as const;

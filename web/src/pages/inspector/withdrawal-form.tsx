@@ -1,19 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
-import { SelectField } from '../../components/select-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { GroundsFieldset } from '../staff/components/grounds-fieldset.tsx';
+import { DossierChoice, useDossierGrounds } from './dossier-grounds.tsx';
 import type { EmployerDossier } from './inspector-types.ts';
-
-interface Ground {
-  code: string;
-  statement: string;
-  legalBasis: string;
-}
 
 /**
  * Proposes the withdrawal of a granted authorisation after an inspection, through the dossiers'
@@ -32,27 +26,13 @@ export function WithdrawalForm({
   const t = useT();
   const { api } = useSession();
   const [dossierId, setDossierId] = useState(preferred ?? dossiers[0]?.id ?? '');
-  const [grounds, setGrounds] = useState<Ground[] | null | undefined>(undefined);
+  const grounds = useDossierGrounds(dossierId, 'withdrawal-grounds');
   const [chosen, setChosen] = useState<string[]>([]);
   const [facts, setFacts] = useState('');
   const [evidence, setEvidence] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [isPending, setPending] = useState(false);
-
-  useEffect(() => {
-    if (!dossierId) return;
-    let current = true;
-    setGrounds(undefined);
-    setChosen([]);
-    api.call<{ grounds: Ground[] }>('GET', `/api/v1/dossiers/${dossierId}/withdrawal-grounds`).then(
-      (answer) => current && setGrounds(answer.grounds),
-      () => current && setGrounds(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, dossierId]);
 
   const show = (found: Record<string, string>) => {
     setErrors(found);
@@ -89,18 +69,14 @@ export function WithdrawalForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <ErrorSummary items={summary} />
-      <SelectField
+      <DossierChoice
         id="withdrawal-dossier"
-        label={t('inspector.withdrawal.dossier')}
-        options={dossiers.map((d) => ({
-          value: d.id,
-          label: t('inspector.withdrawal.dossierOption', {
-            number: d.number,
-            worker: d.workerFamilyName ?? '',
-          }),
-        }))}
+        dossiers={dossiers}
         value={dossierId}
-        onChange={(event) => setDossierId(event.target.value)}
+        onChange={(id) => {
+          setDossierId(id);
+          setChosen([]);
+        }}
       />
       {grounds === undefined ? <Loading /> : null}
       {grounds === null ? <p role="alert">{t('inspector.file.failed')}</p> : null}

@@ -136,6 +136,8 @@ export interface RefusalGround {
   legalBasis: string;
   /** What the rules found about it, or null when they found nothing. */
   found: string | null;
+  /** An inspector's proposal naming this ground (issue 14), or null. */
+  proposed?: { on: string; by: string | null; facts: string } | null;
 }
 
 /** A supervisor's note on a refusal proposal sent back, until a new proposal or decision. */

@@ -8,6 +8,8 @@ export interface PickableGround {
   legalBasis: string | null;
   /** What the assessment found for this ground, when it found anything. */
   found?: string | null;
+  /** An inspector's proposal of this ground, as a sentence, when there is one. */
+  proposed?: string | null;
 }
 
 /**
@@ -73,6 +75,7 @@ export function GroundsFieldset(props: {
                     {t('staff.panel.refuse.found', { message: ground.found })}
                   </p>
                 ) : null}
+                {ground.proposed ? <p className="staff-ground__found">{ground.proposed}</p> : null}
               </div>
             ) : null}
           </div>

@@ -20,7 +20,9 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
   const grounds = dossier.refusalGrounds ?? [];
   const [chosen, setChosen] = useState<string[]>(
     dossier.returnedRefusal?.reasonCodes ??
-      grounds.filter((ground) => ground.found !== null && ground.effect === 'REFUSE').map((g) => g.code),
+      grounds
+        .filter((ground) => (ground.found !== null && ground.effect === 'REFUSE') || ground.proposed)
+        .map((g) => g.code),
   );
   const [note, setNote] = useState('');
   const [isConfirming, setConfirming] = useState(false);
@@ -84,6 +86,13 @@ export function RefuseForm({ dossier, perform, errors }: FormProps) {
           ),
           legalBasis: renderLegalBasis(ground.legalBasis, currentLang()),
           found: ground.found,
+          proposed: ground.proposed
+            ? t('staff.panel.refuse.proposed', {
+                date: formatDate(ground.proposed.on),
+                by: ground.proposed.by ?? t('staff.panel.refuse.inspection'),
+                facts: ground.proposed.facts,
+              })
+            : null,
         }))}
         chosen={chosen}
         onChange={setChosen}
