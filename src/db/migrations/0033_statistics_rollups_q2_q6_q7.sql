@@ -165,7 +165,7 @@ $$;
 
 -- Rebuild the rollups: empty them, take the statistics rows out without the delete trigger and put
 -- them back through the insert trigger (every column but the generated record key, by name).
-TRUNCATE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times;
+TRUNCATE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times, statistics_cohort_lead_times;
 DO $$
 DECLARE
   columns text;
