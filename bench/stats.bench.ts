@@ -195,7 +195,7 @@ async function main(): Promise<void> {
     const generationSeconds = (performance.now() - generationStart) / 1000;
     await handle.pool.query('VACUUM ANALYZE dossier_statistics');
     await handle.pool.query(
-      'VACUUM ANALYZE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times',
+      'VACUUM ANALYZE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times, statistics_cohort_lead_times',
     );
     const sizes = await handle.pool.query(
       `SELECT pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers,
@@ -204,10 +204,12 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM dossier_actions) AS action_count,
               (SELECT count(*) FROM statistics_cohort_counts) AS cohort_rows,
               (SELECT count(*) FROM statistics_decision_counts) AS decision_rows,
-              (SELECT count(*) FROM statistics_lead_times) AS lead_rows,
+              (SELECT count(*) FROM statistics_lead_times)
+                + (SELECT count(*) FROM statistics_cohort_lead_times) AS lead_rows,
               pg_size_pretty(pg_total_relation_size('statistics_cohort_counts')
                 + pg_total_relation_size('statistics_decision_counts')
-                + pg_total_relation_size('statistics_lead_times')) AS rollups`,
+                + pg_total_relation_size('statistics_lead_times')
+                + pg_total_relation_size('statistics_cohort_lead_times')) AS rollups`,
     );
 
     const csv = join(work, 'statistics.csv');

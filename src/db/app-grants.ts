@@ -74,6 +74,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   statistics_cohort_counts: ROWS,
   statistics_decision_counts: ROWS,
   statistics_lead_times: ROWS,
+  statistics_cohort_lead_times: ROWS,
   statistics_pending: ROWS,
   users: ROWS,
   worker_access: ROWS,

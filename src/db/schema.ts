@@ -369,9 +369,12 @@ export interface StatisticsCohortCountsTable {
   category: string;
   province: string;
   kind: string;
+  /** Migration 0033: the athlete's role, '' for every other category. */
+  athlete_role: string;
   applications: number;
   admissible: number;
   withdrawn: number;
+  handed_over: number;
 }
 
 /** Migration 0005: counts by year of decision, per breakdown ('' for none) and value. */
@@ -388,12 +391,26 @@ export interface StatisticsDecisionCountsTable {
   refused: number;
   within_deadline: number;
   with_deadline: number;
+  /** Migration 0033. */
+  athlete_role: string;
+  residence_granted: number;
+  residence_refused: number;
 }
 
 /** Migration 0005: histograms of lead times in days by year of decision. */
 export interface StatisticsLeadTimesTable {
-  lead: 'regional' | 'federal';
+  lead: 'regional' | 'federal' | 'admissibility' | 'total';
   decided_year: number;
+  category: string;
+  province: string;
+  days: number;
+  dossiers: number;
+}
+
+/** Migration 0033: histograms of lead times in days by year of submission (the hand-over delay). */
+export interface StatisticsCohortLeadTimesTable {
+  lead: 'handover';
+  submitted_year: number;
   category: string;
   province: string;
   days: number;
@@ -780,6 +797,7 @@ export interface Database {
   statistics_cohort_counts: StatisticsCohortCountsTable;
   statistics_decision_counts: StatisticsDecisionCountsTable;
   statistics_lead_times: StatisticsLeadTimesTable;
+  statistics_cohort_lead_times: StatisticsCohortLeadTimesTable;
   statistics_pending: StatisticsPendingTable;
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;

@@ -6,6 +6,7 @@ import { appealLastDay } from '../dossiers/lifecycle/legal-clock.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { nationalitiesWithoutAuthorisation } from '../rules/index.ts';
 import { brusselsDate } from '../server/today.ts';
+import { foldPendingStatistics } from '../stats/fold-statistics.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoDossiers } from './demo-dossiers.ts';
 
@@ -42,7 +43,7 @@ describe('demo dossiers', () => {
     const letters = await database.db.selectFrom('dossier_letters').select('id').execute();
     expect(letters.length).toBeGreaterThanOrEqual(10);
     expect(await loadDemoDossiers(database.db, '2026-11-23')).toBe(0);
-  }, 300_000); // 57 dossiers through the real use cases, with their letters
+  }, 300_000); // 58 dossiers through the real use cases (the last a football player), with their letters
 
   it('date every step on or before the demo day, in order, with grants inside the job and the legal maximum', async () => {
     const today = '2026-11-23';
@@ -165,5 +166,29 @@ describe('demo dossiers', () => {
       (row) => (row.application as { worker?: { profession?: string } }).worker?.profession === 'NURSE',
     );
     expect(nurses.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('end with a granted professional football player, counted as a player in 003 q2', async () => {
+    const rows = await database.db
+      .selectFrom('dossiers')
+      .select(['id', 'status', 'application'])
+      .where('category', '=', 'PROFESSIONAL_ATHLETE')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const [athlete] = rows;
+    expect(athlete?.status).toBe('DECIDED_GRANTED');
+    const application = athlete?.application as {
+      athlete?: { role?: string; hasProfessionalContract?: boolean };
+      job?: { title?: string };
+    };
+    expect(application.athlete).toEqual({ role: 'PLAYER', hasProfessionalContract: true });
+    expect(application.job?.title).toBe('Professional football player');
+    await foldPendingStatistics(database.db);
+    const statistics = await database.db
+      .selectFrom('dossier_statistics')
+      .select(['athlete_role', 'outcome'])
+      .where('dossier_id', '=', athlete?.id as string)
+      .executeTakeFirst();
+    expect(statistics).toEqual({ athlete_role: 'PLAYER', outcome: 'GRANTED' });
   });
 });

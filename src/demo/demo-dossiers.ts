@@ -73,6 +73,7 @@ const TITLES: Record<string, string[]> = {
   EU_BLUE_CARD: ['Cloud architect', 'Research engineer'],
   SEASONAL_WORKER: ['Fruit picker', 'Greenhouse worker'],
   RESEARCHER: ['Postdoctoral researcher'],
+  PROFESSIONAL_ATHLETE: ['Professional football player'],
 };
 const NURSE_TITLE = 'Nurse (hospital)';
 const SHORTAGE_FUNCTIONS = ['vehicle-technician', 'industrial-electrician', 'cnc-operator', 'bricklayer'];
@@ -148,6 +149,12 @@ function answersFor(
     case 'RESEARCHER':
       specific['application.researcher.hostingAgreement'] = !refusable;
       break;
+    case 'PROFESSIONAL_ATHLETE':
+      // A player under a professional contract, paid above the art. 78 amount for athletes.
+      job['application.job.grossAnnualSalary'] = random.int(120, 180) * 1000;
+      specific['application.athlete.role'] = 'PLAYER';
+      specific['application.athlete.hasProfessionalContract'] = true;
+      break;
     default:
       break;
   }
@@ -207,7 +214,23 @@ export async function loadDemoDossiers(db: Db, today: string, seed = 2026): Prom
       created += 1;
     }
   }
-  return created;
+  // Appended after the plan, so every dossier above keeps its draws: a professional football player,
+  // granted, so 003 q2's athlete roles (report q2Question) have a figure on the demo data.
+  const timeline = planTimeline(random);
+  await buildDossier(db, {
+    employer,
+    caseHandler,
+    supervisorId: supervisor.id,
+    fate: 'GRANTED',
+    category: 'PROFESSIONAL_ATHLETE',
+    person: people[created % people.length] as Population['people'][number],
+    applied: addDays(today, -Math.max(random.int(10, 40), timeline.spanOf('GRANTED'))),
+    random,
+    refusable: false,
+    isNurse: false,
+    timeline,
+  });
+  return created + 1;
 }
 
 /** Days after the application of each later step; every step follows the one before it. */

@@ -2,11 +2,18 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { AggregateRequest, BranchQuery } from './aggregate.ts';
 import { keyColumn } from './cell-key.ts';
-import { type DimensionId, HIGHLY_SKILLED_CATEGORIES, type MeasureId, TOTAL } from './dimensions.ts';
+import {
+  DIMENSIONS,
+  type DimensionId,
+  HIGHLY_SKILLED_CATEGORIES,
+  type MeasureId,
+  TOTAL,
+} from './dimensions.ts';
 
 /**
- * Answers a request from the rollups of migration 0005 (`statistics_cohort_counts`,
- * `statistics_decision_counts`, `statistics_lead_times`) instead of scanning a million fact rows,
+ * Answers a request from the rollups of migrations 0005 and 0033 (`statistics_cohort_counts`,
+ * `statistics_decision_counts`, `statistics_lead_times`, `statistics_cohort_lead_times`) instead of
+ * scanning a million fact rows,
  * when they hold what it asks: a report then reads some thousands of rows. The rows come back in
  * the shape of the fact-table query (`d0…`, `g`, one column per measure), so the merge, the margins
  * and every caller stay the same; a request they cannot answer (a dimension such as region, two
@@ -21,8 +28,17 @@ interface Source {
   readonly isLive: string;
 }
 
+/** 003 q2's categories: the rollups keep the athlete's role (migration 0033), '' for the others. */
+const QUESTION_CATEGORY = DIMENSIONS.questionCategory.column;
+
 const COHORT: Source = {
-  columns: { year: 'f.submitted_year', category: 'f.category', province: 'f.province', kind: 'f.kind' },
+  columns: {
+    year: 'f.submitted_year',
+    category: 'f.category',
+    province: 'f.province',
+    kind: 'f.kind',
+    questionCategory: QUESTION_CATEGORY,
+  },
   year: 'f.submitted_year',
   isLive: 'f.applications <> 0',
 };
@@ -34,6 +50,7 @@ const DECISION: Source = {
     province: 'f.province',
     kind: 'f.kind',
     careProfession: 'f.care_profession',
+    questionCategory: QUESTION_CATEGORY,
   },
   year: 'f.decided_year',
   isLive: 'f.decided <> 0',
@@ -42,6 +59,13 @@ const DECISION: Source = {
 const LEAD_TIMES: Source = {
   columns: { year: 'f.decided_year', category: 'f.category', province: 'f.province' },
   year: 'f.decided_year',
+  isLive: 'f.dossiers <> 0',
+};
+
+/** Histograms by year of submission (migration 0033: the hand-over delay of q7). */
+const COHORT_LEAD_TIMES: Source = {
+  columns: { year: 'f.submitted_year', category: 'f.category', province: 'f.province' },
+  year: 'f.submitted_year',
   isLive: 'f.dossiers <> 0',
 };
 
@@ -67,6 +91,9 @@ const COUNT_MEASURES: Partial<Record<MeasureId, string>> = {
   highlySkilledGranted: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
   highlySkilledShare: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)::float8 / nullif(sum(f.granted), 0)`,
   withinDeadlineShare: 'sum(f.within_deadline)::float8 / nullif(sum(f.with_deadline), 0)',
+  handedOver: 'coalesce(sum(f.handed_over), 0)',
+  residenceGranted: 'coalesce(sum(f.residence_granted), 0)',
+  residenceRefused: 'coalesce(sum(f.residence_refused), 0)',
 };
 
 /** KEY_SUMS (dimensions.ts) over the rollups' key sums. */
@@ -78,13 +105,25 @@ const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   granted: 'coalesce(sum(f.granted_key), 0)',
   refused: 'coalesce(sum(f.refused_key), 0)',
   highlySkilledGranted: `coalesce(sum(f.granted_key) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
+  handedOver: 'coalesce(sum(f.handed_over_key), 0)',
+  residenceGranted: 'coalesce(sum(f.residence_granted_key), 0)',
+  residenceRefused: 'coalesce(sum(f.residence_refused_key), 0)',
 };
 
-const LEAD_MEASURES: Partial<Record<MeasureId, { lead: 'regional' | 'federal'; fraction: number }>> = {
+type Lead = 'regional' | 'federal' | 'admissibility' | 'total' | 'handover';
+
+/** Percentiles over a histogram: `statistics_lead_times` (decision) or `_cohort_lead_times` (cohort). */
+const LEAD_MEASURES: Partial<Record<MeasureId, { lead: Lead; fraction: number }>> = {
   regionalLeadMedianDays: { lead: 'regional', fraction: 0.5 },
   regionalLeadP90Days: { lead: 'regional', fraction: 0.9 },
   federalLeadMedianDays: { lead: 'federal', fraction: 0.5 },
   federalLeadP90Days: { lead: 'federal', fraction: 0.9 },
+  admissibilityLeadMedianDays: { lead: 'admissibility', fraction: 0.5 },
+  admissibilityLeadP90Days: { lead: 'admissibility', fraction: 0.9 },
+  totalLeadMedianDays: { lead: 'total', fraction: 0.5 },
+  totalLeadP90Days: { lead: 'total', fraction: 0.9 },
+  handoverMedianDays: { lead: 'handover', fraction: 0.5 },
+  handoverP90Days: { lead: 'handover', fraction: 0.9 },
 };
 
 interface SqlText {
@@ -185,12 +224,14 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
 
   let leads: SqlText | null = null;
   if (leadMeasures.length > 0) {
-    const leadColumns = columnsFor(LEAD_TIMES, request, false);
+    const leadSource = query.branch === 'cohort' ? COHORT_LEAD_TIMES : LEAD_TIMES;
+    const leadTable = query.branch === 'cohort' ? 'statistics_cohort_lead_times' : 'statistics_lead_times';
+    const leadColumns = columnsFor(leadSource, request, false);
     if (!leadColumns) return null;
     const leadValues: unknown[] = [];
     const leadBind = binder(leadValues);
     const leadDims = request.dimensions.map(leadColumns.column);
-    const leadWhere = whereOf(LEAD_TIMES, request, leadColumns.column, leadBind);
+    const leadWhere = whereOf(leadSource, request, leadColumns.column, leadBind);
     leadWhere.push(
       `f.lead = ANY(${leadBind([...new Set(leadMeasures.map((m) => LEAD_MEASURES[m]?.lead))])}::text[])`,
     );
@@ -198,7 +239,7 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
     const keyNames = [...leadDims.map((_, i) => `d${i}`), 'lead'];
     leads = {
       text: `SELECT ${keyNames.join(', ')}, array_agg(days ORDER BY days) AS days, array_agg(n ORDER BY days) AS counts
-        FROM (SELECT ${keys.join(', ')}, f.days, sum(f.dossiers)::int AS n FROM statistics_lead_times f
+        FROM (SELECT ${keys.join(', ')}, f.days, sum(f.dossiers)::int AS n FROM ${leadTable} f
               WHERE ${leadWhere.join(' AND ')} GROUP BY ${keyNames.join(', ')}, f.days) h
         GROUP BY ${keyNames.join(', ')}`,
       values: leadValues,

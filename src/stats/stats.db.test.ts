@@ -41,17 +41,15 @@ const YEARS: [number, number] = [2019, 2028];
 
 /**
  * The reports of issue 16 that read facts the rollups do not hold (inadmissible dossiers, VKS
- * shares, combined breakdowns, the lead times and appeals of migration 0025): they scan
+ * shares, combined breakdowns, appeals, revocations; q2Question, q6Total and q7Handover moved to the
+ * rollups of migration 0033): they scan
  * `dossier_statistics`; the inspections (003 q8) scan the enforcement capability's `inspections`. Every other report must be answered from the rollups.
  */
 const FACT_TABLE_REPORTS = [
-  'q2Question',
   'q3Refusals',
   'q1HighlyQualified',
-  'q6Total',
   'appeals',
   'q4Combined',
-  'q7Handover',
   'revocations',
   'q8Inspections',
   'naricRecognitions',
@@ -523,6 +521,15 @@ describe('statistics over generated dossiers', () => {
       { dimensions: ['year', 'province'], measures: ['regionalLeadP90Days', 'federalLeadMedianDays'] },
       { dimensions: ['category'], measures: ['withinDeadlineShare', 'granted'], only: { vks: ['7', '8'] } },
       { dimensions: ['year', 'refusalReason'], measures: ['refused'], only: { kind: ['FIRST'] } },
+      // Migration 0033: the rollups of q2Question, q6Total and q7Handover.
+      {
+        dimensions: ['year', 'questionCategory', 'province'],
+        measures: ['applications', 'granted', 'residenceGranted', 'residenceRefused'],
+      },
+      {
+        dimensions: ['year', 'province'],
+        measures: ['admissibilityLeadP90Days', 'totalLeadMedianDays', 'handedOver', 'handoverP90Days'],
+      },
     ];
     for (const { dimensions, measures, only } of cases) {
       const request = {
