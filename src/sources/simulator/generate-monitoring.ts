@@ -16,7 +16,7 @@ import {
 } from './monitoring-plan.ts';
 import { indexPopulation, type Population } from './population.ts';
 import { DUTCH_STREETS, FLEMISH_PLACES, NAMES, SECTORS } from './reference-data.ts';
-import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+import { createSeededRandom } from './seeded-random.ts';
 
 /**
  * A population of GRANTED authorisations to monitor after the grant (issue 14), with the register
