@@ -81,6 +81,10 @@ describe('fee indexation as a proposal', () => {
     expect(approved.statusCode).toBe(200);
     expect(feeOn('2027-01-05')).toBe(203.96);
     expect(feeOn('2026-12-20')).toBe(200);
+    // The year is indexed: a second indexation for it is refused, naming the year.
+    const twice = await proposer.request('POST', PATH, body);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields[0]).toMatchObject({ path: 'year', rule: 'feeIndexed' });
     const audit = await database.db
       .selectFrom('audit_events')
       .select(['action', 'details'])

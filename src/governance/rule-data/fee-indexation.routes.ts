@@ -75,6 +75,25 @@ export async function feeIndexationRoutes(
       const me = (request.user as User).id;
       const id = await options.database.db.transaction().execute(async (trx) => {
         await checkEffectiveDate(trx, indexation.validFrom, lang, options.now());
+        // One indexation per year: an approved or pending value from that 1 January is decided first.
+        const existing = await trx
+          .selectFrom('rule_parameter_versions')
+          .select('state')
+          .where('name', '=', 'fee.singlePermit')
+          .where('valid_from', '=', indexation.validFrom)
+          .where('state', 'in', ['PROPOSED', 'APPROVED'])
+          .executeTakeFirst();
+        if (existing)
+          throw invalidRuleData([
+            ruleDataFieldError(
+              lang,
+              'year',
+              existing.state === 'APPROVED' ? 'feeIndexed' : 'feeIndexPending',
+              {
+                year,
+              },
+            ),
+          ]);
         const id = await insertParameterProposal(trx, {
           name: 'fee.singlePermit',
           validFrom: indexation.validFrom,

@@ -122,6 +122,12 @@ describe('rule data under four eyes (issue 15)', () => {
     const history = await approver.request('GET', '/api/v1/rule-data/parameters');
     const fee = history.json().parameters.find((p: { name: string }) => p.name === 'fee.singlePermit');
     expect(fee.label).toBe(parameterLabel('fee.singlePermit', 'nl'));
+    // Each replaced version ends the day before the next begins; the last runs on.
+    expect(fee.versions.map((v: { validUntil: string | null }) => v.validUntil)).toEqual([
+      '2025-12-31',
+      '2026-12-31',
+      null,
+    ]);
     expect(fee.versions.map((v: { validFrom: string; value: number }) => [v.validFrom, v.value])).toEqual([
       ['2019-01-01', 0],
       ['2026-01-01', 200],

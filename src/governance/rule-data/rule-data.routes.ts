@@ -6,6 +6,7 @@ import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import {
+  addDays,
   getDefaultRuleData,
   isParameterName,
   type MigrationListVersion,
@@ -132,7 +133,11 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
           label: parameterLabel(timeline.name, request.lang),
           unit: timeline.unit,
           description: timeline.description,
-          versions: timeline.periods.map((p) => ({ ...p })),
+          // A period without an end of its own runs until the day before the next one starts.
+          versions: timeline.periods.map((p, i, all) => {
+            const next = all[i + 1];
+            return { ...p, validUntil: p.validUntil ?? (next ? addDays(next.validFrom, -1) : null) };
+          }),
         })),
       };
     },

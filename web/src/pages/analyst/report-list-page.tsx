@@ -50,6 +50,7 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
           <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
           <br />
           <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
+          <br />
           <Link href={pagePath('ruleSimulation')}>{t('governance.simulation.title')}</Link>
         </p>
       )}

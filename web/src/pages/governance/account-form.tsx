@@ -97,7 +97,8 @@ export function AccountForm({
     };
     if (!editing) required('username', username);
     required('displayName', displayName);
-    if (needsEmail) required('email', email);
+    // A new account needs an address for its first password link; an existing one may have none.
+    if (needsEmail && !editing) required('email', email);
     if (!role) found.role = t('governance.accountForm.errors.role');
     if (isEmployer) required('enterpriseNumber', enterpriseNumber);
     setErrors(found);
@@ -220,6 +221,11 @@ export function AccountForm({
           onChange={(event) => setRole(event.target.value)}
           error={errors.role}
         />
+        {editing?.role === 'EMPLOYER' && role && !isEmployer ? (
+          <p className="emp-notice emp-notice--warning" role="status">
+            {t('governance.accountForm.roleDropsEnterprises')}
+          </p>
+        ) : null}
         {isEmployer ? (
           <>
             <TextField

@@ -76,11 +76,13 @@ export function FeeIndexationForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    for (const [key, value] of [
-      ['previousIndex', before],
-      ['newIndex', after],
+    for (const [key, text, value] of [
+      ['previousIndex', previousIndex, before],
+      ['newIndex', newIndex, after],
     ] as const) {
-      if (!(value > 0)) found[key] = t('governance.proposals.indexForm.figureError', { field: labels[key] });
+      if (!text.trim()) found[key] = t('governance.accountForm.errors.required', { field: labels[key] });
+      else if (!(value > 0))
+        found[key] = t('governance.proposals.indexForm.figureError', { field: labels[key] });
     }
     if (!source.trim()) found.source = t('governance.accountForm.errors.required', { field: labels.source });
     setErrors(found);

@@ -219,8 +219,8 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
     <section aria-labelledby="parameters-title" className="gov-section">
       <h2 id="parameters-title">{t('governance.history.parametersTitle')}</h2>
       <p>{t('governance.history.parametersIntro')}</p>
-      {parameters.map((parameter, index) => {
-        const caption = t('governance.history.parameterCaption', { n: index + 1 });
+      {parameters.map((parameter) => {
+        const caption = t('governance.history.parameterCaption', { name: parameter.label });
         return (
           <details key={parameter.name} className="gov-parameter">
             <summary>{parameter.label}</summary>
