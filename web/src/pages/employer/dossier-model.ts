@@ -278,8 +278,8 @@ export function questionOfError(questions: readonly Question[], errorPath: strin
 export function groupFieldErrors(
   questions: readonly Question[],
   fields: readonly FieldError[],
-): { byPath: Record<string, string[]>; others: FieldError[] } {
-  const byPath: Record<string, string[]> = {};
+): { byPath: Record<string, FieldError[]>; others: FieldError[] } {
+  const byPath: Record<string, FieldError[]> = {};
   const others: FieldError[] = [];
   for (const field of fields) {
     const question = questionOfError(questions, field.path);
@@ -287,7 +287,7 @@ export function groupFieldErrors(
       others.push(field);
       continue;
     }
-    byPath[question.path] = [...(byPath[question.path] ?? []), field.message];
+    byPath[question.path] = [...(byPath[question.path] ?? []), field];
   }
   return { byPath, others };
 }

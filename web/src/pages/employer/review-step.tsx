@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { answerErrorInSummary, describeFieldError } from '../../field-names.ts';
 import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -53,7 +53,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           const step = stepOfPath(dossier.steps, field.path);
           // A missing document's message names it already; other paths are answers of a step.
           const label = step
-            ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
+            ? answerErrorInSummary(questionLabel(t, field.path.replace(/\[\d+\].*$/, '')), [field])
             : describeFieldError(field);
           return {
             href: step

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { answerErrorBeside, answerErrorInSummary, describeFieldError } from '../../field-names.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -121,7 +121,7 @@ interface FormErrors {
 
 const NO_ERRORS: FormErrors = { summary: [], byPath: {}, conflict: false };
 
-/** A 400 as the summary and the per-question messages ("<label> <message>"). */
+/** A 400 as the summary ("<label>: <message>") and the per-question messages beside each field. */
 export function toFormErrors(t: Translate, step: Step, error: unknown): FormErrors {
   if (!(error instanceof ApiError))
     return { ...NO_ERRORS, summary: [{ message: t('employer.errors.network') }] };
@@ -138,9 +138,12 @@ function fieldErrorsOf(t: Translate, step: Step, fields: FieldError[], heading: 
   for (const question of step.questions) {
     const found = byPath[question.path];
     if (!found) continue;
-    const message = `${questionLabel(t, question.path)} ${found.join('; ')}`;
-    messages[question.path] = message;
-    summary.push({ message, fieldId: fieldId(question.path) });
+    // Beside the field, under its label, the message need not name it; the summary names it once.
+    messages[question.path] = answerErrorBeside(found);
+    summary.push({
+      message: answerErrorInSummary(questionLabel(t, question.path), found),
+      fieldId: fieldId(question.path),
+    });
   }
   if (summary.length === 0 || others.length > 0) {
     summary.unshift({ message: heading });
