@@ -222,6 +222,33 @@ describe('intake: what is refused before submission, and the fee only when due',
     });
   });
 
+  it('refuses an INSZ whose check digits are wrong at the worker step, as the form does, keeping the other answers', async () => {
+    const draft = await driver().startDraft('HIGHLY_SKILLED');
+    const answers = { ...HIGHLY_SKILLED_ANSWERS.worker, 'application.worker.insz': '93.05.18-223.62' };
+    const saved = await employer.request(
+      'PUT',
+      `/api/v1/dossiers/${draft.id}/steps/worker`,
+      { version: draft.version, answers },
+      inLanguage('fr'),
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().answerErrors).toEqual([
+      {
+        path: 'application.worker.insz',
+        rule: 'insz.checkDigits',
+        message: expect.stringMatching(/^est erroné : le nombre de contrôle/),
+      },
+    ]);
+    expect(saved.json().application.worker.insz).toBeUndefined();
+    expect(saved.json().application.worker.nationality).toBe('IN');
+    // A valid one is kept.
+    const valid = await driver().saveStep(draft.id, 'worker', saved.json().version, {
+      'application.worker.insz': '93.05.18-223.61',
+    });
+    expect(valid.json().answerErrors ?? []).toEqual([]);
+    expect(valid.json().application.worker.insz).toBe('93.05.18-223.61');
+  });
+
   it('asks a medium-skilled job its salary and sector scale, naming a missing or negative one, and no other category the scale', async () => {
     const draft = await driver().startDraft('MEDIUM_SKILLED_SHORTAGE');
     const job = {

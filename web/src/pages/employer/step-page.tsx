@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type AnswerProblem, checkAnswers } from '../../../../src/dossiers/intake/answer-checks.ts';
 import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
@@ -152,6 +153,27 @@ function fieldErrorsOf(t: Translate, step: Step, fields: FieldError[], heading: 
   return { summary, byPath: messages, conflict: false };
 }
 
+/** What a check of answer-checks.ts found, as said beside the field (`asError`: its errors, else its warnings). */
+function answerCheckText(t: Translate, problem: AnswerProblem | undefined, asError: boolean) {
+  if (!problem || problem.isError !== asError) return undefined;
+  if (problem.rule === 'workplace.notFlanders')
+    return t('employer.answerChecks.workplace.notFlanders', {
+      region: t(`employer.inadmissible.regions.${problem.authority}`),
+    });
+  return t(`employer.answerChecks.${problem.rule}`);
+}
+
+/** The errors the form finds itself, as the summary and beside each field. */
+function answerCheckErrors(t: Translate, invalid: readonly AnswerProblem[]): FormErrors {
+  const summary = invalid.map((problem) => ({
+    message: answerErrorInSummary(questionLabel(t, problem.path), [
+      { rule: problem.rule, message: answerCheckText(t, problem, true) ?? '' },
+    ]),
+    fieldId: fieldId(problem.path),
+  }));
+  return { summary, byPath: {}, conflict: false };
+}
+
 interface QuestionStepProps {
   dossier: DossierOverview;
   step: Step;
@@ -169,6 +191,8 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [isSaving, setSaving] = useState(false);
+  // The answers checked as their field is left, by the server's own pure check (answer-checks.ts).
+  const [leftPaths, setLeftPaths] = useState<ReadonlySet<string>>(() => new Set());
   const title = stepName(t, step.id);
   usePageTitle(title, errors.summary.length > 0);
   const form: FormContext = {
@@ -180,9 +204,30 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
     setValues,
   };
 
+  const onStep = new Set(form.paths);
+  const problems = checkAnswers(values, form.applicationDate).filter((problem) => onStep.has(problem.path));
+  const shown = new Map<string, AnswerProblem>(
+    problems.filter((problem) => leftPaths.has(problem.path)).map((problem) => [problem.path, problem]),
+  );
+  const leave = (path: string) =>
+    setLeftPaths((current) => (current.has(path) ? current : new Set([...current, path])));
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isSaving) return;
+    // Going on checks every answer as if its field was left: an error stays here, a warning not
+    // yet seen is shown once before the step is saved.
+    setLeftPaths(new Set([...leftPaths, ...problems.map((problem) => problem.path)]));
+    const invalid = problems.filter((problem) => problem.isError);
+    if (invalid.length > 0) {
+      setErrors(answerCheckErrors(t, invalid));
+      return;
+    }
+    const unseen = problems.find((problem) => !problem.isError && !leftPaths.has(problem.path));
+    if (unseen) {
+      document.getElementById(fieldId(unseen.path))?.focus();
+      return;
+    }
     setSaving(true);
     try {
       const saved = await api.call<DossierOverview & { answerErrors?: FieldError[] }>(
@@ -230,7 +275,9 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             question={question}
             value={values[question.path]}
             onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
-            error={errors.byPath[question.path]}
+            error={errors.byPath[question.path] ?? answerCheckText(t, shown.get(question.path), true)}
+            warning={answerCheckText(t, shown.get(question.path), false)}
+            onLeave={() => leave(question.path)}
             form={form}
             inApplication
           />
