@@ -386,3 +386,16 @@ export function noAuthorisationReason(assessment: Assessment | null | undefined)
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * The worker's nationality when it needs no work authorisation (the nationality question's
+ * `noApplicationFor`, from the rules), or null: a draft with it can never be filed.
+ */
+export function nationalityNeedingNoAuthorisation(dossier: Pick<DossierOverview, 'application' | 'steps'>) {
+  const nationality = (dossier.application as { worker?: { nationality?: unknown } }).worker?.nationality;
+  if (typeof nationality !== 'string') return null;
+  const question = dossier.steps
+    .flatMap((step) => step.questions)
+    .find((q) => q.path === 'application.worker.nationality');
+  return question?.noApplicationFor?.includes(nationality) ? nationality : null;
+}

@@ -17,6 +17,8 @@ type Load = { status: 'loading' } | { status: 'ready'; dossiers: ListedDossier[]
 /** A dossier as the list gives it: what waits for the employer (src/dossiers/employer-dossiers.ts). */
 interface ListedDossier extends DossierSummary {
   needsAction: string[];
+  /** A draft whose worker needs no work authorisation: it can never be filed, only deleted. */
+  needsNoAuthorisation?: boolean;
   answerDueOn: string | null;
   /** The day a proposed withdrawal may be answered until, while unanswered. */
   hearingDueOn?: string | null;
@@ -181,6 +183,14 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                       {dossier.needsAction.map((action) => (
                         <li key={action}>
                           <Tag tone="action">{t(`employer.home.needs.${action}` as MessageKey)}</Tag>
+                          {action === 'DELETE_DRAFT' ? (
+                            <>
+                              {' '}
+                              <Link href={`${dossierPath(dossier.id)}#delete-draft-title`}>
+                                {t('employer.home.deleteDraft')}
+                              </Link>
+                            </>
+                          ) : null}
                           {action === 'ANSWER_INFORMATION' && dossier.answerDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.answerDueOn) })}`
                             : null}
@@ -197,7 +207,11 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                 <td>{categoryName(t, dossier.category)}</td>
                 <td>{dossier.workerName ?? t('employer.home.noWorkerYet')}</td>
                 <td>
-                  <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
+                  {dossier.needsNoAuthorisation ? (
+                    <Tag tone="neutral">{t('employer.home.noAuthorisationNeeded')}</Tag>
+                  ) : (
+                    <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
+                  )}
                 </td>
                 <td>{formatDate(lang, dossier.updatedAt)}</td>
               </tr>
