@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftNeedsNoAuthorisation, employerActionsFor } from './employer-dossiers.ts';
+import { draftNeedsNoAuthorisation, employerActionsFor, lateness } from './employer-dossiers.ts';
 
 // The employer's list: a draft that can never be filed (its worker needs no work authorisation)
 // asks to be deleted, not finished.
@@ -27,5 +27,20 @@ describe('what a draft asks of the employer', () => {
     }
     // Once submitted it is no longer a draft to delete.
     expect(draftNeedsNoAuthorisation({ ...draft('PL'), status: 'INADMISSIBLE' }, today.today)).toBe(false);
+  });
+});
+
+describe('what is late on a dossier, for the employer’s list', () => {
+  const open = { status: 'IN_REVIEW', due_date: '2026-11-30', paused_since: null };
+  it('says the service’s legal deadline has passed on an open dossier, not on a closed one', () => {
+    expect(lateness(open, null, '2026-12-02')).toEqual({ isOverdue: true, isAnswerLate: false });
+    expect(lateness(open, null, '2026-11-30').isOverdue).toBe(false);
+    expect(lateness({ ...open, status: 'DECIDED_GRANTED' }, null, '2026-12-02').isOverdue).toBe(false);
+  });
+
+  it('lengthens the deadline while paused, and says the employer’s own answer is late', () => {
+    const paused = { status: 'INFORMATION_REQUESTED', due_date: '2026-11-30', paused_since: '2026-11-20' };
+    expect(lateness(paused, '2026-11-27', '2026-12-02')).toEqual({ isOverdue: false, isAnswerLate: true });
+    expect(lateness(paused, '2026-12-05', '2026-12-02').isAnswerLate).toBe(false);
   });
 });

@@ -4,8 +4,9 @@ import type { Lang } from '../i18n/languages.ts';
 import { queryWords } from '../occupations/search-text.ts';
 import { freeMovementGroupOf, getDefaultRuleData } from '../rules/index.ts';
 import { summariseDossier } from './dossier-view.ts';
-import type { DossierRow } from './dossiers.repo.ts';
+import { type DossierRow, OPEN_STATUSES } from './dossiers.repo.ts';
 import type { DossierStatus } from './lifecycle/dossier-lifecycle.ts';
+import { effectiveDueDate } from './lifecycle/legal-clock.ts';
 
 /**
  * The employer's dossier list: searched by dossier number, worker name or function, filtered by
@@ -73,6 +74,26 @@ export function employerActionsFor(
     actions.push(draftNeedsNoAuthorisation(dossier, hearing.today) ? 'DELETE_DRAFT' : 'FINISH_DRAFT');
   if (TERMS_EXPECTED.has(dossier.status) && !dossier.worker_terms_confirmed_at) actions.push('INFORM_WORKER');
   return actions;
+}
+
+/**
+ * What is late on a dossier on `today`, said in the list as text: the service's legal deadline
+ * passed on an open dossier (the clock's due date, lengthened while paused: legal-clock.ts), and
+ * the employer's answer to a request for information not given by its day.
+ */
+export function lateness(
+  dossier: Pick<DossierRow, 'status' | 'due_date' | 'paused_since'>,
+  answerDueOn: string | null,
+  today: string,
+): { isOverdue: boolean; isAnswerLate: boolean } {
+  const isOpen = (OPEN_STATUSES as readonly string[]).includes(dossier.status);
+  const due = isOpen
+    ? effectiveDueDate({ dueDate: dossier.due_date, pausedSince: dossier.paused_since }, today)
+    : null;
+  return {
+    isOverdue: due !== null && due < today,
+    isAnswerLate: dossier.status === 'INFORMATION_REQUESTED' && answerDueOn !== null && answerDueOn < today,
+  };
 }
 
 export interface EmployerListFilter {
@@ -150,6 +171,7 @@ export async function listEmployerDossiers(
   const rows = await query.orderBy('d.updated_at', 'desc').limit(LIST_LIMIT).execute();
   const listed = rows.map((row) => ({
     ...summariseDossier(row),
+    ...lateness(row, (row.answer_due_on as string | null) ?? null, filter.today),
     needsAction: employerActionsFor(row, {
       dueOn: (row.hearing_due_on as string | null) ?? null,
       today: filter.today,

@@ -170,6 +170,11 @@ function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
           <Tag tone="action">{t('employer.clock.paused')}</Tag>
         </p>
       ) : null}
+      {clock.isOverdue ? (
+        <p>
+          <Tag tone="failure">{t('employer.home.overdue')}</Tag>
+        </p>
+      ) : null}
     </section>
   );
 }

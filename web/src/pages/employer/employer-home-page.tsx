@@ -17,6 +17,10 @@ type Load = { status: 'loading' } | { status: 'ready'; dossiers: ListedDossier[]
 /** A dossier as the list gives it: what waits for the employer (src/dossiers/employer-dossiers.ts). */
 interface ListedDossier extends DossierSummary {
   needsAction: string[];
+  /** The service's legal deadline has passed on this open dossier. */
+  isOverdue?: boolean;
+  /** The employer's answer to a request for information is past its day. */
+  isAnswerLate?: boolean;
   /** A draft whose worker needs no work authorisation: it can never be filed, only deleted. */
   needsNoAuthorisation?: boolean;
   answerDueOn: string | null;
@@ -194,6 +198,12 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                           {action === 'ANSWER_INFORMATION' && dossier.answerDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.answerDueOn) })}`
                             : null}
+                          {action === 'ANSWER_INFORMATION' && dossier.isAnswerLate ? (
+                            <>
+                              {' '}
+                              <Tag tone="failure">{t('employer.home.answerLate')}</Tag>
+                            </>
+                          ) : null}
                           {action === 'ANSWER_HEARING' && dossier.hearingDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.hearingDueOn) })}`
                             : null}
@@ -212,6 +222,13 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                   ) : (
                     <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
                   )}
+                  {dossier.isOverdue ? (
+                    // Said in words, not by colour alone: the service is past its legal deadline.
+                    <>
+                      {' '}
+                      <Tag tone="failure">{t('employer.home.overdue')}</Tag>
+                    </>
+                  ) : null}
                 </td>
                 <td>{formatDate(lang, dossier.updatedAt)}</td>
               </tr>
