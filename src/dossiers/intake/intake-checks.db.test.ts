@@ -94,8 +94,14 @@ describe('intake: what is refused before submission, and the fee only when due',
       'application.worker.nationality': 'BE',
     });
     expect(belgian.statusCode).toBe(200);
-    expect(belgian.json().application.worker.nationality).toBeUndefined();
+    // Kept, though refused: the draft then shows in the employer's list as one never to be filed.
+    expect(belgian.json().application.worker.nationality).toBe('BE');
     expect(belgian.json().answerErrors[0].message).toMatch(/^is Belgisch: een Belg heeft geen toelating/);
+    const listed = (await employer.request('GET', '/api/v1/dossiers')).json().dossiers;
+    expect(listed.find((d: { id: string }) => d.id === draft.id)).toMatchObject({
+      needsAction: ['DELETE_DRAFT'],
+      needsNoAuthorisation: true,
+    });
   });
 
   it('refuses to submit a draft that already holds such a nationality (saved before the rule)', async () => {

@@ -176,6 +176,9 @@ function stepErrors(draft: Draft, questions: readonly Question[], lang: Lang, to
   );
 }
 
+// Errors that leave the answer saved: a nationality needing no authorisation marks a draft never to file.
+const KEPT_RULES: ReadonlySet<string> = new Set(['required', 'workAuthorisationNotRequired']);
+
 function questionOf(questions: readonly Question[], errorPath: string): Question | undefined {
   return questions.find(
     (q) => errorPath === q.path || errorPath.startsWith(`${q.path}.`) || errorPath.startsWith(`${q.path}[`),
@@ -220,10 +223,8 @@ export async function saveDraftStep(
     }
     const stored = draftOf(dossier);
     const given = step.questions.filter((question) => question.path in input.answers);
-    const answerAt = (path: string) => {
-      const value = input.answers[path];
-      return value === '' || value === null ? undefined : value;
-    };
+    const answerAt = (path: string) =>
+      ['', null].includes(input.answers[path] as never) ? undefined : input.answers[path];
     const withAnswers = (skip: ReadonlySet<string>) =>
       given.reduce(
         (draft, question) =>
@@ -237,13 +238,13 @@ export async function saveDraftStep(
     let draft = stored;
     for (let round = 0; round <= given.length; round += 1) {
       for (const error of errors) {
-        const question = error.rule === 'required' ? undefined : questionOf(given, error.path);
+        const question = KEPT_RULES.has(error.rule) ? undefined : questionOf(given, error.path);
         if (question) invalid.add(question.path);
       }
       draft = withAnswers(invalid);
       const remaining = stepErrors(draft, step.questions, input.lang, today).filter(
         (error) =>
-          error.rule !== 'required' &&
+          !KEPT_RULES.has(error.rule) &&
           questionOf(given, error.path) &&
           !invalid.has(questionOf(given, error.path)?.path ?? ''),
       );
