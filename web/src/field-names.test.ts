@@ -45,7 +45,7 @@ describe('field errors name their field', () => {
     await i18next.changeLanguage('nl');
     expect(answerErrorBeside(required)).toBe('Dit veld is verplicht.');
     expect(answerErrorInSummary('Geboortedatum', [{ rule: 'type', message: 'moet een datum zijn' }])).toBe(
-      'Geboortedatum: dit antwoord moet een datum zijn.',
+      'Geboortedatum moet een datum zijn',
     );
   });
 });

@@ -42,7 +42,11 @@ export function answerErrorBeside(fields: readonly Pick<FieldError, 'rule' | 'me
   return fields.map((field) => sentenceOf(field).text).join(' ');
 }
 
-/** The same error in the summary at the top of the page, where it names its field once. */
+/**
+ * The same error in the summary at the top of the page, where it names its field once: in Dutch and
+ * English the label is the subject of the rule ("Voornamen is verplicht"); French, whose labels
+ * carry no article, puts the label before the sentence ("Prénoms : ce champ est obligatoire.").
+ */
 export function answerErrorInSummary(
   label: string,
   fields: readonly Pick<FieldError, 'rule' | 'message'>[],
@@ -50,11 +54,12 @@ export function answerErrorInSummary(
   const sentences = fields.map(sentenceOf);
   const [first, ...rest] = sentences;
   if (!first) return label;
-  // After "<label>:" the sentence goes on in lower case when it is ours ("Date : ce champ …").
+  // After "<label> :" the sentence goes on in lower case when it is ours ("Date : ce champ …").
   const opening = first.isOurs ? first.text.charAt(0).toLocaleLowerCase() + first.text.slice(1) : first.text;
   return i18next.t('fieldError.summary', {
     label,
-    message: [opening, ...rest.map((sentence) => sentence.text)].join(' '),
+    fragment: fields.map((field) => field.message.trim()).join('; '),
+    sentence: [opening, ...rest.map((sentence) => sentence.text)].join(' '),
     interpolation: { escapeValue: false },
   });
 }
