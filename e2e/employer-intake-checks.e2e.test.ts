@@ -265,5 +265,16 @@ describe('the employer is told before filing', () => {
     // Corrected, the postal code's warning goes; the start date's stays.
     await postalCode.fill('9000');
     expect(await warnings.count()).toBe(1);
+    // A warning seen is not an error: the step is saved and left; the review says it again.
+    await page.locator('#q-application-job-title').fill('Software engineer');
+    await page.locator('#q-application-job-requiredVks').selectOption('6');
+    await page.locator('#q-application-job-grossAnnualSalary').fill('85000');
+    await page.getByRole('button', { name: empFr.form.saveAndContinue }).click();
+    await expectHeading(page, empFr.steps.documents);
+    await page.goto(page.url().replace(/steps\/documents$/, 'steps/review'));
+    await page
+      .getByRole('region', { name: empFr.answerChecks.warningTitle })
+      .getByText(empFr.answerChecks.startDate.past)
+      .waitFor();
   });
 });
