@@ -177,7 +177,7 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
             {dossiers.map((dossier) => (
               <tr key={dossier.id} className={dossier.needsAction.length > 0 ? 'emp-row--action' : undefined}>
                 <th scope="row">
-                  <Link href={dossierPath(dossier.id)}>
+                  <Link href={dossierPath(dossier.id)} className={dossier.number ? 'nowrap' : undefined}>
                     {dossier.number ?? t('employer.home.draftNumber')}
                   </Link>
                 </th>
