@@ -29,7 +29,7 @@ import {
   mergeBranches,
   splitByBranch,
 } from '../src/stats/aggregate.ts';
-import type { DimensionId } from '../src/stats/dimensions.ts';
+import { type DimensionId, DOSSIER_BRANCHES } from '../src/stats/dimensions.ts';
 import { generateDossiers } from '../src/stats/generate/generate-dossiers.ts';
 import { writeDossiers } from '../src/stats/generate/write-dossiers.ts';
 import { REPORTS, type ReportDefinition } from '../src/stats/reports/index.ts';
@@ -138,6 +138,9 @@ const COLUMNS = [
   'handover_days',
   'appeal_year',
   'appeal_outcome',
+  // Migration 0029: 003 q2 in the question's categories (q2Question).
+  'athlete_role',
+  'federal_outcome',
 ];
 
 /** Streams the statistics rows out of PostgreSQL (keyset pages) into a CSV file. */
@@ -220,7 +223,8 @@ async function main(): Promise<void> {
         'vks': 'VARCHAR', 'isco_major_group': 'VARCHAR', 'nationality': 'VARCHAR', 'reason_codes': 'VARCHAR',
         'outcome': 'VARCHAR', 'submitted_year': 'SMALLINT', 'decided_year': 'SMALLINT',
         'admissibility_lead_days': 'INTEGER', 'total_lead_days': 'INTEGER', 'handover_days': 'INTEGER',
-        'appeal_year': 'SMALLINT', 'appeal_outcome': 'VARCHAR'})
+        'appeal_year': 'SMALLINT', 'appeal_outcome': 'VARCHAR',
+        'athlete_role': 'VARCHAR', 'federal_outcome': 'VARCHAR'})
     ) TO '${parquet}' (FORMAT parquet)`);
     await duck.run(`CREATE VIEW dossier_statistics AS SELECT * FROM read_parquet('${parquet}')`);
     const exportSeconds = (performance.now() - exportStart) / 1000;
@@ -229,7 +233,7 @@ async function main(): Promise<void> {
       id: string;
       loket: number;
       facts: number;
-      duck: number;
+      duck: number | null;
       rows: number;
       isEqual: boolean;
     }> = [];
@@ -248,19 +252,24 @@ async function main(): Promise<void> {
       const options = { filters: request.filters, ...(by ? { by } : {}) };
       const loketRows = async (source: 'auto' | 'facts') =>
         (await runReport(handle.db, definition, { ...options, source })).rows;
+      // Inspections and NARIC recognitions are read from their own tables (src/stats/inspection-
+      // facts.ts), which the Parquet twin of dossier_statistics does not hold: no DuckDB figure.
+      const isDuckable = splitByBranch(request.measures).every((q) => DOSSIER_BRANCHES.includes(q.branch));
       const loket = await time(() => loketRows('auto'));
       const facts = await time(() => loketRows('facts'));
-      const duckMs = await time(runDuck);
+      const duckMs = isDuckable ? await time(runDuck) : null;
       const fromLoket = await loketRows('auto');
       const fromFacts = await loketRows('facts');
-      const fromDuck = (await runDuck()).filter(
-        (r) => !request.dimensions.every((d) => r.key[d] === 'TOTAL'),
-      );
+      const fromDuck = isDuckable
+        ? (await runDuck()).filter((r) => !request.dimensions.every((d) => r.key[d] === 'TOTAL'))
+        : fromFacts;
       const isEqual =
         normalise(fromLoket) === normalise(fromDuck) && normalise(fromFacts) === normalise(fromDuck);
       results.push({ id: label, loket, facts, duck: duckMs, rows: fromLoket.length, isEqual });
+      const duckText =
+        duckMs === null ? 'DuckDB —' : `DuckDB ${duckMs.toFixed(1)} ms  ${(loket / duckMs).toFixed(2)}×`;
       process.stdout.write(
-        `${label.padEnd(20)} Loket ${loket.toFixed(1)} ms  (scan ${facts.toFixed(1)} ms)  DuckDB ${duckMs.toFixed(1)} ms  ${(loket / duckMs).toFixed(2)}×  rows ${fromLoket.length}  ${isEqual ? 'same answer' : 'DIFFERENT ANSWER'}\n`,
+        `${label.padEnd(20)} Loket ${loket.toFixed(1)} ms  (scan ${facts.toFixed(1)} ms)  ${duckText}  rows ${fromLoket.length}  ${isEqual ? 'same answer' : 'DIFFERENT ANSWER'}\n`,
       );
     }
     duck.closeSync();
@@ -281,10 +290,10 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|---:|---|',
       ...results.map(
         (r) =>
-          `| ${r.id} | ${r.loket.toFixed(1)} | ${r.facts.toFixed(1)} | ${r.duck.toFixed(1)} | ${(r.loket / r.duck).toFixed(2)}× | ${r.rows} | ${r.isEqual ? 'yes' : 'NO'} |`,
+          `| ${r.id} | ${r.loket.toFixed(1)} | ${r.facts.toFixed(1)} | ${r.duck === null ? '—' : r.duck.toFixed(1)} | ${r.duck === null ? '—' : `${(r.loket / r.duck).toFixed(2)}×`} | ${r.rows} | ${r.isEqual ? 'yes' : 'NO'} |`,
       ),
       '',
-      `Targets: each report < 1 s — ${results.every((r) => r.loket < 1000) ? 'met' : 'NOT met'} (slowest ${Math.max(...results.map((r) => r.loket)).toFixed(0)} ms); within 3× of DuckDB — ${results.filter((r) => r.loket <= 3 * r.duck).length} of ${results.length} reports.`,
+      `Targets: each report < 1 s — ${results.every((r) => r.loket < 1000) ? 'met' : 'NOT met'} (slowest ${Math.max(...results.map((r) => r.loket)).toFixed(0)} ms); within 3× of DuckDB — ${results.filter((r) => r.duck !== null && r.loket <= 3 * r.duck).length} of ${results.filter((r) => r.duck !== null).length} reports (the ${results.filter((r) => r.duck === null).length} on inspections and NARIC files have no DuckDB twin; "same answer" compares rollups and scan there).`,
       '',
     ];
     if (args.write) {

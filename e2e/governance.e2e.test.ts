@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-data.ts';
-import { isValidEnterpriseNumber } from '../src/rules/index.ts';
+import { isValidEnterpriseNumber, parameterLabel } from '../src/rules/index.ts';
 import { CATALOGUES } from '../web/src/i18n.ts';
 import { signInApi } from './support/api-session.ts';
 import {
@@ -110,8 +110,34 @@ describe('governance', () => {
       const rowText = await row.innerText();
       expect(rowText).toContain(nl.roles.EMPLOYER);
       expect(rowText).toContain(gov.accounts.signInKind.PENDING);
-      for (const number of AGENT.mandates)
-        expect(rowText).toContain(`${number.slice(0, 4)}.${number.slice(4, 7)}.${number.slice(7)}`);
+      const dotted = (n: string) => `${n.slice(0, 4)}.${n.slice(4, 7)}.${n.slice(7)}`;
+      for (const number of AGENT.mandates) expect(rowText).toContain(dotted(number));
+
+      // The agent no longer acts for the second client: edit the account, drop that mandate.
+      await row.getByRole('button', { name: new RegExp(`^${gov.accounts.edit}`) }).click();
+      const editTitle = gov.accountForm.editTitle.replace('{{name}}', 'Sociaal secretariaat Zuid');
+      await page.getByRole('heading', { level: 2, name: editTitle }).waitFor();
+      expect(await page.getByLabel(gov.accountForm.role).inputValue()).toBe('EMPLOYER');
+      expect(await page.getByLabel(gov.accountForm.mandateNumber.replace('{{n}}', '2')).inputValue()).toBe(
+        AGENT.mandates[1],
+      );
+      await checkLayout();
+      await page.getByRole('button', { name: gov.accountForm.removeMandate.replace('{{n}}', '2') }).click();
+      await page.getByRole('button', { name: gov.accountForm.save }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: gov.accountForm.saved.replace('{{name}}', 'Sociaal secretariaat Zuid') })
+        .waitFor();
+      await expect.poll(() => row.innerText()).not.toContain(dotted(AGENT.mandates[1] as string));
+      expect(await row.innerText()).toContain(dotted(AGENT.mandates[0] as string));
+      // The administrator's own role cannot be changed from their own account.
+      await page
+        .locator('tr[data-username="beheerder"]')
+        .getByRole('button', { name: new RegExp(`^${gov.accounts.edit}`) })
+        .click();
+      expect(await page.getByLabel(gov.accountForm.role).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: gov.accountForm.cancel }).click();
+      await page.getByRole('heading', { level: 2, name: gov.accountForm.title }).waitFor();
 
       // Disabling the analyst ends the analyst's open session at once.
       const analystRow = page.locator('tr[data-username="analist"]');
@@ -242,6 +268,24 @@ describe('governance', () => {
       await checkLayout();
       await page.goto('/admin/proposals');
       await expectHeading(page, gov.proposals.title);
+      // The yearly indexation: figures missing first, then the computed amount is shown and filed.
+      const indexForm = page.locator('section', { has: page.locator('#index-form-title') });
+      const indexLabels = gov.proposals.indexForm;
+      await indexForm.getByRole('button', { name: indexLabels.submit }).click();
+      await indexForm.locator('#index-previous-error').waitFor();
+      await indexForm.locator('#index-previous').fill('128,9');
+      await indexForm.locator('#index-new').fill('131,45');
+      await indexForm
+        .getByLabel(gov.proposals.parameterForm.source)
+        .fill('Statbel, gezondheidsindex (voorbeeld)');
+      expect(await indexForm.locator('#index-preview').innerText()).toContain('203,96');
+      await checkLayout();
+      await indexForm.getByRole('button', { name: indexLabels.submit }).click();
+      await page.locator('.gov-card').filter({ hasText: '203,96' }).first().waitFor();
+      expect(await page.locator('.gov-card').filter({ hasText: '203,96' }).first().innerText()).toContain(
+        '× 131,45 ÷ 128,9',
+      );
+
       const form = page.locator('section', { has: page.locator('#param-form-title') });
       await form
         .getByLabel(gov.proposals.parameterForm.name, { exact: true })
@@ -272,9 +316,17 @@ describe('governance', () => {
       // The public history in English has the new fee among the parameters.
       await context.clearCookies();
       await page.goto('/rule-history');
+      // Each parameter is named in the reader's language, not by the rule data's English description.
+      await page
+        .locator('summary', { hasText: new RegExp(`^${parameterLabel('fee.singlePermit', 'nl')}$`) })
+        .waitFor();
       await page.getByLabel(nl.shell.languageLabel).selectOption('en');
       await expectHeading(page, CATALOGUES.en.governance.history.title);
-      const fee = page.locator('details').filter({ hasText: 'Flemish retributie' });
+      const fee = page.locator('details', {
+        has: page.locator('summary', {
+          hasText: new RegExp(`^${parameterLabel('fee.singlePermit', 'en')}$`),
+        }),
+      });
       await fee.locator('summary').click();
       await fee.getByText('€205').waitFor();
       for (const width of [390, 1280]) {

@@ -87,6 +87,25 @@ describe("the inspector's work list and employer file", () => {
       .getByRole('heading', { name: new RegExp(`: ${insp.outcomes.WITHDRAWAL_PROPOSED}$`) })
       .waitFor();
 
+    // Evidence for the inspection: a text file passed off as a PDF is refused beside the field,
+    // then a real PDF is listed under the inspection.
+    const evidence = page.getByLabel(insp.evidence.label);
+    await evidence.setInputFiles({
+      name: 'loonfiche.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('geen pdf'),
+    });
+    await page.getByRole('button', { name: insp.evidence.submit }).click();
+    await page.locator('.inspector-evidence .field-error').waitFor();
+    await evidence.setInputFiles({
+      name: 'loonfiche-november.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: insp.evidence.submit }).click();
+    await page.getByRole('link', { name: 'loonfiche-november.pdf' }).waitFor();
+    expect(await page.locator('.inspector-evidence .field-error').count()).toBe(0);
+
     // The withdrawal, through the dossiers' withdrawal API: a ground, the facts.
     const withdrawal = page.getByRole('region', { name: insp.withdrawal.title });
     await withdrawal.getByRole('checkbox').first().check();

@@ -253,6 +253,7 @@ function samplesOf(
     // The link's token is in the fragment, as the mail gives it; without one, the page says so.
     password: [{ query: `#${demo.passwordToken}`, note: 'a live link' }, { note: 'without a link' }],
     ruleHistory: one('the list, its last diff and the parameters'),
+    ruleSimulation: one('the form with the open proposals'),
     employerVacancies: one('own vacancies and the form'),
     employerVacancy: demo.talentVacancies.map((vacancyId) => ({
       params: { vacancyId },
@@ -263,6 +264,13 @@ function samplesOf(
       params: { candidateId: id },
       note: reference,
     })),
+    // The demo nurse's file with the interim care function, a care worker's, and a candidate without a file.
+    partnerRecognition: ['WW-2026-004', 'WW-2026-001', 'WW-2026-002'].flatMap((wanted) =>
+      demo.talentCandidates
+        .filter(({ reference }) => reference === wanted)
+        .map(({ id, reference }) => ({ params: { candidateId: id }, note: reference })),
+    ),
+    talentCare: one('the demo files and the seed 004 figures'),
     talentShortageHistory: one('the evolution since 2014 and the versions'),
     talentPilots: one(),
     talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),

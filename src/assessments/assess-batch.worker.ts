@@ -1,4 +1,7 @@
+import type { GovernedRuleDataRows } from '../governance/rule-data/governed-rule-data.ts';
+import { ruleDataFromRows } from '../governance/rule-data/rule-versions.ts';
 import type { Lang } from '../i18n/languages.ts';
+import { installRuleData } from '../rules/index.ts';
 import { AssessmentInputError, assessRequest, rulesErrorToFields } from './assess-request.ts';
 
 /**
@@ -11,13 +14,22 @@ export interface BatchTask {
   lang: Lang;
   at?: string;
   maxItems: number;
+  /** The approved rule data of the server (src/governance); absent: the YAML seed, as the CLI. */
+  ruleData?: GovernedRuleDataRows;
 }
 
 export type BatchResult =
   | { ok: true; json: string }
   | { ok: false; rule: 'json' | 'type' | 'maxItems'; detail?: string };
 
+// The revision this thread installed: a thread rebuilds the rule data only when it changed.
+let installedRevision: string | null = null;
+
 export default function assessBatch(task: BatchTask): BatchResult {
+  if (task.ruleData && task.ruleData.revision !== installedRevision) {
+    installRuleData(ruleDataFromRows(task.ruleData.parameters, task.ruleData.lists));
+    installedRevision = task.ruleData.revision;
+  }
   let items: unknown;
   try {
     items = JSON.parse(task.body);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { refreshRuleData } from '../governance/rule-data/governed-rule-data.ts';
+import { seedRuleData } from '../governance/rule-data/rule-versions.repo.ts';
+import { getDefaultRuleData } from '../rules/index.ts';
 import { BATCH_BODY_LIMIT, BATCH_LIMIT } from './assessment-batch.routes.ts';
 import { createAssessmentPool } from './assessment-pool.ts';
 
@@ -92,6 +95,40 @@ describe('the assessment batch under load', { timeout: 120_000 }, () => {
       code: 'LOKET_PAYLOAD_TOO_LARGE',
       message: 'The content is too large (at most 16 MB).',
     });
+  });
+
+  it('assesses in the worker threads with the approved rule data, not the YAML seed (issue 15)', async () => {
+    await seedRuleData(database.db, getDefaultRuleData());
+    await database.owner.db
+      .insertInto('rule_parameter_versions')
+      .values({
+        name: 'fee.singlePermit',
+        valid_from: '2027-01-01',
+        value: JSON.stringify(205),
+        source: 'Besluit tot indexering (test)',
+        verified: true,
+        status: 'VERIFIED',
+        origin: 'SEED',
+        state: 'APPROVED',
+        decided_at: new Date(),
+      })
+      .execute();
+    expect(await refreshRuleData(database.db)).toBe(true);
+    const in2027 = {
+      ...application,
+      applicationDate: '2027-02-01',
+      job: { ...application.job, grossAnnualSalary: 60_000, startDate: '2027-04-01' },
+    };
+    const single = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(in2027),
+    });
+    expect(single.json().fee.amountDue).toBe(205);
+    const response = await batch('192.0.2.5', JSON.stringify([in2027, application]));
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.json().map((a: { fee: { amountDue: number } }) => a.fee.amountDue)).toEqual([205, 200]);
   });
 
   it('refuses a batch the pool has no room for instead of holding it in memory', async () => {

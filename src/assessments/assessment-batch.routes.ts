@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { governedRuleDataRows } from '../governance/rule-data/governed-rule-data.ts';
 import { isLang } from '../i18n/languages.ts';
 import { translate } from '../i18n/translate.ts';
 import { AssessmentSchema } from '../rules/index.ts';
@@ -60,11 +61,13 @@ export async function assessmentBatchRoutes(
         reply.header('retry-after', '5');
         throw new LoketError('LOKET_RATE_LIMITED', { seconds: 5 });
       }
+      const governed = governedRuleDataRows();
       const task = options.pool.run({
         body: request.body as string,
         lang,
         ...(query.at ? { at: query.at } : {}),
         maxItems: BATCH_LIMIT,
+        ...(governed ? { ruleData: governed } : {}),
       });
       if (!task) {
         reply.header('retry-after', '10');

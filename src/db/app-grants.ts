@@ -35,6 +35,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   federal_outbox: ROWS,
   fee_payments: ROWS,
   information_requests: ROWS,
+  // Evidence of an inspection is added, never changed or removed.
+  inspection_evidence: APPEND_ONLY,
   inspection_referrals: APPEND_ONLY,
   inspections: APPEND_ONLY,
   job_runs: ROWS,
@@ -56,6 +58,10 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   talent_partner_members: ROWS,
   talent_partners: ROWS,
   talent_vacancies: ROWS,
+  // The care pipeline's recognition files (src/talent/care): erased with their candidate (by the
+  // foreign key's cascade); their status history is only appended.
+  talent_recognition_files: ROWS,
+  talent_recognition_events: APPEND_ONLY,
   // Recruitment pilots (src/talent/pilots): projects and spending are seeded, participants move on;
   // their stage history is append-only.
   recruitment_pilots: ['SELECT', 'INSERT'],

@@ -275,7 +275,13 @@ export interface RevocationProposalsTable {
 export interface DossierStaffEntriesTable {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'NOTE' | 'ASSIGNED' | 'LETTER_EDITED' | 'SCREENING_REFERRED' | 'SCREENING_ADVICE';
+  kind:
+    | 'NOTE'
+    | 'ASSIGNED'
+    | 'LETTER_EDITED'
+    | 'SCREENING_REFERRED'
+    | 'SCREENING_ADVICE'
+    | 'REFUSAL_GROUNDS_PROPOSED';
   actor_user_id: string | null;
   effective_on: string;
   occurred_at: Generated<Date>;
@@ -351,6 +357,10 @@ export interface DossierStatisticsTable {
   appeal_decided_on: string | null;
   appeal_year: number | null;
   appeal_outcome: 'UPHELD' | 'OVERTURNED' | null;
+  /** Migration 0029: a professional athlete's role (null for other categories). */
+  athlete_role: 'PLAYER' | 'TRAINER' | 'REFEREE' | 'UNKNOWN' | null;
+  /** Migration 0029: the residence decision on a grant, once known. */
+  federal_outcome: 'GRANTED' | 'REFUSED' | null;
 }
 
 /** Migration 0005: counts by year of submission, kept by triggers on `dossier_statistics`. */
@@ -538,6 +548,52 @@ export interface InspectionReferralsTable {
   addressee: 'HOUSING_INSPECTION' | 'VICTIM_SUPPORT';
   referred_on: string;
   created_at: Generated<Date>;
+}
+
+/** Migration 0032 (src/enforcement/evidence.repo.ts): an inspection's evidence files, append-only. */
+export interface InspectionEvidenceTable {
+  id: Generated<string>;
+  inspection_id: string;
+  seq: Generated<string>;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage: 'database' | 'disk';
+  storage_key: string;
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
+/** Migration 0031 (src/talent/care): a candidate's diploma recognition file at NARIC. */
+export type RecognitionStatusColumn =
+  | 'REQUESTED'
+  | 'DOCUMENTS_MISSING'
+  | 'COMPENSATION_MEASURE'
+  | 'RECOGNISED'
+  | 'REFUSED';
+
+export interface TalentRecognitionFilesTable {
+  candidate_id: string;
+  partner_id: string;
+  naric_reference: string;
+  profession: 'NURSE' | 'CARE_WORKER';
+  status: RecognitionStatusColumn;
+  requested_on: string;
+  status_on: string;
+  record_key: ColumnType<number, never, never>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TalentRecognitionEventsTable {
+  id: Generated<string>;
+  candidate_id: string;
+  status: RecognitionStatusColumn;
+  status_on: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
 }
 
 /** Migration 0020 (src/talent): partner organisations and which PARTNER account acts for which. */
@@ -740,10 +796,13 @@ export interface Database {
   risk_signals: RiskSignalsTable;
   inspections: InspectionsTable;
   inspection_referrals: InspectionReferralsTable;
+  inspection_evidence: InspectionEvidenceTable;
   talent_partners: TalentPartnersTable;
   talent_partner_members: TalentPartnerMembersTable;
   talent_vacancies: TalentVacanciesTable;
   talent_candidates: TalentCandidatesTable;
+  talent_recognition_files: TalentRecognitionFilesTable;
+  talent_recognition_events: TalentRecognitionEventsTable;
   desk_reports: DeskReportsTable;
   desk_report_attachments: DeskReportAttachmentsTable;
   desk_report_messages: DeskReportMessagesTable;

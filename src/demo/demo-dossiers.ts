@@ -12,6 +12,7 @@ import { addDays, addMonths } from '../rules/dates/iso-date.ts';
 import { type Category, freeMovementGroupOf, refusalGroundsOf } from '../rules/index.ts';
 import { generatePopulation, type Population } from '../sources/index.ts';
 import { createSeededRandom, type SeededRandom } from '../sources/simulator/seeded-random.ts';
+import { demoPdf } from './demo-document.ts';
 
 /**
  * A realistic queue for the demo: dozens of dossiers in every state, built through the same use
@@ -20,7 +21,6 @@ import { createSeededRandom, type SeededRandom } from '../sources/simulator/seed
  * are people of the register simulator's population (same seed), so register facts line up. What
  * the demo's people write (a question, an answer, grounds) is in Dutch, as the service's staff would.
  */
-const PDF = Buffer.from('%PDF-1.4\n% Loket demo document\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 type Fate =
   | 'DRAFT'
@@ -303,7 +303,7 @@ async function buildDossier(db: Db, demo: DemoDossier): Promise<void> {
       dossierId: draft.id,
       documentType,
       fileName: `${documentType.toLowerCase()}.pdf`,
-      content: PDF,
+      content: demoPdf(draft.id, documentType),
       userId: employer.id,
       lang: 'en',
       maxBytes: 10_485_760,

@@ -11,6 +11,7 @@ import { requestRun } from '../enforcement/enforcement.repo.ts';
 import { defaultValidity } from '../rules/dates/default-validity.ts';
 import { addDays } from '../rules/dates/iso-date.ts';
 import { type DemoMonitoringCase, generatePopulation, withDemoMonitoring } from '../sources/index.ts';
+import { demoPdf } from './demo-document.ts';
 
 /**
  * The demo's granted dossiers for enforcement (issue 14): one employer account per enterprise of
@@ -19,7 +20,6 @@ import { type DemoMonitoringCase, generatePopulation, withDemoMonitoring } from 
  * work, and a monitoring run asked for, so the inspector's work list is not empty. The employers'
  * accounts have no password: nobody signs in as them.
  */
-const PDF = Buffer.from('%PDF-1.4\n% Loket demo document\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 export async function loadDemoEnforcement(
   db: Db,
@@ -109,7 +109,7 @@ async function grantedDossier(db: Db, employer: User, caseHandler: Acting, demoC
       dossierId: draft.id,
       documentType,
       fileName: `${documentType.toLowerCase()}.pdf`,
-      content: PDF,
+      content: demoPdf(draft.id, documentType),
       userId: employer.id,
       lang: 'nl',
       maxBytes: 10_485_760,

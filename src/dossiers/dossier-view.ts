@@ -213,7 +213,12 @@ export async function buildDossierOverview(
     // Whether a case handler's refusal is a proposal for a supervisor to co-sign (a setting).
     refusalNeedsCoSign: isStaff ? reader.refusalNeedsCoSign === true : null,
     refusalGrounds: isStaff
-      ? offeredGrounds(dossier.category as Category, assessment, dossier.application)
+      ? offeredGrounds(
+          dossier.category as Category,
+          assessment,
+          dossier.application,
+          staffWork?.groundProposals ?? [],
+        )
       : null,
     returnedRefusal: isStaff && dossier.status === 'IN_REVIEW' ? returnedRefusalOf(actions) : null,
     // The withdrawal procedure of a granted authorisation (decision 012): proposal, hearing, outcome.

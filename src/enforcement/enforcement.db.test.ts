@@ -4,8 +4,9 @@ import {
   type DossierWorld,
   dossierDriver,
   HIGHLY_SKILLED_ANSWERS,
+  PDF_BYTES,
 } from '../../test/dossier-driver.ts';
-import { type Session, signIn } from '../../test/test-app.ts';
+import { multipartBody, type Session, signIn } from '../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { createReport } from '../desk/desk.repo.ts';
 
@@ -208,6 +209,41 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
     ]);
     expect(await audits('INSPECTION_RECORDED')).toHaveLength(1);
   });
+  it('keeps evidence files with an inspection: checked by content, audited, for inspectors only', async () => {
+    const file = await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`);
+    const inspectionId = file.json().inspections[0].id as string;
+    const url = `/api/v1/enforcement/inspections/${inspectionId}/evidence`;
+    const upload = (session: Session, name: string, type: string, content: Buffer) => {
+      const { payload, headers } = multipartBody({}, { field: 'file', name, type, content });
+      return session.request('POST', url, payload, headers);
+    };
+    const text = await upload(inspector, 'loonfiche.pdf', 'application/pdf', Buffer.from('not a pdf'));
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.fields[0]).toMatchObject({ path: 'file', rule: 'mediaType' });
+    for (const session of [world.employer, world.caseHandler, world.supervisor])
+      expect((await upload(session, 'x.pdf', 'application/pdf', PDF_BYTES)).statusCode).toBe(403);
+    const added = await upload(inspector, 'loonfiche november.PDF', 'application/pdf', PDF_BYTES);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ fileName: 'loonfiche november.PDF', mediaType: 'application/pdf' });
+    const unknown = `/api/v1/enforcement/inspections/00000000-0000-4000-8000-000000000000/evidence`;
+    const { payload, headers } = multipartBody(
+      {},
+      { field: 'file', name: 'x.pdf', type: 'application/pdf', content: PDF_BYTES },
+    );
+    expect((await inspector.request('POST', unknown, payload, headers)).statusCode).toBe(404);
+
+    const again = await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`);
+    const evidence = again.json().inspections[0].evidence;
+    expect(evidence).toEqual([expect.objectContaining({ id: added.json().id, sizeBytes: PDF_BYTES.length })]);
+    const download = await inspector.request('GET', `${url}/${added.json().id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF_BYTES)).toBe(true);
+    expect(download.headers['content-disposition']).toContain('loonfiche november.PDF');
+    expect((await world.employer.request('GET', `${url}/${added.json().id}`)).statusCode).toBe(403);
+    expect(await audits('INSPECTION_EVIDENCE_ADDED')).toHaveLength(1);
+    expect(await audits('INSPECTION_EVIDENCE_READ')).toHaveLength(1);
+  });
+
   it('counts inspections from a signal and from a report for supervisors and analysts, never for an employer', async () => {
     const other = {
       origin: 'REPORT',
@@ -235,7 +271,9 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         {
           origin: 'SIGNAL',
           outcome: 'WITHDRAWAL_PROPOSED',
-          province: 'OOST_VLAANDEREN',
+          // The place of employment of the employer's latest dossier, as the statistics (q8) read
+          // it, not the monitoring run's: this employer has no dossier in Loket.
+          province: 'UNKNOWN',
           naceDivision: '10',
           inspections: 1,
           finesProposedEuro: 2400,

@@ -21,6 +21,7 @@ import {
   recordInspection,
   requestRun,
 } from './enforcement.repo.ts';
+import { evidenceOf } from './evidence.repo.ts';
 
 /**
  * The inspector's side (issue 14): the ranked work list of the latest monitoring run, an employer's
@@ -190,6 +191,10 @@ export async function enforcementRoutes(
         employerInspections(db(), enterpriseNumber),
         employerReports(db(), enterpriseNumber),
       ]);
+      const evidence = await evidenceOf(
+        db(),
+        inspections.map((i) => i.id),
+      );
       if (!risk.score && dossiers.length === 0 && inspections.length === 0 && reports.length === 0)
         throw new LoketError('LOKET_NOT_FOUND');
       await recordAuditEvent(db(), {
@@ -246,6 +251,15 @@ export async function enforcementRoutes(
           outcome: i.outcome,
           inspector: i.inspector,
           referrals: i.referrals.map((r) => ({ addressee: r.addressee, referredOn: r.referred_on })),
+          evidence: evidence
+            .filter((e) => e.inspection_id === i.id)
+            .map((e) => ({
+              id: e.id,
+              fileName: e.file_name,
+              mediaType: e.media_type,
+              sizeBytes: e.size_bytes,
+              addedAt: e.added_at.toISOString(),
+            })),
         })),
       };
     },

@@ -12,6 +12,8 @@ import {
   saveRunResult,
 } from './enforcement.repo.ts';
 import { type ReadOptions, readRegisters } from './read-registers.ts';
+import { repeatedDocumentsByEmployer } from './repeated-documents.repo.ts';
+import { withRepeatedDocuments } from './repeated-documents.ts';
 import { withDeskReports } from './report-signals.ts';
 import { riskParametersOn } from './risk-parameters.ts';
 
@@ -33,9 +35,14 @@ export async function workRequestedRuns(
     const started = Date.now();
     const { reading, requests, unread } = await readRegisters(sources, auths, run.readOn, options);
     const params = riskParametersOn(run.readOn);
-    const ranking = withDeskReports(
-      rankEmployers(auths, reading, params),
-      await reportCountsByEmployer(db),
+    const ranking = withRepeatedDocuments(
+      withDeskReports(
+        rankEmployers(auths, reading, params),
+        await reportCountsByEmployer(db),
+        params,
+        run.readOn,
+      ),
+      await repeatedDocumentsByEmployer(db),
       params,
       run.readOn,
     );

@@ -15,11 +15,11 @@ export function withDeskReports(
   readOn: string,
 ): EmployerRisk[] {
   const points = params.points.value;
-  const byEmployer = new Map(ranking.map((risk) => [risk.enterpriseNumber, risk]));
+  const signals: Signal[] = [];
   for (const count of counts) {
     const added = count.admissible * points.DESK_REPORT + count.untriaged * points.DESK_REPORT_UNTRIAGED;
     if (added <= 0) continue;
-    const signal: Signal = {
+    signals.push({
       kind: 'DESK_REPORT',
       enterpriseNumber: count.enterpriseNumber,
       authorisationId: null,
@@ -35,21 +35,36 @@ export function withDeskReports(
         validFrom: params.points.validFrom,
         legalBasis: params.points.legalBasis,
       },
-    };
-    const part = { kind: 'DESK_REPORT' as const, points: added, authorisationId: null, counted: true };
-    const risk = byEmployer.get(count.enterpriseNumber);
+    });
+  }
+  return mergeEmployerSignals(ranking, signals);
+}
+
+/**
+ * Signals about an employer as a whole that Loket finds in its own data (reports, repeated
+ * documents) added to the ranking: each adds a counted part to the employer's score; an employer
+ * not yet in the ranking enters it with those parts alone. Highest score first, as `rankEmployers`.
+ */
+export function mergeEmployerSignals(
+  ranking: readonly EmployerRisk[],
+  signals: readonly Signal[],
+): EmployerRisk[] {
+  const byEmployer = new Map(ranking.map((risk) => [risk.enterpriseNumber, risk]));
+  for (const signal of signals) {
+    const part = { kind: signal.kind, points: signal.points, authorisationId: null, counted: true };
+    const risk = byEmployer.get(signal.enterpriseNumber);
     byEmployer.set(
-      count.enterpriseNumber,
+      signal.enterpriseNumber,
       risk
         ? {
             ...risk,
-            score: Math.round((risk.score + added) * 100) / 100,
+            score: Math.round((risk.score + signal.points) * 100) / 100,
             parts: [...risk.parts, part],
             signals: [...risk.signals, signal],
           }
         : {
-            enterpriseNumber: count.enterpriseNumber,
-            score: added,
+            enterpriseNumber: signal.enterpriseNumber,
+            score: signal.points,
             parts: [part],
             signals: [signal],
             dossierScores: [],

@@ -12,5 +12,6 @@ export const SIGNAL_KINDS = [
   'DIRECTORS_CHANGED',
   'LATE_DIMONA',
   'DESK_REPORT',
+  'REPEATED_DOCUMENTS',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];

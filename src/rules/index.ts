@@ -152,6 +152,7 @@ export function withdrawalGroundsForApplication(application: Application, on: st
 export function refusalGroundsForApplication(application: Application): RefusalGround[] {
   return refusalGroundsFor(getDefaultRuleData(), application);
 }
+export { parameterLabel } from './messages/parameter-labels.ts';
 export { locatePostalCode, type PostalLocation } from './regions/postal-code-region.ts';
 export { type Application, ApplicationSchema } from './schema/application-schema.ts';
 export { type Assessment, AssessmentSchema, type Reason, type Warning } from './schema/assessment-schema.ts';

@@ -17,19 +17,24 @@ import { dossierRoutes } from '../dossiers/dossiers.routes.ts';
 import { handlingRoutes } from '../dossiers/handling/handling.routes.ts';
 import { drainRegisterChecks } from '../dossiers/register-check/run-register-checks.ts';
 import { revocationRoutes } from '../dossiers/revocation/revocation.routes.ts';
+import { groundProposalRoutes } from '../dossiers/staff/ground-proposals.routes.ts';
 import { screeningRoutes } from '../dossiers/staff/screening.routes.ts';
 import { staffWorkRoutes } from '../dossiers/staff/staff-work.routes.ts';
 import { workerAccessRoutes } from '../dossiers/worker-access/worker-access.routes.ts';
 import { workerSelfServiceRoutes } from '../dossiers/worker-access/worker-self-service.routes.ts';
 import { enforcementRoutes } from '../enforcement/enforcement.routes.ts';
+import { evidenceRoutes } from '../enforcement/evidence.routes.ts';
 import { inspectionStatisticsRoutes } from '../enforcement/inspection-stats.routes.ts';
 import { occupationRoutes } from '../occupations/occupations.routes.ts';
 import '../validation/compile-validator.ts'; // sets TypeBox to report every error
 import { accountRoutes } from '../governance/accounts/accounts.routes.ts';
+import { feeIndexationRoutes } from '../governance/rule-data/fee-indexation.routes.ts';
 import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
+import { simulationRoutes } from '../governance/simulation/simulation.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
+import { careRoutes } from '../talent/care/care.routes.ts';
 import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
 import { shortageHistoryRoutes } from '../talent/shortage/shortage-history.routes.ts';
 import { talentRoutes } from '../talent/talent.routes.ts';
@@ -149,6 +154,7 @@ export async function buildApp({
   await app.register(handlingRoutes, dossierOptions);
   await app.register(staffWorkRoutes, dossierOptions);
   await app.register(screeningRoutes, dossierOptions);
+  await app.register(groundProposalRoutes, dossierOptions);
   await app.register(revocationRoutes, dossierOptions);
   await app.register(workerAccessRoutes, { ...dossierOptions, cookieSecure: config.cookieSecure });
   await app.register(workerSelfServiceRoutes, dossierOptions);
@@ -161,10 +167,13 @@ export async function buildApp({
     now: dossierOptions.now,
   });
   await app.register(ruleDataRoutes, { database, now: dossierOptions.now });
+  await app.register(feeIndexationRoutes, { database, now: dossierOptions.now });
+  await app.register(simulationRoutes, { database });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
+  await app.register(careRoutes, { database, now: dossierOptions.now });
   await app.register(shortageHistoryRoutes, { now: dossierOptions.now });
   const deskOptions = {
     database,
@@ -174,6 +183,7 @@ export async function buildApp({
     maxDocumentBytes: documents.maxBytes,
   };
   await app.register(deskRoutes, deskOptions);
+  await app.register(evidenceRoutes, deskOptions);
   await app.register(triageRoutes, deskOptions);
   await app.register(webApp, { distDir: config.webDist });
   return app;

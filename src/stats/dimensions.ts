@@ -1,5 +1,13 @@
 import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../rules/index.ts';
-import { DIMENSION_IDS, type DimensionId, type MeasureId } from './stats-ids.ts';
+import {
+  ATHLETE_QUESTION_CATEGORIES,
+  type Branch,
+  DIMENSION_IDS,
+  type DimensionId,
+  type MeasureId,
+  QUESTION_CATEGORIES,
+  QUESTION_CATEGORY_OF_CATEGORY,
+} from './stats-ids.ts';
 
 export { TOTAL } from './stats-ids.ts';
 
@@ -15,6 +23,12 @@ export { TOTAL } from './stats-ids.ts';
 
 /** Published figures start with the Flemish regime (BVR 7 Dec 2018, in force 1 Jan 2019). */
 export const FIRST_YEAR = 2019;
+/**
+ * The oldest year a request may ask for and a year picker offer: inspections can be recorded for
+ * past years (an employer inspected in 2014 is data), so the pickers offer every year holding
+ * figures from here on (src/stats/stats-years.repo.ts) and the query parser accepts the same range.
+ */
+export const EARLIEST_YEAR = 2014;
 export const LAST_YEAR = 2100;
 
 /** "Highly skilled" in the policy figures (seed 002: 69 % in 2019, 36 % in 2024). */
@@ -51,6 +65,17 @@ export const INSPECTION_OUTCOMES = [
   'WITHDRAWAL_PROPOSED',
 ] as const;
 
+/** 003 q2's categories (stats-ids.ts): the athlete's role, else the category mapped. */
+const QUESTION_CATEGORY_SQL = `CASE WHEN f.category = 'PROFESSIONAL_ATHLETE' THEN CASE f.athlete_role ${Object.entries(
+  ATHLETE_QUESTION_CATEGORIES,
+)
+  .map(([role, value]) => `WHEN '${role}' THEN '${value}'`)
+  .join(' ')} ELSE '${ATHLETE_QUESTION_CATEGORIES.UNKNOWN}' END ${Object.entries(
+  QUESTION_CATEGORY_OF_CATEGORY,
+)
+  .map(([category, value]) => `WHEN f.category = '${category}' THEN '${value}'`)
+  .join(' ')} ELSE 'NOT_ASKED' END`;
+
 export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
   year: { column: 'year', values: null },
   category: { column: 'f.category', values: CATEGORIES },
@@ -76,27 +101,10 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
   inspectionOutcome: { column: 'f.inspection_outcome', values: INSPECTION_OUTCOMES },
   // NARIC recognitions read at the register check (src/stats/inspection-facts.ts, seed 004).
   recognitionStatus: { column: 'f.recognition_status', values: RECOGNITION_STATUSES },
+  questionCategory: { column: QUESTION_CATEGORY_SQL, values: QUESTION_CATEGORIES },
 };
 
-/**
- * Which dimensions a branch's facts carry. Dossier branches carry every dossier dimension;
- * an inspection carries its year, its employer's province and its own origin and outcome; an
- * inspected worker (one per inspection and authorisation valid on the day) carries these and the
- * dimensions of the worker's dossier, except refusal reasons (every one of them was granted).
- */
-const INSPECTION_ONLY: readonly DimensionId[] = ['inspectionOrigin', 'inspectionOutcome'];
-export function branchHasDimension(branch: Branch, dimension: DimensionId): boolean {
-  if (branch === 'inspection') return ['year', 'province', ...INSPECTION_ONLY].includes(dimension);
-  if (branch === 'inspectedWorker') return dimension !== 'refusalReason' && dimension !== 'recognitionStatus';
-  if (branch === 'recognition') return dimension !== 'refusalReason' && !INSPECTION_ONLY.includes(dimension);
-  return !INSPECTION_ONLY.includes(dimension) && dimension !== 'recognitionStatus';
-}
-
-/**
- * Cohort measures count dossiers by year of submission; decision measures by year of the regional
- * decision; appeal measures by year of the decision on the appeal (migration 0025). A query asking both runs two scans and merges them (src/stats/aggregate.ts).
- */
-export type Branch = 'cohort' | 'decision' | 'appeal' | 'inspection' | 'inspectedWorker' | 'recognition';
+export { type Branch, branchHasDimension } from './stats-ids.ts';
 
 /** The branches read from `dossier_statistics`; the others from the enforcement capability's inspections. */
 export const DOSSIER_BRANCHES: readonly Branch[] = ['cohort', 'decision', 'appeal'];
@@ -233,6 +241,18 @@ export const MEASURES = {
   // Grants later withdrawn by the service (intrekking, decision 012): still granted on the grant's
   // day (decision 021), so counted in the year of that grant, from the dossier's status REVOKED.
   revoked: { branch: 'decision', sql: `count(*) FILTER (WHERE ${REVOKED})`, isAdditive: true },
+  // 003 q2: the residence part decided on a grant of the work part (migration 0029), counted with
+  // the grant, in the year of the regional decision.
+  residenceGranted: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.federal_outcome = 'GRANTED')`,
+    isAdditive: true,
+  },
+  residenceRefused: {
+    branch: 'decision',
+    sql: `count(*) FILTER (WHERE ${GRANTED} AND f.federal_outcome = 'REFUSED')`,
+    isAdditive: true,
+  },
   inspections: { branch: 'inspection', sql: 'count(*)', isAdditive: true },
   inspectedWorkers: { branch: 'inspectedWorker', sql: 'count(*)', isAdditive: true },
   recognitions: { branch: 'recognition', sql: 'count(*)', isAdditive: true },
@@ -257,6 +277,8 @@ export const KEY_SUMS: Partial<Record<MeasureId, string>> = {
   appealsOverturned: "coalesce(sum(f.record_key) FILTER (WHERE f.appeal_outcome = 'OVERTURNED'), 0)",
   handedOver: 'coalesce(sum(f.record_key) FILTER (WHERE f.handover_days IS NOT NULL), 0)',
   revoked: `coalesce(sum(f.record_key) FILTER (WHERE ${REVOKED}), 0)`,
+  residenceGranted: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.federal_outcome = 'GRANTED'), 0)`,
+  residenceRefused: `coalesce(sum(f.record_key) FILTER (WHERE ${GRANTED} AND f.federal_outcome = 'REFUSED'), 0)`,
   inspections: 'coalesce(sum(f.record_key), 0)',
   inspectedWorkers: 'coalesce(sum(f.record_key), 0)',
   recognitions: 'coalesce(sum(f.record_key), 0)',

@@ -19,8 +19,13 @@ import type { Branch } from './dimensions.ts';
 
 const KEY_OF = (text: string) => `(('x' || left(md5(${text}), 8))::bit(32)::bigint & 2147483647)`;
 
-/** The province of the employer: where its latest dossier says the work is. */
-const EMPLOYER_PROVINCE = `LEFT JOIN LATERAL (
+/**
+ * The province of the inspected employer: where its latest dossier says the work is (`p.province`,
+ * null when Loket holds none). The one source of an inspection's province: the statistics (q8) and
+ * the enforcement's inspection statistics (src/enforcement/inspection-stats.repo.ts) both join it,
+ * so their province figures agree for the same period.
+ */
+export const EMPLOYER_PROVINCE = `LEFT JOIN LATERAL (
     SELECT s.province FROM dossiers d JOIN dossier_statistics s ON s.dossier_id = d.id
      WHERE d.enterprise_number = i.enterprise_number
      ORDER BY s.submitted_on DESC, s.dossier_id LIMIT 1
@@ -34,7 +39,7 @@ const INSPECTION_FACTS = `(SELECT ${INSPECTION_COLUMNS}, coalesce(p.province, 'U
   FROM inspections i ${EMPLOYER_PROVINCE}) f`;
 
 /** The grant's first and last valid day as the monitoring reads them (src/enforcement/enforcement.repo.ts). */
-const INSPECTED_WORKER_FACTS = `(SELECT ${INSPECTION_COLUMNS}, s.province, s.region, s.category, s.kind,
+const INSPECTED_WORKER_FACTS = `(SELECT ${INSPECTION_COLUMNS}, s.province, s.region, s.category, s.athlete_role, s.kind,
     s.nationality, s.sex, s.age_band, s.vks, s.isco_major_group, s.migration_list_function,
     s.is_nurse, s.is_care_worker,
     ${KEY_OF('i.id::text || d.id::text')} AS record_key
@@ -50,7 +55,7 @@ const INSPECTED_WORKER_FACTS = `(SELECT ${INSPECTION_COLUMNS}, s.province, s.reg
  * dossier and reference, with the dossier's dimensions; year = submission. The check reads once
  * (again only when a source was waiting), so a file decided later still shows as pending.
  */
-const RECOGNITION_FACTS = `(SELECT s.submitted_year, s.province, s.region, s.category, s.kind, s.nationality,
+const RECOGNITION_FACTS = `(SELECT s.submitted_year, s.province, s.region, s.category, s.athlete_role, s.kind, s.nationality,
     s.sex, s.age_band, s.vks, s.isco_major_group, s.migration_list_function, s.is_nurse, s.is_care_worker,
     CASE WHEN NOT rf.is_found THEN 'NOT_FOUND'
          WHEN rf.value->>'status' = 'DECIDED' THEN coalesce(rf.value->>'decision', 'RECEIVED')

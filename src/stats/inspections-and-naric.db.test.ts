@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { inspectionStatistics } from '../enforcement/inspection-stats.repo.ts';
+import { aggregate } from './aggregate.ts';
 import { TOTAL } from './dimensions.ts';
 import { generateDossiers } from './generate/generate-dossiers.ts';
 import { writeDossiers } from './generate/write-dossiers.ts';
@@ -7,6 +9,8 @@ import { basisMeasures, publishReport } from './open-data.ts';
 import { runPivot } from './pivot.ts';
 import { findReport } from './reports/index.ts';
 import { runReport } from './reports/run-report.ts';
+import { parseFilters } from './stats-query.ts';
+import { yearsWithData } from './stats-years.repo.ts';
 import { loadFacts, recount, reportAsMap } from './test-support/recount.ts';
 
 /**
@@ -159,5 +163,49 @@ describe('the inspections (003 q8) and NARIC (004) reports', () => {
         );
         expect(pivot.cells[r]?.[c] ?? null, `${origin} ${outcome}`).toBe(row?.values.inspections ?? null);
       }
+  });
+
+  it('gives the same inspections per province on the enforcement page as in the statistics (q8)', async () => {
+    for (const year of [2024, 2025, 2026]) {
+      const page = await inspectionStatistics(database.db, { from: `${year}-01-01`, to: `${year}-12-31` });
+      const fromPage = new Map<string, number>();
+      for (const row of page) fromPage.set(row.province, (fromPage.get(row.province) ?? 0) + row.inspections);
+      const stats = await aggregate(database.db, {
+        measures: ['inspections'],
+        dimensions: ['province'],
+        filters: { years: [year, year] },
+      });
+      const fromStats = new Map(
+        stats.filter((r) => r.key.province !== TOTAL).map((r) => [r.key.province, r.values.inspections]),
+      );
+      expect(Object.fromEntries(fromPage), String(year)).toEqual(Object.fromEntries(fromStats));
+    }
+    // The employer Loket holds no dossier of is in no province on both.
+    const page = await inspectionStatistics(database.db, { from: '2025-03-03', to: '2025-03-03' });
+    expect(page.map((row) => row.province)).toContain('UNKNOWN');
+  });
+
+  it('offers every year from the oldest inspection to the last figures, and accepts each of them', async () => {
+    await database.db
+      .insertInto('inspections')
+      .values({
+        enterprise_number: UNKNOWN_EMPLOYER,
+        origin: 'OTHER',
+        outcome: 'WARNING',
+        fine_proposed_cents: null,
+        findings: '[]',
+        inspected_on: '2014-06-02',
+      })
+      .execute();
+    const years = await yearsWithData(database.db, 2026);
+    expect(years).toEqual(Array.from({ length: 13 }, (_, i) => 2014 + i));
+    for (const year of years)
+      expect(
+        parseFilters({ from: String(year), to: String(year) }, 'en', { from: 2014, to: 2026 }).years,
+      ).toEqual([year, year]);
+    const report = await runReport(database.db, findReport('q8Inspections')!, {
+      filters: { years: [2014, 2014] },
+    });
+    expect(report.totals.inspections).toBe(1);
   });
 });

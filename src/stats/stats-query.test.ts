@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError } from '../server/errors.ts';
+import { MEASURES } from './dimensions.ts';
+import { DIMENSION_IDS, dimensionsForMeasure, MEASURE_BRANCHES, MEASURE_IDS } from './stats-ids.ts';
 import {
   checkOpenDataFilters,
   checkReportFilters,
@@ -30,7 +32,7 @@ describe('statistics parameters', () => {
 
   it('names each bad parameter, all at once', () => {
     expect(
-      fieldsOf(() => parseFilters({ from: '2018', to: '2101', provinces: 'BRABANT' }, 'en', DEFAULTS)),
+      fieldsOf(() => parseFilters({ from: '2013', to: '2101', provinces: 'BRABANT' }, 'en', DEFAULTS)),
     ).toEqual(['query.from:yearRange', 'query.to:yearRange', 'query.provinces:unknownValue']);
     expect(fieldsOf(() => parseFilters({ from: '2025', to: '2020' }, 'en', DEFAULTS))).toEqual([
       'query.from:yearOrder',
@@ -127,5 +129,38 @@ describe('statistics parameters', () => {
         /^Onbekende dimensie: colour\. Mogelijk: year, /,
       );
     }
+  });
+
+  it('offers in the pivot exactly the measure and dimension pairs the server accepts', () => {
+    for (const measure of MEASURE_IDS) {
+      expect(MEASURES[measure].branch, measure).toBe(MEASURE_BRANCHES[measure]);
+      const offered: readonly string[] = dimensionsForMeasure(measure);
+      expect(offered, measure).toContain('year');
+      for (const dimension of DIMENSION_IDS) {
+        const asRows = fieldsOf(() => parsePivotQuery({ rows: dimension, measure }, 'en', DEFAULTS));
+        const asColumns = fieldsOf(() =>
+          parsePivotQuery({ rows: 'year', columns: dimension, measure }, 'en', DEFAULTS),
+        );
+        if (offered.includes(dimension)) {
+          expect(asRows, `${measure} × ${dimension}`).toEqual([]);
+          if (dimension !== 'year') expect(asColumns, `${measure} × ${dimension}`).toEqual([]);
+        } else {
+          // Refused with a 400 naming the parameter: never a failed query.
+          expect(asRows.length, `${measure} × ${dimension}`).toBeGreaterThan(0);
+          expect(asRows.every((f) => f.startsWith('query.measure:') || f.startsWith('query.rows:'))).toBe(
+            true,
+          );
+          expect(asColumns.length, `${measure} × ${dimension}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(dimensionsForMeasure('inspections')).toEqual([
+      'year',
+      'province',
+      'inspectionOrigin',
+      'inspectionOutcome',
+    ]);
+    expect(dimensionsForMeasure('granted')).not.toContain('refusalReason');
+    expect(dimensionsForMeasure('refused')).toContain('refusalReason');
   });
 });

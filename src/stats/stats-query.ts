@@ -7,7 +7,7 @@ import {
   DIMENSION_IDS,
   DIMENSIONS,
   type DimensionId,
-  FIRST_YEAR,
+  EARLIEST_YEAR,
   isDimensionId,
   isMeasureId,
   LAST_YEAR,
@@ -60,8 +60,8 @@ function list(text: string | undefined): string[] {
 function parseYear(problems: Problems, param: 'from' | 'to', text: string | undefined, fallback: number) {
   if (text === undefined || text === '') return fallback;
   const year = Number(text);
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    problems.add(param, 'yearRange', { min: FIRST_YEAR, max: LAST_YEAR });
+  if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > LAST_YEAR) {
+    problems.add(param, 'yearRange', { min: EARLIEST_YEAR, max: LAST_YEAR });
     return fallback;
   }
   return year;

@@ -41,6 +41,11 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, Texts>> = {
     fr: 'État de la reconnaissance NARIC',
     en: 'NARIC recognition status',
   },
+  questionCategory: {
+    nl: 'Categorie van de vraag',
+    fr: 'Catégorie de la question',
+    en: 'Category of the question',
+  },
 };
 
 export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
@@ -157,6 +162,16 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
     nl: 'Aanvragen met een NARIC-dossier',
     fr: 'Demandes avec un dossier NARIC',
     en: 'Applications with a NARIC file',
+  },
+  residenceGranted: {
+    nl: 'Verblijf toegekend',
+    fr: 'Séjour accordé',
+    en: 'Residence granted',
+  },
+  residenceRefused: {
+    nl: 'Verblijf geweigerd',
+    fr: 'Séjour refusé',
+    en: 'Residence refused',
   },
 };
 

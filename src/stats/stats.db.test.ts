@@ -45,6 +45,7 @@ const YEARS: [number, number] = [2019, 2028];
  * `dossier_statistics`; the inspections (003 q8) scan the enforcement capability's `inspections`. Every other report must be answered from the rollups.
  */
 const FACT_TABLE_REPORTS = [
+  'q2Question',
   'q3Refusals',
   'q1HighlyQualified',
   'q6Total',
@@ -218,7 +219,7 @@ describe('statistics over generated dossiers', () => {
 
     it('answers 400 naming the parameter for bad filters', async () => {
       const cases: Array<[string, string]> = [
-        ['/api/v1/stats/reports/q2?from=2018', 'query.from'],
+        ['/api/v1/stats/reports/q2?from=2013', 'query.from'],
         ['/api/v1/stats/reports/q2?from=2024&to=2020', 'query.from'],
         ['/api/v1/stats/reports/q2?categories=HIGHLY_SKILLED,ASTRONAUT', 'query.categories'],
         ['/api/v1/stats/reports/q2?provinces=BRABANT', 'query.provinces'],

@@ -5,7 +5,7 @@ import type { DatabaseState } from '../server/database-state.ts';
 import { LoketError } from '../server/errors.ts';
 import { brusselsDate } from '../server/today.ts';
 import { aggregate } from './aggregate.ts';
-import { FIRST_YEAR, MEASURES, type MeasureId } from './dimensions.ts';
+import { MEASURES, type MeasureId } from './dimensions.ts';
 import { csvDialect, streamCsv } from './export/csv.ts';
 import { pivotLines, reportLines, type TableLines } from './export/table-lines.ts';
 import { streamXlsx } from './export/xlsx.ts';
@@ -141,14 +141,19 @@ function describeReport(report: ReportDefinition) {
 export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptions): Promise<void> {
   const db = () => options.database.db;
   const todayHere = () => brusselsDate((options.now ?? (() => new Date()))());
-  const defaults = () => ({
-    from: FIRST_YEAR,
-    to: Number(brusselsDate((options.now ?? (() => new Date()))()).slice(0, 4)),
-  });
+  const currentYear = () => Number(todayHere().slice(0, 4));
+  /**
+   * The range a request without years gets: every year the pickers offer (the first with figures
+   * up to the last), so the default and the pickers agree.
+   */
+  const defaults = async () => {
+    const years = await yearsWithData(db(), currentYear());
+    return { from: years[0] ?? currentYear(), to: years[years.length - 1] ?? currentYear() };
+  };
 
   const listReports = async () => ({
     reports: REPORTS.map(describeReport),
-    years: await yearsWithData(db(), defaults().to),
+    years: await yearsWithData(db(), currentYear()),
   });
 
   /**
@@ -157,12 +162,11 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
    * demo's dossiers are all of this year).
    */
   const defaultYearsOf = async (definition: ReportDefinition) => {
-    const all = defaults();
+    const all = await defaults();
     const own = definition.defaultYears;
     if (!own) return all;
-    const years = await yearsWithData(db(), all.to);
     const [from, to] = own;
-    return years.some((year) => year >= from && year <= to) ? { from, to } : all;
+    return from <= all.to && to >= all.from ? { from, to } : all;
   };
 
   const reportHandler = (isOpenData: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -204,7 +208,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
       measure?: string;
     };
     const lang = langOf(request);
-    const parsed = parsePivotQuery(query, lang, defaults());
+    const parsed = parsePivotQuery(query, lang, await defaults());
     if (isOpenData) checkOpenDataFilters(parsed.filters, lang);
     const pivot = await runPivot(db(), parsed, { isOpenData });
     if (!isOpenData) {
@@ -265,7 +269,7 @@ export async function statsRoutes(app: FastifyInstance, options: StatsRouteOptio
       },
     },
     async (request) => {
-      const query = parseAggregateQuery(request.query as RawStatsQuery, langOf(request), defaults());
+      const query = parseAggregateQuery(request.query as RawStatsQuery, langOf(request), await defaults());
       const rows = await aggregate(db(), query);
       await recordStatsRead(db(), request, { what: 'aggregate', ...query, format: 'json' });
       return { ...query, rows };

@@ -2,6 +2,8 @@ import type { Db } from '../db/client.ts';
 import { findOccupation } from '../occupations/occupation-catalogue.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { brusselsDate } from '../server/today.ts';
+import { loadDemoCare, loadDemoCareFiles } from './care/demo-care.ts';
+import { DEMO_OCCUPATIONS } from './demo-occupations.ts';
 import { loadDemoPilots } from './pilots/demo-pilots.ts';
 import {
   addPartnerMember,
@@ -20,14 +22,7 @@ import type { LanguageSkill } from './talent-model.ts';
  */
 export const DEMO_PARTNERS = { own: 'Welkom Werk vzw (demo)', other: 'Tweede Kans vzw (demo)' } as const;
 
-export const DEMO_OCCUPATIONS = {
-  nurseAssistant: '87d0795a-d41f-47ee-979f-0ab7d73836e7', // verpleeghulp, ISCO 5321
-  healthcareAssistant: 'd38c2107-98f2-47b7-8bb4-f69750d51082', // zorghulp, ISCO 5321
-  generalNurse: '8d3e8aaa-791b-4c75-a465-f3f827028f50', // algemeen verpleegkundige, ISCO 2221
-  electrician: '4910419f-b4af-4f59-b544-9dbebc8a74f0', // monteur elektrische installaties, ISCO 7411
-  bricklayer: '05f321f8-055b-407d-bf19-e0ddabda56b7', // metselaar, ISCO 7112
-  softwareDeveloper: 'f2b15a0e-e65a-438a-affb-29b9d50b77d1', // software ontwikkelaar, ISCO 2512
-} as const;
+export { DEMO_OCCUPATIONS };
 
 const isco = (id: string) => findOccupation(id)?.iscoCode as string;
 const speaks = (...pairs: [LanguageSkill['lang'], LanguageSkill['level']][]): LanguageSkill[] =>
@@ -142,6 +137,22 @@ const CANDIDATES: DemoCandidate[] = [
     naricReference: null,
     consentShowEmployers: true,
   },
+  {
+    partner: 'own',
+    reference: 'WW-2026-004',
+    pool: 'CARE_RECOGNITION',
+    occupationIds: [DEMO_OCCUPATIONS.generalNurse],
+    educationVks: 6,
+    languages: speaks(['nl', 'B1'], ['en', 'C1']),
+    circle: 'BELGIUM',
+    postalCode: '9000',
+    nationality: 'IN',
+    workAccess: 'FREE',
+    availableInDays: 14,
+    recognition: 'PENDING',
+    naricReference: 'NARIC-DEMO-0004',
+    consentShowEmployers: true,
+  },
 ];
 
 export async function loadDemoTalent(
@@ -169,6 +180,7 @@ export async function loadDemoTalent(
       retentionUntil: addMonths(consentGivenOn, 12),
     });
   }
+  await loadCareDemo(db, { own: own.id, other: other.id, userId: accounts.partnerUserId, today });
   const title = 'Onderhoudselektricien ovens en koelinstallaties';
   await insertVacancy(db, {
     enterpriseNumber: accounts.enterpriseNumber,
@@ -185,5 +197,65 @@ export async function loadDemoTalent(
     onVdabShortageList: true,
     searchText: vacancySearchText(DEMO_OCCUPATIONS.electrician, title),
     idempotencyKey: null,
+  });
+}
+
+/** The recognition files of the named demo candidates, then the care pipeline's demo bulk. */
+async function loadCareDemo(
+  db: Db,
+  ids: { own: string; other: string; userId: string; today: string },
+): Promise<void> {
+  const rows = await db
+    .selectFrom('talent_candidates')
+    .select(['id', 'reference', 'partner_id'])
+    .where('reference', 'in', ['WW-2026-001', 'WW-2026-004', 'TK-101', 'TK-102'])
+    .execute();
+  const id = (reference: string) => rows.find((row) => row.reference === reference) as (typeof rows)[number];
+  const ago = (days: number) =>
+    new Date(Date.parse(`${ids.today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const file = (reference: string, naricReference: string) => ({
+    candidateId: id(reference).id,
+    partnerId: id(reference).partner_id,
+    naricReference,
+  });
+  await loadDemoCareFiles(
+    db,
+    [
+      {
+        ...file('WW-2026-001', 'NARIC-DEMO-0001'),
+        profession: 'CARE_WORKER',
+        status: 'DOCUMENTS_MISSING',
+        requestedOn: ago(70),
+        statusOn: ago(40),
+      },
+      {
+        ...file('WW-2026-004', 'NARIC-DEMO-0004'),
+        profession: 'NURSE',
+        status: 'REQUESTED',
+        requestedOn: ago(45),
+        statusOn: ago(45),
+      },
+      {
+        ...file('TK-101', 'NARIC-DEMO-0101'),
+        profession: 'CARE_WORKER',
+        status: 'REQUESTED',
+        requestedOn: ago(30),
+        statusOn: ago(30),
+      },
+      {
+        ...file('TK-102', 'NARIC-DEMO-0102'),
+        profession: 'NURSE',
+        status: 'RECOGNISED',
+        requestedOn: ago(200),
+        statusOn: ago(20),
+      },
+    ],
+    ids.userId,
+  );
+  await loadDemoCare(db, {
+    ownPartnerId: ids.own,
+    otherPartnerId: ids.other,
+    partnerUserId: ids.userId,
+    today: ids.today,
   });
 }

@@ -64,7 +64,13 @@ export type MatchReason =
       points: number;
       facts: { availableFrom: string; startDate: string; daysLate: number };
     }
-  | { criterion: 'RECOGNITION'; fit: RecognitionFit; points: number; facts: { iscoCode: string } };
+  | {
+      criterion: 'RECOGNITION';
+      fit: RecognitionFit;
+      points: number;
+      /** recognitionFile: where the candidate's NARIC file stands (src/talent/care/care-matching.ts). */
+      facts: { iscoCode: string; recognitionFile?: unknown };
+    };
 
 /** The most points each criterion gives; together 100. Recognition counts only for regulated functions. */
 export const WEIGHTS: Readonly<Record<Criterion, number>> = {

@@ -23,6 +23,9 @@ const AccountsPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('./pages/governance/proposals-page.tsx').then((m) => ({ default: m.ProposalsPage })),
 );
+const SimulationPage = lazy(() =>
+  import('./pages/governance/simulation-page.tsx').then((m) => ({ default: m.SimulationPage })),
+);
 const PasswordPage = lazy(() =>
   import('./pages/governance/password-page.tsx').then((m) => ({ default: m.PasswordPage })),
 );
@@ -64,6 +67,12 @@ const TalentPilots = lazy(() =>
 );
 const TalentPilot = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotPage })),
+);
+const PartnerRecognition = lazy(() =>
+  import('./pages/talent/recognition-page.tsx').then((m) => ({ default: m.PartnerRecognitionPage })),
+);
+const TalentCare = lazy(() =>
+  import('./pages/talent/care-report-page.tsx').then((m) => ({ default: m.CareReportPage })),
 );
 const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
 const InspectorReportsArea = lazy(() =>
@@ -157,6 +166,8 @@ function CurrentPage() {
       return <PasswordPage />;
     case 'ruleHistory':
       return <RuleHistoryPage />;
+    case 'ruleSimulation':
+      return <SignedIn page={page} render={() => <SimulationPage />} />;
     case 'employerVacancies':
       return <SignedIn page={page} render={() => <TalentVacancies />} />;
     case 'employerVacancy':
@@ -190,6 +201,20 @@ function CurrentPage() {
           render={() => <TalentPilot key={page.params.pilotId} pilotId={page.params.pilotId as string} />}
         />
       );
+    case 'partnerRecognition':
+      return (
+        <SignedIn
+          page={page}
+          render={() => (
+            <PartnerRecognition
+              key={page.params.candidateId}
+              candidateId={page.params.candidateId as string}
+            />
+          )}
+        />
+      );
+    case 'talentCare':
+      return <SignedIn page={page} render={() => <TalentCare />} />;
     default: {
       const unhandled: never = page.id;
       throw new Error(`no page for ${String(unhandled)}`);

@@ -48,6 +48,15 @@ describe('the page table', () => {
     }
   });
 
+  it("has the care pipeline pages: a candidate's recognition file and the care report", () => {
+    expect(matchPage(`/partner/candidates/${SAMPLE.candidateId}/recognition`)).toEqual({
+      id: 'partnerRecognition',
+      params: { candidateId: SAMPLE.candidateId },
+    });
+    expect(matchPage('/talent/care')?.id).toBe('talentCare');
+    expect(PAGE_ROUTES.talentCare.for).toEqual(['ANALYST', 'SUPERVISOR']);
+  });
+
   it('refuses to fill an address without its parameters', () => {
     expect(() => pagePath('employerDossier')).toThrow(/dossierId/);
   });

@@ -44,11 +44,14 @@ export const PAGE_ROUTES = {
   adminProposals: { pattern: '/admin/proposals', for: ['ADMIN'] },
   password: { pattern: '/password', for: 'public' },
   ruleHistory: { pattern: '/rule-history', for: 'public' },
+  ruleSimulation: { pattern: '/rule-simulation', for: ['ANALYST', 'ADMIN'] },
   partnerHome: { pattern: '/partner', for: ['PARTNER'] },
   partnerCandidate: { pattern: '/partner/candidates/:candidateId', for: ['PARTNER'] },
   talentShortageHistory: { pattern: '/talent/shortage-history', for: 'public' },
   talentPilots: { pattern: '/talent/pilots', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
   talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
+  partnerRecognition: { pattern: '/partner/candidates/:candidateId/recognition', for: ['PARTNER'] },
+  talentCare: { pattern: '/talent/care', for: ['ANALYST', 'SUPERVISOR'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;

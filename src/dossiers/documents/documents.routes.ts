@@ -14,6 +14,7 @@ import { renderFeeInvitation } from '../fees/fee-invitation.ts';
 import { renderQrSvg } from '../fees/payment-qr.ts';
 import { letterEmployer } from '../letters/letter-employer.repo.ts';
 import type { DocumentStorage } from './document-storage.ts';
+import { contentDisposition } from './file-names.ts';
 import { ACCEPTED_MEDIA_TYPES, removeDocument, uploadDocument } from './upload-document.ts';
 
 const DossierParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -22,11 +23,6 @@ const DocumentParams = Type.Object({
   documentId: Type.String({ format: 'uuid' }),
 });
 const EMPLOYER_AND_STAFF = ['EMPLOYER', 'CASE_HANDLER', 'SUPERVISOR'] as const;
-
-function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Documents, the fee's payment instructions and the decision letters of a dossier. */
 export async function documentRoutes(

@@ -27,3 +27,12 @@ export function nameForMediaType(name: string, mediaType: AcceptedMediaType): st
   const stem = match ? (match[1] as string) : name.replace(/\.+$/, '') || 'document';
   return `${stem.slice(0, 200 - extensions[0]!.length - 1)}.${extensions[0]}`;
 }
+
+/** The Content-Disposition of a stored file: an ASCII name for old clients, the real one in UTF-8. */
+export function contentDisposition(
+  fileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -30,6 +30,8 @@ export interface OfferedGround {
   legalBasis: string;
   /** The assessment's message when the rules found this ground. */
   found: string | null;
+  /** The latest inspector's proposal naming this ground (issue 14), if any. */
+  proposed: { on: string; by: string | null; facts: string } | null;
 }
 
 export interface RefusalChoice {
@@ -63,14 +65,17 @@ export function offeredGrounds(
   category: Category,
   assessment: Assessment | null,
   application: unknown,
+  proposals: readonly { codes: readonly string[]; on: string; by: string | null; facts: string }[] = [],
 ): OfferedGround[] {
   return groundsOfDossier(category, application).map((ground) => {
     const reason = assessment?.reasons.find((r) => r.code === ground.code);
+    const proposal = proposals.findLast((p) => p.codes.includes(ground.code));
     return {
       code: ground.code,
       effect: ground.effect,
       legalBasis: reason?.legalBasis ?? ground.legalBasis,
       found: reason?.message ?? null,
+      proposed: proposal ? { on: proposal.on, by: proposal.by, facts: proposal.facts } : null,
     };
   });
 }

@@ -10,7 +10,16 @@ export type StaffEntryKind =
   | 'ASSIGNED'
   | 'LETTER_EDITED'
   | 'SCREENING_REFERRED'
-  | 'SCREENING_ADVICE';
+  | 'SCREENING_ADVICE'
+  | 'REFUSAL_GROUNDS_PROPOSED';
+
+/** An inspector's proposal of refusal grounds for a pending dossier (issue 14), as staff read it. */
+export interface GroundProposal {
+  codes: string[];
+  facts: string;
+  on: string;
+  by: string | null;
+}
 
 export interface StaffEntry {
   id: string;
@@ -120,6 +129,14 @@ export async function staffHistoryOf(db: Db, dossierId: string) {
         adviceNote: advice ? String(advice.details.note ?? '') || null : null,
       }
     : null;
+  const groundProposals: GroundProposal[] = entries
+    .filter((e) => e.kind === 'REFUSAL_GROUNDS_PROPOSED')
+    .map((e) => ({
+      codes: Array.isArray(e.details.codes) ? (e.details.codes as string[]) : [],
+      facts: String(e.details.facts ?? ''),
+      on: e.on,
+      by: e.actorName,
+    }));
   const history = entries.map((e) => ({
     action: e.kind,
     by: e.actorRole ?? 'CASE_HANDLER',
@@ -133,11 +150,13 @@ export async function staffHistoryOf(db: Db, dossierId: string) {
           ? String(e.details.question ?? '') || null
           : e.kind === 'SCREENING_ADVICE'
             ? String(e.details.note ?? '') || null
-            : e.kind === 'ASSIGNED'
-              ? typeof e.details.to === 'string'
-                ? (names.get(e.details.to) ?? null)
-                : null
-              : String(e.details.signed ?? '') || null,
+            : e.kind === 'REFUSAL_GROUNDS_PROPOSED'
+              ? String(e.details.facts ?? '') || null
+              : e.kind === 'ASSIGNED'
+                ? typeof e.details.to === 'string'
+                  ? (names.get(e.details.to) ?? null)
+                  : null
+                : String(e.details.signed ?? '') || null,
   }));
-  return { notes, history, screening };
+  return { notes, history, screening, groundProposals };
 }

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { repeatInProcess } from '../../jobs/repeat-in-process.ts';
 import { getDefaultRuleData, installRuleData } from '../../rules/index.ts';
-import { approvedRevision, loadApprovedRuleData, seedRuleData } from './rule-versions.repo.ts';
+import { approvedRevision, loadApprovedRows, seedRuleData } from './rule-versions.repo.ts';
+import { type ListRow, type ParameterRow, ruleDataFromRows } from './rule-versions.ts';
 
 /**
  * Keeps this process's rule data equal to the approved versions in the database. The engine itself
@@ -12,14 +13,30 @@ import { approvedRevision, loadApprovedRuleData, seedRuleData } from './rule-ver
  */
 export const RULE_DATA_REFRESH_MS = 10_000;
 
-let installedRevision: string | null = null;
+/**
+ * The approved rows this process installed, with their fingerprint: worker threads (the batch
+ * route) receive them and build the same rule data, so a batch never assesses with the YAML seed
+ * after a governed change. Null while the process runs on the YAML alone (the CLI, unit tests).
+ */
+export interface GovernedRuleDataRows {
+  readonly revision: string;
+  readonly parameters: readonly ParameterRow[];
+  readonly lists: readonly ListRow[];
+}
+
+let installed: GovernedRuleDataRows | null = null;
+
+export function governedRuleDataRows(): GovernedRuleDataRows | null {
+  return installed;
+}
 
 /** Loads and installs the approved versions when they changed; returns whether it did. */
 export async function refreshRuleData(db: Db): Promise<boolean> {
   const revision = await approvedRevision(db);
-  if (revision === installedRevision) return false;
-  installRuleData(await loadApprovedRuleData(db));
-  installedRevision = revision;
+  if (revision === installed?.revision) return false;
+  const rows = await loadApprovedRows(db);
+  installRuleData(ruleDataFromRows(rows.parameters, rows.lists));
+  installed = { revision, ...rows };
   return true;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
-import { assess, getDefaultRuleData } from '../../rules/index.ts';
+import { assess, getDefaultRuleData, parameterLabel } from '../../rules/index.ts';
 import { anApplication } from '../../rules/test-support/build-application.ts';
 import { refreshRuleData } from './governed-rule-data.ts';
 import { seedRuleData } from './rule-versions.repo.ts';
@@ -121,6 +121,7 @@ describe('rule data under four eyes (issue 15)', () => {
     expect(audit.map((a) => a.action)).toEqual(['RULE_DATA_PROPOSED', 'RULE_DATA_APPROVED']);
     const history = await approver.request('GET', '/api/v1/rule-data/parameters');
     const fee = history.json().parameters.find((p: { name: string }) => p.name === 'fee.singlePermit');
+    expect(fee.label).toBe(parameterLabel('fee.singlePermit', 'nl'));
     expect(fee.versions.map((v: { validFrom: string; value: number }) => [v.validFrom, v.value])).toEqual([
       ['2019-01-01', 0],
       ['2026-01-01', 200],

@@ -5,13 +5,21 @@ import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
 import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
-import { translate } from '../../i18n/translate.ts';
-import { getDefaultRuleData, isParameterName, type MigrationListVersion } from '../../rules/index.ts';
+import {
+  getDefaultRuleData,
+  isParameterName,
+  type MigrationListVersion,
+  parameterLabel,
+} from '../../rules/index.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
-import type { FieldError } from '../../validation/field-errors.ts';
 import { refreshRuleData } from './governed-rule-data.ts';
+import {
+  checkEffectiveDate as checkProposalDate,
+  invalidRuleData,
+  ruleDataFieldError,
+} from './proposal-checks.ts';
 import {
   approveList,
   approveParameter,
@@ -85,12 +93,8 @@ const DiffQuery = Type.Object(
   { additionalProperties: false },
 );
 
-function invalid(errors: FieldError[]): LoketError {
-  return new LoketError('LOKET_VALIDATION_FAILED', { count: errors.length }, errors);
-}
-function fieldError(lang: Lang, path: string, rule: string, params?: Record<string, unknown>): FieldError {
-  return { path, rule, message: translate(lang, `validation.ruleData.${rule}`, params) };
-}
+const invalid = invalidRuleData;
+const fieldError = ruleDataFieldError;
 
 export interface RuleDataRouteOptions {
   database: DatabaseState;
@@ -107,11 +111,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
   const db = () => options.database.db;
   const actor = (request: FastifyRequest) => request.user as User;
 
-  async function checkEffectiveDate(trx: Db, validFrom: string, lang: Lang): Promise<void> {
-    const earliest = earliestEffectiveDate(brusselsDate(options.now()), await latestFilingDate(trx));
-    if (validFrom < earliest)
-      throw invalid([fieldError(lang, 'body.validFrom', 'effectiveDate', { date: earliest })]);
-  }
+  const checkEffectiveDate = (trx: Db, validFrom: string, lang: Lang) =>
+    checkProposalDate(trx, validFrom, lang, options.now());
 
   app.get(
     '/api/v1/rule-data/parameters',
@@ -122,11 +123,13 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
         summary: 'Every parameter with its approved values, dates and sources (public history)',
       },
     },
-    async () => {
+    async (request) => {
       const data = getDefaultRuleData();
       return {
         parameters: [...data.parameters.timelines.values()].map((timeline) => ({
           name: timeline.name,
+          // The name in the reader's language; the description below is the rule data's own (English).
+          label: parameterLabel(timeline.name, request.lang),
           unit: timeline.unit,
           description: timeline.description,
           versions: timeline.periods.map((p) => ({ ...p })),

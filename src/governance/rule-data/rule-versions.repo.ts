@@ -65,6 +65,12 @@ export async function seedRuleData(db: Db, seed: RuleData): Promise<boolean> {
 
 /** The approved versions, as rule data for the engine. */
 export async function loadApprovedRuleData(db: Db): Promise<RuleData> {
+  const rows = await loadApprovedRows(db);
+  return ruleDataFromRows(rows.parameters, rows.lists);
+}
+
+/** The approved versions as rows: what `ruleDataFromRows` builds the rule data from. */
+export async function loadApprovedRows(db: Db): Promise<{ parameters: ParameterRow[]; lists: ListRow[] }> {
   const [parameters, lists] = await Promise.all([
     db
       .selectFrom('rule_parameter_versions as v')
@@ -90,8 +96,8 @@ export async function loadApprovedRuleData(db: Db): Promise<RuleData> {
       .orderBy('valid_from')
       .execute(),
   ]);
-  return ruleDataFromRows(
-    parameters.map(
+  return {
+    parameters: parameters.map(
       (row): ParameterRow => ({
         name: row.name,
         unit: row.unit,
@@ -104,7 +110,7 @@ export async function loadApprovedRuleData(db: Db): Promise<RuleData> {
         status: row.status,
       }),
     ),
-    lists.map(
+    lists: lists.map(
       (row): ListRow => ({
         version: row.version as string,
         validFrom: row.valid_from,
@@ -115,7 +121,7 @@ export async function loadApprovedRuleData(db: Db): Promise<RuleData> {
         entries: row.entries as MigrationListEntry[],
       }),
     ),
-  );
+  };
 }
 
 /**

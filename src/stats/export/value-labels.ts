@@ -32,6 +32,7 @@ const GROUPS = {
   inspectionOrigin: 'inspectionOrigins',
   inspectionOutcome: 'inspectionOutcomes',
   recognitionStatus: 'recognitionStatuses',
+  questionCategory: 'questionCategories',
 } as const satisfies Partial<Record<DimensionId, keyof typeof analystNl>>;
 
 let migrationListNames: Map<string, Readonly<Record<Lang, string>>> | null = null;

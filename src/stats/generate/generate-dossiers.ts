@@ -20,6 +20,7 @@ import {
 } from './calibration.ts';
 import {
   AGE,
+  athleteRole,
   type Group,
   groupOf,
   ISCO,
@@ -370,6 +371,7 @@ function buildDossier(random: SeededRandom, plan: Plan): GeneratedDossier {
     applicationDate: submitted,
     kind,
     category,
+    ...(category === 'PROFESSIONAL_ATHLETE' ? { athlete: { role: athleteRole(plan.seed, plan.n) } } : {}),
     employer: { enterpriseNumber: enterpriseNumber(random) },
     worker: {
       birthDate,

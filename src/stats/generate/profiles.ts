@@ -1,4 +1,5 @@
 import type { Category, Province, ReasonCode } from '../../rules/index.ts';
+import { hashText } from '../../sources/simulator/seeded-random.ts';
 
 /**
  * Who applies in each category: nationality, sex, age, qualification, occupation and workplace.
@@ -368,3 +369,17 @@ export const REFUSAL_REASONS: Readonly<Record<Category, Weights<ReasonCode>>> = 
   PERFORMING_ARTIST: [['SALARY_BELOW_THRESHOLD', 100]],
   MINISTER_OF_RELIGION: [['FALSE_DOCUMENTS', 100]],
 };
+
+/**
+ * An athlete's role (003 q2 asks for players, trainers and referees apart): about three players to
+ * one trainer, few referees (an assumption; no published split). Drawn from the dossier's own hash,
+ * not the shared stream, so every other generated value stays what it was; one in twenty leaves the
+ * optional question open.
+ */
+export function athleteRole(seed: number, n: number): 'PLAYER' | 'TRAINER' | 'REFEREE' | null {
+  const draw = hashText(`${seed}:${n}:athlete`) % 100;
+  if (draw < 70) return 'PLAYER';
+  if (draw < 90) return 'TRAINER';
+  if (draw < 95) return 'REFEREE';
+  return null;
+}

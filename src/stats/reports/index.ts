@@ -6,6 +6,7 @@ import { naricRecognitions } from './naric-recognitions.ts';
 import { nursesByNationality } from './nurses-by-nationality.ts';
 import { q1HighlyQualified } from './q1-highly-qualified.ts';
 import { q2ApplicationsByProvince } from './q2-applications-by-province.ts';
+import { q2QuestionCategories } from './q2-question-categories.ts';
 import { q3RefusalReasons } from './q3-refusal-reasons.ts';
 import { q3RefusalsAndInadmissible } from './q3-refusals-and-inadmissible.ts';
 import { q4Combined } from './q4-combined.ts';
@@ -19,6 +20,7 @@ import { revocationsPerCategory } from './revocations.ts';
 
 export const REPORTS: readonly ReportDefinition[] = [
   q2ApplicationsByProvince,
+  q2QuestionCategories,
   q3RefusalReasons,
   q3RefusalsAndInadmissible,
   q4GrantProfiles,

@@ -69,6 +69,7 @@ function emptyFact(): Fact {
     admissibilityLead: null,
     totalLead: null,
     handover: null,
+    residenceOutcome: null,
     appealYear: null,
     appealOutcome: null,
     isWithinDeadline: null,

@@ -11,6 +11,7 @@ import {
 } from '../dimensions.ts';
 import { REPORTS, type ReportDefinition } from '../reports/index.ts';
 import { reportDimensions, reportGroupingSets, runReport } from '../reports/run-report.ts';
+import { questionCategoryOf } from '../stats-ids.ts';
 import { inspectionFacts, recognitionFacts } from './inspection-recount.ts';
 
 /**
@@ -24,7 +25,11 @@ export interface RawDossier {
   category: string;
   kind: string;
   status: string;
-  application: { worker?: Record<string, unknown>; job?: Record<string, unknown> };
+  application: {
+    worker?: Record<string, unknown>;
+    job?: Record<string, unknown>;
+    athlete?: { role?: string | null };
+  };
   assessment: { procedure?: { region?: string; province?: string | null } } | null;
   decision: {
     outcome?: string;
@@ -38,6 +43,7 @@ export interface RawDossier {
   decided_on: string | null;
   due_date: string | null;
   federal_decided_on: string | null;
+  federal_status?: string;
 }
 
 export interface Fact {
@@ -57,6 +63,8 @@ export interface Fact {
   totalLead: number | null;
   /** Admissibility → handed over to the Immigration Office (its outbox row sent). */
   handover: number | null;
+  /** The Immigration Office's decision on a grant's residence part, once known. */
+  residenceOutcome: string | null;
   /** The last appeal decided, from the action log. */
   appealYear: number | null;
   appealOutcome: string | null;
@@ -74,6 +82,12 @@ function ageBand(age: number): string {
   if (age < 40) return 'FROM_30_TO_39';
   if (age < 50) return 'FROM_40_TO_49';
   return 'FROM_50';
+}
+
+/** An athlete's role as the application records it; any other text is no role. */
+function athleteRole(d: RawDossier): string | null {
+  const role = d.application.athlete?.role;
+  return role === 'PLAYER' || role === 'TRAINER' || role === 'REFEREE' ? role : null;
 }
 
 export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, handedOverOn?: string): Fact {
@@ -107,6 +121,7 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
       inspectionOrigin: '',
       inspectionOutcome: '',
       recognitionStatus: '',
+      questionCategory: questionCategoryOf(d.category, athleteRole(d)),
     },
     submittedYear: Number(submittedOn.slice(0, 4)),
     decidedYear: outcome ? Number(d.decided_on?.slice(0, 4)) : null,
@@ -122,6 +137,10 @@ export function factOf(d: RawDossier, appeal?: { on: string; outcome: string }, 
     admissibilityLead: days(submittedOn, d.admissible_on),
     totalLead: outcome === 'GRANTED' ? days(submittedOn, d.federal_decided_on) : null,
     handover: handedOverOn ? days(d.admissible_on, handedOverOn) : null,
+    residenceOutcome:
+      outcome === 'GRANTED' && (d.federal_status === 'GRANTED' || d.federal_status === 'REFUSED')
+        ? d.federal_status
+        : null,
     appealYear: appeal ? Number(appeal.on.slice(0, 4)) : null,
     appealOutcome: appeal?.outcome ?? null,
     isWithinDeadline: outcome && d.due_date ? (d.decided_on as string) <= d.due_date : null,
@@ -214,6 +233,8 @@ export function recount(
         inc(cell, 'granted', fact.outcome === 'GRANTED');
         inc(cell, 'refused', fact.outcome === 'REFUSED');
         inc(cell, 'revoked', fact.isRevoked);
+        inc(cell, 'residenceGranted', fact.residenceOutcome === 'GRANTED');
+        inc(cell, 'residenceRefused', fact.residenceOutcome === 'REFUSED');
         inc(cell, 'highlySkilledGranted', fact.outcome === 'GRANTED' && isHighly(fact.dims.category));
         inc(cell, 'highlyQualifiedGranted', fact.outcome === 'GRANTED' && Number(fact.dims.vks) >= 5);
         inc(cell, 'qualificationKnownGranted', fact.outcome === 'GRANTED' && fact.dims.vks !== 'UNKNOWN');
@@ -322,6 +343,7 @@ export async function loadFacts(db: TestDatabase): Promise<Fact[]> {
       'decided_on',
       'due_date',
       'federal_decided_on',
+      'federal_status',
     ])
     .where('submitted_at', 'is not', null)
     .execute();

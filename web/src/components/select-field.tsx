@@ -4,6 +4,8 @@ import { describedByOf, FieldFrame } from './field-frame.tsx';
 export interface SelectOption {
   value: string;
   label: string;
+  /** The label's language when it differs from the page's (a parameter's English description). */
+  lang?: string;
 }
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
@@ -29,7 +31,7 @@ export function SelectField({ id, label, options, placeholder, error, hint, ...s
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -34,12 +34,18 @@ interface ReportFiltersProps {
   byChoices: readonly DimensionId[] | undefined;
   /** False where the report cannot take a category (inspections concern an employer). */
   hasCategoryFilter: boolean;
+  /**
+   * Open data: one category and one province at most (decision 026; the server answers a second
+   * one with a 400), so the form offers a single choice each and says why.
+   */
+  isOneValueEach: boolean;
   errors: FormErrors;
 }
 
 /**
  * The filters as a GET form: its values live in the URL, so a table can be bookmarked and sent
- * around. Categories and provinces left all unticked mean "all".
+ * around. Categories and provinces left all unticked mean "all"; on open data each is one choice
+ * from a list whose first entry is "all".
  */
 export function ReportFilters({
   action,
@@ -48,6 +54,7 @@ export function ReportFilters({
   yearChoices,
   byChoices,
   hasCategoryFilter,
+  isOneValueEach,
   errors,
 }: ReportFiltersProps) {
   const t = useT();
@@ -60,8 +67,8 @@ export function ReportFilters({
       ...query,
       from: text('from'),
       to: text('to'),
-      categories: form.getAll('categories').map(String),
-      provinces: form.getAll('provinces').map(String),
+      categories: form.getAll('categories').map(String).filter(Boolean),
+      provinces: form.getAll('provinces').map(String).filter(Boolean),
       by: text('by'),
     };
     navigateQuery(`${action}?${writeStatsQuery(next)}`);
@@ -109,26 +116,58 @@ export function ReportFilters({
             />
           ) : null}
         </div>
-        {hasCategoryFilter ? (
-          <CheckboxGroup
-            id={FILTER_FIELD_IDS.categories}
-            name="categories"
-            legend={t('analyst.filters.categories')}
-            dimension="category"
-            values={CATEGORIES}
-            checked={query.categories}
-            error={errors.byParam.categories}
-          />
-        ) : null}
-        <CheckboxGroup
-          id={FILTER_FIELD_IDS.provinces}
-          name="provinces"
-          legend={t('analyst.filters.provinces')}
-          dimension="province"
-          values={[...PROVINCES, 'UNKNOWN']}
-          checked={query.provinces}
-          error={errors.byParam.provinces}
-        />
+        {isOneValueEach ? (
+          <>
+            <p className="form-hint">{t('analyst.filters.oneValue')}</p>
+            <div className="stats-filter-row">
+              {hasCategoryFilter ? (
+                <OneValueField
+                  id={FILTER_FIELD_IDS.categories}
+                  name="categories"
+                  label={t('analyst.filters.category')}
+                  dimension="category"
+                  values={CATEGORIES}
+                  all={t('analyst.filters.allCategories')}
+                  chosen={query.categories}
+                  error={errors.byParam.categories}
+                />
+              ) : null}
+              <OneValueField
+                id={FILTER_FIELD_IDS.provinces}
+                name="provinces"
+                label={t('analyst.filters.province')}
+                dimension="province"
+                values={[...PROVINCES, 'UNKNOWN']}
+                all={t('analyst.filters.allProvinces')}
+                chosen={query.provinces}
+                error={errors.byParam.provinces}
+              />
+            </div>
+          </>
+        ) : (
+          <>
+            {hasCategoryFilter ? (
+              <CheckboxGroup
+                id={FILTER_FIELD_IDS.categories}
+                name="categories"
+                legend={t('analyst.filters.categories')}
+                dimension="category"
+                values={CATEGORIES}
+                checked={query.categories}
+                error={errors.byParam.categories}
+              />
+            ) : null}
+            <CheckboxGroup
+              id={FILTER_FIELD_IDS.provinces}
+              name="provinces"
+              legend={t('analyst.filters.provinces')}
+              dimension="province"
+              values={[...PROVINCES, 'UNKNOWN']}
+              checked={query.provinces}
+              error={errors.byParam.provinces}
+            />
+          </>
+        )}
         <button type="submit" className="button">
           {t('analyst.filters.apply')}
         </button>
@@ -180,5 +219,35 @@ function CheckboxGroup({ id, name, legend, dimension, values, checked, error }: 
         </div>
       </fieldset>
     </div>
+  );
+}
+
+interface OneValueFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  dimension: DimensionId;
+  values: readonly string[];
+  /** The first entry, chosen when the URL names none: every value. */
+  all: string;
+  /** The values in the URL; a bookmark with more than one keeps the first. */
+  chosen: readonly string[];
+  error: string | undefined;
+}
+
+/** One value of a dimension or all of them: a select, so a second value cannot be asked. */
+function OneValueField({ id, name, label, dimension, values, all, chosen, error }: OneValueFieldProps) {
+  const t = useT();
+  const lang = currentLang();
+  return (
+    <SelectField
+      id={id}
+      name={name}
+      label={label}
+      placeholder={all}
+      options={values.map((value) => ({ value, label: valueLabel(t, lang, dimension, value) }))}
+      defaultValue={chosen[0] ?? ''}
+      error={error}
+    />
   );
 }

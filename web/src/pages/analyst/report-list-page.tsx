@@ -48,6 +48,9 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
           <Link href="/open-data">{t('analyst.home.openDataLink')}</Link>
           <br />
           <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
+          <br />
+          <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
+          <Link href={pagePath('ruleSimulation')}>{t('governance.simulation.title')}</Link>
         </p>
       )}
     </>

@@ -97,6 +97,7 @@ function ReportView({
           yearChoices={yearChoices}
           byChoices={summary.by}
           hasCategoryFilter={summary.filters?.includes('categories') ?? true}
+          isOneValueEach={source.kind === 'open-data'}
           errors={errors}
         />
       ) : null}

@@ -164,6 +164,10 @@ describe('numbers and order', () => {
       'WEST_VLAANDEREN',
       'UNKNOWN',
     ]);
+    // 003 q2's categories in the question's order, not by their names.
+    expect(
+      sortKeys('questionCategory', ['NOT_ASKED', 'AU_PAIR', 'ATHLETE_TRAINER', 'ATHLETE_PLAYER']),
+    ).toEqual(['ATHLETE_PLAYER', 'ATHLETE_TRAINER', 'AU_PAIR', 'NOT_ASKED']);
   });
 
   it('does not call a null value hidden unless the server says so', () => {

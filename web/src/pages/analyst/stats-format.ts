@@ -1,5 +1,5 @@
 import { CATEGORIES, PROVINCES, REASON_CODES, REGIONS } from '../../../../src/rules/contract.ts';
-import { TOTAL } from '../../../../src/stats/stats-ids.ts';
+import { QUESTION_CATEGORIES, TOTAL } from '../../../../src/stats/stats-ids.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import type { Lang, MessageKey, Translate } from '../../i18n.ts';
 import type { DimensionId, Report, ReportRow } from './stats-types.ts';
@@ -159,6 +159,7 @@ const ORDERS: Partial<Record<DimensionId, readonly string[]>> = {
   inspectionOrigin: ['SIGNAL', 'REPORT', 'OTHER'],
   inspectionOutcome: ['NO_INFRINGEMENT', 'WARNING', 'FINE_PROPOSED', 'WITHDRAWAL_PROPOSED'],
   recognitionStatus: ['RECEIVED', 'IN_TREATMENT', 'EQUIVALENT', 'REFUSED', 'NOT_FOUND'],
+  questionCategory: QUESTION_CATEGORIES,
 };
 
 /** The values of a dimension in a fixed order (the law's for categories), others by their code. */
@@ -292,6 +293,7 @@ const LABEL_GROUPS: Partial<Record<DimensionId, string>> = {
   inspectionOrigin: 'inspectionOrigins',
   inspectionOutcome: 'inspectionOutcomes',
   recognitionStatus: 'recognitionStatuses',
+  questionCategory: 'questionCategories',
 };
 
 /** A dimension's value as words: a category's name, a country's name in the reader's language, … */

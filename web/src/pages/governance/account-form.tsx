@@ -25,26 +25,42 @@ function fieldId(key: string): string {
   return `account-${key}`;
 }
 
-/** The form to create an account; an employer gets its own enterprise and the enterprises it acts for. */
+/**
+ * The form to create an account, or to change one (`editing`): name, address, language, role and,
+ * for an employer, its own enterprise and the enterprises it acts for. The username never changes.
+ * The page mounts a fresh form (React `key`) for each account it edits, so the state starts from it.
+ */
 export function AccountForm({
   roles,
   needsEmail,
-  onCreated,
+  editing = null,
+  isOwnAccount = false,
+  onSaved,
+  onCancel,
 }: {
   roles: readonly Role[];
   needsEmail: boolean;
-  onCreated(message: string): void;
+  editing?: Account | null;
+  isOwnAccount?: boolean;
+  onSaved(message: string): void;
+  onCancel?(): void;
 }) {
   const t = useT();
   const { api } = useSession();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [preferredLang, setPreferredLang] = useState<string>(currentLang());
-  const [role, setRole] = useState('');
-  const [enterpriseNumber, setEnterpriseNumber] = useState('');
-  const [mandates, setMandates] = useState<MandateRow[]>([]);
-  const [nextKey, setNextKey] = useState(1);
+  const [username, setUsername] = useState(editing?.username ?? '');
+  const [displayName, setDisplayName] = useState(editing?.displayName ?? '');
+  const [email, setEmail] = useState(editing?.email ?? '');
+  const [preferredLang, setPreferredLang] = useState<string>(editing?.preferredLang ?? currentLang());
+  const [role, setRole] = useState<string>(editing?.role ?? '');
+  const [enterpriseNumber, setEnterpriseNumber] = useState(editing?.enterpriseNumber ?? '');
+  const [mandates, setMandates] = useState<MandateRow[]>(
+    (editing?.mandates ?? []).map((m, index) => ({
+      key: index + 1,
+      enterpriseNumber: m.enterpriseNumber,
+      enterpriseName: m.enterpriseName ?? '',
+    })),
+  );
+  const [nextKey, setNextKey] = useState((editing?.mandates.length ?? 0) + 1);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const isEmployer = role === 'EMPLOYER';
@@ -79,7 +95,7 @@ export function AccountForm({
     const required = (key: string, value: string) => {
       if (!value.trim()) found[key] = t('governance.accountForm.errors.required', { field: labels[key] });
     };
-    required('username', username);
+    if (!editing) required('username', username);
     required('displayName', displayName);
     if (needsEmail) required('email', email);
     if (!role) found.role = t('governance.accountForm.errors.role');
@@ -88,8 +104,7 @@ export function AccountForm({
     if (Object.keys(found).length > 0) return;
     setSending(true);
     try {
-      const created = await api.call<Account>('POST', '/api/v1/accounts', {
-        username: username.trim(),
+      const fields = {
         displayName: displayName.trim(),
         email: email.trim() || null,
         preferredLang,
@@ -103,8 +118,17 @@ export function AccountForm({
                 enterpriseName: m.enterpriseName.trim() || null,
               }))
           : [],
+      };
+      if (editing) {
+        const saved = await api.call<Account>('PUT', `/api/v1/accounts/${editing.id}`, fields);
+        onSaved(t('governance.accountForm.saved', { name: saved.displayName }));
+        return;
+      }
+      const created = await api.call<Account>('POST', '/api/v1/accounts', {
+        username: username.trim(),
+        ...fields,
       });
-      onCreated(
+      onSaved(
         created.email && needsEmail
           ? t('governance.accountForm.createdMailed', { username: created.username, email: created.email })
           : t('governance.accountForm.created', { username: created.username }),
@@ -128,20 +152,36 @@ export function AccountForm({
 
   return (
     <section aria-labelledby="account-form-title" className="gov-section">
-      <h2 id="account-form-title">{t('governance.accountForm.title')}</h2>
-      <p>{needsEmail ? t('governance.accountForm.intro') : t('governance.accounts.oidcNote')}</p>
+      <h2 id="account-form-title" tabIndex={-1}>
+        {editing
+          ? t('governance.accountForm.editTitle', { name: editing.displayName })
+          : t('governance.accountForm.title')}
+      </h2>
+      <p>
+        {editing
+          ? t('governance.accountForm.editIntro')
+          : needsEmail
+            ? t('governance.accountForm.intro')
+            : t('governance.accounts.oidcNote')}
+      </p>
       <ErrorSummary items={summary} />
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="gov-form">
-        <TextField
-          id="account-username"
-          label={labels.username as string}
-          hint={t('governance.accountForm.usernameHint')}
-          value={username}
-          autoComplete="off"
-          maxLength={100}
-          onChange={(event) => setUsername(event.target.value)}
-          error={errors.username}
-        />
+        {editing ? (
+          <p>
+            {labels.username}: <strong>{editing.username}</strong>
+          </p>
+        ) : (
+          <TextField
+            id="account-username"
+            label={labels.username as string}
+            hint={t('governance.accountForm.usernameHint')}
+            value={username}
+            autoComplete="off"
+            maxLength={100}
+            onChange={(event) => setUsername(event.target.value)}
+            error={errors.username}
+          />
+        )}
         <TextField
           id="account-displayName"
           label={labels.displayName as string}
@@ -172,7 +212,9 @@ export function AccountForm({
         <SelectField
           id="account-role"
           label={labels.role as string}
-          placeholder={t('governance.accountForm.chooseRole')}
+          placeholder={editing ? undefined : t('governance.accountForm.chooseRole')}
+          hint={isOwnAccount ? t('governance.accountForm.ownRoleHint') : undefined}
+          disabled={isOwnAccount}
           options={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={role}
           onChange={(event) => setRole(event.target.value)}
@@ -241,9 +283,16 @@ export function AccountForm({
           </>
         ) : null}
         <FieldErrorMessage id="account-form-error" message={errors.form} />
-        <button id="account-submit" type="submit" className="button" disabled={sending}>
-          {t('governance.accountForm.submit')}
-        </button>
+        <div className="gov-actions">
+          <button id="account-submit" type="submit" className="button" disabled={sending}>
+            {editing ? t('governance.accountForm.save') : t('governance.accountForm.submit')}
+          </button>
+          {onCancel ? (
+            <button type="button" className="button button--secondary" onClick={onCancel}>
+              {t('governance.accountForm.cancel')}
+            </button>
+          ) : null}
+        </div>
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -25,6 +25,13 @@ export function AccountsPage() {
   usePageTitle(title);
   const { load, reload } = useApiLoad<AccountList>('/api/v1/accounts', { keepWhileLoading: true });
   const [notice, setNotice] = useState<Notice>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const { state } = useSession();
+  const me = state.status === 'ready' ? state.user?.id : undefined;
+  // The form replaces "new account" while an account is edited: bring the user to it.
+  useEffect(() => {
+    if (editing) document.getElementById('account-form-title')?.focus();
+  }, [editing]);
   return (
     <>
       <p>
@@ -49,14 +56,19 @@ export function AccountsPage() {
       {load.status === 'ready' ? (
         <>
           {load.data.authMode === 'oidc' ? <p>{t('governance.accounts.oidcNote')}</p> : null}
-          <AccountTable list={load.data} onNotice={setNotice} onChanged={reload} />
+          <AccountTable list={load.data} onNotice={setNotice} onChanged={reload} onEdit={setEditing} />
           <AccountForm
+            key={editing?.id ?? 'new'}
             roles={load.data.roles}
             needsEmail={load.data.authMode === 'local'}
-            onCreated={(text) => {
+            editing={editing}
+            isOwnAccount={editing !== null && editing.id === me}
+            onSaved={(text) => {
               setNotice({ tone: 'status', text });
+              setEditing(null);
               reload();
             }}
+            onCancel={editing ? () => setEditing(null) : undefined}
           />
         </>
       ) : null}
@@ -68,10 +80,12 @@ function AccountTable({
   list,
   onNotice,
   onChanged,
+  onEdit,
 }: {
   list: AccountList;
   onNotice(notice: Notice): void;
   onChanged(): void;
+  onEdit(account: Account): void;
 }) {
   const t = useT();
   const { api, state } = useSession();
@@ -153,6 +167,15 @@ function AccountTable({
                 </td>
                 <td>
                   <div className="gov-actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      disabled={busy === account.id}
+                      onClick={() => onEdit(account)}
+                    >
+                      {t('governance.accounts.edit')}
+                      <span className="visually-hidden"> ({account.displayName})</span>
+                    </button>
                     {account.id === me ? null : account.disabledAt ? (
                       <button
                         type="button"

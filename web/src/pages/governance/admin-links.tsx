@@ -12,6 +12,11 @@ export function AdminLinks() {
       label: t('governance.home.proposals'),
       hint: t('governance.home.proposalsHint'),
     },
+    {
+      page: 'ruleSimulation',
+      label: t('governance.simulation.title'),
+      hint: t('governance.simulation.homeHint'),
+    },
     { page: 'adminOutbox', label: t('outbox.link'), hint: t('governance.home.outboxHint') },
     { page: 'ruleHistory', label: t('governance.home.history'), hint: t('governance.home.historyHint') },
     { page: 'talentPilots', label: t('talent.pilots.link'), hint: t('talent.pilots.adminHint') },

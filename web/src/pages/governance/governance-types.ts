@@ -66,6 +66,8 @@ export interface ParameterPeriod {
 
 export interface ParameterHistory {
   name: string;
+  /** The parameter's name in words, in the language of the request. */
+  label: string;
   unit: string;
   description: string;
   versions: ParameterPeriod[];

@@ -104,9 +104,7 @@ export function ParameterProposalForm({
           id="param-name"
           label={labels.name as string}
           placeholder={t('governance.proposals.parameterForm.choose')}
-          // The parameters are named by their description, which the rules keep in English.
-          options={parameters.map((p) => ({ value: p.name, label: p.description }))}
-          lang="en"
+          options={parameters.map((p) => ({ value: p.name, label: p.label }))}
           value={name}
           onChange={(event) => choose(event.target.value)}
           error={errors.name}

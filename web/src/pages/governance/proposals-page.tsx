@@ -8,6 +8,7 @@ import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
+import { FeeIndexationForm } from './fee-indexation-form.tsx';
 import { capitalise, formatDay, formatMoment } from './governance-format.ts';
 import type { ParameterHistory, Proposal, ProposalList } from './governance-types.ts';
 import { ListProposalForm } from './list-proposal-form.tsx';
@@ -33,7 +34,9 @@ export function ProposalsPage() {
   const { load, reload } = useApiLoad<ProposalList>('/api/v1/rule-data/proposals', {
     keepWhileLoading: true,
   });
-  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters');
+  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters', {
+    perLanguage: true,
+  });
   const [notice, setNotice] = useState<{ tone: 'status' | 'alert'; text: string } | null>(null);
   const done = (text: string) => {
     setNotice({ tone: 'status', text });
@@ -80,6 +83,13 @@ export function ProposalsPage() {
               onProposed={done}
             />
           ) : null}
+          {parameters.load.status === 'ready' ? (
+            <FeeIndexationForm
+              parameters={parameters.load.data.parameters}
+              today={load.data.earliestEffectiveDate}
+              onProposed={done}
+            />
+          ) : null}
           <ListProposalForm earliest={load.data.earliestEffectiveDate} onProposed={done} />
         </>
       ) : null}
@@ -123,8 +133,7 @@ function ProposalTable({
                   t('governance.proposals.listSubject')
                 ) : (
                   <>
-                    {t('governance.proposals.parameterSubject')}:{' '}
-                    <span lang="en">{parameter?.description ?? proposal.subject}</span>
+                    {t('governance.proposals.parameterSubject')}: {parameter?.label ?? proposal.subject}
                   </>
                 )}{' '}
                 <Tag tone={STATE_TONE[proposal.state]}>
@@ -164,6 +173,13 @@ function ProposalTable({
                   </>
                 ) : null}
               </dl>
+              {proposal.state === 'PROPOSED' ? (
+                <p>
+                  <Link href={`${pagePath('ruleSimulation')}?proposal=${proposal.kind}-${proposal.id}`}>
+                    {t('governance.simulation.simulate')}
+                  </Link>
+                </p>
+              ) : null}
               {proposal.state === 'PROPOSED' ? (
                 proposal.proposedById === list.me ? (
                   <p className="form-hint">{t('governance.proposals.ownProposal')}</p>

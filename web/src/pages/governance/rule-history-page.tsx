@@ -23,7 +23,9 @@ export function RuleHistoryPage() {
   const title = t('governance.history.title');
   usePageTitle(title);
   const lists = useApiLoad<{ versions: ListVersionSummary[] }>('/api/v1/rule-data/lists/migration-list');
-  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters');
+  const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters', {
+    perLanguage: true,
+  });
   const failed = lists.load.status === 'failed' || parameters.load.status === 'failed';
   return (
     <>
@@ -221,7 +223,7 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
         const caption = t('governance.history.parameterCaption', { n: index + 1 });
         return (
           <details key={parameter.name} className="gov-parameter">
-            <summary lang="en">{parameter.description}</summary>
+            <summary>{parameter.label}</summary>
             <TableScroll label={caption}>
               <table className="table gov-table">
                 <caption className="visually-hidden">{caption}</caption>

@@ -201,7 +201,7 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
       </section>
       <section aria-labelledby="file-inspections">
         <h2 id="file-inspections">{t('inspector.file.inspectionsTitle')}</h2>
-        <InspectionList inspections={file.inspections} />
+        <InspectionList inspections={file.inspections} onChanged={() => setReload((n) => n + 1)} />
       </section>
       <section aria-labelledby="file-record" className="panel">
         <h2 id="file-record">{t('inspector.inspection.title')}</h2>

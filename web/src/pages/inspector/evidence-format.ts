@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPES } from '../../../../src/dossiers/documents/required-documents.ts';
 import type { Translate } from '../../i18n.ts';
 import { formatKbo } from '../desk/inspector-reports-page.tsx';
 import { formatDate } from '../employer/labels.ts';
@@ -49,6 +50,10 @@ const KNOWN_FACTS = new Set([
   'reportsAdmissible',
   'reportsUntriaged',
   'reportsTotal',
+  'repeatedFiles',
+  'workersSharingFile',
+  'documentType',
+  'otherEmployers',
 ]);
 const KNOWN_SOURCES = new Set(['LOKET', 'kbo', 'national-register', 'dimona', 'dmfa', 'sanctions']);
 const KNOWN_STATUSES = new Set(['ACTIVE', 'BANKRUPT', 'STOPPED']);
@@ -77,6 +82,8 @@ export function factValue(t: Translate, lang: string, fact: SignalFact): string 
     return t(`inspector.enterpriseStatuses.${value as 'ACTIVE'}`);
   if (name === 'sanctionKind' && KNOWN_SANCTIONS.has(value))
     return t(`inspector.sanctionKinds.${value as 'EXCLUSION'}`);
+  if (name === 'documentType' && (DOCUMENT_TYPES as readonly string[]).includes(value))
+    return t(`staff.documentTypes.${value as 'PASSPORT'}`);
   if (ISO_DATE.test(value)) return formatDate(lang, value);
   return value;
 }

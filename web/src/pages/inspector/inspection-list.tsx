@@ -1,9 +1,16 @@
 import { currentLang, useT } from '../../i18n.ts';
 import { formatDate, formatEuro } from '../employer/labels.ts';
+import { EvidenceFiles } from './evidence-files.tsx';
 import type { Inspection } from './inspector-types.ts';
 
-/** Earlier inspections of the employer, the latest first: origin, outcome, findings, fine, referrals. */
-export function InspectionList({ inspections }: { inspections: readonly Inspection[] }) {
+/** Earlier inspections of the employer, the latest first: origin, outcome, findings, fine, referrals, evidence. */
+export function InspectionList({
+  inspections,
+  onChanged,
+}: {
+  inspections: readonly Inspection[];
+  onChanged(): void;
+}) {
   const t = useT();
   const lang = currentLang();
   if (inspections.length === 0) return <p>{t('inspector.file.noInspections')}</p>;
@@ -45,6 +52,7 @@ export function InspectionList({ inspections }: { inspections: readonly Inspecti
               })}
             </p>
           ))}
+          <EvidenceFiles inspection={inspection} onAdded={onChanged} />
         </li>
       ))}
     </ol>

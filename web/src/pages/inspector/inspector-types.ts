@@ -68,6 +68,7 @@ export interface Inspection {
   outcome: (typeof OUTCOMES)[number];
   inspector: string | null;
   referrals: Array<{ addressee: (typeof ADDRESSEES)[number]; referredOn: string }>;
+  evidence: Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: string }>;
 }
 
 export interface EmployerFile {

@@ -5,6 +5,7 @@ import { TableScroll } from '../../components/table-scroll.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { describeFieldError } from '../../field-names.ts';
 import { useT } from '../../i18n.ts';
+import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
@@ -26,6 +27,9 @@ export function SupervisorHomePage({ user }: { user: SessionUser }) {
         <Link className="button" href="/supervisor/queue">
           {t('staff.supervisor.queueLink')}
         </Link>
+      </p>
+      <p>
+        <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
       </p>
       <WaitingSummary />
       <NotificationsSection />

@@ -5,15 +5,30 @@ import type { LanguageSkill, MatchReason, MatchViewBase, PermitRoute } from './t
 export const languagesText = (languages: LanguageSkill[]) =>
   languages.map((skill) => `${skill.lang.toUpperCase()} ${skill.level}`).join(', ');
 
+/** Where the candidate's NARIC file stands and what the rules allow meanwhile (src/talent/care/care-matching.ts). */
+interface RecognitionFileFacts {
+  status: string;
+  interim: 'NURSE_EXCEPTION' | 'NO_LEVEL_CONDITION' | 'NONE' | null;
+}
+
+function recognitionFileText(t: ReturnType<typeof useT>, file: RecognitionFileFacts): string {
+  const status = t('talent.care.reason.file', {
+    status: t(`talent.care.status.${file.status}` as MessageKey),
+  });
+  return file.interim ? `${status}; ${t(`talent.care.reason.${file.interim}` as MessageKey)}` : status;
+}
+
 /** One reason of a match in plain words, with its points. */
 function ReasonLine({ reason }: { reason: MatchReason }) {
   const t = useT();
   const key = `talent.fit.${reason.criterion}.${reason.fit}` as MessageKey;
   const missing = (reason.facts.missing as LanguageSkill[] | undefined) ?? [];
+  const file = reason.facts.recognitionFile as RecognitionFileFacts | undefined;
   return (
     <li>
       <strong>{t(`talent.criterion.${reason.criterion}` as MessageKey)}</strong>: {t(key, reason.facts)}
-      {missing.length > 0 ? ` (${t('talent.missingLanguages', { languages: languagesText(missing) })})` : ''}{' '}
+      {missing.length > 0 ? ` (${t('talent.missingLanguages', { languages: languagesText(missing) })})` : ''}
+      {file ? ` (${recognitionFileText(t, file)})` : ''}{' '}
       <span className="hint">{t('talent.points', { count: reason.points })}</span>
     </li>
   );

@@ -22,7 +22,6 @@ const RECOGNITION = ['NOT_APPLICABLE', 'PENDING', 'RECOGNISED', 'REFUSED'];
 
 /** The fields whose rule needs an example to act on (talent.errors.hint). */
 const HINTED = ['reference', 'postalCode', 'nationality', 'languages'];
-
 const isoToday = () => new Date().toISOString().slice(0, 10);
 const plusMonths = (iso: string, months: number) => {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -313,7 +312,8 @@ export function PartnerCandidatePage({ candidateId }: { candidateId: string }) {
     <>
       <PageHeading>{t('talent.candidate.title', { reference: candidate.reference })}</PageHeading>
       <p>
-        <Link href={pagePath('partnerHome')}>{t('talent.candidate.back')}</Link>
+        <Link href={pagePath('partnerHome')}>{t('talent.candidate.back')}</Link> ·{' '}
+        <Link href={pagePath('partnerRecognition', { candidateId })}>{t('talent.care.recognitionLink')}</Link>
       </p>
       {failure ? <p role="alert">{failure}</p> : null}
       <dl className="summary-list">
