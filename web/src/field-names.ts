@@ -56,7 +56,8 @@ export function answerErrorInSummary(
   if (!first) return label;
   // After "<label> :" the sentence goes on in lower case when it is ours ("Date : ce champ …").
   const opening = first.isOurs ? first.text.charAt(0).toLocaleLowerCase() + first.text.slice(1) : first.text;
-  return i18next.t('fieldError.summary', {
+  const style = i18next.t('fieldError.summaryStyle') === 'colon' ? 'summaryColon' : 'summarySubject';
+  return i18next.t(`fieldError.${style}`, {
     label,
     fragment: fields.map((field) => field.message.trim()).join('; '),
     sentence: [opening, ...rest.map((sentence) => sentence.text)].join(' '),
