@@ -1,12 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import empFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
+import frShell from '../web/src/locales/fr.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import { type ApiSession, signInApi } from './support/api-session.ts';
 import {
   type E2eServer,
   expectHeading,
   expectNoAccessibilityViolations,
+  expectNoSidewaysScroll,
   signInOnPage,
   useBrowserTests,
 } from './support/harness.ts';
@@ -203,5 +206,75 @@ describe('the employer is told before filing', () => {
     expect(await page.getByRole('img', { name: /QR-code/ }).count()).toBe(0);
     await expectNoAccessibilityViolations(page);
     expect((await page.request.get(`${server.url}/api/v1/dossiers/${id}/fee`)).status()).toBe(404);
+  });
+
+  it('flags a wrong INSZ, a workplace outside Flanders and a past start date on their own step, in French, without repeating the label', async () => {
+    await signIn();
+    await page.locator('#language').selectOption('fr');
+    await page.getByRole('link', { name: empFr.home.start }).click();
+    await page.getByLabel(frShell.categories.HIGHLY_SKILLED).check();
+    await page.getByRole('button', { name: empFr.new.start }).click();
+    await expectHeading(page, empFr.steps.employer);
+    await page.getByRole('button', { name: empFr.form.saveAndContinue }).click();
+    await expectHeading(page, empFr.steps.worker);
+
+    // An empty required field: the message beside it does not repeat its label; the summary names it once.
+    await page.getByRole('button', { name: empFr.form.saveAndContinue }).click();
+    await page.getByRole('alert').waitFor();
+    const givenNames = page.locator('#q-workerIdentity-givenNames');
+    const besideGiven = page.locator(`#${await givenNames.getAttribute('aria-describedby')}`);
+    await besideGiven.getByText(frShell.fieldError.required).waitFor();
+    expect(await besideGiven.innerText()).not.toContain(empFr.questions.workerIdentity.givenNames);
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: `${empFr.questions.workerIdentity.givenNames} : ce champ est obligatoire.` })
+      .waitFor();
+
+    // A wrong INSZ is said as the field is left, by the same check as the server's.
+    const insz = page.locator('#q-application-worker-insz');
+    await insz.fill('93.05.18-223.62');
+    await insz.blur();
+    expect(await insz.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText(empFr.answerChecks.insz.checkDigits).waitFor();
+    await insz.fill('93.05.18-223.61');
+    expect(await page.getByText(empFr.answerChecks.insz.checkDigits).count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+
+    await page.locator('#q-workerIdentity-givenNames').fill('Priya');
+    await page.locator('#q-workerIdentity-familyName').fill('Raman');
+    await page.locator('#q-application-worker-birthDate').fill('1990-05-01');
+    await page.locator('#q-application-worker-nationality').selectOption('IN');
+    await page.getByLabel(empFr.options.ABROAD).check();
+    await page.locator('#q-application-worker-qualificationVks').selectOption('7');
+    await page.getByRole('button', { name: empFr.form.saveAndContinue }).click();
+    await expectHeading(page, empFr.steps.job);
+
+    // Brussels and yesterday: warned at once, beside each field, as the fields are left.
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const postalCode = page.locator('#q-application-job-workplacePostalCode');
+    await postalCode.fill('1000');
+    await postalCode.blur();
+    const warnings = page.locator('.emp-answer-warning');
+    await warnings.getByText(/Ce code postal se trouve en Région de Bruxelles-Capitale/).waitFor();
+    const startDate = page.locator('#q-application-job-startDate');
+    await startDate.fill(yesterday);
+    await startDate.blur();
+    await warnings.getByText(empFr.answerChecks.startDate.past).waitFor();
+    await expectNoAccessibilityViolations(page);
+    await expectNoSidewaysScroll(page);
+    // Corrected, the postal code's warning goes; the start date's stays.
+    await postalCode.fill('9000');
+    expect(await warnings.count()).toBe(1);
+    // A warning seen is not an error: the step is saved and left; the review says it again.
+    await page.locator('#q-application-job-title').fill('Software engineer');
+    await page.locator('#q-application-job-requiredVks').selectOption('6');
+    await page.locator('#q-application-job-grossAnnualSalary').fill('85000');
+    await page.getByRole('button', { name: empFr.form.saveAndContinue }).click();
+    await expectHeading(page, empFr.steps.documents);
+    await page.goto(page.url().replace(/steps\/documents$/, 'steps/review'));
+    await page
+      .getByRole('region', { name: empFr.answerChecks.warningTitle })
+      .getByText(empFr.answerChecks.startDate.past)
+      .waitFor();
   });
 });

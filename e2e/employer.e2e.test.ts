@@ -142,10 +142,11 @@ describe('the employer portal', () => {
       .getByRole('link', { name: new RegExp(emp.questions.application.job.workplacePostalCode) })
       .waitFor();
     expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
+    // Beside the field, under its label, the message does not repeat the label.
     const describedBy = await postalCode.getAttribute('aria-describedby');
-    expect(await page.locator(`#${describedBy}`).textContent()).toContain(
-      emp.questions.application.job.workplacePostalCode,
-    );
+    const beside = (await page.locator(`#${describedBy}`).textContent()) ?? '';
+    expect(beside).toContain('Dit antwoord');
+    expect(beside).not.toContain(emp.questions.application.job.workplacePostalCode);
     expect(await page.title()).toMatch(new RegExp(`^${nl.shell.errorPrefix}`));
     await expectNoAccessibilityViolations(page);
     await postalCode.fill('9000');

@@ -5,6 +5,7 @@ import type { Lang } from '../src/i18n/languages.ts';
 import { addDays } from '../src/rules/dates/iso-date.ts';
 import { HIGHLY_SKILLED_ANSWERS } from '../test/dossier-driver.ts';
 import deskTr from '../web/src/locales/desk/tr.json' with { type: 'json' };
+import empFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import emp from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import en from '../web/src/locales/en.json' with { type: 'json' };
 import fr from '../web/src/locales/fr.json' with { type: 'json' };
@@ -113,6 +114,10 @@ describe('the second newcomers’ walk', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/desk/report?lang=tr');
     await expectHeading(page, deskTr.form.title);
+    // The page is Turkish, so is <html lang>; the frame stays in the interface language and says so.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
+    for (const frame of ['header.header', 'footer.footer', 'a.skip-link'])
+      expect(await page.locator(frame).getAttribute('lang'), frame).toBe('nl');
     const languages = page.getByLabel(nl.shell.languageLabel);
     expect(await languages.locator('option').allInnerTexts()).toContain('Türkçe');
     expect(await languages.inputValue()).toBe('tr');
@@ -223,5 +228,52 @@ describe('the second newcomers’ walk', () => {
       await page.locator('.emp-guidance').waitFor();
       expect(await censusChecks(lang), lang).toEqual([]);
     }
+  });
+
+  it('marks an employer’s late dossiers in words and a never-to-be-filed draft, with no caption or number cut at 390 px', async () => {
+    // A draft for a Polish worker: the nationality is refused but kept, so the list knows.
+    const draft = await employer.call<{ id: string; version: number }>('POST', '/api/v1/dossiers', {
+      category: 'HIGHLY_SKILLED',
+      enterpriseNumber: '0403.170.701',
+    });
+    await employer.call('PUT', `/api/v1/dossiers/${draft.id}/steps/worker`, {
+      version: draft.version,
+      answers: { ...HIGHLY_SKILLED_ANSWERS.worker, 'application.worker.nationality': 'PL' },
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn('werkgever');
+    for (const lang of ['nl', 'fr'] as const) {
+      const texts = lang === 'nl' ? emp : empFr;
+      await page.goto('/employer');
+      await page.locator('#language').selectOption(lang);
+      const row = page.locator('tbody tr', { has: page.locator(`a[href="/employer/dossiers/${draft.id}"]`) });
+      await row.getByText(texts.home.needs.DELETE_DRAFT).waitFor();
+      await row.getByText(texts.home.noAuthorisationNeeded, { exact: true }).waitFor();
+      expect(await row.getByText(texts.home.needs.FINISH_DRAFT).count()).toBe(0);
+      await row.getByRole('link', { name: texts.home.deleteDraft }).waitFor();
+      // The demo holds dossiers past the service's legal deadline and answers past their day.
+      await page.getByText(texts.home.overdue, { exact: true }).first().waitFor();
+      await page.getByText(texts.home.answerLate, { exact: true }).first().waitFor();
+      const caption = await page
+        .locator('caption')
+        .first()
+        .evaluate((element) => ({
+          width: element.getBoundingClientRect().width,
+          box: element.closest('.table-scroll')?.getBoundingClientRect().width ?? 0,
+        }));
+      expect(caption.width).toBeLessThanOrEqual(caption.box);
+      await expectNoSidewaysScroll(page);
+      await expectNoAccessibilityViolations(page);
+    }
+    await page.goto(`/employer/dossiers/${draft.id}`);
+    await page.getByTestId('no-authorisation-notice').waitFor();
+    await page.getByRole('heading', { name: empFr.deleteDraft.title }).waitFor();
+    // A dossier number in the heading stays on one line.
+    await page.goto('/employer');
+    await page.locator('tbody th a', { hasText: /^VL-/ }).first().click();
+    const number = page.locator('h1 .nowrap');
+    expect(await number.innerText()).toMatch(/^VL-\d{4}-\d{6}$/);
+    expect(await number.evaluate((element) => element.getClientRects().length)).toBe(1);
+    await expectNoSidewaysScroll(page);
   });
 });

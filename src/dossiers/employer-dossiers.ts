@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { queryWords } from '../occupations/search-text.ts';
-import { getDefaultRuleData } from '../rules/index.ts';
+import { freeMovementGroupOf, getDefaultRuleData } from '../rules/index.ts';
 import { summariseDossier } from './dossier-view.ts';
-import type { DossierRow } from './dossiers.repo.ts';
+import { type DossierRow, OPEN_STATUSES } from './dossiers.repo.ts';
 import type { DossierStatus } from './lifecycle/dossier-lifecycle.ts';
+import { effectiveDueDate } from './lifecycle/legal-clock.ts';
 
 /**
  * The employer's dossier list: searched by dossier number, worker name or function, filtered by
@@ -17,6 +18,7 @@ export const EMPLOYER_ACTIONS = [
   'ANSWER_INFORMATION',
   'PAY_FEE',
   'FINISH_DRAFT',
+  'DELETE_DRAFT',
   'INFORM_WORKER',
 ] as const;
 export type EmployerAction = (typeof EMPLOYER_ACTIONS)[number];
@@ -28,12 +30,30 @@ const TERMS_EXPECTED = new Set(['SUBMITTED', 'ADMISSIBLE', 'IN_REVIEW', 'INFORMA
 type ActionFacts = Pick<
   DossierRow,
   'status' | 'fee_reference' | 'fee_amount_cents' | 'fee_paid_on' | 'worker_terms_confirmed_at'
->;
+> &
+  Partial<Pick<DossierRow, 'application'>>;
+
+/**
+ * Whether a draft's worker needs no work authorisation at all (Belgian, EU, EEA, Swiss: the rules'
+ * WORK_AUTHORISATION_NOT_REQUIRED, on the filing date or `today`): such a draft can never be filed.
+ */
+export function draftNeedsNoAuthorisation(dossier: ActionFacts, today: string): boolean {
+  if (dossier.status !== 'DRAFT') return false;
+  const application = (dossier.application ?? {}) as {
+    applicationDate?: unknown;
+    worker?: { nationality?: unknown };
+  };
+  const nationality = application.worker?.nationality;
+  if (typeof nationality !== 'string' || !/^[A-Z]{2}$/.test(nationality)) return false;
+  const date = typeof application.applicationDate === 'string' ? application.applicationDate : today;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && freeMovementGroupOf(nationality, date) !== null;
+}
 
 /**
  * What the employer must do on a dossier now, most pressing first (empty: nothing). A proposed
  * withdrawal it has not answered, while its hearing runs (`hearingDueOn` on or after `today`),
- * comes first: the grant it holds is at stake (decision 012).
+ * comes first: the grant it holds is at stake (decision 012). A draft for a worker who needs no
+ * authorisation is not to be finished but deleted.
  */
 export function employerActionsFor(
   dossier: ActionFacts,
@@ -50,9 +70,30 @@ export function employerActionsFor(
     !dossier.fee_paid_on
   )
     actions.push('PAY_FEE');
-  if (dossier.status === 'DRAFT') actions.push('FINISH_DRAFT');
+  if (dossier.status === 'DRAFT')
+    actions.push(draftNeedsNoAuthorisation(dossier, hearing.today) ? 'DELETE_DRAFT' : 'FINISH_DRAFT');
   if (TERMS_EXPECTED.has(dossier.status) && !dossier.worker_terms_confirmed_at) actions.push('INFORM_WORKER');
   return actions;
+}
+
+/**
+ * What is late on a dossier on `today`, said in the list as text: the service's legal deadline
+ * passed on an open dossier (the clock's due date, lengthened while paused: legal-clock.ts), and
+ * the employer's answer to a request for information not given by its day.
+ */
+export function lateness(
+  dossier: Pick<DossierRow, 'status' | 'due_date' | 'paused_since'>,
+  answerDueOn: string | null,
+  today: string,
+): { isOverdue: boolean; isAnswerLate: boolean } {
+  const isOpen = (OPEN_STATUSES as readonly string[]).includes(dossier.status);
+  const due = isOpen
+    ? effectiveDueDate({ dueDate: dossier.due_date, pausedSince: dossier.paused_since }, today)
+    : null;
+  return {
+    isOverdue: due !== null && due < today,
+    isAnswerLate: dossier.status === 'INFORMATION_REQUESTED' && answerDueOn !== null && answerDueOn < today,
+  };
 }
 
 export interface EmployerListFilter {
@@ -130,10 +171,12 @@ export async function listEmployerDossiers(
   const rows = await query.orderBy('d.updated_at', 'desc').limit(LIST_LIMIT).execute();
   const listed = rows.map((row) => ({
     ...summariseDossier(row),
+    ...lateness(row, (row.answer_due_on as string | null) ?? null, filter.today),
     needsAction: employerActionsFor(row, {
       dueOn: (row.hearing_due_on as string | null) ?? null,
       today: filter.today,
     }),
+    needsNoAuthorisation: draftNeedsNoAuthorisation(row, filter.today),
     answerDueOn: (row.answer_due_on as string | null) ?? null,
     hearingDueOn: (row.hearing_due_on as string | null) ?? null,
   }));

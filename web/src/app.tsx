@@ -89,9 +89,12 @@ const ADMIN: Role = 'ADMIN';
 /** The page shell: skip link, header, one main landmark, footer; the page for the current path inside. */
 export function App() {
   const t = useT();
+  // The frame speaks the interface language and says so: on the desk in a language only the desk
+  // speaks (Turkish), <html lang> is the desk's (desk-area.tsx) and the frame keeps its own.
+  const lang = currentLang();
   return (
     <>
-      <a className="skip-link" href={`#${MAIN_ID}`}>
+      <a className="skip-link" href={`#${MAIN_ID}`} lang={lang}>
         {t('shell.skipLink')}
       </a>
       <Header />
@@ -247,7 +250,7 @@ function Header() {
   }
 
   return (
-    <header className="header">
+    <header className="header" lang={currentLang()}>
       <div className="container header__inner">
         <Link className="header__brand" href="/">
           <span className="header__service">{t('service.name')}</span>
@@ -314,7 +317,7 @@ function LanguageSwitch() {
 function Footer() {
   const t = useT();
   return (
-    <footer className="footer">
+    <footer className="footer" lang={currentLang()}>
       <div className="container">
         <nav aria-label={t('shell.footerNavigation')}>
           <ul className="footer__links">

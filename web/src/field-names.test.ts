@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeFieldError, fieldName } from './field-names.ts';
+import { answerErrorBeside, answerErrorInSummary, describeFieldError, fieldName } from './field-names.ts';
 import { CATALOGUES } from './i18n.ts';
 
 describe('field errors name their field', () => {
@@ -29,5 +29,23 @@ describe('field errors name their field', () => {
 
   it('falls back to the path only for a field no catalogue knows', () => {
     expect(fieldName('query.somethingNew')).toBe('somethingNew');
+  });
+
+  it('says an answer’s error beside its field without repeating the label, and names it once in the summary', async () => {
+    const label = CATALOGUES.fr.employer.questions.application.employer.enterpriseNumber;
+    await i18next.changeLanguage('fr');
+    const required = [{ rule: 'required', message: 'est obligatoire' }];
+    const pattern = [{ rule: 'enterpriseNumber.checkDigits', message: "n'a pas le bon chiffre de contrôle" }];
+    expect(answerErrorBeside(required)).toBe('Ce champ est obligatoire.');
+    expect(answerErrorBeside(pattern)).toBe("Cette réponse n'a pas le bon chiffre de contrôle.");
+    expect(answerErrorBeside(pattern)).not.toContain(label);
+    expect(answerErrorInSummary(label, required)).toBe(`${label} : ce champ est obligatoire.`);
+    // A message that is a sentence of its own stays as it is.
+    expect(answerErrorBeside([{ rule: 'x', message: 'Le document manque' }])).toBe('Le document manque.');
+    await i18next.changeLanguage('nl');
+    expect(answerErrorBeside(required)).toBe('Dit veld is verplicht.');
+    expect(answerErrorInSummary('Geboortedatum', [{ rule: 'type', message: 'moet een datum zijn' }])).toBe(
+      'Geboortedatum moet een datum zijn',
+    );
   });
 });

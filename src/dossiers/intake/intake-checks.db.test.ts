@@ -94,8 +94,14 @@ describe('intake: what is refused before submission, and the fee only when due',
       'application.worker.nationality': 'BE',
     });
     expect(belgian.statusCode).toBe(200);
-    expect(belgian.json().application.worker.nationality).toBeUndefined();
+    // Kept, though refused: the draft then shows in the employer's list as one never to be filed.
+    expect(belgian.json().application.worker.nationality).toBe('BE');
     expect(belgian.json().answerErrors[0].message).toMatch(/^is Belgisch: een Belg heeft geen toelating/);
+    const listed = (await employer.request('GET', '/api/v1/dossiers')).json().dossiers;
+    expect(listed.find((d: { id: string }) => d.id === draft.id)).toMatchObject({
+      needsAction: ['DELETE_DRAFT'],
+      needsNoAuthorisation: true,
+    });
   });
 
   it('refuses to submit a draft that already holds such a nationality (saved before the rule)', async () => {
@@ -220,6 +226,33 @@ describe('intake: what is refused before submission, and the fee only when due',
       path: 'body.enterpriseNumber',
       rule: 'enterpriseNumber.checkDigits',
     });
+  });
+
+  it('refuses an INSZ whose check digits are wrong at the worker step, as the form does, keeping the other answers', async () => {
+    const draft = await driver().startDraft('HIGHLY_SKILLED');
+    const answers = { ...HIGHLY_SKILLED_ANSWERS.worker, 'application.worker.insz': '93.05.18-223.62' };
+    const saved = await employer.request(
+      'PUT',
+      `/api/v1/dossiers/${draft.id}/steps/worker`,
+      { version: draft.version, answers },
+      inLanguage('fr'),
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().answerErrors).toEqual([
+      {
+        path: 'application.worker.insz',
+        rule: 'insz.checkDigits',
+        message: expect.stringMatching(/^est erroné : le nombre de contrôle/),
+      },
+    ]);
+    expect(saved.json().application.worker.insz).toBeUndefined();
+    expect(saved.json().application.worker.nationality).toBe('IN');
+    // A valid one is kept.
+    const valid = await driver().saveStep(draft.id, 'worker', saved.json().version, {
+      'application.worker.insz': '93.05.18-223.61',
+    });
+    expect(valid.json().answerErrors ?? []).toEqual([]);
+    expect(valid.json().application.worker.insz).toBe('93.05.18-223.61');
   });
 
   it('asks a medium-skilled job its salary and sector scale, naming a missing or negative one, and no other category the scale', async () => {

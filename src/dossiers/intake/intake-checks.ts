@@ -5,6 +5,7 @@ import { assess, type Category, freeMovementGroupOf } from '../../rules/index.ts
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
 import { missingDocumentTypes } from '../documents/required-documents.ts';
+import { checkAnswer } from './answer-checks.ts';
 
 /**
  * What intake refuses before a dossier is submitted, so that no submission turns out inadmissible
@@ -98,4 +99,25 @@ export function missingDocumentErrors(
       document: translate(lang, `documentTypes.${type}`),
     }),
   }));
+}
+
+/**
+ * The answers among `questions` that a check of answer-checks.ts refuses (an invalid INSZ), the
+ * same check the form runs in the browser as the field is left. Its warnings are the form's to say.
+ */
+export function answerCheckErrors(
+  questions: readonly { path: string }[],
+  readAnswer: (path: string) => unknown,
+  application: unknown,
+  today: string,
+  lang: Lang,
+): FieldError[] {
+  const filed = (application as ApplicationLike | null)?.applicationDate;
+  const applicationDate = typeof filed === 'string' ? filed : today;
+  return questions.flatMap(({ path }): FieldError[] => {
+    const problem = checkAnswer(path, readAnswer(path), applicationDate);
+    return problem?.isError
+      ? [{ path, rule: problem.rule, message: translate(lang, `validation.${problem.rule}`) }]
+      : [];
+  });
 }

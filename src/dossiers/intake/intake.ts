@@ -8,7 +8,7 @@ import { assess, type Category, formatEnterpriseNumber, validateApplication } fr
 import { findImplausibleDates } from '../../rules/schema/validate-application.ts';
 import { LoketError } from '../../server/errors.ts';
 import { lockIdempotencyKey } from '../../server/idempotency.ts';
-import { brusselsDate } from '../../server/today.ts';
+import { dayInstant } from '../../server/today.ts';
 import { type FieldError, toFieldErrors } from '../../validation/field-errors.ts';
 import { type Acting, assertVersion, changeDossier } from '../change-dossier.ts';
 import {
@@ -29,6 +29,7 @@ import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-che
 import { applicationSteps, findStep, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
 import {
+  answerCheckErrors,
   ENTERPRISE_NUMBER_PATH,
   enterpriseNumberErrors,
   missingDocumentErrors,
@@ -166,12 +167,17 @@ function stepErrors(draft: Draft, questions: readonly Question[], lang: Lang, to
     ...(questions.some((q) => q.path === ENTERPRISE_NUMBER_PATH)
       ? enterpriseNumberErrors(readPath(draft, ENTERPRISE_NUMBER_PATH), lang)
       : []),
+    // The form says these as the field is left (answer-checks.ts, shared with the browser).
+    ...answerCheckErrors(questions, (path) => readPath(draft, path), draft.application, today, lang),
   ];
   // A whole application's schema check finds the implausible dates too: each error once.
   return errors.filter(
     (error, i) => errors.findIndex((other) => other.path === error.path && other.rule === error.rule) === i,
   );
 }
+
+// Errors that leave the answer saved: a nationality needing no authorisation marks a draft never to file.
+const KEPT_RULES: ReadonlySet<string> = new Set(['required', 'workAuthorisationNotRequired']);
 
 function questionOf(questions: readonly Question[], errorPath: string): Question | undefined {
   return questions.find(
@@ -217,10 +223,8 @@ export async function saveDraftStep(
     }
     const stored = draftOf(dossier);
     const given = step.questions.filter((question) => question.path in input.answers);
-    const answerAt = (path: string) => {
-      const value = input.answers[path];
-      return value === '' || value === null ? undefined : value;
-    };
+    const answerAt = (path: string) =>
+      ['', null].includes(input.answers[path] as never) ? undefined : input.answers[path];
     const withAnswers = (skip: ReadonlySet<string>) =>
       given.reduce(
         (draft, question) =>
@@ -234,13 +238,13 @@ export async function saveDraftStep(
     let draft = stored;
     for (let round = 0; round <= given.length; round += 1) {
       for (const error of errors) {
-        const question = error.rule === 'required' ? undefined : questionOf(given, error.path);
+        const question = KEPT_RULES.has(error.rule) ? undefined : questionOf(given, error.path);
         if (question) invalid.add(question.path);
       }
       draft = withAnswers(invalid);
       const remaining = stepErrors(draft, step.questions, input.lang, today).filter(
         (error) =>
-          error.rule !== 'required' &&
+          !KEPT_RULES.has(error.rule) &&
           questionOf(given, error.path) &&
           !invalid.has(questionOf(given, error.path)?.path ?? ''),
       );
@@ -313,16 +317,6 @@ export function findSubmissionErrors(
  * Submits a draft. Retrying with the same idempotency key answers the dossier as it is (never a
  * second submission); the number, assessment, fee and admissibility are written in one transaction.
  */
-/**
- * When the dossier was submitted: now, or — for a submission dated another day (the demo's
- * history, which submits its dossiers days ago) — that day, so that the submission date agrees
- * with the SUBMIT action and the figures count it in its own year.
- */
-function submissionInstant(today: string): Date {
-  const now = new Date();
-  return today === brusselsDate(now) ? now : new Date(`${today}T10:00:00Z`);
-}
-
 export async function submitDossier(
   db: Db,
   acting: Acting,
@@ -363,7 +357,7 @@ export async function submitDossier(
     const patch = {
       number: await nextDossierNumber(trx, Number(today.slice(0, 4))),
       assessment: assessment as unknown as Record<string, unknown>,
-      submitted_at: submissionInstant(today),
+      submitted_at: dayInstant(today),
       deadline_days: assessment.procedure.regionalDeadlineDays,
       fee_amount_cents: feeCents,
       fee_reference: feeCents > 0 ? createStructuredReference(await nextFeeSequence(trx)) : null,

@@ -84,7 +84,7 @@ describe('decision letter', () => {
       expect(text).toContain(squash('Het loon volgt het barema niet.'));
       expect(text).toContain(squash(texts.legalFrame('Besluit van de Vlaamse Regering van 7 december 2018')));
       expect(text).toContain(squash(texts.appealHeading));
-      for (const paragraph of texts.appeal) expect(text).toContain(squash(paragraph));
+      for (const paragraph of texts.appeal(1)) expect(text).toContain(squash(paragraph));
       expect(text).toContain('AnPeeters');
       expect(text).toContain('BartJanssens');
       expect(text).toContain(squash(texts.coSignerRole));
@@ -152,7 +152,7 @@ describe('decision letter', () => {
       const text = await textOf(aLetter({ lang, decision: A_GRANT, coSignedBy: null }));
       expect(text).toContain(squash(period));
       expect(text).toContain(squash(texts.granted({ decidedOn: '11/03/2026' })));
-      expect(text).not.toContain(squash(texts.appeal[0] ?? 'missing'));
+      expect(text).not.toContain(squash(texts.appeal(1)[0] ?? 'missing'));
       expect(text).toContain(squash(texts.rights));
       expect(text).toContain('/desk');
       expect(text).not.toContain(squash(texts.legalBasisLabel));
@@ -179,7 +179,7 @@ describe('decision letter', () => {
 
   it('writes Dutch when asked for a language Loket does not speak', async () => {
     const text = await textOf(aLetter({ lang: 'de' as Lang }));
-    expect(text).toContain(squash(LETTER_TEXTS.nl.appeal[0] ?? 'missing'));
+    expect(text).toContain(squash(LETTER_TEXTS.nl.appeal(1)[0] ?? 'missing'));
   });
 
   it('prints names outside Latin-1 as written, right-to-left names in reading order', async () => {

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../rules/dates/iso-date.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import type { Reason } from '../../rules/schema/assessment-schema.ts';
+import { appealPeriodMonths } from '../lifecycle/legal-clock.ts';
 import { type LetterEmployer, letterAddressee } from './letter-addressee.ts';
 import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 import {
@@ -186,10 +187,11 @@ function writeDecision(
   writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));
 }
 
-export function writeAppeal(doc: Pdf, texts: LetterTexts): void {
+/** The appeal route, with the appeal period in force on `decidedOn` (rules/parameters). */
+export function writeAppeal(doc: Pdf, texts: LetterTexts, decidedOn: string): void {
   keepTogether(doc, 90);
   writeParagraph(doc, texts.appealHeading, { bold: true, gapAfter: 0.2, role: 'H2' });
-  for (const paragraph of texts.appeal) writeParagraph(doc, paragraph);
+  for (const paragraph of texts.appeal(appealPeriodMonths(decidedOn))) writeParagraph(doc, paragraph);
 }
 
 function writeRights(doc: Pdf, texts: LetterTexts): void {
@@ -229,7 +231,7 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
     (doc) => {
       writeHeader(doc, input, texts, date);
       writeDecision(doc, { ...input, lang }, texts, date);
-      if (input.decision.outcome === 'REFUSED') writeAppeal(doc, texts);
+      if (input.decision.outcome === 'REFUSED') writeAppeal(doc, texts, input.decision.decidedOn);
       else writeRights(doc, texts);
       writeSignatures(doc, input, texts);
       writeFooters(doc, (page, pages) => texts.footer({ dossierNumber: input.dossierNumber, page, pages }));

@@ -1,6 +1,7 @@
 import { DEFAULT_LANG, isLang, type Lang } from '../../i18n/languages.ts';
 import { FORMATTERS } from '../../rules/messages/format.ts';
 import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
+import { appealPeriodMonths } from '../lifecycle/legal-clock.ts';
 import type { AppealLetterInput } from './appeal-letter.ts';
 import { APPEAL_LETTER_TEXTS } from './appeal-letter-texts.ts';
 import { type DecisionLetterInput, formatEnterprise, nameCountry } from './decision-letter.ts';
@@ -98,7 +99,9 @@ export function draftDecisionLetter(
   if (isRefusal) {
     parts.push(
       fixed('appealHeading', texts.appealHeading, true),
-      ...texts.appeal.map((paragraph, index) => fixed(`appeal.${index}`, paragraph)),
+      ...texts
+        .appeal(appealPeriodMonths(decision.decidedOn))
+        .map((paragraph, index) => fixed(`appeal.${index}`, paragraph)),
     );
   }
   parts.push(

@@ -36,7 +36,8 @@ export interface LetterTexts {
   readonly motivationHeading: string;
   readonly legalFrame: (frame: string) => string;
   readonly appealHeading: string;
-  readonly appeal: readonly string[];
+  /** The appeal route; `months`: the appeal period in force on the decision's day (rules/parameters). */
+  readonly appeal: (months: number) => readonly string[];
   /** A grant: where employer and worker read their rights and obligations (the desk, issue 14). */
   readonly rightsHeading: string;
   readonly rights: string;
@@ -67,8 +68,8 @@ const NL: LetterTexts = {
   motivationHeading: 'Motivering',
   legalFrame: (frame) => `Deze beslissing is genomen op grond van: ${frame}.`,
   appealHeading: 'Beroep',
-  appeal: [
-    'U kunt tegen deze beslissing beroep instellen bij de Vlaamse minister bevoegd voor Werk. Het beroep moet gemotiveerd zijn en met een aangetekende brief worden ingediend binnen een maand na de kennisgeving van deze beslissing.',
+  appeal: (months) => [
+    `U kunt tegen deze beslissing beroep instellen bij de Vlaamse minister bevoegd voor Werk. Het beroep moet gemotiveerd zijn en met een aangetekende brief worden ingediend binnen ${months === 1 ? 'een maand' : `${months} maanden`} na de kennisgeving van deze beslissing.`,
     'U kunt het beroep ook online indienen in Loket, bij dit dossier.',
     'Het beroep moet zijn opgesteld in een van de landstalen (Nederlands, Frans of Duits). Vermeld het kenmerk van dit dossier. Het beroep schorst deze beslissing niet.',
   ],
@@ -117,8 +118,8 @@ const FR: LetterTexts = {
   motivationHeading: 'Motivation',
   legalFrame: (frame) => `La présente décision est prise sur la base de : ${frame}.`,
   appealHeading: 'Recours',
-  appeal: [
-    "Vous pouvez introduire un recours contre la présente décision auprès du ministre flamand qui a l'Emploi dans ses attributions. Le recours doit être motivé et introduit par lettre recommandée dans un délai d'un mois à compter de la notification de la présente décision.",
+  appeal: (months) => [
+    `Vous pouvez introduire un recours contre la présente décision auprès du ministre flamand qui a l'Emploi dans ses attributions. Le recours doit être motivé et introduit par lettre recommandée dans un délai ${months === 1 ? "d'un mois" : `de ${months} mois`} à compter de la notification de la présente décision.`,
     'Vous pouvez aussi introduire le recours en ligne dans Loket, depuis ce dossier.',
     "Le recours doit être rédigé dans l'une des langues nationales (néerlandais, français ou allemand). Mentionnez la référence de ce dossier. Le recours n'est pas suspensif.",
   ],
@@ -166,8 +167,8 @@ const EN: LetterTexts = {
   motivationHeading: 'Statement of reasons',
   legalFrame: (frame) => `This decision is taken on the basis of: ${frame}.`,
   appealHeading: 'Appeal',
-  appeal: [
-    'You may appeal against this decision to the Flemish minister responsible for Work. The appeal must state its reasons and be sent by registered letter within one month of the notification of this decision.',
+  appeal: (months) => [
+    `You may appeal against this decision to the Flemish minister responsible for Work. The appeal must state its reasons and be sent by registered letter within ${months === 1 ? 'one month' : `${months} months`} of the notification of this decision.`,
     'You may also lodge the appeal online in Loket, from this dossier.',
     'The appeal must be written in one of the national languages of Belgium (Dutch, French or German). Quote the reference of this file. An appeal does not suspend this decision.',
   ],

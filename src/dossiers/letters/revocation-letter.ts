@@ -132,7 +132,7 @@ export async function renderRevocationLetter(input: RevocationLetterInput): Prom
       writeParagraph(doc, revocation.motivation.trim());
       writeParagraph(doc, own.consequence);
       writeParagraph(doc, texts.legalFrame(input.legalFrame.trim()));
-      writeAppeal(doc, texts);
+      writeAppeal(doc, texts, revocation.decidedOn);
       keepTogether(doc, 80);
       writeParagraph(doc, texts.closing, { gapAfter: 2 });
       writeParagraph(doc, input.decidedBy.trim(), { bold: true, gapAfter: 0 });

@@ -1,4 +1,7 @@
+import type { RuleData } from '../../rules/data/rule-data.ts';
 import { addDays, addMonths, toDayNumber } from '../../rules/dates/iso-date.ts';
+import { getDefaultRuleData } from '../../rules/index.ts';
+import { ParameterTable } from '../../rules/parameters/parameter-table.ts';
 import type { LoggedAction } from './dossier-lifecycle.ts';
 
 /**
@@ -182,10 +185,21 @@ export function effectiveDueDate(stored: StoredClock, today: string): string | n
 }
 
 /**
- * The last day an employer may appeal a refusal or withdrawal: one month after its notification
- * (reference.md §5.3; vlaanderen.be "beroep tegen weigering of intrekking"), counted from the
- * decision's day, that day included in the month: decided 2 November, last day 2 December.
+ * The months an employer has to appeal a refusal or withdrawal decided on `decidedOn`: the dated
+ * rule parameter `appeal.lodgingPeriodMonths` (rules/parameters, BVR 7 Dec 2018: one month from the
+ * notification; reference.md §5.3), in force on the decision's day.
  */
-export function appealLastDay(decidedOn: string): string {
-  return addMonths(decidedOn, 1);
+export function appealPeriodMonths(decidedOn: string, data: RuleData = getDefaultRuleData()): number {
+  const use = data.parameters.resolve('appeal.lodgingPeriodMonths', decidedOn);
+  if (!use) throw new Error(`no appeal period in force on ${decidedOn}`);
+  return ParameterTable.valueOf<'appeal.lodgingPeriodMonths'>(use);
+}
+
+/**
+ * The last day an employer may appeal a refusal or withdrawal: the appeal period after its
+ * notification (vlaanderen.be "beroep tegen weigering of intrekking"), counted from the decision's
+ * day, that day included in the month: decided 2 November, last day 2 December.
+ */
+export function appealLastDay(decidedOn: string, data: RuleData = getDefaultRuleData()): string {
+  return addMonths(decidedOn, appealPeriodMonths(decidedOn, data));
 }

@@ -204,6 +204,11 @@ export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
     `Occupation préalable minimale ${ICT.fr.toLowerCase()}`,
     `Minimum prior employment, ${ICT.en.toLowerCase()}`,
   ),
+  'appeal.lodgingPeriodMonths': L(
+    'Termijn om beroep in te stellen',
+    'Délai pour introduire un recours',
+    'Period to lodge an appeal',
+  ),
   'procedure.workCardMaximumDays': L(
     'Maximale duur voor een arbeidskaart',
     'Durée maximale pour un permis de travail',

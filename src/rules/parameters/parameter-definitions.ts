@@ -86,6 +86,11 @@ export const PARAMETER_DEFINITIONS = {
   'seasonal.maximumDays': define('days', count, 'seasonal employment, maximum days'),
   'seasonal.referencePeriodDays': define('days', count, 'seasonal employment, reference period'),
   'ict.minimumPriorEmploymentMonths': define('months', count, 'ICT prior employment in the group'),
+  'appeal.lodgingPeriodMonths': define(
+    'months',
+    Type.Integer({ minimum: 1, maximum: 12 }),
+    'appeal to the minister: months from the notification of the refusal or withdrawal',
+  ),
   'procedure.workCardMaximumDays': define('days', count, 'work card instead of single permit up to'),
   'procedure.fastLane.highlySkilled': define('boolean', flag, 'highly skilled fast lane in operation'),
   'procedure.regionalDeadlineDays.highlySkilled': define('days', count, 'decision deadline, highly skilled'),

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../i18n.ts';
 import { takeFocusRequest } from '../routing.tsx';
+import { keepReferencesWhole } from './reference-text.tsx';
 import { useShellText } from './shell-texts.tsx';
 
 /**
@@ -27,7 +28,7 @@ export function PageHeading({ children }: { children: ReactNode }) {
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-heading">
-      {children}
+      {typeof children === 'string' ? keepReferencesWhole(children) : children}
     </h1>
   );
 }

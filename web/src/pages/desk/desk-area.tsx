@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { ShellTextsProvider } from '../../components/shell-texts.tsx';
+import { currentLang } from '../../i18n.ts';
 import type { PageMatch } from '../../page-routes.ts';
 import { DeskHomePage, DeskInfoPage } from './desk-pages.tsx';
 import { useDesk } from './desk-texts.ts';
@@ -9,7 +11,16 @@ import { ReportFormPage } from './report-form-page.tsx';
 
 /** The public desk's pages (no sign-in), one chunk loaded when first visited. */
 export function DeskArea({ page }: { page: PageMatch }) {
-  const { t } = useDesk();
+  const { t, lang } = useDesk();
+  // The page is in the desk's language, also one the interface does not speak (Turkish): <html lang>
+  // says so, for the page title and what is not marked otherwise; the header and footer mark their own.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = lang;
+    return () => {
+      root.lang = currentLang();
+    };
+  }, [lang]);
   return (
     <ShellTextsProvider value={{ errorSummaryTitle: t('errorSummaryTitle'), errorPrefix: t('errorPrefix') }}>
       <DeskPage page={page} />

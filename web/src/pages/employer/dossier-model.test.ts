@@ -118,7 +118,10 @@ describe('API errors to questions', () => {
       { path: 'answers.application.job.workplacePostalCode', rule: 'type', message: 'geen tekst' },
       { path: 'version', rule: 'type', message: 'ongeldig' },
     ]);
-    expect(byPath).toEqual({
+    const messages = Object.fromEntries(
+      Object.entries(byPath).map(([path, found]) => [path, found.map((field) => field.message)]),
+    );
+    expect(messages).toEqual({
       'application.job.workplacePostalCode': ['heeft niet de juiste vorm', 'geen tekst'],
       'application.labourMarketTest.publications': ['te vroeg'],
     });

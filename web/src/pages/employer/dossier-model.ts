@@ -278,8 +278,8 @@ export function questionOfError(questions: readonly Question[], errorPath: strin
 export function groupFieldErrors(
   questions: readonly Question[],
   fields: readonly FieldError[],
-): { byPath: Record<string, string[]>; others: FieldError[] } {
-  const byPath: Record<string, string[]> = {};
+): { byPath: Record<string, FieldError[]>; others: FieldError[] } {
+  const byPath: Record<string, FieldError[]> = {};
   const others: FieldError[] = [];
   for (const field of fields) {
     const question = questionOfError(questions, field.path);
@@ -287,7 +287,7 @@ export function groupFieldErrors(
       others.push(field);
       continue;
     }
-    byPath[question.path] = [...(byPath[question.path] ?? []), field.message];
+    byPath[question.path] = [...(byPath[question.path] ?? []), field];
   }
   return { byPath, others };
 }
@@ -385,4 +385,17 @@ export function noAuthorisationReason(assessment: Assessment | null | undefined)
 /** The QR code's SVG as an image source (an `<img>` keeps it out of the DOM and gives it an alt). */
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * The worker's nationality when it needs no work authorisation (the nationality question's
+ * `noApplicationFor`, from the rules), or null: a draft with it can never be filed.
+ */
+export function nationalityNeedingNoAuthorisation(dossier: Pick<DossierOverview, 'application' | 'steps'>) {
+  const nationality = (dossier.application as { worker?: { nationality?: unknown } }).worker?.nationality;
+  if (typeof nationality !== 'string') return null;
+  const question = dossier.steps
+    .flatMap((step) => step.questions)
+    .find((q) => q.path === 'application.worker.nationality');
+  return question?.noApplicationFor?.includes(nationality) ? nationality : null;
 }

@@ -15,7 +15,7 @@ import {
   RenewalButton,
   WithdrawSection,
 } from './dossier-actions.tsx';
-import { type DossierOverview, isFeeDue } from './dossier-model.ts';
+import { type DossierOverview, isFeeDue, nationalityNeedingNoAuthorisation } from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
 import { InadmissibilityNotice } from './inadmissibility-notice.tsx';
 import { actionName, categoryName, formatDate, statusName, statusTone } from './labels.ts';
@@ -28,6 +28,7 @@ import {
 } from './next-steps.tsx';
 import { useDossier } from './use-dossier.ts';
 import { WithdrawalHearing } from './withdrawal-hearing.tsx';
+import { WorkAuthorisationNotice } from './work-authorisation-notice.tsx';
 import { WorkerAccess } from './worker-access.tsx';
 
 /** `/employer/dossiers/:id`: where a dossier stands and what the employer can do now. */
@@ -53,6 +54,7 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
   usePageTitle(title);
   const can = (action: string) => dossier.allowedActions.includes(action as never);
   const firstStep = dossier.steps[0]?.id ?? 'employer';
+  const draftNationality = dossier.status === 'DRAFT' ? nationalityNeedingNoAuthorisation(dossier) : null;
   const isJustSubmitted = new URLSearchParams(useSearch()).get('submitted') === '1';
   return (
     <>
@@ -92,7 +94,15 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
             : []),
         ]}
       />
-      {dossier.status === 'DRAFT' ? (
+      {draftNationality ? (
+        // A draft that can never be filed: it says why, and the way out is to delete it.
+        <>
+          <WorkAuthorisationNotice nationality={draftNationality} inApplication />
+          <p>
+            <a href="#delete-draft-title">{t('employer.deleteDraft.title')}</a>
+          </p>
+        </>
+      ) : dossier.status === 'DRAFT' ? (
         <p>
           <Link className="button" href={stepPath(dossier.id, firstStep)}>
             {t('employer.dossier.continue')}
@@ -158,6 +168,11 @@ function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
       {clock.isPaused ? (
         <p>
           <Tag tone="action">{t('employer.clock.paused')}</Tag>
+        </p>
+      ) : null}
+      {clock.isOverdue ? (
+        <p>
+          <Tag tone="failure">{t('employer.home.overdue')}</Tag>
         </p>
       ) : null}
     </section>

@@ -17,6 +17,12 @@ type Load = { status: 'loading' } | { status: 'ready'; dossiers: ListedDossier[]
 /** A dossier as the list gives it: what waits for the employer (src/dossiers/employer-dossiers.ts). */
 interface ListedDossier extends DossierSummary {
   needsAction: string[];
+  /** The service's legal deadline has passed on this open dossier. */
+  isOverdue?: boolean;
+  /** The employer's answer to a request for information is past its day. */
+  isAnswerLate?: boolean;
+  /** A draft whose worker needs no work authorisation: it can never be filed, only deleted. */
+  needsNoAuthorisation?: boolean;
   answerDueOn: string | null;
   /** The day a proposed withdrawal may be answered until, while unanswered. */
   hearingDueOn?: string | null;
@@ -171,7 +177,7 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
             {dossiers.map((dossier) => (
               <tr key={dossier.id} className={dossier.needsAction.length > 0 ? 'emp-row--action' : undefined}>
                 <th scope="row">
-                  <Link href={dossierPath(dossier.id)}>
+                  <Link href={dossierPath(dossier.id)} className={dossier.number ? 'nowrap' : undefined}>
                     {dossier.number ?? t('employer.home.draftNumber')}
                   </Link>
                 </th>
@@ -181,9 +187,23 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                       {dossier.needsAction.map((action) => (
                         <li key={action}>
                           <Tag tone="action">{t(`employer.home.needs.${action}` as MessageKey)}</Tag>
+                          {action === 'DELETE_DRAFT' ? (
+                            <>
+                              {' '}
+                              <Link href={`${dossierPath(dossier.id)}#delete-draft-title`}>
+                                {t('employer.home.deleteDraft')}
+                              </Link>
+                            </>
+                          ) : null}
                           {action === 'ANSWER_INFORMATION' && dossier.answerDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.answerDueOn) })}`
                             : null}
+                          {action === 'ANSWER_INFORMATION' && dossier.isAnswerLate ? (
+                            <>
+                              {' '}
+                              <Tag tone="failure">{t('employer.home.answerLate')}</Tag>
+                            </>
+                          ) : null}
                           {action === 'ANSWER_HEARING' && dossier.hearingDueOn
                             ? ` ${t('employer.home.answerBy', { date: formatDate(lang, dossier.hearingDueOn) })}`
                             : null}
@@ -197,7 +217,18 @@ function DossierTable({ dossiers, isFiltered }: { dossiers: ListedDossier[]; isF
                 <td>{categoryName(t, dossier.category)}</td>
                 <td>{dossier.workerName ?? t('employer.home.noWorkerYet')}</td>
                 <td>
-                  <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
+                  {dossier.needsNoAuthorisation ? (
+                    <Tag tone="neutral">{t('employer.home.noAuthorisationNeeded')}</Tag>
+                  ) : (
+                    <Tag tone={statusTone(dossier.status)}>{statusName(t, dossier.status)}</Tag>
+                  )}
+                  {dossier.isOverdue ? (
+                    // Said in words, not by colour alone: the service is past its legal deadline.
+                    <>
+                      {' '}
+                      <Tag tone="failure">{t('employer.home.overdue')}</Tag>
+                    </>
+                  ) : null}
                 </td>
                 <td>{formatDate(lang, dossier.updatedAt)}</td>
               </tr>

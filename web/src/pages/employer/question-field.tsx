@@ -22,16 +22,37 @@ interface QuestionFieldProps {
   form: FormContext;
   /** In the application form (not the self-check): a notice adds that it cannot be filed. */
   inApplication?: boolean;
+  /** The field is left: the form checks the answer (src/dossiers/intake/answer-checks.ts). */
+  onLeave?(): void;
+  /** What the check found that the employer should know, though the answer may stand. */
+  warning?: string | undefined;
 }
 
 /** One question of the application, rendered by its input kind (src/dossiers/intake/application-steps.ts). */
-export function QuestionField({ question, value, onChange, error, form, inApplication }: QuestionFieldProps) {
+export function QuestionField(props: QuestionFieldProps) {
+  const t = useT();
+  if (!props.warning) return <FieldByKind {...props} />;
+  const id = `${fieldId(props.question.path)}-warning`;
+  return (
+    <>
+      <FieldByKind {...props} />
+      <div className="emp-notice emp-notice--warning emp-answer-warning" role="status" id={id}>
+        <p className="emp-notice__title">
+          <strong>{t('employer.answerChecks.warningTitle')}</strong>
+        </p>
+        <p>{props.warning}</p>
+      </div>
+    </>
+  );
+}
+
+function FieldByKind({ question, value, onChange, error, form, inApplication, onLeave }: QuestionFieldProps) {
   const t = useT();
   const id = fieldId(question.path);
   const label =
     questionLabel(t, question.path) + (question.required ? '' : ` ${t('employer.form.optional')}`);
   const text = typeof value === 'string' ? value : '';
-  const common = { id, name: question.path, label, error };
+  const common = { id, name: question.path, label, error, onBlur: onLeave };
 
   switch (question.input) {
     case 'date':

@@ -1,14 +1,16 @@
 import { type ReactNode, useState } from 'react';
+import { checkAnswer, START_DATE_PATH } from '../../../../src/dossiers/intake/answer-checks.ts';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { answerErrorInSummary, describeFieldError } from '../../field-names.ts';
 import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { AnswersSummary } from './answers-summary.tsx';
 import { AssessmentView } from './assessment-view.tsx';
 import {
+  brusselsToday,
   type DossierOverview,
   fieldId,
   missingRequiredDocuments,
@@ -53,7 +55,7 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           const step = stepOfPath(dossier.steps, field.path);
           // A missing document's message names it already; other paths are answers of a step.
           const label = step
-            ? `${questionLabel(t, field.path.replace(/\[\d+\].*$/, ''))} ${field.message}`
+            ? answerErrorInSummary(questionLabel(t, field.path.replace(/\[\d+\].*$/, '')), [field])
             : describeFieldError(field);
           return {
             href: step
@@ -77,6 +79,10 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
   const isNotCompetent = dossier.assessment?.reasons.some((reason) => reason.code === 'NOT_COMPETENT_REGION');
   const workerStep = stepOfPath(dossier.steps, 'application.worker.nationality');
   const jobStep = stepOfPath(dossier.steps, 'application.job.workplacePostalCode');
+  const application = dossier.application as { applicationDate?: unknown; job?: { startDate?: unknown } };
+  const filedOn =
+    typeof application.applicationDate === 'string' ? application.applicationDate : brusselsToday();
+  const startsInPast = checkAnswer(START_DATE_PATH, application.job?.startDate, filedOn) !== null;
 
   return (
     <>
@@ -133,6 +139,17 @@ export function ReviewStep({ dossier, onReload }: { dossier: DossierOverview; on
           title={t('employer.reviewBlock.ineligibleTitle')}
         >
           <p>{t('employer.reviewBlock.ineligible')}</p>
+        </WarningNotice>
+      ) : null}
+      {startsInPast && jobStep ? (
+        // The same check the job step makes as the start date is left (answer-checks.ts).
+        <WarningNotice titleId="review-start-title" title={t('employer.answerChecks.warningTitle')}>
+          <p>
+            {t('employer.answerChecks.startDate.past')}{' '}
+            <Link href={`${stepPath(dossier.id, jobStep.id)}#${fieldId(START_DATE_PATH)}`}>
+              {t('employer.answerChecks.changeStartDate')}
+            </Link>
+          </p>
         </WarningNotice>
       ) : null}
       {stepErrors.length > 0 ? (

@@ -4,7 +4,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { answerErrorBeside, answerErrorInSummary, describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
@@ -132,8 +132,11 @@ export function SelfCheckPage() {
       for (const question of questions) {
         const found = byPath[question.path];
         if (!found) continue;
-        messages[question.path] = `${questionLabel(t, question.path)} ${found.join('; ')}`;
-        summary.push({ message: messages[question.path] as string, fieldId: fieldId(question.path) });
+        messages[question.path] = answerErrorBeside(found);
+        summary.push({
+          message: answerErrorInSummary(questionLabel(t, question.path), found),
+          fieldId: fieldId(question.path),
+        });
       }
       if (summary.length === 0 || others.length > 0) {
         summary.unshift({ message: error.message });

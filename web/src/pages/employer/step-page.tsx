@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type AnswerProblem, checkAnswers } from '../../../../src/dossiers/intake/answer-checks.ts';
 import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { answerErrorBeside, answerErrorInSummary, describeFieldError } from '../../field-names.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -121,7 +122,7 @@ interface FormErrors {
 
 const NO_ERRORS: FormErrors = { summary: [], byPath: {}, conflict: false };
 
-/** A 400 as the summary and the per-question messages ("<label> <message>"). */
+/** A 400 as the summary ("<label>: <message>") and the per-question messages beside each field. */
 export function toFormErrors(t: Translate, step: Step, error: unknown): FormErrors {
   if (!(error instanceof ApiError))
     return { ...NO_ERRORS, summary: [{ message: t('employer.errors.network') }] };
@@ -138,15 +139,39 @@ function fieldErrorsOf(t: Translate, step: Step, fields: FieldError[], heading: 
   for (const question of step.questions) {
     const found = byPath[question.path];
     if (!found) continue;
-    const message = `${questionLabel(t, question.path)} ${found.join('; ')}`;
-    messages[question.path] = message;
-    summary.push({ message, fieldId: fieldId(question.path) });
+    // Beside the field, under its label, the message need not name it; the summary names it once.
+    messages[question.path] = answerErrorBeside(found);
+    summary.push({
+      message: answerErrorInSummary(questionLabel(t, question.path), found),
+      fieldId: fieldId(question.path),
+    });
   }
   if (summary.length === 0 || others.length > 0) {
     summary.unshift({ message: heading });
     for (const other of others) summary.push({ message: describeFieldError(other) });
   }
   return { summary, byPath: messages, conflict: false };
+}
+
+/** What a check of answer-checks.ts found, as said beside the field (`asError`: its errors, else its warnings). */
+function answerCheckText(t: Translate, problem: AnswerProblem | undefined, asError: boolean) {
+  if (!problem || problem.isError !== asError) return undefined;
+  if (problem.rule === 'workplace.notFlanders')
+    return t('employer.answerChecks.workplace.notFlanders', {
+      region: t(`employer.inadmissible.regions.${problem.authority}`),
+    });
+  return t(`employer.answerChecks.${problem.rule}`);
+}
+
+/** The errors the form finds itself, as the summary and beside each field. */
+function answerCheckErrors(t: Translate, invalid: readonly AnswerProblem[]): FormErrors {
+  const summary = invalid.map((problem) => ({
+    message: answerErrorInSummary(questionLabel(t, problem.path), [
+      { rule: problem.rule, message: answerCheckText(t, problem, true) ?? '' },
+    ]),
+    fieldId: fieldId(problem.path),
+  }));
+  return { summary, byPath: {}, conflict: false };
 }
 
 interface QuestionStepProps {
@@ -166,6 +191,8 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [isSaving, setSaving] = useState(false);
+  // The answers checked as their field is left, by the server's own pure check (answer-checks.ts).
+  const [leftPaths, setLeftPaths] = useState<ReadonlySet<string>>(() => new Set());
   const title = stepName(t, step.id);
   usePageTitle(title, errors.summary.length > 0);
   const form: FormContext = {
@@ -177,9 +204,30 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
     setValues,
   };
 
+  const onStep = new Set(form.paths);
+  const problems = checkAnswers(values, form.applicationDate).filter((problem) => onStep.has(problem.path));
+  const shown = new Map<string, AnswerProblem>(
+    problems.filter((problem) => leftPaths.has(problem.path)).map((problem) => [problem.path, problem]),
+  );
+  const leave = (path: string) =>
+    setLeftPaths((current) => (current.has(path) ? current : new Set([...current, path])));
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isSaving) return;
+    // Going on checks every answer as if its field was left: an error stays here, a warning not
+    // yet seen is shown once before the step is saved.
+    setLeftPaths(new Set([...leftPaths, ...problems.map((problem) => problem.path)]));
+    const invalid = problems.filter((problem) => problem.isError);
+    if (invalid.length > 0) {
+      setErrors(answerCheckErrors(t, invalid));
+      return;
+    }
+    const unseen = problems.find((problem) => !problem.isError && !leftPaths.has(problem.path));
+    if (unseen) {
+      document.getElementById(fieldId(unseen.path))?.focus();
+      return;
+    }
     setSaving(true);
     try {
       const saved = await api.call<DossierOverview & { answerErrors?: FieldError[] }>(
@@ -227,7 +275,9 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             question={question}
             value={values[question.path]}
             onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
-            error={errors.byPath[question.path]}
+            error={errors.byPath[question.path] ?? answerCheckText(t, shown.get(question.path), true)}
+            warning={answerCheckText(t, shown.get(question.path), false)}
+            onLeave={() => leave(question.path)}
             form={form}
             inApplication
           />

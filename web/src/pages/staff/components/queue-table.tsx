@@ -129,7 +129,9 @@ export function QueueTable({
                     </td>
                   ) : null}
                   <th scope="row">
-                    <Link href={`${detailBase}/${item.id}`}>{item.number ?? item.id}</Link>
+                    <Link href={`${detailBase}/${item.id}`} className="nowrap">
+                      {item.number ?? item.id}
+                    </Link>
                   </th>
                   <td>{labelOf(t, 'categories', item.category)}</td>
                   <td>{item.workerName ?? t('staff.common.none')}</td>
