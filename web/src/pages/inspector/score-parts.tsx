@@ -1,4 +1,4 @@
-import { useT } from '../../i18n.ts';
+import { currentLang, useT } from '../../i18n.ts';
 import type { ScorePart } from './inspector-types.ts';
 
 /**
@@ -16,9 +16,11 @@ export function ScoreParts({
   dossierNumber?: (id: string) => string | undefined;
 }) {
   const t = useT();
+  // Points in the reader's notation: 53,12 in Dutch and French, 53.12 in English.
+  const points = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2 });
   return (
     <div className="inspector-score">
-      <p className="inspector-score__total">{t('inspector.score.total', { score })}</p>
+      <p className="inspector-score__total">{t('inspector.score.total', { score: points.format(score) })}</p>
       <ul className="inspector-score__parts">
         {parts.map((part, index) => {
           const number = part.authorisationId ? dossierNumber?.(part.authorisationId) : undefined;
@@ -32,7 +34,7 @@ export function ScoreParts({
             <li key={index} className={part.counted ? undefined : 'inspector-score__uncounted'}>
               {t('inspector.score.part', {
                 signal: t(`inspector.signals.${part.kind}.title`),
-                points: part.points,
+                points: points.format(part.points),
                 about,
               })}
               {part.counted ? null : ` ${t('inspector.score.notCounted')}`}

@@ -25,7 +25,11 @@ export function SignalEvidence({
   return (
     <article className="inspector-signal" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        {t(`${key}.title`)} ({t('inspector.score.points', { points: signal.points })})
+        {t(`${key}.title`)} (
+        {t('inspector.score.points', {
+          points: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(signal.points),
+        })}
+        )
       </h3>
       <p>
         {signal.dossierId

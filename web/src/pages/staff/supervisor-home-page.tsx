@@ -4,7 +4,7 @@ import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { describeFieldError } from '../../field-names.ts';
-import { useT } from '../../i18n.ts';
+import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -202,6 +202,7 @@ function NotificationsSection() {
 
 function LeadTimesSection() {
   const t = useT();
+  const days = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 1 });
   const today = todayInBrussels();
   const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
   const [draft, setDraft] = useState(period);
@@ -296,8 +297,12 @@ function LeadTimesSection() {
                         ? t('staff.common.none')
                         : t('staff.supervisor.leadTimes.percent', { value: percent })}
                     </td>
-                    <td className="numeric">{row.averageDays ?? t('staff.common.none')}</td>
-                    <td className="numeric">{row.medianDays ?? t('staff.common.none')}</td>
+                    <td className="numeric">
+                      {row.averageDays == null ? t('staff.common.none') : days.format(row.averageDays)}
+                    </td>
+                    <td className="numeric">
+                      {row.medianDays == null ? t('staff.common.none') : days.format(row.medianDays)}
+                    </td>
                     <td className="numeric">{row.p90Days ?? t('staff.common.none')}</td>
                   </tr>
                 );
