@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../../audit/audit.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import { getDefaultRuleData } from '../../rules/index.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
@@ -55,7 +56,7 @@ type RecognitionInput = {
 };
 
 /** The file as its partner sees it, with what the candidate may do while waiting (from the rules). */
-function fileView(file: RecognitionFile | null, today: string) {
+function fileView(file: RecognitionFile | null, today: string, lang: Lang) {
   if (!file) return null;
   return {
     naricReference: file.naricReference,
@@ -65,7 +66,7 @@ function fileView(file: RecognitionFile | null, today: string) {
     statusOn: file.statusOn,
     isDemo: file.isDemo,
     next: NEXT_STATUSES[file.status],
-    interim: interimCareFunction(file.profession, file.status, today),
+    interim: interimCareFunction(file.profession, file.status, today, lang),
   };
 }
 
@@ -106,11 +107,11 @@ export async function careRoutes(
       const file = await findRecognitionFile(db(), candidate.id);
       return {
         candidate: candidateView(candidate, request.lang),
-        file: fileView(file, today()),
+        file: fileView(file, today(), request.lang),
         history: file ? await recognitionEvents(db(), candidate.id) : [],
         // What a new file of each profession would allow now: the form shows it before saving.
         interimIfPending: Object.fromEntries(
-          CARE_PROFESSIONS.map((p) => [p, interimCareFunction(p, 'REQUESTED', today())]),
+          CARE_PROFESSIONS.map((p) => [p, interimCareFunction(p, 'REQUESTED', today(), request.lang)]),
         ),
       };
     },
@@ -178,7 +179,7 @@ export async function careRoutes(
         taken.throwIfAny();
       }
       const file = await findRecognitionFile(db(), candidate.id);
-      return { file: fileView(file, on), history: await recognitionEvents(db(), candidate.id) };
+      return { file: fileView(file, on, request.lang), history: await recognitionEvents(db(), candidate.id) };
     },
   );
 

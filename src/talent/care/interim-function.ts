@@ -1,6 +1,8 @@
+import type { Lang } from '../../i18n/languages.ts';
 import { checkHighlySkilledFunction } from '../../rules/conditions/function-level.ts';
 import type { RuleData } from '../../rules/data/rule-data.ts';
 import { getDefaultRuleData } from '../../rules/index.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import { type CareProfession, isPending, type RecognitionStatus } from './recognition-model.ts';
 
 /**
@@ -22,7 +24,7 @@ export interface InterimCareFunction {
   kind: InterimKind;
   minimumVks: number | null;
   naricReferenceRequired: boolean;
-  /** The rule's legal basis, as the rules engine cites it. */
+  /** The rule's legal basis, as the rules engine cites it, in the reader's language. */
   legalBasis: string;
   /** The parameters' public sources in force on that day. */
   sources: string[];
@@ -35,6 +37,7 @@ export function interimCareFunction(
   profession: CareProfession,
   status: RecognitionStatus,
   on: string,
+  lang: Lang = 'nl',
   data: RuleData = getDefaultRuleData(),
 ): InterimCareFunction | null {
   if (!isPending(status)) return null;
@@ -47,7 +50,7 @@ export function interimCareFunction(
     kind,
     minimumVks,
     naricReferenceRequired: kind === 'NURSE_EXCEPTION' && naric?.value === true,
-    legalBasis: checkHighlySkilledFunction.legalBasis,
+    legalBasis: renderLegalBasis(checkHighlySkilledFunction.legalBasis, lang),
     sources: [level?.source, kind === 'NURSE_EXCEPTION' ? naric?.source : undefined].filter(
       (source): source is string => typeof source === 'string',
     ),

@@ -36,7 +36,10 @@ export function EvidenceFiles({ inspection, onAdded }: { inspection: Inspection;
     } catch (caught) {
       setError(
         caught instanceof ApiError
-          ? (caught.fields[0]?.message ?? caught.message)
+          ? caught.fields[0]
+            ? // The server's rule is a phrase about the field ("moet een PDF-… zijn"): it follows its name.
+              `${t('inspector.evidence.theFile')} ${caught.fields[0].message}`
+            : caught.message
           : t('inspector.file.failed'),
       );
     } finally {

@@ -56,7 +56,7 @@ export function InterimText({ interim }: { interim: InterimView }) {
         {interim.naricReferenceRequired ? ` ${t('talent.care.interim.naricRequired')}` : ''}
       </p>
       <p className="hint">
-        {t('talent.care.legalBasis')} <span lang="en">{interim.legalBasis}</span>
+        {t('talent.care.legalBasis')} {interim.legalBasis}
       </p>
       {interim.sources.length > 0 ? (
         <ul className="hint">
