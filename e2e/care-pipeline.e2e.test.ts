@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkHighlySkilledFunction } from '../src/rules/conditions/function-level.ts';
+import { renderLegalBasis } from '../src/rules/messages/legal-basis.ts';
 import { DEMO_OCCUPATIONS } from '../src/talent/demo-occupations.ts';
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import { signInApi } from './support/api-session.ts';
@@ -85,7 +86,7 @@ describe('care pipeline', () => {
     await page.getByRole('button', { name: care.save }).click();
     await page.getByRole('status').filter({ hasText: care.saved }).waitFor();
     await page.getByRole('heading', { name: care.interimTitle }).waitFor();
-    await page.getByText(checkHighlySkilledFunction.legalBasis).waitFor();
+    await page.getByText(renderLegalBasis(checkHighlySkilledFunction.legalBasis, 'nl')).waitFor();
     await page.getByText(care.interim.naricRequired, { exact: false }).first().waitFor();
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import { createUser } from '../../auth/users.repo.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
 import { checkHighlySkilledFunction } from '../../rules/conditions/function-level.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import { PUBLISHED_MINIMUM, perturbCount } from '../../stats/cell-key.ts';
 import { TOTAL } from '../../stats/dimensions.ts';
 import { DEMO_OCCUPATIONS } from '../demo-occupations.ts';
@@ -96,7 +97,7 @@ describe('care pipeline', () => {
       kind: 'NURSE_EXCEPTION',
       minimumVks: 5,
       naricReferenceRequired: true,
-      legalBasis: checkHighlySkilledFunction.legalBasis,
+      legalBasis: renderLegalBasis(checkHighlySkilledFunction.legalBasis, 'nl'),
     });
     expect(recorded.interim.sources.length).toBe(2);
     const candidate = (await partner.request('GET', `/api/v1/talent/candidates/${id}`)).json().candidate;
@@ -221,7 +222,7 @@ describe('care pipeline', () => {
         recognitionFile: {
           status: 'REQUESTED',
           interim: 'NURSE_EXCEPTION',
-          legalBasis: checkHighlySkilledFunction.legalBasis,
+          legalBasis: renderLegalBasis(checkHighlySkilledFunction.legalBasis, 'nl'),
         },
       },
     });

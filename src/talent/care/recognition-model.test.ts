@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHighlySkilledFunction } from '../../rules/conditions/function-level.ts';
+import { renderLegalBasis } from '../../rules/messages/legal-basis.ts';
 import { interimCareFunction } from './interim-function.ts';
 import {
   candidateRecognition,
@@ -39,7 +40,7 @@ describe('recognition file model', () => {
       kind: 'NURSE_EXCEPTION',
       minimumVks: 5,
       naricReferenceRequired: true,
-      legalBasis: checkHighlySkilledFunction.legalBasis,
+      legalBasis: renderLegalBasis(checkHighlySkilledFunction.legalBasis, 'nl'),
     });
     expect(in2026?.sources.join(' ')).toMatch(/9 May 2025/);
     // Before 2026 the function's level was no condition: the exception was not needed.
