@@ -119,7 +119,7 @@ describe('governance', () => {
       await page.getByRole('heading', { level: 2, name: editTitle }).waitFor();
       expect(await page.getByLabel(gov.accountForm.role).inputValue()).toBe('EMPLOYER');
       expect(await page.getByLabel(gov.accountForm.mandateNumber.replace('{{n}}', '2')).inputValue()).toBe(
-        AGENT.mandates[1],
+        dotted(AGENT.mandates[1] as string),
       );
       await checkLayout();
       await page.getByRole('button', { name: gov.accountForm.removeMandate.replace('{{n}}', '2') }).click();

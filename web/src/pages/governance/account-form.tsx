@@ -7,7 +7,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, LANGUAGES, useT } from '../../i18n.ts';
 import type { Role } from '../../roles.ts';
 import { useSession } from '../../session.tsx';
-import { errorsByField } from './governance-format.ts';
+import { errorsByField, formatEnterpriseNumber } from './governance-format.ts';
 import type { Account } from './governance-types.ts';
 
 interface MandateRow {
@@ -52,11 +52,13 @@ export function AccountForm({
   const [email, setEmail] = useState(editing?.email ?? '');
   const [preferredLang, setPreferredLang] = useState<string>(editing?.preferredLang ?? currentLang());
   const [role, setRole] = useState<string>(editing?.role ?? '');
-  const [enterpriseNumber, setEnterpriseNumber] = useState(editing?.enterpriseNumber ?? '');
+  const [enterpriseNumber, setEnterpriseNumber] = useState(
+    editing?.enterpriseNumber ? formatEnterpriseNumber(editing.enterpriseNumber) : '',
+  );
   const [mandates, setMandates] = useState<MandateRow[]>(
     (editing?.mandates ?? []).map((m, index) => ({
       key: index + 1,
-      enterpriseNumber: m.enterpriseNumber,
+      enterpriseNumber: formatEnterpriseNumber(m.enterpriseNumber),
       enterpriseName: m.enterpriseName ?? '',
     })),
   );
