@@ -1,4 +1,8 @@
-import type { FunctionName, ShortageHistory } from '../../../../src/talent/shortage/shortage-history.ts';
+import type {
+  ChangedFunction,
+  FunctionName,
+  ShortageHistory,
+} from '../../../../src/talent/shortage/shortage-history.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
@@ -7,6 +11,7 @@ import { pagePath } from '../../page-routes.ts';
 import { useApiLoad } from '../../use-api-load.ts';
 import { formatDay } from '../governance/governance-format.ts';
 import { Loading } from '../role-home-page.tsx';
+import { changeWords, EscoOccupation, FunctionCodes, IscoGroup } from './function-codes.tsx';
 
 const API = '/api/v1/talent/shortage-history';
 
@@ -36,7 +41,45 @@ function History({ history }: { history: ShortageHistory }) {
   const t = useT();
   const lang = currentLang();
   const none = t('talent.shortageHistory.none');
-  const names = (list: FunctionName[]) => list.map((f) => f.label).join(', ');
+  const names = (list: FunctionName[]) =>
+    list.length === 0 ? (
+      none
+    ) : (
+      <ul className="gov-plain-list">
+        {list.map((f) => (
+          <li key={f.id}>
+            {f.label}
+            <FunctionCodes c={f} />
+          </li>
+        ))}
+      </ul>
+    );
+  const changes = (list: ChangedFunction[]) =>
+    list.length === 0 ? (
+      none
+    ) : (
+      <ul className="gov-plain-list">
+        {list.map((f) => (
+          <li key={f.id}>
+            {f.before.label === f.after.label
+              ? t('talent.shortageHistory.changedItem', { name: f.after.label, what: changeWords(f.what, t) })
+              : t('talent.shortageHistory.renamedItem', {
+                  before: f.before.label,
+                  after: f.after.label,
+                  what: changeWords(f.what, t),
+                })}
+            {f.before.group !== f.after.group ? (
+              <>
+                {' '}
+                <code lang="zxx">
+                  {f.before.group} → {f.after.group}
+                </code>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <>
       <section className="gov-section">
@@ -52,6 +95,7 @@ function History({ history }: { history: ShortageHistory }) {
                 </th>
                 <th scope="col">{t('talent.shortageHistory.added')}</th>
                 <th scope="col">{t('talent.shortageHistory.removed')}</th>
+                <th scope="col">{t('talent.shortageHistory.changed')}</th>
                 <th scope="col" className="numeric">
                   {t('talent.shortageHistory.vdab')}
                 </th>
@@ -65,8 +109,9 @@ function History({ history }: { history: ShortageHistory }) {
                   </th>
                   <td>{c.version ?? t('talent.shortageHistory.noList')}</td>
                   <td className="numeric">{c.functions ?? none}</td>
-                  <td>{c.version ? names(c.added) || none : none}</td>
-                  <td>{c.removed.length > 0 ? names(c.removed) : none}</td>
+                  <td>{c.version ? names(c.added) : none}</td>
+                  <td>{names(c.removed)}</td>
+                  <td>{changes(c.changed)}</td>
                   <td className="numeric">{c.vdabFunctions ?? t('talent.shortageHistory.unknown')}</td>
                 </tr>
               ))}
@@ -75,8 +120,9 @@ function History({ history }: { history: ShortageHistory }) {
         </TableScroll>
         <p>{t('talent.shortageHistory.firstList')}</p>
         <p>
-          {t('talent.shortageHistory.vdabSource')} <span lang="en">{history.vdabSource}</span>
+          {t('talent.shortageHistory.vdabSource')} {history.vdabSource}
         </p>
+        <p>{t('functionCodes.attribution')}</p>
         <ul className="gov-downloads">
           <li>
             <a href={`${API}?format=csv&lang=${lang}`} download>
@@ -85,6 +131,7 @@ function History({ history }: { history: ShortageHistory }) {
           </li>
         </ul>
       </section>
+      {history.current ? <CurrentFunctions current={history.current} /> : null}
       <section className="gov-section">
         <h2 id="versions-title">{t('talent.shortageHistory.versionsTitle')}</h2>
         <TableScroll label={t('talent.shortageHistory.versionsTitle')}>
@@ -113,22 +160,59 @@ function History({ history }: { history: ShortageHistory }) {
                   </td>
                   <td className="numeric">{v.functions}</td>
                   <td>
-                    <span lang="en">{v.legalAct}</span> (<span lang="en">{v.source}</span>){' '}
+                    <span lang="nl">{v.legalAct}</span> ({v.source}){' '}
                     <Tag tone={v.verified ? 'success' : 'neutral'}>
                       {v.verified
                         ? t('talent.shortageHistory.verified')
                         : t('talent.shortageHistory.unverified')}
                     </Tag>
+                    {v.verified ? null : <> {t('talent.shortageHistory.unverifiedAct')}</>}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+        <p>{t('talent.shortageHistory.citedAsPublished')}</p>
         <p>
           <a href={pagePath('ruleHistory')}>{t('talent.shortageHistory.ruleHistoryLink')}</a>
         </p>
       </section>
     </>
+  );
+}
+
+/** The functions of the list in force, each with its ISCO-08 group and ESCO occupation. */
+function CurrentFunctions({ current }: { current: NonNullable<ShortageHistory['current']> }) {
+  const t = useT();
+  const title = t('talent.shortageHistory.currentTitle', { version: current.version });
+  return (
+    <section className="gov-section">
+      <h2 id="current-title">{title}</h2>
+      <TableScroll label={title}>
+        <table className="table gov-table" data-testid="shortage-functions">
+          <thead>
+            <tr>
+              <th scope="col">{t('talent.shortageHistory.function')}</th>
+              <th scope="col">{t('talent.shortageHistory.iscoGroup')}</th>
+              <th scope="col">{t('talent.shortageHistory.escoOccupation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {current.functions.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">{f.label}</th>
+                <td>
+                  <IscoGroup c={f} />
+                </td>
+                <td>
+                  <EscoOccupation c={f} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
   );
 }
