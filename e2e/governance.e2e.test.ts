@@ -350,8 +350,9 @@ describe('governance', () => {
       expect(await row.innerText()).toContain('ISCO-08 7231');
       expect(await row.innerText()).toContain('automonteur');
       // The v3 → v4 step explains its changed functions; the v4 act is cited in Dutch, no remark in English.
-      const evolution = await page.getByTestId('shortage-evolution').innerText();
-      expect(evolution).toContain(nl.functionCodes.what.unverified);
+      const changes = await page.getByTestId('shortage-changes-2026').innerText();
+      expect(changes).toContain(nl.functionCodes.what.unverified);
+      expect(changes).toContain('Technicus voertuigen');
       const body = await page.locator('main').innerText();
       expect(body).not.toMatch(/full text not found|reference §|\.md\b/i);
       expect(body).toContain(sh.unverifiedAct);

@@ -105,8 +105,8 @@ export interface Checkpoint {
 
 export interface ShortageHistory {
   versions: VersionInHistory[];
-  /** The functions of the version in force today, classified. */
-  current: { version: string; functions: FunctionName[] } | null;
+  /** Every function that was ever on the list, classified, with the versions that list it. */
+  functions: Array<FunctionName & { versions: string[] }>;
   vdabSizes: ReadonlyArray<{ year: number; functions: number; note: string | null }>;
   vdabSource: string;
   checkpoints: Checkpoint[];
@@ -114,6 +114,21 @@ export interface ShortageHistory {
 
 function functionName(entry: MigrationListEntry, lang: Lang): FunctionName {
   return { id: entry.id, label: entry.labels[lang], ...classifyFunction(entry, lang) };
+}
+
+/** Each function once, named as in the last version that lists it, in order of first appearance. */
+function everyFunction(versions: readonly MigrationListVersion[], lang: Lang): ShortageHistory['functions'] {
+  const byId = new Map<string, { entry: MigrationListEntry; versions: string[] }>();
+  for (const version of versions) {
+    for (const entry of version.entries) {
+      const seen = byId.get(entry.id);
+      byId.set(entry.id, { entry, versions: [...(seen?.versions ?? []), version.id] });
+    }
+  }
+  return [...byId.values()].map(({ entry, versions: ids }) => ({
+    ...functionName(entry, lang),
+    versions: ids,
+  }));
 }
 
 function changedFunctions(
@@ -166,7 +181,6 @@ export function shortageHistory(
     });
     previous = version;
   }
-  const inForce = findMigrationListVersionAt(versions, today);
   return {
     versions: versions.map((v, i) => {
       const next = versions[i + 1];
@@ -180,9 +194,7 @@ export function shortageHistory(
         functions: v.entries.length,
       };
     }),
-    current: inForce
-      ? { version: inForce.id, functions: inForce.entries.map((e) => functionName(e, lang)) }
-      : null,
+    functions: everyFunction(versions, lang),
     vdabSizes: VDAB_SHORTAGE_LIST_SIZES.map((size) => ({ ...size, note: size.note?.[lang] ?? null })),
     vdabSource: VDAB_SIZES_SOURCE,
     checkpoints,

@@ -11,7 +11,7 @@ import { pagePath } from '../../page-routes.ts';
 import { useApiLoad } from '../../use-api-load.ts';
 import { formatDay } from '../governance/governance-format.ts';
 import { Loading } from '../role-home-page.tsx';
-import { changeWords, EscoOccupation, FunctionCodes, IscoGroup } from './function-codes.tsx';
+import { changeWords, EscoOccupation, IscoGroup } from './function-codes.tsx';
 
 const API = '/api/v1/talent/shortage-history';
 
@@ -48,33 +48,9 @@ function History({ history }: { history: ShortageHistory }) {
       <ul className="gov-plain-list">
         {list.map((f) => (
           <li key={f.id}>
-            {f.label}
-            <FunctionCodes c={f} />
-          </li>
-        ))}
-      </ul>
-    );
-  const changes = (list: ChangedFunction[]) =>
-    list.length === 0 ? (
-      none
-    ) : (
-      <ul className="gov-plain-list">
-        {list.map((f) => (
-          <li key={f.id}>
-            {f.before.label === f.after.label
-              ? t('talent.shortageHistory.changedItem', { name: f.after.label, what: changeWords(f.what, t) })
-              : t('talent.shortageHistory.renamedItem', {
-                  before: f.before.label,
-                  after: f.after.label,
-                  what: changeWords(f.what, t),
-                })}
-            {f.before.group !== f.after.group ? (
-              <>
-                {' '}
-                <code lang="zxx">
-                  {f.before.group} → {f.after.group}
-                </code>
-              </>
+            {f.label}{' '}
+            {f.isco ? (
+              <span className="gov-muted gov-nowrap">{t('functionCodes.isco', { code: f.isco })}</span>
             ) : null}
           </li>
         ))}
@@ -95,7 +71,9 @@ function History({ history }: { history: ShortageHistory }) {
                 </th>
                 <th scope="col">{t('talent.shortageHistory.added')}</th>
                 <th scope="col">{t('talent.shortageHistory.removed')}</th>
-                <th scope="col">{t('talent.shortageHistory.changed')}</th>
+                <th scope="col" className="numeric">
+                  {t('talent.shortageHistory.changed')}
+                </th>
                 <th scope="col" className="numeric">
                   {t('talent.shortageHistory.vdab')}
                 </th>
@@ -111,18 +89,18 @@ function History({ history }: { history: ShortageHistory }) {
                   <td className="numeric">{c.functions ?? none}</td>
                   <td>{c.version ? names(c.added) : none}</td>
                   <td>{names(c.removed)}</td>
-                  <td>{changes(c.changed)}</td>
+                  <td className="numeric">{c.version ? c.changed.length : none}</td>
                   <td className="numeric">{c.vdabFunctions ?? t('talent.shortageHistory.unknown')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+        <Changes history={history} />
         <p>{t('talent.shortageHistory.firstList')}</p>
         <p>
           {t('talent.shortageHistory.vdabSource')} {history.vdabSource}
         </p>
-        <p>{t('functionCodes.attribution')}</p>
         <ul className="gov-downloads">
           <li>
             <a href={`${API}?format=csv&lang=${lang}`} download>
@@ -131,7 +109,7 @@ function History({ history }: { history: ShortageHistory }) {
           </li>
         </ul>
       </section>
-      {history.current ? <CurrentFunctions current={history.current} /> : null}
+      <AllFunctions functions={history.functions} />
       <section className="gov-section">
         <h2 id="versions-title">{t('talent.shortageHistory.versionsTitle')}</h2>
         <TableScroll label={t('talent.shortageHistory.versionsTitle')}>
@@ -182,13 +160,13 @@ function History({ history }: { history: ShortageHistory }) {
   );
 }
 
-/** The functions of the list in force, each with its ISCO-08 group and ESCO occupation. */
-function CurrentFunctions({ current }: { current: NonNullable<ShortageHistory['current']> }) {
+/** Every function ever on the list, each with its ISCO-08 group, ESCO occupation and versions. */
+function AllFunctions({ functions }: { functions: ShortageHistory['functions'] }) {
   const t = useT();
-  const title = t('talent.shortageHistory.currentTitle', { version: current.version });
+  const title = t('talent.shortageHistory.functionsTitle');
   return (
     <section className="gov-section">
-      <h2 id="current-title">{title}</h2>
+      <h2 id="functions-title">{title}</h2>
       <TableScroll label={title}>
         <table className="table gov-table" data-testid="shortage-functions">
           <thead>
@@ -196,10 +174,11 @@ function CurrentFunctions({ current }: { current: NonNullable<ShortageHistory['c
               <th scope="col">{t('talent.shortageHistory.function')}</th>
               <th scope="col">{t('talent.shortageHistory.iscoGroup')}</th>
               <th scope="col">{t('talent.shortageHistory.escoOccupation')}</th>
+              <th scope="col">{t('talent.shortageHistory.onVersions')}</th>
             </tr>
           </thead>
           <tbody>
-            {current.functions.map((f) => (
+            {functions.map((f) => (
               <tr key={f.id}>
                 <th scope="row">{f.label}</th>
                 <td>
@@ -208,11 +187,67 @@ function CurrentFunctions({ current }: { current: NonNullable<ShortageHistory['c
                 <td>
                   <EscoOccupation c={f} />
                 </td>
+                <td>{f.versions.join(', ')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
+      <p>{t('functionCodes.attribution')}</p>
     </section>
+  );
+}
+
+/**
+ * What "changed" means at each step: the functions kept from the previous checkpoint's version
+ * whose name, group, classification or checking changed, grouped by what changed, before → after.
+ */
+function Changes({ history }: { history: ShortageHistory }) {
+  const t = useT();
+  const lang = currentLang();
+  const steps = history.checkpoints.filter((c) => c.changed.length > 0);
+  if (steps.length === 0) return null;
+  return (
+    <>
+      {steps.map((c) => {
+        const groups = new Map<string, ChangedFunction[]>();
+        for (const f of c.changed) {
+          const key = changeWords(f.what, t);
+          groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+        return (
+          <div key={c.date} data-testid={`shortage-changes-${c.year}`}>
+            <h3>
+              {t('talent.shortageHistory.changesTitle', {
+                date: formatDay(c.date, lang),
+                version: c.version ?? '',
+              })}
+            </h3>
+            {[...groups].map(([words, list]) => (
+              <div key={words}>
+                <p>{t('talent.shortageHistory.changesGroup', { count: list.length, what: words })}</p>
+                <ul className="gov-plain-list">
+                  {list.map((f) => (
+                    <li key={f.id}>
+                      {f.before.label === f.after.label
+                        ? f.after.label
+                        : `${f.before.label} → ${f.after.label}`}
+                      {f.before.group !== f.after.group ? (
+                        <>
+                          {' '}
+                          <code lang="zxx">
+                            {f.before.group} → {f.after.group}
+                          </code>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </>
   );
 }
