@@ -337,4 +337,34 @@ describe('governance', () => {
     },
     WALK_TIMEOUT,
   );
+
+  it(
+    'the public histories name each function by ISCO group and ESCO occupation and say what changed, in Dutch',
+    async () => {
+      const sh = nl.talent.shortageHistory;
+      await page.goto('/talent/shortage-history');
+      await expectHeading(page, sh.title);
+      const functions = page.getByTestId('shortage-functions');
+      await functions.waitFor();
+      const row = functions.locator('tr', { hasText: 'Technicus voertuigen' });
+      expect(await row.innerText()).toContain('ISCO-08 7231');
+      expect(await row.innerText()).toContain('automonteur');
+      // The v3 → v4 step explains its changed functions; the v4 act is cited in Dutch, no remark in English.
+      const changes = await page.getByTestId('shortage-changes-2026').innerText();
+      expect(changes).toContain(nl.functionCodes.what.unverified);
+      expect(changes).toContain('Technicus voertuigen');
+      const body = await page.locator('main').innerText();
+      expect(body).not.toMatch(/full text not found|reference §|\.md\b/i);
+      expect(body).toContain(sh.unverifiedAct);
+      await checkLayout();
+
+      await page.goto('/rule-history?from=v3&to=v4');
+      const diff = page.getByTestId('list-diff');
+      await diff.waitFor();
+      expect(await diff.innerText()).toContain(nl.functionCodes.what.unverified);
+      expect(await diff.innerText()).toContain('ISCO-08 7231');
+      await checkLayout();
+    },
+    WALK_TIMEOUT,
+  );
 });

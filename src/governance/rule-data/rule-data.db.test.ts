@@ -160,6 +160,15 @@ describe('rule data under four eyes (issue 15)', () => {
       note: null,
       entries,
     };
+    const badCodes = await proposer.request('POST', '/api/v1/rule-data/proposals/list', {
+      ...body,
+      entries: [{ ...entries[0]!, isco: '9999', esco: '45037d43-a8f5-4f46-b332-b2935bc305f4' }],
+    });
+    expect(badCodes.statusCode).toBe(400);
+    expect(badCodes.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'body.entries.0.isco', rule: 'iscoUnknown' }),
+      expect.objectContaining({ path: 'body.entries.0.esco', rule: 'escoOutsideIsco' }),
+    ]);
     const proposed = await proposer.request('POST', '/api/v1/rule-data/proposals/list', body);
     expect(proposed.statusCode, proposed.body).toBe(201);
     const { id } = proposed.json();
@@ -183,8 +192,18 @@ describe('rule data under four eyes (issue 15)', () => {
     expect(diff.json()).toMatchObject({
       added: [expect.objectContaining({ id: 'solar-panel-installer' })],
       removed: [expect.objectContaining({ id: v4.entries[0]!.id })],
-      changed: [expect.objectContaining({ after: expect.objectContaining({ id: v4.entries[1]!.id }) })],
+      changed: [
+        expect.objectContaining({
+          after: expect.objectContaining({ id: v4.entries[1]!.id }),
+          what: ['renamed'],
+        }),
+      ],
     });
+    // Each function named by its ISCO group and ESCO occupation, in the reader's language.
+    const kept = diff.json().changed[0].after;
+    expect(kept.isco).toBe(v4.entries[1]!.isco);
+    expect(kept.classification).toMatchObject({ isco: v4.entries[1]!.isco, iscoNameLang: 'en' });
+    expect(kept.classification.iscoName).toEqual(expect.any(String));
     const csv = await approver.request(
       'GET',
       '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v5&format=csv&lang=fr',
@@ -193,6 +212,9 @@ describe('rule data under four eyes (issue 15)', () => {
     expect(csv.body).toContain(
       'ajoutée,solar-panel-installer,installations,Installateur de panneaux solaires',
     );
+    expect(csv.body.split('\r\n')[0]).toContain('CITP-08,ESCO');
+    expect(csv.body).toContain(`modifiée,${v4.entries[1]!.id},`);
+    expect(csv.body).toContain(`autre nom,${v4.entries[1]!.isco}`);
     const unknown = await approver.request(
       'GET',
       '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v9',

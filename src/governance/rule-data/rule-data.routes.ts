@@ -18,6 +18,7 @@ import { brusselsDate } from '../../server/today.ts';
 import { refreshRuleData } from './governed-rule-data.ts';
 import {
   checkEffectiveDate as checkProposalDate,
+  entryCodeErrors,
   invalidRuleData,
   ruleDataFieldError,
 } from './proposal-checks.ts';
@@ -33,7 +34,13 @@ import {
   rejectProposal,
 } from './proposals.repo.ts';
 import { latestFilingDate } from './rule-versions.repo.ts';
-import { diffLists, earliestEffectiveDate, isValidParameterValue, listDiffCsv } from './rule-versions.ts';
+import {
+  classifiedDiff,
+  diffLists,
+  earliestEffectiveDate,
+  isValidParameterValue,
+  listDiffCsv,
+} from './rule-versions.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -43,6 +50,11 @@ const Entry = Type.Object(
     group: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }),
     labels: Type.Object({ nl: Text(200), fr: Text(200), en: Text(200) }, { additionalProperties: false }),
     verified: Type.Boolean(),
+    isco: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+    esco: Type.Optional(
+      Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }),
+    ),
+    escoFit: Type.Optional(Type.Literal('none')),
   },
   { additionalProperties: false },
 );
@@ -210,7 +222,7 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
         );
         return reply.send(`\uFEFF${listDiffCsv(diff, lang)}`);
       }
-      return { ...diff, from: summary(a), to: summary(b) };
+      return { ...classifiedDiff(diff, lang), from: summary(a), to: summary(b) };
     },
   );
 
@@ -287,7 +299,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
         seen.add(entry.id);
         return twice ? [fieldError(request.lang, `body.entries.${index}.id`, 'entryDuplicate')] : [];
       });
-      if (duplicates.length > 0) throw invalid(duplicates);
+      const codes = body.entries.flatMap((entry, index) => entryCodeErrors(request.lang, entry, index));
+      if (duplicates.length > 0 || codes.length > 0) throw invalid([...duplicates, ...codes]);
       const id = await db()
         .transaction()
         .execute(async (trx) => {

@@ -1,6 +1,11 @@
 import { Compile } from 'typebox/compile';
 import type { Lang } from '../../i18n/languages.ts';
 import {
+  classifyFunction,
+  ESCO_URI_BASE,
+  type FunctionClassification,
+} from '../../occupations/function-classification.ts';
+import {
   addDays,
   buildRuleData,
   isParameterName,
@@ -109,19 +114,26 @@ export interface ListDiff {
   to: string;
   added: MigrationListEntry[];
   removed: MigrationListEntry[];
-  /** Same function, another name or group. */
-  changed: { before: MigrationListEntry; after: MigrationListEntry }[];
+  /** Same function, another name, group, classification or verification, with what changed. */
+  changed: { before: MigrationListEntry; after: MigrationListEntry; what: ChangeKind[] }[];
   unchanged: number;
 }
 
-function sameEntry(a: MigrationListEntry, b: MigrationListEntry): boolean {
-  return (
-    a.group === b.group &&
-    a.verified === b.verified &&
-    a.labels.nl === b.labels.nl &&
-    a.labels.fr === b.labels.fr &&
-    a.labels.en === b.labels.en
-  );
+/**
+ * What made a kept function "changed": its name (renamed), its group on the list (regrouped), its
+ * ISCO group or ESCO occupation (reclassified), or whether the act was read for it (verified, or
+ * unverified: reconstructed from secondary sources while the act's text is not found).
+ */
+export type ChangeKind = 'renamed' | 'regrouped' | 'reclassified' | 'verified' | 'unverified';
+
+export function entryChanges(a: MigrationListEntry, b: MigrationListEntry): ChangeKind[] {
+  const what: ChangeKind[] = [];
+  if (a.labels.nl !== b.labels.nl || a.labels.fr !== b.labels.fr || a.labels.en !== b.labels.en)
+    what.push('renamed');
+  if (a.group !== b.group) what.push('regrouped');
+  if (a.isco !== b.isco || a.esco !== b.esco || a.escoFit !== b.escoFit) what.push('reclassified');
+  if (a.verified !== b.verified) what.push(b.verified ? 'verified' : 'unverified');
+  return what;
 }
 
 /** What changed from one list version to another: functions added, removed, renamed or regrouped. */
@@ -136,8 +148,9 @@ export function diffLists(
   for (const entry of to.entries) {
     const old = before.get(entry.id);
     if (!old) continue;
-    if (sameEntry(old, entry)) unchanged += 1;
-    else changed.push({ before: old, after: entry });
+    const what = entryChanges(old, entry);
+    if (what.length === 0) unchanged += 1;
+    else changed.push({ before: old, after: entry, what });
   }
   return {
     from: from.version,
@@ -149,16 +162,66 @@ export function diffLists(
   };
 }
 
+export type ClassifiedEntry = MigrationListEntry & { classification: FunctionClassification };
+
+/** The diff with each function's ISCO group and ESCO occupation named in the reader's language. */
+export function classifiedDiff(diff: ListDiff, lang: Lang) {
+  const named = (entry: MigrationListEntry): ClassifiedEntry => ({
+    ...entry,
+    classification: classifyFunction(entry, lang),
+  });
+  return {
+    ...diff,
+    added: diff.added.map(named),
+    removed: diff.removed.map(named),
+    changed: diff.changed.map((c) => ({ ...c, before: named(c.before), after: named(c.after) })),
+  };
+}
+
 const CSV_HEADERS: Record<Lang, string[]> = {
-  nl: ['wijziging', 'functie', 'groep', 'naam', 'vorige naam'],
-  fr: ['modification', 'fonction', 'groupe', 'nom', 'nom précédent'],
-  en: ['change', 'function', 'group', 'name', 'previous name'],
+  nl: ['wijziging', 'functie', 'groep', 'naam', 'vorige naam', 'wat gewijzigd', 'ISCO-08', 'ESCO'],
+  fr: ['modification', 'fonction', 'groupe', 'nom', 'nom précédent', 'quoi', 'CITP-08', 'ESCO'],
+  en: ['change', 'function', 'group', 'name', 'previous name', 'what changed', 'ISCO-08', 'ESCO'],
 };
-const CSV_CHANGE: Record<Lang, Record<'added' | 'removed' | 'changed', string>> = {
-  nl: { added: 'toegevoegd', removed: 'geschrapt', changed: 'gewijzigd' },
-  fr: { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' },
-  en: { added: 'added', removed: 'removed', changed: 'changed' },
+const CSV_CHANGE: Record<Lang, Record<'added' | 'removed' | 'changed' | ChangeKind, string>> = {
+  nl: {
+    added: 'toegevoegd',
+    removed: 'geschrapt',
+    changed: 'gewijzigd',
+    renamed: 'andere naam',
+    regrouped: 'andere groep',
+    reclassified: 'andere ISCO/ESCO-indeling',
+    verified: 'nu nagekeken in het besluit',
+    unverified: 'niet nagekeken in het besluit',
+  },
+  fr: {
+    added: 'ajoutée',
+    removed: 'supprimée',
+    changed: 'modifiée',
+    renamed: 'autre nom',
+    regrouped: 'autre groupe',
+    reclassified: 'autre classement CITP/ESCO',
+    verified: "désormais vérifiée dans l'arrêté",
+    unverified: "non vérifiée dans l'arrêté",
+  },
+  en: {
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    renamed: 'renamed',
+    regrouped: 'regrouped',
+    reclassified: 'reclassified (ISCO/ESCO)',
+    verified: 'now checked in the decree',
+    unverified: 'not checked in the decree',
+  },
 };
+
+/** What changed, in words of the reader's language (CSV exports). */
+export function changeKindWord(kind: ChangeKind, lang: Lang): string {
+  return CSV_CHANGE[lang][kind];
+}
+
+const esco = (e: MigrationListEntry) => (e.esco ? `${ESCO_URI_BASE}${e.esco}` : '');
 
 function csvCell(value: string): string {
   // A leading =, +, - or @ would be a formula in a spreadsheet.
@@ -170,14 +233,17 @@ function csvCell(value: string): string {
 export function listDiffCsv(diff: ListDiff, lang: Lang): string {
   const words = CSV_CHANGE[lang];
   const rows = [
-    ...diff.added.map((e) => [words.added, e.id, e.group, e.labels[lang], '']),
-    ...diff.removed.map((e) => [words.removed, e.id, e.group, e.labels[lang], '']),
-    ...diff.changed.map(({ before, after }) => [
+    ...diff.added.map((e) => [words.added, e.id, e.group, e.labels[lang], '', '', e.isco ?? '', esco(e)]),
+    ...diff.removed.map((e) => [words.removed, e.id, e.group, e.labels[lang], '', '', e.isco ?? '', esco(e)]),
+    ...diff.changed.map(({ before, after, what }) => [
       words.changed,
       after.id,
       after.group,
       after.labels[lang],
       before.labels[lang] === after.labels[lang] ? '' : before.labels[lang],
+      what.map((kind) => words[kind]).join('; '),
+      after.isco ?? '',
+      esco(after),
     ]),
   ];
   return `${[CSV_HEADERS[lang], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -246,4 +246,47 @@ values:
     );
     expect(problems.every((p) => typeof p.line === 'number')).toBe(true);
   });
+
+  it('rejects a malformed ISCO group, ESCO id, escoFit, and esco together with escoFit: none', () => {
+    const file = join(rulesDir, 'migration-list', 'v1.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace('    isco: "8332"\n', '    isco: "833"\n')
+      .replace('    esco: 7259dc48-004a-4ceb-aa4e-5bbd548c2397\n', '    esco: heating-engineer\n')
+      .replace(/( {2}- id: pipefitter\n(?:.*\n){2}) {4}escoFit: none/, '$1    escoFit: unclear')
+      .replace(
+        '    esco: 5dbb9cf0-b226-402c-a295-2f42ef05ff8b\n',
+        '    esco: 5dbb9cf0-b226-402c-a295-2f42ef05ff8b\n    escoFit: none\n',
+      );
+    writeFileSync(file, text);
+    const messages = problemsOf(() => loadRuleData(rulesDir)).map((p) => p.message);
+    expect(messages).toContainEqual(expect.stringContaining('entry truck-driver: isco must be an ISCO-08'));
+    expect(messages).toContainEqual(expect.stringContaining('entry heating-technician: esco must be the id'));
+    expect(messages).toContainEqual(expect.stringContaining('entry pipefitter: escoFit must be "none"'));
+    expect(messages).toContainEqual(
+      expect.stringContaining('entry residential-electrician: esco and escoFit: none exclude each other'),
+    );
+  });
+
+  it('reads the classification of an entry, and accepts an entry without one', () => {
+    const file = join(rulesDir, 'migration-list', 'v1.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '    isco: "7511"\n    esco: 37c7880e-cfee-4c41-a41b-061682fefde3\n',
+        '',
+      ),
+    );
+    const v1 = loadRuleData(rulesDir).migrationList[0];
+    const byId = new Map(v1?.entries.map((e) => [e.id, e]));
+    expect(byId.get('truck-driver')).toMatchObject({
+      isco: '8332',
+      esco: '45037d43-a8f5-4f46-b332-b2935bc305f4',
+    });
+    expect(byId.get('pipefitter')).toMatchObject({ isco: '7126', escoFit: 'none' });
+    expect(byId.get('pipefitter')?.esco).toBeUndefined();
+    const butcher = byId.get('butcher');
+    expect(butcher).toBeDefined();
+    expect(butcher?.isco).toBeUndefined();
+    expect(butcher?.esco).toBeUndefined();
+  });
 });

@@ -8,7 +8,9 @@ import type { YamlSource } from './yaml-source.ts';
 /** Reads one `rules/migration-list/vN.yaml`: the act, its date, and every entry with nl/fr/en labels. */
 
 const VERSION_KEYS = ['version', 'validFrom', 'legalAct', 'source', 'verified', 'note', 'entries'] as const;
-const ENTRY_KEYS = ['id', 'group', 'labels', 'verified', 'note'] as const;
+const ENTRY_KEYS = ['id', 'group', 'isco', 'esco', 'escoFit', 'labels', 'verified', 'note'] as const;
+const ISCO_UNIT = /^[0-9]{4}$/;
+const ESCO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function readEntry(source: YamlSource, node: unknown, versionVerified: boolean): MigrationListEntry | null {
@@ -30,8 +32,39 @@ function readEntry(source: YamlSource, node: unknown, versionVerified: boolean):
     source.report(verifiedPair?.value, `entry ${id}: verified must be true or false`);
     return null;
   }
+  const codes = readCodes(source, fields, id);
   if (id === null || group === null || Object.keys(labels).length !== LANGUAGES.length) return null;
-  return { id, group, labels: labels as Record<Lang, string>, verified };
+  if (!codes) return null;
+  return { id, group, ...codes, labels: labels as Record<Lang, string>, verified };
+}
+
+type EntryFields = NonNullable<ReturnType<YamlSource['readMap']>>;
+
+/** The optional classification: ISCO-08 unit group, ESCO occupation, or `escoFit: none`. */
+function readCodes(
+  source: YamlSource,
+  fields: EntryFields,
+  id: string | null,
+): Pick<MigrationListEntry, 'isco' | 'esco' | 'escoFit'> | null {
+  const codes: { isco?: string; esco?: string; escoFit?: 'none' } = {};
+  let ok = true;
+  const check = (key: 'isco' | 'esco' | 'escoFit', valid: (text: string) => boolean, rule: string) => {
+    if (!fields.has(key)) return;
+    const text = source.readText(fields.get(key), `entry ${id}: ${key}`);
+    if (text === null || !valid(text)) {
+      source.report(fields.get(key)?.value, `entry ${id}: ${key} ${rule}`);
+      ok = false;
+    } else if (key === 'escoFit') codes.escoFit = 'none';
+    else codes[key] = text;
+  };
+  check('isco', (t) => ISCO_UNIT.test(t), 'must be an ISCO-08 unit group of 4 digits (quoted)');
+  check('esco', (t) => ESCO_ID.test(t), 'must be the id of an ESCO occupation (data/esco/occupations.csv)');
+  check('escoFit', (t) => t === 'none', 'must be "none" (no ESCO occupation fits clearly)');
+  if (codes.esco && codes.escoFit) {
+    source.report(fields.get('escoFit')?.value, `entry ${id}: esco and escoFit: none exclude each other`);
+    ok = false;
+  }
+  return ok ? codes : null;
 }
 
 export function parseMigrationListVersion(

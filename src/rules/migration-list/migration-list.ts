@@ -11,6 +11,12 @@ export interface MigrationListEntry {
   readonly labels: Readonly<Record<Lang, string>>;
   /** False where the entry is reconstructed rather than read in the act itself. */
   readonly verified: boolean;
+  /** The ISCO-08 unit group (4 digits, data/esco/isco-groups.csv). Optional: a proposal may omit it. */
+  readonly isco?: string;
+  /** The ESCO occupation (its id in data/esco/occupations.csv) where one fits the function clearly. */
+  readonly esco?: string;
+  /** `none`: no ESCO occupation fits clearly (the function spans several, or none matches its level). */
+  readonly escoFit?: 'none';
 }
 
 export interface MigrationListVersion {

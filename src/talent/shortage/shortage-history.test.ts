@@ -37,13 +37,63 @@ describe('shortage lists over time', () => {
     );
   });
 
+  it('names each function by its ISCO group and ESCO occupation, in the reader language where it can', () => {
+    const nl = shortageHistory(versions, 'nl', '2026-12-02');
+    expect(nl.functions).toHaveLength(34);
+    expect(nl.functions.find((f) => f.id === 'truck-driver')?.versions).toEqual(['v1', 'v2', 'v3']);
+    const vehicle = nl.functions.find((f) => f.id === 'vehicle-technician');
+    expect(vehicle).toMatchObject({
+      label: 'Technicus voertuigen',
+      isco: '7231',
+      iscoName: 'Motor vehicle mechanics and repairers',
+      iscoNameLang: 'en',
+      esco: '4ad4024e-d1d3-4dea-b6d1-2c7948111dce',
+      escoLabel: 'automonteur',
+      escoLabelLang: 'nl',
+    });
+    const fr = shortageHistory(versions, 'fr', '2026-12-02');
+    expect(fr.functions.find((f) => f.id === 'vehicle-technician')).toMatchObject({
+      iscoNameLang: 'fr',
+    });
+    expect(fr.functions.find((f) => f.id === 'pipefitter')).toMatchObject({
+      isco: '7126',
+      esco: null,
+      escoFit: 'none',
+    });
+  });
+
+  it('explains what "changed" means from one list to the next, before → after', () => {
+    const history = shortageHistory(versions, 'nl', '2026-12-02');
+    const last = history.checkpoints.at(-1);
+    // V4 (2026) keeps most V3 functions, reconstructed from secondary sources: no longer checked in the act.
+    expect(last?.changed.length).toBeGreaterThan(0);
+    for (const f of last?.changed ?? []) {
+      expect(f.what).toEqual(['unverified']);
+      expect(f.before).toEqual(f.after);
+    }
+    expect(history.checkpoints.find((c) => c.year === 2022)?.changed).toEqual([]);
+  });
+
+  it('shows public texts only: no project files, no English remarks on a Dutch page', () => {
+    const nl = shortageHistory(versions, 'nl', '2026-12-02');
+    const text = JSON.stringify({ versions: nl.versions, vdab: nl.vdabSizes, source: nl.vdabSource });
+    expect(text).not.toMatch(/reference|\.md|§3|not found|research/i);
+    expect(nl.versions.at(-1)?.legalAct).toBe(
+      'Ministerieel besluit over de migratielijst, in werking op 1 januari 2026',
+    );
+    expect(nl.vdabSizes.find((s) => s.year === 2025)?.note).toBe('gepubliceerd op 1 februari 2025');
+  });
+
   it('writes the evolution as CSV in the reader language, Loket dialect', () => {
     const csv = shortageHistoryCsv(shortageHistory(versions, 'fr', '2026-12-02'), 'fr');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]?.startsWith('année;date;liste de migration;base juridique;fonctions')).toBe(true);
     expect(lines).toHaveLength(8);
-    expect(lines[1]).toBe('2014;2014-01-01;;;;;;;;');
+    expect(lines[1]).toBe('2014;2014-01-01;;;;;;;;;;');
     expect(lines[4]?.startsWith('2020;2020-01-01;v1;')).toBe(true);
+    // The functions carry their codes; the changes say what changed.
+    expect(lines[4]).toContain('(ISCO 8332; ESCO http://data.europa.eu/esco/occupation/45037d43-');
+    expect(lines[7]).toContain('non vérifiée dans l');
   });
 
   describe('the route', () => {

@@ -1,3 +1,5 @@
+import type { ChangeKind } from '../../../../src/governance/rule-data/rule-versions.ts';
+import type { FunctionClassification } from '../../../../src/occupations/function-classification.ts';
 import type { Role } from '../../roles.ts';
 
 /** What the governance API answers (src/governance/), as the pages read it. */
@@ -34,6 +36,15 @@ export interface ListEntry {
   group: string;
   labels: { nl: string; fr: string; en: string };
   verified: boolean;
+  /** ISCO-08 unit group and ESCO occupation id, where the function is classified. */
+  isco?: string;
+  esco?: string;
+  escoFit?: 'none';
+}
+
+/** A function named by its classification in the reader's language (the diff answer). */
+export interface ClassifiedEntry extends ListEntry {
+  classification: FunctionClassification;
 }
 
 export interface ListVersionSummary {
@@ -49,9 +60,9 @@ export interface ListVersionSummary {
 export interface ListDiff {
   from: ListVersionSummary;
   to: ListVersionSummary;
-  added: ListEntry[];
-  removed: ListEntry[];
-  changed: { before: ListEntry; after: ListEntry }[];
+  added: ClassifiedEntry[];
+  removed: ClassifiedEntry[];
+  changed: { before: ClassifiedEntry; after: ClassifiedEntry; what: ChangeKind[] }[];
   unchanged: number;
 }
 

@@ -67,7 +67,8 @@ function ListForm({
   const [legalAct, setLegalAct] = useState('');
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [added, setAdded] = useState<ListEntry[]>([]);
-  const [draft, setDraft] = useState({ id: '', group: '', nl: '', fr: '', en: '' });
+  const EMPTY_DRAFT = { id: '', group: '', nl: '', fr: '', en: '', isco: '', esco: '' };
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const k = 'governance.proposals.listForm';
@@ -82,6 +83,8 @@ function ListForm({
     newNl: t(`${k}.newLabelNl`),
     newFr: t(`${k}.newLabelFr`),
     newEn: t(`${k}.newLabelEn`),
+    newIsco: t(`${k}.newIsco`),
+    newEsco: t(`${k}.newEsco`),
   };
   const groups = [...new Set(base.entries.map((e) => e.group))];
   const required = (found: Record<string, string>, key: string, text: string) => {
@@ -95,6 +98,7 @@ function ListForm({
     required(found, 'newNl', draft.nl);
     required(found, 'newFr', draft.fr);
     required(found, 'newEn', draft.en);
+    if (draft.isco.trim() && !/^[0-9]{4}$/.test(draft.isco.trim())) found.newIsco = t(`${k}.iscoFormat`);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const entry: ListEntry = {
@@ -102,9 +106,11 @@ function ListForm({
       group: draft.group.trim().toLowerCase(),
       labels: { nl: draft.nl.trim(), fr: draft.fr.trim(), en: draft.en.trim() },
       verified: false,
+      ...(draft.isco.trim() ? { isco: draft.isco.trim() } : {}),
+      ...(draft.esco.trim() ? { esco: draft.esco.trim().replace(/^.*\//, '').toLowerCase() } : {}),
     };
     setAdded((now) => [...now.filter((e) => e.id !== entry.id), entry]);
-    setDraft({ id: '', group: '', nl: '', fr: '', en: '' });
+    setDraft(EMPTY_DRAFT);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -263,6 +269,25 @@ function ListForm({
             value={draft.en}
             onChange={(e) => setDraft({ ...draft, en: e.target.value })}
             error={errors.newEn}
+          />
+          <TextField
+            id="new-isco"
+            label={labels.newIsco as string}
+            hint={t(`${k}.newIscoHint`)}
+            inputMode="numeric"
+            maxLength={4}
+            value={draft.isco}
+            onChange={(e) => setDraft({ ...draft, isco: e.target.value })}
+            error={errors.newIsco}
+          />
+          <TextField
+            id="new-esco"
+            label={labels.newEsco as string}
+            hint={t(`${k}.newEscoHint`)}
+            maxLength={100}
+            value={draft.esco}
+            onChange={(e) => setDraft({ ...draft, esco: e.target.value })}
+            error={errors.newEsco}
           />
           <button type="button" className="button button--secondary" onClick={addEntry}>
             {t(`${k}.add`)}

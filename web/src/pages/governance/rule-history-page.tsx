@@ -8,8 +8,9 @@ import { pagePath } from '../../page-routes.ts';
 import { navigate, useSearch } from '../../routing.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
+import { changeWords, FunctionCodes } from '../talent/function-codes.tsx';
 import { diffChoice, formatDay } from './governance-format.ts';
-import type { ListDiff, ListEntry, ListVersionSummary, ParameterHistory } from './governance-types.ts';
+import type { ClassifiedEntry, ListDiff, ListVersionSummary, ParameterHistory } from './governance-types.ts';
 import { describeValue } from './parameter-values.ts';
 
 const DIFF_BASE = '/api/v1/rule-data/lists/migration-list/diff';
@@ -43,8 +44,7 @@ export function RuleHistoryPage() {
   );
 }
 
-// The citations (legal act, source) are kept as written: the seed's in English, which the page says;
-// the API does not carry a citation's language, so a new version's Dutch citation is marked English too.
+// The citations are kept as published: the legal acts in Dutch (marked so), the sources by their names.
 function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
   const t = useT();
   const lang = currentLang();
@@ -72,9 +72,9 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
                 <th scope="row">{v.version}</th>
                 <td className="gov-nowrap">{formatDay(v.validFrom, lang)}</td>
                 <td className="numeric">{v.functions}</td>
-                <td lang="en">{v.legalAct}</td>
+                <td lang="nl">{v.legalAct}</td>
                 <td>
-                  <span lang="en">{v.source}</span>{' '}
+                  {v.source}{' '}
                   <Tag tone={v.verified ? 'success' : 'neutral'}>
                     {v.verified ? t('governance.history.verified') : t('governance.history.unverified')}
                   </Tag>
@@ -96,7 +96,7 @@ function DiffSection({ versions }: { versions: string[] }) {
   const [from, setFrom] = useState(choice?.from ?? '');
   const [to, setTo] = useState(choice?.to ?? '');
   const query = choice ? `from=${choice.from}&to=${choice.to}` : null;
-  const { load } = useApiLoad<ListDiff>(query ? `${DIFF_BASE}?${query}` : null);
+  const { load } = useApiLoad<ListDiff>(query ? `${DIFF_BASE}?${query}&lang=${lang}` : null);
   if (!choice || !query) return null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -153,12 +153,14 @@ function DiffView({ diff, lang, query }: { diff: ListDiff; lang: Lang; query: st
       <h4>{t('governance.history.changed')}</h4>
       {diff.changed.length === 0 ? <p>{t('governance.history.noneChanged')}</p> : null}
       <ul className="gov-plain-list">
-        {diff.changed.map(({ before, after }) => (
+        {diff.changed.map(({ before, after, what }) => (
           <li key={after.id}>
-            {after.labels[lang]}{' '}
+            {after.labels[lang]}
+            <FunctionCodes c={after.classification} />{' '}
             <span className="gov-muted">
+              ({changeWords(what, t)})
               {before.labels[lang] !== after.labels[lang]
-                ? t('governance.history.changedFrom', { before: before.labels[lang] })
+                ? ` ${t('governance.history.changedFrom', { before: before.labels[lang] })}`
                 : null}
               {before.group !== after.group ? (
                 <>
@@ -172,6 +174,7 @@ function DiffView({ diff, lang, query }: { diff: ListDiff; lang: Lang; query: st
           </li>
         ))}
       </ul>
+      <p>{t('functionCodes.attribution')}</p>
       <ul className="gov-downloads">
         <li>
           <a href={`${DIFF_BASE}?${query}&format=csv&lang=${lang}`} download>
@@ -195,7 +198,7 @@ function EntryList({
   t,
 }: {
   title: string;
-  entries: ListEntry[];
+  entries: ClassifiedEntry[];
   lang: Lang;
   t: Translate;
 }) {
@@ -205,7 +208,10 @@ function EntryList({
       {entries.length === 0 ? <p>{t('governance.history.noneChanged')}</p> : null}
       <ul className="gov-plain-list">
         {entries.map((entry) => (
-          <li key={entry.id}>{entry.labels[lang]}</li>
+          <li key={entry.id}>
+            {entry.labels[lang]}
+            <FunctionCodes c={entry.classification} />
+          </li>
         ))}
       </ul>
     </>

@@ -1,4 +1,8 @@
-import type { FunctionName, ShortageHistory } from '../../../../src/talent/shortage/shortage-history.ts';
+import type {
+  ChangedFunction,
+  FunctionName,
+  ShortageHistory,
+} from '../../../../src/talent/shortage/shortage-history.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
@@ -7,6 +11,7 @@ import { pagePath } from '../../page-routes.ts';
 import { useApiLoad } from '../../use-api-load.ts';
 import { formatDay } from '../governance/governance-format.ts';
 import { Loading } from '../role-home-page.tsx';
+import { changeWords, EscoOccupation, IscoGroup } from './function-codes.tsx';
 
 const API = '/api/v1/talent/shortage-history';
 
@@ -36,7 +41,21 @@ function History({ history }: { history: ShortageHistory }) {
   const t = useT();
   const lang = currentLang();
   const none = t('talent.shortageHistory.none');
-  const names = (list: FunctionName[]) => list.map((f) => f.label).join(', ');
+  const names = (list: FunctionName[]) =>
+    list.length === 0 ? (
+      none
+    ) : (
+      <ul className="gov-plain-list">
+        {list.map((f) => (
+          <li key={f.id}>
+            {f.label}{' '}
+            {f.isco ? (
+              <span className="gov-muted gov-nowrap">{t('functionCodes.isco', { code: f.isco })}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <>
       <section className="gov-section">
@@ -53,6 +72,9 @@ function History({ history }: { history: ShortageHistory }) {
                 <th scope="col">{t('talent.shortageHistory.added')}</th>
                 <th scope="col">{t('talent.shortageHistory.removed')}</th>
                 <th scope="col" className="numeric">
+                  {t('talent.shortageHistory.changed')}
+                </th>
+                <th scope="col" className="numeric">
                   {t('talent.shortageHistory.vdab')}
                 </th>
               </tr>
@@ -65,17 +87,19 @@ function History({ history }: { history: ShortageHistory }) {
                   </th>
                   <td>{c.version ?? t('talent.shortageHistory.noList')}</td>
                   <td className="numeric">{c.functions ?? none}</td>
-                  <td>{c.version ? names(c.added) || none : none}</td>
-                  <td>{c.removed.length > 0 ? names(c.removed) : none}</td>
+                  <td>{c.version ? names(c.added) : none}</td>
+                  <td>{names(c.removed)}</td>
+                  <td className="numeric">{c.version ? c.changed.length : none}</td>
                   <td className="numeric">{c.vdabFunctions ?? t('talent.shortageHistory.unknown')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+        <Changes history={history} />
         <p>{t('talent.shortageHistory.firstList')}</p>
         <p>
-          {t('talent.shortageHistory.vdabSource')} <span lang="en">{history.vdabSource}</span>
+          {t('talent.shortageHistory.vdabSource')} {history.vdabSource}
         </p>
         <ul className="gov-downloads">
           <li>
@@ -85,6 +109,7 @@ function History({ history }: { history: ShortageHistory }) {
           </li>
         </ul>
       </section>
+      <AllFunctions functions={history.functions} />
       <section className="gov-section">
         <h2 id="versions-title">{t('talent.shortageHistory.versionsTitle')}</h2>
         <TableScroll label={t('talent.shortageHistory.versionsTitle')}>
@@ -113,22 +138,116 @@ function History({ history }: { history: ShortageHistory }) {
                   </td>
                   <td className="numeric">{v.functions}</td>
                   <td>
-                    <span lang="en">{v.legalAct}</span> (<span lang="en">{v.source}</span>){' '}
+                    <span lang="nl">{v.legalAct}</span> ({v.source}){' '}
                     <Tag tone={v.verified ? 'success' : 'neutral'}>
                       {v.verified
                         ? t('talent.shortageHistory.verified')
                         : t('talent.shortageHistory.unverified')}
                     </Tag>
+                    {v.verified ? null : <> {t('talent.shortageHistory.unverifiedAct')}</>}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+        <p>{t('talent.shortageHistory.citedAsPublished')}</p>
         <p>
           <a href={pagePath('ruleHistory')}>{t('talent.shortageHistory.ruleHistoryLink')}</a>
         </p>
       </section>
+    </>
+  );
+}
+
+/** Every function ever on the list, each with its ISCO-08 group, ESCO occupation and versions. */
+function AllFunctions({ functions }: { functions: ShortageHistory['functions'] }) {
+  const t = useT();
+  const title = t('talent.shortageHistory.functionsTitle');
+  return (
+    <section className="gov-section">
+      <h2 id="functions-title">{title}</h2>
+      <TableScroll label={title}>
+        <table className="table gov-table" data-testid="shortage-functions">
+          <thead>
+            <tr>
+              <th scope="col">{t('talent.shortageHistory.function')}</th>
+              <th scope="col">{t('talent.shortageHistory.iscoGroup')}</th>
+              <th scope="col">{t('talent.shortageHistory.escoOccupation')}</th>
+              <th scope="col">{t('talent.shortageHistory.onVersions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {functions.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">{f.label}</th>
+                <td>
+                  <IscoGroup c={f} />
+                </td>
+                <td>
+                  <EscoOccupation c={f} />
+                </td>
+                <td>{f.versions.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <p>{t('functionCodes.attribution')}</p>
+    </section>
+  );
+}
+
+/**
+ * What "changed" means at each step: the functions kept from the previous checkpoint's version
+ * whose name, group, classification or checking changed, grouped by what changed, before → after.
+ */
+function Changes({ history }: { history: ShortageHistory }) {
+  const t = useT();
+  const lang = currentLang();
+  const steps = history.checkpoints.filter((c) => c.changed.length > 0);
+  if (steps.length === 0) return null;
+  return (
+    <>
+      {steps.map((c) => {
+        const groups = new Map<string, ChangedFunction[]>();
+        for (const f of c.changed) {
+          const key = changeWords(f.what, t);
+          groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+        return (
+          <div key={c.date} data-testid={`shortage-changes-${c.year}`}>
+            <h3>
+              {t('talent.shortageHistory.changesTitle', {
+                date: formatDay(c.date, lang),
+                version: c.version ?? '',
+              })}
+            </h3>
+            {[...groups].map(([words, list]) => (
+              <div key={words}>
+                <p>{t('talent.shortageHistory.changesGroup', { count: list.length, what: words })}</p>
+                <ul className="gov-plain-list">
+                  {list.map((f) => (
+                    <li key={f.id}>
+                      {f.before.label === f.after.label
+                        ? f.after.label
+                        : `${f.before.label} → ${f.after.label}`}
+                      {f.before.group !== f.after.group ? (
+                        <>
+                          {' '}
+                          <code lang="zxx">
+                            {f.before.group} → {f.after.group}
+                          </code>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        );
+      })}
     </>
   );
 }
