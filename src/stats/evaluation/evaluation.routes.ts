@@ -9,6 +9,7 @@ import { parseFilters } from '../stats-query.ts';
 import { measureWindows } from './measure-effects.repo.ts';
 import { DEFAULT_WINDOW_MONTHS, measureEffects } from './measure-effects.ts';
 import { policyMeasures } from './policy-measures.ts';
+import { latestWageConformity } from './wage-conformity.repo.ts';
 
 export interface EvaluationRouteOptions {
   database: DatabaseState;
@@ -76,6 +77,33 @@ export async function evaluationRoutes(app: FastifyInstance, options: Evaluation
         format: 'json',
       });
       return measureEffects(measures, windows, { months, years: [from, to], today: day });
+    },
+  );
+  // Market conformity (§2.10 a): the latest monitoring run's paid ÷ threshold per category and year.
+  // Aggregates of at least 5 authorisations, but still an analyst's read of wage data: audited.
+  app.get(
+    '/api/v1/stats/evaluation/wage-conformity',
+    {
+      config: { access: ['ANALYST'] },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Wages declared in DmfA against the salary thresholds, per category and year of grant',
+        querystring: Type.Object({}, { additionalProperties: false }),
+      },
+    },
+    async (request: FastifyRequest) => {
+      const report = await latestWageConformity(options.database.db);
+      const years = report.rows.map((r) => r.year);
+      const year = Number(today().slice(0, 4));
+      await recordStatsRead(options.database.db, request, {
+        what: 'report',
+        report: 'wage-conformity',
+        measures: [],
+        dimensions: ['category', 'year'],
+        filters: { years: [Math.min(year, ...years), Math.max(year, ...years)] },
+        format: 'json',
+      });
+      return report;
     },
   );
 }

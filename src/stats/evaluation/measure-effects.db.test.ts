@@ -205,4 +205,85 @@ describe('the evaluation of measures before and after their date', () => {
       details: { what: 'report', filters: { from: 2025, to: 2025 } },
     });
   });
+
+  it("shows the latest monitoring run's market conformity, audited, and nothing before a run", async () => {
+    const empty = await get('/api/v1/stats/evaluation/wage-conformity', analystCookie);
+    expect(empty.json()).toMatchObject({ readOn: null, rows: [] });
+    expect((await get('/api/v1/stats/evaluation/wage-conformity', employerCookie)).statusCode).toBe(403);
+    expect((await get('/api/v1/stats/evaluation/wage-conformity?x=1', analystCookie)).statusCode).toBe(400);
+    const db = database.db;
+    for (const [readOn, median] of [
+      ['2026-10-01', 1.05],
+      ['2026-11-01', 1.12],
+    ] as const) {
+      const run = await db
+        .insertInto('risk_monitoring_runs')
+        .values({ trigger: 'SCHEDULE', requested_by: null, read_on: readOn })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('risk_monitoring_runs')
+        .set({ status: 'SUCCEEDED', finished_at: new Date(`${readOn}T05:00:00Z`), summary: {} })
+        .where('id', '=', run.id)
+        .execute();
+      await db
+        .insertInto('wage_conformity')
+        .values([
+          {
+            run_id: run.id,
+            category: 'HIGHLY_SKILLED',
+            grant_year: 2025,
+            authorisations: 40,
+            quantiles: [0.95, 1.0, median, 1.3, 1.6],
+            below_share: 0.15,
+          },
+          {
+            run_id: run.id,
+            category: 'EU_BLUE_CARD',
+            grant_year: 2025,
+            authorisations: 3,
+            quantiles: null,
+            below_share: null,
+          },
+        ])
+        .execute();
+    }
+    // A group under 5 with quantiles is refused by the table itself.
+    await expect(
+      db
+        .insertInto('wage_conformity')
+        .values({
+          run_id: (await db.selectFrom('risk_monitoring_runs').select('id').executeTakeFirstOrThrow()).id,
+          category: 'EXECUTIVE',
+          grant_year: 2025,
+          authorisations: 2,
+          quantiles: [1, 1, 1, 1, 1],
+          below_share: 0,
+        })
+        .execute(),
+    ).rejects.toThrow();
+    const response = await get('/api/v1/stats/evaluation/wage-conformity', analystCookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      readOn: '2026-11-01',
+      quantiles: [0.1, 0.25, 0.5, 0.75, 0.9],
+      rows: [
+        { category: 'EU_BLUE_CARD', year: 2025, authorisations: 3, values: null, belowShare: null },
+        {
+          category: 'HIGHLY_SKILLED',
+          year: 2025,
+          authorisations: 40,
+          values: [0.95, 1, 1.12, 1.3, 1.6],
+          belowShare: 0.15,
+        },
+      ],
+    });
+    const last = await db
+      .selectFrom('audit_events')
+      .select(['subject_id'])
+      .where('action', '=', 'STATS_READ')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last.subject_id).toBe('wage-conformity');
+  });
 });
