@@ -45,6 +45,13 @@ describe('evaluation of measures', () => {
       .waitFor();
     const firstTable = page.locator('section.stats-evaluation table').first();
     expect(await firstTable.getByRole('rowheader').first().textContent()).toBe(evaluation.rows.filed);
+    // Market conformity from the latest monitoring run: a table, or a line saying there is no run yet.
+    await page.getByRole('heading', { level: 2, name: evaluation.wages.title }).waitFor();
+    await page
+      .locator('#wage-conformity-title ~ p')
+      .filter({ hasText: /DmfA|monitoring|Registers/ })
+      .first()
+      .waitFor();
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
 

@@ -8,6 +8,7 @@ import { Link } from '../../routing.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { StatsLoadFailed } from './stats-status.tsx';
 import { navigateQuery, useSearch, useStatsLoad } from './use-stats-load.ts';
+import { WageConformitySection } from './wage-conformity-section.tsx';
 
 /** What `GET /api/v1/stats/evaluation/measures` answers (src/stats/evaluation/measure-effects.ts). */
 interface WindowFigures {
@@ -191,6 +192,7 @@ export function MeasureEffectsPage() {
       ) : (
         <Loading />
       )}
+      <WageConformitySection />
       <p>
         <Link href={pagePath('analystReports')}>{t('analyst.evaluation.back')}</Link>
       </p>
