@@ -10,6 +10,7 @@ import {
   signInOnPage,
   useBrowserTests,
 } from './support/harness.ts';
+import { findTextProblems, readPageText } from './support/page-checks.ts';
 
 const evaluation = analystNl.evaluation;
 
@@ -54,6 +55,7 @@ describe('evaluation of measures', () => {
       .waitFor();
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
+    expect(findTextProblems(await readPageText(page), 'nl')).toEqual([]);
 
     await page.getByLabel(evaluation.months, { exact: true }).selectOption('3');
     await page.getByRole('button', { name: evaluation.show }).click();
@@ -66,6 +68,7 @@ describe('evaluation of measures', () => {
     await page.locator('section.stats-evaluation table').first().waitFor();
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
+    expect(findTextProblems(await readPageText(page), 'fr')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });
