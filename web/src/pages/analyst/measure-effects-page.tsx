@@ -95,7 +95,7 @@ function MeasureSection({ measure }: { measure: MeasureEffect }) {
   const caption = t('analyst.evaluation.caption', { date: formatDate(measure.on) });
   const categories = measure.categories.map((c) => t(`categories.${c}` as MessageKey)).join(', ');
   return (
-    <section aria-labelledby={headingId} className="stats-evaluation">
+    <section aria-labelledby={headingId} className="stats-evaluation stats-evaluation--measure">
       <h2 id={headingId}>
         {formatDate(measure.on)}: {measure.label[lang]}
       </h2>

@@ -45,7 +45,13 @@ export function WageConformitySection() {
       ) : null}
       {load.status === 'ready' && load.data.readOn !== null ? (
         <>
-          <p>{t('analyst.evaluation.wages.readOn', { date: load.data.readOn })}</p>
+          <p>
+            {t('analyst.evaluation.wages.readOn', {
+              date: new Intl.DateTimeFormat(currentLang(), { dateStyle: 'long' }).format(
+                new Date(`${load.data.readOn}T12:00:00Z`),
+              ),
+            })}
+          </p>
           {load.data.rows.length === 0 ? (
             <p>{t('analyst.evaluation.wages.empty')}</p>
           ) : (
