@@ -246,6 +246,7 @@ function samplesOf(
     deskFollowUp: one('the code form'),
     analystReports: one(),
     analystReport: demo.analystReports.map((reportId) => ({ params: { reportId }, note: reportId })),
+    analystEvaluation: one('the measures of the rules, 6-month windows'),
     adminHome: one(),
     adminOutbox: one(),
     adminAccounts: one('the list and the form'),

@@ -52,6 +52,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   register_facts: ROWS,
   risk_monitoring_runs: ROWS,
   risk_signals: ROWS,
+  // Market conformity (migration 0035): written with its run, deleted with it.
+  wage_conformity: ROWS,
   sessions: ROWS,
   // Talent pools (src/talent): candidates are deleted on erasure, hence DELETE.
   talent_candidates: ROWS,

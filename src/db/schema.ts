@@ -535,6 +535,16 @@ export interface EmployerRiskScoresTable {
   parts: ColumnType<unknown[], string, string>;
 }
 
+/** Migration 0035: paid ÷ threshold per hour per run, category and year of grant (aggregates only). */
+export interface WageConformityTable {
+  run_id: string;
+  category: string;
+  grant_year: number;
+  authorisations: number;
+  quantiles: number[] | null;
+  below_share: number | null;
+}
+
 export interface RiskSignalsTable {
   id: Generated<string>;
   run_id: string;
@@ -812,6 +822,7 @@ export interface Database {
   risk_monitoring_runs: RiskMonitoringRunsTable;
   employer_risk_scores: EmployerRiskScoresTable;
   risk_signals: RiskSignalsTable;
+  wage_conformity: WageConformityTable;
   inspections: InspectionsTable;
   inspection_referrals: InspectionReferralsTable;
   inspection_evidence: InspectionEvidenceTable;

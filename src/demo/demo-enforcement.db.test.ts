@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
+import { listMonitoredAuthorisations } from '../enforcement/enforcement.repo.ts';
 import { workRequestedRuns } from '../enforcement/monitoring-run.ts';
+import { quartersBefore } from '../enforcement/read-registers.ts';
+import { riskParametersOn } from '../enforcement/risk-parameters.ts';
 import {
   createSimulator,
   createSourceAdapters,
@@ -83,5 +86,47 @@ describe('the demo enforcement cases', () => {
       employerOf('SANCTIONED_FRONT_MAN'),
     ]);
     expect(new Set(scores.slice(0, 3).map((s) => s.enterprise_number))).toEqual(planted);
+
+    // Market conformity (§2.10 a): the run keeps per category and year of grant how many
+    // authorisations were judged, recounted here from the DmfA the simulator holds; groups this
+    // small carry no quantiles.
+    const params = riskParametersOn(TODAY);
+    const quarters = quartersBefore(TODAY, 4);
+    const auths = await listMonitoredAuthorisations(database.db, TODAY);
+    const dmfa = await sources.dmfa.getWorkersQuarters(
+      auths.map((a) => a.insz),
+      quarters,
+    );
+    const expected = new Map<string, number>();
+    for (const auth of auths) {
+      if (auth.salaryThreshold === null) continue;
+      let hours = 0;
+      for (const q of dmfa.value.filter((d) => d.insz === auth.insz)) {
+        const year = Number(q.quarter.slice(0, 4));
+        const month = (Number(q.quarter.slice(6)) - 1) * 3 + 1;
+        const last = new Date(Date.UTC(year, month + 2, 0));
+        last.setUTCDate(last.getUTCDate() + params.declarationGraceDays.value);
+        const first = `${year}-${String(month).padStart(2, '0')}-01`;
+        const isJudged =
+          last.toISOString().slice(0, 10) <= TODAY &&
+          first <= auth.validUntil &&
+          new Date(Date.UTC(year, month + 2, 0)).toISOString().slice(0, 10) >= auth.validFrom;
+        if (!isJudged) continue;
+        for (const line of q.lines) if (line.enterpriseNumber === auth.enterpriseNumber) hours += line.hours;
+      }
+      if (hours < params.minimumHoursJudged.value) continue;
+      const key = `${auth.category} ${auth.grantedOn.slice(0, 4)}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const conformity = await database.db
+      .selectFrom('wage_conformity')
+      .selectAll()
+      .where('run_id', '=', loaded.runId as string)
+      .execute();
+    expect(new Map(conformity.map((r) => [`${r.category} ${r.grant_year}`, r.authorisations]))).toEqual(
+      expected,
+    );
+    expect(expected.size).toBeGreaterThan(0);
+    for (const row of conformity) expect(row.quantiles === null).toBe(row.authorisations < 5);
   }, 120_000);
 });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
-import type { EmployerRisk, MonitoredAuthorisation, Signal } from './monitoring-types.ts';
+import { type Application, getDefaultRuleData, salaryThresholdOf } from '../rules/index.ts';
+import type { EmployerRisk, Signal } from './monitoring-types.ts';
+import type { ThresholdedAuthorisation, WageConformityRow } from './wage-conformity.ts';
 
 /**
  * SQL of the enforcement capability: the granted, still valid dossiers to monitor, the runs, their
@@ -9,10 +11,14 @@ import type { EmployerRisk, MonitoredAuthorisation, Signal } from './monitoring-
  */
 
 /** Granted dossiers still valid on `today` whose worker has an INSZ (the registers know no one without). */
-export async function listMonitoredAuthorisations(db: Db, today: string): Promise<MonitoredAuthorisation[]> {
+export async function listMonitoredAuthorisations(
+  db: Db,
+  today: string,
+): Promise<ThresholdedAuthorisation[]> {
+  const data = getDefaultRuleData();
   const rows = await db
     .selectFrom('dossiers')
-    .select(['id', 'enterprise_number', 'application', 'decision', 'decided_on'])
+    .select(['id', 'enterprise_number', 'category', 'application', 'decision', 'decided_on'])
     .where('status', '=', 'DECIDED_GRANTED')
     .where(sql<boolean>`(decision->>'validUntil') >= ${today}`)
     .where(sql<boolean>`application->'worker'->>'insz' IS NOT NULL`)
@@ -38,6 +44,9 @@ export async function listMonitoredAuthorisations(db: Db, today: string): Promis
       validFrom: decision.validFrom ?? granted,
       validUntil: decision.validUntil ?? today,
       workplacePostalCode: application.job?.workplacePostalCode ?? '',
+      category: row.category,
+      // The threshold the rules applied at the grant, for the market-conformity figures.
+      salaryThreshold: salaryThresholdOf(data, row.application as Application),
     };
   });
 }
@@ -110,8 +119,24 @@ export async function saveRunResult(
   ranking: readonly EmployerRisk[],
   context: ReadonlyMap<string, EmployerContext>,
   summary: Record<string, unknown>,
+  conformity: readonly WageConformityRow[] = [],
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    if (conformity.length > 0) {
+      await trx
+        .insertInto('wage_conformity')
+        .values(
+          conformity.map((row) => ({
+            run_id: runId,
+            category: row.category,
+            grant_year: row.year,
+            authorisations: row.authorisations,
+            quantiles: row.quantiles,
+            below_share: row.belowShare,
+          })),
+        )
+        .execute();
+    }
     for (let i = 0; i < ranking.length; i += CHUNK) {
       const slice = ranking.slice(i, i + CHUNK);
       await trx

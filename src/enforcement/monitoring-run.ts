@@ -16,6 +16,7 @@ import { repeatedDocumentsByEmployer } from './repeated-documents.repo.ts';
 import { withRepeatedDocuments } from './repeated-documents.ts';
 import { withDeskReports } from './report-signals.ts';
 import { riskParametersOn } from './risk-parameters.ts';
+import { wageConformity } from './wage-conformity.ts';
 
 /**
  * One monitoring run: every granted, still valid authorisation re-read in the registers, ranked,
@@ -67,7 +68,8 @@ export async function workRequestedRuns(
       unread,
       readMs: Date.now() - started,
     };
-    await saveRunResult(db, run.id, ranking, context, summary);
+    const conformity = wageConformity(auths, reading, params);
+    await saveRunResult(db, run.id, ranking, context, summary, conformity);
     return { runs: 1, runId: run.id, ...summary };
   } catch (error) {
     await failRun(db, run.id, (error as Error).message);

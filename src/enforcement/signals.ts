@@ -76,14 +76,17 @@ function signal(
   };
 }
 
-/** Wages paid per hour (DmfA, all wage codes, for this employer) against the promised hourly pay. */
-export function wageSignal(
+/**
+ * What the DmfA says this employer paid the worker over the judged quarters (all wage codes), or
+ * null when the DmfA was not read. Shared by the wage signal and the market-conformity figures.
+ */
+export function declaredWages(
   auth: MonitoredAuthorisation,
   reading: RegisterReading,
   params: RiskParameters,
-): Signal | null {
+): { paid: number; hours: number; quarters: string[] } | null {
   const dmfa = reading.dmfa.get(auth.insz);
-  if (!dmfa || auth.grossAnnualSalary === null || auth.employmentFraction <= 0) return null;
+  if (!dmfa) return null;
   const judged = new Set(quartersToJudge(auth, reading, params));
   let paid = 0;
   let hours = 0;
@@ -97,6 +100,22 @@ export function wageSignal(
       quarters.push(quarter.quarter);
     }
   }
+  return { paid, hours, quarters };
+}
+
+/** Wages paid per hour (DmfA, all wage codes, for this employer) against the promised hourly pay. */
+export function wageSignal(
+  auth: MonitoredAuthorisation,
+  reading: RegisterReading,
+  params: RiskParameters,
+): Signal | null {
+  const dmfa = reading.dmfa.get(auth.insz);
+  if (!dmfa || auth.grossAnnualSalary === null || auth.employmentFraction <= 0) return null;
+  const { paid, hours, quarters } = declaredWages(auth, reading, params) ?? {
+    paid: 0,
+    hours: 0,
+    quarters: [],
+  };
   if (hours < params.minimumHoursJudged.value) return null;
   const promisedPerHour =
     auth.grossAnnualSalary / (params.annualFullTimeHours.value * auth.employmentFraction);

@@ -104,6 +104,7 @@ export { buildRuleData, type RuleData } from './data/rule-data.ts';
 export { YamlSource } from './data/yaml-source.ts';
 export { addDays, isIsoDate } from './dates/iso-date.ts';
 export { type AssessOptions, assessValidApplication, assessWith } from './engine/assess-application.ts';
+export { salaryThresholdOf } from './engine/salary-threshold-of.ts';
 export { stringifyAssessment } from './engine/stringify-assessment.ts';
 export * from './errors.ts';
 export type { FreeMovementGroup, ReasonFacts, WarningFacts } from './facts.ts';

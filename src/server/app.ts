@@ -33,6 +33,7 @@ import { ruleDataRoutes } from '../governance/rule-data/rule-data.routes.ts';
 import { simulationRoutes } from '../governance/simulation/simulation.routes.ts';
 import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import type { SourceAdapters } from '../sources/index.ts';
+import { evaluationRoutes } from '../stats/evaluation/evaluation.routes.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
 import { careRoutes } from '../talent/care/care.routes.ts';
 import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp({
   await app.register(workerAccessRoutes, { ...dossierOptions, cookieSecure: config.cookieSecure });
   await app.register(workerSelfServiceRoutes, dossierOptions);
   await app.register(statsRoutes, { database, now: dossierOptions.now });
+  await app.register(evaluationRoutes, { database, now: dossierOptions.now });
   await app.register(notificationRoutes, { database, mail: config.mail });
   await app.register(accountRoutes, {
     database,

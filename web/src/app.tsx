@@ -148,6 +148,7 @@ function CurrentPage() {
       return <SignedIn page={page} render={(user) => <StaffArea page={page} user={user} />} />;
     case 'analystReports':
     case 'analystReport':
+    case 'analystEvaluation':
       return <SignedIn page={page} render={(user) => <AnalystArea page={page} user={user} />} />;
     case 'inspectorHome':
     case 'inspectorEmployer':

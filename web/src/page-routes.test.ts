@@ -54,6 +54,8 @@ describe('the page table', () => {
       params: { candidateId: SAMPLE.candidateId },
     });
     expect(matchPage('/talent/care')?.id).toBe('talentCare');
+    expect(matchPage('/analyst/evaluation')?.id).toBe('analystEvaluation');
+    expect(PAGE_ROUTES.analystEvaluation.for).toEqual(['ANALYST']);
     expect(PAGE_ROUTES.talentCare.for).toEqual(['ANALYST', 'SUPERVISOR']);
   });
 

@@ -38,6 +38,7 @@ export const PAGE_ROUTES = {
   inspectorReport: { pattern: '/inspector/reports/:deskReportId', for: ['INSPECTOR'] },
   analystReports: { pattern: '/analyst', for: ['ANALYST'] },
   analystReport: { pattern: '/analyst/reports/:reportId', for: ['ANALYST'] },
+  analystEvaluation: { pattern: '/analyst/evaluation', for: ['ANALYST'] },
   adminHome: { pattern: '/admin', for: ['ADMIN'] },
   adminOutbox: { pattern: '/admin/outbox', for: ['ADMIN'] },
   adminAccounts: { pattern: '/admin/accounts', for: ['ADMIN'] },

@@ -29,6 +29,11 @@ export interface Condition {
   readonly requires?: readonly Field[] | ((ctx: AssessmentContext) => readonly Field[]);
   readonly isInForce?: (ctx: AssessmentContext) => boolean;
   readonly evaluate: (ctx: AssessmentContext) => Finding | null;
+  /**
+   * A salary condition's threshold (gross per year, on the job's start date), for those who compare
+   * it with the wages paid later (the market-conformity evaluation, src/enforcement/wage-conformity.ts).
+   */
+  readonly salaryThreshold?: (ctx: AssessmentContext) => { readonly threshold: number };
 }
 
 export interface WarningFinding<C extends WarningCode = WarningCode> {

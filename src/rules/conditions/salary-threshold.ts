@@ -71,6 +71,7 @@ export function checkSalaryThreshold(
     legalBasis,
     reasonCodes: ['SALARY_BELOW_THRESHOLD'],
     requires: [FIELDS.grossAnnualSalary, ...extraRequires],
+    salaryThreshold: resolve,
     evaluate(ctx) {
       const salary = ctx.app.job.grossAnnualSalary!;
       const threshold = resolve(ctx);

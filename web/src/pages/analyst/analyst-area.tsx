@@ -4,6 +4,7 @@ import type { PageMatch } from '../../page-routes.ts';
 import type { Role } from '../../roles.ts';
 import { NoAccessPage } from '../no-access-page.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { MeasureEffectsPage } from './measure-effects-page.tsx';
 import { ReportListPage } from './report-list-page.tsx';
 import { ReportPage } from './report-page.tsx';
 import { ANALYST_SOURCE } from './stats-types.ts';
@@ -11,7 +12,7 @@ import { ANALYST_SOURCE } from './stats-types.ts';
 const ANALYST: Role = 'ANALYST';
 
 /**
- * The policy analyst's pages: `/analyst` (the ready-made reports) and `/analyst/reports/:id`.
+ * The policy analyst's pages: `/analyst` (the ready-made reports) and `/analyst/reports/:id`, and `/analyst/evaluation` (measures before and after).
  * Another role gets the "no access" page (`pageAccess`, checked by the shell; the API would refuse it anyway).
  */
 export function AnalystArea({ page, user }: { page: PageMatch; user: SessionUser }) {
@@ -22,5 +23,6 @@ export function AnalystArea({ page, user }: { page: PageMatch; user: SessionUser
     return <ReportListPage source={ANALYST_SOURCE} title={t('workspace.title.ANALYST')} />;
   if (page.id === 'analystReport' && reportId)
     return <ReportPage key={reportId} source={ANALYST_SOURCE} id={reportId} />;
+  if (page.id === 'analystEvaluation') return <MeasureEffectsPage />;
   return <NotFoundPage />;
 }

@@ -45,6 +45,8 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
       </section>
       {isOpenData ? null : (
         <p>
+          <Link href={pagePath('analystEvaluation')}>{t('analyst.evaluation.link')}</Link>
+          <br />
           <Link href="/open-data">{t('analyst.home.openDataLink')}</Link>
           <br />
           <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
