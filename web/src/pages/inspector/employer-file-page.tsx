@@ -10,13 +10,12 @@ import { useSession } from '../../session.tsx';
 import { formatKbo } from '../desk/inspector-reports-page.tsx';
 import { categoryName, formatDate, statusName, statusTone } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
+import { GroundsProposalForm } from './grounds-proposal-form.tsx';
 import { InspectionForm } from './inspection-form.tsx';
 import { InspectionList } from './inspection-list.tsx';
 import type { EmployerFile, Inspection } from './inspector-types.ts';
-import { RefusalGroundForm } from './refusal-ground-form.tsx';
 import { ScoreParts } from './score-parts.tsx';
 import { SignalEvidence } from './signal-evidence.tsx';
-import { WithdrawalForm } from './withdrawal-form.tsx';
 
 /**
  * `/inspector/employers/:enterpriseNumber`: the employer's file as enforcement needs it: the score
@@ -219,7 +218,8 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
         <section aria-labelledby="file-refusal" className="panel">
           <h2 id="file-refusal">{t('inspector.refusal.title')}</h2>
           <p>{t('inspector.refusal.intro')}</p>
-          <RefusalGroundForm
+          <GroundsProposalForm
+            kind="refusal"
             dossiers={file.dossiers.filter((d) => d.pending)}
             onProposed={() => setNotice(t('inspector.refusal.proposed'))}
           />
@@ -229,7 +229,8 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
         <section aria-labelledby="file-withdrawal" className="panel">
           <h2 id="file-withdrawal">{t('inspector.withdrawal.title')}</h2>
           <p>{t('inspector.withdrawal.intro')}</p>
-          <WithdrawalForm
+          <GroundsProposalForm
+            kind="withdrawal"
             key={grantable.map((d) => d.id).join()}
             dossiers={grantable}
             preferred={flagged?.dossierId ?? undefined}
