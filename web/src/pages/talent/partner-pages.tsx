@@ -3,12 +3,13 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary.t
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { type MessageKey, useT } from '../../i18n.ts';
+import { currentLang, type MessageKey, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import type { OccupationMatch } from '../employer/function-catalogues.ts';
+import { formatDate } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
 import { EscoPicker } from './esco-picker.tsx';
 import { languagesText, MatchCard } from './match-list.tsx';
@@ -19,7 +20,6 @@ const POOLS = ['REFUGEE', 'ASYLUM_SEEKER', 'LOCAL_JOBSEEKER', 'PILOT_PARTICIPANT
 const CIRCLES = ['BELGIUM', 'EU', 'THIRD_COUNTRY'];
 const WORK_ACCESS = ['FREE', 'ASYLUM_WORK_ALLOWED', 'NOT_YET', 'PERMIT_NEEDED'];
 const RECOGNITION = ['NOT_APPLICABLE', 'PENDING', 'RECOGNISED', 'REFUSED'];
-
 /** The fields whose rule needs an example to act on (talent.errors.hint). */
 const HINTED = ['reference', 'postalCode', 'nationality', 'languages'];
 const isoToday = () => new Date().toISOString().slice(0, 10);
@@ -343,11 +343,11 @@ export function PartnerCandidatePage({ candidateId }: { candidateId: string }) {
         </div>
         <div>
           <dt>{t('talent.field.consentGivenOn')}</dt>
-          <dd>{candidate.consentGivenOn}</dd>
+          <dd>{formatDate(currentLang(), candidate.consentGivenOn)}</dd>
         </div>
         <div>
           <dt>{t('talent.field.retentionUntil')}</dt>
-          <dd>{candidate.retentionUntil}</dd>
+          <dd>{formatDate(currentLang(), candidate.retentionUntil)}</dd>
         </div>
         <div>
           <dt>{t('talent.field.showToEmployers')}</dt>
