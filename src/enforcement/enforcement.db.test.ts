@@ -108,6 +108,8 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         'category',
         'id',
         'number',
+        // Whether it is still being handled (refusal grounds may be proposed): not personal data.
+        'pending',
         'status',
         'validFrom',
         'validUntil',
@@ -115,7 +117,7 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         'workerFamilyName',
       ].sort(),
     );
-    expect(dossier).toMatchObject({ id: draft.id, status: 'SUBMITTED', withdrawalOpen: false });
+    expect(dossier).toMatchObject({ id: draft.id, status: 'SUBMITTED', withdrawalOpen: false, pending: true });
     expect(file.json().reports).toEqual([
       {
         id: report.id,
