@@ -117,7 +117,12 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
         'workerFamilyName',
       ].sort(),
     );
-    expect(dossier).toMatchObject({ id: draft.id, status: 'SUBMITTED', withdrawalOpen: false, pending: true });
+    expect(dossier).toMatchObject({
+      id: draft.id,
+      status: 'SUBMITTED',
+      withdrawalOpen: false,
+      pending: true,
+    });
     expect(file.json().reports).toEqual([
       {
         id: report.id,
