@@ -184,18 +184,22 @@ export async function enforcementRoutes(
     async (request) => {
       const { enterpriseNumber } = request.params as { enterpriseNumber: string };
       const run = await latestRun(db());
-      const [risk, dossiers, inspections, reports] = await Promise.all([
+      // The evidence follows its inspections, beside the other reads rather than after all of them.
+      const inspectionsWithEvidence = employerInspections(db(), enterpriseNumber).then(async (found) => ({
+        found,
+        evidence: await evidenceOf(
+          db(),
+          found.map((i) => i.id),
+        ),
+      }));
+      const [risk, dossiers, { found: inspections, evidence }, reports] = await Promise.all([
         run
           ? employerRisk(db(), run.id, enterpriseNumber)
           : Promise.resolve({ score: undefined, signals: [] }),
         employerDossiers(db(), enterpriseNumber),
-        employerInspections(db(), enterpriseNumber),
+        inspectionsWithEvidence,
         employerReports(db(), enterpriseNumber),
       ]);
-      const evidence = await evidenceOf(
-        db(),
-        inspections.map((i) => i.id),
-      );
       if (!risk.score && dossiers.length === 0 && inspections.length === 0 && reports.length === 0)
         throw new LoketError('LOKET_NOT_FOUND');
       await recordAuditEvent(db(), {
