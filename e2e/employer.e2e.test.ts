@@ -227,8 +227,8 @@ describe('the employer portal', () => {
     await page.getByRole('button', { name: emp.home.apply }).click();
     await page.waitForURL(/\?q=priya\+raman$/);
     const found = page.getByRole('table', { name: emp.home.tableCaption }).getByRole('rowheader');
-    await found.first().waitFor();
-    expect(await found.allTextContents()).toEqual([number]);
+    // The old list stays on screen until the search answers: wait for the filtered one.
+    await expect.poll(() => found.allTextContents()).toEqual([number]);
     await expectNoAccessibilityViolations(page);
 
     // The service takes it from here: payment recorded, review, a question that stops the clock.
