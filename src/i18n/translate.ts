@@ -1,4 +1,5 @@
 import { createInstance, type TFunction } from 'i18next';
+import { formatBelgianDate } from '../rules/dates/iso-date.ts';
 import en from './catalogues/en.json' with { type: 'json' };
 import fr from './catalogues/fr.json' with { type: 'json' };
 import nl from './catalogues/nl.json' with { type: 'json' };
@@ -19,10 +20,24 @@ void i18n.init({
 
 const fixed = new Map<Lang, TFunction>(LANGUAGES.map((lang) => [lang, i18n.getFixedT(lang)]));
 
-/** Translates a catalogue key into `lang`; params fill `{{name}}` placeholders. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day as Belgian forms write it (01/03/2027), not as the API stores it (2027-03-01). */
+function readableParam(value: unknown): unknown {
+  return typeof value === 'string' && ISO_DAY.test(value) ? formatBelgianDate(value) : value;
+}
+
+/**
+ * Translates a catalogue key into `lang`; params fill `{{name}}` placeholders. A parameter that is a
+ * calendar day (YYYY-MM-DD) is written the Belgian way: messages are read by people, and the API's
+ * field and rule codes stay machine-readable beside them.
+ */
 export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {
   const t = fixed.get(lang) ?? fixed.get(DEFAULT_LANG)!;
-  return t(key, params ?? {}) as string;
+  const readable = params
+    ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, readableParam(value)]))
+    : {};
+  return t(key, readable) as string;
 }
 
 export function hasTranslation(lang: Lang, key: string): boolean {

@@ -1,6 +1,5 @@
 import type { Lang } from '../i18n/languages.ts';
 import { hasTranslation, translate } from '../i18n/translate.ts';
-import { formatBelgianDate } from '../rules/dates/iso-date.ts';
 
 /** The shape shared by Ajv (Fastify) and TypeBox's compiled validators. */
 export interface SchemaError {
@@ -89,27 +88,17 @@ function describe(error: SchemaError, lang: Lang): { rule: string; message: stri
       return {
         rule: error.keyword,
         message: translate(lang, `validation.${error.keyword}`, {
-          limit: readableDate(p.limit ?? p.multipleOf),
+          limit: p.limit ?? p.multipleOf,
         }),
       };
     default: {
       const key = `validation.${error.keyword}`;
-      const params = Object.fromEntries(
-        Object.entries(p).map(([name, value]) => [name, readableDate(value)]),
-      );
       return {
         rule: error.keyword,
-        message: hasTranslation(lang, key)
-          ? translate(lang, key, params)
-          : translate(lang, 'validation.fallback'),
+        message: hasTranslation(lang, key) ? translate(lang, key, p) : translate(lang, 'validation.fallback'),
       };
     }
   }
-}
-
-/** A date limit as Belgian forms write it (01/12/2026), not as the API stores it (2026-12-01). */
-function readableDate(value: unknown): unknown {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatBelgianDate(value) : value;
 }
 
 /** The pointer of the field an error is about: `required` and unknown fields name the child. */
