@@ -138,6 +138,7 @@ export function WorkListPage() {
             <TextField
               id="work-list-nace"
               label={t('inspector.workList.nace')}
+              hint={t('inspector.workList.naceHint')}
               inputMode="numeric"
               maxLength={2}
               value={naceInput}
