@@ -272,6 +272,7 @@ function samplesOf(
         .map(({ id, reference }) => ({ params: { candidateId: id }, note: reference })),
     ),
     talentCare: one('the demo files and the seed 004 figures'),
+    inspectionStatistics: one('the last year of inspections'),
     talentShortageHistory: one('the evolution since 2014 and the versions'),
     talentPilots: one(),
     talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),

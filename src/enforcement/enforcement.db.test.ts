@@ -283,6 +283,8 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
           province: 'UNKNOWN',
           naceDivision: '10',
           inspections: 1,
+          findings: { WAGES: 1, WORKING_TIME: 0, HOUSING: 1, DOCUMENTS: 0, EXPLOITATION: 0 },
+          finesProposed: 1,
           finesProposedEuro: 2400,
           referrals: 1,
         },

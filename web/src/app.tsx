@@ -74,6 +74,11 @@ const PartnerRecognition = lazy(() =>
 const TalentCare = lazy(() =>
   import('./pages/talent/care-report-page.tsx').then((m) => ({ default: m.CareReportPage })),
 );
+const InspectionStatistics = lazy(() =>
+  import('./pages/inspector/inspection-statistics-page.tsx').then((m) => ({
+    default: m.InspectionStatisticsPage,
+  })),
+);
 const DeskArea = lazy(() => import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.DeskArea })));
 const InspectorReportsArea = lazy(() =>
   import('./pages/desk/desk-area.tsx').then((m) => ({ default: m.InspectorReportsArea })),
@@ -216,6 +221,8 @@ function CurrentPage() {
       );
     case 'talentCare':
       return <SignedIn page={page} render={() => <TalentCare />} />;
+    case 'inspectionStatistics':
+      return <SignedIn page={page} render={() => <InspectionStatistics />} />;
     default: {
       const unhandled: never = page.id;
       throw new Error(`no page for ${String(unhandled)}`);

@@ -53,6 +53,7 @@ export const PAGE_ROUTES = {
   talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
   partnerRecognition: { pattern: '/partner/candidates/:candidateId/recognition', for: ['PARTNER'] },
   talentCare: { pattern: '/talent/care', for: ['ANALYST', 'SUPERVISOR'] },
+  inspectionStatistics: { pattern: '/inspection-statistics', for: ['SUPERVISOR', 'ANALYST'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;

@@ -53,6 +53,8 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
           <br />
           <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
           <br />
+          <Link href={pagePath('inspectionStatistics')}>{t('inspector.statistics.link')}</Link>
+          <br />
           <Link href={pagePath('ruleSimulation')}>{t('governance.simulation.title')}</Link>
         </p>
       )}

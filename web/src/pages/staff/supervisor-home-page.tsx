@@ -30,6 +30,8 @@ export function SupervisorHomePage({ user }: { user: SessionUser }) {
       </p>
       <p>
         <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
+        <br />
+        <Link href={pagePath('inspectionStatistics')}>{t('inspector.statistics.link')}</Link>
       </p>
       <WaitingSummary />
       <NotificationsSection />
