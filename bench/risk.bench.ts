@@ -47,13 +47,17 @@ writeFileSync(truthFile, JSON.stringify(monitoring.truth, null, 1));
 const sources = createSourceAdapters({ baseUrl: simulator.url });
 const auths = monitoring.authorisations.map((a) => ({ ...a }));
 t = performance.now();
-const { reading, requests, unread } = await readRegisters(sources, auths, READ_ON, {
-  concurrency: CONCURRENCY,
-  retryPauseMs: 2_000,
-});
+const params = riskParametersOn(READ_ON);
+const { reading, requests, unread } = await readRegisters(
+  sources,
+  auths,
+  READ_ON,
+  { concurrency: CONCURRENCY, retryPauseMs: 2_000 },
+  params.nonEuMinimumHeadcount.value,
+);
 const readMs = performance.now() - t;
 t = performance.now();
-const ranking = rankEmployers(auths, reading, riskParametersOn(READ_ON));
+const ranking = rankEmployers(auths, reading, params);
 const rankMs = performance.now() - t;
 const baseline = rankByWageGapAlone(auths, reading);
 await simulator.close();
