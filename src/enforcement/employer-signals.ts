@@ -9,6 +9,7 @@ import type {
 } from './monitoring-types.ts';
 import type { RiskParameters } from './risk-parameters.ts';
 import { dossierSignals } from './signals.ts';
+import { movedSignal, nonEuStaffSignal } from './workforce-signals.ts';
 
 /**
  * Signals about the employer as a whole (KBO, sanctions, patterns across its dossiers) and the
@@ -202,6 +203,12 @@ export function employerSignals(
       ),
     );
   }
+
+  for (const found of [
+    nonEuStaffSignal(enterpriseNumber, reading, params),
+    movedSignal(enterpriseNumber, auths, reading, params),
+  ])
+    if (found) signals.push(found);
   return signals;
 }
 

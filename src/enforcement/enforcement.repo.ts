@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { type Application, getDefaultRuleData, salaryThresholdOf } from '../rules/index.ts';
+import type { Address } from '../sources/index.ts';
 import type { EmployerRisk, Signal } from './monitoring-types.ts';
 import type { ThresholdedAuthorisation, WageConformityRow } from './wage-conformity.ts';
 
@@ -18,8 +19,26 @@ export async function listMonitoredAuthorisations(
   const data = getDefaultRuleData();
   const rows = await db
     .selectFrom('dossiers')
-    .select(['id', 'enterprise_number', 'category', 'application', 'decision', 'decided_on'])
-    .where('status', '=', 'DECIDED_GRANTED')
+    // The KBO record the register check read at filing: the employer's address then (EMPLOYER_MOVED).
+    .leftJoin('register_facts as filed', (join) =>
+      join
+        .onRef('filed.dossier_id', '=', 'dossiers.id')
+        .on('filed.source', '=', 'kbo')
+        .on('filed.is_found', '=', true)
+        .on('filed.subject', '=', sql<string>`'enterprise:' || dossiers.enterprise_number`),
+    )
+    .select([
+      'dossiers.id as id',
+      'dossiers.enterprise_number as enterprise_number',
+      'dossiers.category as category',
+      'dossiers.application as application',
+      'dossiers.decision as decision',
+      'dossiers.decided_on as decided_on',
+      sql<Address | null>`filed.value->'registeredAddress'`.as('filed_address'),
+      'filed.fetched_at as filed_at',
+      'filed.request_id as filed_request_id',
+    ])
+    .where('dossiers.status', '=', 'DECIDED_GRANTED')
     .where(sql<boolean>`(decision->>'validUntil') >= ${today}`)
     .where(sql<boolean>`application->'worker'->>'insz' IS NOT NULL`)
     .execute();
@@ -44,6 +63,14 @@ export async function listMonitoredAuthorisations(
       validFrom: decision.validFrom ?? granted,
       validUntil: decision.validUntil ?? today,
       workplacePostalCode: application.job?.workplacePostalCode ?? '',
+      filedEmployerAddress:
+        row.filed_address && row.filed_at
+          ? {
+              address: row.filed_address,
+              readAt: new Date(row.filed_at).toISOString(),
+              requestId: row.filed_request_id ?? '',
+            }
+          : null,
       category: row.category,
       // The threshold the rules applied at the grant, for the market-conformity figures.
       salaryThreshold: salaryThresholdOf(data, row.application as Application),

@@ -34,8 +34,14 @@ export async function workRequestedRuns(
   try {
     const auths = (await listMonitoredAuthorisations(db, run.readOn)).filter((a) => a.insz.length === 11);
     const started = Date.now();
-    const { reading, requests, unread } = await readRegisters(sources, auths, run.readOn, options);
     const params = riskParametersOn(run.readOn);
+    const { reading, requests, unread } = await readRegisters(
+      sources,
+      auths,
+      run.readOn,
+      options,
+      params.nonEuMinimumHeadcount.value,
+    );
     const ranking = withRepeatedDocuments(
       withDeskReports(
         rankEmployers(auths, reading, params),

@@ -1,4 +1,11 @@
-import type { DimonaPeriod, DmfaWorkerQuarter, Enterprise, Person, Sanction } from '../sources/index.ts';
+import type {
+  Address,
+  DimonaPeriod,
+  DmfaWorkerQuarter,
+  Enterprise,
+  Person,
+  Sanction,
+} from '../sources/index.ts';
 import type { SourceName } from '../sources/source-result.ts';
 import type { SignalKind } from './risk-parameters.ts';
 
@@ -15,6 +22,11 @@ export interface MonitoredAuthorisation {
   validFrom: string;
   validUntil: string;
   workplacePostalCode: string;
+  /**
+   * The employer's registered address as the KBO gave it to the dossier's register check at filing
+   * (with that reading's time and request id); absent when the check did not read it.
+   */
+  filedEmployerAddress?: { address: Address; readAt: string; requestId: string } | null;
 }
 
 /** One register answer as read: the value, where from, when, and the register's request id. */
@@ -36,7 +48,10 @@ export interface RegisterReading {
   dmfa: Map<string, Reading<DmfaWorkerQuarter[]>>;
   /** Key `ENTERPRISE <number>` or `PERSON <insz>`. */
   sanctions: Map<string, Reading<Sanction[]>>;
+  /** Permit workers and the employers' staff, by INSZ. */
   persons: Map<string, Reading<Person | null>>;
+  /** Each employer's Dimona periods running on `readOn` (its whole staff, not only permit workers). */
+  staff: Map<string, Reading<DimonaPeriod[]>>;
 }
 
 /** A value a signal compared: from the dossier (LOKET, as granted) or a register (as read). */

@@ -72,11 +72,27 @@ interface Batch {
   run: () => Promise<void>;
 }
 
+/**
+ * Which staff members' nationalities to ask for: those of an employer whose running staff reaches
+ * `minimumHeadcount` (below it the non-EU staff signal cannot apply), not yet read as permit workers.
+ */
+export function staffToIdentify(reading: RegisterReading, minimumHeadcount: number): string[] {
+  const wanted = new Set<string>();
+  for (const staff of reading.staff.values()) {
+    const members = new Set(staff.value.map((p) => p.insz));
+    if (members.size < minimumHeadcount) continue;
+    for (const insz of members) if (!reading.persons.has(insz)) wanted.add(insz);
+  }
+  return [...wanted].sort();
+}
+
 export async function readRegisters(
   sources: SourceAdapters,
   auths: readonly MonitoredAuthorisation[],
   readOn: string,
   options: ReadOptions = {},
+  // The staff's nationalities are only asked where the headcount can reach the policy's minimum.
+  minimumHeadcount = 1,
 ): Promise<ReadResult> {
   const concurrency = options.concurrency ?? 16;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -90,6 +106,7 @@ export async function readRegisters(
     dmfa: new Map(),
     sanctions: new Map(),
     persons: new Map(),
+    staff: new Map(),
   };
   const workers = [...new Set(auths.map((a) => a.insz))].sort();
   const employers = [...new Set(auths.map((a) => a.enterpriseNumber))].sort();
@@ -128,16 +145,28 @@ export async function readRegisters(
       },
     },
   ]);
-  const employerBatches: Batch[] = chunks(employers).map((list) => ({
-    source: 'kbo' as const,
-    size: list.length,
-    run: async () => {
-      const answer = await sources.kbo.getEnterprises(list);
-      const found = new Map(answer.value.map((e) => [e.enterpriseNumber, e]));
-      for (const number of list)
-        result.enterprises.set(number, reading('kbo', answer, found.get(number) ?? null));
+  const employerBatches: Batch[] = chunks(employers).flatMap((list) => [
+    {
+      source: 'kbo' as const,
+      size: list.length,
+      run: async () => {
+        const answer = await sources.kbo.getEnterprises(list);
+        const found = new Map(answer.value.map((e) => [e.enterpriseNumber, e]));
+        for (const number of list)
+          result.enterprises.set(number, reading('kbo', answer, found.get(number) ?? null));
+      },
     },
-  }));
+    {
+      source: 'dimona' as const,
+      size: list.length,
+      run: async () => {
+        const answer = await sources.dimona.getEmployersStaff(list, readOn);
+        const found = new Map(answer.value.map((e) => [e.enterpriseNumber, e.periods]));
+        for (const number of list)
+          result.staff.set(number, reading('dimona', answer, found.get(number) ?? []));
+      },
+    },
+  ]);
 
   const unread: Partial<Record<SourceName, number>> = {};
   const runRounds = async (batches: Batch[]) => {
@@ -175,8 +204,22 @@ export async function readRegisters(
     ),
   ]);
   const unique = [...new Map(subjects.map((s) => [`${s.kind} ${s.id}`, s])).values()];
-  await runRounds(
-    chunks(unique).map((list) => ({
+  // The staff's nationalities, read beside the sanctions: the staff comes from the Dimona just read.
+  const staffBatches: Batch[] = chunks(staffToIdentify(result, minimumHeadcount)).map((list) => ({
+    source: 'national-register' as const,
+    size: list.length,
+    run: async () => {
+      const answer = await sources.nationalRegister.getPeople(list);
+      const people = answer.found ? answer.value : [];
+      const found = new Map(people.map((p) => [p.insz, p]));
+      const asAnswer = { value: null, provenance: answer.provenance };
+      for (const insz of list)
+        result.persons.set(insz, reading('national-register', asAnswer, found.get(insz) ?? null));
+    },
+  }));
+  await runRounds([
+    ...staffBatches,
+    ...chunks(unique).map((list) => ({
       source: 'sanctions' as const,
       size: list.length,
       run: async () => {
@@ -191,6 +234,6 @@ export async function readRegisters(
         }
       },
     })),
-  );
+  ]);
   return { reading: result, requests, unread };
 }

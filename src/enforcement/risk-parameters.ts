@@ -6,7 +6,8 @@ import { SIGNAL_KINDS, type SignalKind } from './signal-kinds.ts';
 
 /**
  * The monitoring's thresholds and weights, dated like the rules' parameters (rules/enforcement/*.yaml,
- * plus the hub refusal rule's own two parameters so the signal and the refusal ground agree). Each
+ * plus the hub and "almost only non-EU" refusal rules' own parameters so the signals and the refusal
+ * grounds agree). Each
  * signal quotes the value it used, from when, and the legal basis.
  */
 
@@ -30,6 +31,9 @@ export interface RiskParameters {
   readonly hubMinimumShare: ParameterUse<number>;
   readonly hubMinimumPermits: ParameterUse<number>;
   readonly addressMinimumWorkers: ParameterUse<number>;
+  /** The refusal ground's own parameters (BVR 7 Dec 2018 as amended from 2026): signal and ground agree. */
+  readonly nonEuMinimumShare: ParameterUse<number>;
+  readonly nonEuMinimumHeadcount: ParameterUse<number>;
   readonly countedDossiers: ParameterUse<number>;
   /** DESK_REPORT: per admissible report naming the employer; DESK_REPORT_UNTRIAGED: per report not yet triaged. */
   readonly points: ParameterUse<Record<SignalKind | 'WAGE_GAP_PER_POINT' | 'DESK_REPORT_UNTRIAGED', number>>;
@@ -66,7 +70,12 @@ export function loadRiskTimelines(rulesDir: string = RULES_DIR): Map<string, Tim
     const name = `enforcement.${file.replace(/\.yaml$/, '')}`;
     timelines.set(name, readTimeline(join(dir, file), name));
   }
-  for (const name of ['policy.hub.minimumShare', 'policy.hub.minimumPermits']) {
+  for (const name of [
+    'policy.hub.minimumShare',
+    'policy.hub.minimumPermits',
+    'policy.almostOnlyNonEu.minimumShare',
+    'policy.almostOnlyNonEu.minimumHeadcount',
+  ]) {
     timelines.set(name, readTimeline(join(rulesDir, 'parameters', `${name}.yaml`), name));
   }
   return timelines;
@@ -118,6 +127,8 @@ export function riskParametersOn(
     hubMinimumShare: n('policy.hub.minimumShare'),
     hubMinimumPermits: n('policy.hub.minimumPermits'),
     addressMinimumWorkers: n('enforcement.address.minimumWorkers'),
+    nonEuMinimumShare: n('policy.almostOnlyNonEu.minimumShare'),
+    nonEuMinimumHeadcount: n('policy.almostOnlyNonEu.minimumHeadcount'),
     countedDossiers: n('enforcement.employer.countedDossiers'),
     points: on(timelines, 'enforcement.points', date, isPoints),
   };

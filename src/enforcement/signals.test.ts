@@ -26,7 +26,14 @@ function readingOf(): RegisterReading {
       population.sanctions.map((r) => [`${r.subject.kind} ${r.subject.id}`, at('sanctions', r.sanctions)]),
     ),
     persons: new Map(population.people.map((p) => [p.insz, at('national-register', p)])),
+    staff: new Map(),
   };
+  for (const p of population.employments) {
+    if (p.startDate > READ_ON || (p.endDate !== null && p.endDate < READ_ON)) continue;
+    const staff = reading.staff.get(p.enterpriseNumber) ?? at('dimona', []);
+    staff.value.push(p);
+    reading.staff.set(p.enterpriseNumber, staff);
+  }
   for (const a of population.authorisations) {
     reading.employments.set(
       a.insz,
@@ -92,6 +99,52 @@ describe('risk ranking on the seeded monitoring population', () => {
       );
       expect(countedDossiers.size).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('flags the planted employers working almost only with non-EU staff, not ordinary employers or a small team', () => {
+    const flagged = (kind: string) =>
+      new Set(ranking.filter((r) => r.signals.some((s) => s.kind === kind)).map((r) => r.enterpriseNumber));
+    const nonEu = flagged('NON_EU_STAFF');
+    const planted = population.truth.planted.filter((p) => p.kind === 'ALMOST_ONLY_NON_EU');
+    expect(planted.length).toBeGreaterThan(0);
+    for (const p of planted) expect(nonEu.has(p.enterpriseNumber), p.enterpriseNumber).toBe(true);
+    for (const l of population.truth.lookAlikes.filter((x) => x.kind === 'SMALL_NON_EU_TEAM'))
+      expect(nonEu.has(l.enterpriseNumber)).toBe(false);
+    // The international branch may show the signal (a legal pattern); ordinary employers rarely do.
+    const explained = new Set([
+      ...planted.map((p) => p.enterpriseNumber),
+      ...population.truth.lookAlikes
+        .filter((l) => l.kind === 'INTERNATIONAL_BRANCH')
+        .map((l) => l.enterpriseNumber),
+    ]);
+    expect([...nonEu].filter((n) => !explained.has(n)).length).toBeLessThanOrEqual(2);
+    const signal = scoreOf
+      .get(planted[0]?.enterpriseNumber ?? '')
+      ?.signals.find((s) => s.kind === 'NON_EU_STAFF');
+    expect(signal?.facts.map((f) => [f.name, f.source])).toEqual([
+      ['staffHeadcount', 'dimona'],
+      ['nonEuHeadcount', 'national-register'],
+      ['nonEuShare', 'national-register'],
+      ['minimumHeadcount', 'LOKET'],
+    ]);
+    expect(signal?.rule).toMatchObject({ parameter: 'policy.almostOnlyNonEu.minimumShare', value: 0.9 });
+  });
+
+  it('flags every moved employer with both addresses, weakly: an honest move alone stays out of the top', () => {
+    const moved = new Set(
+      ranking
+        .filter((r) => r.signals.some((s) => s.kind === 'EMPLOYER_MOVED'))
+        .map((r) => r.enterpriseNumber),
+    );
+    const honest = population.truth.lookAlikes.filter((l) => l.kind === 'MOVED');
+    const shells = population.truth.planted.filter((p) => p.moved);
+    expect(honest.length).toBeGreaterThan(0);
+    expect(shells.length).toBeGreaterThan(0);
+    for (const e of [...honest, ...shells])
+      expect(moved.has(e.enterpriseNumber), e.enterpriseNumber).toBe(true);
+    expect(moved.size).toBe(honest.length + shells.length);
+    const top = new Set(ranking.slice(0, 20).map((r) => r.enterpriseNumber));
+    for (const e of honest) expect(top.has(e.enterpriseNumber)).toBe(false);
   });
 
   it('is reproducible from the seed', () => {

@@ -55,6 +55,7 @@ function emptyReading(): RegisterReading {
     dmfa: new Map(),
     sanctions: new Map(),
     persons: new Map(),
+    staff: new Map(),
   };
 }
 

@@ -81,6 +81,23 @@ describe('each register through its adapter', () => {
     expect((await sources.dimona.getWorkerEmployments(UNKNOWN_INSZ)).found).toBe(false);
   });
 
+  it('Dimona batch: the staff of several employers running on a day, employers without staff absent', async () => {
+    const all = recordOf(await sources.dimona.getEmployerEmployments('0403170701')).periods;
+    const day = simulator.population.referenceDate;
+    const running = all.filter((p) => p.startDate <= day && (p.endDate === null || p.endDate >= day));
+    const answer = await sources.dimona.getEmployersStaff(['0403170701', UNKNOWN_KBO], day);
+    expect(answer.value.map((e) => e.enterpriseNumber)).toEqual(['0403170701']);
+    expect(answer.value[0]?.periods.map((p) => p.dimonaId).sort()).toEqual(
+      running.map((p) => p.dimonaId).sort(),
+    );
+    expect(running.length).toBeGreaterThan(0);
+    expect(answer.provenance.source).toBe('dimona');
+    // A day before any employment: nobody running.
+    expect((await sources.dimona.getEmployersStaff(['0403170701'], '1990-01-01')).value).toEqual([]);
+    await expect(sources.dimona.getEmployersStaff(['0403170701'], '1-1-2026')).rejects.toThrow(RangeError);
+    await expect(sources.dimona.getEmployersStaff([], day)).rejects.toThrow(RangeError);
+  });
+
   it('DmfA: a worker’s quarter, not found for a quarter nobody declared', async () => {
     const declared = simulator.population.dmfaQuarters[0];
     if (!declared) throw new Error('population has DmfA quarters');

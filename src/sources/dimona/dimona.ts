@@ -58,9 +58,19 @@ export interface Dimona {
   getWorkerEmployments(insz: string): Promise<Lookup<WorkerEmployments>>;
   /** Every period of up to 100 workers in one question (workers never declared are absent). Never cached. */
   getWorkersEmployments(insz: readonly string[]): Promise<Answer<WorkerEmployments[]>>;
+  /**
+   * The staff of up to 100 employers in one question: each employer's periods running on `activeOn`
+   * (its workforce that day; employers without any are absent). Never cached.
+   */
+  getEmployersStaff(
+    enterpriseNumbers: readonly string[],
+    activeOn: string,
+  ): Promise<Answer<EmployerEmployments[]>>;
 }
 
 const WorkersBatchSchema = Type.Object({ workers: Type.Array(WorkerEmploymentsSchema) });
+const EmployersBatchSchema = Type.Object({ employers: Type.Array(EmployerEmploymentsSchema) });
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function createDimonaClient(http: SourceHttpClient): Dimona {
   return {
@@ -80,6 +90,17 @@ export function createDimonaClient(http: SourceHttpClient): Dimona {
       const list = insz.map((i) => requireInsz('dimona', i)).join(',');
       const answer = await http.lookup(`/dimona/workers?insz=${list}`, WorkersBatchSchema, NEVER_CACHE);
       return batchAnswer(answer, (v) => v.workers);
+    },
+    async getEmployersStaff(enterpriseNumbers, activeOn) {
+      checkBatchSize('dimona', enterpriseNumbers.length);
+      if (!DAY.test(activeOn)) throw new RangeError('dimona: activeOn must be a day like 2026-12-01');
+      const list = enterpriseNumbers.map((n) => requireEnterpriseNumber('dimona', n)).join(',');
+      const answer = await http.lookup(
+        `/dimona/employers?number=${list}&activeOn=${activeOn}`,
+        EmployersBatchSchema,
+        NEVER_CACHE,
+      );
+      return batchAnswer(answer, (v) => v.employers);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { SanctionRecord } from '../sanctions/sanctions-register.ts';
 import { addDays, completedQuartersBefore, daysBetween, earlier, later, randomDateBetween } from './dates.ts';
 import { createKboNumberFactory } from './generate-enterprises.ts';
 import { createPersonFactory } from './generate-people.ts';
+import { generateStaffAndMoves } from './generate-staff.ts';
 import {
   type EmployerPlan,
   LOOK_ALIKE_KINDS,
@@ -44,13 +45,18 @@ export interface SimulatedAuthorisation {
   validUntil: string;
   workplacePostalCode: string;
   jointCommittee: string;
+  /** The employer's registered address as the KBO gave it to the register check at filing. */
+  filedEmployerAddress: { address: Address; readAt: string; requestId: string };
 }
 
 export interface MonitoringTruth {
   seed: number;
   referenceDate: string;
-  /** Employers with a planted infringement, and which of their authorisations carry it (empty: the employer as a whole). */
-  planted: Array<{ enterpriseNumber: string; kind: PlantedKind; authorisationIds: string[] }>;
+  /**
+   * Employers with a planted infringement, and which of their authorisations carry it (empty: the
+   * employer as a whole); `moved` when the shell also moved its seat since the filing.
+   */
+  planted: Array<{ enterpriseNumber: string; kind: PlantedKind; authorisationIds: string[]; moved?: true }>;
   /** Employers with an honest look-alike: not an infringement. */
   lookAlikes: Array<{ enterpriseNumber: string; kind: LookAlikeKind; authorisationIds: string[] }>;
 }
@@ -180,7 +186,10 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
     const plan = planEmployer(random);
     const size = Math.min(remaining, plan.size);
     remaining -= size;
-    const sector = random.pick(SECTORS);
+    const picked = random.pick(SECTORS);
+    // The Belgian branch of a foreign IT group: its transferred engineers are the look-alike.
+    const branch = plan.kind === 'INTERNATIONAL_BRANCH';
+    const sector = branch ? (SECTORS.find((s) => s.naceCode === '62010') ?? picked) : picked;
     const place = random.pick(FLEMISH_PLACES);
     const directorPerson = makePerson({
       nationality: 'BE',
@@ -211,7 +220,8 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
     enterprises.push(enterprise);
     const employerHires: Hire[] = [];
     for (let i = 0; i < size; i++) {
-      const nationality = random.pick(NON_EU);
+      const drawn = random.pick(NON_EU);
+      const nationality = branch ? 'IN' : drawn;
       const worker = makePerson({ nationality, registeredInBelgium: true, bornBetween: [1975, 2003] });
       worker.mainAddress = address(random.chance(0.7) ? place : random.pick(FLEMISH_PLACES));
       people.push(worker);
@@ -231,6 +241,7 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
         validUntil: addDays(validFrom, 3 * 365 - 1),
         workplacePostalCode: place.postalCode,
         jointCommittee: sector.jointCommittee,
+        filedEmployerAddress: { address: enterprise.registeredAddress, readAt: '', requestId: '' },
       };
       const start = addDays(validFrom, random.int(0, 25));
       employerHires.push({
@@ -388,6 +399,7 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
               grantedOn: addDays(start, -random.int(5, 40)),
               validFrom: start,
               validUntil: addDays(start, 3 * 365 - 1),
+              filedEmployerAddress: { address: next.registeredAddress, readAt: '', requestId: '' },
             },
             monthly: h.monthly,
             periods: [],
@@ -401,6 +413,11 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
         }
         break;
       case 'LARGE_EMPLOYER':
+      case 'ALMOST_ONLY_NON_EU':
+      case 'SMALL_NON_EU_TEAM':
+      case 'INTERNATIONAL_BRANCH':
+      case 'MOVED':
+        // The staff beside the permit workers and the moves: generate-staff.ts.
         break;
       case 'DIRECTORS_CHANGED': {
         const next = makePerson({ nationality: 'BE', registeredInBelgium: true, bornBetween: [1960, 1995] });
@@ -450,11 +467,27 @@ export function generateMonitoringPopulation(options: MonitoringOptions): Monito
     else truth.lookAlikes.push({ ...entry, kind: plan.kind as LookAlikeKind });
   }
 
+  // The address the register check read at filing, a month before the grant (before any move).
+  for (const { auth } of hires) {
+    auth.filedEmployerAddress = {
+      address: { ...auth.filedEmployerAddress.address },
+      readAt: `${addDays(auth.grantedOn, -30)}T09:00:00.000Z`,
+      requestId: `SIM-KBO-${auth.authorisationId}`,
+    };
+  }
+  const staff = generateStaffAndMoves(
+    options.seed,
+    R,
+    employers.map(({ enterprise, plan, hires: own }) => ({ enterprise, plan, permits: own.length })),
+    [...(options.reservedInsz ?? []), ...people.map((p) => p.insz)],
+  );
+  for (const entry of truth.planted) if (staff.moved.has(entry.enterpriseNumber)) entry.moved = true;
+
   return {
     authorisations: hires.map((h) => h.auth),
     enterprises,
-    people,
-    employments: hires.flatMap((h) => h.periods),
+    people: [...people, ...staff.people],
+    employments: [...hires.flatMap((h) => h.periods), ...staff.employments],
     dmfaQuarters: declareQuarters(hires, quarters, enterprises),
     sanctions,
     truth,

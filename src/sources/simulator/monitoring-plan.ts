@@ -15,6 +15,7 @@ export const PLANTED_KINDS = [
   'SANCTIONED_DIRECTOR',
   'HUB',
   'SHARED_ADDRESS',
+  'ALMOST_ONLY_NON_EU',
 ] as const;
 export type PlantedKind = (typeof PLANTED_KINDS)[number];
 
@@ -30,6 +31,9 @@ export const LOOK_ALIKE_KINDS = [
   'EXPIRED_SANCTION',
   'ARRIVED_LATE',
   'SMALL_SHARED_HOUSE',
+  'SMALL_NON_EU_TEAM',
+  'INTERNATIONAL_BRANCH',
+  'MOVED',
 ] as const;
 export type LookAlikeKind = (typeof LOOK_ALIKE_KINDS)[number];
 
@@ -48,10 +52,11 @@ const PLANTED_WEIGHTS: ReadonlyArray<readonly [PlantedKind, number]> = [
   ['SANCTIONED_DIRECTOR', 8],
   ['HUB', 10],
   ['SHARED_ADDRESS', 8],
+  ['ALMOST_ONLY_NON_EU', 8],
 ];
 
 const LOOK_ALIKE_WEIGHTS: ReadonlyArray<readonly [LookAlikeKind, number]> = LOOK_ALIKE_KINDS.map(
-  (kind) => [kind, kind === 'LARGE_EMPLOYER' ? 3 : 10] as const,
+  (kind) => [kind, kind === 'LARGE_EMPLOYER' || kind === 'INTERNATIONAL_BRANCH' ? 3 : 10] as const,
 );
 
 const MINIMUM_SIZE: Partial<Record<PlantedKind | LookAlikeKind, readonly [number, number]>> = {
@@ -62,6 +67,9 @@ const MINIMUM_SIZE: Partial<Record<PlantedKind | LookAlikeKind, readonly [number
   PART_TIME: [2, 12],
   LEFT_LEGALLY: [2, 12],
   SMALL_SHARED_HOUSE: [3, 10],
+  ALMOST_ONLY_NON_EU: [5, 15],
+  SMALL_NON_EU_TEAM: [1, 2],
+  INTERNATIONAL_BRANCH: [6, 25],
 };
 
 function ordinarySize(random: SeededRandom): number {

@@ -40,6 +40,30 @@ export function registerBatchRoutes(app: FastifyInstance, population: Population
     };
   });
 
+  // An employer's workforce on a day: the RSZ answers it from Dimona (the periods running that day).
+  app.get<{ Querystring: { number?: string; activeOn?: string } }>(
+    '/dimona/employers',
+    async (request, reply) => {
+      const numbers = list(request.query.number);
+      const day = request.query.activeOn ?? '';
+      if (tooMany(numbers))
+        return badRequest(reply, `give 1 to ${MAX_PEOPLE_PER_QUESTION} enterprise numbers`);
+      if (!numbers.every(isValidEnterpriseNumber)) return badRequest(reply, 'invalid enterprise number');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+        return badRequest(reply, 'give activeOn as a day like 2026-12-01');
+      return {
+        employers: numbers
+          .map((enterpriseNumber) => ({
+            enterpriseNumber,
+            periods: population
+              .listEmployerEmployments(enterpriseNumber)
+              .filter((p) => p.startDate <= day && (p.endDate === null || p.endDate >= day)),
+          }))
+          .filter((e) => e.periods.length > 0),
+      };
+    },
+  );
+
   app.get<{ Querystring: { insz?: string; quarters?: string } }>('/dmfa/quarters', async (request, reply) => {
     const asked = list(request.query.insz);
     const quarters = list(request.query.quarters);

@@ -10,7 +10,7 @@ import type { SignalFact, SignalKind } from './inspector-types.ts';
  */
 
 const MONEY = new Set(['promisedAnnualSalary', 'promisedPerHour', 'wagesDeclared', 'paidPerHour']);
-const SHARES = new Set(['paidShare', 'leftShare', 'employmentFraction']);
+const SHARES = new Set(['paidShare', 'leftShare', 'employmentFraction', 'nonEuShare']);
 const ENTERPRISES = new Set(['authorisedEmployer', 'declaredEmployer']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KNOWN_FACTS = new Set([
@@ -47,6 +47,12 @@ const KNOWN_FACTS = new Set([
   'leftShare',
   'workersAtAddress',
   'address',
+  'staffHeadcount',
+  'nonEuHeadcount',
+  'nonEuShare',
+  'minimumHeadcount',
+  'addressAtFiling',
+  'addressNow',
   'reportsAdmissible',
   'reportsUntriaged',
   'reportsTotal',
@@ -101,7 +107,7 @@ export function readAt(lang: string, at: string): string {
   }).format(new Date(at));
 }
 
-const SHARE_RULES = new Set<SignalKind>(['WAGE_BELOW_PROMISE', 'HUB']);
+const SHARE_RULES = new Set<SignalKind>(['WAGE_BELOW_PROMISE', 'HUB', 'NON_EU_STAFF']);
 const DAY_RULES = new Set<SignalKind>([
   'NOT_DECLARED',
   'DECLARED_ELSEWHERE',
