@@ -18,10 +18,10 @@ import {
  * `statistics_decision_counts`, `statistics_profile_counts`, `statistics_appeal_counts`,
  * `statistics_lead_times`, `statistics_cohort_lead_times`; what each holds: rollup-sources.ts)
  * instead of scanning a million fact rows, when they hold what it asks: a report then reads some
- * thousands of rows. The rows come back in
- * the shape of the fact-table query (`d0…`, `g`, one column per measure), so the merge, the margins
- * and every caller stay the same; a request they cannot answer (a dimension such as region, two
- * breakdowns at once, a lead time by nationality) returns no plan and reads `dossier_statistics`.
+ * thousands of rows. The rows come back in the shape of the fact-table query (`d0…`, `g`, one
+ * column per measure), so the merge, the margins and every caller stay the same; a request they
+ * cannot answer (a dimension such as region, two breakdowns at once other than age band × sex, a
+ * lead time by nationality) returns no plan and reads `dossier_statistics`.
  */
 
 type Lead = 'regional' | 'federal' | 'admissibility' | 'total' | 'handover';
