@@ -1,6 +1,6 @@
 /**
  * npm run bench:stats — the ready-made statistics reports on a million generated dossiers, timed in
- * Loket (PostgreSQL: the rollups of migration 0005 as the app reads them, and the scan of
+ * Loket (PostgreSQL: the rollups of migrations 0005, 0033 and 0037 as the app reads them, and the scan of
  * `dossier_statistics` every other request falls back to) and answered again by DuckDB from the raw
  * statistics rows exported to Parquet, in one run; the answers are checked equal.
  *
@@ -195,7 +195,8 @@ async function main(): Promise<void> {
     const generationSeconds = (performance.now() - generationStart) / 1000;
     await handle.pool.query('VACUUM ANALYZE dossier_statistics');
     await handle.pool.query(
-      'VACUUM ANALYZE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times, statistics_cohort_lead_times',
+      `VACUUM ANALYZE statistics_cohort_counts, statistics_decision_counts, statistics_lead_times,
+         statistics_cohort_lead_times, statistics_appeal_counts, statistics_profile_counts`,
     );
     const sizes = await handle.pool.query(
       `SELECT pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers,
@@ -204,12 +205,16 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM dossier_actions) AS action_count,
               (SELECT count(*) FROM statistics_cohort_counts) AS cohort_rows,
               (SELECT count(*) FROM statistics_decision_counts) AS decision_rows,
+              (SELECT count(*) FROM statistics_profile_counts)
+                + (SELECT count(*) FROM statistics_appeal_counts) AS other_rows,
               (SELECT count(*) FROM statistics_lead_times)
                 + (SELECT count(*) FROM statistics_cohort_lead_times) AS lead_rows,
               pg_size_pretty(pg_total_relation_size('statistics_cohort_counts')
                 + pg_total_relation_size('statistics_decision_counts')
                 + pg_total_relation_size('statistics_lead_times')
-                + pg_total_relation_size('statistics_cohort_lead_times')) AS rollups`,
+                + pg_total_relation_size('statistics_cohort_lead_times')
+                + pg_total_relation_size('statistics_appeal_counts')
+                + pg_total_relation_size('statistics_profile_counts')) AS rollups`,
     );
 
     const csv = join(work, 'statistics.csv');
@@ -285,7 +290,7 @@ async function main(): Promise<void> {
       `\`DATABASE_URL=… node --import tsx bench/stats.bench.ts --dossiers ${COUNT} --runs ${RUNS} --write\` (what \`npm run bench:stats\` runs, with the defaults).`,
       '',
       `- Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}; PostgreSQL ${(await handle.pool.query('SHOW server_version')).rows[0].server_version} (the machine's, default settings); DuckDB via @duckdb/node-api; measured ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadBefore.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end (other engineers' work on the same 2 cores shows up as noise).`,
-      `- Data: ${COUNT} dossiers generated (seed ${SEED}) through the real tables in ${generationSeconds.toFixed(0)} s (the statistics rows and rollups folded in each batch's transaction included) — dossiers ${size.dossiers}, ${size.action_count} actions ${size.actions}, statistics rows ${size.statistics}; rollups ${size.rollups} (${size.cohort_rows} cohort, ${size.decision_rows} decision-count and ${size.lead_rows} lead-time rows). DuckDB reads the same ${exported} statistics rows, streamed out of PostgreSQL to CSV and converted to Parquet (${exportSeconds.toFixed(0)} s, not counted in the timings).`,
+      `- Data: ${COUNT} dossiers generated (seed ${SEED}) through the real tables in ${generationSeconds.toFixed(0)} s (the statistics rows and rollups folded in each batch's transaction included) — dossiers ${size.dossiers}, ${size.action_count} actions ${size.actions}, statistics rows ${size.statistics}; rollups ${size.rollups} (${size.cohort_rows} cohort, ${size.decision_rows} decision-count, ${size.other_rows} profile and appeal-count and ${size.lead_rows} lead-time rows). DuckDB reads the same ${exported} statistics rows, streamed out of PostgreSQL to CSV and converted to Parquet (${exportSeconds.toFixed(0)} s, not counted in the timings).`,
       `- Each figure is the median of ${RUNS} runs after one warm-up. A Loket run is \`runReport()\` as the app calls it: SQL on the rollups (margins by GROUPING SETS; lead-time percentiles from the day histograms, in TypeScript), merged in TypeScript. "Loket, scan" is the same report forced onto \`dossier_statistics\` (\`source: 'facts'\`), the path of pivots and aggregates the rollups do not hold. A DuckDB run is that scan's SQL per branch on the Parquet file of the raw statistics rows, merged by the same function; "same answer" compares all three. Whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`,
       '',
       '| report | Loket (PostgreSQL, rollups) ms | Loket, scan of the facts ms | DuckDB (Parquet) ms | Loket / DuckDB | rows | same answer |',

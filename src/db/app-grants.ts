@@ -77,6 +77,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   statistics_decision_counts: ROWS,
   statistics_lead_times: ROWS,
   statistics_cohort_lead_times: ROWS,
+  statistics_appeal_counts: ROWS,
+  statistics_profile_counts: ROWS,
   statistics_pending: ROWS,
   users: ROWS,
   worker_access: ROWS,

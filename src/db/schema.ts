@@ -375,6 +375,8 @@ export interface StatisticsCohortCountsTable {
   admissible: number;
   withdrawn: number;
   handed_over: number;
+  /** Migration 0037: dossiers declared inadmissible (q3Refusals). */
+  inadmissible: number;
 }
 
 /** Migration 0005: counts by year of decision, per breakdown ('' for none) and value. */
@@ -395,6 +397,40 @@ export interface StatisticsDecisionCountsTable {
   athlete_role: string;
   residence_granted: number;
   residence_refused: number;
+  /** Migration 0037: grants later withdrawn (revocations), grants with a known VKS level and of VKS 5–8 (q1). */
+  revoked: number;
+  qualification_known_granted: number;
+  highly_qualified_granted: number;
+}
+
+/** Migration 0037: the last appeal decided per dossier, by year of that decision (appeals). */
+export interface StatisticsAppealCountsTable {
+  appeal_year: number;
+  category: string;
+  province: string;
+  kind: string;
+  care_profession: string;
+  athlete_role: string;
+  appeals_decided: number;
+  appeals_overturned: number;
+  appeals_decided_key: number;
+  appeals_overturned_key: number;
+}
+
+/** Migration 0037: decision counts with age band and sex together (q4Combined). */
+export interface StatisticsProfileCountsTable {
+  decided_year: number;
+  category: string;
+  province: string;
+  athlete_role: string;
+  age_band: string;
+  sex: string;
+  decided: number;
+  granted: number;
+  refused: number;
+  decided_key: number;
+  granted_key: number;
+  refused_key: number;
 }
 
 /** Migration 0005: histograms of lead times in days by year of decision. */
@@ -808,6 +844,8 @@ export interface Database {
   statistics_decision_counts: StatisticsDecisionCountsTable;
   statistics_lead_times: StatisticsLeadTimesTable;
   statistics_cohort_lead_times: StatisticsCohortLeadTimesTable;
+  statistics_appeal_counts: StatisticsAppealCountsTable;
+  statistics_profile_counts: StatisticsProfileCountsTable;
   statistics_pending: StatisticsPendingTable;
   register_checks: RegisterChecksTable;
   register_facts: RegisterFactsTable;

@@ -2,113 +2,27 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { AggregateRequest, BranchQuery } from './aggregate.ts';
 import { keyColumn } from './cell-key.ts';
+import { type DimensionId, type MeasureId, TOTAL } from './dimensions.ts';
 import {
-  DIMENSIONS,
-  type DimensionId,
-  HIGHLY_SKILLED_CATEGORIES,
-  type MeasureId,
-  TOTAL,
-} from './dimensions.ts';
+  BREAKDOWNS,
+  COHORT_LEAD_TIMES,
+  COUNT_MEASURES,
+  COUNT_SOURCES,
+  KEY_SUMS,
+  LEAD_TIMES,
+  type Source,
+} from './rollup-sources.ts';
 
 /**
- * Answers a request from the rollups of migrations 0005 and 0033 (`statistics_cohort_counts`,
- * `statistics_decision_counts`, `statistics_lead_times`, `statistics_cohort_lead_times`) instead of
- * scanning a million fact rows,
- * when they hold what it asks: a report then reads some thousands of rows. The rows come back in
- * the shape of the fact-table query (`d0…`, `g`, one column per measure), so the merge, the margins
- * and every caller stay the same; a request they cannot answer (a dimension such as region, two
- * breakdowns at once, a lead time by nationality) returns no plan and reads `dossier_statistics`.
+ * Answers a request from the rollups of migrations 0005, 0033 and 0037 (`statistics_cohort_counts`,
+ * `statistics_decision_counts`, `statistics_profile_counts`, `statistics_appeal_counts`,
+ * `statistics_lead_times`, `statistics_cohort_lead_times`; what each holds: rollup-sources.ts)
+ * instead of scanning a million fact rows, when they hold what it asks: a report then reads some
+ * thousands of rows. The rows come back in the shape of the fact-table query (`d0…`, `g`, one
+ * column per measure), so the merge, the margins and every caller stay the same; a request they
+ * cannot answer (a dimension such as region, two breakdowns at once other than age band × sex, a
+ * lead time by nationality) returns no plan and reads `dossier_statistics`.
  */
-
-interface Source {
-  /** Dimensions the rollup groups by (SQL over alias `f`). */
-  readonly columns: Partial<Record<DimensionId, string>>;
-  readonly year: string;
-  /** A row holds no dossier any more once this is 0 (a dossier moved to another cell). */
-  readonly isLive: string;
-}
-
-/** 003 q2's categories: the rollups keep the athlete's role (migration 0033), '' for the others. */
-const QUESTION_CATEGORY = DIMENSIONS.questionCategory.column;
-
-const COHORT: Source = {
-  columns: {
-    year: 'f.submitted_year',
-    category: 'f.category',
-    province: 'f.province',
-    kind: 'f.kind',
-    questionCategory: QUESTION_CATEGORY,
-  },
-  year: 'f.submitted_year',
-  isLive: 'f.applications <> 0',
-};
-
-const DECISION: Source = {
-  columns: {
-    year: 'f.decided_year',
-    category: 'f.category',
-    province: 'f.province',
-    kind: 'f.kind',
-    careProfession: 'f.care_profession',
-    questionCategory: QUESTION_CATEGORY,
-  },
-  year: 'f.decided_year',
-  isLive: 'f.decided <> 0',
-};
-
-const LEAD_TIMES: Source = {
-  columns: { year: 'f.decided_year', category: 'f.category', province: 'f.province' },
-  year: 'f.decided_year',
-  isLive: 'f.dossiers <> 0',
-};
-
-/** Histograms by year of submission (migration 0033: the hand-over delay of q7). */
-const COHORT_LEAD_TIMES: Source = {
-  columns: { year: 'f.submitted_year', category: 'f.category', province: 'f.province' },
-  year: 'f.submitted_year',
-  isLive: 'f.dossiers <> 0',
-};
-
-/** The one extra dimension a decision-count row may carry, as `breakdown` and `value`. */
-const BREAKDOWNS: Partial<Record<DimensionId, string>> = {
-  ageBand: 'age_band',
-  sex: 'sex',
-  vks: 'vks',
-  nationality: 'nationality',
-  refusalReason: 'reason',
-};
-
-const HS_LIST = HIGHLY_SKILLED_CATEGORIES.map((c) => `'${c}'`).join(', ');
-
-/** Same definitions as MEASURES (dimensions.ts), over sums; coalesce so an empty total is 0 as count(*). */
-const COUNT_MEASURES: Partial<Record<MeasureId, string>> = {
-  applications: 'coalesce(sum(f.applications), 0)',
-  admissible: 'coalesce(sum(f.admissible), 0)',
-  withdrawn: 'coalesce(sum(f.withdrawn), 0)',
-  decided: 'coalesce(sum(f.decided), 0)',
-  granted: 'coalesce(sum(f.granted), 0)',
-  refused: 'coalesce(sum(f.refused), 0)',
-  highlySkilledGranted: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
-  highlySkilledShare: `coalesce(sum(f.granted) FILTER (WHERE f.category IN (${HS_LIST})), 0)::float8 / nullif(sum(f.granted), 0)`,
-  withinDeadlineShare: 'sum(f.within_deadline)::float8 / nullif(sum(f.with_deadline), 0)',
-  handedOver: 'coalesce(sum(f.handed_over), 0)',
-  residenceGranted: 'coalesce(sum(f.residence_granted), 0)',
-  residenceRefused: 'coalesce(sum(f.residence_refused), 0)',
-};
-
-/** KEY_SUMS (dimensions.ts) over the rollups' key sums. */
-const KEY_SUMS: Partial<Record<MeasureId, string>> = {
-  applications: 'coalesce(sum(f.applications_key), 0)',
-  admissible: 'coalesce(sum(f.admissible_key), 0)',
-  withdrawn: 'coalesce(sum(f.withdrawn_key), 0)',
-  decided: 'coalesce(sum(f.decided_key), 0)',
-  granted: 'coalesce(sum(f.granted_key), 0)',
-  refused: 'coalesce(sum(f.refused_key), 0)',
-  highlySkilledGranted: `coalesce(sum(f.granted_key) FILTER (WHERE f.category IN (${HS_LIST})), 0)`,
-  handedOver: 'coalesce(sum(f.handed_over_key), 0)',
-  residenceGranted: 'coalesce(sum(f.residence_granted_key), 0)',
-  residenceRefused: 'coalesce(sum(f.residence_refused_key), 0)',
-};
 
 type Lead = 'regional' | 'federal' | 'admissibility' | 'total' | 'handover';
 
@@ -144,7 +58,6 @@ export interface RollupPlan {
 function columnsFor(
   source: Source,
   request: AggregateRequest,
-  canBreakDown: boolean,
 ): { column: (dimension: DimensionId) => string; breakdown: string } | null {
   const used = new Set<DimensionId>([
     ...request.dimensions,
@@ -153,7 +66,7 @@ function columnsFor(
   const breakdowns = [...used].filter((d) => source.columns[d] === undefined);
   if (breakdowns.length > 1) return null;
   const breakdown = breakdowns[0];
-  if (breakdown !== undefined && (!canBreakDown || BREAKDOWNS[breakdown] === undefined)) return null;
+  if (breakdown !== undefined && (!source.hasBreakdowns || BREAKDOWNS[breakdown] === undefined)) return null;
   return {
     column: (dimension) => source.columns[dimension] ?? 'f.value',
     breakdown: breakdown === undefined ? '' : (BREAKDOWNS[breakdown] as string),
@@ -186,16 +99,27 @@ function binder(values: unknown[]) {
   };
 }
 
-/** The rollup queries for one branch of a request, or null when only the fact table can answer. */
+/**
+ * The rollup queries for one branch of a request, or null when only the fact table can answer:
+ * the first source of the branch (rollup-sources.ts) that holds every dimension, filter, count and
+ * key sum asked.
+ */
 export function planRollupQuery(request: AggregateRequest, query: BranchQuery): RollupPlan | null {
-  // Appeals (migration 0025) and inspections are not in the rollups: their facts answer them.
-  if (query.branch !== 'cohort' && query.branch !== 'decision') return null;
+  // Inspections and NARIC files are not in the rollups: their own tables answer them.
+  for (const source of COUNT_SOURCES[query.branch] ?? []) {
+    const plan = planOn(source, request, query);
+    if (plan) return plan;
+  }
+  return null;
+}
+
+function planOn(source: Source, request: AggregateRequest, query: BranchQuery): RollupPlan | null {
   const leadMeasures = query.measures.filter((m) => LEAD_MEASURES[m] !== undefined);
   const countMeasures = query.measures.filter((m) => LEAD_MEASURES[m] === undefined);
-  if (countMeasures.some((m) => COUNT_MEASURES[m] === undefined)) return null;
-  if (query.keys.some((m) => KEY_SUMS[m] === undefined)) return null;
-  const source = query.branch === 'cohort' ? COHORT : DECISION;
-  const columns = columnsFor(source, request, query.branch === 'decision');
+  const holds = (m: MeasureId) => source.measures.includes(m);
+  if (!countMeasures.every(holds)) return null;
+  if (!query.keys.every((m) => holds(m) && KEY_SUMS[m] !== undefined)) return null;
+  const columns = columnsFor(source, request);
   if (!columns) return null;
   const groupingSets = request.groupingSets ?? [[...request.dimensions.keys()], []];
 
@@ -203,7 +127,7 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
   const bind = binder(values);
   const dims = request.dimensions.map(columns.column);
   const where = whereOf(source, request, columns.column, bind);
-  if (query.branch === 'decision') where.push(`f.breakdown = ${bind(columns.breakdown)}`);
+  if (source.hasBreakdowns) where.push(`f.breakdown = ${bind(columns.breakdown)}`);
   const select = [
     ...dims.map((column, i) => `(${column})::text AS d${i}`),
     dims.length > 0 ? `GROUPING(${dims.map((c) => `(${c})`).join(', ')}) AS g` : '0 AS g',
@@ -216,18 +140,16 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
           .map((set) => `(${set.map((i) => `(${dims[i]})`).join(', ')})`)
           .join(', ')})`
       : '';
-  const table = query.branch === 'cohort' ? 'statistics_cohort_counts' : 'statistics_decision_counts';
   const counts = {
-    text: `SELECT ${select.join(', ')} FROM ${table} f WHERE ${where.join(' AND ')}${groupBy}`,
+    text: `SELECT ${select.join(', ')} FROM ${source.table} f WHERE ${where.join(' AND ')}${groupBy}`,
     values,
   };
 
   let leads: SqlText | null = null;
   if (leadMeasures.length > 0) {
-    const leadSource = query.branch === 'cohort' ? COHORT_LEAD_TIMES : LEAD_TIMES;
-    const leadTable = query.branch === 'cohort' ? 'statistics_cohort_lead_times' : 'statistics_lead_times';
-    const leadColumns = columnsFor(leadSource, request, false);
-    if (!leadColumns) return null;
+    const leadSource = { cohort: COHORT_LEAD_TIMES, decision: LEAD_TIMES }[query.branch as string];
+    const leadColumns = leadSource ? columnsFor(leadSource, request) : null;
+    if (!leadSource || !leadColumns) return null;
     const leadValues: unknown[] = [];
     const leadBind = binder(leadValues);
     const leadDims = request.dimensions.map(leadColumns.column);
@@ -239,7 +161,7 @@ export function planRollupQuery(request: AggregateRequest, query: BranchQuery): 
     const keyNames = [...leadDims.map((_, i) => `d${i}`), 'lead'];
     leads = {
       text: `SELECT ${keyNames.join(', ')}, array_agg(days ORDER BY days) AS days, array_agg(n ORDER BY days) AS counts
-        FROM (SELECT ${keys.join(', ')}, f.days, sum(f.dossiers)::int AS n FROM ${leadTable} f
+        FROM (SELECT ${keys.join(', ')}, f.days, sum(f.dossiers)::int AS n FROM ${leadSource.table} f
               WHERE ${leadWhere.join(' AND ')} GROUP BY ${keyNames.join(', ')}, f.days) h
         GROUP BY ${keyNames.join(', ')}`,
       values: leadValues,
