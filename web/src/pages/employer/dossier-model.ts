@@ -71,7 +71,9 @@ export interface UploadedDocument {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the clock's current run (absent from older servers). */
-  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'FEE_PAID' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  /** On the fast lane, the clock waits for the fee to be paid (absent from older servers). */
+  awaitingFee?: boolean;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;

@@ -82,7 +82,9 @@ export interface Step {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the current run (absent from older servers). */
-  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'FEE_PAID' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  /** On the fast lane, the clock waits for the fee to be paid (absent from older servers). */
+  awaitingFee?: boolean;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
