@@ -287,6 +287,10 @@ export interface LeadTimes {
     withinDeadline: number;
     shareWithinDeadline: number | null;
     averageDays?: number | null;
+    /** The §2.4 target (30 days) and the mean of the dossiers it applies to (absent from older servers). */
+    averageTargetDays?: number | null;
+    averageDaysUnderTarget?: number | null;
+    meetsAverageTarget?: boolean | null;
     medianDays: number | null;
     p90Days: number | null;
   }>;
