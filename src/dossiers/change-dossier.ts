@@ -12,7 +12,7 @@ import {
   type DossierStatus,
   IllegalTransitionError,
 } from './lifecycle/dossier-lifecycle.ts';
-import { clockStartOf, projectClock } from './lifecycle/legal-clock.ts';
+import { clockStartOf, projectClock, runsFromSubmission } from './lifecycle/legal-clock.ts';
 
 /** Who acts: a signed-in user in a role, or Loket itself (admissibility, jobs). */
 export interface Acting {
@@ -69,11 +69,14 @@ export async function changeDossier(
   const deadlineDays = change.patch?.deadline_days ?? dossier.deadline_days;
   // The clock starts at admissibility, on the fast lane at submission (legal-clock.ts): before it,
   // the log need not be read.
-  const startsAt = clockStartOf(change.patch?.assessment ?? dossier.assessment);
+  const startsAt = clockStartOf(
+    change.patch?.assessment ?? dossier.assessment,
+    change.patch?.fee_paid_on ?? dossier.fee_paid_on,
+  );
   const isClockStarted =
     dossier.admissible_on !== null ||
     change.action === 'DECLARE_ADMISSIBLE' ||
-    (startsAt === 'SUBMISSION' && (dossier.submitted_at !== null || change.action === 'SUBMIT'));
+    (runsFromSubmission(startsAt) && (dossier.submitted_at !== null || change.action === 'SUBMIT'));
   const clock =
     deadlineDays && isClockStarted
       ? projectClock(await listActions(trx, dossier.id), deadlineDays, startsAt)

@@ -155,7 +155,12 @@ export async function buildDossierOverview(
     ? assessmentIn(dossier, reader.lang, mapping?.applicationPatch)
     : assessmentIn(dossier, reader.lang, undefined, !registerCheck);
   const clock = dossier.deadline_days
-    ? computeLegalClock(actions, dossier.deadline_days, reader.today, clockStartOf(dossier.assessment))
+    ? computeLegalClock(
+        actions,
+        dossier.deadline_days,
+        reader.today,
+        clockStartOf(dossier.assessment, dossier.fee_paid_on),
+      )
     : null;
   const procedureType = assessment?.procedure.type ?? null;
   return {

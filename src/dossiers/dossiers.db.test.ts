@@ -161,9 +161,13 @@ describe('dossiers: from draft to decision', () => {
     const early = await act(caseHandler, draft.id, { action: 'START_REVIEW', version: dossier.version });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('LOKET_ILLEGAL_TRANSITION');
+    // Unpaid, the fast lane's clock waits for the fee: an application is handled only once paid
+    // (policy note 002 §2.5; legal-clock.ts, ClockStart).
+    const unpaid = (await caseHandler.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
+    expect(unpaid.clock).toMatchObject({ startedOn: null, dueDate: null, awaitingFee: true });
 
-    // Paid and so admissible two days after the application: the fast lane's clock already runs
-    // from the application (policy note 002 §2.2, "vanaf het moment van aanvraag").
+    // Paid and so admissible two days after the submission: the fast lane's 15 days run "vanaf het
+    // moment van aanvraag" (§2.2), the application paid for, so from the payment.
     clock = new Date('2026-03-04T09:00:00Z');
     const paid = await caseHandler.request('POST', `/api/v1/dossiers/${draft.id}/fee/payment`, {
       paidOn: '2026-03-04',
@@ -181,17 +185,18 @@ describe('dossiers: from draft to decision', () => {
 
     let view = (await caseHandler.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
     expect(view.clock).toMatchObject({
-      startedOn: '2026-03-02',
-      startedBy: 'SUBMIT',
-      dueDate: '2026-03-17',
-      daysLeft: 13,
+      startedOn: '2026-03-04',
+      startedBy: 'FEE_PAID',
+      dueDate: '2026-03-19',
+      daysLeft: 15,
+      awaitingFee: false,
     });
     const stored = await database.db
       .selectFrom('dossiers')
       .select(['admissible_on', 'due_date'])
       .where('id', '=', draft.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ admissible_on: '2026-03-04', due_date: '2026-03-17' });
+    expect(stored).toMatchObject({ admissible_on: '2026-03-04', due_date: '2026-03-19' });
     view = (await act(caseHandler, draft.id, { action: 'START_REVIEW', version: view.version })).json();
     expect(view.status).toBe('IN_REVIEW');
     expect(view.assignee?.displayName).toBeTruthy();
@@ -205,7 +210,7 @@ describe('dossiers: from draft to decision', () => {
     expect(asked.statusCode, asked.body).toBe(200);
     clock = new Date('2026-03-12T09:00:00Z');
     const paused = (await caseHandler.request('GET', `/api/v1/dossiers/${draft.id}`)).json();
-    expect(paused.clock).toMatchObject({ isPaused: true, pausedDays: 7, dueDate: '2026-03-24' });
+    expect(paused.clock).toMatchObject({ isPaused: true, pausedDays: 7, dueDate: '2026-03-26' });
     const answered = await act(employer, draft.id, {
       action: 'ANSWER_INFORMATION',
       version: paused.version,
@@ -215,8 +220,8 @@ describe('dossiers: from draft to decision', () => {
     expect(answered.json().clock).toMatchObject({
       isPaused: false,
       pausedDays: 7,
-      dueDate: '2026-03-24',
-      daysLeft: 12,
+      dueDate: '2026-03-26',
+      daysLeft: 14,
     });
 
     const tooLong = await act(caseHandler, draft.id, {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentile, summariseLeadTimes } from './lead-times.ts';
+import { isUnderAverageTarget, percentile, summariseLeadTimes } from './lead-times.ts';
+import { leadTimeStart } from './supervision.ts';
 
 describe('lead times', () => {
   it('take the nearest-rank percentile', () => {
@@ -39,6 +40,10 @@ describe('lead times', () => {
         averageDays: 30,
         medianDays: 30,
         p90Days: 30,
+        // No dossier filed from 2026 in the input: the target applies, no figure to set against it.
+        averageTargetDays: 30,
+        averageDaysUnderTarget: null,
+        meetsAverageTarget: null,
       },
       {
         category: 'HIGHLY_SKILLED',
@@ -49,7 +54,51 @@ describe('lead times', () => {
         averageDays: 15,
         medianDays: 10,
         p90Days: 20,
+        // The highly skilled have the fast lane's maximum, not the 30-day average (§2.2, §2.4).
+        averageTargetDays: null,
+        averageDaysUnderTarget: null,
+        meetsAverageTarget: null,
       },
     ]);
+  });
+
+  it('set the 30-day average target against the dossiers other than highly skilled filed from 2026 (policy note 002 §2.4)', () => {
+    expect(isUnderAverageTarget('MEDIUM_SKILLED_SHORTAGE', '2025-12-31')).toBe(false);
+    expect(isUnderAverageTarget('MEDIUM_SKILLED_SHORTAGE', '2026-01-01')).toBe(true);
+    expect(isUnderAverageTarget('HIGHLY_SKILLED', '2026-01-01')).toBe(false);
+    const row = (leadTimeDays: number, filedOn: string) => ({
+      category: 'MEDIUM_SKILLED_SHORTAGE',
+      leadTimeDays,
+      isWithinDeadline: leadTimeDays <= 45,
+      isUnderAverageTarget: isUnderAverageTarget('MEDIUM_SKILLED_SHORTAGE', filedOn),
+    });
+    // A 2025 dossier of 110 days is in the average of the period, not in the target's.
+    const [met] = summariseLeadTimes([row(20, '2026-01-05'), row(40, '2026-02-01'), row(110, '2025-12-20')]);
+    expect(met).toMatchObject({ averageDays: 56.7, averageDaysUnderTarget: 30, meetsAverageTarget: true });
+    const [missed] = summariseLeadTimes([row(20, '2026-01-05'), row(41, '2026-02-01')]);
+    // Both within the 45-day maximum, yet the average misses the target.
+    expect(missed).toMatchObject({
+      withinDeadline: 2,
+      averageDaysUnderTarget: 30.5,
+      meetsAverageTarget: false,
+    });
+  });
+
+  it('count each lead time from the day its legal clock started (policy note 002 §2.2)', () => {
+    const fastLane = { procedure: { track: 'FAST_LANE' }, fee: { amountDue: 200 } };
+    const standard = { procedure: { track: 'STANDARD' }, fee: { amountDue: 200 } };
+    const dates = { submitted_on: '2026-03-02', admissible_on: '2026-03-04' };
+    expect(leadTimeStart({ ...dates, assessment: standard, fee_paid_on: '2026-03-04' })).toBe('2026-03-04');
+    expect(leadTimeStart({ ...dates, assessment: fastLane, fee_paid_on: '2026-03-02' })).toBe('2026-03-02');
+    expect(leadTimeStart({ ...dates, assessment: fastLane, fee_paid_on: '2026-03-04' })).toBe('2026-03-04');
+    const before2026 = { procedure: { track: 'FAST_LANE' }, fee: { amountDue: 0 } };
+    expect(
+      leadTimeStart({
+        submitted_on: '2025-06-02',
+        admissible_on: '2025-06-05',
+        assessment: before2026,
+        fee_paid_on: null,
+      }),
+    ).toBe('2025-06-02');
   });
 });

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { toDayNumber } from '../../rules/dates/iso-date.ts';
+import { brusselsDate } from '../../server/today.ts';
 import { effectiveDueDateSql, OPEN_STATUSES } from '../dossiers.repo.ts';
-import { summariseLeadTimes } from './lead-times.ts';
+import { clockStartOf, runsFromSubmission } from '../lifecycle/legal-clock.ts';
+import { isUnderAverageTarget, summariseLeadTimes } from './lead-times.ts';
 
 /** Open dossiers per case handler, with those at risk or overdue today. */
 export async function workloadPerCaseHandler(db: Db, today: string) {
@@ -57,20 +59,55 @@ export async function workloadPerCaseHandler(db: Db, today: string) {
   };
 }
 
-/** Lead time from admissibility to the regional decision, per category, for decisions in [from, to]. */
+/**
+ * The day a decided dossier's lead time counts from: the day its legal clock started (legal-clock.ts),
+ * so the figure and the deadline measure the same span. Standard track: admissibility; fast lane:
+ * the application (§2.2 "vanaf het moment van aanvraag"), or the payment when the fee was paid later.
+ */
+export function leadTimeStart(row: {
+  assessment: unknown;
+  submitted_on: string | null;
+  fee_paid_on: string | null;
+  admissible_on: string;
+}): string {
+  const startsAt = clockStartOf(row.assessment, row.fee_paid_on);
+  if (!runsFromSubmission(startsAt) || row.submitted_on === null) return row.admissible_on;
+  return typeof startsAt === 'object' && startsAt.feePaidOn > row.submitted_on
+    ? startsAt.feePaidOn
+    : row.submitted_on;
+}
+
+/** Lead time from the clock's start to the regional decision, per category, for decisions in [from, to]. */
 export async function leadTimesPerCategory(db: Db, from: string, to: string) {
   const rows = await db
     .selectFrom('dossiers')
-    .select(['category', 'admissible_on', 'decided_on', 'due_date'])
+    .select([
+      'category',
+      'assessment',
+      'submitted_at',
+      'fee_paid_on',
+      'admissible_on',
+      'decided_on',
+      'due_date',
+    ])
     .where('decided_on', '>=', from)
     .where('decided_on', '<=', to)
     .where('admissible_on', 'is not', null)
     .execute();
   return summariseLeadTimes(
-    rows.map((row) => ({
-      category: row.category,
-      leadTimeDays: toDayNumber(row.decided_on as string) - toDayNumber(row.admissible_on as string),
-      isWithinDeadline: row.due_date !== null && (row.decided_on as string) <= row.due_date,
-    })),
+    rows.map((row) => {
+      const submittedOn = row.submitted_at ? brusselsDate(new Date(row.submitted_at)) : null;
+      const start = leadTimeStart({
+        ...row,
+        submitted_on: submittedOn,
+        admissible_on: row.admissible_on as string,
+      });
+      return {
+        category: row.category,
+        leadTimeDays: toDayNumber(row.decided_on as string) - toDayNumber(start),
+        isWithinDeadline: row.due_date !== null && (row.decided_on as string) <= row.due_date,
+        isUnderAverageTarget: isUnderAverageTarget(row.category, submittedOn),
+      };
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess, CATEGORIES } from '../../rules/index.ts';
-import { applicationSteps, type Question } from './application-steps.ts';
-import { type Draft, writePath } from './draft.ts';
+import { applicationSteps, clearUnasked, isAsked, type Question } from './application-steps.ts';
+import { type Draft, readPath, writePath } from './draft.ts';
 
 function sampleAnswer(question: Question): unknown {
   switch (question.input) {
@@ -63,6 +63,7 @@ describe('application steps', () => {
         applicationSteps(category).some((step) => step.questions.some((question) => question.path === path)),
       );
     expect(askedIn('application.religion.shortageDemonstrated')).toEqual(['MINISTER_OF_RELIGION']);
+    // Highly skilled only, and there only on the answers of the nurse exception (next test).
     expect(askedIn('application.worker.naricReference')).toEqual(['HIGHLY_SKILLED']);
     expect(askedIn('application.job.sectorScaleMonthly').sort()).toEqual(
       ['MEDIUM_SKILLED_SHORTAGE', 'OTHER_LABOUR_MARKET_TEST'].sort(),
@@ -74,5 +75,91 @@ describe('application steps', () => {
         .find((question) => question.path === 'application.job.grossAnnualSalary');
       expect(salary?.required, category).toBe(true);
     }
+  });
+});
+
+describe('questions that depend on earlier answers (issue 13)', () => {
+  const questionsOf = (category: (typeof CATEGORIES)[number]) =>
+    applicationSteps(category).flatMap((step) => step.questions);
+  const highlySkilled = questionsOf('HIGHLY_SKILLED');
+  const question = (path: string) => highlySkilled.find((candidate) => candidate.path === path) as Question;
+  const base = {
+    applicationDate: '2026-04-15',
+    category: 'HIGHLY_SKILLED',
+    employer: { enterpriseNumber: '0403170701' },
+    worker: { birthDate: '1990-05-01', nationality: 'IN', qualificationVks: 6 },
+    job: { grossAnnualSalary: 70000, workplacePostalCode: '9000', startDate: '2026-06-01' },
+  };
+
+  // Every combination of the answers the nurse exception reads: the form asks the care function
+  // and the NARIC file exactly when the rule, without them, reports them missing.
+  const professions = ['NURSE', 'TEACHER', undefined] as const;
+  const levels = [3, 4, 5, 6] as const;
+  const care = [true, false, undefined] as const;
+  const combinations = professions.flatMap((profession) =>
+    levels.flatMap((requiredVks) =>
+      care.map((isCareFunction) => ({ profession, requiredVks, isCareFunction })),
+    ),
+  );
+  it.each(combinations)('ask the care function and the NARIC file as the rule needs them: %o', (answers) => {
+    const application = {
+      ...base,
+      worker: { ...base.worker, ...(answers.profession ? { profession: answers.profession } : {}) },
+      job: {
+        ...base.job,
+        requiredVks: answers.requiredVks,
+        ...(answers.isCareFunction === undefined ? {} : { isCareFunction: answers.isCareFunction }),
+      },
+    };
+    const answerAt = (path: string) => readPath({ application }, path);
+    const missing = assess(application).reasons.find((reason) => reason.code === 'MISSING_INFORMATION');
+    const missingFields = (missing?.facts as { fields?: string[] } | undefined)?.fields ?? [];
+    const careAsked = isAsked(question('application.job.isCareFunction'), answerAt);
+    const naricAsked = isAsked(question('application.worker.naricReference'), answerAt);
+    // Without the answer, the rule wants it exactly when the form asks it.
+    const withoutCare = { ...application, job: { ...application.job, isCareFunction: undefined } };
+    const careNeeded = (
+      (
+        assess(JSON.parse(JSON.stringify(withoutCare))).reasons.find((r) => r.code === 'MISSING_INFORMATION')
+          ?.facts as { fields?: string[] } | undefined
+      )?.fields ?? []
+    ).includes('job.isCareFunction');
+    expect(careAsked).toBe(careNeeded);
+    expect(naricAsked).toBe(missingFields.includes('worker.naricReference'));
+  });
+
+  it('never ask the NARIC file of a highly skilled function, of a teacher, or outside a care function', () => {
+    const asks = (application: Record<string, unknown>) =>
+      isAsked(question('application.worker.naricReference'), (path) => readPath({ application }, path));
+    expect(asks({ worker: {}, job: { requiredVks: 6 } })).toBe(false);
+    expect(asks({ worker: { profession: 'NURSE' }, job: { requiredVks: 6, isCareFunction: true } })).toBe(
+      false,
+    );
+    expect(asks({ worker: { profession: 'TEACHER' }, job: { requiredVks: 4, isCareFunction: true } })).toBe(
+      false,
+    );
+    expect(asks({ worker: { profession: 'NURSE' }, job: { requiredVks: 4, isCareFunction: false } })).toBe(
+      false,
+    );
+    expect(asks({ worker: { profession: 'NURSE' }, job: { requiredVks: 4, isCareFunction: true } })).toBe(
+      true,
+    );
+  });
+
+  it('clear a NARIC file once the answers no longer ask it, and keep it while they do', () => {
+    const nurse: Draft = {
+      application: {
+        ...base,
+        worker: { ...base.worker, profession: 'NURSE', naricReference: 'NARIC-2026-0042' },
+        job: { ...base.job, requiredVks: 4, isCareFunction: true },
+      },
+      workerIdentity: {},
+    };
+    expect(clearUnasked(nurse, 'HIGHLY_SKILLED').cleared).toEqual([]);
+    const highLevel = writePath(nurse, 'application.job.requiredVks', 6);
+    const { draft, cleared } = clearUnasked(highLevel, 'HIGHLY_SKILLED');
+    expect(cleared.sort()).toEqual(['application.job.isCareFunction', 'application.worker.naricReference']);
+    expect(readPath(draft, 'application.worker.naricReference')).toBeUndefined();
+    expect(readPath(draft, 'application.worker.profession')).toBe('NURSE');
   });
 });

@@ -1,4 +1,5 @@
 import type { Category } from '../../rules/index.ts';
+import { type Draft, readPath, writePath } from './draft.ts';
 
 /**
  * The questions of the multi-step application, per category: only what that category's rules
@@ -36,7 +37,51 @@ export interface Question {
    * nationality, those of workers who need no work authorisation (see `withNationalityNotice`).
    */
   readonly noApplicationFor?: readonly string[];
+  /**
+   * Asked only when every one of these answers holds (the rule that needs the question needs it
+   * only then). Absent: asked whenever the category asks it. See `isAsked`.
+   */
+  readonly askedWhen?: readonly AnswerCondition[];
 }
+
+/** One earlier answer a question depends on: equal to a value, or a number below a bound. */
+export interface AnswerCondition {
+  readonly path: string;
+  readonly equals?: string | number | boolean;
+  readonly below?: number;
+}
+
+/**
+ * Whether a question is asked given the answers so far (`answerAt` reads an answer by its path).
+ * Form, self-check and server read the same conditions: the server clears an answer to a question
+ * no longer asked (`clearUnasked` in intake.ts), so a NARIC reference does not outlive the nurse.
+ */
+export function isAsked(
+  question: { readonly askedWhen?: readonly AnswerCondition[] | undefined },
+  answerAt: (path: string) => unknown,
+): boolean {
+  return (question.askedWhen ?? []).every((condition) => {
+    const answer = answerAt(condition.path);
+    if (condition.equals !== undefined && answer !== condition.equals) return false;
+    if (condition.below !== undefined && !(typeof answer === 'number' && answer < condition.below))
+      return false;
+    return true;
+  });
+}
+
+/**
+ * The highly skilled function level below which the nurse exception is in play: the rule data's
+ * `function.highlySkilledMinimumRequiredVks` (VKS 5 from 2026). The form asks only filings of
+ * today; `application-steps.test.ts` checks this figure against the rule data in force.
+ */
+export const NURSE_EXCEPTION_BELOW_VKS = 5;
+
+// Policy note 002 §2.2: the exception is "voor verpleegkundigen die in afwachting van de erkenning van
+// hun buitenlands diploma een andere functie in de zorg opnemen" (checkHighlySkilledFunction).
+const NURSE_BELOW_HIGHLY_SKILLED: readonly AnswerCondition[] = [
+  { path: 'application.worker.profession', equals: 'NURSE' },
+  { path: 'application.job.requiredVks', below: NURSE_EXCEPTION_BELOW_VKS },
+];
 
 export const STEP_IDS = ['employer', 'worker', 'job', 'specific', 'documents', 'review'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -46,11 +91,13 @@ const q = (
   input: InputKind,
   required: boolean,
   options?: readonly (string | number)[],
+  askedWhen?: readonly AnswerCondition[],
 ): Question => ({
   path,
   input,
   required,
   ...(options ? { options } : {}),
+  ...(askedWhen ? { askedWhen } : {}),
 });
 
 const VKS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
@@ -129,12 +176,8 @@ export function applicationSteps(category: Category): Step[] {
   ];
   if (asked('qualification'))
     worker.push(q('application.worker.qualificationVks', 'choice', required('qualification'), VKS));
-  if (asked('profession')) {
-    worker.push(
-      q('application.worker.profession', 'choice', false, ['NURSE', 'TEACHER']),
-      q('application.worker.naricReference', 'text', false),
-    );
-  }
+  if (asked('profession'))
+    worker.push(q('application.worker.profession', 'choice', false, ['NURSE', 'TEACHER']));
 
   const job: Question[] = [
     q('application.job.title', 'text', true),
@@ -149,7 +192,18 @@ export function applicationSteps(category: Category): Step[] {
   if (asked('sectorScale'))
     job.push(q('application.job.sectorScaleMonthly', 'amount', required('sectorScale')));
   job.push(q('application.job.employmentFraction', 'fraction', required('fraction')));
-  if (category === 'HIGHLY_SKILLED') job.push(q('application.job.isCareFunction', 'boolean', false));
+  if (asked('profession')) {
+    // Only for a nurse in a function below the highly skilled level (the rule's MISSING_INFORMATION
+    // then), and the NARIC file only once that function is a care function: never of every
+    // highly skilled application (issue 13, "only for the categories that need them").
+    job.push(
+      q('application.job.isCareFunction', 'boolean', false, undefined, NURSE_BELOW_HIGHLY_SKILLED),
+      q('application.worker.naricReference', 'text', false, undefined, [
+        ...NURSE_BELOW_HIGHLY_SKILLED,
+        { path: 'application.job.isCareFunction', equals: true },
+      ]),
+    );
+  }
   if (asked('migrationList')) job.push(q('application.job.migrationListFunction', 'migrationList', true));
   if (asked('shortageList')) job.push(q('application.job.onVdabShortageList', 'boolean', true));
   if (asked('sector'))
@@ -225,4 +279,18 @@ export function withNationalityNotice(steps: readonly Step[], nationalities: rea
         : question,
     ),
   }));
+}
+
+/**
+ * The draft without the answers to questions its other answers no longer ask (a NARIC reference
+ * once the worker is no longer a nurse in a care function below VKS 5), and the paths removed:
+ * Loket keeps no personal data the application does not need.
+ */
+export function clearUnasked(draft: Draft, category: Category): { draft: Draft; cleared: string[] } {
+  const answerAt = (path: string) => readPath(draft, path);
+  const cleared = applicationSteps(category)
+    .flatMap((step) => step.questions)
+    .filter((question) => !isAsked(question, answerAt) && readPath(draft, question.path) !== undefined)
+    .map((question) => question.path);
+  return { draft: cleared.reduce((next, path) => writePath(next, path, undefined), draft), cleared };
 }

@@ -366,4 +366,35 @@ describe('intake: what is refused before submission, and the fee only when due',
       },
     ]);
   });
+  it('asks the NARIC file only of a nurse in a care function below VKS 5, and forgets it when no longer asked (issue 13)', async () => {
+    const draft = await answeredDraft({
+      worker: { 'application.worker.profession': 'NURSE' },
+      job: {
+        'application.job.requiredVks': 4,
+        'application.job.isCareFunction': true,
+        'application.worker.naricReference': 'NARIC-2026-0042',
+      },
+    });
+    expect(draft.application.worker.naricReference).toBe('NARIC-2026-0042');
+    const jobStep = draft.steps.find((step: { id: string }) => step.id === 'job');
+    const naric = jobStep.questions.find(
+      (q: { path: string }) => q.path === 'application.worker.naricReference',
+    );
+    expect(naric.askedWhen).toEqual([
+      { path: 'application.worker.profession', equals: 'NURSE' },
+      { path: 'application.job.requiredVks', below: 5 },
+      { path: 'application.job.isCareFunction', equals: true },
+    ]);
+
+    // A function at VKS 6 needs no exception: the care answer and the NARIC file are cleared.
+    const saved = await driver().saveStep(draft.id, 'job', draft.version, {
+      ...HIGHLY_SKILLED_ANSWERS.job,
+      'application.job.requiredVks': 6,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await driver().view(draft.id);
+    expect(after.application.worker.naricReference).toBeUndefined();
+    expect(after.application.job.isCareFunction).toBeUndefined();
+    expect(after.application.worker.profession).toBe('NURSE');
+  });
 });

@@ -26,7 +26,7 @@ import { createStructuredReference } from '../fees/structured-reference.ts';
 import { runAdmissibility } from '../handling/run-admissibility.ts';
 import { checkAdmissibility } from '../lifecycle/admissibility.ts';
 import { REGISTER_CHECK_LEASE_SECONDS } from '../register-check/run-register-checks.ts';
-import { applicationSteps, findStep, type Question } from './application-steps.ts';
+import { applicationSteps, clearUnasked, findStep, isAsked, type Question } from './application-steps.ts';
 import { type Draft, isAnswered, readPath, writePath } from './draft.ts';
 import {
   answerCheckErrors,
@@ -149,8 +149,9 @@ function implausibleDatesOn(draft: Draft, questions: readonly Question[], lang: 
 }
 
 function missingAnswers(draft: Draft, questions: readonly Question[], lang: Lang): FieldError[] {
+  const answerAt = (path: string) => readPath(draft, path);
   return questions
-    .filter((question) => question.required && !isAnswered(readPath(draft, question.path)))
+    .filter((q) => q.required && isAsked(q, answerAt) && !isAnswered(answerAt(q.path)))
     .map((question) => fieldError(question.path, 'required', lang));
 }
 
@@ -241,7 +242,7 @@ export async function saveDraftStep(
         const question = KEPT_RULES.has(error.rule) ? undefined : questionOf(given, error.path);
         if (question) invalid.add(question.path);
       }
-      draft = withAnswers(invalid);
+      draft = clearUnasked(withAnswers(invalid), dossier.category as Category).draft;
       const remaining = stepErrors(draft, step.questions, input.lang, today).filter(
         (error) =>
           !KEPT_RULES.has(error.rule) &&
@@ -255,12 +256,12 @@ export async function saveDraftStep(
       const chosen = readPath(draft, 'application.employer.enterpriseNumber');
       await assertEmployerActsFor(trx, user, String(chosen ?? ''));
     }
-    const changed = given
+    const changed /* with the answers no longer asked (clearUnasked) */ = applicationSteps(
+      dossier.category as Category,
+    )
+      .flatMap((step) => step.questions)
       .filter((question) => !invalid.has(question.path))
-      .filter(
-        (question) =>
-          JSON.stringify(readPath(stored, question.path)) !== JSON.stringify(readPath(draft, question.path)),
-      )
+      .filter((q) => JSON.stringify(readPath(stored, q.path)) !== JSON.stringify(readPath(draft, q.path)))
       .map((question) => question.path);
     if (errors.length > 0 && changed.length === 0) {
       assertVersion(dossier, input.version);

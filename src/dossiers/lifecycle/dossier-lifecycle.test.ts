@@ -180,6 +180,47 @@ describe('legal clock', () => {
     expect(clockStartOf(null)).toBe('ADMISSIBILITY');
   });
 
+  it('on the fast lane with a fee due, runs from the payment when paid after the submission (policy note 002 §2.2, §2.5)', () => {
+    const fastLaneWithFee = { procedure: { track: 'FAST_LANE' }, fee: { amountDue: 200 } };
+    // 2025: no retributie existed (fee 0), the clock runs from the submission.
+    expect(clockStartOf({ procedure: { track: 'FAST_LANE' }, fee: { amountDue: 0 } })).toBe('SUBMISSION');
+    expect(clockStartOf(fastLaneWithFee)).toBe('FEE_UNPAID');
+    expect(clockStartOf(fastLaneWithFee, '2026-03-04')).toEqual({ feePaidOn: '2026-03-04' });
+    expect(clockStartOf({ procedure: { track: 'STANDARD' }, fee: { amountDue: 200 } }, null)).toBe(
+      'ADMISSIBILITY',
+    );
+
+    const submitted = [step('SUBMIT', 'EMPLOYER', '2026-03-01')];
+    // Unpaid: nothing runs, and the reader is told the clock waits for the fee.
+    expect(computeLegalClock(submitted, 15, '2026-03-20', 'FEE_UNPAID')).toMatchObject({
+      startedOn: null,
+      dueDate: null,
+      awaitingFee: true,
+      isOverdue: false,
+    });
+    expect(projectClock(submitted, 15, 'FEE_UNPAID').dueDate).toBeNull();
+    // Paid three days later: 15 days from the payment, and it says so.
+    const paid = [...submitted, step('DECLARE_ADMISSIBLE', 'SYSTEM', '2026-03-04')];
+    expect(computeLegalClock(paid, 15, '2026-03-05', { feePaidOn: '2026-03-04' })).toMatchObject({
+      startedOn: '2026-03-04',
+      startedBy: 'FEE_PAID',
+      dueDate: '2026-03-19',
+      awaitingFee: false,
+    });
+    expect(projectClock(paid, 15, { feePaidOn: '2026-03-04' }).dueDate).toBe('2026-03-19');
+    // Paid on the day of the submission: the submission starts it, as without a fee.
+    expect(computeLegalClock(paid, 15, '2026-03-05', { feePaidOn: '2026-03-01' })).toMatchObject({
+      startedOn: '2026-03-01',
+      startedBy: 'SUBMIT',
+      dueDate: '2026-03-16',
+    });
+    // Declared admissible by staff without payment: that starts it.
+    expect(computeLegalClock(paid, 15, '2026-03-05', 'FEE_UNPAID')).toMatchObject({
+      startedBy: 'DECLARE_ADMISSIBLE',
+      dueDate: '2026-03-19',
+    });
+  });
+
   it('stops while information is requested and resumes on the answer', () => {
     const log = [
       ...admissible,

@@ -26,19 +26,42 @@ export const APPEAL_DECISION_MONTHS = 6;
  * maximale doorlooptijd van 15 dagen vanaf het moment van aanvraag" (policy note 002 §2.2), so its
  * clock starts at the submission; every other track at admissibility (BVR 7 Dec 2018: the term runs
  * from the admissible application). A later admissibility does not restart a fast-lane clock.
+ *
+ * From 2026 a retributie is due, "betaald … door de werkgever die de aanvraag indient" (§2.5), paid
+ * at filing, with no processing without payment (vlaanderen.be, decision of 14 Jul 2025). An
+ * application whose fee is unpaid is not yet one the service may handle: a fast-lane clock with a fee
+ * due starts on the later of the submission and the payment (`{ feePaidOn }`), and does not run
+ * while the fee is unpaid (`FEE_UNPAID`). The standard track is unaffected: an unpaid dossier is not
+ * admissible (admissibility.ts, AWAITING_FEE), so its clock cannot start before payment anyway.
  */
-export type ClockStart = 'SUBMISSION' | 'ADMISSIBILITY';
+export type ClockStart = 'SUBMISSION' | 'ADMISSIBILITY' | 'FEE_UNPAID' | { readonly feePaidOn: string };
 
-/** The start rule of a dossier, from the track its stored assessment gave at submission. */
-export function clockStartOf(assessment: unknown): ClockStart {
-  const procedure = (assessment as { procedure?: { track?: unknown } } | null | undefined)?.procedure;
-  return procedure?.track === 'FAST_LANE' ? 'SUBMISSION' : 'ADMISSIBILITY';
+/**
+ * The start rule of a dossier, from the track and fee its stored assessment gave at submission and
+ * the day the fee was paid (null: not paid).
+ */
+export function clockStartOf(assessment: unknown, feePaidOn: string | null = null): ClockStart {
+  const stored = assessment as
+    | { procedure?: { track?: unknown }; fee?: { amountDue?: unknown } }
+    | null
+    | undefined;
+  if (stored?.procedure?.track !== 'FAST_LANE') return 'ADMISSIBILITY';
+  const feeDue = typeof stored.fee?.amountDue === 'number' && stored.fee.amountDue > 0;
+  if (!feeDue) return 'SUBMISSION';
+  return feePaidOn ? { feePaidOn } : 'FEE_UNPAID';
+}
+
+/** Whether a dossier's clock may run once it is submitted, before any admissibility. */
+export function runsFromSubmission(startsAt: ClockStart): boolean {
+  return startsAt !== 'ADMISSIBILITY' && startsAt !== 'FEE_UNPAID';
 }
 
 export interface LegalClock {
   startedOn: string | null;
   /** What started the current run, so a reader sees why it runs from `startedOn`. */
-  startedBy: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy: 'SUBMIT' | 'FEE_PAID' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  /** On the fast lane, the clock waits for the fee (`ClockStart` FEE_UNPAID): nothing runs yet. */
+  awaitingFee: boolean;
   dueDate: string | null;
   /** Calendar days left on `today` (negative when overdue); null before the clock starts or after the decision. */
   daysLeft: number | null;
@@ -61,12 +84,26 @@ const STOPS_CLOCK = new Set([
   'DECIDE_APPEAL',
   'GRANT_ON_APPEAL',
 ]);
-const STARTS_CLOCK: Record<ClockStart, ReadonlySet<string>> = {
+const STARTS_CLOCK = {
   ADMISSIBILITY: new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']),
   SUBMISSION: new Set(['SUBMIT', 'REOPEN_ON_APPEAL', 'APPEAL']),
-};
+  // Until the fee is paid no first run starts, unless staff declare the dossier admissible anyway.
+  FEE_UNPAID: new Set(['DECLARE_ADMISSIBLE', 'REOPEN_ON_APPEAL', 'APPEAL']),
+} as const;
 
-function startedByOf(started: LoggedAction): LegalClock['startedBy'] {
+function startsOf(startsAt: ClockStart): ReadonlySet<string> {
+  return typeof startsAt === 'string' ? STARTS_CLOCK[startsAt] : STARTS_CLOCK.SUBMISSION;
+}
+
+/** The day a run starts: a submission paid for later runs from the payment. */
+function startedOnOf(started: LoggedAction, startsAt: ClockStart): string {
+  if (typeof startsAt === 'object' && started.action === 'SUBMIT' && startsAt.feePaidOn > started.on)
+    return startsAt.feePaidOn;
+  return started.on;
+}
+
+function startedByOf(started: LoggedAction, startsAt: ClockStart): LegalClock['startedBy'] {
+  if (startedOnOf(started, startsAt) !== started.on) return 'FEE_PAID';
   return started.action as LegalClock['startedBy'];
 }
 
@@ -76,9 +113,15 @@ function runDueDate(started: LoggedAction, deadlineDays: number, pausedDays: num
   return addDays(started.on, deadlineDays + pausedDays);
 }
 
+/** The run's first entry, dated the day the run starts (the payment, for a fast lane paid late). */
+function runStart(run: readonly LoggedAction[], startsAt: ClockStart): LoggedAction | undefined {
+  const first = run[0];
+  return first ? { ...first, on: startedOnOf(first, startsAt) } : undefined;
+}
+
 /** The entries of the clock's current run: from its last (re)start, or none before admissibility. */
 function currentRun(log: readonly LoggedAction[], startsAt: ClockStart): readonly LoggedAction[] {
-  const starts = STARTS_CLOCK[startsAt];
+  const starts = startsOf(startsAt);
   const start = log.findLastIndex((entry) => starts.has(entry.action));
   return start === -1 ? [] : log.slice(start);
 }
@@ -90,11 +133,12 @@ export function computeLegalClock(
   startsAt: ClockStart = 'ADMISSIBILITY',
 ): LegalClock {
   const run = currentRun(log, startsAt);
-  const started = run[0];
+  const started = runStart(run, startsAt);
   if (!started) {
     return {
       startedOn: null,
       startedBy: null,
+      awaitingFee: startsAt === 'FEE_UNPAID' && log.some((entry) => entry.action === 'SUBMIT'),
       dueDate: null,
       daysLeft: null,
       pausedDays: 0,
@@ -119,7 +163,8 @@ export function computeLegalClock(
   if (stoppedOn) {
     return {
       startedOn: started.on,
-      startedBy: startedByOf(started),
+      startedBy: startedByOf(run[0] as LoggedAction, startsAt),
+      awaitingFee: false,
       dueDate,
       daysLeft: null,
       pausedDays,
@@ -131,7 +176,8 @@ export function computeLegalClock(
   const daysLeft = daysBetween(today, dueDate);
   return {
     startedOn: started.on,
-    startedBy: startedByOf(started),
+    startedBy: startedByOf(run[0] as LoggedAction, startsAt),
+    awaitingFee: false,
     dueDate,
     daysLeft,
     pausedDays: pausedDays + runningPause,
@@ -158,7 +204,7 @@ export function projectClock(
   startsAt: ClockStart = 'ADMISSIBILITY',
 ): StoredClock {
   const run = currentRun(log, startsAt);
-  const started = run[0];
+  const started = runStart(run, startsAt);
   if (!started) return { dueDate: null, pausedSince: null };
   let pausedDays = 0;
   let pausedSince: string | null = null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applicationSteps } from '../../../../src/dossiers/intake/application-steps.ts';
 import { assess } from '../../../../src/rules/index.ts';
 import {
+  askedQuestions,
   buildSelfCheckApplication,
   groupFieldErrors,
   isFeeDue,
@@ -211,5 +212,52 @@ describe('what the employer is asked before and after submitting', () => {
       noAuthorisationReason(assess({ ...application, worker: { ...application.worker, nationality: 'IN' } })),
     ).toBeUndefined();
     expect(noAuthorisationReason(null)).toBeUndefined();
+  });
+});
+
+describe('questions asked on earlier answers (issue 13)', () => {
+  const nurseConditions = [
+    { path: 'application.worker.profession', equals: 'NURSE' },
+    { path: 'application.job.requiredVks', below: 5 },
+  ];
+  const job: Question[] = [
+    q('application.job.requiredVks', 'choice', [1, 2, 3, 4, 5, 6, 7, 8]),
+    { ...q('application.job.isCareFunction', 'boolean'), required: false, askedWhen: nurseConditions },
+    {
+      ...q('application.worker.naricReference', 'text'),
+      required: false,
+      askedWhen: [...nurseConditions, { path: 'application.job.isCareFunction', equals: true }],
+    },
+  ];
+  const paths = (questions: Question[]) => questions.map((question) => question.path);
+  const nurse = { application: { worker: { profession: 'NURSE' } }, workerIdentity: {} };
+
+  it('show the NARIC reference only to a nurse in a care function below VKS 5, reading the earlier step as stored', () => {
+    expect(paths(askedQuestions(job, { 'application.job.requiredVks': '6' }, nurse))).toEqual([
+      'application.job.requiredVks',
+    ]);
+    expect(paths(askedQuestions(job, { 'application.job.requiredVks': '4' }, nurse))).toEqual([
+      'application.job.requiredVks',
+      'application.job.isCareFunction',
+    ]);
+    const care = { 'application.job.requiredVks': '4', 'application.job.isCareFunction': 'true' };
+    expect(paths(askedQuestions(job, care, nurse))).toEqual(paths(job));
+    const teacher = { application: { worker: { profession: 'TEACHER' } }, workerIdentity: {} };
+    expect(paths(askedQuestions(job, care, teacher))).toEqual(['application.job.requiredVks']);
+  });
+
+  it('leave a question no longer asked out of the self-check application', () => {
+    const questions: Question[] = [
+      { ...q('application.worker.profession', 'choice', ['NURSE', 'TEACHER']), required: false },
+      ...job,
+    ];
+    const application = buildSelfCheckApplication('HIGHLY_SKILLED', '2026-11-23', questions, {
+      'application.worker.profession': 'TEACHER',
+      'application.job.requiredVks': '4',
+      'application.job.isCareFunction': 'true',
+      'application.worker.naricReference': 'NARIC-1',
+    });
+    expect(application.worker).toEqual({ profession: 'TEACHER' });
+    expect(application.job).toEqual({ requiredVks: 4 });
   });
 });

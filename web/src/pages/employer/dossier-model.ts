@@ -1,3 +1,4 @@
+import { type AnswerCondition, isAsked } from '../../../../src/dossiers/intake/application-steps.ts';
 import type { DossierAction, DossierStatus } from '../../../../src/dossiers/lifecycle/dossier-lifecycle.ts';
 import type { ShownProposal, ShownRevocation } from '../../../../src/dossiers/revocation/revocation-view.ts';
 import type { Assessment, Category, Reason } from '../../../../src/rules/index.ts';
@@ -34,6 +35,8 @@ export interface Question {
   options?: (string | number)[];
   /** Answers that end the application (nationalities that need no work authorisation). */
   noApplicationFor?: string[];
+  /** Asked only when these earlier answers hold (application-steps.ts, `isAsked`). */
+  askedWhen?: AnswerCondition[];
 }
 
 export type StepId = 'employer' | 'worker' | 'job' | 'specific' | 'documents' | 'review';
@@ -68,7 +71,9 @@ export interface UploadedDocument {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the clock's current run (absent from older servers). */
-  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'FEE_PAID' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  /** On the fast lane, the clock waits for the fee to be paid (absent from older servers). */
+  awaitingFee?: boolean;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
@@ -265,6 +270,24 @@ export function toFormValues(
   );
 }
 
+/**
+ * The questions the answers so far ask: a question depends on answers on the same page (as typed)
+ * or on earlier steps (as stored in `dossier`), e.g. the NARIC reference only for a nurse in a care
+ * function below VKS 5. The server reads the same conditions and clears an answer no longer asked.
+ */
+export function askedQuestions(
+  questions: readonly Question[],
+  values: FormValues,
+  dossier?: Pick<DossierOverview, 'application' | 'workerIdentity'>,
+): Question[] {
+  const answerAt = (path: string) => {
+    const onPage = questions.find((question) => question.path === path);
+    if (onPage) return toAnswer(onPage, values[path]);
+    return dossier ? readAnswer(dossier, path) : undefined;
+  };
+  return questions.filter((question) => isAsked(question, answerAt));
+}
+
 /** The question an API field error is about (`application.x[0].from` belongs to `application.x`). */
 export function questionOfError(questions: readonly Question[], errorPath: string): Question | undefined {
   const path = errorPath.replace(/^answers\./, '');
@@ -309,7 +332,7 @@ export function buildSelfCheckApplication(
     worker: {},
     job: {},
   };
-  for (const question of questions) {
+  for (const question of askedQuestions(questions, values)) {
     if (!question.path.startsWith('application.')) continue;
     const answer = toAnswer(question, values[question.path]);
     if (answer === null) continue;

@@ -151,6 +151,14 @@ function DossierView({ dossier, onChanged, onReload }: ViewProps) {
 function LegalClockSection({ dossier }: { dossier: DossierOverview }) {
   const t = useT();
   const clock = dossier.clock;
+  // On the fast lane an unpaid fee holds the clock: say when it will start (policy note 002 §2.2, §2.5).
+  if (clock?.awaitingFee && dossier.status === 'SUBMITTED')
+    return (
+      <section aria-labelledby="clock-title">
+        <h2 id="clock-title">{t('employer.clock.title')}</h2>
+        <p data-testid="clock-start">{t('employer.clock.awaitingFee', { days: clock.deadlineDays ?? 0 })}</p>
+      </section>
+    );
   // A due date is news only while the clock runs: not after a decision (daysLeft is null then).
   if (!clock?.dueDate || clock.daysLeft === null) return null;
   return (

@@ -11,6 +11,7 @@ import { Loading } from '../role-home-page.tsx';
 import { AssessmentView } from './assessment-view.tsx';
 import {
   type Assessment,
+  askedQuestions,
   brusselsToday,
   buildSelfCheckApplication,
   type Category,
@@ -198,6 +199,13 @@ function SelfCheckQuestions(props: {
 }) {
   const t = useT();
   const { category, steps, values, setValues, errors, form, isChecking } = props;
+  // A question that depends on an answer (the NARIC reference on the nurse's) appears once asked.
+  const shown = new Set(
+    askedQuestions(
+      (steps ?? []).flatMap((step) => step.questions),
+      values,
+    ).map((q) => q.path),
+  );
   return (
     <>
       <RadioGroup
@@ -216,16 +224,18 @@ function SelfCheckQuestions(props: {
       {(steps ?? []).map((step) => (
         <section key={step.id} aria-labelledby={`self-check-${step.id}`}>
           <h2 id={`self-check-${step.id}`}>{stepName(t, step.id)}</h2>
-          {step.questions.map((question) => (
-            <QuestionField
-              key={question.path}
-              question={question}
-              value={values[question.path]}
-              onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
-              error={errors[question.path]}
-              form={form}
-            />
-          ))}
+          {step.questions
+            .filter((question) => shown.has(question.path))
+            .map((question) => (
+              <QuestionField
+                key={question.path}
+                question={question}
+                value={values[question.path]}
+                onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+                error={errors[question.path]}
+                form={form}
+              />
+            ))}
         </section>
       ))}
       {steps && steps.length > 0 ? (

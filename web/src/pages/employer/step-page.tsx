@@ -11,6 +11,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { DocumentsStep } from './documents-step.tsx';
 import {
+  askedQuestions,
   brusselsToday,
   type DossierOverview,
   type FormValues,
@@ -195,11 +196,13 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   const [leftPaths, setLeftPaths] = useState<ReadonlySet<string>>(() => new Set());
   const title = stepName(t, step.id);
   usePageTitle(title, errors.summary.length > 0);
+  // A question that depends on another answer appears once that answer asks it.
+  const shownQuestions = askedQuestions(step.questions, values, dossier);
   const form: FormContext = {
     applicationDate: String(dossier.application.applicationDate ?? brusselsToday()),
     category: dossier.category,
     isRenewal: dossier.kind === 'RENEWAL',
-    paths: step.questions.map((question) => question.path),
+    paths: shownQuestions.map((question) => question.path),
     values,
     setValues,
   };
@@ -235,7 +238,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
         `/api/v1/dossiers/${dossier.id}/steps/${step.id}`,
         {
           version: dossier.version,
-          answers: toStepAnswers(step.questions, values),
+          answers: toStepAnswers(shownQuestions, values),
         },
       );
       onSaved(saved);
@@ -269,7 +272,7 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
       <PageHeading>{title}</PageHeading>
       <p>{t(`employer.stepIntro.${step.id as 'employer' | 'worker' | 'job' | 'specific'}`)}</p>
       <form noValidate onSubmit={onSubmit}>
-        {step.questions.map((question) => (
+        {shownQuestions.map((question) => (
           <QuestionField
             key={question.path}
             question={question}

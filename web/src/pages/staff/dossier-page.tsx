@@ -233,7 +233,9 @@ function ClockPanel({ dossier }: { dossier: DossierOverview }) {
     <div className="staff-clock">
       <h3 id="clock-title">{t('staff.overview.clock.title')}</h3>
       {!clock?.startedOn ? (
-        <p>{t('staff.overview.clock.notStarted')}</p>
+        <p data-testid="clock-not-started">
+          {clock?.awaitingFee ? t('staff.overview.clock.awaitingFee') : t('staff.overview.clock.notStarted')}
+        </p>
       ) : (
         <dl className="staff-dl staff-dl--columns">
           <div className="staff-dl__row">

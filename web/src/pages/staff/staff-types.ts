@@ -82,7 +82,9 @@ export interface Step {
 export interface LegalClock {
   startedOn: string | null;
   /** What started the current run (absent from older servers). */
-  startedBy?: 'SUBMIT' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  startedBy?: 'SUBMIT' | 'FEE_PAID' | 'DECLARE_ADMISSIBLE' | 'REOPEN_ON_APPEAL' | 'APPEAL' | null;
+  /** On the fast lane, the clock waits for the fee to be paid (absent from older servers). */
+  awaitingFee?: boolean;
   dueDate: string | null;
   daysLeft: number | null;
   pausedDays: number;
@@ -285,6 +287,10 @@ export interface LeadTimes {
     withinDeadline: number;
     shareWithinDeadline: number | null;
     averageDays?: number | null;
+    /** The §2.4 target (30 days) and the mean of the dossiers it applies to (absent from older servers). */
+    averageTargetDays?: number | null;
+    averageDaysUnderTarget?: number | null;
+    meetsAverageTarget?: boolean | null;
     medianDays: number | null;
     p90Days: number | null;
   }>;

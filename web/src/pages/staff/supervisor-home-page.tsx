@@ -280,6 +280,9 @@ function LeadTimesSection() {
                   {t('staff.supervisor.leadTimes.average')}
                 </th>
                 <th scope="col" className="numeric">
+                  {t('staff.supervisor.leadTimes.againstTarget')}
+                </th>
+                <th scope="col" className="numeric">
                   {t('staff.supervisor.leadTimes.median')}
                 </th>
                 <th scope="col" className="numeric">
@@ -301,6 +304,16 @@ function LeadTimesSection() {
                     </td>
                     <td className="numeric">
                       {row.averageDays == null ? t('staff.common.none') : days.format(row.averageDays)}
+                    </td>
+                    <td className="numeric">
+                      {row.averageDaysUnderTarget == null
+                        ? t('staff.common.none')
+                        : t(
+                            row.meetsAverageTarget
+                              ? 'staff.supervisor.leadTimes.targetMet'
+                              : 'staff.supervisor.leadTimes.targetMissed',
+                            { value: days.format(row.averageDaysUnderTarget) },
+                          )}
                     </td>
                     <td className="numeric">
                       {row.medianDays == null ? t('staff.common.none') : days.format(row.medianDays)}

@@ -4,10 +4,11 @@ import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.
 import { TableScroll } from '../../../components/table-scroll.tsx';
 import { Tag } from '../../../components/tag.tsx';
 import { formatNumber, formatPercent } from '../../../format.ts';
-import { currentLang, type MessageKey, type Translate, useT } from '../../../i18n.ts';
+import { currentLang, type Translate, useT } from '../../../i18n.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
-import type { Assessment, DossierOverview, Question } from '../staff-types.ts';
+import type { DossierOverview, Question } from '../staff-types.ts';
 import { useStaffLoad } from '../use-staff-load.ts';
+import { ParameterSource } from './parameter-source.tsx';
 
 /** The read-only sections of the dossier overview, each a titled `<section>` with an h2. */
 
@@ -156,29 +157,6 @@ export function DocumentsSection({
         </TableScroll>
       )}
     </Section>
-  );
-}
-
-/**
- * For staff only: how sure an unverified value is and the public source it rests on (the legal
- * text in the reader's language). The employer and the public read the warning's message alone.
- */
-function ParameterSource({ t, warning }: { t: Translate; warning: Assessment['warnings'][number] }) {
-  if (warning.code !== 'PARAMETER_UNVERIFIED') return null;
-  const { status, source } = warning.facts as { status?: string; source?: string };
-  if (!status || !source) return null;
-  return (
-    <>
-      {' '}
-      <span className="staff-hint">
-        {t('staff.overview.assessment.parameterSource', {
-          status: t(`staff.overview.assessment.parameterStatus.${status}` as MessageKey, {
-            defaultValue: status,
-          }),
-          source: renderLegalBasis(source, currentLang()),
-        })}
-      </span>
-    </>
   );
 }
 
