@@ -12,6 +12,7 @@ import {
 import { connectDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { prepareJobQueues } from '../jobs/jobs.ts';
+import { loadOccupationNames } from '../occupations/occupation-names.repo.ts';
 
 export interface PreparedDatabase {
   /** Migrations applied now. */
@@ -48,6 +49,8 @@ export async function prepareDatabase(
   try {
     await lock.query('select pg_advisory_lock($1::bigint)', [PREPARE_LOCK]);
     const applied = await migrateToLatest(owner.db);
+    // Reference data only the owner writes: the occupation pickers' search (when data/esco changed).
+    await loadOccupationNames(owner.db);
     await prepareJobQueues(ownerUrl);
     const { role, appUrl, managed, database } = await owner.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ owner: string; database: string }>`
