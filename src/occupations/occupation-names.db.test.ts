@@ -11,7 +11,7 @@ let database: TestDatabase;
 let testApp: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ occupations: true });
   testApp = await createTestApp(database);
 });
 afterAll(async () => {

@@ -98,6 +98,19 @@ export async function loadOccupationNames(owner: Db, file = OCCUPATIONS_CSV): Pr
   return rows.length;
 }
 
+const loaded = new WeakSet<object>();
+
+/**
+ * Whether the catalogue is in the database (the owner loads it at start; a test database may go
+ * without). Remembered once seen: it is never emptied again.
+ */
+export async function occupationNamesLoaded(db: Db): Promise<boolean> {
+  if (loaded.has(db)) return true;
+  const state = await db.selectFrom('esco_catalogue_state').select('names').executeTakeFirst();
+  if (state && state.names > 0) loaded.add(db);
+  return loaded.has(db);
+}
+
 /**
  * How close a misspelt query must come to some extent of a name (pg_trgm's word similarity, 0–1):
  * 0.5 finds "nurce" (nurse), "verplegkundige", "infirmeire" and "elektriecien", and little noise

@@ -9,7 +9,7 @@ import type { DatabaseState } from '../server/database-state.ts';
 import { brusselsDate } from '../server/today.ts';
 import { migrationListOptions } from './migration-list-options.ts';
 import { findOccupation, occupationIndex } from './occupation-catalogue.ts';
-import { searchOccupationNames } from './occupation-names.repo.ts';
+import { occupationNamesLoaded, searchOccupationNames } from './occupation-names.repo.ts';
 import { MAX_LIMIT, searchOccupations } from './occupation-search.ts';
 
 const Lang = Type.Enum([...LANGUAGES], {
@@ -139,10 +139,11 @@ export async function occupationRoutes(
       // which finds the same names spelt right.
       if (database?.isAttached) {
         try {
-          return {
-            source: ESCO_ATTRIBUTION,
-            results: await searchOccupationNames(database.db, q, lang, limit ?? 20),
-          };
+          if (await occupationNamesLoaded(database.db))
+            return {
+              source: ESCO_ATTRIBUTION,
+              results: await searchOccupationNames(database.db, q, lang, limit ?? 20),
+            };
         } catch (error) {
           request.log.warn(
             { reason: (error as Error).message },

@@ -35,7 +35,11 @@ const PREPARE_LOCK = '5498696431182171980';
  */
 export async function prepareDatabase(
   ownerUrl: string,
-  options: { appUrl?: string | null } = {},
+  options: {
+    appUrl?: string | null;
+    /** Load data/esco into the occupation search when it changed (default). Test databases skip it unless asked. */
+    occupations?: boolean;
+  } = {},
 ): Promise<PreparedDatabase> {
   // One preparation at a time per database, for all of its steps: pg-boss's queue creation
   // deadlocks when two instances run it at once, and so would two GRANTs on one table. A session
@@ -50,7 +54,7 @@ export async function prepareDatabase(
     await lock.query('select pg_advisory_lock($1::bigint)', [PREPARE_LOCK]);
     const applied = await migrateToLatest(owner.db);
     // Reference data only the owner writes: the occupation pickers' search (when data/esco changed).
-    await loadOccupationNames(owner.db);
+    if (options.occupations !== false) await loadOccupationNames(owner.db);
     await prepareJobQueues(ownerUrl);
     const { role, appUrl, managed, database } = await owner.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ owner: string; database: string }>`
