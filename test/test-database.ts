@@ -25,7 +25,7 @@ export interface TestDatabase extends DatabaseHandle {
  * (the browser tier's demo, test/demo-template.ts), left unmigrated by this function.
  */
 export async function createTestDatabase(
-  options: { migrate?: boolean; template?: string } = {},
+  options: { migrate?: boolean; template?: string; occupations?: boolean } = {},
 ): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `loket_t_${randomBytes(5).toString('hex')}`;
@@ -33,7 +33,12 @@ export async function createTestDatabase(
     ? await copyDatabase(adminUrl, options.template, name)
     : await ensureDatabase(adminUrl, name);
   const owner = { ...connectDatabase(ownerUrl, { max: 2 }), url: ownerUrl };
-  const url = options.migrate === false ? ownerUrl : (await prepareDatabase(ownerUrl)).appUrl;
+  // The ESCO catalogue of the occupation search takes seconds to load: only for the files that ask
+  // (`occupations: true`); elsewhere GET /api/v1/occupations searches in memory, as without a database.
+  const url =
+    options.migrate === false
+      ? ownerUrl
+      : (await prepareDatabase(ownerUrl, { occupations: options.occupations ?? false })).appUrl;
   const handle = options.migrate === false ? owner : connectDatabase(url, { max: 5 });
   return {
     ...handle,

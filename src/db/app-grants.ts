@@ -60,6 +60,11 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   talent_partner_members: ROWS,
   talent_partners: ROWS,
   talent_vacancies: ROWS,
+  // Imports of VDAB/EURES vacancies: a run is opened, then closed with its outcome.
+  talent_vacancy_imports: ['SELECT', 'INSERT', 'UPDATE'],
+  // The ESCO catalogue is loaded by the owner at start (src/occupations/occupation-names.repo.ts); the app only searches it.
+  esco_occupation_names: ['SELECT'],
+  esco_catalogue_state: ['SELECT'],
   // The care pipeline's recognition files (src/talent/care): erased with their candidate (by the
   // foreign key's cascade); their status history is only appended.
   talent_recognition_files: ROWS,

@@ -690,8 +690,42 @@ export interface TalentVacanciesTable {
   source: ColumnType<'LOKET' | 'VDAB' | 'EURES', 'LOKET' | 'VDAB' | 'EURES' | undefined>;
   search_text: string;
   idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Imported from VDAB or EURES (migration 0041): the register's id, version and last change. */
+  source_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  source_version: ColumnType<number | null, number | null | undefined, number | null>;
+  source_updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  published_until: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** One import of published vacancies from VDAB and EURES (migration 0041). */
+export interface TalentVacancyImportsTable {
+  id: Generated<string>;
+  requested_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  outcome: 'SUCCEEDED' | 'PARTIAL' | 'FAILED' | null;
+  channels: JsonColumn;
+}
+
+/** ESCO's names per search language, folded, for the occupation pickers' search (migration 0041). */
+export interface EscoOccupationNamesTable {
+  occupation_id: string;
+  isco_code: string;
+  lang: 'nl' | 'fr' | 'en';
+  kind: 'LABEL' | 'ALT';
+  name: string;
+  folded: string;
+  label: string;
+  label_lang: 'nl' | 'fr' | 'en';
+}
+
+export interface EscoCatalogueStateTable {
+  singleton: ColumnType<boolean, boolean | undefined, boolean>;
+  checksum: string;
+  names: number;
+  loaded_at: Generated<Date>;
 }
 
 export interface TalentCandidatesTable {
@@ -867,6 +901,9 @@ export interface Database {
   talent_partners: TalentPartnersTable;
   talent_partner_members: TalentPartnerMembersTable;
   talent_vacancies: TalentVacanciesTable;
+  talent_vacancy_imports: TalentVacancyImportsTable;
+  esco_occupation_names: EscoOccupationNamesTable;
+  esco_catalogue_state: EscoCatalogueStateTable;
   talent_candidates: TalentCandidatesTable;
   talent_recognition_files: TalentRecognitionFilesTable;
   talent_recognition_events: TalentRecognitionEventsTable;

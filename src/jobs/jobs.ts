@@ -10,6 +10,7 @@ import { scheduledMonitoring, workRequestedRuns } from '../enforcement/monitorin
 import { brusselsDate } from '../server/today.ts';
 import type { SourceAdapters } from '../sources/index.ts';
 import { eraseExpiredCandidates } from '../talent/erase-expired.ts';
+import { importOneAtATime } from '../talent/vacancy-import/import-vacancies.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
 /**
@@ -32,6 +33,11 @@ export const JOBS = {
   riskMonitoringRequested: { name: 'risk-monitoring-requested', cron: '* * * * *' },
   // Talent pools: candidates past the retention date of their consent are erased (src/talent).
   talentRetention: { name: 'talent-retention-erase', cron: '30 3 * * *' },
+  // Vacancies published at VDAB and EURES, imported every hour by default (LOKET_VACANCY_IMPORT_CRON).
+  talentVacancyImport: {
+    name: 'talent-vacancy-import',
+    cron: process.env.LOKET_VACANCY_IMPORT_CRON || '20 * * * *',
+  },
 } as const;
 
 /** What the jobs may use besides the database: the registers (null when none is configured). */
@@ -89,6 +95,14 @@ export const JOB_HANDLERS: Record<
   'risk-monitoring-requested': async (db, context) =>
     context.sources ? workRequestedRuns(db, context.sources) : NO_REGISTERS,
   'talent-retention-erase': async (db, context) => eraseExpiredCandidates(db, brusselsDate(context.now())),
+  'talent-vacancy-import': async (db, context) => {
+    if (!context.sources) return NO_REGISTERS;
+    const run = await importOneAtATime(db, context.sources.vacancies, {
+      today: brusselsDate(context.now()),
+      requestedBy: null,
+    });
+    return run ? { importId: run.id, outcome: run.outcome } : { skipped: 'another import is running' };
+  },
 };
 
 export interface JobRunner {

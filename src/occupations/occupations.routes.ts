@@ -5,9 +5,11 @@ import { LANGUAGES } from '../i18n/languages.ts';
 import { guideCategory } from '../rules/category-guidance.ts';
 import { CATEGORIES } from '../rules/contract.ts';
 import { getDefaultRuleData } from '../rules/index.ts';
+import type { DatabaseState } from '../server/database-state.ts';
 import { brusselsDate } from '../server/today.ts';
 import { migrationListOptions } from './migration-list-options.ts';
 import { findOccupation, occupationIndex } from './occupation-catalogue.ts';
+import { occupationNamesLoaded, searchOccupationNames } from './occupation-names.repo.ts';
 import { MAX_LIMIT, searchOccupations } from './occupation-search.ts';
 
 const Lang = Type.Enum([...LANGUAGES], {
@@ -20,7 +22,8 @@ const OccupationQuery = Type.Object(
       minLength: 1,
       maxLength: 100,
       pattern: '\\S',
-      description: 'Words of the name (accents and case ignored), or an ISCO-08 code prefix (digits)',
+      description:
+        'Words of the name (accents and case ignored, a misspelling tolerated), or an ISCO-08 code prefix (digits)',
     }),
     lang: Type.Optional(Lang),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, description: 'default 20' })),
@@ -103,8 +106,12 @@ export const ESCO_ATTRIBUTION = 'ESCO, European Commission';
  * code and a proposed VKS level) and the migration list in force. Public: the public self-check
  * uses them, and both are public data.
  */
-export async function occupationRoutes(fastify: FastifyInstance): Promise<void> {
+export async function occupationRoutes(
+  fastify: FastifyInstance,
+  options: { database?: DatabaseState } = {},
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { database } = options;
 
   // Reading and indexing the 3,010 occupations takes a moment: do it once the server listens,
   // off the request path, rather than in the first employer's search (inject() never listens).
@@ -118,7 +125,8 @@ export async function occupationRoutes(fastify: FastifyInstance): Promise<void> 
       config: { access: 'PUBLIC' },
       schema: {
         tags: ['occupations'],
-        summary: 'Search ESCO occupations by name or ISCO-08 code, with a proposed VKS level',
+        summary:
+          'Search ESCO occupations by name (labels and alternative labels, nl/fr/en; typos tolerated) or ISCO-08 code, with a proposed VKS level',
         querystring: OccupationQuery,
         response: { 200: OccupationResults },
       },
@@ -126,6 +134,23 @@ export async function occupationRoutes(fastify: FastifyInstance): Promise<void> 
     async (request) => {
       const { q, limit } = request.query;
       const lang = request.query.lang ?? request.lang;
+      // PostgreSQL's trigram search (misspellings too; decision 028). The public self-check and the
+      // forms must not lose their picker while the database is away: then the in-memory search,
+      // which finds the same names spelt right.
+      if (database?.isAttached) {
+        try {
+          if (await occupationNamesLoaded(database.db))
+            return {
+              source: ESCO_ATTRIBUTION,
+              results: await searchOccupationNames(database.db, q, lang, limit ?? 20),
+            };
+        } catch (error) {
+          request.log.warn(
+            { reason: (error as Error).message },
+            'occupation search: database unavailable, searched in memory',
+          );
+        }
+      }
       return {
         source: ESCO_ATTRIBUTION,
         results: searchOccupations(occupationIndex(), q, lang, limit ?? 20),

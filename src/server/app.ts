@@ -139,7 +139,7 @@ export async function buildApp({
   if (config.auth.mode === 'oidc') await app.register(oidcRoutes, { ...authOptions, oidc: config.auth });
   await app.register(workspaceRoutes, { database });
   await app.register(assessmentRoutes);
-  await app.register(occupationRoutes);
+  await app.register(occupationRoutes, { database });
   const dossierOptions = {
     database,
     caseHandling: config.caseHandling,
@@ -173,7 +173,7 @@ export async function buildApp({
   await app.register(simulationRoutes, { database });
   await app.register(enforcementRoutes, { database, now: dossierOptions.now });
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
-  await app.register(talentRoutes, { database, now: dossierOptions.now });
+  await app.register(talentRoutes, { database, now: dossierOptions.now, sources: sources ?? null });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
   await app.register(careRoutes, { database, now: dossierOptions.now });
   await app.register(shortageHistoryRoutes, { now: dossierOptions.now });

@@ -12,6 +12,7 @@ import {
 import { connectDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { prepareJobQueues } from '../jobs/jobs.ts';
+import { loadOccupationNames } from '../occupations/occupation-names.repo.ts';
 
 export interface PreparedDatabase {
   /** Migrations applied now. */
@@ -34,7 +35,11 @@ const PREPARE_LOCK = '5498696431182171980';
  */
 export async function prepareDatabase(
   ownerUrl: string,
-  options: { appUrl?: string | null } = {},
+  options: {
+    appUrl?: string | null;
+    /** Load data/esco into the occupation search when it changed (default). Test databases skip it unless asked. */
+    occupations?: boolean;
+  } = {},
 ): Promise<PreparedDatabase> {
   // One preparation at a time per database, for all of its steps: pg-boss's queue creation
   // deadlocks when two instances run it at once, and so would two GRANTs on one table. A session
@@ -48,6 +53,8 @@ export async function prepareDatabase(
   try {
     await lock.query('select pg_advisory_lock($1::bigint)', [PREPARE_LOCK]);
     const applied = await migrateToLatest(owner.db);
+    // Reference data only the owner writes: the occupation pickers' search (when data/esco changed).
+    if (options.occupations !== false) await loadOccupationNames(owner.db);
     await prepareJobQueues(ownerUrl);
     const { role, appUrl, managed, database } = await owner.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ owner: string; database: string }>`

@@ -54,4 +54,12 @@ export {
 export type { Answer, Found, Lookup, NotFound, Provenance, SourceName } from './source-result.ts';
 export { SOURCE_NAMES } from './source-result.ts';
 export { DEFAULT_SOURCE_SETTINGS, type SourceSettings } from './source-settings.ts';
-export type { ShortageStatus, Vacancy, VacancyRegister } from './vacancies/vacancies.ts';
+export type {
+  PublishedVacancy,
+  PublishedVacancyPage,
+  ShortageStatus,
+  Vacancy,
+  VacancyChannel,
+  VacancyRegister,
+} from './vacancies/vacancies.ts';
+export { VACANCY_CHANNELS } from './vacancies/vacancies.ts';

@@ -48,6 +48,8 @@ export function vacancyView(vacancy: Vacancy, lang: Lang) {
     onVdabShortageList: vacancy.onVdabShortageList,
     status: vacancy.status,
     source: vacancy.source,
+    sourceReference: vacancy.sourceReference,
+    publishedUntil: vacancy.publishedUntil,
     createdAt: vacancy.createdAt,
   };
 }

@@ -29,6 +29,10 @@ export interface Vacancy extends VacancyForMatching {
   onVdabShortageList: boolean | null;
   status: 'OPEN' | 'FILLED' | 'WITHDRAWN';
   source: 'LOKET' | 'VDAB' | 'EURES';
+  /** The register's own id of an imported vacancy (VDAB, EURES); null for one recorded in Loket. */
+  sourceReference: string | null;
+  /** Until when the register publishes it (imported vacancies). */
+  publishedUntil: string | null;
   createdAt: string;
 }
 
@@ -45,7 +49,10 @@ export interface Candidate extends CandidateForMatching {
   createdAt: string;
 }
 
-export type NewVacancy = Omit<Vacancy, 'id' | 'status' | 'source' | 'createdAt'> & {
+export type NewVacancy = Omit<
+  Vacancy,
+  'id' | 'status' | 'source' | 'sourceReference' | 'publishedUntil' | 'createdAt'
+> & {
   createdBy: string;
   searchText: string;
   idempotencyKey: string | null;
@@ -96,6 +103,8 @@ type VacancyRow = Pick<
   | 'start_date'
   | 'on_vdab_shortage_list'
 > & {
+  source_reference: string | null;
+  published_until: string | null;
   id: string;
   languages: unknown;
   positions: number;
@@ -120,6 +129,8 @@ const VACANCY_COLUMNS = [
   'on_vdab_shortage_list',
   'status',
   'source',
+  'source_reference',
+  'published_until',
   'created_at',
 ] as const;
 
@@ -139,6 +150,8 @@ function toVacancy(row: VacancyRow): Vacancy {
     onVdabShortageList: row.on_vdab_shortage_list,
     status: row.status,
     source: row.source,
+    sourceReference: row.source_reference,
+    publishedUntil: row.published_until,
     createdAt: row.created_at.toISOString(),
   };
 }

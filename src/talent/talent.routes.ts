@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseState } from '../server/database-state.ts';
+import type { SourceAdapters } from '../sources/index.ts';
 import { candidateRoutes } from './candidate.routes.ts';
 import { vacancyRoutes } from './vacancy.routes.ts';
+import { vacancyImportRoutes } from './vacancy-import/vacancy-import.routes.ts';
 
 /**
  * Talent pools (issue 17; docs/talent.md): shortage vacancies, partners' candidate pools with
@@ -11,8 +13,9 @@ import { vacancyRoutes } from './vacancy.routes.ts';
  */
 export async function talentRoutes(
   app: FastifyInstance,
-  options: { database: DatabaseState; now: () => Date },
+  options: { database: DatabaseState; now: () => Date; sources?: SourceAdapters | null },
 ): Promise<void> {
   await vacancyRoutes(app, options);
   await candidateRoutes(app, options);
+  await vacancyImportRoutes(app, { ...options, sources: options.sources ?? null });
 }

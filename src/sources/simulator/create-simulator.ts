@@ -7,6 +7,7 @@ import { generatePopulation } from './generate-population.ts';
 import type { Population } from './population.ts';
 import { createSeededRandom } from './seeded-random.ts';
 import { registerSimulatorRoutes } from './simulator-routes.ts';
+import { createVacancyFeed, type VacancyFeed } from './vacancy-feed.ts';
 
 /**
  * The register simulator as a real HTTP service: the adapters talk to it exactly as they would to
@@ -40,6 +41,8 @@ export interface Simulator {
   population: Population;
   /** The authorisations to monitor and their ground truth, when asked for. */
   monitoring: MonitoringPopulation | null;
+  /** VDAB's and EURES's published vacancies, changeable while the simulator runs (updates, withdrawals). */
+  vacancyFeed: VacancyFeed;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,9 @@ export const SIMULATOR_DEFAULTS = {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function buildSimulatorApp(options: SimulatorOptions & { population: Population }): FastifyInstance {
+export function buildSimulatorApp(
+  options: SimulatorOptions & { population: Population; vacancyFeed?: VacancyFeed },
+): FastifyInstance {
   const seed = options.seed ?? options.population.seed;
   const failureRate = options.failureRate ?? SIMULATOR_DEFAULTS.failureRate;
   const [minLatency, maxLatency] = options.latencyMs ?? SIMULATOR_DEFAULTS.latencyMs;
@@ -112,6 +117,7 @@ export function buildSimulatorApp(options: SimulatorOptions & { population: Popu
   app.get('/health', async () => ({ status: 'ok', seed, referenceDate: options.population.referenceDate }));
   registerSimulatorRoutes(app, {
     population: options.population,
+    vacancyFeed: options.vacancyFeed ?? createVacancyFeed(options.population),
     federal,
     isFailing: (request) => failing.has(request),
   });
@@ -129,7 +135,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     ? withMonitoring(base, options.monitoringAuthorisations)
     : null;
   const population = extended?.population ?? base;
-  const app = buildSimulatorApp({ ...options, seed, population });
+  const vacancyFeed = createVacancyFeed(population);
+  const app = buildSimulatorApp({ ...options, seed, population, vacancyFeed });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? SIMULATOR_DEFAULTS.port, host });
   const address = app.server.address();
@@ -140,6 +147,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     port,
     population,
     monitoring: extended?.monitoring ?? null,
+    vacancyFeed,
     close: () => app.close(),
   };
 }

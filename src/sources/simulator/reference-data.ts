@@ -252,30 +252,146 @@ export const SECTORS: readonly Sector[] = [
 ];
 
 /** ISCO-08 functions the vacancies use, with whether VDAB lists them as shortage functions (a simulation). */
-export const FUNCTIONS: ReadonlyArray<{ iscoCode: string; title: string; usuallyShortage: boolean }> = [
-  { iscoCode: '7512', title: 'Bakker', usuallyShortage: true },
-  { iscoCode: '9412', title: 'Keukenhulp', usuallyShortage: false },
-  { iscoCode: '5223', title: 'Winkelbediende', usuallyShortage: false },
-  { iscoCode: '5120', title: 'Kok', usuallyShortage: true },
-  { iscoCode: '5131', title: 'Kelner', usuallyShortage: true },
-  { iscoCode: '7112', title: 'Metselaar', usuallyShortage: true },
-  { iscoCode: '7115', title: 'Schrijnwerker', usuallyShortage: true },
-  { iscoCode: '7126', title: 'Loodgieter', usuallyShortage: true },
-  { iscoCode: '7411', title: 'Elektricien', usuallyShortage: true },
-  { iscoCode: '8332', title: 'Vrachtwagenchauffeur', usuallyShortage: true },
-  { iscoCode: '8322', title: 'Bestelwagenchauffeur', usuallyShortage: false },
-  { iscoCode: '2512', title: 'Softwareontwikkelaar', usuallyShortage: true },
-  { iscoCode: '2514', title: 'Applicatieontwikkelaar', usuallyShortage: true },
-  { iscoCode: '2521', title: 'Databankbeheerder', usuallyShortage: false },
-  { iscoCode: '2221', title: 'Verpleegkundige', usuallyShortage: true },
-  { iscoCode: '5321', title: 'Zorgkundige', usuallyShortage: true },
-  { iscoCode: '6111', title: 'Groenteteler', usuallyShortage: false },
-  { iscoCode: '9211', title: 'Seizoenarbeider tuinbouw', usuallyShortage: false },
-  { iscoCode: '9112', title: 'Schoonmaker', usuallyShortage: false },
-  { iscoCode: '7212', title: 'Lasser', usuallyShortage: true },
-  { iscoCode: '7223', title: 'CNC-operator', usuallyShortage: true },
-  { iscoCode: '2421', title: 'Bedrijfsanalist', usuallyShortage: false },
-  { iscoCode: '2411', title: 'Accountant', usuallyShortage: true },
+/** `escoId`: the ESCO occupation VDAB and EURES publish the vacancy under (an id of data/esco). */
+export const FUNCTIONS: ReadonlyArray<{
+  iscoCode: string;
+  title: string;
+  usuallyShortage: boolean;
+  escoId: string;
+}> = [
+  {
+    iscoCode: '7512',
+    title: 'Bakker',
+    usuallyShortage: true,
+    escoId: '1aadb308-432a-4d01-b54b-b4f7f76dd419',
+  },
+  {
+    iscoCode: '9412',
+    title: 'Keukenhulp',
+    usuallyShortage: false,
+    escoId: 'e1cf6897-158d-4b48-a39e-2a3a8cac216c',
+  },
+  {
+    iscoCode: '5223',
+    title: 'Winkelbediende',
+    usuallyShortage: false,
+    escoId: '0b15375e-dfdd-4047-9efb-096e0aaee7d2',
+  },
+  { iscoCode: '5120', title: 'Kok', usuallyShortage: true, escoId: '90f75f67-495d-49fa-ab57-2f320e251d7e' },
+  {
+    iscoCode: '5131',
+    title: 'Kelner',
+    usuallyShortage: true,
+    escoId: 'd5db9d5c-2ebf-4a54-a79a-1b7e7ff70471',
+  },
+  {
+    iscoCode: '7112',
+    title: 'Metselaar',
+    usuallyShortage: true,
+    escoId: '05f321f8-055b-407d-bf19-e0ddabda56b7',
+  },
+  {
+    iscoCode: '7115',
+    title: 'Schrijnwerker',
+    usuallyShortage: true,
+    escoId: '2a22ff9e-de3b-408d-b312-5034896cc4f4',
+  },
+  {
+    iscoCode: '7126',
+    title: 'Loodgieter',
+    usuallyShortage: true,
+    escoId: 'ed3cf43d-c2c1-4c46-82fc-1375e27e0290',
+  },
+  {
+    iscoCode: '7411',
+    title: 'Elektricien',
+    usuallyShortage: true,
+    escoId: '4910419f-b4af-4f59-b544-9dbebc8a74f0',
+  },
+  {
+    iscoCode: '8332',
+    title: 'Vrachtwagenchauffeur',
+    usuallyShortage: true,
+    escoId: '45037d43-a8f5-4f46-b332-b2935bc305f4',
+  },
+  {
+    iscoCode: '8322',
+    title: 'Bestelwagenchauffeur',
+    usuallyShortage: false,
+    escoId: '0c408028-c48f-4df8-ba5d-c3d3be15f5a2',
+  },
+  {
+    iscoCode: '2512',
+    title: 'Softwareontwikkelaar',
+    usuallyShortage: true,
+    escoId: 'f2b15a0e-e65a-438a-affb-29b9d50b77d1',
+  },
+  {
+    iscoCode: '2514',
+    title: 'Applicatieontwikkelaar',
+    usuallyShortage: true,
+    escoId: 'bd272aee-adc9-4a06-a15c-a73b4b4a46a7',
+  },
+  {
+    iscoCode: '2521',
+    title: 'Databankbeheerder',
+    usuallyShortage: false,
+    escoId: '8c57af09-719c-42b3-be40-6ed4946236cc',
+  },
+  {
+    iscoCode: '2221',
+    title: 'Verpleegkundige',
+    usuallyShortage: true,
+    escoId: '8d3e8aaa-791b-4c75-a465-f3f827028f50',
+  },
+  {
+    iscoCode: '5321',
+    title: 'Zorgkundige',
+    usuallyShortage: true,
+    escoId: 'd38c2107-98f2-47b7-8bb4-f69750d51082',
+  },
+  {
+    iscoCode: '6111',
+    title: 'Groenteteler',
+    usuallyShortage: false,
+    escoId: 'f5e80af5-eebe-4133-878a-5dc5ef34fe93',
+  },
+  {
+    iscoCode: '9211',
+    title: 'Seizoenarbeider tuinbouw',
+    usuallyShortage: false,
+    escoId: '373db468-bd25-4b67-a6e0-4ac79d9a9e85',
+  },
+  {
+    iscoCode: '9112',
+    title: 'Schoonmaker',
+    usuallyShortage: false,
+    escoId: '303a1e34-cb16-4054-b323-81e5eec17397',
+  },
+  {
+    iscoCode: '7212',
+    title: 'Lasser',
+    usuallyShortage: true,
+    escoId: '7aedaa07-3884-4c5b-88f9-80997b2aa54b',
+  },
+  {
+    iscoCode: '7223',
+    title: 'CNC-operator',
+    usuallyShortage: true,
+    escoId: '5c082067-ea18-4ccb-8c43-e70b18ad8120',
+  },
+  {
+    iscoCode: '2421',
+    title: 'Bedrijfsanalist',
+    usuallyShortage: false,
+    escoId: '60082a99-d8ef-4e84-9290-78902681b6ed',
+  },
+  {
+    iscoCode: '2411',
+    title: 'Accountant',
+    usuallyShortage: true,
+    escoId: 'eda0d957-3c3c-4139-b89a-a18bc9e18897',
+  },
 ];
 
 export const DIPLOMAS = list(

@@ -7,6 +7,7 @@ import { MAX_PEOPLE_PER_QUESTION } from '../national-register/national-register.
 import type { FederalOffice } from './federal-office.ts';
 import type { Population } from './population.ts';
 import { registerBatchRoutes } from './simulator-batch-routes.ts';
+import type { VacancyFeed } from './vacancy-feed.ts';
 
 /**
  * The registers' endpoints, one prefix per register. JSON in and out; 400 for an identifier that
@@ -25,7 +26,12 @@ const notFound = (reply: FastifyReply) => reply.code(404).send({ error: 'NOT_FOU
 
 export function registerSimulatorRoutes(
   app: FastifyInstance,
-  deps: { population: Population; federal: FederalOffice; isFailing: (request: object) => boolean },
+  deps: {
+    population: Population;
+    vacancyFeed: VacancyFeed;
+    federal: FederalOffice;
+    isFailing: (request: object) => boolean;
+  },
 ): void {
   const { population, federal } = deps;
 
@@ -83,6 +89,25 @@ export function registerSimulatorRoutes(
   app.get<{ Params: { reference: string } }>('/vdab/vacancies/:reference', async (request, reply) => {
     return population.findVacancy(request.params.reference) ?? notFound(reply);
   });
+
+  // The published vacancies, a page at a time (1-based; at most 100 a page), sorted by id.
+  type Paging = { page?: string; pageSize?: string; shortage?: string };
+  const listing = (channel: 'VDAB' | 'EURES') => async (request: { query: Paging }, reply: FastifyReply) => {
+    const page = Number(request.query.page ?? '1');
+    const pageSize = Number(request.query.pageSize ?? '50');
+    if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
+      return badRequest(reply, 'page from 1, pageSize from 1 to 100');
+    return deps.vacancyFeed.list(channel, {
+      page,
+      pageSize,
+      shortageOnly: request.query.shortage === 'true',
+    });
+  };
+  app.get<{ Querystring: Paging }>('/vdab/published-vacancies', listing('VDAB'));
+  app.get<{ Querystring: Paging & { country?: string; region?: string } }>(
+    '/eures/vacancies',
+    listing('EURES'),
+  );
 
   app.get<{ Params: { year: string; iscoCode: string } }>(
     '/vdab/shortage-list/:year/:iscoCode',

@@ -18,6 +18,9 @@ export interface VacancyView {
   grossAnnualSalary: number | null;
   onVdabShortageList: boolean | null;
   status: string;
+  /** Where the vacancy comes from: recorded in Loket, or imported from VDAB or EURES with the register's id. */
+  source: 'LOKET' | 'VDAB' | 'EURES';
+  sourceReference: string | null;
 }
 
 export interface PermitRoute {

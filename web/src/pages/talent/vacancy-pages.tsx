@@ -16,6 +16,16 @@ import { type FormField, formErrors, parseLanguages } from './talent-form.ts';
 import type { MatchViewBase, ShortageStatus, ShownCandidate, VacancyView } from './talent-types.ts';
 
 /** `/employer/vacancies`: the employer's shortage vacancies and the form to record one. */
+/** Where a vacancy comes from: recorded in Loket, or published at VDAB or EURES (imported, with the register's id). */
+function sourceText(
+  t: ReturnType<typeof useT>,
+  vacancy: Pick<VacancyView, 'source' | 'sourceReference'>,
+): string {
+  return t(`talent.vacancies.source.${vacancy.source}` as MessageKey, {
+    reference: vacancy.sourceReference ?? '',
+  });
+}
+
 export function EmployerVacanciesPage() {
   const t = useT();
   const { api } = useSession();
@@ -94,7 +104,9 @@ export function EmployerVacanciesPage() {
           {load.data.vacancies.map((vacancy) => (
             <li key={vacancy.id} className="task-list__item">
               <Link href={pagePath('employerVacancy', { vacancyId: vacancy.id })}>{vacancy.title}</Link> ·{' '}
-              {vacancy.postalCode} · {t('talent.vacancies.startsOn', { date: vacancy.startDate })}
+              {vacancy.postalCode} · {t('talent.vacancies.startsOn', { date: vacancy.startDate })} ·{' '}
+              {sourceText(t, vacancy)}
+              {vacancy.status === 'WITHDRAWN' ? ` · ${t('talent.vacancies.withdrawn')}` : null}
             </li>
           ))}
         </ul>
@@ -197,6 +209,10 @@ export function EmployerVacancyPage({ vacancyId }: { vacancyId: string }) {
         {vacancy.occupationLabel} · ISCO {vacancy.iscoCode} · {vacancy.postalCode} ·{' '}
         {t('employer.options.vksLevel', { level: vacancy.requiredVks })} · {languagesText(vacancy.languages)}{' '}
         · {t('talent.vacancies.startsOn', { date: vacancy.startDate })}
+      </p>
+      <p>
+        {sourceText(t, vacancy)}
+        {vacancy.status === 'WITHDRAWN' ? ` · ${t('talent.vacancies.withdrawn')}` : null}
       </p>
       <section aria-labelledby="shortage-title" className="card">
         <h2 id="shortage-title">{t('talent.shortage.title')}</h2>
