@@ -11,22 +11,21 @@ import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
 import { composeAccountMail } from './account-mail.ts';
-import { checkAccountInput, compactEnterpriseNumber, fieldError, passwordErrors } from './account-rules.ts';
+import { checkAccountInput, compactEnterpriseNumber, fieldError } from './account-rules.ts';
 import {
   type Account,
   type AccountFields,
   createPasswordLink,
   findAccount,
-  findLiveLink,
   insertAccount,
   listAccounts,
   queueAccountMail,
   replaceMandates,
   setAccountDisabled,
-  setPasswordWithLink,
   updateAccount,
   usernameTaken,
 } from './accounts.repo.ts';
+import { passwordLinkRoutes } from './password-link.routes.ts';
 
 /** How long a password link works. */
 export const PASSWORD_LINK_HOURS = 24;
@@ -79,18 +78,6 @@ const AccountSchema = Type.Object({
 });
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-const TokenBody = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) },
-  { additionalProperties: false },
-);
-const UseLinkBody = Type.Object(
-  {
-    token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
-    password: Type.String({ minLength: 1, maxLength: 200 }),
-  },
-  { additionalProperties: false },
-);
-
 export interface AccountRouteOptions {
   database: DatabaseState;
   authMode: 'local' | 'oidc';
@@ -372,66 +359,5 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
       return reply.code(202).send({ mailedTo });
     },
   );
-
-  const linkRateLimit = { max: 20, timeWindow: 60_000 };
-
-  app.post(
-    '/api/v1/password-links/check',
-    {
-      config: { access: 'PUBLIC', csrf: true, rateLimit: linkRateLimit },
-      schema: {
-        tags: ['accounts'],
-        summary: 'Whether a password link still works, and for which username',
-        body: TokenBody,
-        response: {
-          200: Type.Object({ username: Type.String(), purpose: Type.Enum(['SET', 'RESET']) }),
-        },
-      },
-    },
-    async (request) => {
-      const link = await findLiveLink(db(), request.body.token, options.now());
-      if (!link) throw invalid([fieldError(request.lang, 'body.token', 'linkInvalid')]);
-      return { username: link.username, purpose: link.purpose };
-    },
-  );
-
-  app.post(
-    '/api/v1/password-links/use',
-    {
-      config: { access: 'PUBLIC', csrf: true, rateLimit: linkRateLimit },
-      schema: {
-        tags: ['accounts'],
-        summary: "Set the account's password with a one-time link; its other sessions end",
-        body: UseLinkBody,
-      },
-    },
-    async (request, reply) => {
-      const now = options.now();
-      const userId = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const link = await findLiveLink(trx, request.body.token, now, true);
-          if (!link) throw invalid([fieldError(request.lang, 'body.token', 'linkInvalid')]);
-          const errors = passwordErrors(request.body.password, link.username, request.lang);
-          if (errors.length > 0) throw invalid(errors);
-          await setPasswordWithLink(
-            trx,
-            { tokenHash: link.token_hash, userId: link.user_id },
-            request.body.password,
-            now,
-          );
-          await recordAuditEvent(trx, {
-            actorUserId: link.user_id,
-            action: 'PASSWORD_SET',
-            subjectType: 'user',
-            subjectId: link.user_id,
-            requestId: String(request.id),
-            details: { purpose: link.purpose },
-          });
-          return link.user_id;
-        });
-      await sessionCache.forgetUser(userId);
-      return reply.code(204).send();
-    },
-  );
+  await passwordLinkRoutes(fastify, options);
 }
