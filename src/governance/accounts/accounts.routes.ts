@@ -6,12 +6,12 @@ import { ROLES } from '../../auth/roles.ts';
 import { sessionCache } from '../../auth/sessions.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
 import { composeAccountMail } from './account-mail.ts';
-import { checkAccountInput, compactEnterpriseNumber, fieldError } from './account-rules.ts';
+import { checkAccountInput, checkPartnerLink, compactEnterpriseNumber, fieldError } from './account-rules.ts';
 import {
   type Account,
   type AccountFields,
@@ -19,9 +19,11 @@ import {
   findAccount,
   insertAccount,
   listAccounts,
+  partnerLinkState,
   queueAccountMail,
   replaceMandates,
   setAccountDisabled,
+  setPartnerMembership,
   updateAccount,
   usernameTaken,
 } from './accounts.repo.ts';
@@ -48,6 +50,8 @@ const editable = {
   email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
   preferredLang: Type.Enum([...LANGUAGES]),
   mandates: Type.Array(Mandate, { maxItems: 500 }),
+  // A partner account's organisation (docs/talent.md#partner-organisations); left out, unchanged.
+  partnerId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 };
 
 const NewAccountBody = Type.Object(
@@ -75,6 +79,8 @@ const AccountSchema = Type.Object({
       enterpriseName: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
+  partnerId: Type.Union([Type.String(), Type.Null()]),
+  partnerName: Type.Union([Type.String(), Type.Null()]),
 });
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -92,6 +98,7 @@ type Editable = {
   email: string | null;
   preferredLang: AccountFields['preferredLang'];
   mandates: { enterpriseNumber: string; enterpriseName?: string | null }[];
+  partnerId?: string | null;
 };
 
 function invalid(errors: FieldError[]): LoketError {
@@ -153,6 +160,16 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
     return account;
   }
 
+  /** The organisation a partner account acts for after this change (left out: as it was). */
+  async function linkPartner(trx: Db, userId: string, body: Editable, previous: string | null, lang: Lang) {
+    const partnerId =
+      body.partnerId === undefined ? (body.role === 'PARTNER' ? previous : null) : body.partnerId;
+    const state = partnerId ? await partnerLinkState(trx, partnerId) : null;
+    const errors = checkPartnerLink({ role: body.role, partnerId, previousPartnerId: previous }, state, lang);
+    if (errors.length > 0) throw invalid(errors);
+    await setPartnerMembership(trx, userId, partnerId);
+  }
+
   app.get(
     '/api/v1/accounts',
     {
@@ -206,6 +223,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
             throw invalid([fieldError(request.lang, 'body.username', 'usernameTaken')]);
           const id = await insertAccount(trx, body.username, fieldsOf(body));
           await replaceMandates(trx, id, mandatesOf(body));
+          await linkPartner(trx, id, body, null, request.lang);
           const created = await found(trx, id);
           const mailed = needsEmail ? await sendLink(trx, created, 'SET', actor.id) : false;
           await recordAuditEvent(trx, {
@@ -218,6 +236,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
               role: created.role,
               enterpriseNumber: created.enterpriseNumber,
               mandates: created.mandates.map((m) => m.enterpriseNumber),
+              partnerId: created.partnerId,
               passwordLinkMailed: mailed,
             },
           });
@@ -258,6 +277,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
           const before = await found(trx, request.params.id);
           await updateAccount(trx, before.id, fieldsOf(body));
           await replaceMandates(trx, before.id, mandatesOf(body));
+          await linkPartner(trx, before.id, body, before.partnerId, request.lang);
           const after = await found(trx, before.id);
           const was = new Set(before.mandates.map((m) => m.enterpriseNumber));
           const is = new Set(after.mandates.map((m) => m.enterpriseNumber));
@@ -274,6 +294,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
               mandatesRemoved: [...was].filter((n) => !is.has(n)),
               displayNameChanged: before.displayName !== after.displayName,
               emailChanged: before.email !== after.email,
+              partnerId: { from: before.partnerId, to: after.partnerId },
             },
           });
           return after;
