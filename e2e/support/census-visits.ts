@@ -251,6 +251,7 @@ function samplesOf(
     adminOutbox: one(),
     adminAccounts: one('the list and the form'),
     adminProposals: one("another administrator's open proposal"),
+    adminPartners: one('the organisations and the form'),
     // The link's token is in the fragment, as the mail gives it; without one, the page says so.
     password: [{ query: `#${demo.passwordToken}`, note: 'a live link' }, { note: 'without a link' }],
     ruleHistory: one('the list, its last diff and the parameters'),
@@ -276,6 +277,11 @@ function samplesOf(
     talentShortageHistory: one('the evolution since 2014 and the versions'),
     talentPilots: one(),
     talentPilot: demo.pilots.map(({ id, code }) => ({ params: { pilotId: id }, note: code })),
+    talentPilotNew: one('the empty form'),
+    talentPilotEdit: demo.pilots.map(({ id, code }) => ({
+      params: { pilotId: id },
+      note: `${code}, its form and history`,
+    })),
   };
 }
 

@@ -69,9 +69,12 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   // foreign key's cascade); their status history is only appended.
   talent_recognition_files: ROWS,
   talent_recognition_events: APPEND_ONLY,
-  // Recruitment pilots (src/talent/pilots): projects and spending are seeded, participants move on;
-  // their stage history is append-only.
-  recruitment_pilots: ['SELECT', 'INSERT'],
+  // Recruitment pilots (src/talent/pilots): projects are recorded and edited by analysts (their
+  // revisions only appended; their reported results replaced, the old ones kept in the revisions);
+  // spending is seeded, participants move on; their stage history is append-only.
+  recruitment_pilots: ['SELECT', 'INSERT', 'UPDATE'],
+  recruitment_pilot_results: ROWS,
+  recruitment_pilot_revisions: APPEND_ONLY,
   recruitment_pilot_spending: ['SELECT', 'INSERT'],
   recruitment_pilot_participants: ['SELECT', 'INSERT', 'UPDATE'],
   recruitment_pilot_stage_events: APPEND_ONLY,

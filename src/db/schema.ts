@@ -664,6 +664,11 @@ export interface TalentPartnersTable {
   id: Generated<string>;
   name: string;
   created_at: Generated<Date>;
+  kind: Generated<'SCREENING' | 'PILOT_OPERATOR' | 'CARE_COORDINATION'>;
+  pools: Generated<string[]>;
+  retention_months: Generated<number>;
+  deactivated_at: Date | null;
+  updated_at: Generated<Date>;
 }
 
 export interface TalentPartnerMembersTable {
@@ -823,6 +828,23 @@ export interface RecruitmentPilotsTable {
   target_placed: number | null;
   sourced_figures: Generated<string[]>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RecruitmentPilotResultsTable {
+  pilot_id: string;
+  figure: 'TRAINED' | 'PASSED' | 'PLACED_FLANDERS' | 'PLACED_ELSEWHERE';
+  value: number;
+  as_of: ColumnType<Date, string, string>;
+}
+
+export interface RecruitmentPilotRevisionsTable {
+  id: Generated<string>;
+  pilot_id: string;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+  changed_fields: string[];
+  snapshot: ColumnType<unknown, string, string>;
 }
 
 export interface RecruitmentPilotSpendingTable {
@@ -915,4 +937,6 @@ export interface Database {
   recruitment_pilot_spending: RecruitmentPilotSpendingTable;
   recruitment_pilot_participants: RecruitmentPilotParticipantsTable;
   recruitment_pilot_stage_events: RecruitmentPilotStageEventsTable;
+  recruitment_pilot_results: RecruitmentPilotResultsTable;
+  recruitment_pilot_revisions: RecruitmentPilotRevisionsTable;
 }

@@ -36,6 +36,8 @@ import type { SourceAdapters } from '../sources/index.ts';
 import { evaluationRoutes } from '../stats/evaluation/evaluation.routes.ts';
 import { statsRoutes } from '../stats/stats.routes.ts';
 import { careRoutes } from '../talent/care/care.routes.ts';
+import { partnerAdminRoutes } from '../talent/partners/partner-admin.routes.ts';
+import { pilotAdminRoutes } from '../talent/pilots/pilot-admin.routes.ts';
 import { pilotRoutes } from '../talent/pilots/pilots.routes.ts';
 import { shortageHistoryRoutes } from '../talent/shortage/shortage-history.routes.ts';
 import { talentRoutes } from '../talent/talent.routes.ts';
@@ -175,6 +177,8 @@ export async function buildApp({
   await app.register(inspectionStatisticsRoutes, { database, now: dossierOptions.now });
   await app.register(talentRoutes, { database, now: dossierOptions.now, sources: sources ?? null });
   await app.register(pilotRoutes, { database, now: dossierOptions.now });
+  await app.register(pilotAdminRoutes, { database, now: dossierOptions.now });
+  await app.register(partnerAdminRoutes, { database });
   await app.register(careRoutes, { database, now: dossierOptions.now });
   await app.register(shortageHistoryRoutes, { now: dossierOptions.now });
   const deskOptions = {

@@ -79,15 +79,19 @@ export async function candidateRoutes(
     async (request, reply) => {
       const body = request.body as NewCandidateInput;
       const partner = await partnerOf(request);
+      // A deactivated organisation's accounts record no new candidate (they still read, withdraw
+      // consent and erase: the candidates' rights do not end with the organisation's activity).
+      if (!partner.active) throw new LoketError('LOKET_PARTNER_INACTIVE');
       const user = userOf(request);
       const checks = new FieldChecks(request.lang);
+      if (!partner.pools.includes(body.pool)) checks.fail('pool', 'partnerPurpose', 'partnerPool');
       const occupations = body.occupationIds.map((id, index) =>
         checks.occupation(`occupationIds[${index}]`, id),
       );
       checks.postalCode('postalCode', body.postalCode);
       checks.residence(body.circle, body.postalCode);
       checks.languages('languages', body.languages);
-      checks.retention(body.consent.givenOn, body.consent.retentionUntil, today());
+      checks.retention(body.consent.givenOn, body.consent.retentionUntil, today(), partner.retentionMonths);
       checks.throwIfAny();
       const id = await db()
         .transaction()

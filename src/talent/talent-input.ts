@@ -42,11 +42,20 @@ export class FieldChecks {
       this.fail('postalCode', 'postalCodeForBelgium', 'postalCodeForBelgium');
   }
 
-  /** Consent given no later than today; kept after today, and at most MAX_RETENTION_MONTHS after consent. */
-  retention(consentGivenOn: string, retentionUntil: string, today: string): void {
+  /**
+   * Consent given no later than today; kept after today, and at most `months` after consent: the
+   * partner organisation's own retention (migration 0040), never more than MAX_RETENTION_MONTHS.
+   */
+  retention(
+    consentGivenOn: string,
+    retentionUntil: string,
+    today: string,
+    months = MAX_RETENTION_MONTHS,
+  ): void {
+    const limit = Math.min(months, MAX_RETENTION_MONTHS);
     if (consentGivenOn > today) this.fail('consentGivenOn', 'notInFuture', 'consentInFuture');
-    if (retentionUntil <= today || retentionUntil > addMonths(consentGivenOn, MAX_RETENTION_MONTHS))
-      this.fail('retentionUntil', 'retentionPeriod', 'retention', { months: MAX_RETENTION_MONTHS });
+    if (retentionUntil <= today || retentionUntil > addMonths(consentGivenOn, limit))
+      this.fail('retentionUntil', 'retentionPeriod', 'retention', { months: limit });
   }
 
   throwIfAny(): void {

@@ -19,6 +19,12 @@ const jsonb = (value: unknown) => sql<never>`${JSON.stringify(value)}::jsonb`;
 export interface Partner {
   id: string;
   name: string;
+  /** The groups of candidates it may record (migration 0040; all of them before). */
+  pools: Pool[];
+  /** The longest its candidates' data may be kept after consent. */
+  retentionMonths: number;
+  /** False once an administrator deactivated it: its accounts record no new candidate. */
+  active: boolean;
 }
 
 export interface Vacancy extends VacancyForMatching {
@@ -64,14 +70,22 @@ export async function partnerOfUser(db: Db, userId: string): Promise<Partner | n
   const row = await db
     .selectFrom('talent_partner_members as m')
     .innerJoin('talent_partners as p', 'p.id', 'm.partner_id')
-    .select(['p.id', 'p.name'])
+    .select(['p.id', 'p.name', 'p.pools', 'p.retention_months', 'p.deactivated_at'])
     .where('m.user_id', '=', userId)
     .executeTakeFirst();
-  return row ?? null;
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        pools: row.pools as Pool[],
+        retentionMonths: row.retention_months,
+        active: row.deactivated_at === null,
+      }
+    : null;
 }
 
 /** The partner of that name, made when missing (demo data and tests). */
-export async function ensurePartner(db: Db, name: string): Promise<Partner> {
+export async function ensurePartner(db: Db, name: string): Promise<Pick<Partner, 'id' | 'name'>> {
   await db
     .insertInto('talent_partners')
     .values({ name })

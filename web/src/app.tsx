@@ -65,6 +65,15 @@ const TalentShortageHistory = lazy(() =>
 const TalentPilots = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotListPage })),
 );
+const TalentPilotNew = lazy(() =>
+  import('./pages/talent/pilot-form-page.tsx').then((m) => ({ default: m.PilotNewPage })),
+);
+const TalentPilotEdit = lazy(() =>
+  import('./pages/talent/pilot-form-page.tsx').then((m) => ({ default: m.PilotEditPage })),
+);
+const AdminPartners = lazy(() =>
+  import('./pages/governance/partners-page.tsx').then((m) => ({ default: m.PartnersPage })),
+);
 const TalentPilot = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotPage })),
 );
@@ -168,6 +177,17 @@ function CurrentPage() {
       return <SignedIn page={page} render={() => <AccountsPage />} />;
     case 'adminProposals':
       return <SignedIn page={page} render={() => <ProposalsPage />} />;
+    case 'adminPartners':
+      return <SignedIn page={page} render={() => <AdminPartners />} />;
+    case 'talentPilotNew':
+      return <SignedIn page={page} render={() => <TalentPilotNew />} />;
+    case 'talentPilotEdit':
+      return (
+        <SignedIn
+          page={page}
+          render={() => <TalentPilotEdit key={page.params.pilotId} pilotId={page.params.pilotId as string} />}
+        />
+      );
     case 'password':
       return <PasswordPage />;
     case 'ruleHistory':

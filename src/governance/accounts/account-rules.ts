@@ -45,6 +45,26 @@ export function checkAccountInput(input: AccountInput, lang: Lang, needsEmail: b
   return errors;
 }
 
+/**
+ * A partner account acts for exactly one partner organisation (it sees that one's candidates
+ * only); no other role acts for one. Linking to a deactivated organisation is refused; an account
+ * already linked to one keeps its link (the organisation may be activated again).
+ */
+export function checkPartnerLink(
+  input: { role: Role; partnerId: string | null; previousPartnerId: string | null },
+  state: 'ACTIVE' | 'INACTIVE' | 'UNKNOWN' | null,
+  lang: Lang,
+): FieldError[] {
+  const path = 'body.partnerId';
+  if (input.role !== 'PARTNER')
+    return input.partnerId === null ? [] : [fieldError(lang, path, 'partnerNotForRole')];
+  if (input.partnerId === null) return [fieldError(lang, path, 'partnerRequired')];
+  if (state === 'UNKNOWN') return [fieldError(lang, path, 'partnerUnknown')];
+  if (state === 'INACTIVE' && input.partnerId !== input.previousPartnerId)
+    return [fieldError(lang, path, 'partnerInactive')];
+  return [];
+}
+
 // A mandate for the account's own enterprise is allowed: it is where the enterprise's name is kept.
 export function checkMandates(mandates: readonly { enterpriseNumber: string }[], lang: Lang): FieldError[] {
   const errors: FieldError[] = [];

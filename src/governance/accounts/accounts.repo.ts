@@ -21,6 +21,9 @@ export interface Account {
   lastLoginAt: string | null;
   lastLoginVia: 'PASSWORD' | 'OIDC' | null;
   mandates: { enterpriseNumber: string; enterpriseName: string | null }[];
+  /** For a partner account: the partner organisation it acts for (src/talent; migration 0020). */
+  partnerId: string | null;
+  partnerName: string | null;
 }
 
 export interface AccountFields {
@@ -56,6 +59,11 @@ export async function listAccounts(db: Db, id?: string): Promise<Account[]> {
         select json_agg(json_build_object('enterprise_number', m.enterprise_number,
           'enterprise_name', m.enterprise_name) order by m.enterprise_number)
         from employer_mandates m where m.user_id = users.id), '[]'::json)`.as('mandates'),
+      sql<
+        string | null
+      >`(select pm.partner_id from talent_partner_members pm where pm.user_id = users.id)`.as('partner_id'),
+      sql<string | null>`(select p.name from talent_partner_members pm join talent_partners p
+        on p.id = pm.partner_id where pm.user_id = users.id)`.as('partner_name'),
     ])
     .orderBy(sql`lower(username)`);
   if (id) query = query.where('id', '=', id);
@@ -77,7 +85,36 @@ export async function listAccounts(db: Db, id?: string): Promise<Account[]> {
       enterpriseNumber: m.enterprise_number,
       enterpriseName: m.enterprise_name,
     })),
+    partnerId: row.partner_id,
+    partnerName: row.partner_name,
   }));
+}
+
+/** Whether a partner organisation exists and is active: an account may be linked to an active one. */
+export async function partnerLinkState(
+  db: Db,
+  partnerId: string,
+): Promise<'ACTIVE' | 'INACTIVE' | 'UNKNOWN'> {
+  const row = await db
+    .selectFrom('talent_partners')
+    .select('deactivated_at')
+    .where('id', '=', partnerId)
+    .executeTakeFirst();
+  if (!row) return 'UNKNOWN';
+  return row.deactivated_at === null ? 'ACTIVE' : 'INACTIVE';
+}
+
+/** Links the account to the partner organisation it acts for, or unlinks it (null). */
+export async function setPartnerMembership(db: Db, userId: string, partnerId: string | null): Promise<void> {
+  if (partnerId === null) {
+    await db.deleteFrom('talent_partner_members').where('user_id', '=', userId).execute();
+    return;
+  }
+  await db
+    .insertInto('talent_partner_members')
+    .values({ user_id: userId, partner_id: partnerId })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ partner_id: partnerId }))
+    .execute();
 }
 
 export async function findAccount(db: Db, id: string): Promise<Account | undefined> {

@@ -6,27 +6,28 @@ import { ROLES } from '../../auth/roles.ts';
 import { sessionCache } from '../../auth/sessions.repo.ts';
 import type { User } from '../../auth/users.repo.ts';
 import type { Db } from '../../db/client.ts';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import type { FieldError } from '../../validation/field-errors.ts';
 import { composeAccountMail } from './account-mail.ts';
-import { checkAccountInput, compactEnterpriseNumber, fieldError, passwordErrors } from './account-rules.ts';
+import { checkAccountInput, checkPartnerLink, compactEnterpriseNumber, fieldError } from './account-rules.ts';
 import {
   type Account,
   type AccountFields,
   createPasswordLink,
   findAccount,
-  findLiveLink,
   insertAccount,
   listAccounts,
+  partnerLinkState,
   queueAccountMail,
   replaceMandates,
   setAccountDisabled,
-  setPasswordWithLink,
+  setPartnerMembership,
   updateAccount,
   usernameTaken,
 } from './accounts.repo.ts';
+import { passwordLinkRoutes } from './password-link.routes.ts';
 
 /** How long a password link works. */
 export const PASSWORD_LINK_HOURS = 24;
@@ -49,6 +50,8 @@ const editable = {
   email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
   preferredLang: Type.Enum([...LANGUAGES]),
   mandates: Type.Array(Mandate, { maxItems: 500 }),
+  // A partner account's organisation (docs/talent.md#partner-organisations); left out, unchanged.
+  partnerId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 };
 
 const NewAccountBody = Type.Object(
@@ -76,21 +79,11 @@ const AccountSchema = Type.Object({
       enterpriseName: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
+  partnerId: Type.Union([Type.String(), Type.Null()]),
+  partnerName: Type.Union([Type.String(), Type.Null()]),
 });
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-const TokenBody = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) },
-  { additionalProperties: false },
-);
-const UseLinkBody = Type.Object(
-  {
-    token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
-    password: Type.String({ minLength: 1, maxLength: 200 }),
-  },
-  { additionalProperties: false },
-);
-
 export interface AccountRouteOptions {
   database: DatabaseState;
   authMode: 'local' | 'oidc';
@@ -105,6 +98,7 @@ type Editable = {
   email: string | null;
   preferredLang: AccountFields['preferredLang'];
   mandates: { enterpriseNumber: string; enterpriseName?: string | null }[];
+  partnerId?: string | null;
 };
 
 function invalid(errors: FieldError[]): LoketError {
@@ -166,6 +160,16 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
     return account;
   }
 
+  /** The organisation a partner account acts for after this change (left out: as it was). */
+  async function linkPartner(trx: Db, userId: string, body: Editable, previous: string | null, lang: Lang) {
+    const partnerId =
+      body.partnerId === undefined ? (body.role === 'PARTNER' ? previous : null) : body.partnerId;
+    const state = partnerId ? await partnerLinkState(trx, partnerId) : null;
+    const errors = checkPartnerLink({ role: body.role, partnerId, previousPartnerId: previous }, state, lang);
+    if (errors.length > 0) throw invalid(errors);
+    await setPartnerMembership(trx, userId, partnerId);
+  }
+
   app.get(
     '/api/v1/accounts',
     {
@@ -219,6 +223,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
             throw invalid([fieldError(request.lang, 'body.username', 'usernameTaken')]);
           const id = await insertAccount(trx, body.username, fieldsOf(body));
           await replaceMandates(trx, id, mandatesOf(body));
+          await linkPartner(trx, id, body, null, request.lang);
           const created = await found(trx, id);
           const mailed = needsEmail ? await sendLink(trx, created, 'SET', actor.id) : false;
           await recordAuditEvent(trx, {
@@ -231,6 +236,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
               role: created.role,
               enterpriseNumber: created.enterpriseNumber,
               mandates: created.mandates.map((m) => m.enterpriseNumber),
+              partnerId: created.partnerId,
               passwordLinkMailed: mailed,
             },
           });
@@ -271,6 +277,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
           const before = await found(trx, request.params.id);
           await updateAccount(trx, before.id, fieldsOf(body));
           await replaceMandates(trx, before.id, mandatesOf(body));
+          await linkPartner(trx, before.id, body, before.partnerId, request.lang);
           const after = await found(trx, before.id);
           const was = new Set(before.mandates.map((m) => m.enterpriseNumber));
           const is = new Set(after.mandates.map((m) => m.enterpriseNumber));
@@ -287,6 +294,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
               mandatesRemoved: [...was].filter((n) => !is.has(n)),
               displayNameChanged: before.displayName !== after.displayName,
               emailChanged: before.email !== after.email,
+              partnerId: { from: before.partnerId, to: after.partnerId },
             },
           });
           return after;
@@ -372,66 +380,5 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
       return reply.code(202).send({ mailedTo });
     },
   );
-
-  const linkRateLimit = { max: 20, timeWindow: 60_000 };
-
-  app.post(
-    '/api/v1/password-links/check',
-    {
-      config: { access: 'PUBLIC', csrf: true, rateLimit: linkRateLimit },
-      schema: {
-        tags: ['accounts'],
-        summary: 'Whether a password link still works, and for which username',
-        body: TokenBody,
-        response: {
-          200: Type.Object({ username: Type.String(), purpose: Type.Enum(['SET', 'RESET']) }),
-        },
-      },
-    },
-    async (request) => {
-      const link = await findLiveLink(db(), request.body.token, options.now());
-      if (!link) throw invalid([fieldError(request.lang, 'body.token', 'linkInvalid')]);
-      return { username: link.username, purpose: link.purpose };
-    },
-  );
-
-  app.post(
-    '/api/v1/password-links/use',
-    {
-      config: { access: 'PUBLIC', csrf: true, rateLimit: linkRateLimit },
-      schema: {
-        tags: ['accounts'],
-        summary: "Set the account's password with a one-time link; its other sessions end",
-        body: UseLinkBody,
-      },
-    },
-    async (request, reply) => {
-      const now = options.now();
-      const userId = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const link = await findLiveLink(trx, request.body.token, now, true);
-          if (!link) throw invalid([fieldError(request.lang, 'body.token', 'linkInvalid')]);
-          const errors = passwordErrors(request.body.password, link.username, request.lang);
-          if (errors.length > 0) throw invalid(errors);
-          await setPasswordWithLink(
-            trx,
-            { tokenHash: link.token_hash, userId: link.user_id },
-            request.body.password,
-            now,
-          );
-          await recordAuditEvent(trx, {
-            actorUserId: link.user_id,
-            action: 'PASSWORD_SET',
-            subjectType: 'user',
-            subjectId: link.user_id,
-            requestId: String(request.id),
-            details: { purpose: link.purpose },
-          });
-          return link.user_id;
-        });
-      await sessionCache.forgetUser(userId);
-      return reply.code(204).send();
-    },
-  );
+  await passwordLinkRoutes(fastify, options);
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { createSeededRandom } from '../../sources/simulator/seeded-random.ts';
+import { appendRevision, inputOf, replaceResults } from './pilot-admin.repo.ts';
+import type { PilotResult } from './pilot-admin.ts';
 import { type DropReason, PILOT_STAGES, type PilotStage } from './pilot-model.ts';
 import { insertPilot, insertSpending, type NewPilot } from './pilots.repo.ts';
 
@@ -25,6 +27,8 @@ interface DemoPilot {
   runByDemoPartner: boolean;
   spending: Array<{ year: number; funder: string; amountEur: number }>;
   cohorts: Cohort[];
+  /** What the project reported, as the sources give it, on the day it holds for. */
+  results?: PilotResult[];
 }
 
 /**
@@ -64,6 +68,13 @@ const DEMO_PILOTS: DemoPilot[] = [
     },
     runByDemoPartner: false,
     spending: [],
+    // The minister's answer (seed 000) on the finished project: 120 trained, 116 passed, and "no
+    // Moroccan participant reached Belgium"; dated on the project's last day.
+    results: [
+      { figure: 'TRAINED', value: 120, asOf: '2021-04-30' },
+      { figure: 'PASSED', value: 116, asOf: '2021-04-30' },
+      { figure: 'PLACED_FLANDERS', value: 0, asOf: '2021-04-30' },
+    ],
     cohorts: [
       { count: 116, country: 'MA', educationVks: 7, year: 2019, stage: 'PASSED', dropped: 'NO_EMPLOYER' },
       { count: 4, country: 'MA', educationVks: 7, year: 2019, stage: 'TRAINED', dropped: 'FAILED_TRAINING' },
@@ -166,6 +177,13 @@ export async function loadDemoPilots(db: Db, partnerId: string, seed = 2026): Pr
       partnerId: demo.runByDemoPartner ? partnerId : null,
     });
     await insertSpending(db, pilot.id, demo.spending);
+    await replaceResults(db, pilot.id, demo.results ?? []);
+    await appendRevision(db, {
+      pilotId: pilot.id,
+      changedBy: null,
+      changedFields: ['created'],
+      snapshot: inputOf(pilot, demo.results ?? []),
+    });
     const rows = demo.cohorts.flatMap((cohort) => Array.from({ length: cohort.count }, () => cohort));
     if (rows.length === 0) continue;
     const participants = await db

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/languages.ts';
 import { findOccupation } from '../../occupations/occupation-catalogue.ts';
+import type { PilotResult } from './pilot-admin.ts';
 import {
   breakdown,
   funnel,
@@ -11,7 +12,7 @@ import {
 import type { Participant, Pilot } from './pilots.repo.ts';
 
 /** The project as every reader sees it: occupations by their ESCO label in the reader's language. */
-function projectView(pilot: Pilot, lang: Lang) {
+function projectView(pilot: Pilot, lang: Lang, results: readonly PilotResult[]) {
   return {
     id: pilot.id,
     code: pilot.code,
@@ -30,6 +31,8 @@ function projectView(pilot: Pilot, lang: Lang) {
     targetParticipants: pilot.targetParticipants,
     targetPlaced: pilot.targetPlaced,
     sourcedFigures: pilot.sourcedFigures,
+    // What the project reports about itself, each figure with its day (not counted from participants).
+    results,
   };
 }
 
@@ -38,10 +41,11 @@ export function pilotSummary(
   progress: readonly ParticipantProgress[],
   lang: Lang,
   callerPartnerId: string | null,
+  results: readonly PilotResult[] = [],
 ) {
   const steps = funnel(progress);
   return {
-    ...projectView(pilot, lang),
+    ...projectView(pilot, lang, results),
     // The caller's organisation runs it (a partner's own project, where it records participants).
     runByYou: callerPartnerId !== null && pilot.partnerId === callerPartnerId,
     participants: progress.length,
@@ -57,10 +61,11 @@ export function pilotReport(
   spending: ReadonlyArray<{ year: number; funder: string; amountEur: number }>,
   participants: readonly Participant[] | null,
   lang: Lang,
+  results: readonly PilotResult[] = [],
 ) {
   const steps = funnel(progress);
   return {
-    pilot: projectView(pilot, lang),
+    pilot: projectView(pilot, lang, results),
     participantCount: progress.length,
     placed: progress.filter((p) => isPlaced(p.stage)).length,
     funnel: steps,

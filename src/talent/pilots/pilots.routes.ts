@@ -7,6 +7,7 @@ import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
 import { partnerOfUser } from '../talent.repo.ts';
 import { FieldChecks } from '../talent-input.ts';
+import { resultsOf } from './pilot-admin.repo.ts';
 import {
   checkStageChange,
   DROP_REASONS,
@@ -118,13 +119,11 @@ export async function pilotRoutes(
       const user = userOf(request);
       const partnerId = user.role === 'PARTNER' ? ((await partnerOfUser(db(), user.id))?.id ?? null) : null;
       const pilots = await listPilots(db());
-      const progress = await progressOf(
-        db(),
-        pilots.map((pilot) => pilot.id),
-      );
+      const ids = pilots.map((pilot) => pilot.id);
+      const [progress, results] = await Promise.all([progressOf(db(), ids), resultsOf(db(), ids)]);
       return {
         pilots: pilots.map((pilot) =>
-          pilotSummary(pilot, progress.get(pilot.id) ?? [], request.lang, partnerId),
+          pilotSummary(pilot, progress.get(pilot.id) ?? [], request.lang, partnerId, results.get(pilot.id)),
         ),
       };
     },
@@ -144,10 +143,11 @@ export async function pilotRoutes(
     async (request) => {
       const pilot = await reachPilot(request);
       const own = await isRunBy(request, pilot);
-      const [progress, spending, participants] = await Promise.all([
+      const [progress, spending, participants, results] = await Promise.all([
         progressOf(db(), [pilot.id]),
         spendingOf(db(), pilot.id),
         own ? listParticipants(db(), pilot.id) : Promise.resolve(null),
+        resultsOf(db(), [pilot.id]),
       ]);
       if (own)
         await recordAuditEvent(db(), {
@@ -157,7 +157,14 @@ export async function pilotRoutes(
           subjectId: pilot.id,
           requestId: String(request.id),
         });
-      return pilotReport(pilot, progress.get(pilot.id) ?? [], spending, participants, request.lang);
+      return pilotReport(
+        pilot,
+        progress.get(pilot.id) ?? [],
+        spending,
+        participants,
+        request.lang,
+        results.get(pilot.id),
+      );
     },
   );
 
@@ -174,6 +181,8 @@ export async function pilotRoutes(
     },
     async (request, reply) => {
       const pilot = await reachOwnPilot(request);
+      if (!(await partnerOfUser(db(), userOf(request).id))?.active)
+        throw new LoketError('LOKET_PARTNER_INACTIVE');
       const body = request.body as {
         reference: string;
         country: string;

@@ -51,6 +51,8 @@ export function ReportListPage({ source, title }: { source: StatsSource; title: 
           <br />
           <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
           <br />
+          <Link href={pagePath('talentPilotNew')}>{t('talent.pilotForm.newLink')}</Link>
+          <br />
           <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
           <br />
           <Link href={pagePath('inspectionStatistics')}>{t('inspector.statistics.link')}</Link>

@@ -7,8 +7,10 @@ import { TextField } from '../../components/text-field.tsx';
 import { currentLang, LANGUAGES, useT } from '../../i18n.ts';
 import type { Role } from '../../roles.ts';
 import { useSession } from '../../session.tsx';
+import { useApiLoad } from '../../use-api-load.ts';
 import { errorsByField, formatEnterpriseNumber } from './governance-format.ts';
 import type { Account } from './governance-types.ts';
+import type { PartnerOrganisation } from './partners-page.tsx';
 
 interface MandateRow {
   key: number;
@@ -63,9 +65,19 @@ export function AccountForm({
     })),
   );
   const [nextKey, setNextKey] = useState((editing?.mandates.length ?? 0) + 1);
+  const [partnerId, setPartnerId] = useState(editing?.partnerId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const isEmployer = role === 'EMPLOYER';
+  const isPartner = role === 'PARTNER';
+  // The organisations a partner account may act for: the active ones, and the one it acts for now.
+  const { load: partners } = useApiLoad<{ partners: PartnerOrganisation[] }>('/api/v1/talent/partners');
+  const partnerOptions =
+    partners.status === 'ready'
+      ? partners.data.partners
+          .filter((p) => p.active || p.id === editing?.partnerId)
+          .map((p) => ({ value: p.id, label: p.name }))
+      : [];
 
   const labels: Record<string, string> = {
     username: t('governance.accountForm.username'),
@@ -75,6 +87,7 @@ export function AccountForm({
     role: t('governance.accountForm.role'),
     enterpriseNumber: t('governance.accountForm.enterpriseNumber'),
     mandates: t('governance.accountForm.mandatesLegend'),
+    partnerId: t('governance.accountForm.partner'),
   };
   mandates.forEach((_, index) => {
     labels[`mandates.${index}.enterpriseNumber`] = t('governance.accountForm.mandateNumber', {
@@ -103,6 +116,7 @@ export function AccountForm({
     if (needsEmail && !editing) required('email', email);
     if (!role) found.role = t('governance.accountForm.errors.role');
     if (isEmployer) required('enterpriseNumber', enterpriseNumber);
+    if (isPartner) required('partnerId', partnerId);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSending(true);
@@ -121,6 +135,7 @@ export function AccountForm({
                 enterpriseName: m.enterpriseName.trim() || null,
               }))
           : [],
+        partnerId: isPartner ? partnerId : null,
       };
       if (editing) {
         const saved = await api.call<Account>('PUT', `/api/v1/accounts/${editing.id}`, fields);
@@ -142,6 +157,7 @@ export function AccountForm({
       setRole('');
       setEnterpriseNumber('');
       setMandates([]);
+      setPartnerId('');
     } catch (error) {
       setErrors(
         error instanceof ApiError && error.fields.length > 0
@@ -227,6 +243,18 @@ export function AccountForm({
           <p className="emp-notice emp-notice--warning" role="status">
             {t('governance.accountForm.roleDropsEnterprises')}
           </p>
+        ) : null}
+        {isPartner ? (
+          <SelectField
+            id="account-partnerId"
+            label={labels.partnerId as string}
+            hint={t('governance.accountForm.partnerHint')}
+            placeholder={t('governance.accountForm.choosePartner')}
+            options={partnerOptions}
+            value={partnerId}
+            onChange={(event) => setPartnerId(event.target.value)}
+            error={errors.partnerId}
+          />
         ) : null}
         {isEmployer ? (
           <>

@@ -224,6 +224,8 @@ function AccountTable({
 
 function Enterprises({ account }: { account: Account }) {
   const t = useT();
+  // A partner account's organisation stands where an employer's enterprises do.
+  if (account.partnerName) return <p>{account.partnerName}</p>;
   if (!account.enterpriseNumber && account.mandates.length === 0) return null;
   const others = account.mandates.filter((m) => m.enterpriseNumber !== account.enterpriseNumber);
   return (

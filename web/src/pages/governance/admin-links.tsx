@@ -7,6 +7,7 @@ export function AdminLinks() {
   const t = useT();
   const links: { page: PageId; label: string; hint: string }[] = [
     { page: 'adminAccounts', label: t('governance.home.accounts'), hint: t('governance.home.accountsHint') },
+    { page: 'adminPartners', label: t('governance.partners.title'), hint: t('governance.partners.homeHint') },
     {
       page: 'adminProposals',
       label: t('governance.home.proposals'),

@@ -23,6 +23,9 @@ export interface Account {
   lastLoginAt: string | null;
   lastLoginVia: 'PASSWORD' | 'OIDC' | null;
   mandates: Mandate[];
+  /** A partner account's organisation (src/talent). */
+  partnerId: string | null;
+  partnerName: string | null;
 }
 
 export interface AccountList {

@@ -6,6 +6,7 @@ import { formatMoney, formatNumber } from '../../format.ts';
 import { currentLang, type MessageKey, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
+import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { formatDate } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
@@ -26,6 +27,7 @@ interface ProjectView {
   targetParticipants: number | null;
   targetPlaced: number | null;
   sourcedFigures: string[];
+  results: Array<{ figure: string; value: number; asOf: string }>;
 }
 interface Bottleneck {
   stage: string;
@@ -71,6 +73,7 @@ export function PilotListPage() {
     <>
       <PageHeading>{t('talent.pilots.title')}</PageHeading>
       <p className="lead">{t('talent.pilots.lead')}</p>
+      <AnalystLink page="talentPilotNew" label={t('talent.pilotForm.newLink')} />
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? <p role="alert">{load.error?.message ?? t('talent.loadFailed')}</p> : null}
       {load.status === 'ready' ? (
@@ -137,6 +140,7 @@ export function PilotPage({ pilotId }: { pilotId: string }) {
         <Link href={pagePath('talentPilots')}>{t('talent.pilots.back')}</Link>
       </p>
       <PageHeading>{report.pilot.name}</PageHeading>
+      <AnalystLink page="talentPilotEdit" pilotId={pilotId} label={t('talent.pilotForm.editLink')} />
       <ProjectFacts pilot={report.pilot} spentEur={report.spentEur} />
       <p className="hint">{t('talent.pilots.figuresNote')}</p>
       <FunnelTable report={report} />
@@ -146,6 +150,25 @@ export function PilotPage({ pilotId }: { pilotId: string }) {
         <Participants pilotId={pilotId} participants={report.participants} onChanged={reload} />
       ) : null}
     </>
+  );
+}
+
+/** The analyst records and edits the projects (src/talent/pilots/pilot-admin.routes.ts). */
+function AnalystLink({
+  page,
+  pilotId,
+  label,
+}: {
+  page: 'talentPilotNew' | 'talentPilotEdit';
+  pilotId?: string;
+  label: string;
+}) {
+  const { state } = useSession();
+  if (state.status !== 'ready' || state.user?.role !== 'ANALYST') return null;
+  return (
+    <p>
+      <Link href={pilotId ? pagePath(page, { pilotId }) : pagePath(page)}>{label}</Link>
+    </p>
   );
 }
 
@@ -204,6 +227,14 @@ function ProjectFacts({ pilot, spentEur }: { pilot: ProjectView; spentEur: numbe
           ? t('talent.pilots.unknown')
           : sourced('targetPlaced', formatNumber(lang, pilot.targetPlaced)),
     },
+    ...pilot.results.map((result) => ({
+      key: `result-${result.figure}`,
+      label: t(`talent.pilotForm.figure.${result.figure}` as MessageKey),
+      value: t('talent.pilotForm.resultOn', {
+        value: formatNumber(lang, result.value),
+        date: formatDate(lang, result.asOf),
+      }),
+    })),
   ];
   return <SummaryList rows={rows} />;
 }
