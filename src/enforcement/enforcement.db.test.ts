@@ -297,7 +297,13 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
           '/api/v1/enforcement/inspection-statistics?from=2026-12-02&to=2026-12-01',
         )
       ).json().error.fields,
-    ).toEqual([expect.objectContaining({ path: 'from', rule: 'maximum' })]);
+    ).toEqual([
+      expect.objectContaining({
+        path: 'from',
+        rule: 'beforeTo',
+        message: 'mag niet na het einde van de periode (01/12/2026) liggen',
+      }),
+    ]);
     expect(
       (await world.employer.request('GET', '/api/v1/enforcement/inspection-statistics')).statusCode,
     ).toBe(403);

@@ -52,8 +52,8 @@ export async function inspectionStatisticsRoutes(
         throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
           {
             path: 'from',
-            rule: 'maximum',
-            message: translate(request.lang, 'validation.maximum', { limit: to }),
+            rule: 'beforeTo',
+            message: translate(request.lang, 'validation.periodStartAfterEnd', { to }),
           },
         ]);
       const [rows, withdrawals] = await Promise.all([

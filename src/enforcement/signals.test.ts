@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { DimonaPeriod } from '../sources/dimona/dimona.ts';
 import { generateMonitoringPopulation } from '../sources/simulator/generate-monitoring.ts';
 import { rankEmployers } from './employer-signals.ts';
-import type { Reading, RegisterReading } from './monitoring-types.ts';
+import type { MonitoredAuthorisation, Reading, RegisterReading } from './monitoring-types.ts';
 import { quartersBefore } from './read-registers.ts';
 import { riskParametersOn } from './risk-parameters.ts';
+import { dimonaSignals } from './signals.ts';
 
 const READ_ON = '2026-12-01';
 const population = generateMonitoringPopulation({ seed: 7, referenceDate: READ_ON, authorisations: 3_000 });
@@ -150,5 +152,58 @@ describe('risk ranking on the seeded monitoring population', () => {
   it('is reproducible from the seed', () => {
     const again = generateMonitoringPopulation({ seed: 7, referenceDate: READ_ON, authorisations: 3_000 });
     expect(again.truth).toEqual(population.truth);
+  });
+});
+
+describe('Dimona before the authorisation starts', () => {
+  const reading = (periods: DimonaPeriod[]): RegisterReading => ({
+    readOn: READ_ON,
+    quarters: [],
+    enterprises: new Map(),
+    employments: new Map([
+      ['90010112345', { value: periods, source: 'dimona', readAt: `${READ_ON}T03:00:00Z`, requestId: 't' }],
+    ]),
+    dmfa: new Map(),
+    sanctions: new Map(),
+    persons: new Map(),
+    staff: new Map(),
+  });
+  const auth: MonitoredAuthorisation = {
+    authorisationId: 'd1',
+    enterpriseNumber: '0403170701',
+    insz: '90010112345',
+    grossAnnualSalary: 40_000,
+    employmentFraction: 1,
+    grantedOn: '2026-11-20',
+    validFrom: '2026-12-15',
+    validUntil: '2027-12-14',
+    workplacePostalCode: '2000',
+  };
+  const elsewhere = {
+    insz: '90010112345',
+    enterpriseNumber: '0202239951',
+    startDate: '2025-03-01',
+    endDate: null,
+  };
+
+  it('says nothing of a worker still employed elsewhere before the permit’s first day', () => {
+    const signals = dimonaSignals(
+      auth,
+      reading([elsewhere as DimonaPeriod]),
+      riskParametersOn(READ_ON),
+      new Set(),
+    );
+    expect(signals).toEqual([]);
+  });
+
+  it('flags the same period once the permit runs', () => {
+    const started = { ...auth, validFrom: '2026-11-01' };
+    const signals = dimonaSignals(
+      started,
+      reading([elsewhere as DimonaPeriod]),
+      riskParametersOn(READ_ON),
+      new Set(),
+    );
+    expect(signals.map((s) => s.kind)).toEqual(['DECLARED_ELSEWHERE']);
   });
 });

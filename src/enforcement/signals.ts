@@ -161,7 +161,9 @@ export function dimonaSignals(
   authorised: ReadonlySet<string>,
 ): Signal[] {
   const employments = reading.employments.get(auth.insz);
-  if (!employments) return [];
+  // An authorisation that starts after the reading has nothing to compare yet: a worker still
+  // employed elsewhere (or abroad) before the permit's first day is what one expects.
+  if (!employments || auth.validFrom > reading.readOn) return [];
   const until = auth.validUntil < reading.readOn ? auth.validUntil : reading.readOn;
   const periods = employments.value.filter((p) => overlaps(p, auth.validFrom, until));
   const own = periods.filter((p) => p.enterpriseNumber === auth.enterpriseNumber);

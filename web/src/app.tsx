@@ -259,7 +259,8 @@ function SignedIn({ page, render }: { page: PageMatch; render(user: SessionUser)
   // A page of other roles: a "no access" page that says whose it is, with a link home.
   const owners = PAGE_ROUTES[page.id].for;
   if (Array.isArray(owners) && !owners.includes(user.role)) {
-    return <NoAccessPage role={owners[0] as Role} user={user} />;
+    const [first, ...others] = owners as Role[];
+    return <NoAccessPage role={first as Role} alsoFor={others} user={user} />;
   }
   return render(user);
 }

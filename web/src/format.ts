@@ -19,3 +19,6 @@ export function formatNumber(lang: string, value: number): string {
 export function formatPercent(lang: string, fraction: number): string {
   return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
 }
+
+/** An enterprise number as the KBO writes it: 0403.170.701. */
+export const formatKbo = (digits: string) => `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { User } from '../../auth/users.repo.ts';
+import { translate } from '../../i18n/translate.ts';
 import { CATEGORIES } from '../../rules/index.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
@@ -275,7 +276,11 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
       const from = query.from ?? `${to.slice(0, 4)}-01-01`;
       if (from > to) {
         throw new LoketError('LOKET_VALIDATION_FAILED', {}, [
-          { path: 'query.from', rule: 'beforeTo', message: `from ${from} is after to ${to}` },
+          {
+            path: 'from',
+            rule: 'beforeTo',
+            message: translate(request.lang, 'validation.periodStartAfterEnd', { to }),
+          },
         ]);
       }
       return { from, to, categories: await leadTimesPerCategory(db(), from, to) };

@@ -8,6 +8,7 @@ import { SummaryList } from '../../components/summary-list.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
+import { formatKbo } from '../../format.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
@@ -15,7 +16,7 @@ import { useSession } from '../../session.tsx';
 import { formatDate } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
 import { LANGUAGE_NAMES } from './desk-catalogues.ts';
-import { formatKbo, type ReportStatus, STATUS_TONE } from './inspector-reports-page.tsx';
+import { type ReportStatus, STATUS_TONE } from './inspector-reports-page.tsx';
 
 interface ReportDetail {
   id: string;

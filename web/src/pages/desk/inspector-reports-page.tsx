@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag, type TagTone } from '../../components/tag.tsx';
+import { formatKbo } from '../../format.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link, navigate, useSearch } from '../../routing.tsx';
@@ -29,8 +30,6 @@ interface ReportLine {
   place: string | null;
   hasNewAnswer: boolean;
 }
-
-export const formatKbo = (digits: string) => `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
 
 /** `/inspector/reports`: the triage queue of the desk's abuse reports, newest first. */
 export function InspectorReportsPage() {

@@ -4,7 +4,13 @@ import { formatMoney, formatNumber, formatPercent } from '../../format.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
 import { countryOptions } from './countries.ts';
-import { type DossierOverview, type Question, questionSteps, readAnswer } from './dossier-model.ts';
+import {
+  askedQuestions,
+  type DossierOverview,
+  type Question,
+  questionSteps,
+  readAnswer,
+} from './dossier-model.ts';
 import { stepPath } from './employer-area.tsx';
 import { useMigrationList } from './function-catalogues.ts';
 import { documentTypeName, formatDate, optionLabel, questionLabel, stepName } from './labels.ts';
@@ -83,7 +89,8 @@ export function AnswersSummary({
         <section key={step.id} aria-labelledby={`answers-${step.id}`}>
           <Heading id={`answers-${step.id}`}>{stepName(t, step.id)}</Heading>
           <SummaryList
-            rows={step.questions.map((question) => ({
+            // A question that depends on another answer is listed only when that answer asks it.
+            rows={askedQuestions(step.questions, undefined, dossier).map((question) => ({
               key: question.path,
               label: questionLabel(t, question.path),
               value: showAnswer(t, question, readAnswer(dossier, question.path), migrationListNames),

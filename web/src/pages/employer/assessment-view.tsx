@@ -79,7 +79,7 @@ function ProcedureList({ assessment }: { assessment: Assessment }) {
       <div className="emp-summary-list__row">
         <dt className="emp-summary-list__key">{t('employer.assessment.deadline')}</dt>
         <dd className="emp-summary-list__value">
-          {t('employer.assessment.deadlineDays', { days: assessment.procedure.regionalDeadlineDays })}
+          {t(deadlineKey(assessment), { days: assessment.procedure.regionalDeadlineDays })}
         </dd>
       </div>
       <div className="emp-summary-list__row">
@@ -100,4 +100,16 @@ function ProcedureList({ assessment }: { assessment: Assessment }) {
       ) : null}
     </dl>
   );
+}
+
+/**
+ * When the decision clock starts, as the case handler's page says it (legal-clock.ts `clockStartOf`):
+ * on the fast lane from the application (policy note 002 §2.2), or from the later payment of a fee
+ * that is due (§2.5); otherwise from admissibility.
+ */
+function deadlineKey(assessment: Assessment) {
+  if (assessment.procedure.track !== 'FAST_LANE') return 'employer.assessment.deadlineDays' as const;
+  return assessment.fee.amountDue > 0
+    ? ('employer.assessment.deadlineDaysFromPayment' as const)
+    : ('employer.assessment.deadlineDaysFromApplication' as const);
 }

@@ -246,6 +246,18 @@ describe('questions asked on earlier answers (issue 13)', () => {
     expect(paths(askedQuestions(job, care, teacher))).toEqual(['application.job.requiredVks']);
   });
 
+  it('list in the answers’ summary only what the stored answers asked (no "not answered" NARIC row)', () => {
+    const stored = (requiredVks: number) => ({
+      application: { worker: { profession: 'NURSE' }, job: { requiredVks } },
+      workerIdentity: {},
+    });
+    expect(paths(askedQuestions(job, undefined, stored(6)))).toEqual(['application.job.requiredVks']);
+    expect(paths(askedQuestions(job, undefined, stored(4)))).toEqual([
+      'application.job.requiredVks',
+      'application.job.isCareFunction',
+    ]);
+  });
+
   it('leave a question no longer asked out of the self-check application', () => {
     const questions: Question[] = [
       { ...q('application.worker.profession', 'choice', ['NURSE', 'TEACHER']), required: false },

@@ -273,15 +273,16 @@ export function toFormValues(
 /**
  * The questions the answers so far ask: a question depends on answers on the same page (as typed)
  * or on earlier steps (as stored in `dossier`), e.g. the NARIC reference only for a nurse in a care
- * function below VKS 5. The server reads the same conditions and clears an answer no longer asked.
+ * function below VKS 5. Without `values` (the answers' summary), every answer as stored. The
+ * server reads the same conditions and clears an answer no longer asked.
  */
 export function askedQuestions(
   questions: readonly Question[],
-  values: FormValues,
+  values: FormValues | undefined,
   dossier?: Pick<DossierOverview, 'application' | 'workerIdentity'>,
 ): Question[] {
   const answerAt = (path: string) => {
-    const onPage = questions.find((question) => question.path === path);
+    const onPage = values && questions.find((question) => question.path === path);
     if (onPage) return toAnswer(onPage, values[path]);
     return dossier ? readAnswer(dossier, path) : undefined;
   };

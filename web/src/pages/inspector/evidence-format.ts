@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from '../../../../src/dossiers/documents/required-documents.ts';
+import { formatKbo } from '../../format.ts';
 import type { Translate } from '../../i18n.ts';
-import { formatKbo } from '../desk/inspector-reports-page.tsx';
 import { formatDate } from '../employer/labels.ts';
 import type { SignalFact, SignalKind } from './inspector-types.ts';
 
@@ -64,6 +64,7 @@ const KNOWN_FACTS = new Set([
 const KNOWN_SOURCES = new Set(['LOKET', 'kbo', 'national-register', 'dimona', 'dmfa', 'sanctions']);
 const KNOWN_STATUSES = new Set(['ACTIVE', 'BANKRUPT', 'STOPPED']);
 const KNOWN_SANCTIONS = new Set(['EXCLUSION', 'ADMINISTRATIVE_FINE']);
+const SANCTION_SUBJECTS = new Set(['EMPLOYER', 'DIRECTOR']);
 
 export function factName(t: Translate, name: string): string {
   return KNOWN_FACTS.has(name) ? t(`inspector.facts.${name as 'quarters'}`) : t('inspector.facts.other');
@@ -86,6 +87,8 @@ export function factValue(t: Translate, lang: string, fact: SignalFact): string 
   if (ENTERPRISES.has(name) && /^\d{10}$/.test(value)) return formatKbo(value);
   if (name === 'enterpriseStatus' && KNOWN_STATUSES.has(value))
     return t(`inspector.enterpriseStatuses.${value as 'ACTIVE'}`);
+  if (name === 'sanctionOn' && SANCTION_SUBJECTS.has(value))
+    return t(`inspector.sanctionSubjects.${value as 'EMPLOYER'}`);
   if (name === 'sanctionKind' && KNOWN_SANCTIONS.has(value))
     return t(`inspector.sanctionKinds.${value as 'EXCLUSION'}`);
   if (name === 'documentType' && (DOCUMENT_TYPES as readonly string[]).includes(value))

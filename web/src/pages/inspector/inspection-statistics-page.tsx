@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { PeriodForm } from '../../components/period-form.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
-import { TextField } from '../../components/text-field.tsx';
 import { describeFieldError } from '../../field-names.ts';
 import { formatMoney, formatNumber } from '../../format.ts';
 import { currentLang, type MessageKey, useT } from '../../i18n.ts';
@@ -53,43 +53,26 @@ export function InspectionStatisticsPage() {
   const t = useT();
   usePageTitle(t('inspector.statistics.title'));
   const [period, setPeriod] = useState(defaultPeriod);
-  const [draft, setDraft] = useState(period);
   const { load } = useApiLoad<InspectionStatistics>(
     `/api/v1/enforcement/inspection-statistics?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`,
     { perLanguage: true },
   );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPeriod(draft);
-  }
 
   return (
     <>
       <PageHeading>{t('inspector.statistics.title')}</PageHeading>
       <p className="lead">{t('inspector.statistics.lead')}</p>
       <p className="staff-hint">{t('inspector.statistics.internal')}</p>
-      <form className="staff-filter-row" noValidate onSubmit={onSubmit}>
-        <TextField
-          id="inspection-statistics-from"
-          type="date"
-          label={t('inspector.statistics.from')}
-          value={draft.from}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-        />
-        <TextField
-          id="inspection-statistics-to"
-          type="date"
-          label={t('inspector.statistics.to')}
-          value={draft.to}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-        />
-        <div className="form-group staff-filter-row__submit">
-          <button type="submit" className="button button--secondary">
-            {t('inspector.statistics.show')}
-          </button>
-        </div>
-      </form>
+      <PeriodForm
+        idPrefix="inspection-statistics"
+        labels={{
+          from: t('inspector.statistics.from'),
+          to: t('inspector.statistics.to'),
+          submit: t('inspector.statistics.show'),
+        }}
+        period={period}
+        onSubmit={setPeriod}
+      />
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? (
         <p className="field-error" role="alert">

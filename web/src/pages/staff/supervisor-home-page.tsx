@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
+import { PeriodForm } from '../../components/period-form.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
-import { TextField } from '../../components/text-field.tsx';
 import { describeFieldError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
@@ -207,41 +207,24 @@ function LeadTimesSection() {
   const days = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 1 });
   const today = todayInBrussels();
   const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
-  const [draft, setDraft] = useState(period);
   const { load } = useStaffLoad<LeadTimes>(
     `/api/v1/supervision/lead-times?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`,
   );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPeriod(draft);
-  }
 
   return (
     <Section id="lead-times" title={t('staff.supervisor.leadTimes.title')}>
       <p>{t('staff.supervisor.leadTimes.intro')}</p>
       <p className="staff-hint">{t('staff.supervisor.leadTimes.target')}</p>
-      <form className="staff-filter-row" noValidate onSubmit={onSubmit}>
-        <TextField
-          id="lead-times-from"
-          type="date"
-          label={t('staff.supervisor.leadTimes.from')}
-          value={draft.from}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-        />
-        <TextField
-          id="lead-times-to"
-          type="date"
-          label={t('staff.supervisor.leadTimes.to')}
-          value={draft.to}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-        />
-        <div className="form-group staff-filter-row__submit">
-          <button type="submit" className="button button--secondary">
-            {t('staff.supervisor.leadTimes.submit')}
-          </button>
-        </div>
-      </form>
+      <PeriodForm
+        idPrefix="lead-times"
+        labels={{
+          from: t('staff.supervisor.leadTimes.from'),
+          to: t('staff.supervisor.leadTimes.to'),
+          submit: t('staff.supervisor.leadTimes.submit'),
+        }}
+        period={period}
+        onSubmit={setPeriod}
+      />
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? (
         <p className="field-error" role="alert">
