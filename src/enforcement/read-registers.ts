@@ -112,6 +112,20 @@ export async function readRegisters(
   const employers = [...new Set(auths.map((a) => a.enterpriseNumber))].sort();
   let requests = 0;
 
+  // One national-register question for a list of people: permit workers, and later their employers' staff.
+  const peopleBatch = (list: string[]): Batch => ({
+    source: 'national-register' as const,
+    size: list.length,
+    run: async () => {
+      const answer = await sources.nationalRegister.getPeople(list);
+      const people = answer.found ? answer.value : [];
+      const found = new Map(people.map((p) => [p.insz, p]));
+      const asAnswer = { value: null, provenance: answer.provenance };
+      for (const insz of list)
+        result.persons.set(insz, reading('national-register', asAnswer, found.get(insz) ?? null));
+    },
+  });
+
   const workerBatches: Batch[] = chunks(workers).flatMap((list) => [
     {
       source: 'dimona' as const,
@@ -132,18 +146,7 @@ export async function readRegisters(
         for (const q of answer.value) result.dmfa.get(q.insz)?.value.push(q);
       },
     },
-    {
-      source: 'national-register' as const,
-      size: list.length,
-      run: async () => {
-        const answer = await sources.nationalRegister.getPeople(list);
-        const people = answer.found ? answer.value : [];
-        const found = new Map(people.map((p) => [p.insz, p]));
-        const asAnswer = { value: null, provenance: answer.provenance };
-        for (const insz of list)
-          result.persons.set(insz, reading('national-register', asAnswer, found.get(insz) ?? null));
-      },
-    },
+    peopleBatch(list),
   ]);
   const employerBatches: Batch[] = chunks(employers).flatMap((list) => [
     {
@@ -205,18 +208,7 @@ export async function readRegisters(
   ]);
   const unique = [...new Map(subjects.map((s) => [`${s.kind} ${s.id}`, s])).values()];
   // The staff's nationalities, read beside the sanctions: the staff comes from the Dimona just read.
-  const staffBatches: Batch[] = chunks(staffToIdentify(result, minimumHeadcount)).map((list) => ({
-    source: 'national-register' as const,
-    size: list.length,
-    run: async () => {
-      const answer = await sources.nationalRegister.getPeople(list);
-      const people = answer.found ? answer.value : [];
-      const found = new Map(people.map((p) => [p.insz, p]));
-      const asAnswer = { value: null, provenance: answer.provenance };
-      for (const insz of list)
-        result.persons.set(insz, reading('national-register', asAnswer, found.get(insz) ?? null));
-    },
-  }));
+  const staffBatches: Batch[] = chunks(staffToIdentify(result, minimumHeadcount)).map(peopleBatch);
   await runRounds([
     ...staffBatches,
     ...chunks(unique).map((list) => ({
