@@ -86,7 +86,10 @@ describe('the employer portal', () => {
     const result = page.getByRole('region', { name: emp.assessment.title });
     await result.getByText(emp.outcomes.ELIGIBLE, { exact: true }).waitFor();
     await result.getByText(emp.assessment.procedure, { exact: true }).waitFor();
-    expect(await result.textContent()).toMatch(/\d+ kalenderdagen na ontvankelijkheid/);
+    // The fast lane (highly skilled, fee due): the clock runs from the application or the later payment.
+    expect(await result.textContent()).toContain(
+      emp.assessment.deadlineDaysFromPayment.replace('{{days}}', '15'),
+    );
     await expectNoAccessibilityViolations(page);
   });
 
