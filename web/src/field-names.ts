@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { FieldError } from './api.ts';
+import type { ApiError, FieldError } from './api.ts';
 
 /**
  * Every field error names its field, in the interface language (the server's message says only
@@ -30,6 +30,15 @@ export function fieldName(path: string): string {
 /** "<field> <rule>", e.g. "Geldig tot is verplicht"; `label` when the form knows the field's own label. */
 export function describeFieldError(field: FieldError, label?: string): string {
   return `${label ?? fieldName(field.path)} ${field.message}`;
+}
+
+/** A failed load said in one line: the server's message and each field's error, else `fallback`. */
+export function describeLoadError(error: ApiError | null | undefined, fallback: string): string {
+  return (
+    [error?.message, ...(error?.fields ?? []).map((field) => describeFieldError(field))]
+      .filter(Boolean)
+      .join(' ') || fallback
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { PeriodForm } from '../../components/period-form.tsx';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { describeLoadError } from '../../field-names.ts';
 import { formatMoney, formatNumber } from '../../format.ts';
 import { currentLang, type MessageKey, useT } from '../../i18n.ts';
 import { useApiLoad } from '../../use-api-load.ts';
@@ -76,9 +76,7 @@ export function InspectionStatisticsPage() {
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? (
         <p className="field-error" role="alert">
-          {[load.error?.message, ...(load.error?.fields ?? []).map((f) => describeFieldError(f))]
-            .filter(Boolean)
-            .join(' ') || t('inspector.statistics.failed')}
+          {describeLoadError(load.error, t('inspector.statistics.failed'))}
         </p>
       ) : null}
       {load.status === 'ready' ? <Figures data={load.data} /> : null}

@@ -3,7 +3,7 @@ import { ApiError, type SessionUser } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { PeriodForm } from '../../components/period-form.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
-import { describeFieldError } from '../../field-names.ts';
+import { describeLoadError } from '../../field-names.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
@@ -228,9 +228,7 @@ function LeadTimesSection() {
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? (
         <p className="field-error" role="alert">
-          {[load.error?.message, ...(load.error?.fields ?? []).map((f) => describeFieldError(f))]
-            .filter(Boolean)
-            .join(' ') || t('staff.common.network')}
+          {describeLoadError(load.error, t('staff.common.network'))}
         </p>
       ) : null}
       {load.status === 'ready' && load.data.categories.length === 0 ? (
