@@ -10,8 +10,8 @@ export type ApiLoad<T> =
   | { status: 'failed'; error: ApiError | null };
 
 /**
- * Loads one API resource for a page (a null path loads nothing: `idle`). `reload` fetches it again
- * and `replace` takes a fresh copy the server returned (an action's answer is the new overview).
+ * Loads one API resource for a page (a null path loads nothing: `idle`). `reload` fetches it again,
+ * `refetch` too but as a promise that resolves once the fresh copy is shown, and `replace` takes a fresh copy the server returned (an action's answer is the new overview).
  * With `perLanguage`, a language switch fetches again, for resources whose labels and messages the
  * server words in the reader's language; with `keepWhileLoading`, what was shown stays until the new
  * copy arrives (a queue reloaded after an action) instead of a loading state. A 401 asks the session again, so an expired sign-in ends
@@ -52,5 +52,15 @@ export function useApiLoad<T>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const replace = useCallback((data: T) => setLoad({ status: 'ready', data }), []);
-  return { load, reload, replace };
+  // Fetches again and resolves once the fresh copy is shown: a page confirms an action after this,
+  // so the confirmation never stands beside the old list. A failed fetch falls back to `reload`.
+  const refetch = useCallback(async () => {
+    if (path === null) return;
+    try {
+      setLoad({ status: 'ready', data: await api.call<T>('GET', path) });
+    } catch {
+      setAttempt((n) => n + 1);
+    }
+  }, [api, path]);
+  return { load, reload, replace, refetch };
 }

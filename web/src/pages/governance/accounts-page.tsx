@@ -23,7 +23,7 @@ export function AccountsPage() {
   const t = useT();
   const title = t('governance.accounts.title');
   usePageTitle(title);
-  const { load, reload } = useApiLoad<AccountList>('/api/v1/accounts', { keepWhileLoading: true });
+  const { load, refetch } = useApiLoad<AccountList>('/api/v1/accounts', { keepWhileLoading: true });
   const [notice, setNotice] = useState<Notice>(null);
   const [editing, setEditing] = useState<Account | null>(null);
   const { state } = useSession();
@@ -56,7 +56,7 @@ export function AccountsPage() {
       {load.status === 'ready' ? (
         <>
           {load.data.authMode === 'oidc' ? <p>{t('governance.accounts.oidcNote')}</p> : null}
-          <AccountTable list={load.data} onNotice={setNotice} onChanged={reload} onEdit={setEditing} />
+          <AccountTable list={load.data} onNotice={setNotice} onChanged={refetch} onEdit={setEditing} />
           <AccountForm
             key={editing?.id ?? 'new'}
             roles={load.data.roles}
@@ -64,9 +64,8 @@ export function AccountsPage() {
             editing={editing}
             isOwnAccount={editing !== null && editing.id === me}
             onSaved={(text) => {
-              setNotice({ tone: 'status', text });
               setEditing(null);
-              reload();
+              void refetch().then(() => setNotice({ tone: 'status', text }));
             }}
             onCancel={editing ? () => setEditing(null) : undefined}
           />
@@ -84,7 +83,7 @@ function AccountTable({
 }: {
   list: AccountList;
   onNotice(notice: Notice): void;
-  onChanged(): void;
+  onChanged(): Promise<void>;
   onEdit(account: Account): void;
 }) {
   const t = useT();
@@ -107,8 +106,8 @@ function AccountTable({
           : action === 'enable'
             ? t('governance.accounts.enabledDone', { name })
             : t('governance.accounts.linkSent', { email: answer.mailedTo ?? account.email ?? '' });
+      await onChanged();
       onNotice({ tone: 'status', text });
-      onChanged();
     } catch (error) {
       const message =
         error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('governance.failed');

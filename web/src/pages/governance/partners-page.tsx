@@ -48,11 +48,17 @@ export function PartnersPage() {
   const title = t('governance.partners.title');
   usePageTitle(title);
   const { api } = useSession();
-  const { load, reload } = useApiLoad<{ partners: PartnerOrganisation[] }>('/api/v1/talent/partners', {
+  const { load, refetch } = useApiLoad<{ partners: PartnerOrganisation[] }>('/api/v1/talent/partners', {
     keepWhileLoading: true,
   });
   const [notice, setNotice] = useState<Notice>(null);
   const [editing, setEditing] = useState<PartnerOrganisation | null>(null);
+  // The confirmation and the changed row appear in one render: a screen reader announcing
+  // "deactivated" must not find the table still saying "active".
+  async function showAfterChange(text: string) {
+    await refetch();
+    setNotice({ tone: 'status', text });
+  }
 
   async function toggle(partner: PartnerOrganisation) {
     try {
@@ -60,13 +66,11 @@ export function PartnersPage() {
         'POST',
         `/api/v1/talent/partners/${partner.id}/${partner.active ? 'deactivate' : 'activate'}`,
       );
-      setNotice({
-        tone: 'status',
-        text: t(partner.active ? 'governance.partners.deactivated' : 'governance.partners.activated', {
+      await showAfterChange(
+        t(partner.active ? 'governance.partners.deactivated' : 'governance.partners.activated', {
           name: partner.name,
         }),
-      });
-      reload();
+      );
     } catch (error) {
       setNotice({ tone: 'alert', text: error instanceof ApiError ? error.message : t('governance.failed') });
     }
@@ -146,9 +150,8 @@ export function PartnersPage() {
         key={editing?.id ?? 'new'}
         editing={editing}
         onSaved={(text) => {
-          setNotice({ tone: 'status', text });
           setEditing(null);
-          reload();
+          void showAfterChange(text);
         }}
         onCancel={editing ? () => setEditing(null) : undefined}
       />

@@ -31,7 +31,7 @@ export function ProposalsPage() {
   const t = useT();
   const title = t('governance.proposals.title');
   usePageTitle(title);
-  const { load, reload } = useApiLoad<ProposalList>('/api/v1/rule-data/proposals', {
+  const { load, refetch } = useApiLoad<ProposalList>('/api/v1/rule-data/proposals', {
     keepWhileLoading: true,
   });
   const parameters = useApiLoad<{ parameters: ParameterHistory[] }>('/api/v1/rule-data/parameters', {
@@ -39,8 +39,7 @@ export function ProposalsPage() {
   });
   const [notice, setNotice] = useState<{ tone: 'status' | 'alert'; text: string } | null>(null);
   const done = (text: string) => {
-    setNotice({ tone: 'status', text });
-    reload();
+    void refetch().then(() => setNotice({ tone: 'status', text }));
   };
   return (
     <>
