@@ -22,8 +22,8 @@ export default defineConfig({
           name: 'db',
           include: ['src/**/*.db.test.ts'],
           globalSetup: ['test/database-global-setup.ts'],
-          // A hang detector: `npm test` runs this tier beside the browser tier, and on 2 busy cores a
-          // CPU-heavy test takes several times its idle time.
+          // A hang detector: on 2 busy cores (a developer's other work, CI's neighbours) a CPU-heavy
+          // test takes several times its idle time.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -39,8 +39,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each browser file runs a server, its own copy of the demo database and Chromium: two at a
           // time (they wait on pages and the simulated registers as much as they compute). A group of
-          // its own, after the others when one `vitest run` runs every tier; `npm test` runs this
-          // tier beside the others instead (test/run-tiers.ts).
+          // its own, after the others when one `vitest run` runs every tier; `npm test` runs it as a
+          // phase of its own after them (test/run-tiers.ts).
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
           // Tests a file marks concurrent (the page census's visitors) run at most three at once.

@@ -60,8 +60,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-  // Playwright waits 30 s for a page or an element by default. Two browser files run at once beside
-  // the database tier (docs/testing.md), and on a busy 2-core machine a sign-in with its password
+  // Playwright waits 30 s for a page or an element by default. Two browser files run at once
+  // (docs/testing.md), and on a busy 2-core machine a sign-in with its password
   // hash and the next page can take longer: the wait catches a page that never comes, not a slow one.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
