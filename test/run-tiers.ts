@@ -90,9 +90,7 @@ for (const { step, code, seconds } of results) {
   const outcome =
     code === null
       ? `not run (needs ${step.needs?.join(', ')})`
-      : code === 0
-        ? 'passed'
-        : `FAILED (exit ${code})`;
-  process.stdout.write(`${step.name}: ${outcome} in ${Math.round(seconds)} s\n`);
+      : `${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${Math.round(seconds)} s`;
+  process.stdout.write(`${step.name}: ${outcome}\n`);
 }
 if (failed.size > 0 && !stopped) process.exitCode = 1;
