@@ -4,7 +4,8 @@ import { isValidEnterpriseNumber } from '../../rules/identifiers/enterprise-numb
 import { ApplicationSchema } from '../../rules/schema/application-schema.ts';
 import { compileValidator } from '../../validation/compile-validator.ts';
 import { TOTAL_APPLICATIONS, YEARLY_APPLICATIONS } from './calibration.ts';
-import { careSpecials, generateDossiers, yearCounts } from './generate-dossiers.ts';
+import { generateDossiers } from './generate-dossiers.ts';
+import { careSpecials, yearCounts } from './volumes.ts';
 
 /** A fixed last day, so that the history (and every figure tested on it) does not move with the calendar. */
 const HISTORY_UNTIL = '2026-11-30';

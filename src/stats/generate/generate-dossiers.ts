@@ -4,20 +4,16 @@ import type { Category, Province, ReasonCode } from '../../rules/index.ts';
 import { createSeededRandom, hashText, type SeededRandom } from '../../sources/simulator/seeded-random.ts';
 import {
   APPROVAL_RATE,
-  careTables,
-  FIRST_GENERATED_YEAR,
   HIGHLY_SKILLED_MIX,
   highlySkilledApplicationShare,
   INADMISSIBLE_SHARE,
-  LAST_GENERATED_YEAR,
   OTHER_MIX,
   RENEWAL_APPROVAL_RATE,
   RENEWAL_SHARE,
   SHORTAGE_SHARE_OF_OTHERS,
-  TOTAL_APPLICATIONS,
   WITHDRAWN_SHARE,
-  YEARLY_APPLICATIONS,
 } from './calibration.ts';
+import { deadlineDays, FEDERAL_MEDIAN, isFastLane, normal, regionalMedian, spread } from './lead-times.ts';
 import {
   AGE,
   athleteRole,
@@ -32,6 +28,7 @@ import {
   REFUSAL_REASONS,
   VKS,
 } from './profiles.ts';
+import { careSpecials, daysOf, lastDay, type Special, yearCounts, yearWeights } from './volumes.ts';
 
 /**
  * A synthetic history of dossiers, pure and reproducible: the same count and seed give the same
@@ -82,105 +79,6 @@ export interface GenerateOptions {
    * open. Capped at the end of the calibrated years.
    */
   until: string;
-}
-
-const CALIBRATION_END = `${LAST_GENERATED_YEAR}-12-31`;
-
-function lastDay(until: string): string {
-  return until < CALIBRATION_END ? until : CALIBRATION_END;
-}
-
-/** Days of `year` up to and including `until` (the whole year when it lies before). */
-function daysOf(year: number, until: string): number {
-  const start = toDayNumber(`${year}-01-01`);
-  const end = Math.min(toDayNumber(`${year}-12-31`), toDayNumber(lastDay(until)));
-  return Math.max(0, end - start + 1);
-}
-
-/** The published volume of each year up to `until`, the current year in proportion to its days gone. */
-function yearWeights(until: string): Map<number, number> {
-  const weights = new Map<number, number>();
-  const lastYear = Number(lastDay(until).slice(0, 4));
-  for (let year = FIRST_GENERATED_YEAR; year <= lastYear; year++) {
-    const full = daysOf(year, `${year}-12-31`);
-    weights.set(year, ((YEARLY_APPLICATIONS[year] ?? 0) * daysOf(year, until)) / full);
-  }
-  return weights;
-}
-
-/** Dossiers per year of submission: the published shape up to `until`, times count / Σ volumes. */
-export function yearCounts(count: number, until: string): Map<number, number> {
-  const weights = yearWeights(until);
-  const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  const lastYear = Math.max(...weights.keys());
-  const counts = new Map<number, number>();
-  let given = 0;
-  for (const [year, weight] of weights) {
-    const n = year === lastYear ? count - given : Math.round((count * weight) / total);
-    counts.set(year, n);
-    given += n;
-  }
-  return counts;
-}
-
-type Special = { profession: 'NURSE' | 'CARE_WORKER'; nationality: string };
-
-/** Seed 004's nurse and care-worker grants of a year, scaled like everything else. */
-export function careSpecials(year: number, count: number, total = TOTAL_APPLICATIONS): Special[] {
-  const factor = count / total;
-  const tables = careTables(year);
-  const specials: Special[] = [];
-  for (const [profession, table] of [
-    ['NURSE', tables.nurses],
-    ['CARE_WORKER', tables.careWorkers],
-  ] as const) {
-    for (const [nationality, n] of Object.entries(table)) {
-      for (let i = 0; i < Math.round(n * factor); i++) specials.push({ profession, nationality });
-    }
-  }
-  return specials;
-}
-
-function normal(random: SeededRandom): number {
-  const u = Math.max(random.next(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-}
-
-function spread(random: SeededRandom, median: number): number {
-  return Math.max(1, Math.round(median * Math.exp(0.5 * normal(random))));
-}
-
-const REGIONAL_MEDIAN: Record<'HIGHLY' | 'OTHER', Record<number, number>> = {
-  HIGHLY: { 2019: 25, 2020: 20, 2021: 12, 2022: 20, 2023: 35, 2024: 30, 2025: 25 },
-  OTHER: { 2019: 35, 2020: 25, 2021: 14, 2022: 30, 2023: 45, 2024: 40, 2025: 35 },
-};
-const FEDERAL_MEDIAN: Record<number, number> = {
-  2019: 40,
-  2020: 30,
-  2021: 14,
-  2022: 25,
-  2023: 45,
-  2024: 40,
-  2025: 35,
-};
-
-function regionalMedian(category: Category, on: string): number {
-  const isHighly = groupOf(category) === 'HIGHLY_SKILLED';
-  // Fast lane for the highly skilled from 1 May 2025 (rules/parameters/procedure.fastLane.highlySkilled).
-  if (category === 'HIGHLY_SKILLED' && on >= '2025-05-01') return 8;
-  return REGIONAL_MEDIAN[isHighly ? 'HIGHLY' : 'OTHER'][Number(on.slice(0, 4))] ?? 25;
-}
-
-/** The fast lane for the highly skilled from 1 May 2025 (rules/parameters/procedure.fastLane.highlySkilled). */
-function isFastLane(category: Category, on: string): boolean {
-  return category === 'HIGHLY_SKILLED' && on >= '2025-05-01';
-}
-
-/** The regional deadline of rules/parameters/procedure.regionalDeadlineDays.*, on the filing date. */
-export function deadlineDays(category: Category, on: string): number {
-  if (category === 'HIGHLY_SKILLED') return on >= '2025-05-01' ? 15 : 120;
-  if (category === 'EU_BLUE_CARD' || category === 'SEASONAL_WORKER') return on >= '2026-01-01' ? 45 : 90;
-  return on >= '2026-01-01' ? 45 : 120;
 }
 
 function enterpriseNumber(random: SeededRandom): string {
