@@ -152,15 +152,15 @@ describe('case handling in the browser', () => {
     // The highly-skilled dossier: review, a question that stops the clock, the answer, a grant.
     await queue.getByRole('link', { name: highlySkilled.number }).click();
     await expectHeading(page, title(highlySkilled.number));
-    await expectStatus(page, nl.statuses.ADMISSIBLE);
+    await expectStatus(page, loginNl.dossierStatuses.ADMISSIBLE);
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.startReview }).click();
-    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await expectStatus(page, loginNl.dossierStatuses.IN_REVIEW);
     await page.locator('.staff-summary').getByText('Jonas Claes').waitFor();
 
     await page.getByLabel(nl.panel.requestInformation.question).fill('Please add the signed contract.');
     await page.getByRole('button', { name: nl.panel.requestInformation.submit }).click();
-    await expectStatus(page, nl.statuses.INFORMATION_REQUESTED);
+    await expectStatus(page, loginNl.dossierStatuses.INFORMATION_REQUESTED);
     await page.getByTestId('clock-state').getByText(nl.overview.clock.stopped).waitFor();
     await expectNoAccessibilityViolations(page);
 
@@ -171,7 +171,7 @@ describe('case handling in the browser', () => {
       answer: 'The signed contract is attached.',
     });
     await page.reload();
-    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await expectStatus(page, loginNl.dossierStatuses.IN_REVIEW);
     await page.getByTestId('clock-state').getByText(nl.overview.clock.running).waitFor();
     await page.getByText('The signed contract is attached.').waitFor();
 
@@ -203,7 +203,7 @@ describe('case handling in the browser', () => {
     await page.getByRole('button', { name: nl.panel.reload }).click();
     await page.getByText(nl.panel.conflict).waitFor({ state: 'detached' });
     await grant(page);
-    await expectStatus(page, nl.statuses.DECIDED_GRANTED);
+    await expectStatus(page, loginNl.dossierStatuses.DECIDED_GRANTED);
     const grantLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const grantPdf = await context.request.get((await grantLetter.getAttribute('href')) ?? '');
     expect(grantPdf.status()).toBe(200);
@@ -217,7 +217,7 @@ describe('case handling in the browser', () => {
     await page.getByRole('link', { name: labourMarketTest.number }).click();
     await expectHeading(page, title(labourMarketTest.number));
     await page.getByRole('button', { name: nl.panel.startReview }).click();
-    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await expectStatus(page, loginNl.dossierStatuses.IN_REVIEW);
     const reason = page.getByLabel(nl.reasons.VACANCY_PUBLICATION_INSUFFICIENT, { exact: false });
     expect(await reason.isChecked()).toBe(true);
     await page.getByLabel(nl.panel.refuse.note).fill('The vacancy was published for nine days only.');
@@ -229,7 +229,7 @@ describe('case handling in the browser', () => {
     expect(await confirmation.evaluate((heading) => heading === document.activeElement)).toBe(true);
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.refuse.confirm, exact: true }).click();
-    await expectStatus(page, nl.statuses.DECIDED_REFUSED);
+    await expectStatus(page, loginNl.dossierStatuses.DECIDED_REFUSED);
     const refusalLetter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const refusalPdf = await context.request.get((await refusalLetter.getAttribute('href')) ?? '');
     expect(refusalPdf.headers()['content-type']).toBe('application/pdf');

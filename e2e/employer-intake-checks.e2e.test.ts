@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../src/i18n/number-format.ts';
 import empFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import frShell from '../web/src/locales/fr.json' with { type: 'json' };
@@ -276,5 +277,78 @@ describe('the employer is told before filing', () => {
       .getByRole('region', { name: empFr.answerChecks.warningTitle })
       .getByText(empFr.answerChecks.startDate.past)
       .waitFor();
+  });
+  it('clears a field’s error as soon as it is changed, and says a salary below the threshold on the job step, at 390 px in Dutch', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn();
+    await page.getByRole('link', { name: emp.home.start }).click();
+    await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
+    await page.getByRole('button', { name: emp.new.start }).click();
+    await expectHeading(page, emp.steps.employer);
+    const dossierId = new URL(page.url()).pathname.split('/')[3] as string;
+    const save = () => page.getByRole('button', { name: emp.form.saveAndContinue }).click();
+    await save();
+    await expectHeading(page, emp.steps.worker);
+
+    // Sent empty: "required" beside each field and in the summary.
+    await save();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /^Voornamen van de werknemer/ }).waitFor();
+    const givenNames = page.locator('#q-workerIdentity-givenNames');
+    const familyName = page.locator('#q-workerIdentity-familyName');
+    expect(await givenNames.getAttribute('aria-invalid')).toBe('true');
+    // Typing in one field takes its message away at once, there and in the summary; the focus stays.
+    await givenNames.pressSequentially('Priya');
+    expect(await givenNames.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await page.locator('#q-workerIdentity-givenNames-error').count()).toBe(0);
+    expect(await summary.getByRole('link', { name: /^Voornamen van de werknemer/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-workerIdentity-givenNames');
+    // The fields not yet changed keep theirs.
+    expect(await familyName.getAttribute('aria-invalid')).toBe('true');
+    await summary.getByRole('link', { name: /^Familienaam van de werknemer/ }).waitFor();
+    await expectNoAccessibilityViolations(page);
+    await expectNoSidewaysScroll(page);
+
+    await familyName.fill('Raman');
+    await page.locator('#q-application-worker-birthDate').fill('1990-05-01');
+    await page.locator('#q-application-worker-nationality').selectOption('IN');
+    await page.getByLabel(emp.options.ABROAD).check();
+    await page.locator('#q-application-worker-qualificationVks').selectOption('7');
+    await save();
+    await expectHeading(page, emp.steps.job);
+
+    // A salary below the threshold: said under the salary field when the step is saved, not at review.
+    await page.locator('#q-application-job-title').fill('Software engineer');
+    await page.locator('#q-application-job-workplacePostalCode').fill('9000');
+    await page.locator('#q-application-job-startDate').fill(job('9000')['application.job.startDate']);
+    await page.locator('#q-application-job-requiredVks').selectOption('6');
+    const salary = page.locator('#q-application-job-grossAnnualSalary');
+    await salary.fill('24000');
+    await save();
+    const warning = page.locator('.emp-answer-warning');
+    await warning.waitFor();
+    await expectHeading(page, emp.steps.job);
+    // The threshold is the rules engine's on the saved draft, in euro as Dutch pages write it.
+    const saved = await (await page.request.get(`/api/v1/dossiers/${dossierId}`)).json();
+    const found = saved.assessment.reasons.find(
+      (reason: { code: string }) => reason.code === 'SALARY_BELOW_THRESHOLD',
+    );
+    const text = await warning.innerText();
+    expect(text).toContain(formatMoney('nl', found.facts.threshold));
+    expect(text).toContain(formatMoney('nl', found.facts.thresholdMonthly));
+    expect(text).toContain(nl.categories.HIGHLY_SKILLED);
+    expect(text).toMatch(/bruto per jaar[\s\S]*Per maand is dat €\s[\d.,]+ bruto[\s\S]*deeltijds/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-application-job-grossAnnualSalary');
+    await expectNoAccessibilityViolations(page);
+    await expectNoSidewaysScroll(page);
+    // Pressing on again with the same salary goes on: applying stays the employer's right.
+    await save();
+    await expectHeading(page, emp.steps.documents);
+
+    // Back on the step the warning is there again; a higher salary takes it away at once.
+    await page.goto(`/employer/dossiers/${dossierId}/steps/job`);
+    await warning.waitFor();
+    await salary.fill('85000');
+    expect(await warning.count()).toBe(0);
   });
 });

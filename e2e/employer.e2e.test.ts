@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
 import employerFr from '../web/src/locales/employer/fr.json' with { type: 'json' };
 import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
+import fr from '../web/src/locales/fr.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import staffNl from '../web/src/locales/staff/nl.json' with { type: 'json' };
 import {
@@ -221,7 +222,7 @@ describe('the employer portal', () => {
     const row = table
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: number, exact: true }) });
-    await row.getByText(employerFr.statuses.SUBMITTED, { exact: true }).waitFor();
+    await row.getByText(fr.dossierStatuses.SUBMITTED, { exact: true }).waitFor();
     await row.getByText('Priya Raman', { exact: true }).waitFor();
     await row.getByText(employerFr.home.needs.PAY_FEE, { exact: true }).waitFor();
     await page.locator('#language').selectOption('nl');
@@ -246,16 +247,16 @@ describe('the employer portal', () => {
       await staff.goto(`/case-handler/dossiers/${dossierId}`);
       const staffStatus = (status: string) =>
         staff.locator('.staff-summary').getByText(status, { exact: true }).waitFor();
-      await staffStatus(staffNl.statuses.SUBMITTED);
+      await staffStatus(nl.dossierStatuses.SUBMITTED);
       await staff.getByRole('button', { name: staffNl.overview.fee.record }).click();
-      await staffStatus(staffNl.statuses.ADMISSIBLE);
+      await staffStatus(nl.dossierStatuses.ADMISSIBLE);
       await staff.getByRole('button', { name: staffNl.panel.startReview }).click();
-      await staffStatus(staffNl.statuses.IN_REVIEW);
+      await staffStatus(nl.dossierStatuses.IN_REVIEW);
       await staff
         .getByLabel(staffNl.panel.requestInformation.question)
         .fill('Please add the signed contract.');
       await staff.getByRole('button', { name: staffNl.panel.requestInformation.submit }).click();
-      await staffStatus(staffNl.statuses.INFORMATION_REQUESTED);
+      await staffStatus(nl.dossierStatuses.INFORMATION_REQUESTED);
       expect(await findAccessibilityViolations(staff)).toEqual([]);
 
       // The employer sees the question, the stopped clock and the day to answer by (15 days).
@@ -288,12 +289,12 @@ describe('the employer portal', () => {
 
       // The case handler grants; the letter is a PDF.
       await staff.reload();
-      await staffStatus(staffNl.statuses.IN_REVIEW);
+      await staffStatus(nl.dossierStatuses.IN_REVIEW);
       await requests.getByText(staffNl.overview.requests.answeredLate, { exact: true }).waitFor();
       expect(await requests.getByText(staffNl.overview.requests.overdue, { exact: true }).count()).toBe(0);
       await staff.getByRole('button', { name: staffNl.panel.grant.submit, exact: true }).click();
       await staff.getByRole('button', { name: staffNl.panel.grant.confirm, exact: true }).click();
-      await staffStatus(staffNl.statuses.DECIDED_GRANTED);
+      await staffStatus(nl.dossierStatuses.DECIDED_GRANTED);
     } finally {
       await staffContext.close();
     }
@@ -319,7 +320,7 @@ describe('the employer portal', () => {
       await worker.getByLabel(emp.worker.code, { exact: true }).fill(code);
       await worker.getByRole('button', { name: emp.worker.submit }).click();
       await worker.getByRole('heading', { level: 1, name: `Dossier ${number}` }).waitFor();
-      await worker.getByText(emp.statuses.DECIDED_GRANTED, { exact: true }).first().waitFor();
+      await worker.getByText(nl.dossierStatuses.DECIDED_GRANTED, { exact: true }).first().waitFor();
       // The terms the employer declared; confirming needs the box ticked first.
       const terms = worker.getByRole('region', { name: emp.workerTerms.title });
       await terms.getByText('Software engineer', { exact: true }).waitFor();

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import employerNl from '../web/src/locales/employer/nl.json' with { type: 'json' };
 import en from '../web/src/locales/en.json' with { type: 'json' };
 import nl from '../web/src/locales/nl.json' with { type: 'json' };
 import {
@@ -87,7 +86,7 @@ describe('recruitment pilots', () => {
     const row = page.getByRole('row', { name: new RegExp(`^${reference}\\b`) });
     await row.getByText(pilots.stage.PERMIT_FILED).waitFor();
     expect(await row.textContent()).toContain(number);
-    expect(await row.textContent()).toContain(employerNl.statuses.IN_REVIEW);
+    expect(await row.textContent()).toContain(nl.dossierStatuses.IN_REVIEW);
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
     expect(consoleErrors).toEqual([]);

@@ -106,7 +106,7 @@ describe('refusal and appeal in the browser', () => {
     await page.goto(`/case-handler/dossiers/${dossier.id}`);
     await expectHeading(page, nl.overview.title.replace('{{number}}', dossier.number));
     await page.getByRole('button', { name: nl.panel.startReview }).click();
-    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await expectStatus(page, loginNl.dossierStatuses.IN_REVIEW);
 
     // Every ground of the category is offered with its legal basis; none is ticked.
     const grounds = page.getByRole('group', { name: nl.panel.refuse.reasons });
@@ -151,10 +151,10 @@ describe('refusal and appeal in the browser', () => {
     await page.locator('.staff-confirm').getByText(nl.reasons.FALSE_DOCUMENTS, { exact: false }).waitFor();
     // Cancelling changes nothing; confirming refuses.
     await page.getByRole('button', { name: nl.panel.cancel }).click();
-    await expectStatus(page, nl.statuses.IN_REVIEW);
+    await expectStatus(page, loginNl.dossierStatuses.IN_REVIEW);
     await refuse.click();
     await page.getByRole('button', { name: nl.panel.refuse.confirm, exact: true }).click();
-    await expectStatus(page, nl.statuses.DECIDED_REFUSED);
+    await expectStatus(page, loginNl.dossierStatuses.DECIDED_REFUSED);
     const letter = page.getByRole('region', { name: nl.overview.sections.letters }).getByRole('link');
     const text = await pdfText(page, await letter.getAttribute('href'));
     expect(text).toContain(squash(`1. ${GROUND_STATEMENTS.nl.FALSE_DOCUMENTS}`));
@@ -179,7 +179,7 @@ describe('refusal and appeal in the browser', () => {
     await expectHeading(page, nl.supervisor.title);
     await page.goto(`/supervisor/dossiers/${dossier.id}`);
     await expectHeading(page, nl.overview.title.replace('{{number}}', dossier.number));
-    await expectStatus(page, nl.statuses.APPEALED);
+    await expectStatus(page, loginNl.dossierStatuses.APPEALED);
     await page.getByTestId('appeal-grounds').getByText(grounds).waitFor();
     await page.getByLabel(nl.appealOutcomes.OVERTURNED).check();
     await page.getByLabel(nl.appealFollowUps.GRANT).check();
@@ -191,7 +191,7 @@ describe('refusal and appeal in the browser', () => {
     await page.getByRole('heading', { name: nl.panel.decideAppeal.confirmTitle }).waitFor();
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.decideAppeal.confirm, exact: true }).click();
-    await expectStatus(page, nl.statuses.DECIDED_GRANTED);
+    await expectStatus(page, loginNl.dossierStatuses.DECIDED_GRANTED);
     await page.getByTestId('appeal-outcome').getByText(nl.appealFollowUps.GRANT, { exact: false }).waitFor();
     await context.close();
 
@@ -271,7 +271,7 @@ describe('refusal and appeal in the browser', () => {
     const page = await context.newPage();
     await signIn(page, 'teamleider');
     await page.goto(`/supervisor/dossiers/${filed.id}`);
-    await expectStatus(page, nl.statuses.APPEALED);
+    await expectStatus(page, loginNl.dossierStatuses.APPEALED);
     await page.getByLabel(nl.appealOutcomes.UPHELD).check();
     // A dismissal has no follow-up to choose.
     expect(await page.getByLabel(nl.appealFollowUps.GRANT).count()).toBe(0);
@@ -289,7 +289,7 @@ describe('refusal and appeal in the browser', () => {
     await reasons.fill(DISMISSAL);
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: nl.panel.decideAppeal.confirm, exact: true }).click();
-    await expectStatus(page, nl.statuses.APPEAL_DECIDED);
+    await expectStatus(page, loginNl.dossierStatuses.APPEAL_DECIDED);
     // The staff history says the letter's text was edited before signing.
     await page.getByText(nl.actions.LETTER_EDITED).first().waitFor();
     await context.close();

@@ -269,7 +269,10 @@ describe('register data on the service side', () => {
       await page.getByLabel(nl.panel.decideAppeal.note).fill('The bonus is not guaranteed salary.');
       await submit.click();
       await page.getByRole('button', { name: nl.panel.decideAppeal.confirm, exact: true }).click();
-      await page.locator('.staff-summary').getByText(nl.statuses.APPEAL_DECIDED, { exact: true }).waitFor();
+      await page
+        .locator('.staff-summary')
+        .getByText(loginNl.dossierStatuses.APPEAL_DECIDED, { exact: true })
+        .waitFor();
       await page
         .getByTestId('appeal-outcome')
         .getByText(nl.appealOutcomes.UPHELD, { exact: false })

@@ -120,7 +120,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     const handler = await pageAs('behandelaar');
     await handler.goto(`/case-handler/dossiers/${dossier.id}`);
     await expectHeading(handler, title);
-    await expectStatus(handler, nl.statuses.DECIDED_GRANTED);
+    await expectStatus(handler, loginNl.dossierStatuses.DECIDED_GRANTED);
     // The clock says since when and why it ran (here: a highly skilled dossier on the fast lane, from
     // the application, policy note 002 §2.2).
     await handler
@@ -162,7 +162,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
       .getByText(nl.overview.withdrawal.hearingOpen.replace('{{date}}', staffDate(hearingDueOn)))
       .waitFor();
     // The authorisation stands while the employer is heard; one proposal at a time.
-    await expectStatus(handler, nl.statuses.DECIDED_GRANTED);
+    await expectStatus(handler, loginNl.dossierStatuses.DECIDED_GRANTED);
     expect(await propose.count()).toBe(0);
     await handler.getByText(nl.actions.PROPOSE_REVOCATION).first().waitFor();
     await expectNoAccessibilityViolations(handler);
@@ -205,7 +205,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     await supervisor.locator('.staff-confirm').getByText(FALSE_DOCUMENTS, { exact: false }).waitFor();
     await expectNoAccessibilityViolations(supervisor);
     await supervisor.getByRole('button', { name: nl.panel.withdrawal.revokeConfirm, exact: true }).click();
-    await expectStatus(supervisor, nl.statuses.REVOKED);
+    await expectStatus(supervisor, loginNl.dossierStatuses.REVOKED);
     await supervisor
       .getByRole('region', { name: nl.overview.sections.letters })
       .getByRole('link', { name: new RegExp(nl.letterKinds.REVOCATION) })
@@ -215,7 +215,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     // The employer reads the withdrawal, its grounds and letter (basis and appeal route), and may appeal.
     const again = await pageAs('werkgever');
     await again.goto(`/employer/dossiers/${dossier.id}`);
-    await again.getByText(emp.statuses.REVOKED, { exact: true }).first().waitFor();
+    await again.getByText(loginNl.dossierStatuses.REVOKED, { exact: true }).first().waitFor();
     const decision = again.getByRole('region', { name: emp.decision.title });
     await decision.getByRole('heading', { name: emp.decision.revocationGrounds }).waitFor();
     await decision.getByText(MOTIVATION).waitFor();
@@ -246,7 +246,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     await worker.getByLabel(emp.worker.code, { exact: true }).fill(code);
     await worker.getByRole('button', { name: emp.worker.submit }).click();
     await worker.getByRole('heading', { level: 1, name: `Dossier ${dossier.number}` }).waitFor();
-    await worker.getByText(emp.statuses.REVOKED, { exact: true }).first().waitFor();
+    await worker.getByText(loginNl.dossierStatuses.REVOKED, { exact: true }).first().waitFor();
     const seen = worker.getByRole('region', { name: emp.decision.title });
     await seen.getByText(FALSE_DOCUMENTS, { exact: false }).waitFor();
     expect(
@@ -301,7 +301,7 @@ describe('withdrawal of a granted authorisation in the browser', () => {
     await supervisor.getByRole('button', { name: nl.panel.withdrawal.dismissConfirm, exact: true }).click();
     const section = supervisor.getByRole('region', { name: nl.overview.withdrawal.title });
     await section.getByText(nl.overview.withdrawal.dismissed.replace('{{date}}', staffDate(TODAY))).waitFor();
-    await expectStatus(supervisor, nl.statuses.DECIDED_GRANTED);
+    await expectStatus(supervisor, loginNl.dossierStatuses.DECIDED_GRANTED);
     await expectNoAccessibilityViolations(supervisor);
     await supervisor.context().close();
 

@@ -28,9 +28,9 @@ function anInvitation(overrides: Partial<FeeInvitationInput> = {}): FeeInvitatio
 
 describe('fee invitation', () => {
   it.each([
-    ['nl', '200,00 EUR'],
-    ['fr', '200,00 EUR'],
-    ['en', 'EUR 200.00'],
+    ['nl', '€ 200,00'],
+    ['fr', '200,00 €'],
+    ['en', '€200.00'],
   ] as const)(
     'in %s, gives the amount, beneficiary, account, reference, dossier and the due note',
     async (lang, amount) => {

@@ -57,7 +57,7 @@ export const CATALOGUE_EN: Catalogue = {
       const artist = isPerformingArtist(x)
         ? ' Below this amount only an application with a labour-market test is possible.'
         : '';
-      return `The gross annual salary (${f.amount(x.salary)}) is below the threshold (${f.amount(x.threshold)}, ${basis}; ${f.amount(x.thresholdMonthly)} a month).${artist}`;
+      return `The gross annual salary (${f.amount(x.salary)}) is below the threshold (${f.amount(x.threshold)}, ${basis}; that is ${f.amount(x.thresholdMonthly)} gross a month, the thirteenth month and holiday pay included).${artist}`;
     },
     CONTRACT_TOO_SHORT: (x, f) =>
       `The contract (${f.date(x.startDate)} – ${f.date(x.endDate)}, ${x.months} full months) is shorter than the required ${x.minimumMonths} months.`,

@@ -61,7 +61,7 @@ export const CATALOGUE_FR: Catalogue = {
       const artist = isPerformingArtist(x)
         ? ' En dessous de ce montant, seule une demande avec examen du marché du travail est possible.'
         : '';
-      return `Le salaire annuel brut (${f.amount(x.salary)}) est inférieur au seuil (${f.amount(x.threshold)}, ${basis} ; ${f.amount(x.thresholdMonthly)} par mois).${artist}`;
+      return `Le salaire annuel brut (${f.amount(x.salary)}) est inférieur au seuil (${f.amount(x.threshold)}, ${basis} ; soit ${f.amount(x.thresholdMonthly)} bruts par mois, treizième mois et pécule de vacances compris).${artist}`;
     },
     CONTRACT_TOO_SHORT: (x, f) =>
       `Le contrat (${f.date(x.startDate)} – ${f.date(x.endDate)}, ${x.months} mois complets) est plus court que les ${x.minimumMonths} mois requis.`,

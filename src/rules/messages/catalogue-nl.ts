@@ -61,7 +61,7 @@ export const CATALOGUE_NL: Catalogue = {
       const artist = isPerformingArtist(x)
         ? ' Onder dit bedrag kan enkel een aanvraag met arbeidsmarkttoets.'
         : '';
-      return `Het brutojaarloon (${f.amount(x.salary)}) ligt onder de drempel (${f.amount(x.threshold)}, ${basis}; ${f.amount(x.thresholdMonthly)} per maand).${artist}`;
+      return `Het brutojaarloon (${f.amount(x.salary)}) ligt onder de drempel (${f.amount(x.threshold)}, ${basis}; dat is ${f.amount(x.thresholdMonthly)} bruto per maand, dertiende maand en vakantiegeld meegerekend).${artist}`;
     },
     CONTRACT_TOO_SHORT: (x, f) =>
       `Het contract (${f.date(x.startDate)} – ${f.date(x.endDate)}, ${x.months} volle maanden) is korter dan de vereiste ${x.minimumMonths} maanden.`,

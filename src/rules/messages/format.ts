@@ -1,11 +1,12 @@
 import type { Lang } from '../../i18n/languages.ts';
+import { formatMoney, formatNumber, formatPercent } from '../../i18n/number-format.ts';
 import { formatBelgianDate } from '../dates/iso-date.ts';
 
 /**
- * Number and date formatting for messages, the Belgian way: `48 912,00 EUR` in Dutch and French
- * (grouping with the narrow no-break space Intl gives for fr-BE), `EUR 48,912.00` in English.
- * Intl formatters are built once; formatted amounts are memoised because the same thresholds
- * recur in every assessment.
+ * Number and date formatting for messages. Amounts, numbers and shares are written by the one
+ * formatter of each language that the web app's pages use too (src/i18n/number-format.ts: nl
+ * "€ 48.912,00", fr "48 912,00 €", en "€48,912.00"), so a reason reads like the page around it.
+ * Formatted amounts are memoised because the same thresholds recur in every assessment.
  */
 export interface Formatter {
   amount(value: number): string;
@@ -17,7 +18,6 @@ export interface Formatter {
   country(code: string): string;
 }
 
-const NBSP = '\u00a0';
 const MEMO_LIMIT = 5000;
 
 function memoise(format: (value: number) => string): (value: number) => string {
@@ -34,19 +34,12 @@ function memoise(format: (value: number) => string): (value: number) => string {
 }
 
 function createFormatter(lang: Lang): Formatter {
-  const locale = lang === 'en' ? 'en-GB' : 'fr-BE';
-  const decimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const amount =
-    lang === 'en'
-      ? (value: number) => `EUR${NBSP}${decimals.format(value)}`
-      : (value: number) => `${decimals.format(value)}${NBSP}EUR`;
-  const percentSign = lang === 'fr' ? `${NBSP}%` : '%';
   const regions = new Intl.DisplayNames([lang === 'en' ? 'en-GB' : `${lang}-BE`], { type: 'region' });
   return {
-    amount: memoise(amount),
-    number: memoise((value) => plain.format(value)),
-    percent: memoise((share) => `${plain.format(Math.round(share * 1000) / 10)}${percentSign}`),
+    amount: memoise((value) => formatMoney(lang, value)),
+    number: memoise((value) => formatNumber(lang, value)),
+    // Rounded to a tenth of a percent, as the rules compare shares.
+    percent: memoise((share) => formatPercent(lang, Math.round(share * 1000) / 1000)),
     date: formatBelgianDate,
     list: (items) => items.join(', '),
     country: (code) => regions.of(code) ?? code,

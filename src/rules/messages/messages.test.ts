@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../i18n/languages.ts';
+import { formatMoney } from '../../i18n/number-format.ts';
 import { REASON_CODES, WARNING_CODES } from '../contract.ts';
 import { assess } from '../index.ts';
 import { anApplication } from '../test-support/build-application.ts';
@@ -43,22 +44,25 @@ describe('message catalogues', () => {
     expect(parameters.every((p) => p.verified === (p.status === 'VERIFIED'))).toBe(true);
   });
 
-  it('format amounts the Belgian way', () => {
-    expect(FORMATTERS.nl.amount(48912)).toBe('48\u202f912,00\u00a0EUR');
-    expect(FORMATTERS.fr.amount(63585.6)).toBe('63\u202f585,60\u00a0EUR');
-    expect(FORMATTERS.en.amount(48912)).toBe('EUR\u00a048,912.00');
-    expect(FORMATTERS.fr.percent(0.917)).toBe('91,7\u00a0%');
+  it('format amounts as the web app’s pages do, one formatter per language', () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(FORMATTERS.nl.amount(48912))).toBe('€ 48.912,00');
+    expect(plain(FORMATTERS.fr.amount(63585.6))).toBe('63 585,60 €');
+    expect(FORMATTERS.en.amount(48912)).toBe('€48,912.00');
+    for (const lang of LANGUAGES) expect(FORMATTERS[lang].amount(2029.88)).toBe(formatMoney(lang, 2029.88));
+    expect(plain(FORMATTERS.fr.percent(0.917))).toBe('91,7 %');
     expect(FORMATTERS.nl.date('2027-03-13')).toBe('13/03/2027');
   });
 
-  it('write the deciding numbers into the message in each language', () => {
+  it('write the deciding numbers into the message in each language, the monthly amount explained', () => {
     const app = anApplication({ job: { grossAnnualSalary: 45000 } });
-    expect(assess(app, { lang: 'nl' }).reasons[0]?.message).toBe(
-      'Het brutojaarloon (45\u202f000,00\u00a0EUR) ligt onder de drempel (48\u202f912,00\u00a0EUR, 100% van het gemiddelde bruto jaarloon van 2025; 3\u202f513,79\u00a0EUR per maand).',
+    const plain = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(assess(app, { lang: 'nl' }).reasons[0]?.message)).toBe(
+      'Het brutojaarloon (€ 45.000,00) ligt onder de drempel (€ 48.912,00, 100% van het gemiddelde bruto jaarloon van 2025; dat is € 3.513,79 bruto per maand, dertiende maand en vakantiegeld meegerekend).',
     );
-    expect(assess(app, { lang: 'fr' }).reasons[0]?.message).toContain('45\u202f000,00\u00a0EUR');
+    expect(plain(assess(app, { lang: 'fr' }).reasons[0]?.message)).toContain('45 000,00 €');
     expect(assess(app, { lang: 'en' }).reasons[0]?.message).toContain(
-      '(EUR\u00a045,000.00) is below the threshold (EUR\u00a048,912.00',
+      '(€45,000.00) is below the threshold (€48,912.00',
     );
   });
 });

@@ -25,9 +25,10 @@ export const PARAMETER_LABELS: Readonly<Record<ParameterName, Labels>> = {
     'Divisor for the monthly amount',
   ),
   'salary.guaranteedMinimumMonthlyIncome': L(
-    'Gewaarborgd gemiddeld minimum maandinkomen (GGMMI), voltijds',
-    'Revenu minimum mensuel moyen garanti (RMMMG), temps plein',
-    'Guaranteed average minimum monthly income (GGMMI), full time',
+    // A monthly amount said with what it is: gross, for full time, pro rata for part time (pay-floor.ts).
+    'Gewaarborgd gemiddeld minimum maandinkomen (GGMMI), bruto per maand voor voltijds werk (bij deeltijds naar verhouding)',
+    'Revenu minimum mensuel moyen garanti (RMMMG), brut par mois pour un temps plein (au prorata à temps partiel)',
+    'Guaranteed average minimum monthly income (GGMMI), gross a month for full-time work (pro rata for part time)',
   ),
   'salary.payFloorAppliesToOther': L(
     "Loonvloer van middengeschoolden ook voor 'overige'",

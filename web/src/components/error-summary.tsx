@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { hasNewItems } from '../form-errors.ts';
 import { useShellText } from './shell-texts.tsx';
 
 export interface SummaryItem {
@@ -14,8 +15,12 @@ export interface SummaryItem {
 export function ErrorSummary({ items }: { items: SummaryItem[] }) {
   const title = useShellText('errorSummaryTitle');
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<readonly SummaryItem[]>([]);
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
+    // Focused when it says something new; an item that goes as its field is changed leaves the
+    // focus in that field.
+    if (hasNewItems(shown.current, items)) ref.current?.focus();
+    shown.current = items;
   }, [items]);
   if (items.length === 0) return null;
   return (

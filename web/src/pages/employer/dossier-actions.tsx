@@ -5,6 +5,7 @@ import { SummaryList } from '../../components/summary-list.tsx';
 import { Tag } from '../../components/tag.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { describeFieldError } from '../../field-names.ts';
+import { messagesWithout, summaryWithout } from '../../form-errors.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -112,7 +113,12 @@ export function useAction(dossier: DossierOverview, onChanged: (dossier: Dossier
       setPending(false);
     }
   }
-  return { run, summary, fieldErrors, isPending };
+  /** The field at `path` (with the id `id`) changed: its message no longer holds. */
+  function clearFieldError(path: string, id: string): void {
+    setFieldErrors((current) => messagesWithout(current, path));
+    setSummary((current) => summaryWithout(current, id));
+  }
+  return { run, summary, fieldErrors, isPending, clearFieldError };
 }
 
 export function InformationRequests({ dossier, onChanged, onReload }: ChangeProps) {
@@ -167,7 +173,10 @@ export function InformationRequests({ dossier, onChanged, onReload }: ChangeProp
               label={t('employer.requests.answerLabel')}
               hint={t('employer.requests.answerHint')}
               value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
+              onChange={(e) => {
+                setAnswer(e.target.value);
+                action.clearFieldError('answer', 'information-answer');
+              }}
               error={action.fieldErrors.answer}
             />
             <button type="submit" className="button" disabled={action.isPending}>
@@ -221,7 +230,10 @@ export function AppealForm({
           name="grounds"
           label={t('employer.appeal.grounds')}
           value={grounds}
-          onChange={(e) => setGrounds(e.target.value)}
+          onChange={(e) => {
+            setGrounds(e.target.value);
+            action.clearFieldError('grounds', 'appeal-grounds');
+          }}
           error={action.fieldErrors.grounds}
         />
         <button type="submit" className="button" disabled={action.isPending}>

@@ -3,6 +3,7 @@ import type { TagTone } from '../../components/tag.tsx';
 import { fieldName } from '../../field-names.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
+import { dossierStatusLabel } from '../../status-labels.ts';
 import type { Category, DossierAction, DossierStatus, Reason } from './dossier-model.ts';
 
 // The texts of codes the server sends (categories, statuses, question paths…). Their keys are
@@ -18,7 +19,7 @@ export function categoryExplanation(t: Translate, category: Category | string): 
 }
 
 export function statusName(t: Translate, status: DossierStatus | string): string {
-  return t(key(`employer.statuses.${status}`));
+  return dossierStatusLabel(t, status);
 }
 
 export function actionName(t: Translate, action: DossierAction | string): string {

@@ -4,6 +4,7 @@ import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
+import { summaryWithout } from '../../form-errors.ts';
 import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -93,7 +94,13 @@ export function NewApplicationPage() {
             hint: categoryExplanation(t, value),
           }))}
           value={category}
-          onChange={setCategory}
+          onChange={(value) => {
+            setCategory(value);
+            setErrors((current) => ({
+              summary: summaryWithout(current.summary, 'category'),
+              enterprise: current.enterprise,
+            }));
+          }}
           error={errors.category}
         />
         {enterprises.length === 0 ? (
@@ -108,7 +115,13 @@ export function NewApplicationPage() {
               label: e.name ? `${e.name} (${e.enterpriseNumber})` : e.enterpriseNumber,
             }))}
             value={enterprise}
-            onChange={setEnterprise}
+            onChange={(value) => {
+              setEnterprise(value);
+              setErrors((current) => ({
+                summary: summaryWithout(current.summary, 'enterprise'),
+                category: current.category,
+              }));
+            }}
             error={errors.enterprise}
           />
         )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { FieldErrorMessage } from '../../components/field-error-message.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -25,7 +25,7 @@ interface QuestionFieldProps {
   /** The field is left: the form checks the answer (src/dossiers/intake/answer-checks.ts). */
   onLeave?(): void;
   /** What the check found that the employer should know, though the answer may stand. */
-  warning?: string | undefined;
+  warning?: ReactNode;
 }
 
 /** One question of the application, rendered by its input kind (src/dossiers/intake/application-steps.ts). */
@@ -40,7 +40,7 @@ export function QuestionField(props: QuestionFieldProps) {
         <p className="emp-notice__title">
           <strong>{t('employer.answerChecks.warningTitle')}</strong>
         </p>
-        <p>{props.warning}</p>
+        {typeof props.warning === 'string' ? <p>{props.warning}</p> : props.warning}
       </div>
     </>
   );

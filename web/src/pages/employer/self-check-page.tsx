@@ -1,10 +1,11 @@
-import { type Dispatch, type FormEvent, type SetStateAction, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { CATEGORIES } from '../../../../src/rules/contract.ts';
 import { ApiError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
 import { answerErrorBeside, answerErrorInSummary, describeFieldError } from '../../field-names.ts';
+import { messagesWithout, summaryWithout } from '../../form-errors.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { Loading } from '../role-home-page.tsx';
@@ -60,6 +61,14 @@ export function SelfCheckPage() {
   const [isChecking, setChecking] = useState(false);
   const [nationalityQuestion, setNationalityQuestion] = useState<Question | null>(null);
   usePageTitle(t('employer.selfCheck.title'), errors.summary.length > 0);
+  const answer = (path: string, value: FormValues[string]) => {
+    setValues((current) => ({ ...current, [path]: value }));
+    // A changed answer's message no longer holds: it goes at once, beside the field and in the summary.
+    setErrors((current) => ({
+      summary: summaryWithout(current.summary, fieldId(path)),
+      byPath: messagesWithout(current.byPath, path),
+    }));
+  };
 
   // Asked first: a Belgian, EU, EEA or Swiss worker needs no authorisation, whatever the job.
   useEffect(() => {
@@ -159,7 +168,7 @@ export function SelfCheckPage() {
           <QuestionField
             question={nationalityQuestion}
             value={values[NATIONALITY_PATH]}
-            onChange={(value) => setValues((current) => ({ ...current, [NATIONALITY_PATH]: value }))}
+            onChange={(value) => answer(NATIONALITY_PATH, value)}
             error={errors.byPath[NATIONALITY_PATH]}
             form={form}
           />
@@ -172,7 +181,7 @@ export function SelfCheckPage() {
             setCategory={setCategory}
             steps={steps}
             values={values}
-            setValues={setValues}
+            answer={answer}
             errors={errors.byPath}
             form={form}
             isChecking={isChecking}
@@ -192,13 +201,13 @@ function SelfCheckQuestions(props: {
   setCategory(category: Category): void;
   steps: Step[] | null;
   values: FormValues;
-  setValues: Dispatch<SetStateAction<FormValues>>;
+  answer(path: string, value: FormValues[string]): void;
   errors: Record<string, string>;
   form: FormContext;
   isChecking: boolean;
 }) {
   const t = useT();
-  const { category, steps, values, setValues, errors, form, isChecking } = props;
+  const { category, steps, values, answer, errors, form, isChecking } = props;
   // A question that depends on an answer (the NARIC reference on the nurse's) appears once asked.
   const shown = new Set(
     askedQuestions(
@@ -231,7 +240,7 @@ function SelfCheckQuestions(props: {
                 key={question.path}
                 question={question}
                 value={values[question.path]}
-                onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+                onChange={(value) => answer(question.path, value)}
                 error={errors[question.path]}
                 form={form}
               />

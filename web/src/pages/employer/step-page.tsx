@@ -4,6 +4,7 @@ import { ApiError, type FieldError } from '../../api.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { answerErrorBeside, answerErrorInSummary, describeFieldError } from '../../field-names.ts';
+import { messagesWithout, summaryWithout } from '../../form-errors.ts';
 import { currentLang, type Translate, useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -17,7 +18,9 @@ import {
   type FormValues,
   fieldId,
   groupFieldErrors,
+  readAnswer,
   type Step,
+  toAnswer,
   toFormValues,
   toStepAnswers,
 } from './dossier-model.ts';
@@ -26,6 +29,7 @@ import type { FormContext } from './function-pickers.tsx';
 import { categoryName, questionLabel, stepName } from './labels.ts';
 import { QuestionField } from './question-field.tsx';
 import { ReviewStep } from './review-step.tsx';
+import { SALARY_PATH, salaryShortfall, salaryWarning, shortfallKey } from './salary-shortfall.ts';
 import { useDossier } from './use-dossier.ts';
 
 /** `/employer/dossiers/:id/steps/:stepId`: one step of a draft application per page. */
@@ -194,6 +198,8 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   const [isSaving, setSaving] = useState(false);
   // The answers checked as their field is left, by the server's own pure check (answer-checks.ts).
   const [leftPaths, setLeftPaths] = useState<ReadonlySet<string>>(() => new Set());
+  // The salary answers whose shortfall the employer was shown: pressing on again with them goes on.
+  const [shortfallSeenFor, setShortfallSeenFor] = useState<string | null>(null);
   const title = stepName(t, step.id);
   usePageTitle(title, errors.summary.length > 0);
   // A question that depends on another answer appears once that answer asks it.
@@ -214,6 +220,30 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
   );
   const leave = (path: string) =>
     setLeftPaths((current) => (current.has(path) ? current : new Set([...current, path])));
+  const change = (path: string, value: FormValues[string]) => {
+    setValues((current) => ({ ...current, [path]: value }));
+    // The message was about the answer sent; a changed answer is judged again when it is sent.
+    setErrors((current) => {
+      const byPath = messagesWithout(current.byPath, path);
+      const summary = summaryWithout(current.summary, fieldId(path));
+      return byPath === current.byPath && summary.length === current.summary.length
+        ? current
+        : { ...current, byPath, summary };
+    });
+  };
+
+  // The salary the rules engine judged too low on the saved answers (the draft's assessment), said
+  // under the salary field while the form still holds the answers it judged.
+  const salaryQuestion = shownQuestions.find((question) => question.path === SALARY_PATH);
+  const savedShortfall = salaryQuestion ? salaryShortfall(dossier.assessment) : null;
+  const formAnswerAt = (path: string) => {
+    const question = step.questions.find((candidate) => candidate.path === path);
+    return question ? toAnswer(question, values[path]) : readAnswer(dossier, path);
+  };
+  const shortfall =
+    savedShortfall && shortfallKey(formAnswerAt) === shortfallKey((path) => readAnswer(dossier, path))
+      ? savedShortfall
+      : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -249,6 +279,14 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
         return;
       }
       setErrors(NO_ERRORS);
+      // A salary below the category's threshold stops here once, under its field, before review.
+      const found = salaryQuestion ? salaryShortfall(saved.assessment) : null;
+      const key = shortfallKey((path) => readAnswer(saved, path));
+      if (found && shortfallSeenFor !== key) {
+        setShortfallSeenFor(key);
+        document.getElementById(fieldId(SALARY_PATH))?.focus();
+        return;
+      }
       navigate(next);
     } catch (error) {
       setErrors(toFormErrors(t, step, error));
@@ -277,9 +315,15 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
             key={question.path}
             question={question}
             value={values[question.path]}
-            onChange={(value) => setValues((current) => ({ ...current, [question.path]: value }))}
+            onChange={(value) => change(question.path, value)}
             error={errors.byPath[question.path] ?? answerCheckText(t, shown.get(question.path), true)}
-            warning={answerCheckText(t, shown.get(question.path), false)}
+            warning={
+              question.path === SALARY_PATH && shortfall ? (
+                <SalaryWarning dossier={dossier} shortfall={shortfall} />
+              ) : (
+                answerCheckText(t, shown.get(question.path), false)
+              )
+            }
             onLeave={() => leave(question.path)}
             form={form}
             inApplication
@@ -289,6 +333,25 @@ function QuestionStep({ dossier, step, next, onSaved, onReload }: QuestionStepPr
           {isSaving ? t('employer.form.saving') : t('employer.form.saveAndContinue')}
         </button>
       </form>
+    </>
+  );
+}
+
+/** Under the salary field: what the rules found, the threshold in euro, and what the amount means. */
+function SalaryWarning({
+  dossier,
+  shortfall,
+}: {
+  dossier: DossierOverview;
+  shortfall: NonNullable<ReturnType<typeof salaryShortfall>>;
+}) {
+  const t = useT();
+  const { finding, explanation } = salaryWarning(t, currentLang(), dossier.category, shortfall);
+  return (
+    <>
+      <p>{finding}</p>
+      <p>{explanation}</p>
+      <p>{t('employer.salaryCheck.continue', { button: t('employer.form.saveAndContinue') })}</p>
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { EmploymentTerms } from '../../../../src/dossiers/worker-access/emp
 import { ApiError } from '../../api.ts';
 import { SummaryList } from '../../components/summary-list.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { formatPercent } from '../../format.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { formatDate, formatEuro } from './labels.ts';
@@ -71,7 +72,7 @@ export function WorkerTerms<T extends { terms: EmploymentTerms; termsConfirmedAt
                 : fraction === 1
                   ? t('employer.workerTerms.fullTime')
                   : t('employer.workerTerms.partTime', {
-                      percent: new Intl.NumberFormat(lang, { style: 'percent' }).format(fraction),
+                      percent: formatPercent(lang, fraction),
                     }),
           },
           {

@@ -6,6 +6,7 @@ import { TableScroll } from '../../components/table-scroll.tsx';
 import { useT } from '../../i18n.ts';
 import { Link } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
+import { dossierStatusLabel } from '../../status-labels.ts';
 
 interface ImportResult {
   transactions: number;
@@ -112,7 +113,7 @@ export function PaymentImportPage() {
                           {row.dossierNumber ?? row.dossierId}
                         </Link>
                       </th>
-                      <td>{t(`staff.statuses.${row.status}` as Parameters<typeof t>[0])}</td>
+                      <td>{dossierStatusLabel(t, row.status)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -9,6 +9,7 @@ import { addMonths, formatBelgianDate, isIsoDate } from '../../../../src/rules/d
 import { categoryLabel } from '../../category-labels.ts';
 import { formatMoney } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n.ts';
+import { dossierStatusLabel } from '../../status-labels.ts';
 import type { QueueItem } from './staff-types.ts';
 
 /** Pure helpers of the service side's pages: labels, dates, queue flags, URL queries, defaults. */
@@ -45,6 +46,7 @@ export type LabelGroup =
  */
 export function labelOf(t: Translate, group: LabelGroup, code: string | number): string {
   if (group === 'categories') return categoryLabel(t, String(code)); // shared with every other page
+  if (group === 'statuses') return dossierStatusLabel(t, String(code)); // the employer's names too
   return t(`staff.${group}.${code}` as MessageKey, { defaultValue: String(code) });
 }
 

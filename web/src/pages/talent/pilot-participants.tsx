@@ -6,6 +6,7 @@ import { TableScroll } from '../../components/table-scroll.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { currentLang, type MessageKey, useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
+import { dossierStatusLabel } from '../../status-labels.ts';
 import { countryOptions } from '../employer/countries.ts';
 import { formatDate } from '../employer/labels.ts';
 import { formErrors } from './talent-form.ts';
@@ -73,9 +74,7 @@ export function Participants({
                     : null}
                 </td>
                 <td>
-                  {p.dossier
-                    ? `${p.dossier.number ?? ''} · ${t(`employer.statuses.${p.dossier.status}` as MessageKey)}`
-                    : '—'}
+                  {p.dossier ? `${p.dossier.number ?? ''} · ${dossierStatusLabel(t, p.dossier.status)}` : '—'}
                 </td>
               </tr>
             ))}
