@@ -33,7 +33,7 @@ import {
   type ProposalKind,
   rejectProposal,
 } from './proposals.repo.ts';
-import { latestFilingDate } from './rule-versions.repo.ts';
+import { approvalsOfVersions, latestFilingDate } from './rule-versions.repo.ts';
 import {
   classifiedDiff,
   diffLists,
@@ -138,6 +138,7 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
     },
     async (request) => {
       const data = getDefaultRuleData();
+      const approvals = (await approvalsOfVersions(db())).parameters;
       return {
         parameters: [...data.parameters.timelines.values()].map((timeline) => ({
           name: timeline.name,
@@ -148,7 +149,11 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
           // A period without an end of its own runs until the day before the next one starts.
           versions: timeline.periods.map((p, i, all) => {
             const next = all[i + 1];
-            return { ...p, validUntil: p.validUntil ?? (next ? addDays(next.validFrom, -1) : null) };
+            return {
+              ...p,
+              validUntil: p.validUntil ?? (next ? addDays(next.validFrom, -1) : null),
+              approval: approvals.get(`${timeline.name}@${p.validFrom}`) ?? null,
+            };
           }),
         })),
       };
@@ -171,7 +176,15 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
       config: { access: 'PUBLIC' },
       schema: { tags: ['rule-data'], summary: 'The versions of the migration list with dates and sources' },
     },
-    async () => ({ versions: getDefaultRuleData().migrationList.map(summary) }),
+    async () => {
+      const approvals = (await approvalsOfVersions(db())).lists;
+      return {
+        versions: getDefaultRuleData().migrationList.map((v) => ({
+          ...summary(v),
+          approval: approvals.get(v.id) ?? null,
+        })),
+      };
+    },
   );
 
   app.get(

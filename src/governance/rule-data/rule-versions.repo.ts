@@ -148,3 +148,45 @@ export async function latestFilingDate(db: Db): Promise<string | null> {
     from dossiers where submitted_at is not null`.execute(db);
   return rows[0]?.latest ?? null;
 }
+
+/**
+ * Who approved a version, as the public may read it: a seed came with the service's initial rule
+ * data; a proposal was approved by a second administrator, on a date. No names: the public history
+ * names no person (four eyes is shown by the role alone).
+ */
+export interface VersionApproval {
+  by: 'INITIAL_DATA' | 'SECOND_ADMINISTRATOR';
+  approvedOn: string | null;
+}
+
+export async function approvalsOfVersions(
+  db: Db,
+): Promise<{ parameters: Map<string, VersionApproval>; lists: Map<string, VersionApproval> }> {
+  const approval = (row: {
+    origin: 'SEED' | 'PROPOSAL';
+    decided_at: Date | string | null;
+  }): VersionApproval => ({
+    by: row.origin === 'SEED' ? 'INITIAL_DATA' : 'SECOND_ADMINISTRATOR',
+    approvedOn:
+      row.origin === 'SEED' || row.decided_at === null
+        ? null
+        : new Date(row.decided_at).toISOString().slice(0, 10),
+  });
+  const [parameters, lists] = await Promise.all([
+    db
+      .selectFrom('rule_parameter_versions')
+      .select(['name', 'valid_from', 'origin', 'decided_at'])
+      .where('state', '=', 'APPROVED')
+      .execute(),
+    db
+      .selectFrom('rule_list_versions')
+      .select(['version', 'origin', 'decided_at'])
+      .where('state', '=', 'APPROVED')
+      .where('list', '=', 'migration-list')
+      .execute(),
+  ]);
+  return {
+    parameters: new Map(parameters.map((row) => [`${row.name}@${row.valid_from}`, approval(row)])),
+    lists: new Map(lists.map((row) => [String(row.version), approval(row)])),
+  };
+}

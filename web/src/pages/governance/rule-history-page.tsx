@@ -10,7 +10,13 @@ import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
 import { changeWords, FunctionCodes } from '../talent/function-codes.tsx';
 import { diffChoice, formatDay } from './governance-format.ts';
-import type { ClassifiedEntry, ListDiff, ListVersionSummary, ParameterHistory } from './governance-types.ts';
+import type {
+  ClassifiedEntry,
+  ListDiff,
+  ListVersionSummary,
+  ParameterHistory,
+  VersionApproval,
+} from './governance-types.ts';
 import { describeValue } from './parameter-values.ts';
 
 const DIFF_BASE = '/api/v1/rule-data/lists/migration-list/diff';
@@ -64,6 +70,7 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
               </th>
               <th scope="col">{t('governance.history.legalAct')}</th>
               <th scope="col">{t('governance.history.source')}</th>
+              <th scope="col">{t('governance.history.approval')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,6 +86,7 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
                     {v.verified ? t('governance.history.verified') : t('governance.history.unverified')}
                   </Tag>
                 </td>
+                <td>{approvalText(t, v.approval, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -240,6 +248,7 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
                     <th scope="col">{t('governance.history.value')}</th>
                     <th scope="col">{t('governance.history.status')}</th>
                     <th scope="col">{t('governance.history.source')}</th>
+                    <th scope="col">{t('governance.history.approval')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -258,6 +267,7 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
                         <td>{value.kind === 'code' ? <code lang="zxx">{value.text}</code> : value.text}</td>
                         <td>{t(`governance.history.paramStatus.${version.status}`)}</td>
                         <td lang="en">{version.source}</td>
+                        <td>{approvalText(t, version.approval, lang)}</td>
                       </tr>
                     );
                   })}
@@ -269,4 +279,13 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
       })}
     </section>
   );
+}
+
+/** Four eyes as the public may read it: the approver's role and the date, never a name. */
+function approvalText(t: Translate, approval: VersionApproval | null | undefined, lang: Lang): string {
+  if (!approval) return '—';
+  if (approval.by === 'INITIAL_DATA') return t('governance.history.approvalInitial');
+  return approval.approvedOn
+    ? t('governance.history.approvalSecond', { date: formatDay(approval.approvedOn, lang) })
+    : t('governance.history.approvalSecondUndated');
 }
