@@ -123,6 +123,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => options.database.db;
   const actor = (request: FastifyRequest) => request.user as User;
+  // The approver's name is for administrators (as on the proposals page); the public reads the role.
+  const isAdministrator = (request: FastifyRequest) => request.user?.role === 'ADMIN';
 
   const checkEffectiveDate = (trx: Db, validFrom: string, lang: Lang) =>
     checkProposalDate(trx, validFrom, lang, options.now());
@@ -138,7 +140,7 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
     },
     async (request) => {
       const data = getDefaultRuleData();
-      const approvals = (await approvalsOfVersions(db())).parameters;
+      const approvals = (await approvalsOfVersions(db(), isAdministrator(request))).parameters;
       return {
         parameters: [...data.parameters.timelines.values()].map((timeline) => ({
           name: timeline.name,
@@ -176,8 +178,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
       config: { access: 'PUBLIC' },
       schema: { tags: ['rule-data'], summary: 'The versions of the migration list with dates and sources' },
     },
-    async () => {
-      const approvals = (await approvalsOfVersions(db())).lists;
+    async (request) => {
+      const approvals = (await approvalsOfVersions(db(), isAdministrator(request))).lists;
       return {
         versions: getDefaultRuleData().migrationList.map((v) => ({
           ...summary(v),

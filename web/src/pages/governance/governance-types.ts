@@ -65,6 +65,8 @@ export interface ListVersionSummary {
 export interface VersionApproval {
   by: 'INITIAL_DATA' | 'SECOND_ADMINISTRATOR';
   approvedOn: string | null;
+  /** Only for administrators, who see each other's names on the proposals page too. */
+  approverName?: string;
 }
 
 export interface ListDiff {

@@ -281,11 +281,13 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
   );
 }
 
-/** Four eyes as the public may read it: the approver's role and the date, never a name. */
+/** Four eyes: the approver's role and the date; the name only for administrators (the server decides). */
 function approvalText(t: Translate, approval: VersionApproval | null | undefined, lang: Lang): string {
   if (!approval) return '—';
   if (approval.by === 'INITIAL_DATA') return t('governance.history.approvalInitial');
-  return approval.approvedOn
-    ? t('governance.history.approvalSecond', { date: formatDay(approval.approvedOn, lang) })
-    : t('governance.history.approvalSecondUndated');
+  if (!approval.approvedOn) return t('governance.history.approvalSecondUndated');
+  const date = formatDay(approval.approvedOn, lang);
+  return approval.approverName
+    ? t('governance.history.approvalSecondNamed', { name: approval.approverName, date })
+    : t('governance.history.approvalSecond', { date });
 }
