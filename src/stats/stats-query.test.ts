@@ -126,7 +126,7 @@ describe('statistics parameters', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as LoketError).fields[0]?.message).toMatch(
-        /^Rijen: “colour” is geen indeling die u kunt kiezen\. Kies uit: Jaar, Categorie, Provincie van tewerkstelling, /,
+        /^Rijen: “colour” is geen indeling die u kunt kiezen\. Kies uit: Jaar; Categorie; Provincie van tewerkstelling; /,
       );
     }
   });

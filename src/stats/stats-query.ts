@@ -31,6 +31,8 @@ import {
  */
 
 export const MAX_DIMENSIONS = 3;
+/** Between the choices a 400 offers: some labels hold a comma ("Doorlooptijd werk, mediaan"). */
+const CHOICES = '; ';
 export const MAX_PIVOT_DIMENSIONS = 2;
 /** Open data: at most this many categories and provinces per request (decision 026). */
 export const OPEN_DATA_MAX_FILTER_VALUES = 1;
@@ -84,7 +86,7 @@ function parseValues(problems: Problems, param: string, dimension: DimensionId, 
   if (unknown.length > 0)
     problems.add(param, 'unknownValue', {
       value: unknown.join(', '),
-      allowed: allowed.map((v) => String(valueLabel(dimension, v, problems.lang))).join(', '),
+      allowed: allowed.map((v) => String(valueLabel(dimension, v, problems.lang))).join(CHOICES),
     });
   return values;
 }
@@ -123,7 +125,7 @@ function parseDimensionList(problems: Problems, param: string, text: string | un
   if (unknown.length > 0)
     problems.add(param, 'unknownDimension', {
       value: unknown.join(', '),
-      allowed: DIMENSION_IDS.map((id) => DIMENSION_LABELS[id][problems.lang]).join(', '),
+      allowed: DIMENSION_IDS.map((id) => DIMENSION_LABELS[id][problems.lang]).join(CHOICES),
     });
   if (values.length > max) problems.add(param, 'tooManyDimensions', { max });
   return values.filter(isDimensionId);
@@ -135,7 +137,7 @@ function parseMeasureList(problems: Problems, param: string, text: string | unde
   if (unknown.length > 0)
     problems.add(param, 'unknownMeasure', {
       value: unknown.join(', '),
-      allowed: MEASURE_IDS.map((id) => MEASURE_LABELS[id][problems.lang]).join(', '),
+      allowed: MEASURE_IDS.map((id) => MEASURE_LABELS[id][problems.lang]).join(CHOICES),
     });
   return values.filter(isMeasureId);
 }
@@ -274,7 +276,7 @@ export function parseBy(
     const problems = new Problems(lang);
     problems.add('by', 'unknownValue', {
       value: by,
-      allowed: allowed.map((id) => DIMENSION_LABELS[id][lang]).join(', '),
+      allowed: allowed.map((id) => DIMENSION_LABELS[id][lang]).join(CHOICES),
     });
     problems.throwIfAny();
   }

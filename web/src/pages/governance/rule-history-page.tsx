@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -50,7 +51,7 @@ export function RuleHistoryPage() {
   );
 }
 
-// The citations are kept as published: the legal acts in Dutch (marked so), the sources by their names.
+// The legal acts as published, in Dutch (marked so); the sources cite official texts, written in the reader's language.
 function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
   const t = useT();
   const lang = currentLang();
@@ -81,7 +82,7 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
                 <td className="numeric">{v.functions}</td>
                 <td lang="nl">{v.legalAct}</td>
                 <td>
-                  {v.source}{' '}
+                  {renderLegalBasis(v.source, lang)}{' '}
                   <Tag tone={v.verified ? 'success' : 'neutral'}>
                     {v.verified ? t('governance.history.verified') : t('governance.history.unverified')}
                   </Tag>
