@@ -271,6 +271,14 @@ describe('case handling in the browser', () => {
       const row = leadTimes.getByRole('row', { name: new RegExp(`^${loginNl.categories[category]} `) });
       expect(await row.locator('td').first().innerText()).toBe(String(decided));
     }
+    // The highly skilled are rated against no 30-day target; one line says whether it was met overall.
+    const highlySkilled = leadTimes.getByRole('row', {
+      name: new RegExp(`^${loginNl.categories.HIGHLY_SKILLED} `),
+    });
+    expect(await highlySkilled.innerText()).toContain(nl.supervisor.leadTimes.noTarget);
+    expect(await page.getByTestId('lead-times-overall').innerText()).toMatch(
+      /^Over alle categorieën met het streefdoel: /,
+    );
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: nl.supervisor.queueLink }).click();

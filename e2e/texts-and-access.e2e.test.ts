@@ -129,11 +129,16 @@ describe('texts and access', () => {
     const errors = watchConsole(page);
     await page.goto(`/case-handler/dossiers/${dossier.id}`);
     const assessment = page.getByRole('region', { name: staffNl.overview.sections.assessment });
-    await assessment.getByRole('heading', { name: staffNl.overview.assessment.warnings }).waitFor();
+    await assessment.getByRole('heading', { name: staffNl.overview.assessment.unverifiedTitle }).waitFor();
     const main = (await page.textContent('main')) ?? '';
     for (const note of INTERNAL_NOTES) expect(main, note).not.toContain(note);
-    expect(main).toContain('Deze waarde is voorlopig');
+    // The unverified values listed together, their caveat said once, not after every value.
+    expect(main).toContain(staffNl.overview.assessment.unverifiedIntro);
+    expect(main).not.toContain('Deze waarde is voorlopig');
     expect(main).toContain(`${staffNl.overview.assessment.parameterStatus.PROVISIONAL}. Bron:`);
+    // Official sources only, or plainly none: no commercial website named as a source.
+    expect(main).not.toMatch(/expatcentrelimburg|vanhavermaet|propay|mind\.eu\.com|agii\.be|altea\.be/);
+    expect(main).toContain('niet bevestigd door een officiële bron');
     expect(main).not.toMatch(/\d Dec 2018/); // the legal basis written out in Dutch
     expect(main).not.toContain('62000.5');
     expect(main.replace(/[\u00a0\u202f]/g, ' ')).toContain('€ 62.000,50');

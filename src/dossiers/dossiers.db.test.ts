@@ -362,6 +362,8 @@ describe('dossiers: from draft to decision', () => {
       leadTimes.json().categories.find((c: { category: string }) => c.category === 'HIGHLY_SKILLED'),
     ).toMatchObject({
       decided: 2,
+      target: 'NONE',
     });
+    expect(leadTimes.json().overall).toMatchObject({ targetDays: 30 });
   });
 });

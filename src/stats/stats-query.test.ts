@@ -126,9 +126,34 @@ describe('statistics parameters', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as LoketError).fields[0]?.message).toMatch(
-        /^Onbekende dimensie: colour\. Mogelijk: year, /,
+        /^Rijen: “colour” is geen indeling die u kunt kiezen\. Kies uit: Jaar; Categorie; Provincie van tewerkstelling; /,
       );
     }
+  });
+
+  it('names the field, the wrong value and the choices in words, never by their codes', () => {
+    const messageOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as LoketError).fields.map((f) => f.message).join(' | ');
+      }
+      return '';
+    };
+    const province = messageOf(() => parsePivotQuery({ provinces: 'BRABANT' }, 'fr', DEFAULTS));
+    expect(province).toMatch(
+      /^Province : « BRABANT » n’est pas une valeur proposée\. Choisissez parmi : .*Anvers/,
+    );
+    expect(province).not.toMatch(/ANTWERP|VAN_|UNKNOWN/);
+    const measure = messageOf(() => parsePivotQuery({ measure: 'count' }, 'en', DEFAULTS));
+    expect(measure).toMatch(/^Figure: “count” is not a figure you can choose\. Choose from: Applications/);
+    expect(measure).not.toMatch(/\b[a-z]+[A-Z]\w*\b/); // no code such as highlyQualifiedShare
+    expect(
+      messageOf(() => parsePivotQuery({ rows: 'refusalReason', measure: 'granted' }, 'nl', DEFAULTS)),
+    ).toMatch(/^Cijfer: Weigeringsgronden tellen alleen weigeringen: kies het cijfer “Geweigerd/);
+    expect(messageOf(() => parsePivotQuery({ categories: 'NURSE' }, 'nl', DEFAULTS))).toMatch(
+      /^Categorie: “NURSE” is geen waarde die u kunt kiezen\. Kies uit: .*Hooggeschoold/i,
+    );
   });
 
   it('offers in the pivot exactly the measure and dimension pairs the server accepts', () => {

@@ -15,7 +15,14 @@ import {
   MEASURES,
   type MeasureId,
 } from './dimensions.ts';
-import { DIMENSION_LABELS, formatText, MEASURE_LABELS, VALIDATION_TEXTS } from './stats-texts.ts';
+import { valueLabel } from './export/value-labels.ts';
+import {
+  DIMENSION_LABELS,
+  formatText,
+  MEASURE_LABELS,
+  PARAMETER_LABELS,
+  VALIDATION_TEXTS,
+} from './stats-texts.ts';
 
 /**
  * Turns the query string of a statistics request into checked parameters, or one 400 listing every
@@ -24,6 +31,8 @@ import { DIMENSION_LABELS, formatText, MEASURE_LABELS, VALIDATION_TEXTS } from '
  */
 
 export const MAX_DIMENSIONS = 3;
+/** Between the choices a 400 offers: some labels hold a comma ("Doorlooptijd werk, mediaan"). */
+const CHOICES = '; ';
 export const MAX_PIVOT_DIMENSIONS = 2;
 /** Open data: at most this many categories and provinces per request (decision 026). */
 export const OPEN_DATA_MAX_FILTER_VALUES = 1;
@@ -39,10 +48,13 @@ class Problems {
   readonly fields: FieldError[] = [];
   constructor(readonly lang: Lang) {}
   add(param: string, rule: keyof typeof VALIDATION_TEXTS, params: Record<string, string | number> = {}) {
+    // The field in words first ("Rijen: …"): the message also shows in a summary above the form.
+    const field = PARAMETER_LABELS[param]?.[this.lang];
+    const message = formatText(VALIDATION_TEXTS[rule], this.lang, params);
     this.fields.push({
       path: `query.${param}`,
       rule,
-      message: formatText(VALIDATION_TEXTS[rule], this.lang, params),
+      message: field ? `${field}${this.lang === 'fr' ? ' :' : ':'} ${message}` : message,
     });
   }
   throwIfAny(): void {
@@ -72,7 +84,10 @@ function parseValues(problems: Problems, param: string, dimension: DimensionId, 
   const allowed = DIMENSIONS[dimension].values ?? [];
   const unknown = values.filter((v) => !allowed.includes(v));
   if (unknown.length > 0)
-    problems.add(param, 'unknownValue', { value: unknown.join(', '), allowed: allowed.join(', ') });
+    problems.add(param, 'unknownValue', {
+      value: unknown.join(', '),
+      allowed: allowed.map((v) => String(valueLabel(dimension, v, problems.lang))).join(CHOICES),
+    });
   return values;
 }
 
@@ -108,7 +123,10 @@ function parseDimensionList(problems: Problems, param: string, text: string | un
   const values = list(text);
   const unknown = values.filter((v) => !isDimensionId(v));
   if (unknown.length > 0)
-    problems.add(param, 'unknownDimension', { value: unknown.join(', '), allowed: DIMENSION_IDS.join(', ') });
+    problems.add(param, 'unknownDimension', {
+      value: unknown.join(', '),
+      allowed: DIMENSION_IDS.map((id) => DIMENSION_LABELS[id][problems.lang]).join(CHOICES),
+    });
   if (values.length > max) problems.add(param, 'tooManyDimensions', { max });
   return values.filter(isDimensionId);
 }
@@ -117,7 +135,10 @@ function parseMeasureList(problems: Problems, param: string, text: string | unde
   const values = list(text);
   const unknown = values.filter((v) => !isMeasureId(v));
   if (unknown.length > 0)
-    problems.add(param, 'unknownMeasure', { value: unknown.join(', '), allowed: MEASURE_IDS.join(', ') });
+    problems.add(param, 'unknownMeasure', {
+      value: unknown.join(', '),
+      allowed: MEASURE_IDS.map((id) => MEASURE_LABELS[id][problems.lang]).join(CHOICES),
+    });
   return values.filter(isMeasureId);
 }
 
@@ -129,7 +150,7 @@ function checkReasonMeasures(
   measures: MeasureId[],
 ) {
   if (dimensions.includes('refusalReason') && measures.some((m) => m !== 'refused'))
-    problems.add(param, 'reasonNeedsRefused');
+    problems.add(param, 'reasonNeedsRefused', { refused: MEASURE_LABELS.refused[problems.lang] });
 }
 
 /**
@@ -253,7 +274,10 @@ export function parseBy(
   const allowed = choices ?? [];
   if (!(allowed as readonly string[]).includes(by)) {
     const problems = new Problems(lang);
-    problems.add('by', 'unknownValue', { value: by, allowed: allowed.join(', ') });
+    problems.add('by', 'unknownValue', {
+      value: by,
+      allowed: allowed.map((id) => DIMENSION_LABELS[id][lang]).join(CHOICES),
+    });
     problems.throwIfAny();
   }
   return by as DimensionId;

@@ -175,22 +175,36 @@ export const MEASURE_LABELS: Readonly<Record<MeasureId, Texts>> = {
   },
 };
 
+/** The query parameters named in words: a 400 says which field of the form it is about. */
+export const PARAMETER_LABELS: Readonly<Record<string, Texts>> = {
+  from: { nl: 'Van (jaar)', fr: 'De (année)', en: 'From (year)' },
+  to: { nl: 'Tot en met (jaar)', fr: 'À (année)', en: 'To (year)' },
+  categories: { nl: 'Categorie', fr: 'Catégorie', en: 'Category' },
+  provinces: { nl: 'Provincie', fr: 'Province', en: 'Province' },
+  rows: { nl: 'Rijen', fr: 'Lignes', en: 'Rows' },
+  columns: { nl: 'Kolommen', fr: 'Colonnes', en: 'Columns' },
+  dimensions: { nl: 'Indelingen', fr: 'Répartitions', en: 'Breakdowns' },
+  measure: { nl: 'Cijfer', fr: 'Chiffre', en: 'Figure' },
+  measures: { nl: 'Cijfers', fr: 'Chiffres', en: 'Figures' },
+  by: { nl: 'Kolommen', fr: 'Colonnes', en: 'Columns' },
+};
+
 /** Messages of the 400 answers; `{{…}}` filled by `formatText`. */
 export const VALIDATION_TEXTS = {
   unknownDimension: {
-    nl: 'Onbekende dimensie: {{value}}. Mogelijk: {{allowed}}.',
-    fr: 'Dimension inconnue : {{value}}. Possibles : {{allowed}}.',
-    en: 'Unknown dimension: {{value}}. Allowed: {{allowed}}.',
+    nl: '“{{value}}” is geen indeling die u kunt kiezen. Kies uit: {{allowed}}.',
+    fr: '« {{value}} » n’est pas une répartition proposée. Choisissez parmi : {{allowed}}.',
+    en: '“{{value}}” is not a breakdown you can choose. Choose from: {{allowed}}.',
   },
   unknownMeasure: {
-    nl: 'Onbekende maatstaf: {{value}}. Mogelijk: {{allowed}}.',
-    fr: 'Mesure inconnue : {{value}}. Possibles : {{allowed}}.',
-    en: 'Unknown measure: {{value}}. Allowed: {{allowed}}.',
+    nl: '“{{value}}” is geen cijfer dat u kunt kiezen. Kies uit: {{allowed}}.',
+    fr: '« {{value}} » n’est pas un chiffre proposé. Choisissez parmi : {{allowed}}.',
+    en: '“{{value}}” is not a figure you can choose. Choose from: {{allowed}}.',
   },
   unknownValue: {
-    nl: 'Onbekende waarde: {{value}}. Mogelijk: {{allowed}}.',
-    fr: 'Valeur inconnue : {{value}}. Possibles : {{allowed}}.',
-    en: 'Unknown value: {{value}}. Allowed: {{allowed}}.',
+    nl: '“{{value}}” is geen waarde die u kunt kiezen. Kies uit: {{allowed}}.',
+    fr: '« {{value}} » n’est pas une valeur proposée. Choisissez parmi : {{allowed}}.',
+    en: '“{{value}}” is not a value you can choose. Choose from: {{allowed}}.',
   },
   yearRange: {
     nl: 'Het jaar moet tussen {{min}} en {{max}} liggen.',
@@ -228,9 +242,9 @@ export const VALIDATION_TEXTS = {
     en: 'Open data: choose one value or leave all (at most {{max}}); this keeps small counts protected.',
   },
   reasonNeedsRefused: {
-    nl: 'Weigeringsgronden tellen alleen weigeringen (maatstaf refused).',
-    fr: 'Les motifs de refus ne comptent que les refus (mesure refused).',
-    en: 'Refusal reasons count refusals only (measure refused).',
+    nl: 'Weigeringsgronden tellen alleen weigeringen: kies het cijfer “{{refused}}”.',
+    fr: 'Les motifs de refus ne comptent que les refus : choisissez le chiffre « {{refused}} ».',
+    en: 'Refusal reasons count refusals only: choose the figure “{{refused}}”.',
   },
 } as const satisfies Record<string, Texts>;
 

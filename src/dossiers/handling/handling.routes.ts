@@ -283,7 +283,7 @@ export async function handlingRoutes(app: FastifyInstance, options: DossierRoute
           },
         ]);
       }
-      return { from, to, categories: await leadTimesPerCategory(db(), from, to) };
+      return { from, to, ...(await leadTimesPerCategory(db(), from, to)) };
     },
   );
 

@@ -133,6 +133,27 @@ describe('rule data under four eyes (issue 15)', () => {
       ['2026-01-01', 200],
       ['2027-01-01', 205],
     ]);
+    // Four eyes in the public history: a role and a date, never a name.
+    const approvals = fee.versions.map((v: { approval: unknown }) => v.approval);
+    expect(approvals.slice(0, 2)).toEqual([
+      { by: 'INITIAL_DATA', approvedOn: null },
+      { by: 'INITIAL_DATA', approvedOn: null },
+    ]);
+    expect(approvals[2]).toMatchObject({
+      by: 'SECOND_ADMINISTRATOR',
+      approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    // The approver is an administrator here, who may read the name; the public may not.
+    expect(approvals[2].approverName).toEqual(expect.any(String));
+    const publicHistory = await testApp.app.inject({ method: 'GET', url: '/api/v1/rule-data/parameters' });
+    const publicFee = publicHistory
+      .json()
+      .parameters.find((p: { name: string }) => p.name === 'fee.singlePermit');
+    expect(publicFee.versions[2].approval).toEqual({
+      by: 'SECOND_ADMINISTRATOR',
+      approvedOn: approvals[2].approvedOn,
+    });
+    expect(publicHistory.body).not.toContain(approvals[2].approverName);
   });
 
   it('a list version proposed and approved by another is used from its date, with its diff public', async () => {
@@ -186,6 +207,12 @@ describe('rule data under four eyes (issue 15)', () => {
         .migrationList.map((v) => [v.id, v.validFrom])
         .at(-1),
     ).toEqual(['v5', '2027-03-01']);
+    const lists = await approver.request('GET', '/api/v1/rule-data/lists/migration-list');
+    expect(lists.json().versions.at(-1).approval).toMatchObject({
+      by: 'SECOND_ADMINISTRATOR',
+      approverName: expect.any(String),
+    });
+    expect(lists.json().versions[0].approval).toEqual({ by: 'INITIAL_DATA', approvedOn: null });
 
     const diff = await approver.request('GET', '/api/v1/rule-data/lists/migration-list/diff?from=v4&to=v5');
     expect(diff.statusCode).toBe(200);

@@ -33,7 +33,7 @@ import {
   type ProposalKind,
   rejectProposal,
 } from './proposals.repo.ts';
-import { latestFilingDate } from './rule-versions.repo.ts';
+import { approvalsOfVersions, latestFilingDate } from './rule-versions.repo.ts';
 import {
   classifiedDiff,
   diffLists,
@@ -123,6 +123,8 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => options.database.db;
   const actor = (request: FastifyRequest) => request.user as User;
+  // The approver's name is for administrators (as on the proposals page); the public reads the role.
+  const isAdministrator = (request: FastifyRequest) => request.user?.role === 'ADMIN';
 
   const checkEffectiveDate = (trx: Db, validFrom: string, lang: Lang) =>
     checkProposalDate(trx, validFrom, lang, options.now());
@@ -138,6 +140,7 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
     },
     async (request) => {
       const data = getDefaultRuleData();
+      const approvals = (await approvalsOfVersions(db(), isAdministrator(request))).parameters;
       return {
         parameters: [...data.parameters.timelines.values()].map((timeline) => ({
           name: timeline.name,
@@ -148,7 +151,11 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
           // A period without an end of its own runs until the day before the next one starts.
           versions: timeline.periods.map((p, i, all) => {
             const next = all[i + 1];
-            return { ...p, validUntil: p.validUntil ?? (next ? addDays(next.validFrom, -1) : null) };
+            return {
+              ...p,
+              validUntil: p.validUntil ?? (next ? addDays(next.validFrom, -1) : null),
+              approval: approvals.get(`${timeline.name}@${p.validFrom}`) ?? null,
+            };
           }),
         })),
       };
@@ -171,7 +178,15 @@ export async function ruleDataRoutes(fastify: FastifyInstance, options: RuleData
       config: { access: 'PUBLIC' },
       schema: { tags: ['rule-data'], summary: 'The versions of the migration list with dates and sources' },
     },
-    async () => ({ versions: getDefaultRuleData().migrationList.map(summary) }),
+    async (request) => {
+      const approvals = (await approvalsOfVersions(db(), isAdministrator(request))).lists;
+      return {
+        versions: getDefaultRuleData().migrationList.map((v) => ({
+          ...summary(v),
+          approval: approvals.get(v.id) ?? null,
+        })),
+      };
+    },
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { MigrationListEntry, RuleData } from '../../rules/index.ts';
+import { brusselsDate } from '../../server/today.ts';
 import { type ListRow, type ParameterRow, ruleDataFromRows } from './rule-versions.ts';
 
 /**
@@ -147,4 +148,59 @@ export async function latestFilingDate(db: Db): Promise<string | null> {
     ))::text as latest
     from dossiers where submitted_at is not null`.execute(db);
   return rows[0]?.latest ?? null;
+}
+
+/**
+ * Who approved a version. The public reads the role and the date only: a seed came with the
+ * service's initial rule data; a proposal was approved by a second administrator on a date.
+ * Administrators, who see each other's names on the proposals page already, also get the
+ * approver's name (`withNames`).
+ */
+export interface VersionApproval {
+  by: 'INITIAL_DATA' | 'SECOND_ADMINISTRATOR';
+  approvedOn: string | null;
+  approverName?: string;
+}
+
+interface ApprovalRow {
+  origin: 'SEED' | 'PROPOSAL';
+  decided_at: Date | string | null;
+  approver_name: string | null;
+}
+
+function approvalOf(row: ApprovalRow, withNames: boolean): VersionApproval {
+  if (row.origin === 'SEED') return { by: 'INITIAL_DATA', approvedOn: null };
+  const approvedOn = row.decided_at === null ? null : brusselsDate(new Date(row.decided_at));
+  return {
+    by: 'SECOND_ADMINISTRATOR',
+    approvedOn,
+    ...(withNames && row.approver_name ? { approverName: row.approver_name } : {}),
+  };
+}
+
+export async function approvalsOfVersions(
+  db: Db,
+  withNames: boolean,
+): Promise<{ parameters: Map<string, VersionApproval>; lists: Map<string, VersionApproval> }> {
+  const [parameters, lists] = await Promise.all([
+    db
+      .selectFrom('rule_parameter_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.decided_by')
+      .select(['v.name', 'v.valid_from', 'v.origin', 'v.decided_at', 'u.display_name as approver_name'])
+      .where('v.state', '=', 'APPROVED')
+      .execute(),
+    db
+      .selectFrom('rule_list_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.decided_by')
+      .select(['v.version', 'v.origin', 'v.decided_at', 'u.display_name as approver_name'])
+      .where('v.state', '=', 'APPROVED')
+      .where('v.list', '=', 'migration-list')
+      .execute(),
+  ]);
+  return {
+    parameters: new Map(
+      parameters.map((row) => [`${row.name}@${row.valid_from}`, approvalOf(row, withNames)]),
+    ),
+    lists: new Map(lists.map((row) => [String(row.version), approvalOf(row, withNames)])),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { PARAMETER_CAVEAT } from './parameter-caveat.ts';
 import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = { UNDER_AGE_LIMIT: 'worker under 30', NURSE: 'nurse', TEACHER: 'teacher' };
@@ -124,9 +125,7 @@ export const CATALOGUE_EN: Catalogue = {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'en')}${value ? `: ${value}` : ''} from ${f.date(x.validFrom)}.`;
       // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
-      return x.status === 'CONFLICTING'
-        ? `${what} This value is not yet final and may still change.`
-        : `${what} This value is provisional: it is not yet officially confirmed and may still change.`;
+      return `${what} ${PARAMETER_CAVEAT.en[x.status]}`;
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { PARAMETER_CAVEAT } from './parameter-caveat.ts';
 import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = {
@@ -129,9 +130,7 @@ export const CATALOGUE_FR: Catalogue = {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'fr')}${value ? ` : ${value}` : ''} à partir du ${f.date(x.validFrom)}.`;
       // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
-      return x.status === 'CONFLICTING'
-        ? `${what} Cette valeur n'est pas encore définitive et peut encore changer.`
-        : `${what} Cette valeur est provisoire : elle n'est pas encore confirmée officiellement et peut encore changer.`;
+      return `${what} ${PARAMETER_CAVEAT.fr[x.status]}`;
     },
   },
 };

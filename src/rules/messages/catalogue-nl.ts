@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import { isPerformingArtist, yearOf } from './catalogue.ts';
+import { PARAMETER_CAVEAT } from './parameter-caveat.ts';
 import { parameterLabel, parameterValue } from './parameter-labels.ts';
 
 const REDUCTION = {
@@ -129,9 +130,7 @@ export const CATALOGUE_NL: Catalogue = {
       const value = parameterValue(x.parameter, x.value, f);
       const what = `${parameterLabel(x.parameter, 'nl')}${value ? `: ${value}` : ''} vanaf ${f.date(x.validFrom)}.`;
       // Conflicting sources are the staff's to know (the status beside it on their pages), not the public's.
-      return x.status === 'CONFLICTING'
-        ? `${what} Deze waarde is nog niet definitief en kan nog wijzigen.`
-        : `${what} Deze waarde is voorlopig: ze is nog niet officieel bevestigd en kan nog wijzigen.`;
+      return `${what} ${PARAMETER_CAVEAT.nl[x.status]}`;
     },
   },
 };

@@ -121,6 +121,81 @@ const INSTRUMENTS: ReadonlyArray<readonly [string, Readonly<Record<Lang, readonl
 
 /** Fixed phrases of the citations, longest first so that a longer phrase wins. */
 const PHRASES: ReadonlyArray<readonly [string, Readonly<Record<Lang, string>>]> = [
+  // Parameter sources (rules/parameters): where no official text confirms a value, they say so.
+  [
+    ': full text not confirmed by an official source',
+    {
+      nl: ': volledige tekst niet bevestigd door een officiële bron',
+      fr: ' : texte complet non confirmé par une source officielle',
+      en: ': full text not confirmed by an official source',
+    },
+  ],
+  [
+    'amount: not confirmed by an official source',
+    {
+      nl: 'bedrag: niet bevestigd door een officiële bron',
+      fr: 'montant : non confirmé par une source officielle',
+      en: 'amount: not confirmed by an official source',
+    },
+  ],
+  [
+    ': not confirmed by an official source',
+    {
+      nl: ': niet bevestigd door een officiële bron',
+      fr: ' : non confirmé par une source officielle',
+      en: ': not confirmed by an official source',
+    },
+  ],
+  [
+    'Not confirmed by an official source',
+    {
+      nl: 'Niet bevestigd door een officiële bron',
+      fr: 'Non confirmé par une source officielle',
+      en: 'Not confirmed by an official source',
+    },
+  ],
+  [
+    'not confirmed by an official source',
+    {
+      nl: 'niet bevestigd door een officiële bron',
+      fr: 'non confirmé par une source officielle',
+      en: 'not confirmed by an official source',
+    },
+  ],
+  [
+    'amount of the year before kept',
+    {
+      nl: 'bedrag van het jaar ervoor behouden',
+      fr: "montant de l'année précédente maintenu",
+      en: 'amount of the year before kept',
+    },
+  ],
+  [
+    'indexed amount from',
+    { nl: 'geïndexeerd bedrag vanaf', fr: 'montant indexé à partir du', en: 'indexed amount from' },
+  ],
+  ['EUR from', { nl: 'EUR vanaf', fr: 'EUR à partir du', en: 'EUR from' }],
+  ['in force from', { nl: 'in werking vanaf', fr: 'en vigueur à partir du', en: 'in force from' }],
+  [
+    'Concept note on economic migration (Flemish Government,',
+    {
+      nl: 'Conceptnota economische migratie (Vlaamse Regering,',
+      fr: 'Note conceptuelle sur la migration économique (Gouvernement flamand,',
+      en: 'Concept note on economic migration (Flemish Government,',
+    },
+  ],
+  [
+    'principle approval',
+    { nl: 'principiële goedkeuring', fr: 'approbation de principe', en: 'principle approval' },
+  ],
+  [
+    'BVR amending ',
+    {
+      nl: 'Besluit van de Vlaamse Regering tot wijziging van het ',
+      fr: 'Arrêté du Gouvernement flamand modifiant l’',
+      en: 'Flemish Government Decree amending the ',
+    },
+  ],
   // Free movement of workers (the grounds of WORK_AUTHORISATION_NOT_REQUIRED).
   ['Art. 45 TFEU', { nl: 'art. 45 VWEU', fr: 'art. 45 TFUE', en: 'Art. 45 TFEU' }],
   [

@@ -331,6 +331,8 @@ export function parameterLabel(name: string, lang: Lang): string {
 /** A parameter's value in words, by its unit: amounts in euro, shares as percentages. */
 export function parameterValue(name: string, value: unknown, f: Formatter): string | null {
   if (name.startsWith('migrationList.')) return null; // the value is a function's id, not for reading
+  // A yes/no setting is said by its label alone ("… ook voor 'overige' vanaf …"), never as true/false.
+  if (typeof value === 'boolean') return null;
   const unit = (PARAMETER_DEFINITIONS as Record<string, { unit: string } | undefined>)[name]?.unit;
   if (typeof value === 'number' && (unit === 'EUR' || unit === 'EUR/year' || unit === 'EUR/month'))
     return f.amount(value);

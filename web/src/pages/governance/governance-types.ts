@@ -58,6 +58,15 @@ export interface ListVersionSummary {
   verified: boolean;
   note: string | null;
   functions: number;
+  /** Who approved it, as the public may read it (no names); absent from older servers. */
+  approval?: VersionApproval | null;
+}
+
+export interface VersionApproval {
+  by: 'INITIAL_DATA' | 'SECOND_ADMINISTRATOR';
+  approvedOn: string | null;
+  /** Only for administrators, who see each other's names on the proposals page too. */
+  approverName?: string;
 }
 
 export interface ListDiff {
@@ -76,6 +85,7 @@ export interface ParameterPeriod {
   source: string;
   verified: boolean;
   status: 'VERIFIED' | 'PROVISIONAL' | 'CONFLICTING';
+  approval?: VersionApproval | null;
 }
 
 export interface ParameterHistory {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -10,7 +11,13 @@ import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
 import { changeWords, FunctionCodes } from '../talent/function-codes.tsx';
 import { diffChoice, formatDay } from './governance-format.ts';
-import type { ClassifiedEntry, ListDiff, ListVersionSummary, ParameterHistory } from './governance-types.ts';
+import type {
+  ClassifiedEntry,
+  ListDiff,
+  ListVersionSummary,
+  ParameterHistory,
+  VersionApproval,
+} from './governance-types.ts';
 import { describeValue } from './parameter-values.ts';
 
 const DIFF_BASE = '/api/v1/rule-data/lists/migration-list/diff';
@@ -44,7 +51,7 @@ export function RuleHistoryPage() {
   );
 }
 
-// The citations are kept as published: the legal acts in Dutch (marked so), the sources by their names.
+// The legal acts as published, in Dutch (marked so); the sources cite official texts, written in the reader's language.
 function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
   const t = useT();
   const lang = currentLang();
@@ -64,6 +71,7 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
               </th>
               <th scope="col">{t('governance.history.legalAct')}</th>
               <th scope="col">{t('governance.history.source')}</th>
+              <th scope="col">{t('governance.history.approval')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,11 +82,12 @@ function ListHistory({ versions }: { versions: ListVersionSummary[] }) {
                 <td className="numeric">{v.functions}</td>
                 <td lang="nl">{v.legalAct}</td>
                 <td>
-                  {v.source}{' '}
+                  {renderLegalBasis(v.source, lang)}{' '}
                   <Tag tone={v.verified ? 'success' : 'neutral'}>
                     {v.verified ? t('governance.history.verified') : t('governance.history.unverified')}
                   </Tag>
                 </td>
+                <td>{approvalText(t, v.approval, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -240,6 +249,7 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
                     <th scope="col">{t('governance.history.value')}</th>
                     <th scope="col">{t('governance.history.status')}</th>
                     <th scope="col">{t('governance.history.source')}</th>
+                    <th scope="col">{t('governance.history.approval')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -258,6 +268,7 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
                         <td>{value.kind === 'code' ? <code lang="zxx">{value.text}</code> : value.text}</td>
                         <td>{t(`governance.history.paramStatus.${version.status}`)}</td>
                         <td lang="en">{version.source}</td>
+                        <td>{approvalText(t, version.approval, lang)}</td>
                       </tr>
                     );
                   })}
@@ -269,4 +280,15 @@ function Parameters({ parameters }: { parameters: ParameterHistory[] }) {
       })}
     </section>
   );
+}
+
+/** Four eyes: the approver's role and the date; the name only for administrators (the server decides). */
+function approvalText(t: Translate, approval: VersionApproval | null | undefined, lang: Lang): string {
+  if (!approval) return '—';
+  if (approval.by === 'INITIAL_DATA') return t('governance.history.approvalInitial');
+  if (!approval.approvedOn) return t('governance.history.approvalSecondUndated');
+  const date = formatDay(approval.approvedOn, lang);
+  return approval.approverName
+    ? t('governance.history.approvalSecondNamed', { name: approval.approverName, date })
+    : t('governance.history.approvalSecond', { date });
 }

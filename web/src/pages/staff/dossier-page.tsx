@@ -25,6 +25,7 @@ import { RegisterSection } from './components/register-section.tsx';
 import { ScreeningSection } from './components/screening-section.tsx';
 import { StaffLoadFailed, StatusMessage } from './components/staff-status.tsx';
 import { WithdrawalSection } from './components/withdrawal-section.tsx';
+import { formatEnterpriseNumber } from './register-format.ts';
 import { formatDate, labelOf } from './staff-format.ts';
 import type { DossierOverview, DossierStatus } from './staff-types.ts';
 import { useRegisterPolling } from './use-register-polling.ts';
@@ -198,7 +199,7 @@ function DossierSummary({
         </div>
         <div className="staff-dl__row">
           <dt>{t('staff.overview.enterprise')}</dt>
-          <dd>{dossier.enterpriseNumber}</dd>
+          <dd>{formatEnterpriseNumber(dossier.enterpriseNumber)}</dd>
         </div>
         <div className="staff-dl__row">
           <dt>{t('staff.overview.assignee')}</dt>

@@ -100,6 +100,22 @@ describe('describeFinding', () => {
     expect(sentence).toMatch(/€48,000\.00.*2 kwartalen.*€60,000\.00/);
   });
 
+  it('writes enterprise numbers as the KBO does (0403.170.701), in the Dimona notice too', () => {
+    const sentence = describeFinding(
+      t,
+      {
+        code: 'WORKER_ALREADY_EMPLOYED_IN_BELGIUM',
+        facts: { employers: ['0403170701', '0202239951'], since: '2026-01-05' },
+      },
+      'nl',
+    );
+    expect(sentence).toContain('0403.170.701, 0202.239.951');
+    expect(sentence).not.toMatch(/\d{10}/);
+    expect(
+      describeFinding(t, { code: 'ENTERPRISE_UNKNOWN', facts: { enterpriseNumber: '0403170701' } }, 'nl'),
+    ).toContain('0403.170.701');
+  });
+
   it('says how a vacancy differs, or that it differs at all', () => {
     expect(
       describeFinding(
@@ -108,7 +124,7 @@ describe('describeFinding', () => {
         'nl',
       ),
     ).toBe(
-      'De bekendmakingen bij VDAB verschillen van wat de werkgever opgaf. De vacature bij VDAB staat op naam van een andere onderneming (0202239951).',
+      'De bekendmakingen bij VDAB verschillen van wat de werkgever opgaf. De vacature bij VDAB staat op naam van een andere onderneming (0202.239.951).',
     );
     expect(describeFinding(t, { code: 'VACANCY_MISMATCH', facts: {} }, 'nl')).toBe(
       nl.register.findings.VACANCY_MISMATCH,

@@ -1,3 +1,4 @@
+import { formatKbo } from '../../format.ts';
 import type { Translate } from '../../i18n.ts';
 import { formatDate, formatEuro, labelOf } from './staff-format.ts';
 import type { RegisterFinding } from './staff-types.ts';
@@ -47,7 +48,13 @@ export function formatRegisterValue(t: Translate, fact: string, value: unknown, 
 }
 
 const text = (value: unknown) => (isMissing(value) ? '—' : String(value));
-const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : text(value));
+/** An enterprise number as the KBO writes it (0403.170.701); anything else as it came. */
+export const formatEnterpriseNumber = (value: unknown) => {
+  const digits = text(value);
+  return /^\d{10}$/.test(digits) ? formatKbo(digits) : digits;
+};
+const formatEnterpriseNumbers = (value: unknown) =>
+  Array.isArray(value) ? value.map(formatEnterpriseNumber).join(', ') : formatEnterpriseNumber(value);
 
 /**
  * One finding as a sentence with its facts (map-register-facts.ts names them). The list of codes
@@ -58,7 +65,7 @@ export function describeFinding(t: Translate, finding: RegisterFinding, lang: st
   switch (finding.code) {
     case 'ENTERPRISE_UNKNOWN':
       return t('staff.register.findings.ENTERPRISE_UNKNOWN', {
-        enterpriseNumber: text(facts.enterpriseNumber),
+        enterpriseNumber: formatEnterpriseNumber(facts.enterpriseNumber),
       });
     case 'ENTERPRISE_NOT_ACTIVE': {
       const status = labelOf(t, 'register.enterpriseStatuses', text(facts.status));
@@ -81,7 +88,7 @@ export function describeFinding(t: Translate, finding: RegisterFinding, lang: st
     }
     case 'WORKER_ALREADY_EMPLOYED_IN_BELGIUM':
       return t('staff.register.findings.WORKER_ALREADY_EMPLOYED_IN_BELGIUM', {
-        employers: list(facts.employers),
+        employers: formatEnterpriseNumbers(facts.employers),
         since: isMissing(facts.since) ? '—' : formatDate(String(facts.since)),
       });
     case 'WAGE_BELOW_PROMISED':
@@ -98,7 +105,7 @@ export function describeFinding(t: Translate, finding: RegisterFinding, lang: st
         isMissing(facts.otherEmployer)
           ? ''
           : t('staff.register.findings.VACANCY_OTHER_EMPLOYER', {
-              enterpriseNumber: text(facts.otherEmployer),
+              enterpriseNumber: formatEnterpriseNumber(facts.otherEmployer),
             }),
       ].filter(Boolean);
       return parts.length > 0 ? parts.join(' ') : t('staff.register.findings.VACANCY_MISMATCH');

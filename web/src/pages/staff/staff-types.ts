@@ -291,9 +291,13 @@ export interface LeadTimes {
     averageTargetDays?: number | null;
     averageDaysUnderTarget?: number | null;
     meetsAverageTarget?: boolean | null;
+    /** The target the category is rated against: the §2.4 average, or none (highly skilled). */
+    target?: 'AVERAGE_30_DAYS' | 'NONE';
     medianDays: number | null;
     p90Days: number | null;
   }>;
+  /** Over all categories the §2.4 target applies to (absent from older servers). */
+  overall?: { decided: number; averageDays: number | null; targetDays: number; meetsTarget: boolean | null };
 }
 
 export interface StaffNotification {

@@ -234,6 +234,11 @@ function LeadTimesSection() {
       {load.status === 'ready' && load.data.categories.length === 0 ? (
         <p>{t('staff.supervisor.leadTimes.empty')}</p>
       ) : null}
+      {load.status === 'ready' && load.data.overall ? (
+        <p data-testid="lead-times-overall">
+          <strong>{overallLine(t, load.data.overall, days)}</strong>
+        </p>
+      ) : null}
       {load.status === 'ready' && load.data.categories.length > 0 ? (
         <TableScroll
           label={t('staff.supervisor.leadTimes.caption', {
@@ -287,14 +292,16 @@ function LeadTimesSection() {
                       {row.averageDays == null ? t('staff.common.none') : days.format(row.averageDays)}
                     </td>
                     <td className="numeric">
-                      {row.averageDaysUnderTarget == null
-                        ? t('staff.common.none')
-                        : t(
-                            row.meetsAverageTarget
-                              ? 'staff.supervisor.leadTimes.targetMet'
-                              : 'staff.supervisor.leadTimes.targetMissed',
-                            { value: days.format(row.averageDaysUnderTarget) },
-                          )}
+                      {row.target === 'NONE'
+                        ? t('staff.supervisor.leadTimes.noTarget')
+                        : row.averageDaysUnderTarget == null
+                          ? t('staff.common.none')
+                          : t(
+                              row.meetsAverageTarget
+                                ? 'staff.supervisor.leadTimes.targetMet'
+                                : 'staff.supervisor.leadTimes.targetMissed',
+                              { value: days.format(row.averageDaysUnderTarget) },
+                            )}
                     </td>
                     <td className="numeric">
                       {row.medianDays == null ? t('staff.common.none') : days.format(row.medianDays)}
@@ -308,5 +315,25 @@ function LeadTimesSection() {
         </TableScroll>
       ) : null}
     </Section>
+  );
+}
+
+/** The overall line: whether the dossiers the 30-day average applies to met it in the period. */
+function overallLine(
+  t: ReturnType<typeof useT>,
+  overall: NonNullable<LeadTimes['overall']>,
+  days: Intl.NumberFormat,
+): string {
+  if (overall.averageDays === null || overall.meetsTarget === null)
+    return t('staff.supervisor.leadTimes.overallNone', { target: overall.targetDays });
+  return t(
+    overall.meetsTarget
+      ? 'staff.supervisor.leadTimes.overallMet'
+      : 'staff.supervisor.leadTimes.overallMissed',
+    {
+      average: days.format(overall.averageDays),
+      target: overall.targetDays,
+      count: overall.decided,
+    },
   );
 }

@@ -1,3 +1,4 @@
+import { renderLegalBasis } from '../../../../src/rules/messages/legal-basis.ts';
 import type {
   ChangedFunction,
   FunctionName,
@@ -138,7 +139,7 @@ function History({ history }: { history: ShortageHistory }) {
                   </td>
                   <td className="numeric">{v.functions}</td>
                   <td>
-                    <span lang="nl">{v.legalAct}</span> ({v.source}){' '}
+                    <span lang="nl">{v.legalAct}</span> ({renderLegalBasis(v.source, lang)}){' '}
                     <Tag tone={v.verified ? 'success' : 'neutral'}>
                       {v.verified
                         ? t('talent.shortageHistory.verified')

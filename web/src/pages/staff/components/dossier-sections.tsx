@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import type { MigrationListOptions } from '../../../../../src/occupations/migration-list-options.ts';
 import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
+import { withoutParameterCaveat } from '../../../../../src/rules/messages/parameter-caveat.ts';
 import { TableScroll } from '../../../components/table-scroll.tsx';
 import { Tag } from '../../../components/tag.tsx';
 import { formatNumber, formatPercent } from '../../../format.ts';
 import { currentLang, type Translate, useT } from '../../../i18n.ts';
+import { staffWarnings } from '../assessment-warnings.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
 import type { DossierOverview, Question } from '../staff-types.ts';
 import { useStaffLoad } from '../use-staff-load.ts';
@@ -171,6 +173,7 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
     );
   }
   const { procedure } = assessment;
+  const { caseWarnings, unverifiedValues } = staffWarnings(assessment, dossier.fee);
   return (
     <Section id="assessment" title={t('staff.overview.sections.assessment')}>
       <dl className="staff-dl">
@@ -212,14 +215,26 @@ export function AssessmentSection({ dossier }: { dossier: DossierOverview }) {
           </table>
         </TableScroll>
       )}
-      {assessment.warnings.length > 0 ? (
+      {caseWarnings.length > 0 ? (
         <>
           <h3>{t('staff.overview.assessment.warnings')}</h3>
           <ul className="list--bullet">
-            {assessment.warnings.map((warning, index) => (
+            {caseWarnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a warning code may occur twice
+              <li key={`${warning.code}-${index}`}>{warning.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {unverifiedValues.length > 0 ? (
+        <>
+          <h3>{t('staff.overview.assessment.unverifiedTitle')}</h3>
+          <p className="staff-hint">{t('staff.overview.assessment.unverifiedIntro')}</p>
+          <ul className="list--bullet" data-testid="unverified-values">
+            {unverifiedValues.map((warning, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: several values may be unverified
               <li key={`${warning.code}-${index}`}>
-                {warning.message}
+                {withoutParameterCaveat(warning.message)}
                 <ParameterSource t={t} warning={warning} />
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.ts';
+import { renderParameterSource } from '../../../../../src/rules/messages/parameter-source.ts';
 import { currentLang, type MessageKey, type Translate } from '../../../i18n.ts';
 import type { Assessment } from '../staff-types.ts';
 
@@ -10,8 +10,8 @@ export function parameterNote(t: Translate, parameter: string): string {
 }
 
 /**
- * For staff only: how sure an unverified value is and the public source it rests on (the legal
- * text in the reader's language). The employer and the public read the warning's message alone.
+ * For staff only: how sure an unverified value is and the official source it rests on (the legal
+ * text in the reader's language, or that no official source confirms it). The employer and the public read the warning's message alone.
  */
 export function ParameterSource({ t, warning }: { t: Translate; warning: Assessment['warnings'][number] }) {
   if (warning.code !== 'PARAMETER_UNVERIFIED') return null;
@@ -31,7 +31,7 @@ export function ParameterSource({ t, warning }: { t: Translate; warning: Assessm
           status: t(`staff.overview.assessment.parameterStatus.${status}` as MessageKey, {
             defaultValue: status,
           }),
-          source: renderLegalBasis(source, currentLang()),
+          source: renderParameterSource(source, currentLang()),
         })}
       </span>
       {note ? (
