@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { addMonths } from '../../../../src/rules/dates/iso-date.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -26,11 +27,6 @@ const HINTED = ['reference', 'postalCode', 'languages'];
 /** Today in Brussels, as the server dates the consent. */
 const brusselsToday = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-const plusMonths = (iso: string, months: number) => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-};
 
 /** What the form needs of the partner's organisation: the groups it may record and its retention. */
 export interface PartnerSettings {
@@ -67,7 +63,7 @@ export function CandidateForm({ partner, onSaved }: { partner: PartnerSettings |
     availableFrom: today,
     recognition: 'NOT_APPLICABLE',
     showToEmployers: 'yes',
-    retentionUntil: plusMonths(today, Math.min(12, retentionMonths)),
+    retentionUntil: addMonths(today, Math.min(12, retentionMonths)),
   });
   const [errors, setErrors] = useState<{ byPath: Record<string, string>; summary: SummaryItem[] }>(NO_ERRORS);
   const [saved, setSaved] = useState<string | null>(null);

@@ -17,7 +17,8 @@ export function PartnerHomePage() {
   usePageTitle(t('talent.partner.title'));
   const { load, reload } = useApiLoad<{ partner: PartnerSettings; candidates: CandidateView[] }>(
     '/api/v1/talent/candidates',
-    { perLanguage: true },
+    // Kept while a save reloads the list, so the form (keyed below) keeps its confirmation.
+    { perLanguage: true, keepWhileLoading: true },
   );
   return (
     <>
@@ -29,7 +30,12 @@ export function PartnerHomePage() {
       <p>
         <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
       </p>
-      <CandidateForm partner={load.status === 'ready' ? load.data.partner : null} onSaved={reload} />
+      {/* Mounted again once the organisation is known: its retention bounds the proposed date. */}
+      <CandidateForm
+        key={load.status === 'ready' ? 'partner' : 'loading'}
+        partner={load.status === 'ready' ? load.data.partner : null}
+        onSaved={reload}
+      />
       <h2>{t('talent.partner.listTitle')}</h2>
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? <p role="alert">{load.error?.message ?? t('talent.loadFailed')}</p> : null}
