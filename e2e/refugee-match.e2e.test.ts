@@ -55,7 +55,7 @@ describe('a refugee matched to a shortage vacancy', () => {
     await field('languages').fill('nl B1');
     await field('circle').selectOption({ label: talent.circle.BELGIUM });
     await field('postalCode').fill('9000');
-    await field('nationality').fill('SY');
+    await field('nationality').selectOption('SY');
     await field('workAccess').selectOption({ label: talent.workAccess.FREE });
     await field('availableFrom').fill(isoDay(0));
     await field('recognition').selectOption({ label: talent.recognition.NOT_APPLICABLE });

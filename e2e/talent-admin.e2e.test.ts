@@ -13,11 +13,16 @@ import {
 
 const partners = govNl.partners;
 const form = fr.talent.pilotForm;
+const formNl = nl.talent.pilotForm;
+const imports = nl.talent.imports;
+const row = (text: string, n: number) => text.replace('{{row}}', String(n));
 
 /**
  * The talent pipelines' administration as its users meet it: the administrator on a phone, in
  * Dutch, creates a care coordination centre and deactivates it; an analyst on a desktop, in French,
- * records that MATCH placed 40 people in Flanders and finds the change in the history.
+ * records that MATCH placed 40 people in Flanders and finds the change in the history; an analyst
+ * on a phone gives PALIM its operator and a year's spending; a case handler on a phone reads the
+ * VDAB/EURES import runs after asking for one.
  */
 describe('talent administration', () => {
   let page: Page;
@@ -95,5 +100,67 @@ describe('talent administration', () => {
     await expectHeading(page, 'MATCH');
     await page.getByText(/^40 \(au /).waitFor();
     expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  });
+
+  it("lets an analyst choose PALIM's operator and record its spending at 390 px in Dutch, the funder checked", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInOnPage(page, 'analist');
+    await expectHeading(page, nl.workspace.title.ANALYST);
+    await page.goto('/talent/pilots');
+    await page.getByRole('link', { name: 'PALIM', exact: true }).click();
+    await expectHeading(page, 'PALIM');
+    await page.getByRole('link', { name: formNl.editLink }).click();
+    await expectHeading(page, formNl.editTitle.replace('{{name}}', 'PALIM'));
+
+    await page
+      .getByLabel(nl.talent.pilots.field.operator, { exact: true })
+      .selectOption({ label: 'Welkom Werk vzw (demo)' });
+    await page.getByRole('button', { name: formNl.spendingAdd }).click();
+    await page.getByLabel(row(formNl.spendingYear, 1), { exact: true }).fill('2020');
+    await page.getByLabel(row(formNl.spendingFunder, 1), { exact: true }).fill('IOM');
+    await page.getByLabel(row(formNl.spendingAmount, 1), { exact: true }).fill('500000');
+    await page.getByRole('button', { name: formNl.save }).click();
+    // IOM is no funder of PALIM: said beside the row's funder and in the summary.
+    await page.locator('#pilot-spending-0-funder-error').waitFor();
+    expect(await page.locator('.error-summary').first().textContent()).toContain(
+      row(formNl.spendingFunder, 1),
+    );
+    await expectNoSidewaysScroll(page);
+    await expectNoAccessibilityViolations(page);
+
+    await page.getByLabel(row(formNl.spendingFunder, 1), { exact: true }).fill('EU');
+    await page.getByRole('button', { name: formNl.save }).click();
+    await page.getByRole('status').filter({ hasText: formNl.fieldNames.spending }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Lotte Wouters' })
+      .filter({ hasText: formNl.fieldNames.operatorId })
+      .waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    await page.getByRole('link', { name: 'PALIM', exact: true }).click();
+    await expectHeading(page, 'PALIM');
+    await page.getByText('Welkom Werk vzw (demo)').first().waitFor();
+    await page.getByRole('cell', { name: '2020', exact: true }).waitFor();
+    await expectNoSidewaysScroll(page);
+    expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  });
+
+  it('shows a case handler the VDAB/EURES import runs at 390 px, with what each source brought', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInOnPage(page, 'behandelaar');
+    await page.getByRole('link', { name: imports.link }).click();
+    await expectHeading(page, imports.title);
+    await page.getByRole('button', { name: imports.importNow }).click();
+    await page.getByRole('status').filter({ hasText: imports.ran }).waitFor();
+    const table = page.getByRole('table', { name: imports.tableCaption });
+    await table.getByRole('cell', { name: 'VDAB', exact: true }).first().waitFor();
+    await table.getByRole('cell', { name: 'EURES', exact: true }).first().waitFor();
+    for (const column of ['created', 'updated', 'withdrawn', 'rejected'] as const)
+      await table.getByRole('columnheader', { name: imports.column[column] }).waitFor();
+    expect(await table.textContent()).toContain(imports.onRequest);
+    await expectNoSidewaysScroll(page);
+    await expectNoAccessibilityViolations(page);
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -257,6 +257,7 @@ function samplesOf(
     ruleHistory: one('the list, its last diff and the parameters'),
     ruleSimulation: one('the form with the open proposals'),
     employerVacancies: one('own vacancies and the form'),
+    talentVacancyImports: one('the latest VDAB/EURES imports'),
     employerVacancy: demo.talentVacancies.map((vacancyId) => ({
       params: { vacancyId },
       note: 'ranked candidates',

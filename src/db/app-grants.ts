@@ -70,12 +70,12 @@ export const APP_TABLE_PRIVILEGES: Record<string, Privilege[]> = {
   talent_recognition_files: ROWS,
   talent_recognition_events: APPEND_ONLY,
   // Recruitment pilots (src/talent/pilots): projects are recorded and edited by analysts (their
-  // revisions only appended; their reported results replaced, the old ones kept in the revisions);
-  // spending is seeded, participants move on; their stage history is append-only.
+  // revisions only appended; their reported results and spending replaced, the old ones kept in the
+  // revisions); participants move on; their stage history is append-only.
   recruitment_pilots: ['SELECT', 'INSERT', 'UPDATE'],
   recruitment_pilot_results: ROWS,
   recruitment_pilot_revisions: APPEND_ONLY,
-  recruitment_pilot_spending: ['SELECT', 'INSERT'],
+  recruitment_pilot_spending: ROWS,
   recruitment_pilot_participants: ['SELECT', 'INSERT', 'UPDATE'],
   recruitment_pilot_stage_events: APPEND_ONLY,
   staff_saved_filters: ROWS,

@@ -16,6 +16,7 @@ import {
   openVacanciesInMinorGroups,
   type Partner,
   partnerOfUser,
+  referenceTaken,
   setCandidateConsent,
   type Vacancy,
 } from './talent.repo.ts';
@@ -69,6 +70,9 @@ export async function candidateRoutes(
     '/api/v1/talent/candidates',
     {
       config: { access: ['PARTNER'] },
+      // The schema's refusals are answered with the checks below, all at once: a partner fixing the
+      // form should not meet a second round of errors after fixing the first.
+      attachValidation: true,
       schema: {
         tags: ['talent'],
         summary:
@@ -77,21 +81,29 @@ export async function candidateRoutes(
       },
     },
     async (request, reply) => {
-      const body = request.body as NewCandidateInput;
       const partner = await partnerOf(request);
       // A deactivated organisation's accounts record no new candidate (they still read, withdraw
       // consent and erase: the candidates' rights do not end with the organisation's activity).
       if (!partner.active) throw new LoketError('LOKET_PARTNER_INACTIVE');
       const user = userOf(request);
       const checks = new FieldChecks(request.lang);
-      if (!partner.pools.includes(body.pool)) checks.fail('pool', 'partnerPurpose', 'partnerPool');
-      const occupations = body.occupationIds.map((id, index) =>
-        checks.occupation(`occupationIds[${index}]`, id),
-      );
-      checks.postalCode('postalCode', body.postalCode);
-      checks.residence(body.circle, body.postalCode);
-      checks.languages('languages', body.languages);
-      checks.retention(body.consent.givenOn, body.consent.retentionUntil, today(), partner.retentionMonths);
+      const refused = checks.addSchemaErrors(request);
+      if (refused('body')) checks.throwIfAny();
+      const body = request.body as NewCandidateInput;
+      const occupations = refused('occupationIds')
+        ? []
+        : body.occupationIds.map((id, index) => checks.occupation(`occupationIds[${index}]`, id));
+      if (!refused('reference') && (await referenceTaken(db(), partner.id, body.reference)))
+        checks.fail('reference', 'unique', 'referenceTaken');
+      if (!refused('pool') && !partner.pools.includes(body.pool))
+        checks.fail('pool', 'partnerPurpose', 'partnerPool');
+      if (!refused('postalCode')) checks.postalCode('postalCode', body.postalCode);
+      if (!refused('circle') && !refused('postalCode')) checks.residence(body.circle, body.postalCode);
+      if (!refused('nationality')) checks.country('nationality', body.nationality);
+      if (!refused('languages')) checks.languages('languages', body.languages);
+      const consentDates = typeof body.consent === 'object' && body.consent !== null;
+      if (consentDates && !refused('consent.givenOn') && !refused('consent.retentionUntil'))
+        checks.retention(body.consent.givenOn, body.consent.retentionUntil, today(), partner.retentionMonths);
       checks.throwIfAny();
       const id = await db()
         .transaction()

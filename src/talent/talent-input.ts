@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../i18n/languages.ts';
 import { translate } from '../i18n/translate.ts';
 import { findOccupation } from '../occupations/occupation-catalogue.ts';
@@ -5,7 +6,8 @@ import { foldText } from '../occupations/search-text.ts';
 import { addMonths } from '../rules/dates/iso-date.ts';
 import { locatePostalCode } from '../rules/index.ts';
 import { LoketError } from '../server/errors.ts';
-import type { FieldError } from '../validation/field-errors.ts';
+import { isCountryCode } from '../validation/country-codes.ts';
+import { type FieldError, type SchemaError, toFieldErrors } from '../validation/field-errors.ts';
 import { type Circle, type LanguageSkill, MAX_RETENTION_MONTHS } from './talent-model.ts';
 
 /**
@@ -25,6 +27,11 @@ export class FieldChecks {
     const occupation = findOccupation(id);
     if (!occupation) this.fail(path, 'esco', 'unknownOccupation');
     return occupation;
+  }
+
+  /** An assigned ISO 3166-1 code: the schema lets any two capitals through. */
+  country(path: string, code: string): void {
+    if (!isCountryCode(code)) this.fail(path, 'iso3166', 'nationality');
   }
 
   postalCode(path: string, code: string | null | undefined): void {
@@ -56,6 +63,32 @@ export class FieldChecks {
     if (consentGivenOn > today) this.fail('consentGivenOn', 'notInFuture', 'consentInFuture');
     if (retentionUntil <= today || retentionUntil > addMonths(consentGivenOn, limit))
       this.fail('retentionUntil', 'retentionPeriod', 'retention', { months: limit });
+  }
+
+  /**
+   * The schema's refusals of a route that validates late (`attachValidation`), so they are answered
+   * together with the handler's own checks instead of in a first round of their own. Answers
+   * whether the schema refused a field or a part of it: that field's own checks wait.
+   */
+  addSchemaErrors(request: FastifyRequest): (path: string) => boolean {
+    const error = request.validationError as (Error & { validation?: SchemaError[] }) | undefined;
+    if (!error) return () => false;
+    const fields = toFieldErrors(error.validation ?? [], this.lang).map((field) =>
+      field.path ? field : { ...field, path: 'body' },
+    );
+    const refused =
+      fields.length > 0
+        ? fields
+        : [{ path: 'body', rule: 'invalid', message: translate(this.lang, 'validation.fallback') }];
+    this.errors.push(...refused);
+    return (path) =>
+      refused.some(
+        (field) =>
+          field.path === 'body' ||
+          field.path === path ||
+          field.path.startsWith(`${path}.`) ||
+          field.path.startsWith(`${path}[`),
+      );
   }
 
   throwIfAny(): void {

@@ -320,6 +320,17 @@ export const candidates = (db: Db) =>
 /** Thrown by insertCandidate when the partner already has a candidate under that reference. */
 export class DuplicateReferenceError extends Error {}
 
+/** Whether the partner already keeps a candidate under this reference (checked with the rest of the form). */
+export async function referenceTaken(db: Db, partnerId: string, reference: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('talent_candidates')
+    .select('id')
+    .where('partner_id', '=', partnerId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertCandidate(db: Db, candidate: NewCandidate): Promise<string> {
   const row = await db
     .insertInto('talent_candidates')

@@ -74,6 +74,9 @@ const TalentPilotEdit = lazy(() =>
 const AdminPartners = lazy(() =>
   import('./pages/governance/partners-page.tsx').then((m) => ({ default: m.PartnersPage })),
 );
+const TalentVacancyImports = lazy(() =>
+  import('./pages/talent/vacancy-imports-page.tsx').then((m) => ({ default: m.VacancyImportsPage })),
+);
 const TalentPilot = lazy(() =>
   import('./pages/talent/pilot-pages.tsx').then((m) => ({ default: m.PilotPage })),
 );
@@ -220,6 +223,8 @@ function CurrentPage() {
       return <TalentShortageHistory />;
     case 'talentPilots':
       return <SignedIn page={page} render={() => <TalentPilots />} />;
+    case 'talentVacancyImports':
+      return <SignedIn page={page} render={() => <TalentVacancyImports />} />;
     case 'talentPilot':
       return (
         <SignedIn

@@ -57,6 +57,9 @@ describe('the page table', () => {
     expect(matchPage('/analyst/evaluation')?.id).toBe('analystEvaluation');
     expect(PAGE_ROUTES.analystEvaluation.for).toEqual(['ANALYST']);
     expect(PAGE_ROUTES.talentCare.for).toEqual(['ANALYST', 'SUPERVISOR']);
+    // The import runs for those who may run an import (POST /api/v1/talent/vacancy-imports).
+    expect(matchPage('/talent/vacancy-imports')?.id).toBe('talentVacancyImports');
+    expect(PAGE_ROUTES.talentVacancyImports.for).toEqual(['CASE_HANDLER', 'SUPERVISOR']);
   });
 
   it('refuses to fill an address without its parameters', () => {

@@ -56,6 +56,8 @@ export const PAGE_ROUTES = {
   talentPilot: { pattern: '/talent/pilots/:pilotId', for: ['ANALYST', 'ADMIN', 'SUPERVISOR', 'PARTNER'] },
   partnerRecognition: { pattern: '/partner/candidates/:candidateId/recognition', for: ['PARTNER'] },
   talentCare: { pattern: '/talent/care', for: ['ANALYST', 'SUPERVISOR'] },
+  // Who may run the VDAB/EURES import (src/talent/vacancy-import) sees its runs.
+  talentVacancyImports: { pattern: '/talent/vacancy-imports', for: ['CASE_HANDLER', 'SUPERVISOR'] },
   inspectionStatistics: { pattern: '/inspection-statistics', for: ['SUPERVISOR', 'ANALYST'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 

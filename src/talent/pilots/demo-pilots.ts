@@ -182,7 +182,7 @@ export async function loadDemoPilots(db: Db, partnerId: string, seed = 2026): Pr
       pilotId: pilot.id,
       changedBy: null,
       changedFields: ['created'],
-      snapshot: inputOf(pilot, demo.results ?? []),
+      snapshot: inputOf(pilot, demo.results ?? [], demo.spending),
     });
     const rows = demo.cohorts.flatMap((cohort) => Array.from({ length: cohort.count }, () => cohort));
     if (rows.length === 0) continue;

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import { byFigure, type PilotInput, type PilotResult, type ResultFigure } from './pilot-admin.ts';
+import {
+  byFigure,
+  byYearAndFunder,
+  type PilotInput,
+  type PilotResult,
+  type PilotSpending,
+  type ResultFigure,
+} from './pilot-admin.ts';
 import type { Pilot } from './pilots.repo.ts';
 
 /** SQL of the pilots' administration (migration 0040): results, edits and their revisions. */
@@ -28,7 +35,11 @@ export async function resultsOf(db: Db, pilotIds: readonly string[]): Promise<Ma
 }
 
 /** The project's fields as the form edits them. */
-export function inputOf(pilot: Pilot, results: readonly PilotResult[]): PilotInput {
+export function inputOf(
+  pilot: Pilot,
+  results: readonly PilotResult[],
+  spending: readonly PilotSpending[],
+): PilotInput {
   return {
     name: pilot.name,
     leadOrganisation: pilot.leadOrganisation,
@@ -42,6 +53,8 @@ export function inputOf(pilot: Pilot, results: readonly PilotResult[]): PilotInp
     targetParticipants: pilot.targetParticipants,
     targetPlaced: pilot.targetPlaced,
     results: [...results].sort(byFigure),
+    operatorId: pilot.partnerId,
+    spending: [...spending].sort(byYearAndFunder),
   };
 }
 
@@ -50,6 +63,7 @@ function columnsOf(input: PilotInput, sourcedFigures: string[]) {
     name: input.name,
     lead_organisation: input.leadOrganisation,
     partner_organisations: input.partnerOrganisations,
+    partner_id: input.operatorId,
     countries: input.countries,
     occupation_ids: input.occupationIds,
     funders: input.funders,
@@ -112,6 +126,27 @@ export async function replaceResults(
   await db
     .insertInto('recruitment_pilot_results')
     .values(results.map((r) => ({ pilot_id: pilotId, figure: r.figure, value: r.value, as_of: r.asOf })))
+    .execute();
+}
+
+/** The project's spending as last saved: the rows an analyst entered replace the earlier ones. */
+export async function replaceSpending(
+  db: Db,
+  pilotId: string,
+  spending: readonly PilotSpending[],
+): Promise<void> {
+  await db.deleteFrom('recruitment_pilot_spending').where('pilot_id', '=', pilotId).execute();
+  if (spending.length === 0) return;
+  await db
+    .insertInto('recruitment_pilot_spending')
+    .values(
+      spending.map((row) => ({
+        pilot_id: pilotId,
+        year: row.year,
+        funder: row.funder,
+        amount_eur: row.amountEur.toFixed(2),
+      })),
+    )
     .execute();
 }
 

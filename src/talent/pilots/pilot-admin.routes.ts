@@ -5,6 +5,7 @@ import type { User } from '../../auth/users.repo.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
+import { findPartnerOrganisation, listPartnerOrganisations } from '../partners/partners.repo.ts';
 import { FieldChecks } from '../talent-input.ts';
 import { EscoId } from '../talent-route-schemas.ts';
 import {
@@ -14,19 +15,21 @@ import {
   inputOf,
   lockPilot,
   replaceResults,
+  replaceSpending,
   resultsOf,
   revisionsOf,
   updatePilot,
 } from './pilot-admin.repo.ts';
 import {
   byFigure,
+  byYearAndFunder,
   changedFields,
   type PilotInput,
   pilotInputErrors,
   RESULT_FIGURES,
   vouchedFigures,
 } from './pilot-admin.ts';
-import { findPilot } from './pilots.repo.ts';
+import { findPilot, spendingOf } from './pilots.repo.ts';
 
 /**
  * Who records and edits the projects: the analyst, who already reads their reports and answers the
@@ -67,7 +70,29 @@ const fields = {
     ),
     { maxItems: RESULT_FIGURES.length },
   ),
+  // Optional so that an older client's save keeps what it does not send (the operator, spending).
+  operatorId: Type.Optional(
+    Type.Union([
+      Type.String({ format: 'uuid', description: 'The partner organisation that runs it' }),
+      Type.Null(),
+    ]),
+  ),
+  spending: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          funder: Text(40),
+          amountEur: Type.Number({ minimum: 0, maximum: 1e12 }),
+        },
+        Strict,
+      ),
+      { maxItems: 60, description: 'What the project spent, per year and funder' },
+    ),
+  ),
 };
+type PilotBodyInput = Omit<PilotInput, 'operatorId' | 'spending'> &
+  Partial<Pick<PilotInput, 'operatorId' | 'spending'>>;
 const PilotBody = Type.Object(fields, Strict);
 const NewPilotBody = Type.Object(
   { code: Type.String({ pattern: '^[A-Z0-9-]{2,20}$', description: 'e.g. PALIM' }), ...fields },
@@ -83,29 +108,74 @@ export async function pilotAdminRoutes(
   const today = () => brusselsDate(options.now());
   const userOf = (request: FastifyRequest) => request.user as User;
 
-  /** Every check of the input at once: the schema's, then the catalogue's and the project's own. */
-  function check(request: FastifyRequest, input: PilotInput): FieldChecks {
+  /**
+   * Every check of the input at once: the schema's, then the catalogue's and the project's own. A
+   * newly chosen operator must be an active partner organisation; one chosen before and since
+   * deactivated may stay (the project's history does not change with the organisation).
+   */
+  async function check(
+    request: FastifyRequest,
+    input: PilotInput,
+    currentOperatorId: string | null,
+  ): Promise<FieldChecks> {
     const checks = new FieldChecks(request.lang);
     input.occupationIds.forEach((id, index) => {
       checks.occupation(`occupationIds[${index}]`, id);
     });
     for (const error of pilotInputErrors(input, today()))
       checks.fail(error.path, error.rule, error.key, error.params);
+    if (input.operatorId !== null && input.operatorId !== currentOperatorId) {
+      const operator = await findPartnerOrganisation(db(), input.operatorId);
+      if (!operator?.active) checks.fail('operatorId', 'activePartner', 'pilotAdmin.operatorInactive');
+    }
     return checks;
   }
 
-  const clean = (body: PilotInput): PilotInput => ({
+  const clean = (body: PilotBodyInput, before: PilotInput | null): PilotInput => ({
     ...body,
     name: body.name.trim(),
     leadOrganisation: body.leadOrganisation.trim(),
     partnerOrganisations: body.partnerOrganisations.map((s) => s.trim()),
     funders: body.funders.map((s) => s.trim()),
+    operatorId: body.operatorId === undefined ? (before?.operatorId ?? null) : body.operatorId,
+    spending:
+      body.spending === undefined
+        ? (before?.spending ?? [])
+        : body.spending.map((row) => ({ ...row, funder: row.funder.trim() })),
   });
+
+  /** The project as saved now, in the form's fields. */
+  async function savedInput(trx: typeof options.database.db, id: string): Promise<PilotInput | null> {
+    const pilot = await findPilot(trx, id);
+    if (!pilot) return null;
+    const [results, spending] = await Promise.all([resultsOf(trx, [id]), spendingOf(trx, id)]);
+    return inputOf(pilot, results.get(id) ?? [], spending);
+  }
   // As kept in a revision: results in the figures' order (the checks name the caller's own order).
   const asSaved = (input: PilotInput): PilotInput => ({
     ...input,
     results: [...input.results].sort(byFigure),
+    spending: [...input.spending].sort(byYearAndFunder),
   });
+
+  app.get(
+    '/api/v1/talent/pilot-operators',
+    {
+      config: { access: [...EDITORS] },
+      schema: {
+        tags: ['talent'],
+        summary: 'The active partner organisations an analyst may choose as a pilot’s operator',
+      },
+    },
+    async () => {
+      const organisations = await listPartnerOrganisations(db());
+      return {
+        operators: organisations
+          .filter((organisation) => organisation.active)
+          .map(({ id, name, kind }) => ({ id, name, kind })),
+      };
+    },
+  );
 
   app.post(
     '/api/v1/talent/pilots',
@@ -119,9 +189,9 @@ export async function pilotAdminRoutes(
       },
     },
     async (request, reply) => {
-      const { code, ...body } = request.body as PilotInput & { code: string };
-      const input = clean(body);
-      const checks = check(request, input);
+      const { code, ...body } = request.body as PilotBodyInput & { code: string };
+      const input = clean(body, null);
+      const checks = await check(request, input, null);
       checks.throwIfAny();
       const user = userOf(request);
       const id = await db()
@@ -129,6 +199,7 @@ export async function pilotAdminRoutes(
         .execute(async (trx) => {
           const made = await createPilot(trx, code, input, vouchedFigures(input, []));
           await replaceResults(trx, made, input.results);
+          await replaceSpending(trx, made, input.spending);
           await appendRevision(trx, {
             pilotId: made,
             changedBy: user.id,
@@ -167,21 +238,26 @@ export async function pilotAdminRoutes(
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const input = clean(request.body as PilotInput);
-      check(request, input).throwIfAny();
+      const current = await savedInput(db(), id);
+      if (!current) throw new LoketError('LOKET_NOT_FOUND');
+      const body = request.body as PilotBodyInput;
       const user = userOf(request);
       const changed = await db()
         .transaction()
         .execute(async (trx) => {
           await lockPilot(trx, id);
           const pilot = await findPilot(trx, id);
-          if (!pilot) throw new LoketError('LOKET_NOT_FOUND');
-          const before = inputOf(pilot, (await resultsOf(trx, [id])).get(id) ?? []);
+          const before = await savedInput(trx, id);
+          if (!pilot || !before) throw new LoketError('LOKET_NOT_FOUND');
+          // What the body leaves out is kept as it is now (read under the lock).
+          const input = clean(body, before);
+          (await check(request, input, current.operatorId)).throwIfAny();
           const fieldsChanged = changedFields(before, input);
           // A retry of a save already made (a lost answer) changes nothing and leaves no revision.
           if (fieldsChanged.length === 0) return fieldsChanged;
           await updatePilot(trx, id, input, vouchedFigures(input, pilot.sourcedFigures));
           await replaceResults(trx, id, input.results);
+          await replaceSpending(trx, id, input.spending);
           await appendRevision(trx, {
             pilotId: id,
             changedBy: user.id,

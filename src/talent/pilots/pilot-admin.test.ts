@@ -18,6 +18,8 @@ const palim: PilotInput = {
     { figure: 'PASSED', value: 116, asOf: '2021-04-30' },
     { figure: 'PLACED_FLANDERS', value: 0, asOf: '2021-04-30' },
   ],
+  operatorId: null,
+  spending: [],
 };
 
 describe('recording a recruitment pilot', () => {
@@ -50,6 +52,55 @@ describe('recording a recruitment pilot', () => {
       ['results[3].asOf', 'notInFuture'],
       ['results[0].value', 'notAboveTrained'],
     ]);
+  });
+
+  it('checks spending against the funders, the period, the cents and the budget', () => {
+    const spending = (rows: PilotInput['spending'], budgetEur: number | null = 100_000) =>
+      pilotInputErrors({ ...palim, funders: ['EU', 'IOM'], budgetEur, spending: rows }, '2026-12-02').map(
+        (e) => [e.path, e.rule],
+      );
+    expect(
+      spending([
+        { year: 2019, funder: 'EU', amountEur: 40_000.5 },
+        { year: 2021, funder: 'IOM', amountEur: 28_769.79 },
+      ]),
+    ).toEqual([]);
+    expect(
+      spending([
+        { year: 2019, funder: 'EU', amountEur: 60_000 },
+        { year: 2019, funder: 'EU', amountEur: 1 },
+        { year: 2020, funder: 'VDAB', amountEur: 1 },
+        { year: 2018, funder: 'IOM', amountEur: 1 },
+        { year: 2027, funder: 'IOM', amountEur: 0.001 },
+        { year: 2020, funder: 'IOM', amountEur: 40_000 },
+      ]),
+    ).toEqual([
+      ['spending[1].funder', 'unique'],
+      ['spending[2].funder', 'listedFunder'],
+      ['spending[3].year', 'withinProject'],
+      ['spending[4].year', 'notInFuture'],
+      ['spending[4].amountEur', 'cents'],
+      ['spending', 'notAboveBudget'],
+    ]);
+    // Without a budget, no total to stay under.
+    expect(spending([{ year: 2020, funder: 'EU', amountEur: 9e9 }], null)).toEqual([]);
+  });
+
+  it('lists spending and the operator among the changed fields, spending in any order', () => {
+    const rows = [
+      { year: 2020, funder: 'EU', amountEur: 10 },
+      { year: 2019, funder: 'EU', amountEur: 5 },
+    ];
+    const before = { ...palim, spending: rows };
+    expect(changedFields(before, { ...before, spending: [...rows].reverse() })).toEqual([]);
+    expect(
+      changedFields(before, {
+        ...before,
+        operatorId: '0b6f5b8e-3c1d-4a7e-9f10-2a3b4c5d6e7f',
+        spending: [{ year: 2020, funder: 'EU', amountEur: 12 }],
+      }),
+    ).toEqual(['operatorId', 'spending']);
+    expect(vouchedFigures(before, [])).toContain('spending');
   });
 
   it('lists the fields an edit changed, results by figure whatever their order', () => {

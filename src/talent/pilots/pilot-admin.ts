@@ -18,6 +18,17 @@ export interface PilotResult {
   asOf: string;
 }
 
+/** What a project spent in a year from one funder (question 000 q1). */
+export interface PilotSpending {
+  year: number;
+  funder: string;
+  amountEur: number;
+}
+
+/** Spending in the order the report lists it: by year, then funder. */
+export const byYearAndFunder = (a: PilotSpending, b: PilotSpending): number =>
+  a.year - b.year || a.funder.localeCompare(b.funder);
+
 /** What an analyst records about a project; the code never changes once recorded. */
 export interface PilotInput {
   name: string;
@@ -32,6 +43,9 @@ export interface PilotInput {
   targetParticipants: number | null;
   targetPlaced: number | null;
   results: PilotResult[];
+  /** The partner organisation that runs it: its accounts record the participants (none: reported only). */
+  operatorId: string | null;
+  spending: PilotSpending[];
 }
 
 /** A failed check: the field's path, the rule, the catalogue key of its message (validation.talent.*). */
@@ -99,13 +113,61 @@ export function pilotInputErrors(input: PilotInput, today: string): PilotInputEr
       key: 'pilotAdmin.passedAboveTrained',
       params: { count: trained.value },
     });
+  errors.push(...spendingErrors(input, today));
+  return errors;
+}
+
+/**
+ * Spending that fits the project: one amount per year and funder, from a funder the project names,
+ * in a year of its period and not after this one, in whole cents, and no more in total than the
+ * budget when there is one.
+ */
+function spendingErrors(input: PilotInput, today: string): PilotInputError[] {
+  const errors: PilotInputError[] = [];
+  const keys = input.spending.map((row) => `${row.year}\u0000${row.funder}`);
+  for (const index of duplicates(keys))
+    errors.push({ path: `spending[${index}].funder`, rule: 'unique', key: 'pilotAdmin.spendingTwice' });
+  const firstYear = Number(input.startedOn.slice(0, 4));
+  const lastYear = input.endedOn === null ? null : Number(input.endedOn.slice(0, 4));
+  input.spending.forEach((row, index) => {
+    if (!input.funders.includes(row.funder))
+      errors.push({
+        path: `spending[${index}].funder`,
+        rule: 'listedFunder',
+        key: 'pilotAdmin.unlistedFunder',
+      });
+    if (row.year > Number(today.slice(0, 4)))
+      errors.push({ path: `spending[${index}].year`, rule: 'notInFuture', key: 'pilotAdmin.yearInFuture' });
+    else if (row.year < firstYear || (lastYear !== null && row.year > lastYear))
+      errors.push({
+        path: `spending[${index}].year`,
+        rule: 'withinProject',
+        key: 'pilotAdmin.yearOutsideProject',
+        params: { from: firstYear, to: lastYear ?? Number(today.slice(0, 4)) },
+      });
+    // numeric(14, 2): a fraction of a cent would be rounded away unseen.
+    if (Math.abs(Math.round(row.amountEur * 100) - row.amountEur * 100) > 1e-6)
+      errors.push({ path: `spending[${index}].amountEur`, rule: 'cents', key: 'pilotAdmin.cents' });
+  });
+  const totalCents = input.spending.reduce((sum, row) => sum + Math.round(row.amountEur * 100), 0);
+  if (input.budgetEur !== null && totalCents > Math.round(input.budgetEur * 100))
+    errors.push({
+      path: 'spending',
+      rule: 'notAboveBudget',
+      key: 'pilotAdmin.spendingAboveBudget',
+      params: { budget: input.budgetEur },
+    });
   return errors;
 }
 
 /** The project's fields as an edit compares them (results by figure, lists in their order). */
 export function comparable(input: PilotInput): Record<string, unknown> {
-  const { results, ...fields } = input;
-  return { ...fields, results: Object.fromEntries(results.map((r) => [r.figure, r])) };
+  const { results, spending, ...fields } = input;
+  return {
+    ...fields,
+    spending: [...spending].sort(byYearAndFunder),
+    results: Object.fromEntries(results.map((r) => [r.figure, r])),
+  };
 }
 
 /** Which fields an edit changed: what the history shows and the audit event records. */
@@ -125,7 +187,7 @@ export function changedFields(before: PilotInput, after: PilotInput): string[] {
 
 /**
  * The figures an analyst vouches for by saving the project (sourced, no longer shown as demo
- * values): its budget, targets and dates when given. The participants' counts keep their marking.
+ * values): its budget, targets, dates and spending when given. The participants' counts keep their marking.
  */
 export function vouchedFigures(input: PilotInput, previous: readonly string[]): string[] {
   const vouched = new Set(previous);
@@ -133,5 +195,6 @@ export function vouchedFigures(input: PilotInput, previous: readonly string[]): 
   if (input.budgetEur !== null) vouched.add('budget');
   if (input.targetParticipants !== null) vouched.add('targetParticipants');
   if (input.targetPlaced !== null) vouched.add('targetPlaced');
+  if (input.spending.length > 0) vouched.add('spending');
   return [...vouched];
 }

@@ -62,10 +62,12 @@ export function pilotReport(
   participants: readonly Participant[] | null,
   lang: Lang,
   results: readonly PilotResult[] = [],
+  operator: { id: string; name: string } | null = null,
 ) {
   const steps = funnel(progress);
   return {
-    pilot: projectView(pilot, lang, results),
+    // The operator: the partner organisation whose accounts record the participants.
+    pilot: { ...projectView(pilot, lang, results), operator },
     participantCount: progress.length,
     placed: progress.filter((p) => isPlaced(p.stage)).length,
     funnel: steps,

@@ -5,6 +5,7 @@ import type { User } from '../../auth/users.repo.ts';
 import type { DatabaseState } from '../../server/database-state.ts';
 import { LoketError } from '../../server/errors.ts';
 import { brusselsDate } from '../../server/today.ts';
+import { findPartnerOrganisation } from '../partners/partners.repo.ts';
 import { partnerOfUser } from '../talent.repo.ts';
 import { FieldChecks } from '../talent-input.ts';
 import { resultsOf } from './pilot-admin.repo.ts';
@@ -143,11 +144,14 @@ export async function pilotRoutes(
     async (request) => {
       const pilot = await reachPilot(request);
       const own = await isRunBy(request, pilot);
-      const [progress, spending, participants, results] = await Promise.all([
+      const [progress, spending, participants, results, operator] = await Promise.all([
         progressOf(db(), [pilot.id]),
         spendingOf(db(), pilot.id),
         own ? listParticipants(db(), pilot.id) : Promise.resolve(null),
         resultsOf(db(), [pilot.id]),
+        pilot.partnerId === null
+          ? Promise.resolve(undefined)
+          : findPartnerOrganisation(db(), pilot.partnerId),
       ]);
       if (own)
         await recordAuditEvent(db(), {
@@ -164,6 +168,7 @@ export async function pilotRoutes(
         participants,
         request.lang,
         results.get(pilot.id),
+        operator ? { id: operator.id, name: operator.name } : null,
       );
     },
   );

@@ -3,6 +3,7 @@ import { QUEUE_STATUSES } from '../../../../src/dossiers/handling/queue-statuses
 import { CATEGORIES } from '../../../../src/rules/contract.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { useT } from '../../i18n.ts';
+import { pagePath } from '../../page-routes.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { Loading } from '../role-home-page.tsx';
 import { QueueTable } from './components/queue-table.tsx';
@@ -60,6 +61,8 @@ export function QueuePage({ mode }: { mode: StaffMode }) {
       ) : (
         <p>
           <Link href="/case-handler/payments">{t('staff.payments.title')}</Link>
+          <br />
+          <Link href={pagePath('talentVacancyImports')}>{t('talent.imports.link')}</Link>
         </p>
       )}
       <QueueFilters key={search} base={base} query={query} />

@@ -31,6 +31,8 @@ export function SupervisorHomePage({ user }: { user: SessionUser }) {
       <p>
         <Link href={pagePath('talentCare')}>{t('talent.care.link')}</Link>
         <br />
+        <Link href={pagePath('talentVacancyImports')}>{t('talent.imports.link')}</Link>
+        <br />
         <Link href={pagePath('inspectionStatistics')}>{t('inspector.statistics.link')}</Link>
       </p>
       <WaitingSummary />

@@ -1,41 +1,24 @@
-import { type FormEvent, useState } from 'react';
-import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { useState } from 'react';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
-import { SelectField } from '../../components/select-field.tsx';
-import { TextField } from '../../components/text-field.tsx';
 import { currentLang, type MessageKey, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
-import type { OccupationMatch } from '../employer/function-catalogues.ts';
 import { formatDate } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
-import { EscoPicker } from './esco-picker.tsx';
+import { CandidateForm, type PartnerSettings } from './candidate-form.tsx';
 import { languagesText, MatchCard } from './match-list.tsx';
-import { type FormField, formErrors, parseLanguages } from './talent-form.ts';
 import type { CandidateView, MatchViewBase, VacancyView } from './talent-types.ts';
-
-const POOLS = ['REFUGEE', 'ASYLUM_SEEKER', 'LOCAL_JOBSEEKER', 'PILOT_PARTICIPANT', 'CARE_RECOGNITION'];
-const CIRCLES = ['BELGIUM', 'EU', 'THIRD_COUNTRY'];
-const WORK_ACCESS = ['FREE', 'ASYLUM_WORK_ALLOWED', 'NOT_YET', 'PERMIT_NEEDED'];
-const RECOGNITION = ['NOT_APPLICABLE', 'PENDING', 'RECOGNISED', 'REFUSED'];
-/** The fields whose rule needs an example to act on (talent.errors.hint). */
-const HINTED = ['reference', 'postalCode', 'nationality', 'languages'];
-const isoToday = () => new Date().toISOString().slice(0, 10);
-const plusMonths = (iso: string, months: number) => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-};
 
 /** `/partner`: the organisation's candidates, and the form to record one with consent. */
 export function PartnerHomePage() {
   const t = useT();
   usePageTitle(t('talent.partner.title'));
-  const { load, reload } = useApiLoad<{ partner: { name: string }; candidates: CandidateView[] }>(
+  const { load, reload } = useApiLoad<{ partner: PartnerSettings; candidates: CandidateView[] }>(
     '/api/v1/talent/candidates',
-    { perLanguage: true },
+    // Kept while a save reloads the list, so the form (keyed below) keeps its confirmation.
+    { perLanguage: true, keepWhileLoading: true },
   );
   return (
     <>
@@ -47,7 +30,12 @@ export function PartnerHomePage() {
       <p>
         <Link href={pagePath('talentPilots')}>{t('talent.pilots.link')}</Link>
       </p>
-      <CandidateForm onSaved={reload} />
+      {/* Mounted again once the organisation is known: its retention bounds the proposed date. */}
+      <CandidateForm
+        key={load.status === 'ready' ? 'partner' : 'loading'}
+        partner={load.status === 'ready' ? load.data.partner : null}
+        onSaved={reload}
+      />
       <h2>{t('talent.partner.listTitle')}</h2>
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'failed' ? <p role="alert">{load.error?.message ?? t('talent.loadFailed')}</p> : null}
@@ -69,215 +57,6 @@ export function PartnerHomePage() {
         </ul>
       ) : null}
     </>
-  );
-}
-
-function CandidateForm({ onSaved }: { onSaved(): void }) {
-  const t = useT();
-  const { api } = useSession();
-  const today = isoToday();
-  const [occupation, setOccupation] = useState<OccupationMatch | null>(null);
-  const [values, setValues] = useState({
-    reference: '',
-    pool: 'REFUGEE',
-    educationVks: '4',
-    languages: 'nl B1',
-    circle: 'BELGIUM',
-    postalCode: '',
-    nationality: '',
-    workAccess: 'FREE',
-    availableFrom: today,
-    recognition: 'NOT_APPLICABLE',
-    showToEmployers: 'yes',
-    retentionUntil: plusMonths(today, 12),
-  });
-  const [errors, setErrors] = useState<{ byPath: Record<string, string>; summary: SummaryItem[] }>({
-    byPath: {},
-    summary: [],
-  });
-  const [saved, setSaved] = useState<string | null>(null);
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [name]: event.target.value }));
-  const label = (name: string) => t(`talent.field.${name}` as MessageKey);
-  const fields = Object.fromEntries(
-    [
-      'reference',
-      'pool',
-      'occupationIds',
-      'educationVks',
-      'languages',
-      'circle',
-      'postalCode',
-      'nationality',
-      'workAccess',
-      'availableFrom',
-      'recognition',
-      'showToEmployers',
-      'retentionUntil',
-      'givenOn',
-    ].map((name): [string, FormField] => [
-      name,
-      {
-        id: `candidate-${name}`,
-        label: label(name === 'givenOn' ? 'consentGivenOn' : name),
-        ...(HINTED.includes(name) ? { hint: t(`talent.errors.hint.${name}` as MessageKey) } : {}),
-        ...(name === 'occupationIds' ? { explain: t('talent.errors.occupationNotChosen') } : {}),
-      },
-    ]),
-  );
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(null);
-    try {
-      const answer = await api.call<{ candidate: CandidateView }>('POST', '/api/v1/talent/candidates', {
-        reference: values.reference.trim(),
-        pool: values.pool,
-        occupationIds: occupation ? [occupation.id] : [],
-        educationVks: Number(values.educationVks),
-        languages: parseLanguages(values.languages),
-        circle: values.circle,
-        postalCode: values.postalCode.trim() || null,
-        nationality: values.nationality.trim().toUpperCase(),
-        workAccess: values.workAccess,
-        availableFrom: values.availableFrom,
-        recognition: values.recognition,
-        consent: {
-          purpose: 'SHORTAGE_MATCHING',
-          givenOn: today,
-          showToEmployers: values.showToEmployers === 'yes',
-          retentionUntil: values.retentionUntil,
-        },
-      });
-      setErrors({ byPath: {}, summary: [] });
-      setSaved(answer.candidate.reference);
-      onSaved();
-    } catch (error) {
-      setErrors(formErrors(error, fields));
-    }
-  }
-
-  const options = (prefix: string, codes: string[]) =>
-    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }));
-  return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="card">
-      <h2>{t('talent.partner.formTitle')}</h2>
-      <ErrorSummary items={errors.summary} />
-      {saved ? <p role="status">{t('talent.partner.saved', { reference: saved })}</p> : null}
-      <TextField
-        id="candidate-reference"
-        label={label('reference')}
-        value={values.reference}
-        onChange={set('reference')}
-        error={errors.byPath.reference}
-        autoComplete="off"
-      />
-      <SelectField
-        id="candidate-pool"
-        label={label('pool')}
-        options={options('talent.pool', POOLS)}
-        value={values.pool}
-        onChange={set('pool')}
-        error={errors.byPath.pool}
-      />
-      <EscoPicker
-        id="candidate-occupationIds"
-        label={label('occupationIds')}
-        error={errors.byPath.occupationIds}
-        onChoose={setOccupation}
-      />
-      <SelectField
-        id="candidate-educationVks"
-        label={label('educationVks')}
-        options={[1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({
-          value: String(level),
-          label: t('employer.options.vksLevel', { level }),
-        }))}
-        value={values.educationVks}
-        onChange={set('educationVks')}
-        error={errors.byPath.educationVks}
-      />
-      <TextField
-        id="candidate-languages"
-        label={label('languages')}
-        value={values.languages}
-        onChange={set('languages')}
-        error={errors.byPath.languages}
-      />
-      <p className="hint">{t('talent.field.languagesHint')}</p>
-      <SelectField
-        id="candidate-circle"
-        label={label('circle')}
-        options={options('talent.circle', CIRCLES)}
-        value={values.circle}
-        onChange={set('circle')}
-        error={errors.byPath.circle}
-      />
-      <TextField
-        id="candidate-postalCode"
-        label={label('postalCode')}
-        value={values.postalCode}
-        onChange={set('postalCode')}
-        error={errors.byPath.postalCode}
-        inputMode="numeric"
-      />
-      <TextField
-        id="candidate-nationality"
-        label={label('nationality')}
-        value={values.nationality}
-        onChange={set('nationality')}
-        error={errors.byPath.nationality}
-        maxLength={2}
-      />
-      <SelectField
-        id="candidate-workAccess"
-        label={label('workAccess')}
-        options={options('talent.workAccess', WORK_ACCESS)}
-        value={values.workAccess}
-        onChange={set('workAccess')}
-        error={errors.byPath.workAccess}
-      />
-      <TextField
-        id="candidate-availableFrom"
-        type="date"
-        label={label('availableFrom')}
-        value={values.availableFrom}
-        onChange={set('availableFrom')}
-        error={errors.byPath.availableFrom}
-      />
-      <SelectField
-        id="candidate-recognition"
-        label={label('recognition')}
-        options={options('talent.recognition', RECOGNITION)}
-        value={values.recognition}
-        onChange={set('recognition')}
-        error={errors.byPath.recognition}
-      />
-      <h3>{t('talent.consent.title')}</h3>
-      <p>{t('talent.consent.purpose')}</p>
-      <SelectField
-        id="candidate-showToEmployers"
-        label={label('showToEmployers')}
-        options={[
-          { value: 'yes', label: t('talent.consent.yes') },
-          { value: 'no', label: t('talent.consent.no') },
-        ]}
-        value={values.showToEmployers}
-        onChange={set('showToEmployers')}
-        error={errors.byPath.showToEmployers}
-      />
-      <TextField
-        id="candidate-retentionUntil"
-        type="date"
-        label={label('retentionUntil')}
-        value={values.retentionUntil}
-        onChange={set('retentionUntil')}
-        error={errors.byPath.retentionUntil}
-      />
-      <button type="submit" className="button">
-        {t('talent.partner.submit')}
-      </button>
-    </form>
   );
 }
 

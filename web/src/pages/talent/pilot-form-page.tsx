@@ -11,6 +11,14 @@ import { useApiLoad } from '../../use-api-load.ts';
 import { errorsByField, formatMoment } from '../governance/governance-format.ts';
 import { Loading } from '../role-home-page.tsx';
 import { EscoPicker } from './esco-picker.tsx';
+import {
+  isFilled,
+  OperatorField,
+  SpendingFields,
+  type SpendingRow,
+  spendingLabels,
+  spendingRow,
+} from './pilot-spending-fields.tsx';
 
 const FIGURES = ['TRAINED', 'PASSED', 'PLACED_FLANDERS', 'PLACED_ELSEWHERE'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -35,6 +43,12 @@ interface Project {
   targetParticipants: number | null;
   targetPlaced: number | null;
   results: PilotResult[];
+  operator: { id: string; name: string } | null;
+}
+interface Spending {
+  year: number;
+  funder: string;
+  amountEur: number;
 }
 interface Revision {
   id: string;
@@ -60,7 +74,7 @@ export function PilotNewPage() {
         <Link href={pagePath('talentPilots')}>{t('talent.pilots.back')}</Link>
       </p>
       <PageHeading>{t('talent.pilotForm.newTitle')}</PageHeading>
-      <PilotForm project={null} onSaved={() => undefined} />
+      <PilotForm project={null} spending={[]} onSaved={() => undefined} />
     </>
   );
 }
@@ -68,7 +82,9 @@ export function PilotNewPage() {
 /** `/talent/pilots/:pilotId/edit`: an analyst edits a project; every save is a revision, listed below. */
 export function PilotEditPage({ pilotId }: { pilotId: string }) {
   const t = useT();
-  const { load } = useApiLoad<{ pilot: Project }>(`/api/v1/talent/pilots/${pilotId}`, { perLanguage: true });
+  const { load } = useApiLoad<{ pilot: Project; spending: Spending[] }>(`/api/v1/talent/pilots/${pilotId}`, {
+    perLanguage: true,
+  });
   const history = useApiLoad<{ revisions: Revision[] }>(`/api/v1/talent/pilots/${pilotId}/history`, {
     keepWhileLoading: true,
   });
@@ -88,7 +104,7 @@ export function PilotEditPage({ pilotId }: { pilotId: string }) {
         <Link href={pagePath('talentPilot', { pilotId })}>{load.data.pilot.name}</Link>
       </p>
       <PageHeading>{title}</PageHeading>
-      <PilotForm project={load.data.pilot} onSaved={history.reload} />
+      <PilotForm project={load.data.pilot} spending={load.data.spending} onSaved={history.reload} />
       <section aria-labelledby="pilot-history-title">
         <h2 id="pilot-history-title">{t('talent.pilotForm.historyTitle')}</h2>
         {history.load.status === 'ready' ? (
@@ -129,7 +145,15 @@ function FieldNames({ fields }: { fields: string[] }) {
   return <>{fields.map(name).join(', ')}</>;
 }
 
-function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): void }) {
+function PilotForm({
+  project,
+  spending: savedSpending,
+  onSaved,
+}: {
+  project: Project | null;
+  spending: readonly Spending[];
+  onSaved(): void;
+}) {
   const t = useT();
   const { api } = useSession();
   const fieldName = useFieldName();
@@ -155,6 +179,12 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
     for (const r of project?.results ?? []) byFigure[r.figure] = { value: String(r.value), asOf: r.asOf };
     return byFigure;
   });
+  const [operatorId, setOperatorId] = useState(project?.operator?.id ?? '');
+  const [spending, setSpending] = useState<SpendingRow[]>(() =>
+    savedSpending.map((row) =>
+      spendingRow({ year: String(row.year), funder: row.funder, amount: String(row.amountEur) }),
+    ),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [sending, setSending] = useState(false);
@@ -172,6 +202,8 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
     endedOn: t('talent.pilotForm.endedOn'),
     targetParticipants: t('talent.pilots.field.target'),
     targetPlaced: t('talent.pilots.field.targetPlaced'),
+    operatorId: t('talent.pilots.field.operator'),
+    ...spendingLabels(t, spending),
   };
   for (const figure of FIGURES) {
     const label = t(`talent.pilotForm.figure.${figure}`);
@@ -189,6 +221,8 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
     event.preventDefault();
     setMessage('');
     const sent = FIGURES.filter((f) => results[f].value.trim() !== '' || results[f].asOf !== '');
+    // The rows sent, by their place on the form: the server names them by their place in the body.
+    const sentRows = spending.flatMap((row, index) => (isFilled(row) ? [index] : []));
     const body = {
       ...(project ? {} : { code: code.trim() }),
       name: name.trim(),
@@ -207,6 +241,15 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
         value: numberOrNull(results[figure].value),
         asOf: results[figure].asOf,
       })),
+      operatorId: operatorId || null,
+      spending: sentRows.map((index) => {
+        const row = spending[index] as SpendingRow;
+        return {
+          year: numberOrNull(row.year),
+          funder: row.funder.trim(),
+          amountEur: numberOrNull(row.amount),
+        };
+      }),
     };
     setSending(true);
     try {
@@ -237,6 +280,7 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
         const path = field.path
           .replace(/^body\./, '')
           .replace(/results[.[](\d+)\]?/, (_, i) => `results.${sent[Number(i)] ?? 'TRAINED'}`)
+          .replace(/^spending\[(\d+)\]/, (_, i) => `spending.${sentRows[Number(i)] ?? 0}`)
           .replace(/^(countries|occupationIds|partnerOrganisations|funders)[.[]\d+\]?/, '$1');
         return { ...field, path };
       });
@@ -277,6 +321,14 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
           : text('code', code, setCode, { hint: t('talent.pilotForm.codeHint'), maxLength: 20 })}
         {text('name', name, setName, { maxLength: 80 })}
         {text('leadOrganisation', lead, setLead, { maxLength: 120 })}
+        <OperatorField
+          id={idOf('operatorId')}
+          label={labels.operatorId as string}
+          value={operatorId}
+          current={project?.operator ?? null}
+          onChange={setOperatorId}
+          error={errors.operatorId}
+        />
         {text('partnerOrganisations', partners, setPartners, { hint: t('talent.pilotForm.partnersHint') })}
         {text('countries', countries, setCountries, { hint: t('talent.pilotForm.countriesHint') })}
         <fieldset className="form-fieldset">
@@ -307,6 +359,7 @@ function PilotForm({ project, onSaved }: { project: Project | null; onSaved(): v
         </fieldset>
         {text('funders', funders, setFunders, { hint: t('talent.pilotForm.partnersHint') })}
         {text('budgetEur', budget, setBudget, { inputMode: 'decimal' })}
+        <SpendingFields rows={spending} onChange={setSpending} errors={errors} idOf={idOf} labels={labels} />
         {text('startedOn', startedOn, setStartedOn, { type: 'date' })}
         {text('endedOn', endedOn, setEndedOn, { type: 'date' })}
         {text('targetParticipants', target, setTarget, { inputMode: 'numeric' })}

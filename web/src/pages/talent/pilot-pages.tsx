@@ -28,6 +28,8 @@ interface ProjectView {
   targetPlaced: number | null;
   sourcedFigures: string[];
   results: Array<{ figure: string; value: number; asOf: string }>;
+  /** The report's only: the partner organisation that runs the project. */
+  operator?: { id: string; name: string } | null;
 }
 interface Bottleneck {
   stage: string;
@@ -185,6 +187,11 @@ function ProjectFacts({ pilot, spentEur }: { pilot: ProjectView; spentEur: numbe
   );
   const rows: SummaryRow[] = [
     { key: 'lead', label: t('talent.pilots.field.lead'), value: pilot.leadOrganisation },
+    {
+      key: 'operator',
+      label: t('talent.pilots.field.operator'),
+      value: pilot.operator?.name ?? t('talent.pilots.noOperator'),
+    },
     {
       key: 'partners',
       label: t('talent.pilots.field.partners'),

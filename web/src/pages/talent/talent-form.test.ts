@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api.ts';
-import { formErrors, parseLanguages } from './talent-form.ts';
+import { type CandidateDraft, candidateDraftErrors, formErrors, parseLanguages } from './talent-form.ts';
 
 const fields = {
   occupationIds: {
@@ -57,6 +57,80 @@ describe('parseLanguages', () => {
     expect(parseLanguages('nl B2, ar c2')).toEqual([
       { lang: 'nl', level: 'B2' },
       { lang: 'ar', level: 'C2' },
+    ]);
+  });
+});
+
+describe('candidateDraftErrors', () => {
+  const draft: CandidateDraft = {
+    reference: 'WW-2026/014',
+    occupationChosen: true,
+    languages: 'nl B1, ar C2',
+    circle: 'BELGIUM',
+    postalCode: '9000',
+    nationality: 'SY',
+    availableFrom: '2026-12-15',
+    retentionUntil: '2027-12-01',
+  };
+  const check = (changes: Partial<CandidateDraft>, retentionMonths = 24) =>
+    candidateDraftErrors(
+      { ...draft, ...changes },
+      {
+        today: '2026-12-02',
+        retentionMonths,
+        words: (rule, params) => `${rule}${params ? JSON.stringify(params) : ''}`,
+      },
+    ).map((error) => [error.path, error.rule, error.message]);
+
+  it('accepts a complete form', () => {
+    expect(check({})).toEqual([]);
+    expect(check({ circle: 'EU', postalCode: '' })).toEqual([]);
+  });
+
+  it('names every field the browser can check, at once, in the order of the form', () => {
+    expect(
+      check({
+        reference: 'AB 1',
+        occupationChosen: false,
+        languages: 'nl B7',
+        postalCode: '12',
+        nationality: '',
+        availableFrom: '',
+        retentionUntil: '2029-01-01',
+      }),
+    ).toEqual([
+      ['reference', 'reference', 'reference'],
+      ['occupationIds', 'occupation', 'occupation'],
+      ['languages', 'language', 'language'],
+      ['postalCode', 'postalCode', 'postalCode'],
+      ['nationality', 'nationality', 'nationality'],
+      ['availableFrom', 'date', 'date'],
+      ['retentionUntil', 'retentionTooLong', 'retentionTooLong{"months":24}'],
+    ]);
+  });
+
+  it("knows the residence rule, a language twice, a code that is no country and the organisation's retention", () => {
+    expect(
+      check(
+        {
+          reference: ' ',
+          circle: 'THIRD_COUNTRY',
+          languages: 'nl B1, nl C1',
+          nationality: 'ZZ',
+          retentionUntil: '2027-12-01',
+        },
+        6,
+      ),
+    ).toEqual([
+      ['reference', 'required', 'required'],
+      ['languages', 'languageTwice', 'languageTwice'],
+      ['postalCode', 'postalCodeForBelgium', 'postalCodeForBelgium'],
+      ['nationality', 'nationality', 'nationality'],
+      ['retentionUntil', 'retentionTooLong', 'retentionTooLong{"months":6}'],
+    ]);
+    expect(check({ postalCode: '', retentionUntil: '2026-12-02' })).toEqual([
+      ['postalCode', 'postalCodeForBelgium', 'postalCodeForBelgium'],
+      ['retentionUntil', 'retentionPast', 'retentionPast'],
     ]);
   });
 });

@@ -1,3 +1,6 @@
+import { addMonths, isIsoDate } from '../../../../src/rules/dates/iso-date.ts';
+import { CEFR_LEVELS, MAX_RETENTION_MONTHS, TALENT_LANGUAGES } from '../../../../src/talent/talent-model.ts';
+import { isCountryCode } from '../../../../src/validation/country-codes.ts';
 import { ApiError, type FieldError } from '../../api.ts';
 import type { SummaryItem } from '../../components/error-summary.tsx';
 
@@ -25,8 +28,15 @@ export function formErrors(
 ): { byPath: Record<string, string>; summary: SummaryItem[] } {
   if (!(error instanceof ApiError))
     return { byPath: {}, summary: [{ message: String((error as Error)?.message ?? error) }] };
-  const answered: FieldError[] = error.fields;
-  if (answered.length === 0) return { byPath: {}, summary: [{ message: error.message }] };
+  if (error.fields.length === 0) return { byPath: {}, summary: [{ message: error.message }] };
+  return fieldErrorsView(error.fields, fields);
+}
+
+/** Field errors (the server's or the form's own) by field and as the summary's items. */
+export function fieldErrorsView(
+  answered: readonly FieldError[],
+  fields: Record<string, FormField>,
+): { byPath: Record<string, string>; summary: SummaryItem[] } {
   const byPath: Record<string, string> = {};
   const summary: SummaryItem[] = [];
   for (const field of answered) {
@@ -60,4 +70,76 @@ export function parseLanguages(text: string): { lang: string; level: string }[] 
       const [lang = '', level = ''] = part.split(/\s+/);
       return { lang: lang.toLowerCase(), level: level.toUpperCase() };
     });
+}
+
+/** The candidate form as typed: what the browser can check before sending it. */
+export interface CandidateDraft {
+  reference: string;
+  occupationChosen: boolean;
+  languages: string;
+  circle: string;
+  postalCode: string;
+  nationality: string;
+  availableFrom: string;
+  retentionUntil: string;
+}
+
+/** The words of a broken rule, from the page's catalogue (talent.errors.*). */
+export type RuleWords = (
+  rule:
+    | 'required'
+    | 'reference'
+    | 'occupation'
+    | 'language'
+    | 'languageTwice'
+    | 'postalCode'
+    | 'postalCodeForBelgium'
+    | 'nationality'
+    | 'date'
+    | 'retentionPast'
+    | 'retentionTooLong',
+  params?: Record<string, unknown>,
+) => string;
+
+const REFERENCE = /^[A-Za-z0-9._/-]{1,40}$/;
+const POSTAL_CODE = /^[1-9][0-9]{3}$/;
+
+/**
+ * Every rule the browser can know, all at once (the server checks them again, with those only it
+ * knows: the ESCO catalogue, a reference already used). The retention limit is the organisation's
+ * own, at most 24 months after today's consent.
+ */
+export function candidateDraftErrors(
+  draft: CandidateDraft,
+  context: { today: string; retentionMonths: number; words: RuleWords },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (path: string, rule: Parameters<RuleWords>[0], params?: Record<string, unknown>) =>
+    errors.push({ path, rule, message: context.words(rule, params) });
+  const reference = draft.reference.trim();
+  if (reference === '') fail('reference', 'required');
+  else if (!REFERENCE.test(reference)) fail('reference', 'reference');
+  if (!draft.occupationChosen) fail('occupationIds', 'occupation');
+  const languages = parseLanguages(draft.languages);
+  if (
+    languages.some(
+      (skill) =>
+        !(TALENT_LANGUAGES as readonly string[]).includes(skill.lang) ||
+        !(CEFR_LEVELS as readonly string[]).includes(skill.level),
+    )
+  )
+    fail('languages', 'language');
+  else if (new Set(languages.map((skill) => skill.lang)).size !== languages.length)
+    fail('languages', 'languageTwice');
+  const postalCode = draft.postalCode.trim();
+  if (postalCode !== '' && !POSTAL_CODE.test(postalCode)) fail('postalCode', 'postalCode');
+  else if ((draft.circle === 'BELGIUM') !== (postalCode !== '')) fail('postalCode', 'postalCodeForBelgium');
+  if (!isCountryCode(draft.nationality)) fail('nationality', 'nationality');
+  if (!isIsoDate(draft.availableFrom)) fail('availableFrom', 'date');
+  const months = Math.min(context.retentionMonths, MAX_RETENTION_MONTHS);
+  if (!isIsoDate(draft.retentionUntil)) fail('retentionUntil', 'date');
+  else if (draft.retentionUntil <= context.today) fail('retentionUntil', 'retentionPast');
+  else if (draft.retentionUntil > addMonths(context.today, months))
+    fail('retentionUntil', 'retentionTooLong', { months });
+  return errors;
 }
