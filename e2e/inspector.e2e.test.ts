@@ -217,7 +217,7 @@ describe("the inspector's work list and employer file", () => {
 
     // The evidence: source and time of reading in words; the register's request id short and folded.
     const sanction = page.getByRole('article', { name: new RegExp(insp.signals.SANCTION_ACTIVE.title) });
-    await sanction.getByRole('columnheader', { name: insp.signal.sourceAndTime }).waitFor();
+    await sanction.getByRole('columnheader', { name: insp.signal.valueAndSource }).waitFor();
     expect(await sanction.getByRole('row').nth(1).innerText()).toMatch(/Sanctieregister, gelezen op \d/);
     const requestId = sanction.locator('details.inspector-request-id').first();
     expect(await requestId.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);

@@ -48,15 +48,14 @@ export function SignalEvidence({
       </p>
       <p>{t(`${key}.compares`)}</p>
       <TableScroll label={t('inspector.signal.factsCaption', { signal: t(`${key}.title`) })}>
-        <table className="table">
+        <table className="table inspector-facts">
           <caption className="visually-hidden">
             {t('inspector.signal.factsCaption', { signal: t(`${key}.title`) })}
           </caption>
           <thead>
             <tr>
               <th scope="col">{t('inspector.signal.what')}</th>
-              <th scope="col">{t('inspector.signal.value')}</th>
-              <th scope="col">{t('inspector.signal.sourceAndTime')}</th>
+              <th scope="col">{t('inspector.signal.valueAndSource')}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,13 +63,17 @@ export function SignalEvidence({
               // biome-ignore lint/suspicious/noArrayIndexKey: facts are kept in the order compared
               <tr key={factIndex}>
                 <th scope="row">{factName(t, fact.name)}</th>
-                <td>{factValue(t, lang, fact)}</td>
                 <td>
-                  {t(fact.source === 'LOKET' ? 'inspector.signal.asOf' : 'inspector.signal.readFrom', {
-                    source: sourceName(t, fact.source),
-                    at: readAt(lang, fact.at),
-                  })}
-                  {fact.requestId ? <RequestId id={fact.requestId} /> : null}
+                  {factValue(t, lang, fact)}
+                  <span className="inspector-facts__source">
+                    {t(fact.source === 'LOKET' ? 'inspector.signal.asOf' : 'inspector.signal.readFrom', {
+                      source: sourceName(t, fact.source),
+                      at: readAt(lang, fact.at),
+                    })}
+                  </span>
+                  {fact.requestId && firstOfReading(signal.facts, factIndex) ? (
+                    <RequestId id={fact.requestId} />
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -87,6 +90,12 @@ export function SignalEvidence({
       <PointsMadeOf signal={signal} scoring={scoring} />
     </article>
   );
+}
+
+/** Facts read in one answer share its request id: it is shown once, beside the first of them. */
+function firstOfReading(facts: EmployerSignal['facts'], index: number): boolean {
+  const id = facts[index]?.requestId;
+  return facts.findIndex((fact) => fact.requestId === id) === index;
 }
 
 /**
