@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_INSPECTIONS, type DemoInspection } from '../src/demo/demo-inspections.ts';
 import { addDays } from '../src/rules/dates/iso-date.ts';
 import { formatMoney } from '../web/src/format.ts';
 import analystNl from '../web/src/locales/analyst/nl.json' with { type: 'json' };
@@ -22,11 +23,46 @@ const TODAY = todayInBrussels();
 const BAKERY = '0403170701'; // the demo employer: its dossiers place it in a province
 const texts = inspectorNl.statistics;
 
+/** The two inspections this file records through the inspector's API, beside the demo's own. */
+const RECORDED: ReadonlyArray<
+  Pick<DemoInspection, 'origin' | 'daysAgo' | 'findings' | 'fineEuro' | 'outcome'>
+> = [
+  {
+    origin: 'SIGNAL',
+    daysAgo: 10,
+    findings: [{ type: 'WAGES', description: 'Loon onder de belofte' }],
+    fineEuro: 1250.5,
+    outcome: 'FINE_PROPOSED',
+  },
+  {
+    origin: 'REPORT',
+    daysAgo: 3,
+    findings: [{ type: 'HOUSING', description: 'Zes werknemers in één kamer' }],
+    fineEuro: null,
+    outcome: 'WARNING',
+  },
+];
+const ALL: ReadonlyArray<Pick<DemoInspection, 'origin' | 'findings' | 'fineEuro'>> = [
+  ...DEMO_INSPECTIONS,
+  ...RECORDED,
+];
+const FINDING_ORDER = ['WAGES', 'WORKING_TIME', 'HOUSING', 'DOCUMENTS', 'EXPLOITATION'] as const;
+
+/** A breakdown row as the page shows it: inspections, then inspections with each type of finding. */
+function expectedOriginRow(origin: DemoInspection['origin']): string[] {
+  const of = ALL.filter((i) => i.origin === origin);
+  return [
+    of.length,
+    ...FINDING_ORDER.map((type) => of.filter((i) => i.findings.some((f) => f.type === type)).length),
+  ].map(String);
+}
+
 /**
- * The inspection statistics (issue 14) as the supervisor and the analyst read them: two inspections
- * recorded through the inspector's API (one after a register signal with a wage finding and a fine,
- * one after a desk report), found from the supervisor's home on a phone in Dutch and French, and on
- * a laptop by the analyst, who also picks a period without inspections.
+ * The inspection statistics (issue 14) as the supervisor and the analyst read them: the demo's
+ * earlier inspections (src/demo/demo-inspections.ts) and two more recorded through the inspector's
+ * API (one after a register signal with a wage finding and a fine, one after a desk report), found
+ * from the supervisor's home on a phone in Dutch and French, and on a laptop by the analyst, who
+ * also picks a period without inspections.
  */
 describe('inspection statistics', () => {
   let page: Page;
@@ -49,19 +85,14 @@ describe('inspection statistics', () => {
             referrals: [],
             ...body,
           });
-        await record({
-          origin: 'SIGNAL',
-          inspectedOn: addDays(TODAY, -10),
-          findings: [{ type: 'WAGES', description: 'Loon onder de belofte' }],
-          fineProposedEuro: 1250.5,
-          outcome: 'FINE_PROPOSED',
-        });
-        await record({
-          origin: 'REPORT',
-          inspectedOn: addDays(TODAY, -3),
-          findings: [{ type: 'HOUSING', description: 'Zes werknemers in één kamer' }],
-          outcome: 'WARNING',
-        });
+        for (const inspection of RECORDED)
+          await record({
+            origin: inspection.origin,
+            inspectedOn: addDays(TODAY, -inspection.daysAgo),
+            findings: inspection.findings,
+            ...(inspection.fineEuro === null ? {} : { fineProposedEuro: inspection.fineEuro }),
+            outcome: inspection.outcome,
+          });
       } finally {
         await inspector.dispose();
       }
@@ -89,36 +120,29 @@ describe('inspection statistics', () => {
     await page.getByRole('link', { name: texts.link }).click();
     await expectHeading(page, texts.title);
     await page.getByTestId('inspection-statistics-sector').waitFor();
-    expect(await summaryValue(texts.measures.inspections).textContent()).toBe('2');
+    expect(await summaryValue(texts.measures.inspections).textContent()).toBe(String(ALL.length));
+    const fined = ALL.filter((i) => (i.fineEuro ?? 0) > 0);
     expect(await summaryValue(texts.measures.finesProposed).textContent()).toBe(
-      `1 (samen ${formatMoney('nl', 1250.5)})`,
+      `${fined.length} (samen ${formatMoney(
+        'nl',
+        fined.reduce((sum, i) => sum + (i.fineEuro ?? 0), 0),
+      )})`,
     );
-    // The signal's inspection found wages; the report's, housing (columns: inspections, then the types).
-    expect(await findingsRow('origin', analystNl.inspectionOrigins.SIGNAL)).toEqual([
-      '1',
-      '1',
-      '0',
-      '0',
-      '0',
-      '0',
-    ]);
-    expect(await findingsRow('origin', analystNl.inspectionOrigins.REPORT)).toEqual([
-      '1',
-      '0',
-      '0',
-      '1',
-      '0',
-      '0',
-    ]);
-    // The bakery's dossiers are in a province: not "unknown".
+    // Per origin, the inspections and those with each type of finding (the recorded signal's found
+    // wages, the report's housing, beside the demo's).
+    for (const origin of ['SIGNAL', 'REPORT', 'OTHER'] as const)
+      expect(await findingsRow('origin', analystNl.inspectionOrigins[origin])).toEqual(
+        expectedOriginRow(origin),
+      );
+    // Every inspected employer has dossiers placing it in a province: none is "unknown".
     const provinces = await page
       .getByTestId('inspection-statistics-province')
       .locator('table')
       .first()
       .locator('tbody th')
       .allTextContents();
-    expect(provinces).toHaveLength(1);
-    expect(Object.values(analystNl.places)).toContain(provinces[0]);
+    expect(provinces.length).toBeGreaterThanOrEqual(5);
+    for (const province of provinces) expect(Object.values(analystNl.places)).toContain(province);
     // Wide tables scroll inside their box, named for the keyboard; the page never does.
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
@@ -142,7 +166,7 @@ describe('inspection statistics', () => {
     await page.getByRole('link', { name: texts.link }).click();
     await expectHeading(page, texts.title);
     await page.getByTestId('inspection-statistics-origin').waitFor();
-    expect(await summaryValue(texts.measures.inspections).textContent()).toBe('2');
+    expect(await summaryValue(texts.measures.inspections).textContent()).toBe(String(ALL.length));
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
     expect(findTextProblems(await readPageText(page), 'nl')).toEqual([]);

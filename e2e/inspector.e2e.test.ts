@@ -16,6 +16,7 @@ import {
 // the inspector finds the employer on the work list, reads the evidence, records an inspection and
 // proposes the withdrawal; an employer never reaches the inspector's pages.
 const UNDERPAID_EMPLOYER = 'Schoonmaak Janssens bv';
+const FRONT_MAN_EMPLOYER = 'Transport Wouters bv';
 const fill = (text: string, params: Record<string, string>) =>
   Object.entries(params).reduce((out, [key, value]) => out.replace(`{{${key}}}`, value), text);
 
@@ -91,20 +92,21 @@ describe("the inspector's work list and employer file", () => {
 
     // Evidence for the inspection: a text file passed off as a PDF is refused beside the field,
     // then a real PDF is listed under the inspection.
-    const evidence = page.getByLabel(insp.evidence.label);
+    // The newest inspection comes first (the demo's earlier one of this employer follows it).
+    const evidence = page.getByLabel(insp.evidence.label).first();
     await evidence.setInputFiles({
       name: 'loonfiche.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('geen pdf'),
     });
-    await page.getByRole('button', { name: insp.evidence.submit }).click();
+    await page.getByRole('button', { name: insp.evidence.submit }).first().click();
     await page.locator('.inspector-evidence .field-error').waitFor();
     await evidence.setInputFiles({
       name: 'loonfiche-november.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
-    await page.getByRole('button', { name: insp.evidence.submit }).click();
+    await page.getByRole('button', { name: insp.evidence.submit }).first().click();
     await page.getByRole('link', { name: 'loonfiche-november.pdf' }).waitFor();
     expect(await page.locator('.inspector-evidence .field-error').count()).toBe(0);
 
@@ -129,7 +131,14 @@ describe("the inspector's work list and employer file", () => {
     expect(new Set(actions.map((a) => a.action))).toEqual(
       new Set(['RISK_WORK_LIST_READ', 'RISK_EMPLOYER_FILE_READ', 'INSPECTION_RECORDED']),
     );
-    const proposals = await db.selectFrom('revocation_proposals').select(['proposed_role']).execute();
+    // (The demo holds two earlier proposals of other employers: src/demo/demo-inspections.ts.)
+    const proposals = await db
+      .selectFrom('revocation_proposals')
+      .innerJoin('dossiers', 'dossiers.id', 'revocation_proposals.dossier_id')
+      .innerJoin('employer_mandates', 'employer_mandates.enterprise_number', 'dossiers.enterprise_number')
+      .where('employer_mandates.enterprise_name', '=', UNDERPAID_EMPLOYER)
+      .select(['proposed_role'])
+      .execute();
     expect(proposals).toEqual([{ proposed_role: 'INSPECTOR' }]);
 
     // On a phone: the list and the file fit.
@@ -148,6 +157,83 @@ describe("the inspector's work list and employer file", () => {
     await page.getByRole('button', { name: insp.workList.runNow }).click();
     await page.getByRole('status').filter({ hasText: insp.workList.runAsked }).waitFor();
   }, 300_000);
+
+  it('says how a score is made, keeps request ids folded on a phone, and filters by a sector typed with spaces', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInOnPage(page, 'inspecteur');
+    await page.waitForURL('**/inspector');
+    await openWorkList();
+
+    // The sector as typed, spaces and all: the transport firm (NACE 49410) and no one else.
+    const nace = page.getByLabel(insp.workList.nace);
+    await nace.fill(' 49 ');
+    await page.getByRole('button', { name: insp.workList.filter }).click();
+    await page.waitForURL((url) => url.searchParams.get('nace') === '49');
+    await page.getByRole('link', { name: FRONT_MAN_EMPLOYER }).waitFor();
+    expect(await page.getByRole('link', { name: UNDERPAID_EMPLOYER }).count()).toBe(0);
+    // A wrong sector is said beside the field, and the earlier list is gone: it is not the answer.
+    await nace.fill('4x');
+    await page.getByRole('button', { name: insp.workList.filter }).click();
+    await page.getByText(insp.workList.naceInvalid).first().waitFor();
+    await page.getByTestId('work-list-withheld').waitFor();
+    expect(await page.getByRole('link', { name: FRONT_MAN_EMPLOYER }).count()).toBe(0);
+    expect(await nace.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAccessibilityViolations(page);
+    await nace.fill('81');
+    await page.getByRole('button', { name: insp.workList.filter }).click();
+    await page.getByRole('link', { name: UNDERPAID_EMPLOYER }).waitFor();
+    expect(await page.getByTestId('work-list-withheld').count()).toBe(0);
+    // An address with a wrong sector says so rather than showing every employer.
+    await page.goto('/inspector?nace=4x');
+    await page.getByTestId('work-list-withheld').waitFor();
+    expect(await page.getByRole('link', { name: UNDERPAID_EMPLOYER }).count()).toBe(0);
+
+    // The front man's file: two signals about the employer, how they make the score, in words.
+    await page.goto('/inspector?nace=49');
+    await page.getByRole('link', { name: FRONT_MAN_EMPLOYER }).click();
+    await expectHeading(page, fill(insp.file.title, { employer: FRONT_MAN_EMPLOYER }));
+    const method = page.getByTestId('score-method');
+    await method.getByRole('heading', { name: insp.method.title }).waitFor();
+    await method
+      .getByRole('listitem')
+      .filter({
+        hasText: fill(insp.method.fixed, { signal: insp.signals.SANCTION_ACTIVE.title, points: '60' }),
+      })
+      .first()
+      .waitFor();
+    // The sum the page states adds up, and is the score shown above it.
+    const sum = (await page.getByTestId('score-method-sum').textContent()) ?? '';
+    const [, terms = '', total = ''] = /^Hier: (.+) = ([\d,]+) punten\.$/.exec(sum) ?? [];
+    const numbers = terms.split(' + ').map((n) => Number(n.replace(',', '.')));
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers.reduce((a, b) => a + b, 0)).toBeCloseTo(Number(total.replace(',', '.')), 2);
+    await page.getByText(fill(insp.score.total, { score: total })).waitFor();
+    // Every kind's points, one click away.
+    await method.getByText(insp.method.all).click();
+    await method
+      .locator('details')
+      .getByText(fill(insp.method.fixed, { signal: insp.signals.NOT_DECLARED.title, points: '45' }))
+      .waitFor();
+
+    // The evidence: source and time of reading in words; the register's request id short and folded.
+    const sanction = page.getByRole('article', { name: new RegExp(insp.signals.SANCTION_ACTIVE.title) });
+    await sanction.getByRole('columnheader', { name: insp.signal.valueAndSource }).waitFor();
+    expect(await sanction.getByRole('row').nth(1).innerText()).toMatch(/Sanctieregister, gelezen op \d/);
+    const requestId = sanction.locator('details.inspector-request-id').first();
+    expect(await requestId.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    const short = (await requestId.locator('summary').textContent()) ?? '';
+    expect(short.length).toBeLessThan(30);
+    await requestId.locator('summary').click();
+    const full = (await requestId.getAttribute('open')) !== null ? await requestId.innerText() : '';
+    expect(full.length).toBeGreaterThan(short.length);
+    // Opened or not, nothing goes sideways: neither the page nor a table of evidence in its box.
+    await noSidewaysScroll(390);
+    const overflowing = await page
+      .locator('.inspector-signal .table-scroll')
+      .evaluateAll((boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).length);
+    expect(overflowing).toBe(0);
+    await expectNoAccessibilityViolations(page);
+  }, 180_000);
 
   it('proposes a refusal ground for a pending dossier; the case handler finds it ticked, with the facts', async () => {
     const pending = await server.database.db

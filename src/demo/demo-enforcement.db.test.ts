@@ -1,12 +1,16 @@
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { listActions } from '../dossiers/dossiers.repo.ts';
 import { deriveStatus } from '../dossiers/lifecycle/dossier-lifecycle.ts';
 import { listMonitoredAuthorisations } from '../enforcement/enforcement.repo.ts';
+import { foldInspectionFigures } from '../enforcement/inspection-figures.ts';
+import { inspectionStatistics, withdrawalStatistics } from '../enforcement/inspection-stats.repo.ts';
 import { workRequestedRuns } from '../enforcement/monitoring-run.ts';
 import { quartersBefore } from '../enforcement/read-registers.ts';
 import { riskParametersOn } from '../enforcement/risk-parameters.ts';
+import { addDays } from '../rules/dates/iso-date.ts';
 import {
   createSimulator,
   createSourceAdapters,
@@ -16,6 +20,7 @@ import {
 } from '../sources/index.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoEnforcement } from './demo-enforcement.ts';
+import { DEMO_INSPECTIONS } from './demo-inspections.ts';
 
 const TODAY = '2026-12-02';
 
@@ -41,6 +46,7 @@ describe('the demo enforcement cases', () => {
   it('grant dossiers whose registers the monitoring run turns into a ranked work list: planted cases first, look-alikes low or absent', async () => {
     const loaded = await loadDemoEnforcement(database.db, TODAY);
     expect(loaded.dossiers).toBe(6);
+    expect(loaded.inspections).toBe(DEMO_INSPECTIONS.length);
     expect(loaded.runId).not.toBeNull();
     const granted = await database.db
       .selectFrom('dossiers')
@@ -129,4 +135,68 @@ describe('the demo enforcement cases', () => {
     expect(expected.size).toBeGreaterThan(0);
     for (const row of conformity) expect(row.quantiles === null).toBe(row.authorisations < 5);
   }, 120_000);
+
+  it('holds earlier inspections and withdrawals, so the inspection figures of the last year are not empty', async () => {
+    const period = { from: addDays(TODAY, -365), to: TODAY };
+    // An inspection's province is its employer's latest dossier's, from the folded statistics.
+    await sql`SELECT fold_pending_statistics()`.execute(database.db);
+    const [rows, withdrawals] = await Promise.all([
+      inspectionStatistics(database.db, period),
+      withdrawalStatistics(database.db, period),
+    ]);
+    const { total, byOrigin, byProvince, bySector } = foldInspectionFigures(rows, withdrawals);
+    const fined = DEMO_INSPECTIONS.filter((i) => (i.fineEuro ?? 0) > 0);
+    expect(total).toMatchObject({
+      inspections: DEMO_INSPECTIONS.length,
+      finesProposed: fined.length,
+      finesProposedEuro: fined.reduce((sum, i) => sum + (i.fineEuro ?? 0), 0),
+      referrals: DEMO_INSPECTIONS.reduce((sum, i) => sum + i.referrals.length, 0),
+      withdrawalOutcomes: DEMO_INSPECTIONS.filter((i) => i.outcome === 'WITHDRAWAL_PROPOSED').length,
+      withdrawalsProposed: 2,
+      withdrawalsDismissed: 1,
+      withdrawalsRevoked: 0,
+    });
+    expect(total.inspections).toBeGreaterThanOrEqual(4);
+    expect(total.finesProposed).toBeGreaterThan(0);
+    // Every origin, every finding type, a known province and the sector of the run for each.
+    expect(byOrigin.filter((o) => o.inspections > 0).map((o) => o.origin)).toEqual([
+      'SIGNAL',
+      'REPORT',
+      'OTHER',
+    ]);
+    for (const count of Object.values(total.findings)) expect(count).toBeGreaterThan(0);
+    expect(byProvince.map((p) => p.province)).not.toContain('UNKNOWN');
+    // The sector is the monitoring run's: the honest care home, found without fault, is not ranked.
+    expect(bySector.map((s) => [s.naceDivision, s.inspections])).toEqual([
+      ['01', 1],
+      ['41', 1],
+      ['49', 1],
+      ['81', 1],
+      [null, 1],
+    ]);
+
+    // The proposals are the inspector's: one open, one dismissed after the employer's answer; both
+    // authorisations stand, so the monitoring still watches them (the work list above is unchanged).
+    const proposals = await database.db
+      .selectFrom('revocation_proposals')
+      .innerJoin('dossiers', 'dossiers.id', 'revocation_proposals.dossier_id')
+      .select(['proposed_role', 'outcome', 'answered_on', 'dossiers.status'])
+      .orderBy('proposed_on')
+      .execute();
+    expect(proposals).toEqual([
+      {
+        proposed_role: 'INSPECTOR',
+        outcome: 'DISMISSED',
+        answered_on: expect.any(String),
+        status: 'DECIDED_GRANTED',
+      },
+      { proposed_role: 'INSPECTOR', outcome: null, answered_on: null, status: 'DECIDED_GRANTED' },
+    ]);
+    const recorded = await database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('action', '=', 'INSPECTION_RECORDED')
+      .executeTakeFirstOrThrow();
+    expect(Number(recorded.n)).toBe(DEMO_INSPECTIONS.length);
+  });
 });

@@ -12,12 +12,14 @@ import { defaultValidity } from '../rules/dates/default-validity.ts';
 import { addDays } from '../rules/dates/iso-date.ts';
 import { type DemoMonitoringCase, generatePopulation, withDemoMonitoring } from '../sources/index.ts';
 import { demoPdf } from './demo-document.ts';
+import { loadDemoInspections } from './demo-inspections.ts';
 
 /**
  * The demo's granted dossiers for enforcement (issue 14): one employer account per enterprise of
  * the register simulator's demo cases (src/sources/simulator/demo-monitoring.ts), a highly skilled
  * worker's dossier granted about a year ago for each case, built through the same use cases as real
- * work, and a monitoring run asked for, so the inspector's work list is not empty. The employers'
+ * work, earlier inspections of them (demo-inspections.ts), and a monitoring run asked for, so the
+ * inspector's work list and the inspection figures are not empty. The employers'
  * accounts have no password: nobody signs in as them.
  */
 
@@ -25,13 +27,13 @@ export async function loadDemoEnforcement(
   db: Db,
   today: string,
   seed = 2026,
-): Promise<{ dossiers: number; runId: string | null }> {
+): Promise<{ dossiers: number; inspections: number; runId: string | null }> {
   const handler = await db
     .selectFrom('users')
     .select('id')
     .where('role', '=', 'CASE_HANDLER')
     .executeTakeFirst();
-  if (!handler) return { dossiers: 0, runId: null };
+  if (!handler) return { dossiers: 0, inspections: 0, runId: null };
   const { cases } = withDemoMonitoring(generatePopulation({ seed, referenceDate: today }));
   const employers = new Map<string, User>();
   for (const demoCase of cases) {
@@ -56,15 +58,29 @@ export async function loadDemoEnforcement(
     employers.set(demoCase.enterpriseNumber, user);
   }
   const caseHandler: Acting = { role: 'CASE_HANDLER', userId: handler.id };
+  const dossiers = new Map<DemoMonitoringCase, { dossierId: string; employerUserId: string }>();
   for (const demoCase of cases) {
-    await grantedDossier(db, employers.get(demoCase.enterpriseNumber) as User, caseHandler, demoCase);
+    const employer = employers.get(demoCase.enterpriseNumber) as User;
+    const dossierId = await grantedDossier(db, employer, caseHandler, demoCase);
+    dossiers.set(demoCase, { dossierId, employerUserId: employer.id });
   }
+  // Earlier inspections of these employers, so the inspection figures are not empty.
+  const inspections = await loadDemoInspections(db, today, cases, (demoCase) => {
+    const granted = dossiers.get(demoCase);
+    if (!granted) throw new Error(`no demo dossier for ${demoCase.enterpriseName}`);
+    return granted;
+  });
   // The demo's first check stands for the monthly one; the start-up works it (src/server/start.ts).
   const run = await requestRun(db, { trigger: 'SCHEDULE', requestedBy: null, readOn: today });
-  return { dossiers: cases.length, runId: run.id };
+  return { dossiers: cases.length, inspections, runId: run.id };
 }
 
-async function grantedDossier(db: Db, employer: User, caseHandler: Acting, demoCase: DemoMonitoringCase) {
+async function grantedDossier(
+  db: Db,
+  employer: User,
+  caseHandler: Acting,
+  demoCase: DemoMonitoringCase,
+): Promise<string> {
   const applied = addDays(demoCase.startDate, -60);
   const { worker } = demoCase;
   const draft = await createDraft(
@@ -154,4 +170,5 @@ async function grantedDossier(db: Db, employer: User, caseHandler: Acting, demoC
     today: decidedOn,
   });
   await act({ action: 'GRANT', ...validity }, decidedOn);
+  return dossier.id;
 }

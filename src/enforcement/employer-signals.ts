@@ -199,7 +199,7 @@ export function employerSignals(
           { ...personRead, name: 'address', value: busiest },
         ],
         ruleOf(params.addressMinimumWorkers),
-        3 * (count - params.addressMinimumWorkers.value),
+        points.SHARED_ADDRESS_PER_EXTRA_WORKER * (count - params.addressMinimumWorkers.value),
       ),
     );
   }

@@ -9,6 +9,8 @@ import {
 import { multipartBody, type Session, signIn } from '../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { createReport } from '../desk/desk.repo.ts';
+import { riskParametersOn } from './risk-parameters.ts';
+import { scoringRules } from './score-rules.ts';
 
 const EMPLOYER = '0403170701';
 
@@ -308,5 +310,37 @@ describe('enforcement: the inspector reads signals, records inspections; nobody 
       (await world.employer.request('GET', '/api/v1/enforcement/inspection-statistics')).statusCode,
     ).toBe(403);
     expect(await audits('INSPECTION_STATISTICS_READ')).toHaveLength(1);
+  });
+
+  it('reads the sector filter as typed: spaces aside, blank as no filter, a wrong one refused naming the field', async () => {
+    const employersOf = async (query: string) => {
+      const answer = await inspector.request('GET', `/api/v1/enforcement/work-list?${query}`);
+      expect(answer.statusCode, query).toBe(200);
+      return answer.json().employers.map((e: { enterpriseNumber: string }) => e.enterpriseNumber);
+    };
+    expect(await employersOf('nace=10')).toEqual([EMPLOYER]);
+    expect(await employersOf('nace=%2010%20')).toEqual([EMPLOYER]);
+    expect(await employersOf('nace=%2049%20')).toEqual([]);
+    expect(await employersOf('nace=%20%20&province=%20OOST_VLAANDEREN')).toEqual([EMPLOYER]);
+    for (const wrong of ['1x', '101', '1%200']) {
+      const answer = await inspector.request('GET', `/api/v1/enforcement/work-list?nace=${wrong}`);
+      expect(answer.statusCode, wrong).toBe(400);
+      expect(answer.json().error.fields, wrong).toEqual([
+        expect.objectContaining({ path: expect.stringContaining('nace'), rule: 'pattern' }),
+      ]);
+    }
+  });
+
+  it('sends with the file how its score is made: the weights the run applied, the same the scorer reads', async () => {
+    const file = (await inspector.request('GET', `/api/v1/enforcement/employers/${EMPLOYER}`)).json();
+    const params = riskParametersOn('2026-12-01');
+    expect(file.scoring).toEqual(scoringRules(params));
+    expect(file.scoring).toMatchObject({
+      validFrom: params.points.validFrom,
+      countedDossiers: params.countedDossiers.value,
+      wageGapPerPoint: params.points.value.WAGE_GAP_PER_POINT,
+      sharedAddressPerExtraWorker: params.points.value.SHARED_ADDRESS_PER_EXTRA_WORKER,
+    });
+    expect(file.scoring.points.EMPLOYER_NOT_ACTIVE).toBe(file.parts[0].points);
   });
 });

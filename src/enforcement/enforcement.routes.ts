@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { recordAuditEvent } from '../audit/audit.repo.ts';
 import type { User } from '../auth/users.repo.ts';
@@ -23,6 +23,8 @@ import {
   requestRun,
 } from './enforcement.repo.ts';
 import { evidenceOf } from './evidence.repo.ts';
+import { riskParametersOn } from './risk-parameters.ts';
+import { scoringRules } from './score-rules.ts';
 
 /**
  * The inspector's side (issue 14): the ranked work list of the latest monitoring run, an employer's
@@ -46,6 +48,21 @@ const WorkListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * The filters as people type them: " 49 " is division 49, and a filter left blank is no filter.
+ * Trimmed before the schema judges them, so only a real mistake is answered 400.
+ */
+async function trimWorkListFilters(request: FastifyRequest): Promise<void> {
+  const query = request.query as Record<string, unknown>;
+  for (const name of ['province', 'nace']) {
+    const value = query[name];
+    if (typeof value !== 'string') continue;
+    const trimmed = value.trim();
+    if (trimmed === '') delete query[name];
+    else query[name] = trimmed;
+  }
+}
 
 const EmployerParams = Type.Object({ enterpriseNumber: ENTERPRISE_NUMBER }, { additionalProperties: false });
 
@@ -87,6 +104,7 @@ export async function enforcementRoutes(
     '/api/v1/enforcement/work-list',
     {
       config: { access: [...INSPECTOR] },
+      preValidation: trimWorkListFilters,
       schema: {
         tags: ['enforcement'],
         summary:
@@ -223,6 +241,8 @@ export async function enforcementRoutes(
         readOn: run?.read_on ?? null,
         score: risk.score?.score ?? 0,
         parts: risk.score?.parts ?? [],
+        // How the score is made, from the parameters the run itself applied (its day of reading).
+        scoring: scoringRules(riskParametersOn(run?.read_on ?? today())),
         signals: risk.signals.map((s) => ({
           kind: s.kind,
           dossierId: s.dossier_id,

@@ -13,6 +13,14 @@ import { SIGNAL_KINDS, type SignalKind } from './signal-kinds.ts';
 
 export { SIGNAL_KINDS, type SignalKind };
 
+/** Weights in `points.yaml` beside the signals' own points. */
+export const EXTRA_WEIGHTS = [
+  'WAGE_GAP_PER_POINT',
+  'SHARED_ADDRESS_PER_EXTRA_WORKER',
+  'DESK_REPORT_UNTRIAGED',
+] as const;
+export type ExtraWeight = (typeof EXTRA_WEIGHTS)[number];
+
 export interface ParameterUse<T> {
   readonly name: string;
   readonly value: T;
@@ -35,8 +43,13 @@ export interface RiskParameters {
   readonly nonEuMinimumShare: ParameterUse<number>;
   readonly nonEuMinimumHeadcount: ParameterUse<number>;
   readonly countedDossiers: ParameterUse<number>;
-  /** DESK_REPORT: per admissible report naming the employer; DESK_REPORT_UNTRIAGED: per report not yet triaged. */
-  readonly points: ParameterUse<Record<SignalKind | 'WAGE_GAP_PER_POINT' | 'DESK_REPORT_UNTRIAGED', number>>;
+  /**
+   * Each signal's points, and the weights some signals add on top: WAGE_GAP_PER_POINT per
+   * percentage point of pay below the minimum share, SHARED_ADDRESS_PER_EXTRA_WORKER per worker
+   * above the minimum at one address; DESK_REPORT per admissible report naming the employer,
+   * DESK_REPORT_UNTRIAGED per report not yet triaged.
+   */
+  readonly points: ParameterUse<Record<SignalKind | ExtraWeight, number>>;
 }
 
 interface Timeline {
@@ -99,9 +112,7 @@ const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && 
 const isPoints = (v: unknown) =>
   typeof v === 'object' &&
   v !== null &&
-  [...SIGNAL_KINDS, 'WAGE_GAP_PER_POINT', 'DESK_REPORT_UNTRIAGED'].every((k) =>
-    isNumber((v as Record<string, unknown>)[k]),
-  );
+  [...SIGNAL_KINDS, ...EXTRA_WEIGHTS].every((k) => isNumber((v as Record<string, unknown>)[k]));
 
 let cached: Map<string, Timeline> | null = null;
 

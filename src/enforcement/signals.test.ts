@@ -5,6 +5,7 @@ import { rankEmployers } from './employer-signals.ts';
 import type { MonitoredAuthorisation, Reading, RegisterReading } from './monitoring-types.ts';
 import { quartersBefore } from './read-registers.ts';
 import { riskParametersOn } from './risk-parameters.ts';
+import { scoringRules } from './score-rules.ts';
 import { dimonaSignals } from './signals.ts';
 
 const READ_ON = '2026-12-01';
@@ -101,6 +102,28 @@ describe('risk ranking on the seeded monitoring population', () => {
       );
       expect(countedDossiers.size).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('gives every signal the points the score’s explanation states, from the same weights', () => {
+    const rules = scoringRules(riskParametersOn(READ_ON));
+    const fact = (signal: (typeof ranking)[number]['signals'][number], name: string) =>
+      Number(signal.facts.find((f) => f.name === name)?.value);
+    const seen = new Set<string>();
+    for (const signal of ranking.flatMap((r) => r.signals)) {
+      seen.add(signal.kind);
+      const base = rules.points[signal.kind];
+      if (signal.kind === 'WAGE_BELOW_PROMISE') {
+        // The pay share is kept to two decimals: the points agree within half a point.
+        const gap = (rules.wageMinimumPaidShare - fact(signal, 'paidShare')) * 100 * rules.wageGapPerPoint;
+        expect(Math.abs(signal.points - (base + gap))).toBeLessThanOrEqual(0.5);
+      } else if (signal.kind === 'SHARED_ADDRESS') {
+        const extra = fact(signal, 'workersAtAddress') - rules.sharedAddressMinimumWorkers;
+        expect(signal.points).toBe(base + rules.sharedAddressPerExtraWorker * extra);
+      } else expect(signal.points, signal.kind).toBe(base);
+    }
+    expect(seen).toContain('WAGE_BELOW_PROMISE');
+    expect(seen).toContain('SHARED_ADDRESS');
+    expect(rules.countedDossiers).toBe(3);
   });
 
   it('flags the planted employers working almost only with non-EU staff, not ordinary employers or a small team', () => {

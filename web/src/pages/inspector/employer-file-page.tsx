@@ -14,6 +14,7 @@ import { GroundsProposalForm } from './grounds-proposal-form.tsx';
 import { InspectionForm } from './inspection-form.tsx';
 import { InspectionList } from './inspection-list.tsx';
 import type { EmployerFile, Inspection } from './inspector-types.ts';
+import { ScoreMethod } from './score-method.tsx';
 import { ScoreParts } from './score-parts.tsx';
 import { SignalEvidence } from './signal-evidence.tsx';
 
@@ -113,11 +114,14 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
         {file.parts.length === 0 ? (
           <p>{t('inspector.file.noSignals')}</p>
         ) : (
-          <ScoreParts
-            score={file.score}
-            parts={file.parts}
-            dossierNumber={(id) => dossierById.get(id)?.number}
-          />
+          <>
+            <ScoreParts
+              score={file.score}
+              parts={file.parts}
+              dossierNumber={(id) => dossierById.get(id)?.number}
+            />
+            <ScoreMethod scoring={file.scoring} parts={file.parts} />
+          </>
         )}
       </section>
       <section aria-labelledby="file-signals">
@@ -130,6 +134,7 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
             index={index}
             signal={signal}
             dossier={signal.dossierId ? dossierById.get(signal.dossierId) : undefined}
+            scoring={file.scoring}
           />
         ))}
       </section>

@@ -1,8 +1,10 @@
 /** What the enforcement API answers (src/enforcement/enforcement.routes.ts), as the inspector's pages read it. */
 
+import type { ScoringRules } from '../../../../src/enforcement/score-rules.ts';
 import type { SignalKind } from '../../../../src/enforcement/signal-kinds.ts';
 
 export { SIGNAL_KINDS, type SignalKind } from '../../../../src/enforcement/signal-kinds.ts';
+export type { ScoringRules };
 
 export interface ScorePart {
   kind: SignalKind;
@@ -81,6 +83,8 @@ export interface EmployerFile {
   readOn: string | null;
   score: number;
   parts: ScorePart[];
+  /** The weights the run applied: how the score is made. */
+  scoring: ScoringRules;
   signals: EmployerSignal[];
   dossiers: EmployerDossier[];
   reports: Array<{ id: string; reference: string; receivedOn: string; status: string; categories: string[] }>;

@@ -13,6 +13,7 @@ import { useSession } from '../../session.tsx';
 import { formatDate } from '../employer/labels.ts';
 import { Loading } from '../role-home-page.tsx';
 import type { WorkList } from './inspector-types.ts';
+import { readNaceEntry } from './nace-entry.ts';
 import { ScoreParts } from './score-parts.tsx';
 
 const PAGE_SIZE = 50;
@@ -28,9 +29,13 @@ export function WorkListPage() {
   const { api } = useSession();
   const search = new URLSearchParams(useSearch());
   const province = PROVINCES.find((p) => p === search.get('province')) ?? '';
-  const nace = /^[0-9]{2}$/.test(search.get('nace') ?? '') ? (search.get('nace') as string) : '';
-  const [naceInput, setNaceInput] = useState(nace);
-  const [naceError, setNaceError] = useState('');
+  // As typed, spaces aside (the server trims too); an address with a wrong sector shows the error, not every employer.
+  const naceAsked = readNaceEntry(search.get('nace'));
+  const nace = naceAsked.kind === 'division' ? naceAsked.division : '';
+  const [naceInput, setNaceInput] = useState((search.get('nace') ?? '').trim());
+  const [naceError, setNaceError] = useState(
+    naceAsked.kind === 'invalid' ? t('inspector.workList.naceInvalid') : '',
+  );
   const [list, setList] = useState<WorkList | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
   const [isAsking, setAsking] = useState(false);
@@ -40,6 +45,8 @@ export function WorkListPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` asks for the list again after a run is asked
   useEffect(() => {
     let current = true;
+    // A list of another choice must not stand while this one loads: it would look like the answer.
+    setList(undefined);
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (province) query.set('province', province);
     if (nace) query.set('nace', nace);
@@ -63,9 +70,11 @@ export function WorkListPage() {
 
   function filterSector(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = naceInput.trim();
-    if (value && !/^[0-9]{2}$/.test(value)) return setNaceError(t('inspector.workList.naceInvalid'));
+    const entry = readNaceEntry(naceInput);
+    if (entry.kind === 'invalid') return setNaceError(t('inspector.workList.naceInvalid'));
+    const value = entry.kind === 'division' ? entry.division : '';
     setNaceError('');
+    setNaceInput(value);
     go({ nace: value });
   }
 
@@ -140,7 +149,6 @@ export function WorkListPage() {
               label={t('inspector.workList.nace')}
               hint={t('inspector.workList.naceHint')}
               inputMode="numeric"
-              maxLength={2}
               value={naceInput}
               onChange={(event) => setNaceInput(event.target.value)}
               error={naceError || undefined}
@@ -151,6 +159,20 @@ export function WorkListPage() {
           </form>
         </div>
       </section>
+      {naceError ? (
+        <p data-testid="work-list-withheld">{t('inspector.workList.naceFirst')}</p>
+      ) : (
+        <WorkListTable list={list} />
+      )}
+    </>
+  );
+}
+
+/** The ranked employers of the choice made, or why there are none. */
+function WorkListTable({ list }: { list: WorkList | null | undefined }) {
+  const t = useT();
+  return (
+    <>
       {list === undefined ? <Loading /> : null}
       {list === null ? <p role="alert">{t('inspector.workList.failed')}</p> : null}
       {list && list.employers.length === 0 ? <p>{t('inspector.workList.empty')}</p> : null}
