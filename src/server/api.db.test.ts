@@ -42,7 +42,7 @@ describe('HTTP API', () => {
     expect(salary).toMatchObject({ effect: 'REFUSE', legalBasis: expect.stringContaining('art. 17') });
     expect(salary.message).toMatch(/45,000/);
     const dutch = await post('/api/v1/assessments', application);
-    expect(dutch.json().reasons[0].message).toMatch(/45\s000,00/);
+    expect(dutch.json().reasons[0].message).toMatch(/€\s45\.000,00/);
   });
 
   it('assesses a batch, answering a bad item in its place', async () => {
