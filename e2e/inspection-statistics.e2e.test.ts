@@ -188,6 +188,18 @@ describe('inspection statistics', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('the inspector, whose work they count, finds them from the work list at 390 px', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInOnPage(page, 'inspecteur');
+    await page.waitForURL('**/inspector');
+    await page.getByRole('link', { name: texts.link }).click();
+    await expectHeading(page, texts.title);
+    await page.getByTestId('inspection-statistics-sector').waitFor();
+    expect(await summaryValue(texts.measures.inspections).textContent()).toBe(String(ALL.length));
+    await expectNoSidewaysScroll(page);
+    await expectNoAccessibilityViolations(page);
+  });
+
   it('is not for a case handler: the "no access" page, before any figure is asked for', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInOnPage(page, 'behandelaar');

@@ -14,4 +14,12 @@ describe('server messages', () => {
     expect(translate('nl', 'validation.savedFilters.tooMany', { limit: 20 })).toContain('20');
     expect(translate('nl', 'validation.maximum', { limit: '2027-02-30x' })).toContain('2027-02-30x');
   });
+
+  it('write an amount marked as money in euro as the pages do in that language', () => {
+    const key = 'validation.talent.pilotAdmin.spendingAboveBudget';
+    expect(translate('nl', key, { budget: 1_500_000 })).toMatch(/\(€\s1\.500\.000,00\)$/);
+    expect(translate('fr', key, { budget: 1_500_000 })).toMatch(/\(1\s500\s000,00\s€\)$/);
+    expect(translate('en', key, { budget: 1_500_000 })).toMatch(/\(€1,500,000\.00\)$/);
+    expect(translate('nl', key, { budget: 1_500_000 })).not.toContain('EUR');
+  });
 });

@@ -4,6 +4,7 @@ import en from './catalogues/en.json' with { type: 'json' };
 import fr from './catalogues/fr.json' with { type: 'json' };
 import nl from './catalogues/nl.json' with { type: 'json' };
 import { DEFAULT_LANG, LANGUAGES, type Lang } from './languages.ts';
+import { formatMoney } from './number-format.ts';
 
 // One i18next instance for every server-side message (API errors, validation); the web app has its own
 // catalogues in web/src/locales. Initialised synchronously: resources are bundled, nothing is fetched.
@@ -17,6 +18,11 @@ void i18n.init({
   initAsync: false,
   showSupportNotice: false,
 });
+
+// `{{amount, money}}` in a catalogue: euros as the pages write them in that language (€ 1.500.000,00).
+i18n.services.formatter?.add('money', (value, lng) =>
+  typeof value === 'number' ? formatMoney(lng ?? DEFAULT_LANG, value) : String(value),
+);
 
 const fixed = new Map<Lang, TFunction>(LANGUAGES.map((lang) => [lang, i18n.getFixedT(lang)]));
 

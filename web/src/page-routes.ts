@@ -58,7 +58,7 @@ export const PAGE_ROUTES = {
   talentCare: { pattern: '/talent/care', for: ['ANALYST', 'SUPERVISOR'] },
   // Who may run the VDAB/EURES import (src/talent/vacancy-import) sees its runs.
   talentVacancyImports: { pattern: '/talent/vacancy-imports', for: ['CASE_HANDLER', 'SUPERVISOR'] },
-  inspectionStatistics: { pattern: '/inspection-statistics', for: ['SUPERVISOR', 'ANALYST'] },
+  inspectionStatistics: { pattern: '/inspection-statistics', for: ['INSPECTOR', 'SUPERVISOR', 'ANALYST'] },
 } as const satisfies Record<string, { pattern: string; for: 'public' | 'worker' | readonly Role[] }>;
 
 export type PageId = keyof typeof PAGE_ROUTES;

@@ -5,6 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary.t
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { RadioGroup } from '../../components/radio-group.tsx';
 import { summaryWithout } from '../../form-errors.ts';
+import { formatKbo } from '../../format.ts';
 import { useT } from '../../i18n.ts';
 import { Link, navigate } from '../../routing.tsx';
 import { useSession } from '../../session.tsx';
@@ -112,7 +113,7 @@ export function NewApplicationPage() {
             legend={t('employer.new.enterpriseLegend')}
             options={enterprises.map((e) => ({
               value: e.enterpriseNumber,
-              label: e.name ? `${e.name} (${e.enterpriseNumber})` : e.enterpriseNumber,
+              label: e.name ? `${e.name} (${formatKbo(e.enterpriseNumber)})` : formatKbo(e.enterpriseNumber),
             }))}
             value={enterprise}
             onChange={(value) => {

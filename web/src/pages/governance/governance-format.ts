@@ -1,4 +1,5 @@
 import type { FieldError } from '../../api.ts';
+import { formatKbo } from '../../format.ts';
 
 /**
  * Pure helpers of the administrator's and the public rule-data pages: where a server's field error
@@ -56,7 +57,7 @@ export function formatDay(day: string, lang: string): string {
 
 /** `0123.456.789` from `0123456789`, as enterprise numbers are written. */
 export function formatEnterpriseNumber(number: string): string {
-  return /^\d{10}$/.test(number) ? `${number.slice(0, 4)}.${number.slice(4, 7)}.${number.slice(7)}` : number;
+  return /^\d{10}$/.test(number) ? formatKbo(number) : number;
 }
 
 /** The calendar day `days` after `day` (`2026-12-31` + 1 → `2027-01-01`). */

@@ -99,7 +99,7 @@ export function EmployerFilePage({ enterpriseNumber }: { enterpriseNumber: strin
           },
           {
             key: 'nace',
-            label: t('inspector.workList.nace'),
+            label: t('inspector.file.nace'),
             value: file.naceCode ?? t('inspector.file.unknown'),
           },
           {

@@ -45,7 +45,7 @@ function defaultPeriod(): { from: string; to: string } {
 
 /**
  * `/inspection-statistics` (issue 14, the policy note's "ex-post controledynamiek"): for the
- * supervisor and the analysts, the inspections of a period with their origin (a register signal, a
+ * inspectors, the supervisor and the analysts, the inspections of a period with their origin (a register signal, a
  * desk report, something else), findings by type, fines and the withdrawals that followed, per
  * origin, province and sector. Internal figures, unsuppressed; the server logs each read.
  */

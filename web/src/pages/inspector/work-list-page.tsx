@@ -102,6 +102,8 @@ export function WorkListPage() {
       <nav aria-label={t('inspector.workList.otherWork')}>
         <p>
           <Link href={pagePath('inspectorReports')}>{t('staff.triage.link')}</Link>
+          <br />
+          <Link href={pagePath('inspectionStatistics')}>{t('inspector.statistics.link')}</Link>
         </p>
       </nav>
       <section aria-labelledby="run-title" className="panel">

@@ -4,7 +4,7 @@ import { renderLegalBasis } from '../../../../../src/rules/messages/legal-basis.
 import { withoutParameterCaveat } from '../../../../../src/rules/messages/parameter-caveat.ts';
 import { TableScroll } from '../../../components/table-scroll.tsx';
 import { Tag } from '../../../components/tag.tsx';
-import { formatNumber, formatPercent } from '../../../format.ts';
+import { formatInsz, formatNumber, formatPercent } from '../../../format.ts';
 import { currentLang, type Translate, useT } from '../../../i18n.ts';
 import { staffWarnings } from '../assessment-warnings.ts';
 import { formatDate, formatEuro, isAnswered, labelOf, readAnswer } from '../staff-format.ts';
@@ -39,6 +39,7 @@ function formatAnswer(
   migrationListNames: ReadonlyMap<string, string>,
 ): string {
   if (question.input === 'country' && typeof value === 'string') return countryName(value);
+  if (question.path === 'application.worker.insz' && typeof value === 'string') return formatInsz(value);
   // The answer is the list entry's id; staff read the function's name in their language.
   if (question.input === 'migrationList' && typeof value === 'string')
     return migrationListNames.get(value) ?? value;
