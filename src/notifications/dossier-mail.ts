@@ -1,3 +1,4 @@
+import { formatLongDate } from '../i18n/date-format.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { translate } from '../i18n/translate.ts';
 
@@ -49,12 +50,7 @@ export interface MailToCompose {
 
 /** A day as the reader writes it: "16 maart 2026", "16 mars 2026", "16 March 2026". */
 function mailDate(lang: Lang, day: string): string {
-  return new Intl.DateTimeFormat(lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`));
+  return formatLongDate(lang, day, 'UTC');
 }
 
 export interface ComposedMail {

@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../../../src/i18n/date-format.ts';
 import { categoryLabel } from '../../category-labels.ts';
 import type { TagTone } from '../../components/tag.tsx';
 import { fieldName } from '../../field-names.ts';
@@ -95,14 +96,7 @@ export function outcomeTone(outcome: string): TagTone {
  * 00:30 in Brussels is of that day, not of the day before in UTC.
  */
 export function formatDate(lang: string, value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  return new Intl.DateTimeFormat(lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(date);
+  return value ? formatLongDate(lang, value) : '';
 }
 
 export function formatEuro(lang: string, amount: number): string {
