@@ -163,6 +163,10 @@ describe('register data on the service side', () => {
     expect((await birthDate.getByRole('cell').allInnerTexts())[3]).toBe(nl.register.match);
     const givenNames = rowOf(nl.register.facts.worker.givenNames);
     expect((await givenNames.getByRole('cell').allInnerTexts())[3]).toBe(nl.register.match);
+    // The source cell names the request by its first characters, not a 36-character id on every row.
+    const provenance = (await givenNames.getByRole('cell').allInnerTexts())[2] ?? '';
+    expect(provenance).toMatch(/[0-9a-zA-Z-]{4,8}…/);
+    expect(provenance).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
 
     // The finding in words, naming the one fact that differs.
     const findings = section.getByRole('list', { name: nl.register.findingsTitle });

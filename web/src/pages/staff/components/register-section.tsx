@@ -135,10 +135,12 @@ function ComparisonTable({ check }: { check: RegisterCheck }) {
                 <td>{formatRegisterValue(t, row.fact, row.register, lang)}</td>
                 <td>
                   {labelOf(t, 'register.sources', row.source)}
-                  <span className="staff-small">
+                  {/* The request's first characters (the whole id as the title, and in the facts asked
+                      below): enough to find it, without a 36-character id on every row. */}
+                  <span className="staff-small" title={row.requestId}>
                     {t('staff.register.provenance', {
                       time: formatDateTime(row.fetchedAt, lang),
-                      requestId: row.requestId,
+                      requestId: row.requestId.length > 8 ? `${row.requestId.slice(0, 8)}…` : row.requestId,
                     })}
                   </span>
                 </td>
