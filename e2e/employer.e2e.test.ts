@@ -107,7 +107,7 @@ describe('the employer portal', () => {
     await expectHeading(page, emp.new.title);
     await expectNoAccessibilityViolations(page);
     await page.getByLabel(nl.categories.HIGHLY_SKILLED).check();
-    expect(await page.getByLabel(/0403170701/).isChecked()).toBe(true); // the only enterprise
+    expect(await page.getByLabel(/0403\.170\.701/).isChecked()).toBe(true); // the only enterprise
     await page.getByRole('button', { name: emp.new.start }).click();
 
     // Step 1: the employer, prefilled from the draft.
