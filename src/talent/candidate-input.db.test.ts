@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refugeeCandidate } from '../../test/talent-fixtures.ts';
 import { createTestApp, type Session, signIn } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
-import { DEMO_OCCUPATIONS } from './demo-talent.ts';
 
 type Fields = Array<{ path: string; rule: string; message: string }>;
 
@@ -17,25 +17,7 @@ describe('recording a candidate: every error at once', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>['app'];
   let partner: Session;
 
-  const candidate = (reference: string, overrides: Record<string, unknown> = {}) => ({
-    reference,
-    pool: 'REFUGEE',
-    occupationIds: [DEMO_OCCUPATIONS.nurseAssistant],
-    educationVks: 4,
-    languages: [{ lang: 'nl', level: 'B2' }],
-    circle: 'BELGIUM',
-    postalCode: '9000',
-    nationality: 'SY',
-    workAccess: 'FREE',
-    availableFrom: '2026-12-15',
-    consent: {
-      purpose: 'SHORTAGE_MATCHING',
-      givenOn: '2026-12-01',
-      showToEmployers: true,
-      retentionUntil: '2027-06-01',
-    },
-    ...overrides,
-  });
+  const candidate = refugeeCandidate;
   const fieldsOf = async (body: unknown) => {
     const answer = await partner.request('POST', '/api/v1/talent/candidates', body);
     expect(answer.statusCode, answer.body).toBe(400);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refugeeCandidate } from '../../test/talent-fixtures.ts';
 import { createTestApp, type Session, signIn } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
@@ -39,25 +40,7 @@ describe('talent administration', () => {
       { figure: 'PASSED', value: 35, asOf: '2026-03-31' },
     ],
   };
-  const candidate = (reference: string, overrides: Record<string, unknown> = {}) => ({
-    reference,
-    pool: 'REFUGEE',
-    occupationIds: [DEMO_OCCUPATIONS.nurseAssistant],
-    educationVks: 4,
-    languages: [{ lang: 'nl', level: 'B2' }],
-    circle: 'BELGIUM',
-    postalCode: '9000',
-    nationality: 'SY',
-    workAccess: 'FREE',
-    availableFrom: '2026-12-15',
-    consent: {
-      purpose: 'SHORTAGE_MATCHING',
-      givenOn: '2026-12-01',
-      showToEmployers: true,
-      retentionUntil: '2027-06-01',
-    },
-    ...overrides,
-  });
+  const candidate = refugeeCandidate;
 
   beforeAll(async () => {
     database = await createTestDatabase();

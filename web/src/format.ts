@@ -5,8 +5,12 @@
  */
 export { formatMoney, formatNumber, formatPercent } from '../../src/i18n/number-format.ts';
 
-/** An enterprise number as the KBO writes it: 0403.170.701. */
-export const formatKbo = (digits: string) => `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
+/** An enterprise number as the KBO writes it (0403.170.701); anything but ten digits as it came. */
+export const formatKbo = (value: string) =>
+  /^\d{10}$/.test(value) ? `${value.slice(0, 4)}.${value.slice(4, 7)}.${value.slice(7)}` : value;
+
+/** A register request's id by its first characters (the whole id stays available as a title). */
+export const shortRequestId = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
 
 /** An INSZ as the national register writes it (78.03.18-831.94); anything but eleven digits as it came. */
 export const formatInsz = (value: string) =>

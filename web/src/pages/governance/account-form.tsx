@@ -4,11 +4,12 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary.t
 import { FieldErrorMessage } from '../../components/field-error-message.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { formatKbo } from '../../format.ts';
 import { currentLang, LANGUAGES, useT } from '../../i18n.ts';
 import type { Role } from '../../roles.ts';
 import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
-import { errorsByField, formatEnterpriseNumber } from './governance-format.ts';
+import { errorsByField } from './governance-format.ts';
 import type { Account } from './governance-types.ts';
 import type { PartnerOrganisation } from './partners-page.tsx';
 
@@ -55,12 +56,12 @@ export function AccountForm({
   const [preferredLang, setPreferredLang] = useState<string>(editing?.preferredLang ?? currentLang());
   const [role, setRole] = useState<string>(editing?.role ?? '');
   const [enterpriseNumber, setEnterpriseNumber] = useState(
-    editing?.enterpriseNumber ? formatEnterpriseNumber(editing.enterpriseNumber) : '',
+    editing?.enterpriseNumber ? formatKbo(editing.enterpriseNumber) : '',
   );
   const [mandates, setMandates] = useState<MandateRow[]>(
     (editing?.mandates ?? []).map((m, index) => ({
       key: index + 1,
-      enterpriseNumber: formatEnterpriseNumber(m.enterpriseNumber),
+      enterpriseNumber: formatKbo(m.enterpriseNumber),
       enterpriseName: m.enterpriseName ?? '',
     })),
   );

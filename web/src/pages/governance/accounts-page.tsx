@@ -3,6 +3,7 @@ import { ApiError } from '../../api.ts';
 import { PageHeading, usePageTitle } from '../../components/page-heading.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { Tag } from '../../components/tag.tsx';
+import { formatKbo } from '../../format.ts';
 import { currentLang, useT } from '../../i18n.ts';
 import { pagePath } from '../../page-routes.ts';
 import { Link } from '../../routing.tsx';
@@ -10,7 +11,7 @@ import { useSession } from '../../session.tsx';
 import { useApiLoad } from '../../use-api-load.ts';
 import { Loading } from '../role-home-page.tsx';
 import { AccountForm } from './account-form.tsx';
-import { capitalise, formatEnterpriseNumber, formatMoment } from './governance-format.ts';
+import { capitalise, formatMoment } from './governance-format.ts';
 import type { Account, AccountList } from './governance-types.ts';
 
 type Notice = { tone: 'status' | 'alert'; text: string } | null;
@@ -231,12 +232,12 @@ function Enterprises({ account }: { account: Account }) {
     <ul className="gov-plain-list">
       {account.enterpriseNumber ? (
         <li>
-          {formatEnterpriseNumber(account.enterpriseNumber)} ({t('governance.accounts.own')})
+          {formatKbo(account.enterpriseNumber)} ({t('governance.accounts.own')})
         </li>
       ) : null}
       {others.map((m) => (
         <li key={m.enterpriseNumber}>
-          {formatEnterpriseNumber(m.enterpriseNumber)}
+          {formatKbo(m.enterpriseNumber)}
           {m.enterpriseName ? ` ${m.enterpriseName}` : ''}
         </li>
       ))}

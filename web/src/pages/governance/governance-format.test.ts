@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatKbo } from '../../format.ts';
 import { CATALOGUES } from '../../i18n.ts';
-import {
-  addDays,
-  diffChoice,
-  errorsByField,
-  fieldKey,
-  formatDay,
-  formatEnterpriseNumber,
-} from './governance-format.ts';
+import { addDays, diffChoice, errorsByField, fieldKey, formatDay } from './governance-format.ts';
 import { describeValue, parseValueInput, valueInputOf } from './parameter-values.ts';
 
 /** The catalogue's text for a key, its placeholders filled: what the page's `t` gives in Dutch. */
@@ -38,7 +32,7 @@ describe('the governance pages’ helpers', () => {
   it('writes dates, days and enterprise numbers as a reader expects them', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(formatDay('2027-01-01', 'nl')).toBe('1 jan 2027');
-    expect(formatEnterpriseNumber('0203040596')).toBe('0203.040.596');
+    expect(formatKbo('0203040596')).toBe('0203.040.596');
   });
 
   it('describes a value by its unit, and codes as codes', () => {

@@ -1,5 +1,4 @@
 import type { FieldError } from '../../api.ts';
-import { formatKbo } from '../../format.ts';
 
 /**
  * Pure helpers of the administrator's and the public rule-data pages: where a server's field error
@@ -53,11 +52,6 @@ export function formatDay(day: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
-}
-
-/** `0123.456.789` from `0123456789`, as enterprise numbers are written. */
-export function formatEnterpriseNumber(number: string): string {
-  return /^\d{10}$/.test(number) ? formatKbo(number) : number;
 }
 
 /** The calendar day `days` after `day` (`2026-12-31` + 1 → `2027-01-01`). */

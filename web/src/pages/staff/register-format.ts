@@ -49,10 +49,7 @@ export function formatRegisterValue(t: Translate, fact: string, value: unknown, 
 
 const text = (value: unknown) => (isMissing(value) ? '—' : String(value));
 /** An enterprise number as the KBO writes it (0403.170.701); anything else as it came. */
-export const formatEnterpriseNumber = (value: unknown) => {
-  const digits = text(value);
-  return /^\d{10}$/.test(digits) ? formatKbo(digits) : digits;
-};
+export const formatEnterpriseNumber = (value: unknown) => formatKbo(text(value));
 const formatEnterpriseNumbers = (value: unknown) =>
   Array.isArray(value) ? value.map(formatEnterpriseNumber).join(', ') : formatEnterpriseNumber(value);
 

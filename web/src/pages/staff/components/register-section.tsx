@@ -1,4 +1,5 @@
 import { TableScroll } from '../../../components/table-scroll.tsx';
+import { shortRequestId } from '../../../format.ts';
 import { currentLang, useT } from '../../../i18n.ts';
 import {
   describeFinding,
@@ -140,7 +141,7 @@ function ComparisonTable({ check }: { check: RegisterCheck }) {
                   <span className="staff-small" title={row.requestId}>
                     {t('staff.register.provenance', {
                       time: formatDateTime(row.fetchedAt, lang),
-                      requestId: row.requestId.length > 8 ? `${row.requestId.slice(0, 8)}…` : row.requestId,
+                      requestId: shortRequestId(row.requestId),
                     })}
                   </span>
                 </td>
